@@ -1,0 +1,19 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The core module: results and errors, quantities and units, lab analytes, transplant days
+// and the timeline. It depends on nothing but the C++20 standard library.
+#ifndef HSCT_CORE_CORE_HPP
+#define HSCT_CORE_CORE_HPP
+
+#include "hsct/core/analyte.hpp"
+#include "hsct/core/config.hpp"
+#include "hsct/core/format.hpp"
+#include "hsct/core/quantity.hpp"
+#include "hsct/core/result.hpp"
+#include "hsct/core/timeline.hpp"
+#include "hsct/core/transplant_day.hpp"
+#include "hsct/core/units.hpp"
+#include "hsct/version.hpp"
+
+#endif  // HSCT_CORE_CORE_HPP

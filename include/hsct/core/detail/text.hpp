@@ -1,0 +1,129 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Internal text helpers shared by every printer and parser: shortest round-trip number
+// formatting, strict number reading, trimming. Not part of the public API.
+#ifndef HSCT_CORE_DETAIL_TEXT_HPP
+#define HSCT_CORE_DETAIL_TEXT_HPP
+
+#include <charconv>
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <system_error>
+
+namespace hsct::detail {
+
+/// The shortest text that reads back to exactly `v` ("2.4", "1e+09", "nan", "inf").
+inline std::string format_number(double v) {
+    if (std::isnan(v)) {
+        return "nan";
+    }
+    if (std::isinf(v)) {
+        return v < 0 ? "-inf" : "inf";
+    }
+    char buf[32];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, res.ptr);
+}
+
+inline std::string format_number(std::int64_t v) {
+    char buf[24];
+    const auto res = std::to_chars(buf, buf + sizeof buf, v);
+    return std::string(buf, res.ptr);
+}
+
+constexpr bool is_space(char c) noexcept {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+constexpr std::string_view trim(std::string_view s) noexcept {
+    while (!s.empty() && is_space(s.front())) {
+        s.remove_prefix(1);
+    }
+    while (!s.empty() && is_space(s.back())) {
+        s.remove_suffix(1);
+    }
+    return s;
+}
+
+/// Reads a whole decimal number (optional sign, digits, fraction, exponent). Leading '+' is
+/// accepted; anything left over, hex, "nan" and "inf" are rejected (a lab value is never
+/// either). Returns nullopt on any malformed text.
+inline std::optional<double> read_number(std::string_view s) noexcept {
+    if (!s.empty() && s.front() == '+') {
+        s.remove_prefix(1);
+        if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
+            return std::nullopt;
+        }
+    }
+    if (s.empty()) {
+        return std::nullopt;
+    }
+    double v = 0.0;
+    const char* first = s.data();
+    const char* last = s.data() + s.size();
+    const auto res = std::from_chars(first, last, v, std::chars_format::general);
+    if (res.ec != std::errc{} || res.ptr != last || !std::isfinite(v)) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+/// Reads a whole integer (optional sign). Returns nullopt on malformed text or overflow.
+inline std::optional<std::int64_t> read_integer(std::string_view s) noexcept {
+    if (!s.empty() && s.front() == '+') {
+        s.remove_prefix(1);
+        if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
+            return std::nullopt;
+        }
+    }
+    if (s.empty()) {
+        return std::nullopt;
+    }
+    std::int64_t v = 0;
+    const char* last = s.data() + s.size();
+    const auto res = std::from_chars(s.data(), last, v);
+    if (res.ec != std::errc{} || res.ptr != last) {
+        return std::nullopt;
+    }
+    return v;
+}
+
+/// Joins pieces of text into one string. (Used instead of `"literal" + std::string`, on which
+/// GCC 12 at -O2 emits a false -Wrestrict warning, GCC PR105329.)
+inline std::string concat(std::initializer_list<std::string_view> parts) {
+    std::size_t n = 0;
+    for (const auto p : parts) {
+        n += p.size();
+    }
+    std::string out;
+    out.reserve(n);
+    for (const auto p : parts) {
+        out.append(p.data(), p.size());
+    }
+    return out;
+}
+
+/// Text safe to quote in an error message: at most `limit` bytes, control bytes as '?'.
+inline std::string quote_input(std::string_view s, std::size_t limit = 64) {
+    std::string out;
+    const std::size_t n = s.size() < limit ? s.size() : limit;
+    out.reserve(n + 3);
+    for (std::size_t i = 0; i < n; ++i) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        out.push_back(c < 0x20 || c == 0x7f ? '?' : s[i]);
+    }
+    if (s.size() > limit) {
+        out += "...";
+    }
+    return out;
+}
+
+}  // namespace hsct::detail
+
+#endif  // HSCT_CORE_DETAIL_TEXT_HPP

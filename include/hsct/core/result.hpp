@@ -1,0 +1,243 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// hsct::error and hsct::result<T>: how every fallible operation reports bad input without
+// throwing. result<T> uses the vocabulary of C++23 std::expected so that it can become an
+// alias of std::expected<T, hsct::error> later without changing callers.
+#ifndef HSCT_CORE_RESULT_HPP
+#define HSCT_CORE_RESULT_HPP
+
+#include <cstdint>
+#include <functional>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <variant>
+
+#include "hsct/core/config.hpp"
+
+namespace hsct {
+
+/// Stable error codes. The numbers are part of the API: they may be stored by programs and
+/// are never reused or renumbered (docs/core.md lists them).
+enum class errc : std::uint16_t {
+    out_of_range = 1,     ///< a number outside the field's valid range
+    not_finite = 2,       ///< NaN or infinity
+    unknown_unit = 3,     ///< a unit string hsct does not know
+    wrong_dimension = 4,  ///< a known unit that does not measure this field (mg/dL for a count)
+    syntax = 5,           ///< text that cannot be read as the expected form
+    inconsistent = 6,     ///< values that are each valid but contradict each other
+    not_allowed = 7,      ///< an operation the current state does not permit
+    missing = 8,          ///< a required value is absent
+};
+
+/// The stable name of a code, e.g. "out_of_range".
+constexpr std::string_view to_string(errc code) noexcept {
+    switch (code) {
+        case errc::out_of_range: return "out_of_range";
+        case errc::not_finite: return "not_finite";
+        case errc::unknown_unit: return "unknown_unit";
+        case errc::wrong_dimension: return "wrong_dimension";
+        case errc::syntax: return "syntax";
+        case errc::inconsistent: return "inconsistent";
+        case errc::not_allowed: return "not_allowed";
+        case errc::missing: return "missing";
+    }
+    return "unknown";
+}
+
+/// Why an input was refused: a code for programs, and the field, the offending value (as
+/// text, with its unit) and what would have been valid, for people.
+class error {
+public:
+    error(errc code, std::string field, std::string value, std::string valid)
+        : code_(code), field_(std::move(field)), value_(std::move(value)),
+          valid_(std::move(valid)) {}
+
+    [[nodiscard]] errc code() const noexcept { return code_; }
+    /// The field that was refused, e.g. "bilirubin" or "timeline.infusion_dates".
+    [[nodiscard]] const std::string& field() const noexcept { return field_; }
+    /// The offending value as text, with its unit where it had one, e.g. "1e+09 mg/dL".
+    [[nodiscard]] const std::string& value() const noexcept { return value_; }
+    /// The valid range or form, e.g. "0-100 mg/dL" or "one of: mg/dL, umol/L".
+    [[nodiscard]] const std::string& valid_range() const noexcept { return valid_; }
+
+    /// One readable sentence, e.g.
+    /// "bilirubin: 1e+09 mg/dL is outside the valid range 0-100 mg/dL".
+    [[nodiscard]] std::string message() const {
+        std::string m = field_;
+        m += ": ";
+        switch (code_) {
+            case errc::out_of_range:
+                m += value_ + " is outside the valid range " + valid_;
+                break;
+            case errc::not_finite:
+                m += value_ + " is not a finite number; the valid range is " + valid_;
+                break;
+            case errc::unknown_unit:
+                m += "unknown unit '" + value_ + "'; expected one of " + valid_;
+                break;
+            case errc::wrong_dimension:
+                m += "unit '" + value_ + "' does not measure this field; expected one of " + valid_;
+                break;
+            case errc::syntax:
+                m += "cannot read '" + value_ + "'; expected " + valid_;
+                break;
+            case errc::inconsistent:
+                m += value_ + " is inconsistent: " + valid_;
+                break;
+            case errc::not_allowed:
+                m += value_ + " is not allowed: " + valid_;
+                break;
+            case errc::missing:
+                m += "missing value; expected " + valid_;
+                break;
+        }
+        return m;
+    }
+
+    friend bool operator==(const error&, const error&) = default;
+
+    friend std::ostream& operator<<(std::ostream& os, const error& e) { return os << e.message(); }
+
+private:
+    errc code_;
+    std::string field_;
+    std::string value_;
+    std::string valid_;
+};
+
+template <class T>
+class result;
+
+namespace detail {
+template <class T>
+struct is_result : std::false_type {};
+template <class T>
+struct is_result<result<T>> : std::true_type {};
+}  // namespace detail
+
+/// A value of type T, or the hsct::error that explains why there is none.
+///
+/// Access to the wrong alternative (value() on an error, error() on a value) is a contract
+/// violation: it goes to the contract handler and aborts. It never throws.
+template <class T>
+class [[nodiscard]] result {
+    static_assert(!std::is_reference_v<T> && !std::is_void_v<T>,
+                  "hsct::result<T> holds an object value");
+    static_assert(!std::is_same_v<std::remove_cv_t<T>, hsct::error>,
+                  "hsct::result<hsct::error> would be ambiguous");
+
+public:
+    using value_type = T;
+    using error_type = hsct::error;
+    template <class U>
+    using rebind = result<U>;
+
+    // Implicit from a value and from an error, so a function returning result<T> can
+    // `return value;` or `return error{...};`.
+    result(const T& v) : storage_(std::in_place_index<0>, v) {}  // NOLINT(google-explicit-constructor)
+    result(T&& v) : storage_(std::in_place_index<0>, std::move(v)) {}  // NOLINT
+    result(const hsct::error& e) : storage_(std::in_place_index<1>, e) {}  // NOLINT
+    result(hsct::error&& e) : storage_(std::in_place_index<1>, std::move(e)) {}  // NOLINT
+
+    [[nodiscard]] bool has_value() const noexcept { return storage_.index() == 0; }
+    explicit operator bool() const noexcept { return has_value(); }
+
+    [[nodiscard]] T& value() & {
+        auto* p = std::get_if<0>(&storage_);
+        HSCT_EXPECTS(p != nullptr, "result::value() called on a result that holds an error");
+        return *p;
+    }
+    [[nodiscard]] const T& value() const& {
+        auto* p = std::get_if<0>(&storage_);
+        HSCT_EXPECTS(p != nullptr, "result::value() called on a result that holds an error");
+        return *p;
+    }
+    [[nodiscard]] T&& value() && {
+        auto* p = std::get_if<0>(&storage_);
+        HSCT_EXPECTS(p != nullptr, "result::value() called on a result that holds an error");
+        return std::move(*p);
+    }
+
+    [[nodiscard]] const hsct::error& error() const& {
+        auto* p = std::get_if<1>(&storage_);
+        HSCT_EXPECTS(p != nullptr, "result::error() called on a result that holds a value");
+        return *p;
+    }
+    [[nodiscard]] hsct::error&& error() && {
+        auto* p = std::get_if<1>(&storage_);
+        HSCT_EXPECTS(p != nullptr, "result::error() called on a result that holds a value");
+        return std::move(*p);
+    }
+
+    [[nodiscard]] T& operator*() & { return value(); }
+    [[nodiscard]] const T& operator*() const& { return value(); }
+    [[nodiscard]] T&& operator*() && { return std::move(*this).value(); }
+    [[nodiscard]] T* operator->() { return &value(); }
+    [[nodiscard]] const T* operator->() const { return &value(); }
+
+    template <class U>
+    [[nodiscard]] T value_or(U&& fallback) const& {
+        return has_value() ? value() : static_cast<T>(std::forward<U>(fallback));
+    }
+
+    /// f(T) -> result<U>; an hsct::error passes through untouched.
+    template <class F>
+    auto and_then(F&& f) const& {
+        using R = std::remove_cvref_t<std::invoke_result_t<F, const T&>>;
+        static_assert(detail::is_result<R>::value, "and_then: f must return an hsct::result");
+        if (has_value()) {
+            return std::invoke(std::forward<F>(f), value());
+        }
+        return R(error());
+    }
+
+    /// f(T) -> U; gives result<U>. An hsct::error passes through untouched.
+    template <class F>
+    auto transform(F&& f) const& {
+        using U = std::remove_cvref_t<std::invoke_result_t<F, const T&>>;
+        using R = result<U>;
+        if (has_value()) {
+            return R(std::invoke(std::forward<F>(f), value()));
+        }
+        return R(error());
+    }
+
+    /// f(hsct::error) -> result<T>; a value passes through untouched.
+    template <class F>
+    result or_else(F&& f) const& {
+        using R = std::remove_cvref_t<std::invoke_result_t<F, const hsct::error&>>;
+        static_assert(std::is_same_v<R, result>, "or_else: f must return the same result type");
+        if (has_value()) {
+            return *this;
+        }
+        return std::invoke(std::forward<F>(f), error());
+    }
+
+    /// f(hsct::error) -> error; a value passes through untouched.
+    template <class F>
+    result transform_error(F&& f) const& {
+        if (has_value()) {
+            return *this;
+        }
+        return result(hsct::error(std::invoke(std::forward<F>(f), error())));
+    }
+
+    friend bool operator==(const result& a, const result& b) { return a.storage_ == b.storage_; }
+
+private:
+    std::variant<T, hsct::error> storage_;
+};
+
+/// The same error with its field renamed (e.g. "value" -> "patient.weight"), so a caller that
+/// validates a nested value can say where it sat.
+inline error with_field(error e, std::string field) {
+    return error(e.code(), std::move(field), e.value(), e.valid_range());
+}
+
+}  // namespace hsct
+
+#endif  // HSCT_CORE_RESULT_HPP

@@ -1,0 +1,623 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The clinical quantities, their units, the arithmetic that means something between them,
+// literals, and text in and out.
+//
+//   auto w    = hsct::mass(72.5, hsct::units::kg);          // or 72.5_kg
+//   auto bsa  = hsct::area(1.9, hsct::units::m2);
+//   auto dose = hsct::dose_per_area(40.0, hsct::units::mg_per_m2);
+//   hsct::total_dose d = dose * bsa;                          // 76 mg
+//   double mg = d.in(hsct::units::mg);
+//
+// There is no conversion between mg/m2 and mg/kg, no sum of a mass and a length, and no
+// construction from a bare number: each of those is a compile error.
+#ifndef HSCT_CORE_UNITS_HPP
+#define HSCT_CORE_UNITS_HPP
+
+#include <array>
+#include <cmath>
+#include <cstddef>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "hsct/core/detail/text.hpp"
+#include "hsct/core/quantity.hpp"
+#include "hsct/core/result.hpp"
+
+namespace hsct {
+
+class mass;
+class length;
+class area;
+class volume;
+class mass_concentration;
+class molar_concentration;
+class catalytic_concentration;
+class cell_concentration;
+class cell_count;
+class cell_dose;
+class dose_per_area;
+class dose_per_mass;
+class total_dose;
+class radiation_dose;
+class percent;
+
+/// Unit tags. Each is an empty type; pass the constant (units::kg) where a unit is asked for.
+namespace units {
+
+#define HSCT_DEFINE_UNIT(tag, var, quantity_type, dim, num, den, symbol, ucum)              \
+    struct tag {                                                                          \
+        using quantity = ::hsct::quantity_type;                                           \
+        static constexpr ::hsct::unit_info info{::hsct::dimension::dim, num, den, symbol, \
+                                                ucum};                                    \
+    };                                                                                    \
+    inline constexpr tag var {}
+
+// Mass (canonical kg).
+HSCT_DEFINE_UNIT(kilogram_t, kg, mass, mass, 1.0, 1.0, "kg", "kg");
+HSCT_DEFINE_UNIT(gram_t, g, mass, mass, 1.0, 1e3, "g", "g");
+HSCT_DEFINE_UNIT(milligram_mass_t, mg_mass, mass, mass, 1.0, 1e6, "mg", "mg");
+// Length (canonical cm).
+HSCT_DEFINE_UNIT(centimetre_t, cm, length, length, 1.0, 1.0, "cm", "cm");
+HSCT_DEFINE_UNIT(metre_t, m, length, length, 100.0, 1.0, "m", "m");
+HSCT_DEFINE_UNIT(millimetre_t, mm, length, length, 1.0, 10.0, "mm", "mm");
+// Area (canonical m2).
+HSCT_DEFINE_UNIT(square_metre_t, m2, area, area, 1.0, 1.0, "m2", "m2");
+HSCT_DEFINE_UNIT(square_centimetre_t, cm2, area, area, 1.0, 1e4, "cm2", "cm2");
+// Volume (canonical mL).
+HSCT_DEFINE_UNIT(millilitre_t, mL, volume, volume, 1.0, 1.0, "mL", "mL");
+HSCT_DEFINE_UNIT(litre_t, L, volume, volume, 1e3, 1.0, "L", "L");
+HSCT_DEFINE_UNIT(decilitre_t, dL, volume, volume, 100.0, 1.0, "dL", "dL");
+HSCT_DEFINE_UNIT(microlitre_t, uL, volume, volume, 1.0, 1e3, "uL", "uL");
+// Mass concentration (canonical mg/dL).
+HSCT_DEFINE_UNIT(mg_per_dl_t, mg_per_dl, mass_concentration, mass_concentration, 1.0, 1.0,
+                 "mg/dL", "mg/dL");
+HSCT_DEFINE_UNIT(mg_per_l_t, mg_per_l, mass_concentration, mass_concentration, 1.0, 10.0,
+                 "mg/L", "mg/L");
+HSCT_DEFINE_UNIT(g_per_dl_t, g_per_dl, mass_concentration, mass_concentration, 1e3, 1.0,
+                 "g/dL", "g/dL");
+HSCT_DEFINE_UNIT(g_per_l_t, g_per_l, mass_concentration, mass_concentration, 100.0, 1.0,
+                 "g/L", "g/L");
+// Molar concentration (canonical umol/L).
+HSCT_DEFINE_UNIT(umol_per_l_t, umol_per_l, molar_concentration, molar_concentration, 1.0, 1.0,
+                 "umol/L", "umol/L");
+HSCT_DEFINE_UNIT(mmol_per_l_t, mmol_per_l, molar_concentration, molar_concentration, 1e3, 1.0,
+                 "mmol/L", "mmol/L");
+HSCT_DEFINE_UNIT(nmol_per_l_t, nmol_per_l, molar_concentration, molar_concentration, 1.0, 1e3,
+                 "nmol/L", "nmol/L");
+// Catalytic concentration (canonical U/L). 1 U = 1 umol/min, 1 kat = 1 mol/s, so
+// 1 ukat/L = 60 U/L (UCUM; IUPAC Gold Book "katal"). Requirement CORE-UNIT-003.
+HSCT_DEFINE_UNIT(u_per_l_t, u_per_l, catalytic_concentration, catalytic_concentration, 1.0, 1.0,
+                 "U/L", "U/L");
+HSCT_DEFINE_UNIT(ukat_per_l_t, ukat_per_l, catalytic_concentration, catalytic_concentration,
+                 60.0, 1.0, "ukat/L", "ukat/L");
+// Cell concentration (canonical x10^9/L). 10^9/L = 10^3/uL exactly, because 1 uL = 10^-6 L;
+// 1 cell/uL = 10^6/L = 0.001 x10^9/L. Requirement CORE-UNIT-002.
+HSCT_DEFINE_UNIT(giga_per_l_t, giga_per_l, cell_concentration, cell_concentration, 1.0, 1.0,
+                 "x10^9/L", "10*9/L");
+HSCT_DEFINE_UNIT(kilo_per_ul_t, kilo_per_ul, cell_concentration, cell_concentration, 1.0, 1.0,
+                 "x10^3/uL", "10*3/uL");
+HSCT_DEFINE_UNIT(per_ul_t, per_ul, cell_concentration, cell_concentration, 1.0, 1e3, "/uL",
+                 "/uL");
+HSCT_DEFINE_UNIT(tera_per_l_t, tera_per_l, cell_concentration, cell_concentration, 1e3, 1.0,
+                 "x10^12/L", "10*12/L");
+// Cell count (canonical cells).
+HSCT_DEFINE_UNIT(cells_t, cells, cell_count, cell_count, 1.0, 1.0, "cells", "{cells}");
+HSCT_DEFINE_UNIT(mega_cells_t, e6_cells, cell_count, cell_count, 1e6, 1.0, "x10^6 cells",
+                 "10*6");
+HSCT_DEFINE_UNIT(e8_cells_t, e8_cells, cell_count, cell_count, 1e8, 1.0, "x10^8 cells", "10*8");
+HSCT_DEFINE_UNIT(giga_cells_t, e9_cells, cell_count, cell_count, 1e9, 1.0, "x10^9 cells",
+                 "10*9");
+// Cell dose per kg of recipient (canonical x10^6/kg).
+HSCT_DEFINE_UNIT(e6_per_kg_t, e6_per_kg, cell_dose, cell_dose, 1.0, 1.0, "x10^6/kg",
+                 "10*6/kg");
+HSCT_DEFINE_UNIT(e7_per_kg_t, e7_per_kg, cell_dose, cell_dose, 10.0, 1.0, "x10^7/kg",
+                 "10*7/kg");
+HSCT_DEFINE_UNIT(e8_per_kg_t, e8_per_kg, cell_dose, cell_dose, 100.0, 1.0, "x10^8/kg",
+                 "10*8/kg");
+HSCT_DEFINE_UNIT(cells_per_kg_t, cells_per_kg, cell_dose, cell_dose, 1.0, 1e6, "/kg", "/kg");
+// Drug dose per body surface area (canonical mg/m2).
+HSCT_DEFINE_UNIT(mg_per_m2_t, mg_per_m2, dose_per_area, dose_per_area, 1.0, 1.0, "mg/m2",
+                 "mg/m2");
+HSCT_DEFINE_UNIT(g_per_m2_t, g_per_m2, dose_per_area, dose_per_area, 1e3, 1.0, "g/m2", "g/m2");
+HSCT_DEFINE_UNIT(ug_per_m2_t, ug_per_m2, dose_per_area, dose_per_area, 1.0, 1e3, "ug/m2",
+                 "ug/m2");
+// Drug dose per body mass (canonical mg/kg).
+HSCT_DEFINE_UNIT(mg_per_kg_t, mg_per_kg, dose_per_mass, dose_per_mass, 1.0, 1.0, "mg/kg",
+                 "mg/kg");
+HSCT_DEFINE_UNIT(g_per_kg_t, g_per_kg, dose_per_mass, dose_per_mass, 1e3, 1.0, "g/kg", "g/kg");
+HSCT_DEFINE_UNIT(ug_per_kg_t, ug_per_kg, dose_per_mass, dose_per_mass, 1.0, 1e3, "ug/kg",
+                 "ug/kg");
+// Total drug dose (canonical mg).
+HSCT_DEFINE_UNIT(milligram_t, mg, total_dose, total_dose, 1.0, 1.0, "mg", "mg");
+HSCT_DEFINE_UNIT(gram_dose_t, g_dose, total_dose, total_dose, 1e3, 1.0, "g", "g");
+HSCT_DEFINE_UNIT(microgram_t, ug, total_dose, total_dose, 1.0, 1e3, "ug", "ug");
+// Radiation dose (canonical Gy). 1 Gy = 100 cGy.
+HSCT_DEFINE_UNIT(gray_t, Gy, radiation_dose, radiation_dose, 1.0, 1.0, "Gy", "Gy");
+HSCT_DEFINE_UNIT(centigray_t, cGy, radiation_dose, radiation_dose, 1.0, 100.0, "cGy", "cGy");
+// Percent (canonical %).
+HSCT_DEFINE_UNIT(percent_t, pct, percent, percent, 1.0, 1.0, "%", "%");
+
+#undef HSCT_DEFINE_UNIT
+
+}  // namespace units
+
+namespace detail {
+#define HSCT_QUANTITY_TRAITS(q, canonical, text)                                 \
+    template <>                                                                  \
+    struct quantity_traits<q> : simple_quantity_traits<q, units::canonical> {    \
+        static constexpr std::string_view name = text;                           \
+    }
+}  // namespace detail
+
+#define HSCT_DEFINE_QUANTITY(q)                                \
+    class q : public detail::quantity_base<q> {                \
+    public:                                                    \
+        using quantity_base::quantity_base;                    \
+    }
+
+/// A mass, such as body weight (kg, g, mg). For an amount of drug, see total_dose.
+HSCT_DEFINE_QUANTITY(mass);
+/// A length, such as height (cm, m, mm).
+HSCT_DEFINE_QUANTITY(length);
+/// An area, such as body surface area (m2, cm2).
+HSCT_DEFINE_QUANTITY(area);
+/// A volume (mL, L, dL, uL).
+HSCT_DEFINE_QUANTITY(volume);
+/// Mass per volume (mg/dL, mg/L, g/dL, g/L).
+HSCT_DEFINE_QUANTITY(mass_concentration);
+/// Amount of substance per volume (umol/L, mmol/L, nmol/L).
+HSCT_DEFINE_QUANTITY(molar_concentration);
+/// Enzyme activity per volume (U/L, ukat/L).
+HSCT_DEFINE_QUANTITY(catalytic_concentration);
+/// Cells per volume of blood or product (x10^9/L, x10^3/uL, /uL, x10^12/L).
+HSCT_DEFINE_QUANTITY(cell_concentration);
+/// A number of cells, such as the CD34+ cells in a product (cells, x10^6, x10^8, x10^9).
+HSCT_DEFINE_QUANTITY(cell_count);
+/// Cells per kg of recipient body weight (x10^6/kg, x10^7/kg, x10^8/kg, /kg).
+HSCT_DEFINE_QUANTITY(cell_dose);
+/// Drug dose per m2 of body surface area (mg/m2, g/m2, ug/m2). Never converts to mg/kg.
+HSCT_DEFINE_QUANTITY(dose_per_area);
+/// Drug dose per kg of body mass (mg/kg, g/kg, ug/kg). Never converts to mg/m2.
+HSCT_DEFINE_QUANTITY(dose_per_mass);
+/// An amount of drug (mg, g, ug).
+HSCT_DEFINE_QUANTITY(total_dose);
+/// Absorbed radiation dose (Gy, cGy).
+HSCT_DEFINE_QUANTITY(radiation_dose);
+/// A proportion in percent (%), such as the percent of body surface area with rash.
+HSCT_DEFINE_QUANTITY(percent);
+
+#undef HSCT_DEFINE_QUANTITY
+
+namespace detail {
+HSCT_QUANTITY_TRAITS(mass, kilogram_t, "mass");
+HSCT_QUANTITY_TRAITS(length, centimetre_t, "length");
+HSCT_QUANTITY_TRAITS(area, square_metre_t, "area");
+HSCT_QUANTITY_TRAITS(volume, millilitre_t, "volume");
+HSCT_QUANTITY_TRAITS(mass_concentration, mg_per_dl_t, "mass concentration");
+HSCT_QUANTITY_TRAITS(molar_concentration, umol_per_l_t, "molar concentration");
+HSCT_QUANTITY_TRAITS(catalytic_concentration, u_per_l_t, "catalytic concentration");
+HSCT_QUANTITY_TRAITS(cell_concentration, giga_per_l_t, "cell concentration");
+HSCT_QUANTITY_TRAITS(cell_count, cells_t, "cell count");
+HSCT_QUANTITY_TRAITS(cell_dose, e6_per_kg_t, "cell dose");
+HSCT_QUANTITY_TRAITS(dose_per_area, mg_per_m2_t, "dose per area");
+HSCT_QUANTITY_TRAITS(dose_per_mass, mg_per_kg_t, "dose per mass");
+HSCT_QUANTITY_TRAITS(total_dose, milligram_t, "total dose");
+HSCT_QUANTITY_TRAITS(radiation_dose, gray_t, "radiation dose");
+HSCT_QUANTITY_TRAITS(percent, percent_t, "percent");
+#undef HSCT_QUANTITY_TRAITS
+}  // namespace detail
+
+// ---------------------------------------------------------------------------------------
+// Arithmetic across quantities: only the products and quotients that mean something.
+// ---------------------------------------------------------------------------------------
+
+/// mg/m2 x m2 -> mg.
+[[nodiscard]] constexpr total_dose operator*(const dose_per_area& d, const area& a) noexcept {
+    return total_dose(d.in(units::mg_per_m2) * a.in(units::m2), units::mg);
+}
+[[nodiscard]] constexpr total_dose operator*(const area& a, const dose_per_area& d) noexcept {
+    return d * a;
+}
+/// mg/kg x kg -> mg.
+[[nodiscard]] constexpr total_dose operator*(const dose_per_mass& d, const mass& m) noexcept {
+    return total_dose(d.in(units::mg_per_kg) * m.in(units::kg), units::mg);
+}
+[[nodiscard]] constexpr total_dose operator*(const mass& m, const dose_per_mass& d) noexcept {
+    return d * m;
+}
+/// mg / m2 -> mg/m2.
+[[nodiscard]] constexpr dose_per_area operator/(const total_dose& d, const area& a) noexcept {
+    return dose_per_area(d.in(units::mg) / a.in(units::m2), units::mg_per_m2);
+}
+/// mg / kg -> mg/kg.
+[[nodiscard]] constexpr dose_per_mass operator/(const total_dose& d, const mass& m) noexcept {
+    return dose_per_mass(d.in(units::mg) / m.in(units::kg), units::mg_per_kg);
+}
+/// cells / kg -> cells/kg.
+[[nodiscard]] constexpr cell_dose operator/(const cell_count& c, const mass& m) noexcept {
+    return cell_dose(c.in(units::cells) / m.in(units::kg), units::cells_per_kg);
+}
+/// cells/kg x kg -> cells.
+[[nodiscard]] constexpr cell_count operator*(const cell_dose& d, const mass& m) noexcept {
+    return cell_count(d.in(units::cells_per_kg) * m.in(units::kg), units::cells);
+}
+[[nodiscard]] constexpr cell_count operator*(const mass& m, const cell_dose& d) noexcept {
+    return d * m;
+}
+/// cells/L x L -> cells (e.g. CD34+ per uL of product x product volume).
+[[nodiscard]] constexpr cell_count operator*(const cell_concentration& c,
+                                             const volume& v) noexcept {
+    return cell_count(c.in(units::giga_per_l) * v.in(units::L), units::e9_cells);
+}
+[[nodiscard]] constexpr cell_count operator*(const volume& v,
+                                             const cell_concentration& c) noexcept {
+    return c * v;
+}
+/// cells / L -> cells/L.
+[[nodiscard]] constexpr cell_concentration operator/(const cell_count& c,
+                                                     const volume& v) noexcept {
+    return cell_concentration(c.in(units::e9_cells) / v.in(units::L), units::giga_per_l);
+}
+
+// ---------------------------------------------------------------------------------------
+// Literals: 72.5_kg, 170_cm, 1.8_m2, 40_mg_per_m2, 12_Gy ...
+// ---------------------------------------------------------------------------------------
+namespace literals {
+#define HSCT_DEFINE_LITERAL(suffix, quantity_type, unit)                                     \
+    consteval quantity_type operator""_##suffix(long double v) {                           \
+        return quantity_type(static_cast<double>(v), units::unit);                         \
+    }                                                                                      \
+    consteval quantity_type operator""_##suffix(unsigned long long v) {                    \
+        return quantity_type(static_cast<double>(v), units::unit);                         \
+    }
+HSCT_DEFINE_LITERAL(kg, mass, kg)
+HSCT_DEFINE_LITERAL(cm, length, cm)
+HSCT_DEFINE_LITERAL(m2, area, m2)
+HSCT_DEFINE_LITERAL(mL, volume, mL)
+HSCT_DEFINE_LITERAL(L, volume, L)
+HSCT_DEFINE_LITERAL(mg_per_dL, mass_concentration, mg_per_dl)
+HSCT_DEFINE_LITERAL(g_per_dL, mass_concentration, g_per_dl)
+HSCT_DEFINE_LITERAL(umol_per_L, molar_concentration, umol_per_l)
+HSCT_DEFINE_LITERAL(e9_per_L, cell_concentration, giga_per_l)
+HSCT_DEFINE_LITERAL(per_uL, cell_concentration, per_ul)
+HSCT_DEFINE_LITERAL(e6_per_kg, cell_dose, e6_per_kg)
+HSCT_DEFINE_LITERAL(e8_per_kg, cell_dose, e8_per_kg)
+HSCT_DEFINE_LITERAL(mg_per_m2, dose_per_area, mg_per_m2)
+HSCT_DEFINE_LITERAL(mg_per_kg, dose_per_mass, mg_per_kg)
+HSCT_DEFINE_LITERAL(mg, total_dose, mg)
+HSCT_DEFINE_LITERAL(Gy, radiation_dose, Gy)
+HSCT_DEFINE_LITERAL(cGy, radiation_dose, cGy)
+HSCT_DEFINE_LITERAL(pct, percent, pct)
+#undef HSCT_DEFINE_LITERAL
+}  // namespace literals
+
+// ---------------------------------------------------------------------------------------
+// Units at run time: every spelling hsct reads, as labs and users send them.
+// ---------------------------------------------------------------------------------------
+
+/// One accepted spelling of a unit.
+struct unit_spelling {
+    std::string_view text;
+    unit_info unit;
+    bool preferred;  ///< listed in "expected one of ..." messages
+};
+
+namespace detail {
+inline constexpr std::array unit_spellings{
+    // Mass
+    unit_spelling{"kg", units::kg.info, true},
+    unit_spelling{"g", units::g.info, true},
+    // "mg" is ambiguous between a body mass and a drug amount; the quantity decides
+    // which of the two entries applies (see find_unit).
+    unit_spelling{"mg", units::mg_mass.info, true},
+    // Length
+    unit_spelling{"cm", units::cm.info, true},
+    unit_spelling{"m", units::m.info, true},
+    unit_spelling{"mm", units::mm.info, true},
+    // Area
+    unit_spelling{"m2", units::m2.info, true},
+    unit_spelling{"m^2", units::m2.info, false},
+    unit_spelling{"m\xC2\xB2", units::m2.info, false},  // m²
+    unit_spelling{"cm2", units::cm2.info, true},
+    // Volume
+    unit_spelling{"mL", units::mL.info, true},
+    unit_spelling{"ml", units::mL.info, false},
+    unit_spelling{"L", units::L.info, true},
+    unit_spelling{"l", units::L.info, false},
+    unit_spelling{"dL", units::dL.info, true},
+    unit_spelling{"uL", units::uL.info, true},
+    unit_spelling{"\xC2\xB5L", units::uL.info, false},  // µL (micro sign)
+    // Mass concentration
+    unit_spelling{"mg/dL", units::mg_per_dl.info, true},
+    unit_spelling{"mg/dl", units::mg_per_dl.info, false},
+    unit_spelling{"MG/DL", units::mg_per_dl.info, false},
+    unit_spelling{"mg%", units::mg_per_dl.info, false},
+    unit_spelling{"mg/L", units::mg_per_l.info, true},
+    unit_spelling{"mg/l", units::mg_per_l.info, false},
+    unit_spelling{"g/dL", units::g_per_dl.info, true},
+    unit_spelling{"g/dl", units::g_per_dl.info, false},
+    unit_spelling{"G/DL", units::g_per_dl.info, false},
+    unit_spelling{"g%", units::g_per_dl.info, false},
+    unit_spelling{"g/L", units::g_per_l.info, true},
+    unit_spelling{"g/l", units::g_per_l.info, false},
+    // Molar concentration
+    unit_spelling{"umol/L", units::umol_per_l.info, true},
+    unit_spelling{"umol/l", units::umol_per_l.info, false},
+    unit_spelling{"UMOL/L", units::umol_per_l.info, false},
+    unit_spelling{"\xC2\xB5mol/L", units::umol_per_l.info, false},  // µmol/L (micro sign)
+    unit_spelling{"\xCE\xBCmol/L", units::umol_per_l.info, false},  // μmol/L (Greek mu)
+    unit_spelling{"\xC2\xB5mol/l", units::umol_per_l.info, false},
+    unit_spelling{"\xCE\xBCmol/l", units::umol_per_l.info, false},
+    unit_spelling{"mmol/L", units::mmol_per_l.info, true},
+    unit_spelling{"mmol/l", units::mmol_per_l.info, false},
+    unit_spelling{"MMOL/L", units::mmol_per_l.info, false},
+    unit_spelling{"nmol/L", units::nmol_per_l.info, true},
+    // Catalytic concentration ("IU/L" is deliberately absent: UCUM [iU] is not U).
+    unit_spelling{"U/L", units::u_per_l.info, true},
+    unit_spelling{"U/l", units::u_per_l.info, false},
+    unit_spelling{"ukat/L", units::ukat_per_l.info, true},
+    unit_spelling{"\xC2\xB5kat/L", units::ukat_per_l.info, false},
+    unit_spelling{"\xCE\xBCkat/L", units::ukat_per_l.info, false},
+    // Cell concentration
+    unit_spelling{"x10^9/L", units::giga_per_l.info, true},
+    unit_spelling{"10*9/L", units::giga_per_l.info, true},
+    unit_spelling{"10^9/L", units::giga_per_l.info, false},
+    unit_spelling{"x10E9/L", units::giga_per_l.info, false},
+    unit_spelling{"\xC3\x97" "10^9/L", units::giga_per_l.info, false},  // ×10^9/L
+    unit_spelling{"\xC3\x97" "10\xE2\x81\xB9/L", units::giga_per_l.info, false},  // ×10⁹/L
+    unit_spelling{"G/L", units::giga_per_l.info, false},
+    unit_spelling{"x10^3/uL", units::kilo_per_ul.info, true},
+    unit_spelling{"10*3/uL", units::kilo_per_ul.info, true},
+    unit_spelling{"10^3/uL", units::kilo_per_ul.info, false},
+    unit_spelling{"10^3/\xC2\xB5L", units::kilo_per_ul.info, false},
+    unit_spelling{"x10^3/\xC2\xB5L", units::kilo_per_ul.info, false},
+    unit_spelling{"\xC3\x97" "10^3/\xC2\xB5L", units::kilo_per_ul.info, false},
+    unit_spelling{"10*3/mm3", units::kilo_per_ul.info, false},
+    unit_spelling{"K/uL", units::kilo_per_ul.info, false},
+    unit_spelling{"K/\xC2\xB5L", units::kilo_per_ul.info, false},
+    unit_spelling{"/uL", units::per_ul.info, true},
+    unit_spelling{"/\xC2\xB5L", units::per_ul.info, false},
+    unit_spelling{"cells/uL", units::per_ul.info, false},
+    unit_spelling{"cells/\xC2\xB5L", units::per_ul.info, false},
+    unit_spelling{"/mm3", units::per_ul.info, false},
+    unit_spelling{"cells/mm3", units::per_ul.info, false},
+    unit_spelling{"x10^12/L", units::tera_per_l.info, true},
+    unit_spelling{"10*12/L", units::tera_per_l.info, false},
+    // Cell count
+    unit_spelling{"cells", units::cells.info, true},
+    unit_spelling{"{cells}", units::cells.info, false},
+    unit_spelling{"x10^6 cells", units::e6_cells.info, true},
+    unit_spelling{"10*6", units::e6_cells.info, false},
+    unit_spelling{"x10^8 cells", units::e8_cells.info, true},
+    unit_spelling{"10*8", units::e8_cells.info, false},
+    unit_spelling{"x10^9 cells", units::e9_cells.info, true},
+    unit_spelling{"10*9", units::e9_cells.info, false},
+    // Cell dose
+    unit_spelling{"x10^6/kg", units::e6_per_kg.info, true},
+    unit_spelling{"10*6/kg", units::e6_per_kg.info, false},
+    unit_spelling{"10^6/kg", units::e6_per_kg.info, false},
+    unit_spelling{"x10^7/kg", units::e7_per_kg.info, true},
+    unit_spelling{"10*7/kg", units::e7_per_kg.info, false},
+    unit_spelling{"10^7/kg", units::e7_per_kg.info, false},
+    unit_spelling{"x10^8/kg", units::e8_per_kg.info, true},
+    unit_spelling{"10*8/kg", units::e8_per_kg.info, false},
+    unit_spelling{"10^8/kg", units::e8_per_kg.info, false},
+    unit_spelling{"/kg", units::cells_per_kg.info, true},
+    unit_spelling{"cells/kg", units::cells_per_kg.info, false},
+    // Dose per area
+    unit_spelling{"mg/m2", units::mg_per_m2.info, true},
+    unit_spelling{"mg/m^2", units::mg_per_m2.info, false},
+    unit_spelling{"mg/m\xC2\xB2", units::mg_per_m2.info, false},
+    unit_spelling{"g/m2", units::g_per_m2.info, true},
+    unit_spelling{"g/m\xC2\xB2", units::g_per_m2.info, false},
+    unit_spelling{"ug/m2", units::ug_per_m2.info, true},
+    unit_spelling{"\xC2\xB5g/m2", units::ug_per_m2.info, false},
+    unit_spelling{"\xC2\xB5g/m\xC2\xB2", units::ug_per_m2.info, false},
+    // Dose per mass
+    unit_spelling{"mg/kg", units::mg_per_kg.info, true},
+    unit_spelling{"g/kg", units::g_per_kg.info, true},
+    unit_spelling{"ug/kg", units::ug_per_kg.info, true},
+    unit_spelling{"\xC2\xB5g/kg", units::ug_per_kg.info, false},
+    unit_spelling{"mcg/kg", units::ug_per_kg.info, false},
+    // Total dose ("mg" and "g" are found through the quantity; see find_unit)
+    unit_spelling{"mg", units::mg.info, true},
+    unit_spelling{"g", units::g_dose.info, true},
+    unit_spelling{"ug", units::ug.info, true},
+    unit_spelling{"\xC2\xB5g", units::ug.info, false},
+    unit_spelling{"mcg", units::ug.info, false},
+    // Radiation dose
+    unit_spelling{"Gy", units::Gy.info, true},
+    unit_spelling{"cGy", units::cGy.info, true},
+    // Percent
+    unit_spelling{"%", units::pct.info, true},
+};
+}  // namespace detail
+
+/// Looks up a unit spelling among the units of the dimensions `accepts(dimension)` allows.
+/// Matching is exact (case-sensitive), as in UCUM: "G/L" (x10^9/L, as some European labs
+/// print it) and "g/L" (grams) are different units. Leading and trailing white space is
+/// ignored. Returns: the unit; or errc::wrong_dimension if the spelling is a known unit of
+/// another dimension; or errc::unknown_unit. Both errors list the units that would do.
+template <class Accepts>
+[[nodiscard]] result<unit_info> find_unit(std::string_view text, Accepts accepts,
+                                          std::string_view field) {
+    const std::string_view t = detail::trim(text);
+    bool known_elsewhere = false;
+    for (const auto& s : detail::unit_spellings) {
+        if (s.text == t) {
+            if (accepts(s.unit.dim)) {
+                return s.unit;
+            }
+            known_elsewhere = true;
+        }
+    }
+    std::string expected;
+    for (const auto& s : detail::unit_spellings) {
+        if (s.preferred && accepts(s.unit.dim)) {
+            if (!expected.empty()) {
+                expected += ", ";
+            }
+            expected += s.text;
+        }
+    }
+    return error(known_elsewhere ? errc::wrong_dimension : errc::unknown_unit, std::string(field),
+                 detail::quote_input(t), expected);
+}
+
+/// find_unit for one dimension.
+[[nodiscard]] inline result<unit_info> find_unit(std::string_view text, dimension want,
+                                                 std::string_view field) {
+    return find_unit(text, [want](dimension d) { return d == want; }, field);
+}
+
+/// find_unit for the units quantity Q accepts, e.g. find_unit_for<bilirubin>("umol/L").
+template <quantity Q>
+[[nodiscard]] result<unit_info> find_unit_for(std::string_view text, std::string_view field) {
+    return find_unit(
+        text, [](dimension d) { return detail::quantity_traits<Q>::accepts_dimension(d); },
+        field);
+}
+
+// ---------------------------------------------------------------------------------------
+// Text out and in.
+// ---------------------------------------------------------------------------------------
+
+/// "72.5 kg": the shortest number that reads back exactly, then the canonical unit.
+template <quantity Q>
+[[nodiscard]] std::string to_string(const Q& q) {
+    using U = canonical_unit_t<Q>;
+    return detail::concat({detail::format_number(q.in(U{})), " ", U::info.symbol});
+}
+
+/// The value printed in the unit asked for, e.g. to_string(w, units::g) -> "72500 g".
+template <quantity Q, unit_of<Q> U>
+[[nodiscard]] std::string to_string(const Q& q, U unit) {
+    return detail::concat({detail::format_number(q.in(unit)), " ", U::info.symbol});
+}
+
+template <quantity Q>
+std::ostream& operator<<(std::ostream& os, const Q& q) {
+    return os << to_string(q);
+}
+
+/// "0-100 mg/dL"
+template <quantity Q>
+[[nodiscard]] std::string to_string(const valid_range<Q>& r) {
+    using U = canonical_unit_t<Q>;
+    return detail::concat({detail::format_number(r.lo.in(U{})), "-",
+                           detail::format_number(r.hi.in(U{})), " ", U::info.symbol});
+}
+
+/// Checks an untrusted number against a closed range. NaN and infinity are refused as
+/// not_finite; anything outside [lo, hi] as out_of_range. Nothing is clamped.
+template <quantity Q, unit_of<Q> U>
+[[nodiscard]] result<Q> make_checked(double v, U unit, const valid_range<Q>& range,
+                                     std::string_view field) {
+    if (!std::isfinite(v)) {
+        return error(errc::not_finite, std::string(field),
+                     detail::concat({detail::format_number(v), " ", U::info.symbol}),
+                     to_string(range));
+    }
+    const Q q(v, unit);
+    if (!range.contains(q)) {
+        return error(errc::out_of_range, std::string(field),
+                     detail::concat({detail::format_number(v), " ", U::info.symbol}),
+                     to_string(range));
+    }
+    return q;
+}
+
+/// The same check for a value given with a unit known only at run time.
+template <quantity Q>
+[[nodiscard]] result<Q> make_checked(double v, const unit_info& unit, const valid_range<Q>& range,
+                                     std::string_view field) {
+    using C = canonical_unit_t<Q>;
+    HSCT_EXPECTS(detail::quantity_traits<Q>::accepts_dimension(unit.dim),
+                 "make_checked: the unit does not measure this quantity");
+    // The error text is built only on the error paths: the valid path allocates nothing.
+    const auto refuse = [&](errc code) {
+        return error(code, std::string(field),
+                     detail::concat({detail::format_number(v), " ", unit.symbol}),
+                     to_string(range));
+    };
+    if (!std::isfinite(v)) {
+        return refuse(errc::not_finite);
+    }
+    const Q q(detail::quantity_traits<Q>::to_stored(v, unit), C{});
+    if (!range.contains(q)) {
+        return refuse(errc::out_of_range);
+    }
+    return q;
+}
+
+namespace detail {
+/// Splits "72.5 kg" / "72.5kg" into number text and unit text.
+inline bool split_number_unit(std::string_view text, std::string_view& number,
+                              std::string_view& unit) noexcept {
+    const std::string_view t = trim(text);
+    std::size_t i = 0;
+    while (i < t.size()) {
+        const char c = t[i];
+        const bool numeric = (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-' ||
+                             ((c == 'e' || c == 'E') && i > 0 && i + 1 < t.size() &&
+                              ((t[i + 1] >= '0' && t[i + 1] <= '9') || t[i + 1] == '-' ||
+                               t[i + 1] == '+'));
+        if (!numeric) {
+            break;
+        }
+        ++i;
+    }
+    if (i == 0 || i == t.size()) {
+        return false;
+    }
+    number = t.substr(0, i);
+    unit = trim(t.substr(i));
+    return !unit.empty();
+}
+}  // namespace detail
+
+/// Reads "72.5 kg" (any unit of Q that hsct knows; white space between number and unit is
+/// optional) and checks it against `range`. Reads back everything to_string prints.
+template <quantity Q>
+[[nodiscard]] result<Q> parse(std::string_view text, const valid_range<Q>& range,
+                              std::string_view field) {
+    std::string_view number;
+    std::string_view unit_text;
+    if (!detail::split_number_unit(text, number, unit_text)) {
+        return error(errc::syntax, std::string(field), detail::quote_input(text),
+                     detail::concat({"a number followed by a unit, e.g. '", to_string(range.hi),
+                                     "'"}));
+    }
+    const auto unit = find_unit_for<Q>(unit_text, field);
+    if (!unit) {
+        return unit.error();
+    }
+    const auto v = detail::read_number(number);
+    if (!v) {
+        return error(errc::syntax, std::string(field), detail::quote_input(text),
+                     "a finite decimal number followed by a unit, e.g. '" + to_string(range.hi) +
+                         "'");
+    }
+    return make_checked<Q>(*v, *unit, range, field);
+}
+
+/// The range a quantity accepts when the caller gives none: zero upwards for a plain
+/// quantity, the plausible range for a lab analyte.
+template <quantity Q>
+[[nodiscard]] constexpr valid_range<Q> default_range() noexcept {
+    return detail::quantity_traits<Q>::default_range();
+}
+
+/// parse() with the quantity's default range and its own name as the field.
+template <quantity Q>
+[[nodiscard]] result<Q> parse(std::string_view text) {
+    return parse<Q>(text, default_range<Q>(), detail::quantity_traits<Q>::name);
+}
+
+}  // namespace hsct
+
+#endif  // HSCT_CORE_UNITS_HPP

@@ -1,0 +1,12 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Everything. Include a module's umbrella (e.g. <hsct/core/core.hpp>) or a single header
+// instead to compile less.
+#ifndef HSCT_HSCT_HPP
+#define HSCT_HSCT_HPP
+
+#include "hsct/core/core.hpp"
+#include "hsct/version.hpp"
+
+#endif  // HSCT_HSCT_HPP

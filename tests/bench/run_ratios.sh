@@ -1,0 +1,59 @@
+#!/bin/sh
+# Runs hsct's typed-versus-raw benchmarks and prints typed/raw for each pair:
+#
+#   tests/bench/run_ratios.sh [path/to/hsct_core_bench] [extra benchmark flags...]
+#
+# Each figure is the median of 5 repetitions (random interleaving on, so typed and raw see
+# the same machine state) of the CPU time of one pass over 1M elements. The target for the
+# plain conversions (total_dose, bilirubin_convert, anc_convert) is a ratio <= 1.05; the
+# ratio is reported, not enforced: the script fails only if the benchmark itself fails.
+# Google Benchmark 1.7.1 takes --benchmark_min_time as plain seconds ("0.2"; the "0.2s"
+# form is 1.8+ only).
+set -eu
+
+bin=${1:-build/tests/bench/hsct_core_bench}
+[ $# -gt 0 ] && shift
+if [ ! -x "$bin" ]; then
+    echo "run_ratios.sh: no benchmark binary at '$bin' (build target hsct_core_bench)" >&2
+    exit 2
+fi
+
+json=$(mktemp)
+trap 'rm -f "$json"' EXIT
+"$bin" --benchmark_format=json --benchmark_min_time=0.2 --benchmark_repetitions=5 \
+       --benchmark_enable_random_interleaving=true --benchmark_report_aggregates_only=true \
+       "$@" >"$json"
+
+python3 - "$json" <<'PY'
+import json, sys
+
+with open(sys.argv[1]) as f:
+    doc = json.load(f)
+
+median = {}
+for b in doc["benchmarks"]:
+    if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
+        continue
+    name = b.get("run_name", b["name"])
+    t = b["cpu_time"]
+    unit = b.get("time_unit", "ns")
+    scale = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}[unit]
+    median[name] = t * scale
+
+cases = []
+for name in median:
+    if name.startswith("BM_") and name.endswith("_typed"):
+        cases.append(name[len("BM_"):-len("_typed")])
+
+ctx = doc.get("context", {})
+print("# %s, %s CPUs @ %s MHz; median of repetitions, CPU ns per 1M-element pass"
+      % (ctx.get("executable", "?"), ctx.get("num_cpus", "?"), ctx.get("mhz_per_cpu", "?")))
+for case in sorted(cases):
+    typed = median.get("BM_%s_typed" % case)
+    raw = median.get("BM_%s_raw" % case)
+    if typed is None or raw is None:
+        print("%s: missing typed or raw result" % case)
+        continue
+    print("%s: typed %.0f ns, raw %.0f ns, ratio %.3f" % (case, typed, raw, typed / raw))
+PY
+exit 0

@@ -1,0 +1,56 @@
+// Tests for include/hsct/core/detail/text.hpp: number formatting and strict number reading,
+// which every printer and parser relies on.
+#include <hsct/core/detail/text.hpp>
+
+#include <cmath>
+#include <limits>
+#include <string>
+
+#include "support/catch.hpp"
+
+using hsct::detail::format_number;
+using hsct::detail::read_integer;
+using hsct::detail::read_number;
+
+TEST_CASE("format_number prints the shortest text that reads back exactly", "[core][text]") {
+    CHECK(format_number(2.4) == "2.4");
+    CHECK(format_number(1e9) == "1e+09");
+    CHECK(format_number(0.1 + 0.2) == "0.30000000000000004");
+    CHECK(format_number(std::numeric_limits<double>::quiet_NaN()) == "nan");
+    CHECK(format_number(std::numeric_limits<double>::infinity()) == "inf");
+    CHECK(format_number(-std::numeric_limits<double>::infinity()) == "-inf");
+    CHECK(format_number(std::int64_t{-36525}) == "-36525");
+    for (const double v : {0.0, 1.0 / 3.0, 17.1, 88.4, 1e-300, 1.7976931348623157e308}) {
+        CHECK(read_number(format_number(v)).value() == v);
+    }
+}
+
+TEST_CASE("read_number accepts only a whole finite decimal", "[core][text]") {
+    CHECK(read_number("2.4") == 2.4);
+    CHECK(read_number("+2.4") == 2.4);
+    CHECK(read_number("-2.4") == -2.4);
+    CHECK(read_number("1e9") == 1e9);
+    CHECK(read_number(".5") == 0.5);
+    for (const char* bad : {"", "+", "-", "2.4x", " 2.4", "nan", "inf", "-inf", "1e400", "0x1p3",
+                            "+-1", "++1", "1,5"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(read_number(bad).has_value());
+    }
+}
+
+TEST_CASE("read_integer accepts only a whole integer that fits", "[core][text]") {
+    CHECK(read_integer("42") == 42);
+    CHECK(read_integer("+42") == 42);
+    CHECK(read_integer("-42") == -42);
+    for (const char* bad : {"", "4.2", "99999999999999999999", "x", "+-1"}) {
+        CAPTURE(bad);
+        CHECK_FALSE(read_integer(bad).has_value());
+    }
+}
+
+TEST_CASE("trim and quote_input", "[core][text]") {
+    CHECK(hsct::detail::trim("  a b \t\n") == "a b");
+    CHECK(hsct::detail::trim("   ").empty());
+    CHECK(hsct::detail::quote_input("a\x01" "b") == "a?b");
+    CHECK(hsct::detail::quote_input(std::string(100, 'x')).size() == 67);
+}

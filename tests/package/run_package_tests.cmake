@@ -1,0 +1,223 @@
+# Installs hsct and consumes it four ways; fails on the first thing that goes wrong.
+#
+#   cmake -DHSCT_SOURCE_DIR=<hsct source> -DHSCT_WORK_DIR=<scratch dir>
+#         [-DCMAKE_CXX_COMPILER=<c++>] [-DCMAKE_GENERATOR=<generator>]
+#         -P tests/package/run_package_tests.cmake
+#
+#   1. configure hsct (tests and examples OFF) and install it to <work>/prefix
+#   2. consumer A: find_package(hsct 0.1 CONFIG REQUIRED) against that prefix, -Werror
+#   3. consumer B: add_subdirectory(<hsct source>); hsct's own tests must stay off
+#   4. consumer C: FetchContent with SOURCE_DIR (no network)
+#   5. pkg-config: --modversion equals version.hpp; compile with --cflags alone and run
+#   6. move the prefix: hsct.pc and find_package still find the headers
+# Optional: -DHSCT_PACKAGE_CONFIG=Release (default Debug) for the consumers' configuration.
+# All four consumers build and run tests/package/consumer_main.cpp.
+cmake_minimum_required(VERSION 3.23)
+
+foreach(_var HSCT_SOURCE_DIR HSCT_WORK_DIR)
+  if(NOT DEFINED ${_var} OR "${${_var}}" STREQUAL "")
+    message(FATAL_ERROR "run_package_tests.cmake: pass -D${_var}=<path>")
+  endif()
+endforeach()
+get_filename_component(HSCT_SOURCE_DIR "${HSCT_SOURCE_DIR}" ABSOLUTE)
+get_filename_component(HSCT_WORK_DIR "${HSCT_WORK_DIR}" ABSOLUTE)
+if(NOT EXISTS "${HSCT_SOURCE_DIR}/include/hsct/version.hpp")
+  message(FATAL_ERROR "HSCT_SOURCE_DIR=${HSCT_SOURCE_DIR} is not an hsct source tree")
+endif()
+if(NOT CMAKE_CXX_COMPILER)
+  set(CMAKE_CXX_COMPILER c++)
+endif()
+
+set(_package_dir "${HSCT_SOURCE_DIR}/tests/package")
+set(_main "${_package_dir}/consumer_main.cpp")
+set(_prefix "${HSCT_WORK_DIR}/prefix")
+# Single- and multi-config generators alike: build, and ask ctest for, one configuration.
+# Debug by default. -DHSCT_PACKAGE_CONFIG=Release builds the
+# consumers (and the pkg-config one, with -O3) optimised, which also exercises the
+# optimiser-dependent warnings of -Wall in hsct's headers.
+if(NOT HSCT_PACKAGE_CONFIG)
+  set(HSCT_PACKAGE_CONFIG Debug)
+endif()
+set(_config "${HSCT_PACKAGE_CONFIG}")
+
+set(_common_args "-DCMAKE_CXX_COMPILER=${CMAKE_CXX_COMPILER}" "-DCMAKE_BUILD_TYPE=${_config}")
+if(CMAKE_GENERATOR)
+  list(PREPEND _common_args -G "${CMAKE_GENERATOR}")
+endif()
+
+# Runs a command; on failure prints its output and stops the script. The output of a
+# successful command is kept in the variable named by OUTPUT (if given).
+function(hsct_run what)
+  cmake_parse_arguments(PARSE_ARGV 1 _r "" "OUTPUT;WORKING_DIRECTORY" "COMMAND")
+  string(REPLACE ";" " " _shown "${_r_COMMAND}")
+  message(STATUS "[package] ${what}")
+  message(STATUS "[package]   $ ${_shown}")
+  if(NOT _r_WORKING_DIRECTORY)
+    set(_r_WORKING_DIRECTORY "${HSCT_WORK_DIR}")
+  endif()
+  execute_process(COMMAND ${_r_COMMAND}
+                  WORKING_DIRECTORY "${_r_WORKING_DIRECTORY}"
+                  RESULT_VARIABLE _rc
+                  OUTPUT_VARIABLE _out
+                  ERROR_VARIABLE _err)
+  if(NOT _rc STREQUAL "0")
+    message(FATAL_ERROR "[package] FAILED (${_rc}): ${what}\n"
+                        "--- stdout ---\n${_out}\n--- stderr ---\n${_err}")
+  endif()
+  if(_r_OUTPUT)
+    string(STRIP "${_out}" _out)
+    set(${_r_OUTPUT} "${_out}" PARENT_SCOPE)
+  endif()
+endfunction()
+
+# Configures, builds and runs (through ctest) one consumer project.
+function(hsct_consumer name source_dir)
+  set(_build "${HSCT_WORK_DIR}/${name}")
+  hsct_run("consumer ${name}: configure"
+    COMMAND "${CMAKE_COMMAND}" -S "${source_dir}" -B "${_build}" ${_common_args} ${ARGN})
+  hsct_run("consumer ${name}: build"
+    COMMAND "${CMAKE_COMMAND}" --build "${_build}" --config ${_config})
+  hsct_run("consumer ${name}: run"
+    COMMAND "${CMAKE_CTEST_COMMAND}" --test-dir "${_build}" -C ${_config}
+            --output-on-failure --no-tests=error)
+  message(STATUS "[package] consumer ${name}: passed")
+endfunction()
+
+# The version as written in include/hsct/version.hpp, the one place it lives.
+file(STRINGS "${HSCT_SOURCE_DIR}/include/hsct/version.hpp" _version_line
+     REGEX "^#define HSCT_VERSION_STRING \"[^\"]+\"")
+string(REGEX REPLACE "^#define HSCT_VERSION_STRING \"([^\"]+)\".*" "\\1" _version "${_version_line}")
+if(NOT _version MATCHES "^[0-9]+\\.[0-9]+\\.[0-9]+$")
+  message(FATAL_ERROR "cannot read HSCT_VERSION_STRING from version.hpp (got '${_version}')")
+endif()
+message(STATUS "[package] hsct ${_version} from ${HSCT_SOURCE_DIR}")
+message(STATUS "[package] work dir ${HSCT_WORK_DIR}")
+
+# Start clean: a stale prefix or cache could hide a broken install rule. The work dir is
+# deleted, so it must be a directory of its own, not the source tree or one above it.
+string(FIND "${HSCT_SOURCE_DIR}/" "${HSCT_WORK_DIR}/" _pos)
+if(_pos EQUAL 0 OR HSCT_WORK_DIR STREQUAL "/")
+  message(FATAL_ERROR "HSCT_WORK_DIR=${HSCT_WORK_DIR} would delete the source tree")
+endif()
+file(REMOVE_RECURSE "${HSCT_WORK_DIR}")
+file(MAKE_DIRECTORY "${HSCT_WORK_DIR}")
+
+# --- 1. Install ----------------------------------------------------------------------------------
+hsct_run("1. configure hsct (tests and examples off)"
+  COMMAND "${CMAKE_COMMAND}" -S "${HSCT_SOURCE_DIR}" -B "${HSCT_WORK_DIR}/hsct-build"
+          ${_common_args} -DHSCT_BUILD_TESTS=OFF -DHSCT_BUILD_EXAMPLES=OFF
+          "-DCMAKE_INSTALL_PREFIX=${_prefix}")
+hsct_run("1. build hsct"
+  COMMAND "${CMAKE_COMMAND}" --build "${HSCT_WORK_DIR}/hsct-build" --config ${_config})
+hsct_run("1. install hsct to ${_prefix}"
+  COMMAND "${CMAKE_COMMAND}" --install "${HSCT_WORK_DIR}/hsct-build" --config ${_config}
+          --prefix "${_prefix}")
+foreach(_file
+    include/hsct/hsct.hpp
+    include/hsct/version.hpp
+    include/hsct/core/core.hpp
+    include/hsct/core/detail/text.hpp
+    share/cmake/hsct/hsctConfig.cmake
+    share/cmake/hsct/hsctConfigVersion.cmake
+    share/cmake/hsct/hsctTargets.cmake
+    share/pkgconfig/hsct.pc)
+  if(NOT EXISTS "${_prefix}/${_file}")
+    message(FATAL_ERROR "[package] install is missing ${_file}")
+  endif()
+endforeach()
+# Every public header is installed, and nothing else lands under include/.
+file(GLOB_RECURSE _src_headers RELATIVE "${HSCT_SOURCE_DIR}/include" "${HSCT_SOURCE_DIR}/include/*")
+file(GLOB_RECURSE _dst_headers RELATIVE "${_prefix}/include" "${_prefix}/include/*")
+list(SORT _src_headers)
+list(SORT _dst_headers)
+if(NOT _src_headers STREQUAL _dst_headers)
+  message(FATAL_ERROR "[package] installed headers differ from include/:\n"
+                      "  source:    ${_src_headers}\n  installed: ${_dst_headers}")
+endif()
+list(LENGTH _dst_headers _n_headers)
+message(STATUS "[package] 1. installed ${_n_headers} headers, CMake package and hsct.pc")
+
+# --- 2. find_package against the install tree ----------------------------------------------------
+hsct_consumer(find_package "${_package_dir}/find_package"
+  "-DCMAKE_PREFIX_PATH=${_prefix}"
+  "-DHSCT_CONSUMER_MAIN=${_main}"
+  # Only the prefix above may satisfy find_package(hsct).
+  -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
+  -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF)
+
+# --- 3. add_subdirectory -------------------------------------------------------------------------
+hsct_consumer(add_subdirectory "${_package_dir}/add_subdirectory"
+  "-DHSCT_SOURCE_DIR=${HSCT_SOURCE_DIR}"
+  "-DHSCT_CONSUMER_MAIN=${_main}")
+if(EXISTS "${HSCT_WORK_DIR}/add_subdirectory/hsct/tests")
+  message(FATAL_ERROR "[package] add_subdirectory: hsct's tests/ was configured in a subproject")
+endif()
+
+# --- 4. FetchContent (local source, no network) --------------------------------------------------
+hsct_consumer(fetch_content "${_package_dir}/fetch_content"
+  "-DHSCT_SOURCE_DIR=${HSCT_SOURCE_DIR}"
+  "-DHSCT_CONSUMER_MAIN=${_main}"
+  -DFETCHCONTENT_FULLY_DISCONNECTED=OFF
+  -DFETCHCONTENT_QUIET=ON)
+
+# --- 5. pkg-config -------------------------------------------------------------------------------
+find_program(_pkg_config NAMES pkg-config pkgconf)
+if(NOT _pkg_config)
+  message(FATAL_ERROR "[package] 5. pkg-config not found (apt-get install pkg-config)")
+endif()
+# Only our prefix: PKG_CONFIG_LIBDIR replaces the default search path, so a system-wide hsct.pc
+# cannot answer instead.
+set(ENV{PKG_CONFIG_PATH} "${_prefix}/share/pkgconfig")
+set(ENV{PKG_CONFIG_LIBDIR} "${_prefix}/share/pkgconfig")
+hsct_run("5. pkg-config --modversion hsct"
+  COMMAND "${_pkg_config}" --modversion hsct OUTPUT _pc_version)
+if(NOT _pc_version STREQUAL _version)
+  message(FATAL_ERROR "[package] 5. hsct.pc says version '${_pc_version}', version.hpp says '${_version}'")
+endif()
+hsct_run("5. pkg-config --cflags hsct"
+  COMMAND "${_pkg_config}" --cflags hsct OUTPUT _pc_cflags)
+hsct_run("5. pkg-config --libs hsct"
+  COMMAND "${_pkg_config}" --libs hsct OUTPUT _pc_libs)
+message(STATUS "[package] 5. hsct.pc: version ${_pc_version}, cflags '${_pc_cflags}', libs '${_pc_libs}'")
+if(NOT _pc_libs STREQUAL "")
+  message(FATAL_ERROR "[package] 5. a header-only library should have no libs, got '${_pc_libs}'")
+endif()
+separate_arguments(_pc_cflags_list UNIX_COMMAND "${_pc_cflags}")
+set(_pc_dir "${HSCT_WORK_DIR}/pkg_config")
+file(MAKE_DIRECTORY "${_pc_dir}")
+set(_pc_exe "${_pc_dir}/consumer${CMAKE_EXECUTABLE_SUFFIX}")
+if(_config STREQUAL "Release")
+  set(_pc_opt -O3 -DNDEBUG)
+else()
+  set(_pc_opt -O0 -g)
+endif()
+hsct_run("5. compile with the pkg-config flags only"
+  COMMAND "${CMAKE_CXX_COMPILER}" ${_pc_cflags_list} ${_pc_opt} -Wall -Wextra -Wconversion -Werror
+          "-DHSCT_EXPECTED_VERSION=\"${_pc_version}\"" "${_main}" -o "${_pc_exe}"
+  WORKING_DIRECTORY "${_pc_dir}")
+hsct_run("5. run the pkg-config consumer" COMMAND "${_pc_exe}" WORKING_DIRECTORY "${_pc_dir}")
+message(STATUS "[package] consumer pkg_config: passed")
+
+# --- 6. The install tree is relocatable ----------------------------------------------------------
+# Move the prefix; both hsctConfig.cmake and hsct.pc must find the headers at the new place.
+set(_moved "${HSCT_WORK_DIR}/prefix-moved")
+message(STATUS "[package] 6. move ${_prefix} -> ${_moved}")
+file(RENAME "${_prefix}" "${_moved}")
+set(ENV{PKG_CONFIG_PATH} "${_moved}/share/pkgconfig")
+set(ENV{PKG_CONFIG_LIBDIR} "${_moved}/share/pkgconfig")
+hsct_run("6. pkg-config --variable=includedir hsct (moved prefix)"
+  COMMAND "${_pkg_config}" --variable=includedir hsct OUTPUT _moved_includedir)
+get_filename_component(_moved_includedir "${_moved_includedir}" ABSOLUTE)
+if(NOT _moved_includedir STREQUAL "${_moved}/include"
+   OR NOT EXISTS "${_moved_includedir}/hsct/hsct.hpp")
+  message(FATAL_ERROR "[package] 6. hsct.pc does not follow the moved prefix: "
+                      "includedir = ${_moved_includedir}")
+endif()
+hsct_consumer(find_package_moved "${_package_dir}/find_package"
+  "-DCMAKE_PREFIX_PATH=${_moved}"
+  "-DHSCT_CONSUMER_MAIN=${_main}"
+  -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
+  -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF)
+
+message(STATUS "[package] all packaging tests passed: install, find_package, add_subdirectory, "
+               "FetchContent, pkg-config, relocated install")
