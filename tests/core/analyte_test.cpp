@@ -132,6 +132,17 @@ TEST_CASE("every analyte's plausible range: below, at and above both bounds",
     check_plausible_bounds<hsct::wbc>(0.0, 2000.0, "10*9/L");
     check_plausible_bounds<hsct::platelets>(0.0, 5000.0, "10*9/L");
     check_plausible_bounds<hsct::lymphocytes>(0.0, 2000.0, "10*9/L");
+    check_plausible_bounds<hsct::ast>(0.0, 50000.0, "U/L");
+    check_plausible_bounds<hsct::alt>(0.0, 50000.0, "U/L");
+}
+
+TEST_CASE("AST and ALT read U/L and ukat/L and are distinct types",
+          "[core][analyte][CORE-ANALYTE-010][CORE-ANALYTE-011][UCUM]") {
+    STATIC_REQUIRE_FALSE(addable<hsct::ast, hsct::alt>);
+    STATIC_REQUIRE(addable<hsct::ast, hsct::ast>);
+    CHECK(hsct::from_lab<hsct::ast>(0.5, "ukat/L")->in(u::u_per_l) == 30.0);
+    CHECK(hsct::from_lab<hsct::alt>(45.0, "U/L")->in(u::ukat_per_l) == 0.75);
+    CHECK(hsct::from_lab<hsct::alt>(45.0, "mg/dL").error().code() == hsct::errc::wrong_dimension);
 }
 
 TEST_CASE("the plausible range applies after conversion from molar units",
@@ -209,6 +220,8 @@ TEST_CASE("LOINC codes map to analytes", "[core][analyte][LOINC]") {
     CHECK(hsct::analyte_for_loinc("6690-2") == hsct::analyte_id::wbc);
     CHECK(hsct::analyte_for_loinc(" 777-3 ") == hsct::analyte_id::platelets);
     CHECK(hsct::analyte_for_loinc("731-0") == hsct::analyte_id::lymphocytes);
+    CHECK(hsct::analyte_for_loinc("1920-8") == hsct::analyte_id::ast);
+    CHECK(hsct::analyte_for_loinc("1742-6") == hsct::analyte_id::alt);
     CHECK_FALSE(hsct::analyte_for_loinc("20570-8").has_value());  // haematocrit: not mapped
     CHECK_FALSE(hsct::analyte_for_loinc("").has_value());
     for (const auto id : hsct::all_analytes) {

@@ -162,6 +162,7 @@ TEST_CASE("literals build values in their unit at compile time", "[core][units]"
     STATIC_REQUIRE(same_type_and_value(12_Gy, hsct::radiation_dose(12.0, u::Gy)));
     STATIC_REQUIRE(same_type_and_value(200_cGy, hsct::radiation_dose(2.0, u::Gy)));
     STATIC_REQUIRE(same_type_and_value(25_pct, hsct::percent(25.0, u::pct)));
+    STATIC_REQUIRE(same_type_and_value(35.1_kg_per_m2, hsct::body_mass_index(35.1, u::kg_per_m2)));
 }
 
 TEST_CASE("to_string prints the shortest exact number and the canonical unit", "[core][units]") {
@@ -203,6 +204,7 @@ TEST_CASE("parse reads back what to_string prints, for every quantity", "[core][
     round_trip(54_mg);
     round_trip(12_Gy);
     round_trip(25_pct);
+    round_trip(35.1_kg_per_m2);
 }
 
 TEST_CASE("parse accepts every spelling in the unit table for its dimension",

@@ -40,6 +40,8 @@ enum class analyte_id : std::uint8_t {
     wbc = 7,
     platelets = 8,
     lymphocytes = 9,
+    ast = 10,
+    alt = 11,
 };
 
 /// Everything hsct states about one analyte. Every number here is traceable: see the
@@ -165,6 +167,15 @@ inline constexpr analyte_info lymphocytes_info{
     "CORE-ANALYTE-009", 0.0, 0.0, 2000.0,
     {"731-0", "", ""}};
 
+inline constexpr analyte_info ast_info{
+    analyte_id::ast, "ast", "aspartate aminotransferase activity in serum or plasma",
+    "CORE-ANALYTE-010", 0.0, 0.0, 50000.0,
+    {"1920-8", "", ""}};
+inline constexpr analyte_info alt_info{
+    analyte_id::alt, "alt", "alanine aminotransferase activity in serum or plasma",
+    "CORE-ANALYTE-011", 0.0, 0.0, 50000.0,
+    {"1742-6", "", ""}};
+
 }  // namespace detail
 
 #define HSCT_DEFINE_ANALYTE(type)                                                      \
@@ -195,6 +206,10 @@ HSCT_DEFINE_ANALYTE(wbc);
 HSCT_DEFINE_ANALYTE(platelets);
 /// Absolute lymphocyte count (x10^9/L, x10^3/uL, /uL). CORE-ANALYTE-009.
 HSCT_DEFINE_ANALYTE(lymphocytes);
+/// Aspartate aminotransferase (AST) activity (U/L, ukat/L). CORE-ANALYTE-010.
+HSCT_DEFINE_ANALYTE(ast);
+/// Alanine aminotransferase (ALT) activity (U/L, ukat/L). CORE-ANALYTE-011.
+HSCT_DEFINE_ANALYTE(alt);
 
 #undef HSCT_DEFINE_ANALYTE
 
@@ -229,6 +244,10 @@ struct quantity_traits<platelets>
 template <>
 struct quantity_traits<lymphocytes>
     : analyte_traits<lymphocytes, cell_concentration, units::giga_per_l_t, lymphocytes_info> {};
+template <>
+struct quantity_traits<ast> : analyte_traits<ast, catalytic_concentration, units::u_per_l_t, ast_info> {};
+template <>
+struct quantity_traits<alt> : analyte_traits<alt, catalytic_concentration, units::u_per_l_t, alt_info> {};
 }  // namespace detail
 
 /// A is one of hsct's lab analyte types.
@@ -265,7 +284,7 @@ template <analyte A>
 
 /// Any one analyte value, for pipelines where the analyte is known only at run time.
 using analyte_value = std::variant<bilirubin, creatinine, albumin, haemoglobin, ldh, anc, wbc,
-                                   platelets, lymphocytes>;
+                                   platelets, lymphocytes, ast, alt>;
 
 namespace detail {
 template <class F>
@@ -280,6 +299,8 @@ constexpr decltype(auto) with_analyte_type(analyte_id id, F&& f) {
         case analyte_id::wbc: return f(wbc{});
         case analyte_id::platelets: return f(platelets{});
         case analyte_id::lymphocytes: return f(lymphocytes{});
+        case analyte_id::ast: return f(ast{});
+        case analyte_id::alt: return f(alt{});
     }
     HSCT_EXPECTS(false, "with_analyte_type: analyte_id out of range");
     return f(bilirubin{});
@@ -294,10 +315,11 @@ constexpr decltype(auto) with_analyte_type(analyte_id id, F&& f) {
 }
 
 /// All analytes hsct knows, in analyte_id order.
-inline constexpr std::array<analyte_id, 9> all_analytes{
+inline constexpr std::array<analyte_id, 11> all_analytes{
     analyte_id::bilirubin, analyte_id::creatinine, analyte_id::albumin,
     analyte_id::haemoglobin, analyte_id::ldh, analyte_id::anc,
-    analyte_id::wbc, analyte_id::platelets, analyte_id::lymphocytes};
+    analyte_id::wbc, analyte_id::platelets, analyte_id::lymphocytes,
+    analyte_id::ast, analyte_id::alt};
 
 /// The analyte a LOINC code denotes, if hsct maps it (e.g. "1975-2" -> bilirubin).
 [[nodiscard]] inline std::optional<analyte_id> analyte_for_loinc(std::string_view code) {

@@ -38,6 +38,7 @@ enum class dimension : std::uint8_t {
     total_dose,               ///< an amount of drug (canonical mg)
     radiation_dose,           ///< absorbed radiation dose (canonical Gy)
     percent,                  ///< a proportion in percent (canonical %)
+    body_mass_index,          ///< mass per square of height (canonical kg/m2)
 };
 
 /// The name of a dimension as printed in errors, e.g. "dose per body surface area".
@@ -58,6 +59,7 @@ constexpr std::string_view to_string(dimension d) noexcept {
         case dimension::total_dose: return "total dose";
         case dimension::radiation_dose: return "radiation dose";
         case dimension::percent: return "percent";
+        case dimension::body_mass_index: return "body mass index";
     }
     return "unknown";
 }

@@ -44,6 +44,7 @@ class dose_per_mass;
 class total_dose;
 class radiation_dose;
 class percent;
+class body_mass_index;
 
 /// Unit tags. Each is an empty type; pass the constant (units::kg) where a unit is asked for.
 namespace units {
@@ -140,6 +141,9 @@ HSCT_DEFINE_UNIT(gray_t, Gy, radiation_dose, radiation_dose, 1.0, 1.0, "Gy", "Gy
 HSCT_DEFINE_UNIT(centigray_t, cGy, radiation_dose, radiation_dose, 1.0, 100.0, "cGy", "cGy");
 // Percent (canonical %).
 HSCT_DEFINE_UNIT(percent_t, pct, percent, percent, 1.0, 1.0, "%", "%");
+// Body mass index (canonical kg/m2).
+HSCT_DEFINE_UNIT(kg_per_m2_t, kg_per_m2, body_mass_index, body_mass_index, 1.0, 1.0, "kg/m2",
+                 "kg/m2");
 
 #undef HSCT_DEFINE_UNIT
 
@@ -189,6 +193,8 @@ HSCT_DEFINE_QUANTITY(total_dose);
 HSCT_DEFINE_QUANTITY(radiation_dose);
 /// A proportion in percent (%), such as the percent of body surface area with rash.
 HSCT_DEFINE_QUANTITY(percent);
+/// Body mass index (kg/m2): body mass divided by the square of height.
+HSCT_DEFINE_QUANTITY(body_mass_index);
 
 #undef HSCT_DEFINE_QUANTITY
 
@@ -208,6 +214,7 @@ HSCT_QUANTITY_TRAITS(dose_per_mass, mg_per_kg_t, "dose per mass");
 HSCT_QUANTITY_TRAITS(total_dose, milligram_t, "total dose");
 HSCT_QUANTITY_TRAITS(radiation_dose, gray_t, "radiation dose");
 HSCT_QUANTITY_TRAITS(percent, percent_t, "percent");
+HSCT_QUANTITY_TRAITS(body_mass_index, kg_per_m2_t, "body mass index");
 #undef HSCT_QUANTITY_TRAITS
 }  // namespace detail
 
@@ -292,6 +299,7 @@ HSCT_DEFINE_LITERAL(mg, total_dose, mg)
 HSCT_DEFINE_LITERAL(Gy, radiation_dose, Gy)
 HSCT_DEFINE_LITERAL(cGy, radiation_dose, cGy)
 HSCT_DEFINE_LITERAL(pct, percent, pct)
+HSCT_DEFINE_LITERAL(kg_per_m2, body_mass_index, kg_per_m2)
 #undef HSCT_DEFINE_LITERAL
 }  // namespace literals
 
@@ -434,6 +442,10 @@ inline constexpr std::array unit_spellings{
     unit_spelling{"cGy", units::cGy.info, true},
     // Percent
     unit_spelling{"%", units::pct.info, true},
+    // Body mass index
+    unit_spelling{"kg/m2", units::kg_per_m2.info, true},
+    unit_spelling{"kg/m^2", units::kg_per_m2.info, false},
+    unit_spelling{"kg/m\xC2\xB2", units::kg_per_m2.info, false},
 };
 }  // namespace detail
 

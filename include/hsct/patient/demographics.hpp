@@ -1,0 +1,143 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Sex and age, as the patient rules read them.
+//
+//   auto a = hsct::patient::age::between(birth, transplant_date);   // result<age>
+//   a->completed_years();                                            // 45
+//   a->years(hsct::patient::age_resolution::exact);                  // 45.73...
+//
+// Whether a rule reads age in completed years or as a continuous number is a stated policy
+// (PAT-AGE-002): it changes scores at the bins (is 40 years and 1 month "> 40"?). The default,
+// as registries report it, is completed years at the reference date.
+#ifndef HSCT_PATIENT_DEMOGRAPHICS_HPP
+#define HSCT_PATIENT_DEMOGRAPHICS_HPP
+
+#include <chrono>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "hsct/core/detail/text.hpp"
+#include "hsct/core/result.hpp"
+#include "hsct/core/timeline.hpp"
+
+namespace hsct::patient {
+
+/// Sex as the published formulas use it (Devine IBW, EBMT donor-recipient sex). Not gender.
+enum class sex : std::uint8_t { female = 1, male = 2 };
+
+[[nodiscard]] constexpr std::string_view to_string(sex s) noexcept {
+    return s == sex::female ? "female" : "male";
+}
+
+inline std::ostream& operator<<(std::ostream& os, sex s) { return os << to_string(s); }
+
+/// Reads "female"/"male" (also "F"/"M", either case).
+[[nodiscard]] inline result<sex> parse_sex(std::string_view text, std::string_view field = "sex") {
+    const std::string_view t = detail::trim(text);
+    if (t == "female" || t == "F" || t == "f" || t == "Female" || t == "FEMALE") {
+        return sex::female;
+    }
+    if (t == "male" || t == "M" || t == "m" || t == "Male" || t == "MALE") {
+        return sex::male;
+    }
+    return error(errc::syntax, std::string(field), detail::quote_input(t), "female or male");
+}
+
+/// How a rule reads age (PAT-AGE-002, policy).
+enum class age_resolution : std::uint8_t {
+    completed_years,  ///< whole years lived (default; registries report age at HCT this way)
+    exact,            ///< days lived / 365.25, a continuous number of years
+};
+
+[[nodiscard]] constexpr std::string_view to_string(age_resolution r) noexcept {
+    return r == age_resolution::completed_years ? "completed years" : "exact years";
+}
+
+/// An age at a reference date, kept in completed months and in days, so paediatric rules
+/// (months) and adult rules (years) both read it exactly.
+class age {
+public:
+    /// PAT-AGE-003 (policy): ages above 130 years are refused as data errors.
+    static constexpr int max_years = 130;
+
+    /// The age on `on` of someone born on `birth` (PAT-AGE-001). Completed months count a
+    /// month when the day of the month is reached; someone born on the 29th, 30th or 31st
+    /// completes the month on the 1st of the next month when the month is shorter (born
+    /// 29 February: one year old on 1 March in a common year).
+    /// Errors: birth after `on` (inconsistent); age over max_years (out_of_range).
+    [[nodiscard]] static result<age> between(sys_days birth, sys_days on,
+                                             std::string_view field = "age") {
+        if (birth > on) {
+            return error(errc::inconsistent, std::string(field),
+                         detail::concat({"birth date ", hsct::to_string(birth)}),
+                         detail::concat({"on or before the reference date ", hsct::to_string(on)}));
+        }
+        const std::chrono::year_month_day b{birth};
+        const std::chrono::year_month_day r{on};
+        int months = (static_cast<int>(r.year()) - static_cast<int>(b.year())) * 12 +
+                     (static_cast<int>(static_cast<unsigned>(r.month())) -
+                      static_cast<int>(static_cast<unsigned>(b.month())));
+        if (static_cast<unsigned>(r.day()) < static_cast<unsigned>(b.day())) {
+            --months;
+        }
+        const auto days_lived = (on - birth).count();
+        if (months / 12 > max_years) {
+            return error(errc::out_of_range, std::string(field),
+                         detail::concat({std::to_string(months / 12), " years"}),
+                         "0-130 years");
+        }
+        return age(months, static_cast<std::int32_t>(days_lived));
+    }
+
+    /// An age given as completed years and months (when no birth date is known), e.g. a
+    /// registry field. The exact age is taken as the start of that month of life.
+    [[nodiscard]] static result<age> from_years_months(int years, int months,
+                                                       std::string_view field = "age") {
+        if (years < 0 || years > max_years || months < 0 || months > 11) {
+            return error(errc::out_of_range, std::string(field),
+                         detail::concat({std::to_string(years), " y ", std::to_string(months),
+                                         " mo"}),
+                         "0-130 years and 0-11 months");
+        }
+        const int total = years * 12 + months;
+        // days at the start of that month of life, in mean Gregorian months
+        const double days = total * 365.25 / 12.0;
+        return age(total, static_cast<std::int32_t>(days + 0.5));
+    }
+
+    /// Whole years lived.
+    [[nodiscard]] constexpr int completed_years() const noexcept { return months_ / 12; }
+    /// Whole months lived (a 2-year-old who is 2 years and 3 months: 27).
+    [[nodiscard]] constexpr int completed_months() const noexcept { return months_; }
+    /// The months beyond the completed years (2 years 3 months: 3).
+    [[nodiscard]] constexpr int months_part() const noexcept { return months_ % 12; }
+    /// Days lived.
+    [[nodiscard]] constexpr std::int32_t days() const noexcept { return days_; }
+    /// Age as a number of years under a resolution policy.
+    [[nodiscard]] constexpr double years(age_resolution r) const noexcept {
+        return r == age_resolution::completed_years ? static_cast<double>(completed_years())
+                                                    : static_cast<double>(days_) / 365.25;
+    }
+
+    friend constexpr bool operator==(const age&, const age&) noexcept = default;
+
+private:
+    constexpr age(int months, std::int32_t days) noexcept : months_(months), days_(days) {}
+    int months_;
+    std::int32_t days_;
+};
+
+/// "45 y 3 mo"
+[[nodiscard]] inline std::string to_string(const age& a) {
+    return detail::concat({std::to_string(a.completed_years()), " y ",
+                           std::to_string(a.months_part()), " mo"});
+}
+
+inline std::ostream& operator<<(std::ostream& os, const age& a) { return os << to_string(a); }
+
+}  // namespace hsct::patient
+
+#endif  // HSCT_PATIENT_DEMOGRAPHICS_HPP

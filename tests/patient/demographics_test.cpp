@@ -1,0 +1,99 @@
+// Tests for include/hsct/patient/demographics.hpp: sex and age.
+#include <hsct/patient/demographics.hpp>
+
+#include <chrono>
+#include <sstream>
+
+#include "support/catch.hpp"
+
+using namespace std::chrono;
+using hsct::patient::age;
+using hsct::patient::age_resolution;
+using hsct::patient::sex;
+
+namespace {
+sys_days date(int y, unsigned m, unsigned d) { return sys_days{year{y} / month{m} / day{d}}; }
+}  // namespace
+
+TEST_CASE("sex prints and parses", "[patient][demographics]") {
+    CHECK(hsct::patient::to_string(sex::female) == "female");
+    CHECK(hsct::patient::to_string(sex::male) == "male");
+    CHECK(hsct::patient::parse_sex("F").value() == sex::female);
+    CHECK(hsct::patient::parse_sex(" male ").value() == sex::male);
+    CHECK(hsct::patient::parse_sex(hsct::patient::to_string(sex::female)).value() == sex::female);
+    const auto bad = hsct::patient::parse_sex("x");
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().message() == "sex: cannot read 'x'; expected female or male");
+    std::ostringstream os;
+    os << sex::male;
+    CHECK(os.str() == "male");
+}
+
+TEST_CASE("completed years and months count a month when its day is reached",
+          "[patient][demographics][PAT-AGE-001]") {
+    const auto birth = date(1980, 6, 15);
+    CHECK(age::between(birth, date(2020, 6, 14))->completed_years() == 39);
+    CHECK(age::between(birth, date(2020, 6, 15))->completed_years() == 40);
+    CHECK(age::between(birth, date(2020, 7, 14))->completed_months() == 40 * 12);
+    CHECK(age::between(birth, date(2020, 7, 15))->completed_months() == 40 * 12 + 1);
+    const auto a = age::between(birth, date(2020, 9, 20)).value();
+    CHECK(a.completed_years() == 40);
+    CHECK(a.months_part() == 3);
+    CHECK(hsct::patient::to_string(a) == "40 y 3 mo");
+    CHECK(age::between(birth, birth)->completed_months() == 0);
+    CHECK(age::between(birth, birth)->days() == 0);
+}
+
+TEST_CASE("born on 29 February: one year old on 1 March of a common year",
+          "[patient][demographics][PAT-AGE-001]") {
+    const auto leapling = date(2000, 2, 29);
+    CHECK(age::between(leapling, date(2001, 2, 28))->completed_years() == 0);
+    CHECK(age::between(leapling, date(2001, 3, 1))->completed_years() == 1);
+    CHECK(age::between(leapling, date(2004, 2, 29))->completed_years() == 4);
+    // born on the 31st: the month completes on the 1st after a 30-day month
+    CHECK(age::between(date(2020, 1, 31), date(2020, 4, 30))->completed_months() == 2);
+    CHECK(age::between(date(2020, 1, 31), date(2020, 5, 1))->completed_months() == 3);
+}
+
+TEST_CASE("age resolution is a policy: 40 years and 1 month is 40 or 40.08",
+          "[patient][demographics][PAT-AGE-002]") {
+    const auto a = age::between(date(1980, 1, 1), date(2020, 2, 1)).value();
+    CHECK(a.years(age_resolution::completed_years) == 40.0);
+    const double exact = a.years(age_resolution::exact);
+    CHECK(exact > 40.08);
+    CHECK(exact < 40.09);
+    CHECK(hsct::patient::to_string(age_resolution::completed_years) == "completed years");
+    CHECK(hsct::patient::to_string(age_resolution::exact) == "exact years");
+}
+
+TEST_CASE("a birth date after the reference date is refused", "[patient][demographics]") {
+    const auto r = age::between(date(2020, 1, 2), date(2020, 1, 1), "patient.birth_date");
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code() == hsct::errc::inconsistent);
+    CHECK(r.error().message() ==
+          "patient.birth_date: birth date 2020-01-02 is inconsistent: on or before the reference "
+          "date 2020-01-01");
+}
+
+TEST_CASE("ages above 130 years are refused", "[patient][demographics][PAT-AGE-003]") {
+    CHECK(age::between(date(1890, 1, 1), date(2020, 12, 31))->completed_years() == 130);
+    const auto old = age::between(date(1889, 1, 1), date(2020, 1, 1));
+    REQUIRE_FALSE(old.has_value());
+    CHECK(old.error().code() == hsct::errc::out_of_range);
+    CHECK(old.error().valid_range() == "0-130 years");
+}
+
+TEST_CASE("an age from years and months: below, at and above each bound",
+          "[patient][demographics][PAT-AGE-003]") {
+    CHECK(age::from_years_months(15, 11)->completed_months() == 191);
+    CHECK(age::from_years_months(0, 0)->completed_years() == 0);
+    CHECK(age::from_years_months(130, 11).has_value());
+    CHECK_FALSE(age::from_years_months(131, 0).has_value());
+    CHECK_FALSE(age::from_years_months(-1, 0).has_value());
+    CHECK_FALSE(age::from_years_months(5, 12).has_value());
+    CHECK_FALSE(age::from_years_months(5, -1).has_value());
+    CHECK(age::from_years_months(5, 12).error().value() == "5 y 12 mo");
+    // exact years from years and months is the start of that month of life
+    CHECK(age::from_years_months(40, 0)->years(age_resolution::exact) > 39.99);
+    CHECK(age::from_years_months(40, 0)->years(age_resolution::exact) < 40.01);
+}
