@@ -7,6 +7,7 @@
 #define HSCT_HSCT_HPP
 
 #include "hsct/core/core.hpp"
+#include "hsct/patient/patient.hpp"
 #include "hsct/version.hpp"
 
 #endif  // HSCT_HSCT_HPP

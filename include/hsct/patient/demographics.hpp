@@ -36,14 +36,14 @@ inline std::ostream& operator<<(std::ostream& os, sex s) { return os << to_strin
 
 /// Reads "female"/"male" (also "F"/"M", either case).
 [[nodiscard]] inline result<sex> parse_sex(std::string_view text, std::string_view field = "sex") {
-    const std::string_view t = detail::trim(text);
+    const std::string_view t = hsct::detail::trim(text);
     if (t == "female" || t == "F" || t == "f" || t == "Female" || t == "FEMALE") {
         return sex::female;
     }
     if (t == "male" || t == "M" || t == "m" || t == "Male" || t == "MALE") {
         return sex::male;
     }
-    return error(errc::syntax, std::string(field), detail::quote_input(t), "female or male");
+    return error(errc::syntax, std::string(field), hsct::detail::quote_input(t), "female or male");
 }
 
 /// How a rule reads age (PAT-AGE-002, policy).
@@ -72,8 +72,8 @@ public:
                                              std::string_view field = "age") {
         if (birth > on) {
             return error(errc::inconsistent, std::string(field),
-                         detail::concat({"birth date ", hsct::to_string(birth)}),
-                         detail::concat({"on or before the reference date ", hsct::to_string(on)}));
+                         hsct::detail::concat({"birth date ", hsct::to_string(birth)}),
+                         hsct::detail::concat({"on or before the reference date ", hsct::to_string(on)}));
         }
         const std::chrono::year_month_day b{birth};
         const std::chrono::year_month_day r{on};
@@ -86,7 +86,7 @@ public:
         const auto days_lived = (on - birth).count();
         if (months / 12 > max_years) {
             return error(errc::out_of_range, std::string(field),
-                         detail::concat({std::to_string(months / 12), " years"}),
+                         hsct::detail::concat({std::to_string(months / 12), " years"}),
                          "0-130 years");
         }
         return age(months, static_cast<std::int32_t>(days_lived));
@@ -98,7 +98,7 @@ public:
                                                        std::string_view field = "age") {
         if (years < 0 || years > max_years || months < 0 || months > 11) {
             return error(errc::out_of_range, std::string(field),
-                         detail::concat({std::to_string(years), " y ", std::to_string(months),
+                         hsct::detail::concat({std::to_string(years), " y ", std::to_string(months),
                                          " mo"}),
                          "0-130 years and 0-11 months");
         }
@@ -132,7 +132,7 @@ private:
 
 /// "45 y 3 mo"
 [[nodiscard]] inline std::string to_string(const age& a) {
-    return detail::concat({std::to_string(a.completed_years()), " y ",
+    return hsct::detail::concat({std::to_string(a.completed_years()), " y ",
                            std::to_string(a.months_part()), " mo"});
 }
 

@@ -1,0 +1,604 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Disease Risk Index (DRI) of Armand et al.: disease type (with cytogenetics for AML and MDS)
+// and disease status at allogeneic HCT -> low / intermediate / high / very high.
+//
+//   using namespace hsct::patient;
+//   auto r = disease_risk_index({diagnosis::aml(cytogenetic_risk::intermediate),
+//                                disease_status::cr1});
+//   r->category;        // dri_category::intermediate
+//   r->three_group();   // dri_three_group::intermediate
+//   r->explanation();   // which disease row, which stage row, which table, verified or not
+//
+// Two tables are offered (PAT-DRI-002, PAT-DRI-003, PAT-DRI-006), chosen by `dri_table`:
+//  * hb24_2012 (default): the index as printed in the EBMT Handbook 2024, ch. 11, Table 11.1,
+//    which is adapted from Armand 2012 (4-year OS column, conditioning-dependent PR2 rule).
+//    Every row is checked against that printed table.
+//  * refined_2014_recollection: the refinement of Armand 2014 (Blood 123:3664, Table 4) as far
+//    as hsct's reference notes recall it. The primary table could not be read; EVERY ROW OF
+//    THIS TABLE IS UNVERIFIED and every result from it says so (row_verified() == false).
+//
+// The states that are not a score (non-malignant indication, paediatric patient, disease not
+// classifiable, missing disease status, cytogenetics still to be determined) are values of
+// dri_category, never an empty optional (PAT-DRI-005).
+#ifndef HSCT_PATIENT_DISEASE_RISK_HPP
+#define HSCT_PATIENT_DISEASE_RISK_HPP
+
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "hsct/core/detail/text.hpp"
+#include "hsct/core/result.hpp"
+
+namespace hsct::patient {
+
+// ---------------------------------------------------------------------------------------------
+// Inputs
+// ---------------------------------------------------------------------------------------------
+
+/// The indication for HCT, in the categories the DRI and the EBMT risk score read.
+enum class disease : std::uint8_t {
+    aml,                      ///< acute myeloid leukaemia (needs cytogenetic risk)
+    mds,                      ///< myelodysplastic syndrome (needs cytogenetic risk)
+    all,                      ///< acute lymphoblastic leukaemia
+    cll,                      ///< chronic lymphocytic leukaemia
+    cml,                      ///< chronic myeloid leukaemia (status is a CML phase)
+    indolent_b_nhl,           ///< indolent B-cell non-Hodgkin lymphoma
+    mpn,                      ///< myeloproliferative neoplasm
+    myeloma,                  ///< multiple myeloma
+    hodgkin,                  ///< Hodgkin lymphoma
+    dlbcl_or_transformed,     ///< diffuse large B-cell lymphoma or transformed indolent B-NHL
+    mantle_cell,              ///< mantle-cell lymphoma
+    t_cell_nodal,             ///< T-cell lymphoma, nodal
+    t_cell_extranodal,        ///< T-cell lymphoma, extranodal
+    severe_aplastic_anaemia,  ///< severe aplastic anaemia (non-malignant)
+    other_non_malignant,      ///< any other non-malignant indication
+    other_malignant,          ///< a malignancy in none of the categories above
+};
+
+[[nodiscard]] constexpr std::string_view to_string(disease d) noexcept {
+    switch (d) {
+        case disease::aml: return "AML";
+        case disease::mds: return "MDS";
+        case disease::all: return "ALL";
+        case disease::cll: return "CLL";
+        case disease::cml: return "CML";
+        case disease::indolent_b_nhl: return "indolent B-cell NHL";
+        case disease::mpn: return "myeloproliferative neoplasm";
+        case disease::myeloma: return "multiple myeloma";
+        case disease::hodgkin: return "Hodgkin lymphoma";
+        case disease::dlbcl_or_transformed: return "DLBCL/transformed indolent B-NHL";
+        case disease::mantle_cell: return "mantle-cell lymphoma";
+        case disease::t_cell_nodal: return "T-cell lymphoma, nodal";
+        case disease::t_cell_extranodal: return "T-cell lymphoma, extranodal";
+        case disease::severe_aplastic_anaemia: return "severe aplastic anaemia";
+        case disease::other_non_malignant: return "other non-malignant indication";
+        case disease::other_malignant: return "other malignancy";
+    }
+    return "unknown disease";
+}
+
+/// AML cytogenetic risk as the caller's laboratory classified it for the DRI. The DRI papers
+/// define the groups (e.g. CIBMTR AML scheme: inv(16) favourable, complex karyotype of 4 or
+/// more abnormalities adverse); hsct takes the group, not the karyotype.
+enum class cytogenetic_risk : std::uint8_t {
+    favourable,
+    intermediate,
+    adverse,
+    not_yet_known,  ///< result pending: the DRI is "TBD cytogenetics"
+};
+
+[[nodiscard]] constexpr std::string_view to_string(cytogenetic_risk c) noexcept {
+    switch (c) {
+        case cytogenetic_risk::favourable: return "favourable cytogenetics";
+        case cytogenetic_risk::intermediate: return "intermediate cytogenetics";
+        case cytogenetic_risk::adverse: return "adverse cytogenetics";
+        case cytogenetic_risk::not_yet_known: return "cytogenetics not yet known";
+    }
+    return "unknown cytogenetics";
+}
+
+/// MDS cytogenetic risk. The DRI has no favourable MDS group, so there is no such value.
+enum class mds_cytogenetic_risk : std::uint8_t {
+    intermediate,
+    adverse,
+    not_yet_known,  ///< result pending: the DRI is "TBD cytogenetics"
+};
+
+[[nodiscard]] constexpr std::string_view to_string(mds_cytogenetic_risk c) noexcept {
+    switch (c) {
+        case mds_cytogenetic_risk::intermediate: return "intermediate cytogenetics";
+        case mds_cytogenetic_risk::adverse: return "adverse cytogenetics";
+        case mds_cytogenetic_risk::not_yet_known: return "cytogenetics not yet known";
+    }
+    return "unknown cytogenetics";
+}
+
+/// Disease status at HCT. The CML phases are separate values and apply to CML only.
+enum class disease_status : std::uint8_t {
+    cr1,                ///< first complete remission
+    cr2,                ///< second complete remission
+    cr3_or_later,       ///< third or later complete remission
+    pr1,                ///< first partial remission
+    pr2_or_later,       ///< second or later partial remission
+    untreated,          ///< untreated (upfront HCT)
+    stable_disease,     ///< stable disease (lymphoma/myeloma)
+    induction_failure,  ///< primary induction failure / primary refractory
+    active_relapse,     ///< active (untreated or refractory) relapse
+    cml_cp1,            ///< CML, first chronic phase
+    cml_cp2_or_later,   ///< CML, second or later chronic phase
+    cml_ap,             ///< CML, accelerated phase
+    cml_bp,             ///< CML, blast phase / blast crisis
+    missing,            ///< status not recorded
+};
+
+[[nodiscard]] constexpr std::string_view to_string(disease_status s) noexcept {
+    switch (s) {
+        case disease_status::cr1: return "CR1";
+        case disease_status::cr2: return "CR2";
+        case disease_status::cr3_or_later: return "CR3 or later";
+        case disease_status::pr1: return "PR1";
+        case disease_status::pr2_or_later: return "PR2 or later";
+        case disease_status::untreated: return "untreated";
+        case disease_status::stable_disease: return "stable disease";
+        case disease_status::induction_failure: return "primary induction failure";
+        case disease_status::active_relapse: return "active relapse";
+        case disease_status::cml_cp1: return "CML first chronic phase";
+        case disease_status::cml_cp2_or_later: return "CML second or later chronic phase";
+        case disease_status::cml_ap: return "CML accelerated phase";
+        case disease_status::cml_bp: return "CML blast phase";
+        case disease_status::missing: return "missing";
+    }
+    return "unknown status";
+}
+
+[[nodiscard]] constexpr bool is_cml_phase(disease_status s) noexcept {
+    return s == disease_status::cml_cp1 || s == disease_status::cml_cp2_or_later ||
+           s == disease_status::cml_ap || s == disease_status::cml_bp;
+}
+
+/// Conditioning intensity, read by the DRI only for PR2 or later (PAT-DRI-003, PAT-DRI-007).
+enum class conditioning_intensity : std::uint8_t {
+    myeloablative,
+    reduced_intensity,
+    non_myeloablative,  ///< read as reduced intensity for the PR2 rule (PAT-DRI-007, policy)
+    not_stated,
+};
+
+[[nodiscard]] constexpr std::string_view to_string(conditioning_intensity c) noexcept {
+    switch (c) {
+        case conditioning_intensity::myeloablative: return "MAC";
+        case conditioning_intensity::reduced_intensity: return "RIC";
+        case conditioning_intensity::non_myeloablative: return "NMA";
+        case conditioning_intensity::not_stated: return "not stated";
+    }
+    return "unknown conditioning";
+}
+
+/// Whom the index is computed for. The DRI was derived in adults; CIBMTR reports a paediatric
+/// patient as "N/A - pediatric". hsct does not decide who is paediatric: the caller does.
+enum class dri_population : std::uint8_t { adult, pediatric };
+
+/// A disease with the cytogenetic group it needs. AML and MDS can only be made with one.
+class diagnosis {
+public:
+    [[nodiscard]] static constexpr diagnosis aml(cytogenetic_risk c) noexcept {
+        return diagnosis(disease::aml, c, mds_cytogenetic_risk::not_yet_known);
+    }
+    [[nodiscard]] static constexpr diagnosis mds(mds_cytogenetic_risk c) noexcept {
+        return diagnosis(disease::mds, cytogenetic_risk::not_yet_known, c);
+    }
+    /// Any disease other than AML and MDS, checked at compile time.
+    template <disease D>
+        requires(D != disease::aml && D != disease::mds)
+    [[nodiscard]] static constexpr diagnosis of() noexcept {
+        return diagnosis(D, cytogenetic_risk::not_yet_known, mds_cytogenetic_risk::not_yet_known);
+    }
+    /// Any disease other than AML and MDS, from a runtime value (e.g. a database code). AML
+    /// and MDS are refused as `missing` (their cytogenetic group is part of the diagnosis).
+    [[nodiscard]] static result<diagnosis> of(disease d, std::string_view field = "disease") {
+        if (d == disease::aml || d == disease::mds) {
+            return error(errc::missing, std::string(field), std::string(to_string(d)),
+                         "AML and MDS need their cytogenetic risk: use diagnosis::aml(...) or "
+                         "diagnosis::mds(...)");
+        }
+        return diagnosis(d, cytogenetic_risk::not_yet_known, mds_cytogenetic_risk::not_yet_known);
+    }
+
+    [[nodiscard]] constexpr disease kind() const noexcept { return d_; }
+    /// AML cytogenetic group (meaningful for AML only).
+    [[nodiscard]] constexpr cytogenetic_risk aml_cytogenetics() const noexcept { return aml_; }
+    /// MDS cytogenetic group (meaningful for MDS only).
+    [[nodiscard]] constexpr mds_cytogenetic_risk mds_cytogenetics() const noexcept { return mds_; }
+    /// True when the disease needs cytogenetics and they are not yet known.
+    [[nodiscard]] constexpr bool cytogenetics_pending() const noexcept {
+        return (d_ == disease::aml && aml_ == cytogenetic_risk::not_yet_known) ||
+               (d_ == disease::mds && mds_ == mds_cytogenetic_risk::not_yet_known);
+    }
+
+    friend constexpr bool operator==(const diagnosis&, const diagnosis&) noexcept = default;
+
+private:
+    constexpr diagnosis(disease d, cytogenetic_risk a, mds_cytogenetic_risk m) noexcept
+        : d_(d), aml_(a), mds_(m) {}
+    disease d_;
+    cytogenetic_risk aml_;
+    mds_cytogenetic_risk mds_;
+};
+
+/// "AML, adverse cytogenetics"
+[[nodiscard]] inline std::string to_string(const diagnosis& dx) {
+    if (dx.kind() == disease::aml) {
+        return hsct::detail::concat({"AML, ", to_string(dx.aml_cytogenetics())});
+    }
+    if (dx.kind() == disease::mds) {
+        return hsct::detail::concat({"MDS, ", to_string(dx.mds_cytogenetics())});
+    }
+    return std::string(to_string(dx.kind()));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Outputs
+// ---------------------------------------------------------------------------------------------
+
+/// Which table assigned the disease and stage rows.
+enum class dri_table : std::uint8_t {
+    hb24_2012,                  ///< DRI 2012 as reproduced in EBMT Handbook 2024 ch. 11 (default)
+    refined_2014_recollection,  ///< refined DRI 2014, recalled, every row UNVERIFIED
+};
+
+[[nodiscard]] constexpr std::string_view to_string(dri_table t) noexcept {
+    return t == dri_table::hb24_2012
+               ? "DRI 2012 as reproduced in EBMT Handbook 2024 ch. 11"
+               : "refined DRI 2014 (Armand, Blood 2014;123:3664, Table 4) - UNVERIFIED recollection";
+}
+
+/// Disease risk group of the DRI's disease table.
+enum class dri_disease_risk : std::uint8_t { low, intermediate, high };
+/// Stage risk group of the DRI's stage table.
+enum class dri_stage_risk : std::uint8_t { low, high };
+
+[[nodiscard]] constexpr std::string_view to_string(dri_disease_risk r) noexcept {
+    return r == dri_disease_risk::low ? "low"
+           : r == dri_disease_risk::intermediate ? "intermediate"
+                                                 : "high";
+}
+[[nodiscard]] constexpr std::string_view to_string(dri_stage_risk r) noexcept {
+    return r == dri_stage_risk::low ? "low" : "high";
+}
+
+/// The index, or the reason there is none (PAT-DRI-005). Labels follow the CIBMTR data
+/// dictionary wording.
+enum class dri_category : std::uint8_t {
+    low,
+    intermediate,
+    high,
+    very_high,
+    na_non_malignant,        ///< "N/A - non-malignant indication"
+    na_pediatric,            ///< "N/A - pediatric"
+    not_classifiable,        ///< "N/A - disease not classifiable"
+    missing_disease_status,  ///< "Missing disease status"
+    tbd_cytogenetics,        ///< "TBD cytogenetics"
+};
+
+[[nodiscard]] constexpr std::string_view to_string(dri_category c) noexcept {
+    switch (c) {
+        case dri_category::low: return "Low";
+        case dri_category::intermediate: return "Intermediate";
+        case dri_category::high: return "High";
+        case dri_category::very_high: return "Very high";
+        case dri_category::na_non_malignant: return "N/A - non-malignant indication";
+        case dri_category::na_pediatric: return "N/A - pediatric";
+        case dri_category::not_classifiable: return "N/A - disease not classifiable";
+        case dri_category::missing_disease_status: return "Missing disease status";
+        case dri_category::tbd_cytogenetics: return "TBD cytogenetics";
+    }
+    return "unknown";
+}
+
+[[nodiscard]] constexpr bool is_score(dri_category c) noexcept {
+    return c == dri_category::low || c == dri_category::intermediate ||
+           c == dri_category::high || c == dri_category::very_high;
+}
+
+/// The 3-group form (PAT-DRI-004): high and very high merged.
+enum class dri_three_group : std::uint8_t { low, intermediate, high_or_very_high, not_scored };
+
+[[nodiscard]] constexpr std::string_view to_string(dri_three_group g) noexcept {
+    switch (g) {
+        case dri_three_group::low: return "Low";
+        case dri_three_group::intermediate: return "Intermediate";
+        case dri_three_group::high_or_very_high: return "High/Very high";
+        case dri_three_group::not_scored: return "not scored";
+    }
+    return "unknown";
+}
+
+[[nodiscard]] constexpr dri_three_group three_group(dri_category c) noexcept {
+    switch (c) {
+        case dri_category::low: return dri_three_group::low;
+        case dri_category::intermediate: return dri_three_group::intermediate;
+        case dri_category::high:
+        case dri_category::very_high: return dri_three_group::high_or_very_high;
+        default: return dri_three_group::not_scored;
+    }
+}
+
+/// PAT-DRI-001: disease risk x stage risk -> index. Armand, Blood 2012;120:905; as printed in
+/// EBMT Handbook 2024 Table 11.1: low+low low; low+high or intermediate+low intermediate;
+/// intermediate+high or high+low high; high+high very high.
+[[nodiscard]] constexpr dri_category combine(dri_disease_risk d, dri_stage_risk s) noexcept {
+    const bool high_stage = s == dri_stage_risk::high;
+    switch (d) {
+        case dri_disease_risk::low:
+            return high_stage ? dri_category::intermediate : dri_category::low;
+        case dri_disease_risk::intermediate:
+            return high_stage ? dri_category::high : dri_category::intermediate;
+        case dri_disease_risk::high:
+            return high_stage ? dri_category::very_high : dri_category::high;
+    }
+    return dri_category::not_classifiable;
+}
+
+/// One DRI, with the rows that decided it.
+struct dri_result {
+    dri_category category;
+    std::optional<dri_disease_risk> disease_risk;  ///< set when the disease row applied
+    std::optional<dri_stage_risk> stage_risk;      ///< set when the stage row applied
+    dri_table table;
+    std::string disease_row;  ///< the disease row read (or why none)
+    std::string stage_row;    ///< the stage row read (or why none)
+    bool disease_row_verified;
+    bool stage_row_verified;
+    std::string reason;  ///< for a non-score state: which input decided it
+
+    [[nodiscard]] bool scored() const noexcept { return is_score(category); }
+    [[nodiscard]] dri_three_group three_group() const noexcept {
+        return patient::three_group(category);
+    }
+    /// True only when every row that decided the result is checked against its source.
+    [[nodiscard]] bool row_verified() const noexcept {
+        return disease_row_verified && stage_row_verified;
+    }
+    [[nodiscard]] std::string explanation() const {
+        std::string out = hsct::detail::concat({"DRI ", to_string(category), " [", to_string(table), "]"});
+        if (!reason.empty()) {
+            out += hsct::detail::concat({": ", reason});
+        }
+        if (!disease_row.empty()) {
+            out += hsct::detail::concat({"; disease row: ", disease_row,
+                                   disease_row_verified ? "" : " (UNVERIFIED)"});
+        }
+        if (!stage_row.empty()) {
+            out += hsct::detail::concat({"; stage row: ", stage_row,
+                                   stage_row_verified ? "" : " (UNVERIFIED)"});
+        }
+        return out;
+    }
+};
+
+inline std::ostream& operator<<(std::ostream& os, const dri_result& r) {
+    return os << r.explanation();
+}
+
+/// What the DRI reads.
+struct dri_input {
+    diagnosis dx;
+    disease_status status;
+    conditioning_intensity conditioning = conditioning_intensity::not_stated;
+    dri_population population = dri_population::adult;
+};
+
+}  // namespace hsct::patient
+
+// Internals (not public API). In hsct::detail, not hsct::patient::detail, so that the
+// unqualified `detail::` in other patient headers keeps finding hsct::detail.
+namespace hsct::detail {
+
+struct dri_disease_row {
+    bool classifiable;
+    patient::dri_disease_risk risk;
+    std::string_view text;
+    bool verified;
+};
+
+// PAT-DRI-002: disease table as printed in EBMT Handbook 2024 Table 11.1 (adapted from Armand
+// 2012). ALL is not in the printed table.
+// PAT-DRI-006: the refined-2014 recollection (clinical-scores-conditioning.md §3.3), every
+// row unverified; it differs from the handbook table only by listing ALL as intermediate.
+constexpr dri_disease_row dri_disease_row_of(const patient::diagnosis& dx, patient::dri_table t) noexcept {
+    const bool v = t == patient::dri_table::hb24_2012;
+    using dr = patient::dri_disease_risk;
+    switch (dx.kind()) {
+        case patient::disease::aml:
+            switch (dx.aml_cytogenetics()) {
+                case patient::cytogenetic_risk::favourable:
+                    return {true, dr::low, "low: AML with favourable cytogenetics", v};
+                case patient::cytogenetic_risk::intermediate:
+                    return {true, dr::intermediate, "intermediate: AML with intermediate cytogenetics", v};
+                case patient::cytogenetic_risk::adverse:
+                    return {true, dr::high, "high: AML with adverse cytogenetics", v};
+                case patient::cytogenetic_risk::not_yet_known: break;
+            }
+            return {false, dr::low, "", v};
+        case patient::disease::mds:
+            switch (dx.mds_cytogenetics()) {
+                case patient::mds_cytogenetic_risk::intermediate:
+                    return {true, dr::intermediate, "intermediate: MDS with intermediate cytogenetics", v};
+                case patient::mds_cytogenetic_risk::adverse:
+                    return {true, dr::high, "high: MDS with adverse cytogenetics", v};
+                case patient::mds_cytogenetic_risk::not_yet_known: break;
+            }
+            return {false, dr::low, "", v};
+        case patient::disease::cll: return {true, dr::low, "low: CLL", v};
+        case patient::disease::cml: return {true, dr::low, "low: CML", v};
+        case patient::disease::indolent_b_nhl: return {true, dr::low, "low: indolent B-cell NHL", v};
+        case patient::disease::mpn:
+            return {true, dr::intermediate, "intermediate: myeloproliferative neoplasm", v};
+        case patient::disease::myeloma: return {true, dr::intermediate, "intermediate: multiple myeloma", v};
+        case patient::disease::hodgkin: return {true, dr::intermediate, "intermediate: Hodgkin lymphoma", v};
+        case patient::disease::dlbcl_or_transformed:
+            return {true, dr::intermediate, "intermediate: DLBCL/transformed indolent B-NHL", v};
+        case patient::disease::mantle_cell:
+            return {true, dr::intermediate, "intermediate: mantle-cell lymphoma", v};
+        case patient::disease::t_cell_nodal:
+            return {true, dr::intermediate, "intermediate: T-cell lymphoma, nodal", v};
+        case patient::disease::t_cell_extranodal:
+            return {true, dr::high, "high: T-cell lymphoma, extranodal", v};
+        case patient::disease::all:
+            if (t == patient::dri_table::refined_2014_recollection) {
+                return {true, dr::intermediate, "intermediate: ALL (recollection, uncertain)", false};
+            }
+            return {false, dr::low, "ALL is not in the printed disease table", v};
+        case patient::disease::severe_aplastic_anaemia:
+        case patient::disease::other_non_malignant:
+        case patient::disease::other_malignant: break;
+    }
+    return {false, dr::low, "not in the disease table", v};
+}
+
+struct dri_stage_row {
+    enum class kind : std::uint8_t { row, not_printed, needs_conditioning };
+    kind k;
+    patient::dri_stage_risk risk;
+    std::string_view text;
+    bool verified;
+};
+
+// PAT-DRI-003: stage table as printed in EBMT Handbook 2024 Table 11.1: low = CR1, CR>=2,
+// PR1, untreated, CML CP, PR>=2 if RIC; high = PR>=2 if MAC, induction failure, active
+// relapse, CML AP or BP. PAT-DRI-007 (policy): NMA is read as RIC for the PR>=2 rule.
+// PAT-DRI-006: the refined-2014 recollection drops the conditioning dependence (any PR low).
+constexpr dri_stage_row dri_stage_row_of(patient::disease_status s, patient::conditioning_intensity c,
+                                         patient::dri_table t) noexcept {
+    using k = dri_stage_row::kind;
+    using sr = patient::dri_stage_risk;
+    const bool v = t == patient::dri_table::hb24_2012;
+    switch (s) {
+        case patient::disease_status::cr1: return {k::row, sr::low, "low: CR1", v};
+        case patient::disease_status::cr2:
+        case patient::disease_status::cr3_or_later: return {k::row, sr::low, "low: CR2 or later", v};
+        case patient::disease_status::pr1: return {k::row, sr::low, "low: PR1", v};
+        case patient::disease_status::untreated: return {k::row, sr::low, "low: untreated", v};
+        case patient::disease_status::cml_cp1:
+        case patient::disease_status::cml_cp2_or_later: return {k::row, sr::low, "low: CML chronic phase", v};
+        case patient::disease_status::cml_ap:
+        case patient::disease_status::cml_bp:
+            return {k::row, sr::high, "high: CML accelerated or blast phase", v};
+        case patient::disease_status::induction_failure:
+            return {k::row, sr::high, "high: primary induction failure", v};
+        case patient::disease_status::active_relapse: return {k::row, sr::high, "high: active relapse", v};
+        case patient::disease_status::pr2_or_later:
+            if (t == patient::dri_table::refined_2014_recollection) {
+                return {k::row, sr::low, "low: PR2 or later, any conditioning (recollection)", false};
+            }
+            switch (c) {
+                case patient::conditioning_intensity::reduced_intensity:
+                    return {k::row, sr::low, "low: PR2 or later after RIC", true};
+                case patient::conditioning_intensity::non_myeloablative:
+                    return {k::row, sr::low,
+                            "low: PR2 or later after NMA, read as RIC (hsct policy PAT-DRI-007)",
+                            false};
+                case patient::conditioning_intensity::myeloablative:
+                    return {k::row, sr::high, "high: PR2 or later after MAC", true};
+                case patient::conditioning_intensity::not_stated: break;
+            }
+            return {k::needs_conditioning, sr::low, "", v};
+        case patient::disease_status::stable_disease:
+        case patient::disease_status::missing: break;
+    }
+    return {k::not_printed, sr::low, "", v};
+}
+
+}  // namespace hsct::detail
+
+namespace hsct::patient {
+
+/// The Disease Risk Index (PAT-DRI-001..007).
+///
+/// Order of the non-score states (PAT-DRI-005, hsct policy: CIBMTR publishes the labels, not
+/// their precedence): non-malignant indication; paediatric patient; disease not in the table;
+/// missing disease status; cytogenetics pending; a status the stage table does not list
+/// (stable disease) is "not classifiable".
+///
+/// Errors: a CML phase for a disease other than CML, or a non-CML status for CML
+/// (inconsistent, field "disease_status"); PR2 or later with the conditioning not stated under
+/// the handbook table (missing, field "conditioning").
+[[nodiscard]] inline result<dri_result> disease_risk_index(const dri_input& in,
+                                                           dri_table table = dri_table::hb24_2012) {
+    const disease d = in.dx.kind();
+    const bool malignant =
+        d != disease::severe_aplastic_anaemia && d != disease::other_non_malignant;
+    if (malignant && in.status != disease_status::missing) {
+        if (d == disease::cml && !is_cml_phase(in.status)) {
+            return error(errc::inconsistent, "disease_status",
+                         hsct::detail::concat({"CML with status ", to_string(in.status)}),
+                         "CML takes a CML phase (cml_cp1, cml_cp2_or_later, cml_ap, cml_bp) or missing");
+        }
+        if (d != disease::cml && is_cml_phase(in.status)) {
+            return error(errc::inconsistent, "disease_status",
+                         hsct::detail::concat({to_string(d), " with status ", to_string(in.status)}),
+                         "CML phases apply to CML only");
+        }
+    }
+
+    dri_result r{dri_category::not_classifiable, std::nullopt, std::nullopt, table, "", "", true,
+                 true, ""};
+    if (!malignant) {
+        r.category = dri_category::na_non_malignant;
+        r.reason = hsct::detail::concat({"disease: ", to_string(d), " is a non-malignant indication"});
+        return r;
+    }
+    if (in.population == dri_population::pediatric) {
+        r.category = dri_category::na_pediatric;
+        r.reason = "population: paediatric patient (the DRI was derived in adults)";
+        return r;
+    }
+    const auto drow = hsct::detail::dri_disease_row_of(in.dx, table);
+    if (!drow.classifiable && !in.dx.cytogenetics_pending()) {
+        r.category = dri_category::not_classifiable;
+        r.reason = hsct::detail::concat({"disease: ", to_string(in.dx), " - ",
+                                   drow.text.empty() ? "not in the disease table" : drow.text});
+        r.disease_row_verified = drow.verified;
+        return r;
+    }
+    if (in.status == disease_status::missing) {
+        r.category = dri_category::missing_disease_status;
+        r.reason = "disease_status: missing";
+        return r;
+    }
+    if (in.dx.cytogenetics_pending()) {
+        r.category = dri_category::tbd_cytogenetics;
+        r.reason = hsct::detail::concat({"disease: ", to_string(in.dx)});
+        return r;
+    }
+    r.disease_risk = drow.risk;
+    r.disease_row = std::string(drow.text);
+    r.disease_row_verified = drow.verified;
+
+    const auto srow = hsct::detail::dri_stage_row_of(in.status, in.conditioning, table);
+    if (srow.k == hsct::detail::dri_stage_row::kind::needs_conditioning) {
+        return error(errc::missing, "conditioning", std::string(to_string(in.conditioning)),
+                     "MAC, RIC or NMA: the DRI stage of PR2 or later depends on it");
+    }
+    if (srow.k == hsct::detail::dri_stage_row::kind::not_printed) {
+        r.category = dri_category::not_classifiable;
+        r.reason = hsct::detail::concat({"disease_status: ", to_string(in.status),
+                                   " is not in the stage table"});
+        r.stage_row_verified = srow.verified;
+        return r;
+    }
+    r.stage_risk = srow.risk;
+    r.stage_row = std::string(srow.text);
+    r.stage_row_verified = srow.verified;
+    r.category = combine(drow.risk, srow.risk);
+    return r;
+}
+
+}  // namespace hsct::patient
+
+#endif  // HSCT_PATIENT_DISEASE_RISK_HPP

@@ -1,0 +1,524 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// EBMT (Gratwohl) risk score: age, disease stage, interval from diagnosis to HCT, donor type
+// and donor-recipient sex -> 0-7 points (0-5 for autologous HCT, which has no donor factors).
+//
+//   using namespace hsct::patient;
+//   using namespace std::chrono;
+//   ebmt_input in{*age::from_years_months(45, 0), diagnosis::aml(cytogenetic_risk::adverse),
+//                 disease_status::cr1, sys_days{2024y/January/10}, sys_days{2024y/June/10},
+//                 donor_type::unrelated, sex::male, sex::female};
+//   auto r = ebmt_risk_score(in);        // result<ebmt_result>
+//   r->total.value();                    // 4
+//   r->group;                            // ebmt_risk_group::intermediate (0-2 / 3-4 / 5-7)
+//   r->explanation();                    // every factor's points and why, rule and policies
+//
+// Sources: Gratwohl A et al., Lancet 1998;352:1087-1092 (CML); Gratwohl A et al., Cancer
+// 2009;115:4715-4726 (all diseases, 0-7); Gratwohl A, Bone Marrow Transplant 2012;47:749-756
+// (autologous 0-5); bins and stage definitions as printed in EBMT Handbook 2024 ch. 11,
+// Table 11.2 and its footnotes. Where the sources differ the choice is a policy in
+// `ebmt_policies`, carried on the result.
+#ifndef HSCT_PATIENT_EBMT_SCORE_HPP
+#define HSCT_PATIENT_EBMT_SCORE_HPP
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <ostream>
+#include <string>
+#include <string_view>
+
+#include "hsct/core/detail/text.hpp"
+#include "hsct/core/result.hpp"
+#include "hsct/core/timeline.hpp"
+#include "hsct/patient/demographics.hpp"
+#include "hsct/patient/disease_risk.hpp"
+
+namespace hsct::detail {
+struct ebmt_points_access;
+}  // namespace hsct::detail
+
+namespace hsct::patient {
+
+/// The rule set this header implements.
+inline constexpr std::string_view ebmt_rule_version =
+    "EBMT risk score (Gratwohl 2009; autologous form Gratwohl 2012) with bins and stage "
+    "definitions as printed in EBMT Handbook 2024 Table 11.2";
+
+// ---------------------------------------------------------------------------------------------
+// Small value types and policies
+// ---------------------------------------------------------------------------------------------
+
+/// EBMT points: a factor's points or a total, 0-7.
+class ebmt_points {
+public:
+    static constexpr int max_total = 7;
+
+    /// Reads stored points (e.g. a registry field). Errors: outside 0-7 (out_of_range).
+    [[nodiscard]] static result<ebmt_points> from_value(int v, std::string_view field = "ebmt_points") {
+        if (v < 0 || v > max_total) {
+            return error(errc::out_of_range, std::string(field), std::to_string(v), "0-7 points");
+        }
+        return ebmt_points(v);
+    }
+    [[nodiscard]] constexpr int value() const noexcept { return v_; }
+    friend constexpr bool operator==(ebmt_points, ebmt_points) noexcept = default;
+    friend constexpr auto operator<=>(ebmt_points, ebmt_points) noexcept = default;
+
+private:
+    friend struct hsct::detail::ebmt_points_access;
+    constexpr explicit ebmt_points(int v) noexcept : v_(v) {}
+    int v_;
+};
+
+}  // namespace hsct::patient
+
+namespace hsct::detail {
+/// Internal maker of points (not public API).
+struct ebmt_points_access {
+    static constexpr patient::ebmt_points make(int v) noexcept { return patient::ebmt_points(v); }
+};
+}  // namespace hsct::detail
+
+namespace hsct::patient {
+
+inline std::ostream& operator<<(std::ostream& os, ebmt_points p) { return os << p.value(); }
+
+/// Donor. Only an HLA-identical sibling (0) and an unrelated donor (1) have points in the
+/// published score; autologous HCT has no donor factors (PAT-EBMT-005, PAT-EBMT-007).
+enum class donor_type : std::uint8_t {
+    hla_identical_sibling,
+    unrelated,
+    haploidentical,  ///< no published points: refused
+    cord_blood,      ///< no published points: refused
+    other_related,   ///< no published points: refused
+    autologous,
+};
+
+[[nodiscard]] constexpr std::string_view to_string(donor_type d) noexcept {
+    switch (d) {
+        case donor_type::hla_identical_sibling: return "HLA-identical sibling";
+        case donor_type::unrelated: return "unrelated donor";
+        case donor_type::haploidentical: return "haploidentical donor";
+        case donor_type::cord_blood: return "cord blood";
+        case donor_type::other_related: return "other related donor";
+        case donor_type::autologous: return "autologous";
+    }
+    return "unknown donor";
+}
+
+/// EBMT disease stage (PAT-EBMT-002). Severe aplastic anaemia has no stage (0 points).
+enum class ebmt_stage : std::uint8_t { early, intermediate, late, not_applicable_saa };
+
+[[nodiscard]] constexpr std::string_view to_string(ebmt_stage s) noexcept {
+    switch (s) {
+        case ebmt_stage::early: return "early";
+        case ebmt_stage::intermediate: return "intermediate";
+        case ebmt_stage::late: return "late";
+        case ebmt_stage::not_applicable_saa: return "not applicable (severe aplastic anaemia)";
+    }
+    return "unknown stage";
+}
+
+/// PAT-EBMT-003 (policy): CML in accelerated phase has no bin in the handbook footnote (it
+/// excludes AP from "intermediate" and names only blast crisis "late").
+enum class cml_accelerated_phase_policy : std::uint8_t {
+    refuse,                      ///< default: an error, no guess
+    gratwohl_1998_intermediate,  ///< AP = intermediate, as hsct recalls the 1998 CML score (UNVERIFIED)
+};
+
+[[nodiscard]] constexpr std::string_view to_string(cml_accelerated_phase_policy p) noexcept {
+    return p == cml_accelerated_phase_policy::refuse
+               ? "CML AP refused"
+               : "CML AP intermediate (Gratwohl 1998 recollection, unverified)";
+}
+
+/// PAT-EBMT-004 (policy): which side of the 12-month boundary exactly 12 months falls on.
+enum class ebmt_interval_boundary : std::uint8_t {
+    hb24_lt12_0_ge12_1,         ///< default: < 12 months 0, >= 12 months 1 (EBMT Handbook 2024 Table 11.2)
+    gratwohl_le12_0_gt12_1,     ///< <= 12 months 0, > 12 months 1 (secondary reproductions of Gratwohl 2009)
+};
+
+[[nodiscard]] constexpr std::string_view to_string(ebmt_interval_boundary b) noexcept {
+    return b == ebmt_interval_boundary::hb24_lt12_0_ge12_1
+               ? "interval < 12 mo = 0, >= 12 mo = 1 (HB24 Table 11.2)"
+               : "interval <= 12 mo = 0, > 12 mo = 1 (Gratwohl 2009 reproductions)";
+}
+
+/// PAT-EBMT-008 (policy): risk groups. The 2009 paper reports outcome per score.
+enum class ebmt_grouping : std::uint8_t {
+    three_groups_0_2_3_4_5_7,  ///< default: low 0-2, intermediate 3-4, high 5-7 (common grouping)
+    four_groups_0_2_3_4_5_7,   ///< low 0-2, intermediate-1 3, intermediate-2 4, high 5-7 (PubMed 24655161)
+};
+
+[[nodiscard]] constexpr std::string_view to_string(ebmt_grouping g) noexcept {
+    return g == ebmt_grouping::three_groups_0_2_3_4_5_7
+               ? "groups 0-2 / 3-4 / 5-7"
+               : "groups 0-2 / 3 / 4 / 5-7 (PubMed 24655161)";
+}
+
+enum class ebmt_risk_group : std::uint8_t { low, intermediate, intermediate_1, intermediate_2, high };
+
+[[nodiscard]] constexpr std::string_view to_string(ebmt_risk_group g) noexcept {
+    switch (g) {
+        case ebmt_risk_group::low: return "low";
+        case ebmt_risk_group::intermediate: return "intermediate";
+        case ebmt_risk_group::intermediate_1: return "intermediate-1";
+        case ebmt_risk_group::intermediate_2: return "intermediate-2";
+        case ebmt_risk_group::high: return "high";
+    }
+    return "unknown";
+}
+
+/// PAT-EBMT-008: the risk group of a total under a grouping policy.
+[[nodiscard]] constexpr ebmt_risk_group ebmt_group_of(ebmt_points total,
+                                                      ebmt_grouping g) noexcept {
+    const int v = total.value();
+    if (v <= 2) {
+        return ebmt_risk_group::low;
+    }
+    if (v >= 5) {
+        return ebmt_risk_group::high;
+    }
+    if (g == ebmt_grouping::three_groups_0_2_3_4_5_7) {
+        return ebmt_risk_group::intermediate;
+    }
+    return v == 3 ? ebmt_risk_group::intermediate_1 : ebmt_risk_group::intermediate_2;
+}
+
+/// Every policy the score reads, with its default.
+struct ebmt_policies {
+    age_resolution age_reading = age_resolution::completed_years;  ///< PAT-AGE-002 / K6
+    ebmt_interval_boundary interval = ebmt_interval_boundary::hb24_lt12_0_ge12_1;
+    cml_accelerated_phase_policy cml_ap = cml_accelerated_phase_policy::refuse;
+    ebmt_grouping grouping = ebmt_grouping::three_groups_0_2_3_4_5_7;
+    friend constexpr bool operator==(const ebmt_policies&, const ebmt_policies&) noexcept = default;
+};
+
+// ---------------------------------------------------------------------------------------------
+// Disease stage
+// ---------------------------------------------------------------------------------------------
+
+struct ebmt_stage_result {
+    ebmt_stage stage;
+    std::string rule;  ///< the footnote row that applied
+    bool verified;     ///< false only for the CML AP recollection policy
+};
+
+/// PAT-EBMT-002: EBMT disease stage from disease and status, as printed in the EBMT Handbook
+/// 2024 Table 11.2 footnote a:
+///  early        acute leukaemia in CR1; MDS in CR1 or untreated; CML in first chronic phase;
+///               NHL/myeloma untreated or in CR1
+///  intermediate acute leukaemia in CR2; CML in a status other than AP or BP (here: second or
+///               later chronic phase); MDS in CR2 or PR; NHL/myeloma in CR2, PR or stable disease
+///  late         acute leukaemia in other stages; CML in blast crisis; MDS and NHL/myeloma in all
+///               other stages
+/// PAT-EBMT-009: severe aplastic anaemia has no stage (0 points).
+/// "NHL" here: indolent B-NHL, DLBCL/transformed, mantle-cell and T-cell lymphomas. Hodgkin
+/// lymphoma, CLL, MPN and other diseases have no row and are refused (not_allowed).
+/// Errors: CML AP under the refuse policy (not_allowed); a CML phase for another disease or a
+/// non-CML status for CML (inconsistent); a missing status (missing).
+[[nodiscard]] inline result<ebmt_stage_result> ebmt_stage_of(
+    disease d, disease_status s,
+    cml_accelerated_phase_policy cml_ap = cml_accelerated_phase_policy::refuse) {
+    using st = ebmt_stage;
+    using ds = disease_status;
+    if (d == disease::severe_aplastic_anaemia) {
+        return ebmt_stage_result{st::not_applicable_saa,
+                                 "stage is not scored in severe aplastic anaemia", true};
+    }
+    if (s == ds::missing) {
+        return error(errc::missing, "disease_status", "missing",
+                     "the disease status at HCT (the EBMT stage is derived from it)");
+    }
+    const auto inconsistent = [&](std::string_view valid) {
+        return error(errc::inconsistent, "disease_status",
+                     hsct::detail::concat({to_string(d), " with status ", to_string(s)}),
+                     std::string(valid));
+    };
+    if (d != disease::cml && is_cml_phase(s)) {
+        return inconsistent("CML phases apply to CML only");
+    }
+    switch (d) {
+        case disease::aml:
+        case disease::all:
+            if (s == ds::cr1) {
+                return ebmt_stage_result{st::early, "early: acute leukaemia in CR1", true};
+            }
+            if (s == ds::cr2) {
+                return ebmt_stage_result{st::intermediate, "intermediate: acute leukaemia in CR2", true};
+            }
+            return ebmt_stage_result{
+                st::late,
+                hsct::detail::concat({"late: acute leukaemia in another stage (", to_string(s), ")"}),
+                true};
+        case disease::mds:
+            if (s == ds::cr1 || s == ds::untreated) {
+                return ebmt_stage_result{st::early, "early: MDS in CR1 or untreated", true};
+            }
+            if (s == ds::cr2 || s == ds::pr1 || s == ds::pr2_or_later) {
+                return ebmt_stage_result{st::intermediate, "intermediate: MDS in CR2 or PR", true};
+            }
+            return ebmt_stage_result{
+                st::late, hsct::detail::concat({"late: MDS in another stage (", to_string(s), ")"}),
+                true};
+        case disease::cml:
+            switch (s) {
+                case ds::cml_cp1:
+                    return ebmt_stage_result{st::early, "early: CML in first chronic phase", true};
+                case ds::cml_cp2_or_later:
+                    return ebmt_stage_result{
+                        st::intermediate,
+                        "intermediate: CML in a status other than AP or BP (CP2 or later)", true};
+                case ds::cml_bp:
+                    return ebmt_stage_result{st::late, "late: CML in blast crisis", true};
+                case ds::cml_ap:
+                    if (cml_ap == cml_accelerated_phase_policy::gratwohl_1998_intermediate) {
+                        return ebmt_stage_result{
+                            st::intermediate,
+                            "intermediate: CML accelerated phase (policy gratwohl_1998_intermediate, "
+                            "UNVERIFIED recollection)",
+                            false};
+                    }
+                    return error(errc::not_allowed, "disease_status", "CML accelerated phase",
+                                 "the EBMT Handbook 2024 stage definitions give CML accelerated "
+                                 "phase no bin; choose cml_accelerated_phase_policy explicitly");
+                default:
+                    return inconsistent(
+                        "CML takes a CML phase (cml_cp1, cml_cp2_or_later, cml_ap, cml_bp)");
+            }
+        case disease::indolent_b_nhl:
+        case disease::dlbcl_or_transformed:
+        case disease::mantle_cell:
+        case disease::t_cell_nodal:
+        case disease::t_cell_extranodal:
+        case disease::myeloma:
+            if (s == ds::untreated || s == ds::cr1) {
+                return ebmt_stage_result{st::early, "early: NHL/myeloma untreated or in CR1", true};
+            }
+            if (s == ds::cr2 || s == ds::pr1 || s == ds::pr2_or_later || s == ds::stable_disease) {
+                return ebmt_stage_result{
+                    st::intermediate, "intermediate: NHL/myeloma in CR2, PR or stable disease", true};
+            }
+            return ebmt_stage_result{
+                st::late,
+                hsct::detail::concat({"late: NHL/myeloma in another stage (", to_string(s), ")"}),
+                true};
+        case disease::severe_aplastic_anaemia:  // handled above
+        case disease::cll:
+        case disease::hodgkin:
+        case disease::mpn:
+        case disease::other_non_malignant:
+        case disease::other_malignant:
+            break;
+    }
+    return error(errc::not_allowed, "disease", std::string(to_string(d)),
+                 "a disease with an EBMT stage definition: AML, ALL, MDS, CML, NHL, myeloma or "
+                 "severe aplastic anaemia");
+}
+
+[[nodiscard]] constexpr ebmt_points ebmt_stage_points(ebmt_stage s) noexcept {
+    return hsct::detail::ebmt_points_access::make(s == ebmt_stage::intermediate ? 1 : s == ebmt_stage::late ? 2 : 0);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The score
+// ---------------------------------------------------------------------------------------------
+
+enum class ebmt_factor : std::uint8_t { age, disease_stage, interval, donor_type, sex_combination };
+
+[[nodiscard]] constexpr std::string_view to_string(ebmt_factor f) noexcept {
+    switch (f) {
+        case ebmt_factor::age: return "age";
+        case ebmt_factor::disease_stage: return "disease stage";
+        case ebmt_factor::interval: return "interval diagnosis to HCT";
+        case ebmt_factor::donor_type: return "donor type";
+        case ebmt_factor::sex_combination: return "donor-recipient sex";
+    }
+    return "unknown factor";
+}
+
+/// One factor's contribution.
+struct ebmt_factor_points {
+    ebmt_factor factor;
+    ebmt_points points;
+    bool scored;         ///< false where the rule does not apply (CR1 interval, SAA stage, autologous donor/sex)
+    std::string reason;  ///< which input and which bin decided it
+};
+
+/// What the score reads. For autologous HCT leave donor_sex empty.
+struct ebmt_input {
+    age age_at_hct;
+    diagnosis dx;
+    disease_status status;
+    sys_days diagnosis_date;
+    sys_days hct_date;
+    donor_type donor;
+    sex recipient_sex;
+    std::optional<sex> donor_sex;
+};
+
+struct ebmt_result {
+    ebmt_points total;
+    ebmt_points maximum;  ///< 7 allogeneic, 5 autologous
+    ebmt_risk_group group;
+    std::array<ebmt_factor_points, 5> factors;
+    ebmt_stage stage;
+    ebmt_policies policies;
+    std::string_view rule_version;
+    bool stage_verified;  ///< false only when the CML AP recollection policy decided the stage
+
+    [[nodiscard]] const ebmt_factor_points& factor(ebmt_factor f) const noexcept {
+        return factors[static_cast<std::size_t>(f)];
+    }
+    [[nodiscard]] std::string explanation() const {
+        std::string out = hsct::detail::concat(
+            {"EBMT score ", std::to_string(total.value()), "/", std::to_string(maximum.value()),
+             " (", to_string(group), ", ", to_string(policies.grouping), ")"});
+        for (const auto& f : factors) {
+            out += hsct::detail::concat({"; ", to_string(f.factor), " ",
+                                         std::to_string(f.points.value()), ": ", f.reason});
+        }
+        out += hsct::detail::concat({"; policies: age ", to_string(policies.age_reading), ", ",
+                                     to_string(policies.interval), ", ", to_string(policies.cml_ap),
+                                     "; rule: ", rule_version});
+        return out;
+    }
+};
+
+inline std::ostream& operator<<(std::ostream& os, const ebmt_result& r) {
+    return os << r.explanation();
+}
+
+/// PAT-EBMT-004: the date on which `diagnosis` is 12 calendar months old. A day that does not
+/// exist in the target month (29 Feb, 31st) rolls to the 1st of the next month, as
+/// PAT-AGE-001 counts completed months.
+[[nodiscard]] inline sys_days ebmt_twelve_months_after(sys_days diagnosis_date) noexcept {
+    using namespace std::chrono;
+    const year_month_day d{diagnosis_date};
+    const year_month_day t = d + months{12};
+    if (t.ok()) {
+        return sys_days{t};
+    }
+    return sys_days{t.year() / t.month() / last} + days{1};
+}
+
+/// The EBMT risk score (PAT-EBMT-001..009).
+///
+/// Errors: HCT before diagnosis (inconsistent, "hct_date"); a donor type without published
+/// points (not_allowed, "donor"); donor sex missing for an allogeneic HCT (missing,
+/// "donor_sex") or given for an autologous one (inconsistent, "donor_sex"); and the errors of
+/// ebmt_stage_of.
+[[nodiscard]] inline result<ebmt_result> ebmt_risk_score(const ebmt_input& in,
+                                                         const ebmt_policies& policy = {}) {
+    namespace hd = hsct::detail;
+    using mk = hsct::detail::ebmt_points_access;
+
+    // Donor first: a donor type without points is refused before anything is summed.
+    const bool autologous = in.donor == donor_type::autologous;
+    if (in.donor == donor_type::haploidentical || in.donor == donor_type::cord_blood ||
+        in.donor == donor_type::other_related) {
+        return error(errc::not_allowed, "donor", std::string(to_string(in.donor)),
+                     "HLA-identical sibling (0), unrelated donor (1) or autologous: the published "
+                     "score defines no points for haploidentical, cord blood or other related "
+                     "donors");
+    }
+    if (!autologous && !in.donor_sex.has_value()) {
+        return error(errc::missing, "donor_sex", "none",
+                     "female or male (the donor-recipient sex factor needs it)");
+    }
+    if (autologous && in.donor_sex.has_value()) {
+        return error(errc::inconsistent, "donor_sex", std::string(to_string(*in.donor_sex)),
+                     "no donor sex for an autologous HCT");
+    }
+    if (in.hct_date < in.diagnosis_date) {
+        return error(errc::inconsistent, "hct_date",
+                     hd::concat({"HCT ", hsct::to_string(in.hct_date), " before diagnosis ",
+                                 hsct::to_string(in.diagnosis_date)}),
+                     "on or after the diagnosis date");
+    }
+    auto stage = ebmt_stage_of(in.dx.kind(), in.status, policy.cml_ap);
+    if (!stage) {
+        return stage.error();
+    }
+
+    std::array<ebmt_factor_points, 5> f{{
+        {ebmt_factor::age, mk::make(0), true, ""},
+        {ebmt_factor::disease_stage, mk::make(0), true, ""},
+        {ebmt_factor::interval, mk::make(0), true, ""},
+        {ebmt_factor::donor_type, mk::make(0), true, ""},
+        {ebmt_factor::sex_combination, mk::make(0), true, ""},
+    }};
+
+    // PAT-EBMT-001: age < 20 -> 0, 20-40 -> 1, > 40 -> 2 (years, read under PAT-AGE-002).
+    {
+        const double y = in.age_at_hct.years(policy.age_reading);
+        const int p = y < 20.0 ? 0 : (y <= 40.0 ? 1 : 2);
+        f[0].points = mk::make(p);
+        f[0].reason = hd::concat({to_string(in.age_at_hct), " read as ",
+                                  hd::format_number(y), " ", to_string(policy.age_reading), " -> ",
+                                  p == 0 ? "< 20 years" : (p == 1 ? "20-40 years" : "> 40 years")});
+    }
+    // PAT-EBMT-002 / PAT-EBMT-009: stage.
+    f[1].points = ebmt_stage_points(stage->stage);
+    f[1].scored = stage->stage != ebmt_stage::not_applicable_saa;
+    f[1].reason = hd::concat({to_string(in.dx), ", ", to_string(in.status), " -> ", stage->rule});
+
+    // PAT-EBMT-004: interval, not scored in CR1; boundary at exactly 12 months is a policy.
+    {
+        const sys_days anniversary = ebmt_twelve_months_after(in.diagnosis_date);
+        const auto span = hd::concat({hsct::to_string(in.diagnosis_date), " to ",
+                                      hsct::to_string(in.hct_date)});
+        if (in.status == disease_status::cr1) {
+            f[2].scored = false;
+            f[2].reason = hd::concat({span, "; not scored in CR1"});
+        } else {
+            const bool exactly = in.hct_date == anniversary;
+            const bool over = in.hct_date > anniversary;
+            const bool one = over || (exactly && policy.interval ==
+                                                     ebmt_interval_boundary::hb24_lt12_0_ge12_1);
+            f[2].points = mk::make(one ? 1 : 0);
+            f[2].reason = hd::concat(
+                {span, exactly ? ": exactly 12 months" : (over ? ": more than 12 months"
+                                                               : ": less than 12 months"),
+                 " (", to_string(policy.interval), ")"});
+        }
+    }
+    // PAT-EBMT-005 / PAT-EBMT-006 / PAT-EBMT-007: donor and sex; none for autologous HCT.
+    if (autologous) {
+        f[3].scored = false;
+        f[3].reason = "autologous HCT: no donor factor (range 0-5)";
+        f[4].scored = false;
+        f[4].reason = "autologous HCT: no donor-recipient sex factor";
+    } else {
+        const bool unrelated = in.donor == donor_type::unrelated;
+        f[3].points = mk::make(unrelated ? 1 : 0);
+        f[3].reason = std::string(to_string(in.donor));
+        const bool f_to_m = *in.donor_sex == sex::female && in.recipient_sex == sex::male;
+        f[4].points = mk::make(f_to_m ? 1 : 0);
+        f[4].reason = hd::concat({to_string(*in.donor_sex), " donor to ",
+                                  to_string(in.recipient_sex), " recipient",
+                                  f_to_m ? " (female to male)" : " (other combination)"});
+    }
+
+    int sum = 0;
+    for (const auto& x : f) {
+        sum += x.points.value();
+    }
+    const ebmt_points total = mk::make(sum);
+    return ebmt_result{total,
+                       mk::make(autologous ? 5 : 7),
+                       ebmt_group_of(total, policy.grouping),
+                       f,
+                       stage->stage,
+                       policy,
+                       ebmt_rule_version,
+                       stage->verified};
+}
+
+}  // namespace hsct::patient
+
+#endif  // HSCT_PATIENT_EBMT_SCORE_HPP

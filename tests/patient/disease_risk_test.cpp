@@ -1,0 +1,326 @@
+// Tests for include/hsct/patient/disease_risk.hpp: the Disease Risk Index (Armand 2012 as
+// printed in EBMT Handbook 2024 Table 11.1; refined 2014 recollection, unverified).
+#include <hsct/patient/disease_risk.hpp>
+
+#include <string>
+#include <type_traits>
+
+#include "support/catch.hpp"
+
+namespace p = hsct::patient;
+using p::disease;
+using p::disease_status;
+using p::dri_category;
+
+namespace {
+template <p::disease D>
+concept makeable_without_cytogenetics = requires { p::diagnosis::of<D>(); };
+
+template <class T>
+concept default_constructible = requires { T{}; };
+
+p::dri_result dri(p::diagnosis dx, disease_status s,
+                  p::conditioning_intensity c = p::conditioning_intensity::not_stated,
+                  p::dri_table t = p::dri_table::hb24_2012,
+                  p::dri_population pop = p::dri_population::adult) {
+    auto r = p::disease_risk_index({dx, s, c, pop}, t);
+    REQUIRE(r.has_value());
+    return *r;
+}
+
+p::diagnosis dx_of(disease d) {
+    auto r = p::diagnosis::of(d);
+    REQUIRE(r.has_value());
+    return *r;
+}
+
+bool contains(const std::string& text, const char* part) {
+    return text.find(part) != std::string::npos;
+}
+}  // namespace
+
+TEST_CASE("DRI combination rule: every cell of the disease x stage grid",
+          "[patient][dri][PAT-DRI-001][HB24-11][Armand-2012]") {
+    using dr = p::dri_disease_risk;
+    using sr = p::dri_stage_risk;
+    STATIC_REQUIRE(p::combine(dr::low, sr::low) == dri_category::low);
+    STATIC_REQUIRE(p::combine(dr::low, sr::high) == dri_category::intermediate);
+    STATIC_REQUIRE(p::combine(dr::intermediate, sr::low) == dri_category::intermediate);
+    STATIC_REQUIRE(p::combine(dr::intermediate, sr::high) == dri_category::high);
+    STATIC_REQUIRE(p::combine(dr::high, sr::low) == dri_category::high);
+    STATIC_REQUIRE(p::combine(dr::high, sr::high) == dri_category::very_high);
+    // the same grid through the whole function, one real disease per disease-risk row
+    CHECK(dri(dx_of(disease::cll), disease_status::cr1).category == dri_category::low);
+    CHECK(dri(dx_of(disease::cll), disease_status::active_relapse).category ==
+          dri_category::intermediate);
+    CHECK(dri(dx_of(disease::myeloma), disease_status::pr1).category == dri_category::intermediate);
+    CHECK(dri(dx_of(disease::myeloma), disease_status::induction_failure).category ==
+          dri_category::high);
+    CHECK(dri(dx_of(disease::t_cell_extranodal), disease_status::cr2).category ==
+          dri_category::high);
+    CHECK(dri(dx_of(disease::t_cell_extranodal), disease_status::active_relapse).category ==
+          dri_category::very_high);
+}
+
+TEST_CASE("DRI 3-group form merges high and very high", "[patient][dri][PAT-DRI-004][Armand-2014]") {
+    STATIC_REQUIRE(p::three_group(dri_category::low) == p::dri_three_group::low);
+    STATIC_REQUIRE(p::three_group(dri_category::intermediate) == p::dri_three_group::intermediate);
+    STATIC_REQUIRE(p::three_group(dri_category::high) == p::dri_three_group::high_or_very_high);
+    STATIC_REQUIRE(p::three_group(dri_category::very_high) == p::dri_three_group::high_or_very_high);
+    for (auto c : {dri_category::na_non_malignant, dri_category::na_pediatric,
+                   dri_category::not_classifiable, dri_category::missing_disease_status,
+                   dri_category::tbd_cytogenetics}) {
+        CAPTURE(p::to_string(c));
+        CHECK(p::three_group(c) == p::dri_three_group::not_scored);
+        CHECK_FALSE(p::is_score(c));
+    }
+}
+
+TEST_CASE("DRI worked examples of the reference (section 11.3)",
+          "[patient][dri][PAT-DRI-001][PAT-DRI-002][PAT-DRI-003][PAT-DRI-005][HB24-11]") {
+    SECTION("AML intermediate cytogenetics, CR1 -> intermediate") {
+        const auto r = dri(p::diagnosis::aml(p::cytogenetic_risk::intermediate), disease_status::cr1);
+        CHECK(r.disease_risk == p::dri_disease_risk::intermediate);
+        CHECK(r.stage_risk == p::dri_stage_risk::low);
+        CHECK(r.category == dri_category::intermediate);
+        CHECK(r.row_verified());
+        CHECK(contains(r.explanation(), "AML with intermediate cytogenetics"));
+        CHECK(contains(r.explanation(), "low: CR1"));
+        CHECK(contains(r.explanation(), "EBMT Handbook 2024"));
+    }
+    SECTION("AML adverse cytogenetics, primary induction failure -> very high (3-group: high)") {
+        const auto r =
+            dri(p::diagnosis::aml(p::cytogenetic_risk::adverse), disease_status::induction_failure);
+        CHECK(r.disease_risk == p::dri_disease_risk::high);
+        CHECK(r.stage_risk == p::dri_stage_risk::high);
+        CHECK(r.category == dri_category::very_high);
+        CHECK(r.three_group() == p::dri_three_group::high_or_very_high);
+    }
+    SECTION("CLL in CR -> low") {
+        const auto r = dri(dx_of(disease::cll), disease_status::cr1);
+        CHECK(r.category == dri_category::low);
+        CHECK(r.three_group() == p::dri_three_group::low);
+    }
+    SECTION("MDS adverse cytogenetics, untreated -> high") {
+        const auto r = dri(p::diagnosis::mds(p::mds_cytogenetic_risk::adverse), disease_status::untreated);
+        CHECK(r.disease_risk == p::dri_disease_risk::high);
+        CHECK(r.stage_risk == p::dri_stage_risk::low);
+        CHECK(r.category == dri_category::high);
+    }
+    SECTION("any malignancy with disease status missing -> Missing disease status") {
+        for (auto dx : {p::diagnosis::aml(p::cytogenetic_risk::favourable), dx_of(disease::cml),
+                        dx_of(disease::myeloma)}) {
+            const auto r = dri(dx, disease_status::missing);
+            CHECK(r.category == dri_category::missing_disease_status);
+            CHECK_FALSE(r.scored());
+            CHECK_FALSE(r.disease_risk.has_value());
+            CHECK(p::to_string(r.category) == "Missing disease status");
+        }
+    }
+    SECTION("severe aplastic anaemia -> N/A non-malignant indication") {
+        const auto r = dri(dx_of(disease::severe_aplastic_anaemia), disease_status::untreated);
+        CHECK(r.category == dri_category::na_non_malignant);
+        CHECK(p::to_string(r.category) == "N/A - non-malignant indication");
+        CHECK(contains(r.reason, "severe aplastic anaemia"));
+    }
+}
+
+TEST_CASE("DRI disease table as printed in EBMT Handbook 2024 Table 11.1",
+          "[patient][dri][PAT-DRI-002][HB24-11][Armand-2012]") {
+    using dr = p::dri_disease_risk;
+    struct row {
+        p::diagnosis dx;
+        dr risk;
+    };
+    const row rows[] = {
+        {p::diagnosis::aml(p::cytogenetic_risk::favourable), dr::low},
+        {p::diagnosis::of<disease::cll>(), dr::low},
+        {p::diagnosis::of<disease::cml>(), dr::low},
+        {p::diagnosis::of<disease::indolent_b_nhl>(), dr::low},
+        {p::diagnosis::aml(p::cytogenetic_risk::intermediate), dr::intermediate},
+        {p::diagnosis::mds(p::mds_cytogenetic_risk::intermediate), dr::intermediate},
+        {p::diagnosis::of<disease::mpn>(), dr::intermediate},
+        {p::diagnosis::of<disease::myeloma>(), dr::intermediate},
+        {p::diagnosis::of<disease::hodgkin>(), dr::intermediate},
+        {p::diagnosis::of<disease::dlbcl_or_transformed>(), dr::intermediate},
+        {p::diagnosis::of<disease::mantle_cell>(), dr::intermediate},
+        {p::diagnosis::of<disease::t_cell_nodal>(), dr::intermediate},
+        {p::diagnosis::aml(p::cytogenetic_risk::adverse), dr::high},
+        {p::diagnosis::mds(p::mds_cytogenetic_risk::adverse), dr::high},
+        {p::diagnosis::of<disease::t_cell_extranodal>(), dr::high},
+    };
+    for (const auto& x : rows) {
+        CAPTURE(p::to_string(x.dx));
+        const auto status = x.dx.kind() == disease::cml ? disease_status::cml_cp1 : disease_status::cr1;
+        const auto r = dri(x.dx, status);
+        REQUIRE(r.disease_risk.has_value());
+        CHECK(*r.disease_risk == x.risk);
+        CHECK(r.disease_row_verified);
+        CHECK(r.category == p::combine(x.risk, p::dri_stage_risk::low));
+    }
+}
+
+TEST_CASE("DRI stage table as printed, with the conditioning-dependent PR2 rule",
+          "[patient][dri][PAT-DRI-003][PAT-DRI-007][HB24-11][Armand-2012]") {
+    const auto cll = dx_of(disease::cll);  // low disease risk: stage decides low vs intermediate
+    using sr = p::dri_stage_risk;
+    for (auto s : {disease_status::cr1, disease_status::cr2, disease_status::cr3_or_later,
+                   disease_status::pr1, disease_status::untreated}) {
+        CAPTURE(p::to_string(s));
+        const auto r = dri(cll, s);
+        CHECK(r.stage_risk == sr::low);
+        CHECK(r.category == dri_category::low);
+        CHECK(r.stage_row_verified);
+    }
+    for (auto s : {disease_status::induction_failure, disease_status::active_relapse}) {
+        CAPTURE(p::to_string(s));
+        CHECK(dri(cll, s).stage_risk == sr::high);
+    }
+    const auto cml = dx_of(disease::cml);
+    CHECK(dri(cml, disease_status::cml_cp1).stage_risk == sr::low);
+    CHECK(dri(cml, disease_status::cml_cp2_or_later).stage_risk == sr::low);
+    CHECK(dri(cml, disease_status::cml_ap).stage_risk == sr::high);
+    CHECK(dri(cml, disease_status::cml_bp).category == dri_category::intermediate);
+
+    SECTION("PR2 or later: low after RIC, high after MAC") {
+        const auto ric = dri(cll, disease_status::pr2_or_later, p::conditioning_intensity::reduced_intensity);
+        CHECK(ric.stage_risk == sr::low);
+        CHECK(ric.row_verified());
+        const auto mac = dri(cll, disease_status::pr2_or_later, p::conditioning_intensity::myeloablative);
+        CHECK(mac.stage_risk == sr::high);
+        CHECK(mac.category == dri_category::intermediate);
+        CHECK(contains(mac.stage_row, "MAC"));
+    }
+    SECTION("PR2 or later after NMA is read as RIC, marked as hsct policy (unverified)") {
+        const auto nma = dri(cll, disease_status::pr2_or_later, p::conditioning_intensity::non_myeloablative);
+        CHECK(nma.stage_risk == sr::low);
+        CHECK_FALSE(nma.stage_row_verified);
+        CHECK_FALSE(nma.row_verified());
+        CHECK(contains(nma.explanation(), "PAT-DRI-007"));
+    }
+    SECTION("PR2 or later without conditioning is refused") {
+        const auto r = p::disease_risk_index({cll, disease_status::pr2_or_later});
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code() == hsct::errc::missing);
+        CHECK(r.error().field() == "conditioning");
+        CHECK(r.error().value() == "not stated");
+        CHECK(contains(r.error().valid_range(), "MAC, RIC or NMA"));
+    }
+    SECTION("conditioning does not change other stages") {
+        for (auto c : {p::conditioning_intensity::myeloablative, p::conditioning_intensity::reduced_intensity}) {
+            CHECK(dri(cll, disease_status::pr1, c).stage_risk == sr::low);
+            CHECK(dri(cll, disease_status::active_relapse, c).stage_risk == sr::high);
+        }
+    }
+}
+
+TEST_CASE("DRI non-score states are explicit values", "[patient][dri][PAT-DRI-005][CIBMTR]") {
+    SECTION("paediatric") {
+        const auto r = dri(dx_of(disease::cll), disease_status::cr1,
+                           p::conditioning_intensity::not_stated, p::dri_table::hb24_2012,
+                           p::dri_population::pediatric);
+        CHECK(r.category == dri_category::na_pediatric);
+        CHECK(p::to_string(r.category) == "N/A - pediatric");
+    }
+    SECTION("not classifiable: ALL (absent from the printed table), other malignancy, stable disease") {
+        const auto all = dri(dx_of(disease::all), disease_status::cr1);
+        CHECK(all.category == dri_category::not_classifiable);
+        CHECK(contains(all.reason, "ALL"));
+        CHECK(dri(dx_of(disease::other_malignant), disease_status::cr1).category ==
+              dri_category::not_classifiable);
+        const auto sd = dri(dx_of(disease::myeloma), disease_status::stable_disease);
+        CHECK(sd.category == dri_category::not_classifiable);
+        CHECK(contains(sd.reason, "stable disease"));
+        CHECK(p::to_string(sd.category) == "N/A - disease not classifiable");
+    }
+    SECTION("TBD cytogenetics for AML and MDS") {
+        const auto aml = dri(p::diagnosis::aml(p::cytogenetic_risk::not_yet_known), disease_status::cr1);
+        CHECK(aml.category == dri_category::tbd_cytogenetics);
+        CHECK(p::to_string(aml.category) == "TBD cytogenetics");
+        CHECK(dri(p::diagnosis::mds(p::mds_cytogenetic_risk::not_yet_known), disease_status::untreated)
+                  .category == dri_category::tbd_cytogenetics);
+    }
+    SECTION("other non-malignant indication") {
+        CHECK(dri(dx_of(disease::other_non_malignant), disease_status::missing).category ==
+              dri_category::na_non_malignant);
+    }
+    SECTION("precedence (hsct policy): non-malignant > paediatric > not classifiable > missing status > TBD") {
+        CHECK(dri(dx_of(disease::severe_aplastic_anaemia), disease_status::missing,
+                  p::conditioning_intensity::not_stated, p::dri_table::hb24_2012,
+                  p::dri_population::pediatric)
+                  .category == dri_category::na_non_malignant);
+        CHECK(dri(p::diagnosis::aml(p::cytogenetic_risk::not_yet_known), disease_status::missing,
+                  p::conditioning_intensity::not_stated, p::dri_table::hb24_2012,
+                  p::dri_population::pediatric)
+                  .category == dri_category::na_pediatric);
+        CHECK(dri(dx_of(disease::all), disease_status::missing).category ==
+              dri_category::not_classifiable);
+        CHECK(dri(p::diagnosis::aml(p::cytogenetic_risk::not_yet_known), disease_status::missing)
+                  .category == dri_category::missing_disease_status);
+    }
+}
+
+TEST_CASE("refined DRI 2014 recollection: every row is flagged unverified",
+          "[patient][dri][PAT-DRI-006][Armand-2014]") {
+    const auto t = p::dri_table::refined_2014_recollection;
+    const auto all = dri(dx_of(disease::all), disease_status::cr1, p::conditioning_intensity::not_stated, t);
+    CHECK(all.category == dri_category::intermediate);
+    CHECK(all.table == t);
+    CHECK_FALSE(all.row_verified());
+    CHECK(contains(all.explanation(), "UNVERIFIED"));
+
+    const auto pr2 = dri(dx_of(disease::cll), disease_status::pr2_or_later,
+                         p::conditioning_intensity::myeloablative, t);
+    CHECK(pr2.stage_risk == p::dri_stage_risk::low);
+    CHECK_FALSE(pr2.stage_row_verified);
+    // conditioning is not needed under the recollection table
+    CHECK(p::disease_risk_index({dx_of(disease::cll), disease_status::pr2_or_later}, t).has_value());
+
+    for (auto dx : {p::diagnosis::aml(p::cytogenetic_risk::favourable), dx_of(disease::myeloma),
+                    p::diagnosis::mds(p::mds_cytogenetic_risk::adverse)}) {
+        CAPTURE(p::to_string(dx));
+        const auto r = dri(dx, disease_status::cr1, p::conditioning_intensity::not_stated, t);
+        CHECK(r.scored());
+        CHECK_FALSE(r.disease_row_verified);
+        CHECK_FALSE(r.stage_row_verified);
+        // the handbook table gives the same index for these rows, and says it is verified
+        const auto hb = dri(dx, disease_status::cr1);
+        CHECK(hb.category == r.category);
+        CHECK(hb.row_verified());
+    }
+}
+
+TEST_CASE("DRI refuses inconsistent disease and status", "[patient][dri][PAT-DRI-003]") {
+    const auto cml_cr = p::disease_risk_index({dx_of(disease::cml), disease_status::cr1});
+    REQUIRE_FALSE(cml_cr.has_value());
+    CHECK(cml_cr.error().code() == hsct::errc::inconsistent);
+    CHECK(cml_cr.error().field() == "disease_status");
+    CHECK(cml_cr.error().value() == "CML with status CR1");
+
+    const auto aml_cp = p::disease_risk_index(
+        {p::diagnosis::aml(p::cytogenetic_risk::adverse), disease_status::cml_cp1});
+    REQUIRE_FALSE(aml_cp.has_value());
+    CHECK(aml_cp.error().code() == hsct::errc::inconsistent);
+    CHECK(aml_cp.error().value() == "AML with status CML first chronic phase");
+}
+
+TEST_CASE("a diagnosis of AML or MDS needs its cytogenetic group", "[patient][dri][PAT-DRI-002]") {
+    STATIC_REQUIRE(makeable_without_cytogenetics<disease::cll>);
+    STATIC_REQUIRE(makeable_without_cytogenetics<disease::severe_aplastic_anaemia>);
+    STATIC_REQUIRE_FALSE(makeable_without_cytogenetics<disease::aml>);
+    STATIC_REQUIRE_FALSE(makeable_without_cytogenetics<disease::mds>);
+    STATIC_REQUIRE_FALSE(default_constructible<p::diagnosis>);
+    // MDS has no favourable group: AML's enum does not convert
+    STATIC_REQUIRE(std::is_invocable_v<decltype(&p::diagnosis::mds), p::mds_cytogenetic_risk>);
+    STATIC_REQUIRE_FALSE(std::is_invocable_v<decltype(&p::diagnosis::mds), p::cytogenetic_risk>);
+
+    const auto r = p::diagnosis::of(disease::aml);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code() == hsct::errc::missing);
+    CHECK(r.error().field() == "disease");
+    CHECK(r.error().value() == "AML");
+    CHECK(p::diagnosis::of(disease::mds, "indication").error().field() == "indication");
+    REQUIRE(p::diagnosis::of(disease::hodgkin).has_value());
+    CHECK(p::diagnosis::of(disease::hodgkin)->kind() == disease::hodgkin);
+    CHECK(p::to_string(p::diagnosis::aml(p::cytogenetic_risk::adverse)) == "AML, adverse cytogenetics");
+}

@@ -1,0 +1,736 @@
+// Tests for include/hsct/patient/hct_ci.hpp: the HCT-CI (Sorror 2005), its definition sets, the
+// HCT-CI/age composite (Sorror 2014), missing data and bad input.
+#include <hsct/patient/hct_ci.hpp>
+
+#include <array>
+#include <cmath>
+#include <functional>
+#include <limits>
+#include <string>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "support/catch.hpp"
+
+namespace hp = hsct::patient;
+namespace u = hsct::units;
+using hp::hct_ci_definition_set;
+using hp::hct_ci_item;
+
+namespace {
+
+hsct::percent pct(double v) { return hsct::percent(v, u::pct); }
+
+hp::age years(int y) { return hp::age::from_years_months(y, 0).value(); }
+
+// Every item known and absent: the score must be 0 and complete.
+hp::hct_ci_input baseline() {
+    hp::hct_ci_input in;
+    in.age_at_hct = years(50);
+    in.pulmonary.fev1 = pct(100.0);
+    in.pulmonary.dlco = pct(100.0);
+    in.pulmonary.dlco_basis = hp::dlco_correction::haemoglobin_corrected;
+    in.pulmonary.dyspnoea_level = hp::dyspnoea::none;
+    in.pulmonary.requires_oxygen = false;
+    in.hepatic.bilirubin = hp::lab_with_uln<hsct::bilirubin>{hsct::bilirubin(0.6, u::mg_per_dl),
+                                                             hsct::bilirubin(1.2, u::mg_per_dl)};
+    in.hepatic.ast = hp::lab_with_uln<hsct::ast>{hsct::ast(20.0, u::u_per_l),
+                                                 hsct::ast(40.0, u::u_per_l)};
+    in.hepatic.alt = hp::lab_with_uln<hsct::alt>{hsct::alt(20.0, u::u_per_l),
+                                                 hsct::alt(40.0, u::u_per_l)};
+    in.hepatic.chronic_hepatitis = false;
+    in.hepatic.hepatitis_b_or_c_history = false;
+    in.hepatic.cirrhosis = false;
+    in.renal.creatinine = hsct::creatinine(0.9, u::mg_per_dl);
+    in.renal.on_dialysis = false;
+    in.renal.prior_renal_transplant = false;
+    in.cardiac.lvef = pct(60.0);
+    in.cardiac.coronary_artery_disease = false;
+    in.cardiac.congestive_heart_failure = false;
+    in.cardiac.myocardial_infarction = false;
+    in.obesity.bmi = hsct::body_mass_index(24.0, u::kg_per_m2);
+    in.infection.antimicrobials_continued_after_day_0 = false;
+    in.infection.infection_treated_across_conditioning_start = false;
+    in.prior_tumours = std::vector<hp::prior_tumour>{};
+    in.heart_valve = hp::heart_valve_finding::none;
+    in.diabetes = hp::diabetes_treatment::none;
+    in.psychiatric = hp::psychiatric_history::none;
+    in.arrhythmia = false;
+    in.inflammatory_bowel_disease = false;
+    in.cerebrovascular = false;
+    in.rheumatologic = false;
+    in.peptic_ulcer = false;
+    return in;
+}
+
+hp::hct_ci_options under(hct_ci_definition_set s) {
+    hp::hct_ci_options o;
+    o.definition_set = s;
+    return o;
+}
+
+hp::hct_ci_result assess(const hp::hct_ci_input& in,
+                         hct_ci_definition_set s = hct_ci_definition_set::sorror_2013) {
+    auto r = hp::assess_hct_ci(in, under(s));
+    const std::string error_text = r ? std::string() : r.error().message();
+    CAPTURE(error_text);
+    REQUIRE(r.has_value());
+    return r.value();
+}
+
+int points(const hp::hct_ci_input& in,
+           hct_ci_definition_set s = hct_ci_definition_set::sorror_2013) {
+    return assess(in, s).score.value();
+}
+
+const hp::hct_ci_finding* finding(const hp::hct_ci_result& r, hct_ci_item i) {
+    for (const auto& f : r.scored) {
+        if (f.item == i) {
+            return &f;
+        }
+    }
+    return nullptr;
+}
+
+hp::lab_with_uln<hsct::bilirubin> bili_x_uln(double times) {
+    return {hsct::bilirubin(1.2 * times, u::mg_per_dl), hsct::bilirubin(1.2, u::mg_per_dl)};
+}
+hp::lab_with_uln<hsct::alt> alt_x_uln(double times) {
+    return {hsct::alt(40.0 * times, u::u_per_l), hsct::alt(40.0, u::u_per_l)};
+}
+hp::lab_with_uln<hsct::ast> ast_x_uln(double times) {
+    return {hsct::ast(40.0 * times, u::u_per_l), hsct::ast(40.0, u::u_per_l)};
+}
+
+constexpr std::array<hct_ci_definition_set, 3> all_sets{hct_ci_definition_set::sorror_2005,
+                                                        hct_ci_definition_set::sorror_2013,
+                                                        hct_ci_definition_set::cibmtr};
+
+// Compile-time misuse checks.
+template <class T>
+concept fev1_assignable_from = requires(hp::hct_ci_pulmonary p, T v) { p.fev1 = v; };
+template <class T>
+concept creatinine_assignable_from = requires(hp::hct_ci_renal k, T v) { k.creatinine = v; };
+template <class T>
+concept bilirubin_assignable_from = requires(hp::hct_ci_hepatic h, T v) { h.bilirubin = v; };
+template <class T>
+concept bmi_assignable_from = requires(hp::hct_ci_obesity o, T v) { o.bmi = v; };
+template <class T>
+concept points_from = requires(T v) { hp::hct_ci_points{v}; };
+template <class T>
+concept implicit_points_from = std::is_convertible_v<T, hp::hct_ci_points>;
+
+}  // namespace
+
+TEST_CASE("item weights are those of Sorror 2005", "[patient][hct_ci][PAT-HCTCI-001][Sorror-2005]") {
+    STATIC_REQUIRE(hp::hct_ci_weight(hct_ci_item::arrhythmia).value() == 1);
+    STATIC_REQUIRE(hp::hct_ci_weight(hct_ci_item::infection).value() == 1);
+    STATIC_REQUIRE(hp::hct_ci_weight(hct_ci_item::hepatic_mild).value() == 1);
+    STATIC_REQUIRE(hp::hct_ci_weight(hct_ci_item::renal).value() == 2);
+    STATIC_REQUIRE(hp::hct_ci_weight(hct_ci_item::pulmonary_moderate).value() == 2);
+    STATIC_REQUIRE(hp::hct_ci_weight(hct_ci_item::prior_solid_tumour).value() == 3);
+    STATIC_REQUIRE(hp::hct_ci_weight(hct_ci_item::hepatic_severe).value() == 3);
+    int ones = 0;
+    int twos = 0;
+    int threes = 0;
+    for (const auto i : hp::all_hct_ci_items) {
+        const int w = hp::hct_ci_weight(i).value();
+        ones += w == 1 ? 1 : 0;
+        twos += w == 2 ? 1 : 0;
+        threes += w == 3 ? 1 : 0;
+    }
+    CHECK(ones == 9);
+    CHECK(twos == 4);
+    CHECK(threes == 4);
+}
+
+TEST_CASE("an input with every item known and absent scores 0, complete, low risk",
+          "[patient][hct_ci][PAT-HCTCI-016][PAT-HCTCI-018]") {
+    for (const auto s : all_sets) {
+        CAPTURE(hp::to_string(s));
+        const auto r = assess(baseline(), s);
+        CHECK(r.score.value() == 0);
+        CHECK(r.complete());
+        CHECK(r.risk_group == hp::hct_ci_risk_group::low);
+        CHECK(r.risk_group_final());
+        CHECK(r.definition_set == s);
+        CHECK(r.tiers == hp::hct_ci_tier_rule::higher_tier_only);
+        CHECK(r.scored.empty());
+    }
+}
+
+TEST_CASE("E1: additive score 7, high; with age 58 the composite is 8 (>= 5)",
+          "[patient][hct_ci][E1][PAT-HCTCI-001][PAT-HCTCI-016][PAT-HCTCI-017][Sorror-2005][Sorror-2014]") {
+    auto in = baseline();
+    in.age_at_hct = years(58);
+    in.arrhythmia = true;
+    in.diabetes = hp::diabetes_treatment::oral_agents;
+    in.pulmonary.fev1 = pct(72.0);
+    in.prior_tumours = std::vector<hp::prior_tumour>{hp::prior_tumour::other_solid_tumour};
+    for (const auto s : all_sets) {
+        CAPTURE(hp::to_string(s));
+        const auto r = assess(in, s);
+        CHECK(r.score.value() == 7);
+        CHECK(r.risk_group == hp::hct_ci_risk_group::high);
+        REQUIRE(r.scored.size() == 4);
+        const auto* f = finding(r, hct_ci_item::pulmonary_moderate);
+        REQUIRE(f != nullptr);
+        CHECK(f->weight.value() == 2);
+        CHECK(f->trigger == "FEV1 72 % of predicted");
+        REQUIRE(r.with_age.has_value());
+        CHECK(r.with_age->age_points.value() == 1);
+        CHECK(r.with_age->total.value() == 8);
+        CHECK(r.with_age->group == hp::hct_ci_age_group::score_5_or_more);
+        CHECK(r.with_age->complete);
+    }
+}
+
+TEST_CASE("E2: age boundary of the HCT-CI/age composite",
+          "[patient][hct_ci][E2][PAT-HCTCI-017][PAT-AGE-002][Sorror-2014]") {
+    auto in = baseline();
+    in.peptic_ulcer = true;
+    in.age_at_hct = years(39);
+    auto r = assess(in);
+    CHECK(r.score.value() == 2);
+    CHECK(r.risk_group == hp::hct_ci_risk_group::intermediate);
+    REQUIRE(r.with_age.has_value());
+    CHECK(r.with_age->total.value() == 2);
+    CHECK(r.with_age->group == hp::hct_ci_age_group::score_0_to_2);
+    CHECK(r.with_age->age_text == "39 years (completed years) < 40");
+
+    in.age_at_hct = years(40);
+    r = assess(in);
+    CHECK(r.with_age->total.value() == 3);
+    CHECK(r.with_age->group == hp::hct_ci_age_group::score_3_to_4);
+
+    // 39 years 11 months: no point under either resolution; 40 y 1 mo: a point under both.
+    for (const auto res : {hp::age_resolution::completed_years, hp::age_resolution::exact}) {
+        CAPTURE(hp::to_string(res));
+        CHECK(hp::hct_ci_with_age(r, hp::age::from_years_months(39, 11).value(), res)
+                  .age_points.value() == 0);
+        const auto w = hp::hct_ci_with_age(r, hp::age::from_years_months(40, 1).value(), res);
+        CHECK(w.age_points.value() == 1);
+        CHECK(w.resolution == res);
+    }
+    // The composite groups at their edges.
+    CHECK(hp::hct_ci_age_group_of(hp::hct_ci_points(4)) == hp::hct_ci_age_group::score_3_to_4);
+    CHECK(hp::hct_ci_age_group_of(hp::hct_ci_points(5)) == hp::hct_ci_age_group::score_5_or_more);
+    CHECK(hp::hct_ci_risk_group_of(hp::hct_ci_points(0)) == hp::hct_ci_risk_group::low);
+    CHECK(hp::hct_ci_risk_group_of(hp::hct_ci_points(1)) == hp::hct_ci_risk_group::intermediate);
+    CHECK(hp::hct_ci_risk_group_of(hp::hct_ci_points(2)) == hp::hct_ci_risk_group::intermediate);
+    CHECK(hp::hct_ci_risk_group_of(hp::hct_ci_points(3)) == hp::hct_ci_risk_group::high);
+}
+
+TEST_CASE("E3: only the higher tier of an organ scores", "[patient][hct_ci][E3][PAT-HCTCI-015]") {
+    auto in = baseline();
+    in.pulmonary.dlco = pct(70.0);
+    in.pulmonary.requires_oxygen = true;
+    auto r = assess(in);
+    CHECK(r.score.value() == 3);
+    CHECK(r.scored_item(hct_ci_item::pulmonary_severe));
+    CHECK_FALSE(r.scored_item(hct_ci_item::pulmonary_moderate));
+    REQUIRE(r.superseded.size() == 1);
+    CHECK(r.superseded[0].item == hct_ci_item::pulmonary_moderate);
+    CHECK(r.superseded[0].by == hct_ci_item::pulmonary_severe);
+
+    in = baseline();
+    in.hepatic.bilirubin = bili_x_uln(1.3);
+    in.hepatic.cirrhosis = true;
+    r = assess(in);
+    CHECK(r.score.value() == 3);
+    CHECK(r.scored_item(hct_ci_item::hepatic_severe));
+    CHECK_FALSE(r.scored_item(hct_ci_item::hepatic_mild));
+    REQUIRE(r.superseded.size() == 1);
+    CHECK(r.superseded[0].item == hct_ci_item::hepatic_mild);
+}
+
+TEST_CASE("E4: threshold vectors, row by row", "[patient][hct_ci][E4][PAT-HCTCI-002][PAT-HCTCI-004]"
+          "[PAT-HCTCI-006][PAT-HCTCI-007][PAT-HCTCI-008][PAT-HCTCI-009][PAT-HCTCI-010][Sorror-2005]") {
+    struct row {
+        const char* name;
+        std::function<void(hp::hct_ci_input&)> set;
+        int expected;
+    };
+    const std::vector<row> rows{
+        {"FEV1 81%", [](auto& in) { in.pulmonary.fev1 = pct(81.0); }, 0},
+        {"FEV1 80%", [](auto& in) { in.pulmonary.fev1 = pct(80.0); }, 2},
+        {"DLCO 66%", [](auto& in) { in.pulmonary.dlco = pct(66.0); }, 2},
+        {"DLCO 65%", [](auto& in) { in.pulmonary.dlco = pct(65.0); }, 3},
+        {"bilirubin 1.5 x ULN", [](auto& in) { in.hepatic.bilirubin = bili_x_uln(1.5); }, 1},
+        {"bilirubin 1.51 x ULN", [](auto& in) { in.hepatic.bilirubin = bili_x_uln(1.51); }, 3},
+        {"ALT 2.5 x ULN", [](auto& in) { in.hepatic.alt = alt_x_uln(2.5); }, 1},
+        {"ALT 2.6 x ULN", [](auto& in) { in.hepatic.alt = alt_x_uln(2.6); }, 3},
+        {"creatinine 2.0", [](auto& in) { in.renal.creatinine = hsct::creatinine(2.0, u::mg_per_dl); }, 0},
+        {"creatinine 2.01", [](auto& in) { in.renal.creatinine = hsct::creatinine(2.01, u::mg_per_dl); }, 2},
+        {"BMI 35.0", [](auto& in) { in.obesity.bmi = hsct::body_mass_index(35.0, u::kg_per_m2); }, 0},
+        {"BMI 35.1", [](auto& in) { in.obesity.bmi = hsct::body_mass_index(35.1, u::kg_per_m2); }, 1},
+        {"LVEF 50%", [](auto& in) { in.cardiac.lvef = pct(50.0); }, 1},
+        {"LVEF 51%", [](auto& in) { in.cardiac.lvef = pct(51.0); }, 0},
+        {"basal cell carcinoma",
+         [](auto& in) {
+             in.prior_tumours = std::vector<hp::prior_tumour>{hp::prior_tumour::non_melanoma_skin_cancer};
+         },
+         0},
+        {"asymptomatic MVP",
+         [](auto& in) { in.heart_valve = hp::heart_valve_finding::mitral_valve_prolapse_asymptomatic; }, 0},
+    };
+    for (const auto s : all_sets) {
+        for (const auto& r : rows) {
+            CAPTURE(hp::to_string(s), r.name);
+            auto in = baseline();
+            r.set(in);
+            const auto res = assess(in, s);
+            CHECK(res.score.value() == r.expected);
+            CHECK(res.complete());
+        }
+    }
+}
+
+TEST_CASE("E5: the maximum is 26 with tier exclusivity", "[patient][hct_ci][E5][PAT-HCTCI-015]") {
+    hp::hct_ci_input in = baseline();
+    in.arrhythmia = true;
+    in.cardiac.myocardial_infarction = true;
+    in.inflammatory_bowel_disease = true;
+    in.diabetes = hp::diabetes_treatment::insulin;
+    in.cerebrovascular = true;
+    in.psychiatric = hp::psychiatric_history::at_time_of_hct;
+    in.obesity.bmi = hsct::body_mass_index(40.0, u::kg_per_m2);
+    in.infection.antimicrobials_continued_after_day_0 = true;
+    in.infection.infection_treated_across_conditioning_start = true;
+    in.rheumatologic = true;
+    in.peptic_ulcer = true;
+    in.renal.on_dialysis = true;
+    in.prior_tumours = std::vector<hp::prior_tumour>{hp::prior_tumour::other_solid_tumour};
+    in.heart_valve = hp::heart_valve_finding::other_valve_disease;
+    // both tiers of both organs present
+    in.pulmonary.fev1 = pct(75.0);
+    in.pulmonary.dyspnoea_level = hp::dyspnoea::at_rest;
+    in.hepatic.chronic_hepatitis = true;
+    in.hepatic.cirrhosis = true;
+    for (const auto s : all_sets) {
+        CAPTURE(hp::to_string(s));
+        const auto r = assess(in, s);
+        CHECK(r.score.value() == 26);
+        CHECK(r.scored.size() == 15);
+        CHECK(r.superseded.size() == 2);
+        in.age_at_hct = years(60);
+        CHECK(assess(in, s).with_age->total.value() == 27);
+    }
+}
+
+TEST_CASE("pulmonary: below, at and above 65 and 80 % of predicted; the worse value decides",
+          "[patient][hct_ci][PAT-HCTCI-002][Sorror-2005][Sorror-2013]") {
+    const std::vector<std::pair<double, int>> cases{
+        {50.0, 3}, {64.9, 3}, {65.0, 3}, {65.4, 2}, {66.0, 2}, {79.9, 2}, {80.0, 2}, {80.1, 0}, {81.0, 0}, {120.0, 0}};
+    for (const auto& [v, want] : cases) {
+        CAPTURE(v);
+        auto in = baseline();
+        in.pulmonary.fev1 = pct(v);
+        CHECK(points(in) == want);
+        in = baseline();
+        in.pulmonary.dlco = pct(v);
+        CHECK(points(in) == want);
+    }
+    auto in = baseline();
+    in.pulmonary.fev1 = pct(78.0);
+    in.pulmonary.dlco = pct(60.0);
+    auto r = assess(in);
+    CHECK(r.score.value() == 3);
+    CHECK(finding(r, hct_ci_item::pulmonary_severe)->trigger ==
+          "DLCO 60 % of predicted (haemoglobin-corrected)");
+    // dyspnoea and oxygen qualify on their own
+    in = baseline();
+    in.pulmonary.dyspnoea_level = hp::dyspnoea::on_slight_activity;
+    CHECK(points(in) == 2);
+    in.pulmonary.dyspnoea_level = hp::dyspnoea::at_rest;
+    CHECK(points(in) == 3);
+    in = baseline();
+    in.pulmonary.requires_oxygen = true;
+    r = assess(in);
+    CHECK(r.score.value() == 3);
+    CHECK(finding(r, hct_ci_item::pulmonary_severe)->trigger == "oxygen need");
+}
+
+TEST_CASE("hepatic: bilirubin and AST/ALT as multiples of the ULN", "[patient][hct_ci][PAT-HCTCI-004][PAT-HCTCI-020][Sorror-2013]") {
+    const std::vector<std::pair<double, int>> bili{{1.0, 0}, {1.01, 1}, {1.3, 1}, {1.5, 1}, {1.51, 3}, {3.0, 3}};
+    for (const auto& [x, want] : bili) {
+        CAPTURE(x);
+        auto in = baseline();
+        in.hepatic.bilirubin = bili_x_uln(x);
+        CHECK(points(in) == want);
+    }
+    const std::vector<std::pair<double, int>> tx{{1.0, 0}, {1.1, 1}, {2.5, 1}, {2.51, 3}, {2.6, 3}};
+    for (const auto& [x, want] : tx) {
+        CAPTURE(x);
+        auto in = baseline();
+        in.hepatic.ast = ast_x_uln(x);
+        CHECK(points(in) == want);
+        in = baseline();
+        in.hepatic.alt = alt_x_uln(x);
+        CHECK(points(in) == want);
+    }
+    // Decimal values whose binary ratio is a rounding error above 1.5: still 1.5 x ULN.
+    auto in = baseline();
+    in.hepatic.bilirubin = hp::lab_with_uln<hsct::bilirubin>{hsct::bilirubin(1.8, u::mg_per_dl),
+                                                             hsct::bilirubin(1.2, u::mg_per_dl)};
+    auto r = assess(in);
+    CHECK(r.score.value() == 1);
+    CHECK(finding(r, hct_ci_item::hepatic_mild)->trigger ==
+          "bilirubin 1.8 mg/dL = 1.5 x ULN (ULN 1.2 mg/dL)");
+    // The ratio is unit-free: umol/L value against a mg/dL ULN.
+    in.hepatic.bilirubin = hp::lab_with_uln<hsct::bilirubin>{hsct::bilirubin(41.04, u::umol_per_l),
+                                                             hsct::bilirubin(1.2, u::mg_per_dl)};
+    CHECK(points(in) == 3);
+    in = baseline();
+    in.hepatic.chronic_hepatitis = true;
+    CHECK(points(in) == 1);
+    in = baseline();
+    in.hepatic.cirrhosis = true;
+    CHECK(points(in) == 3);
+}
+
+TEST_CASE("renal: creatinine > 2 mg/dL in any unit, dialysis, prior renal transplant",
+          "[patient][hct_ci][PAT-HCTCI-006][Sorror-2005][CORE-ANALYTE-002]") {
+    const std::vector<std::pair<hsct::creatinine, int>> cases{
+        {hsct::creatinine(1.99, u::mg_per_dl), 0},  {hsct::creatinine(2.0, u::mg_per_dl), 0},
+        {hsct::creatinine(2.01, u::mg_per_dl), 2},  {hsct::creatinine(176.8, u::umol_per_l), 0},
+        {hsct::creatinine(177.0, u::umol_per_l), 2}, {hsct::creatinine(178.0, u::umol_per_l), 2},
+        {hsct::creatinine(20.0, u::mg_per_l), 0},   {hsct::creatinine(0.18, u::mmol_per_l), 2}};
+    for (const auto& [c, want] : cases) {
+        CAPTURE(hsct::to_string(c));
+        auto in = baseline();
+        in.renal.creatinine = c;
+        CHECK(points(in) == want);
+    }
+    auto in = baseline();
+    in.renal.creatinine = hsct::creatinine(178.0, u::umol_per_l);
+    CHECK(finding(assess(in), hct_ci_item::renal)->trigger ==
+          "creatinine 2.01 mg/dL (178 umol/L) > 2 mg/dL");
+    in = baseline();
+    in.renal.on_dialysis = true;
+    CHECK(points(in) == 2);
+    in = baseline();
+    in.renal.prior_renal_transplant = true;
+    CHECK(points(in) == 2);
+}
+
+TEST_CASE("cardiac, obesity, tumour, diabetes and the one-flag items",
+          "[patient][hct_ci][PAT-HCTCI-007][PAT-HCTCI-008][PAT-HCTCI-009][PAT-HCTCI-013][PAT-HCTCI-014]") {
+    for (const double ef : {49.0, 50.0}) {
+        auto in = baseline();
+        in.cardiac.lvef = pct(ef);
+        CHECK(points(in) == 1);
+    }
+    auto in = baseline();
+    in.cardiac.congestive_heart_failure = true;
+    CHECK(points(in) == 1);
+    in = baseline();
+    in.cardiac.coronary_artery_disease = true;
+    in.cardiac.lvef = pct(40.0);
+    CHECK(points(in) == 1);  // one item, however many criteria
+
+    for (const double b : {34.9, 35.0}) {
+        in = baseline();
+        in.obesity.bmi = hsct::body_mass_index(b, u::kg_per_m2);
+        CHECK(points(in) == 0);
+    }
+
+    in = baseline();
+    in.prior_tumours = std::vector<hp::prior_tumour>{hp::prior_tumour::melanoma};
+    CHECK(points(in) == 3);
+    in.prior_tumours = std::vector<hp::prior_tumour>{hp::prior_tumour::non_melanoma_skin_cancer,
+                                                     hp::prior_tumour::other_solid_tumour};
+    CHECK(points(in) == 3);
+
+    in = baseline();
+    in.diabetes = hp::diabetes_treatment::diet_only;
+    CHECK(points(in) == 0);
+    in.diabetes = hp::diabetes_treatment::insulin;
+    CHECK(points(in) == 1);
+
+    const std::vector<std::pair<std::function<void(hp::hct_ci_input&)>, int>> flags{
+        {[](auto& i) { i.arrhythmia = true; }, 1},
+        {[](auto& i) { i.inflammatory_bowel_disease = true; }, 1},
+        {[](auto& i) { i.cerebrovascular = true; }, 1},
+        {[](auto& i) { i.rheumatologic = true; }, 2},
+        {[](auto& i) { i.peptic_ulcer = true; }, 2},
+        {[](auto& i) { i.heart_valve = hp::heart_valve_finding::other_valve_disease; }, 3},
+    };
+    for (const auto s : all_sets) {
+        for (const auto& [set, want] : flags) {
+            CAPTURE(hp::to_string(s));
+            auto x = baseline();
+            set(x);
+            CHECK(points(x, s) == want);
+        }
+    }
+}
+
+TEST_CASE("definition sets: heart valve, symptomatic MVP (K4)",
+          "[patient][hct_ci][PAT-HCTCI-010][K4][Sorror-2005][Sorror-2013][CIBMTR]") {
+    auto in = baseline();
+    in.heart_valve = hp::heart_valve_finding::mitral_valve_prolapse_symptomatic;
+    CHECK(points(in, hct_ci_definition_set::sorror_2005) == 0);
+    CHECK(points(in, hct_ci_definition_set::sorror_2013) == 3);
+    CHECK(points(in, hct_ci_definition_set::cibmtr) == 3);
+}
+
+TEST_CASE("definition sets: hepatitis B or C history counts under CIBMTR only",
+          "[patient][hct_ci][PAT-HCTCI-005][CIBMTR]") {
+    auto in = baseline();
+    in.hepatic.hepatitis_b_or_c_history = true;
+    CHECK(points(in, hct_ci_definition_set::sorror_2005) == 0);
+    CHECK(points(in, hct_ci_definition_set::sorror_2013) == 0);
+    const auto r = assess(in, hct_ci_definition_set::cibmtr);
+    CHECK(r.score.value() == 1);
+    CHECK(finding(r, hct_ci_item::hepatic_mild)->trigger == "history of hepatitis B or C");
+    // Not needed outside CIBMTR: missing there does not make the item unassessable.
+    in.hepatic.hepatitis_b_or_c_history.reset();
+    CHECK(assess(in, hct_ci_definition_set::sorror_2013).complete());
+    CHECK(assess(in, hct_ci_definition_set::cibmtr).is_unassessed(hct_ci_item::hepatic_mild));
+}
+
+TEST_CASE("definition sets: psychiatric 'at the time of HCT'",
+          "[patient][hct_ci][PAT-HCTCI-012][Sorror-2005][Sorror-2013]") {
+    auto in = baseline();
+    in.psychiatric = hp::psychiatric_history::past_only;
+    CHECK(points(in, hct_ci_definition_set::sorror_2005) == 1);
+    CHECK(points(in, hct_ci_definition_set::sorror_2013) == 0);
+    CHECK(points(in, hct_ci_definition_set::cibmtr) == 0);
+    in.psychiatric = hp::psychiatric_history::at_time_of_hct;
+    for (const auto s : all_sets) {
+        CHECK(points(in, s) == 1);
+    }
+}
+
+TEST_CASE("definition sets: infection wording", "[patient][hct_ci][PAT-HCTCI-011][Sorror-2005][Sorror-2013]") {
+    auto in = baseline();
+    in.infection.antimicrobials_continued_after_day_0 = true;
+    CHECK(points(in, hct_ci_definition_set::sorror_2005) == 1);
+    CHECK(points(in, hct_ci_definition_set::cibmtr) == 1);
+    CHECK(points(in, hct_ci_definition_set::sorror_2013) == 0);
+    in = baseline();
+    in.infection.infection_treated_across_conditioning_start = true;
+    CHECK(points(in, hct_ci_definition_set::sorror_2005) == 0);
+    CHECK(points(in, hct_ci_definition_set::sorror_2013) == 1);
+    // each set needs only its own question
+    in = baseline();
+    in.infection.antimicrobials_continued_after_day_0.reset();
+    CHECK(assess(in, hct_ci_definition_set::sorror_2013).complete());
+    CHECK(assess(in, hct_ci_definition_set::sorror_2005).is_unassessed(hct_ci_item::infection));
+}
+
+TEST_CASE("definition sets: paediatric obesity by BMI-for-age percentile",
+          "[patient][hct_ci][PAT-HCTCI-008][Sorror-2013]") {
+    auto in = baseline();
+    in.age_at_hct = years(12);
+    in.obesity.bmi = hsct::body_mass_index(27.0, u::kg_per_m2);
+    in.obesity.bmi_for_age_percentile = pct(95.0);
+    CHECK(points(in, hct_ci_definition_set::sorror_2005) == 0);
+    CHECK(points(in, hct_ci_definition_set::sorror_2013) == 1);
+    CHECK(points(in, hct_ci_definition_set::cibmtr) == 1);
+    in.obesity.bmi_for_age_percentile = pct(94.9);
+    CHECK(points(in, hct_ci_definition_set::sorror_2013) == 0);
+    // a child without the percentile cannot be assessed (BMI <= 35)
+    in.obesity.bmi_for_age_percentile.reset();
+    CHECK(assess(in).is_unassessed(hct_ci_item::obesity));
+    CHECK(assess(in, hct_ci_definition_set::sorror_2005).complete());
+    // an adult: the percentile is ignored
+    in.age_at_hct = years(18);
+    in.obesity.bmi_for_age_percentile = pct(99.0);
+    CHECK(points(in, hct_ci_definition_set::sorror_2013) == 0);
+    // age unknown and BMI <= 35: adult or child rule cannot be chosen
+    in.age_at_hct.reset();
+    CHECK(assess(in).is_unassessed(hct_ci_item::obesity));
+}
+
+TEST_CASE("definition sets: CIBMTR extras (shortening fraction, steroid hyperglycaemia)",
+          "[patient][hct_ci][PAT-HCTCI-007][PAT-HCTCI-013][CIBMTR]") {
+    auto in = baseline();
+    in.age_at_hct = years(8);
+    in.obesity.bmi_for_age_percentile = pct(50.0);  // a child needs it under CIBMTR
+    in.cardiac.lvef.reset();
+    in.cardiac.shortening_fraction = pct(25.0);
+    CHECK(points(in, hct_ci_definition_set::cibmtr) == 1);
+    in.cardiac.shortening_fraction = pct(26.0);
+    const auto r = assess(in, hct_ci_definition_set::cibmtr);
+    CHECK(r.score.value() == 0);
+    CHECK(r.complete());
+    // Sorror sets read only the LVEF
+    CHECK(assess(in, hct_ci_definition_set::sorror_2013).is_unassessed(hct_ci_item::cardiac));
+
+    in = baseline();
+    in.diabetes = hp::diabetes_treatment::steroid_hyperglycaemia_on_medication;
+    CHECK(points(in, hct_ci_definition_set::cibmtr) == 1);
+    CHECK(points(in, hct_ci_definition_set::sorror_2013) == 0);
+    CHECK(points(in, hct_ci_definition_set::sorror_2005) == 0);
+}
+
+TEST_CASE("DLCO haemoglobin correction: CIBMTR refuses an uncorrected DLCO",
+          "[patient][hct_ci][PAT-HCTCI-003][CIBMTR]") {
+    auto in = baseline();
+    in.pulmonary.dlco = pct(70.0);
+    in.pulmonary.dlco_basis = hp::dlco_correction::uncorrected;
+    auto cib = hp::assess_hct_ci(in, under(hct_ci_definition_set::cibmtr));
+    REQUIRE_FALSE(cib.has_value());
+    CHECK(cib.error().code() == hsct::errc::not_allowed);
+    CHECK(cib.error().field() == "hct_ci.pulmonary.dlco");
+    CHECK(cib.error().value() == "70 % of predicted (not corrected for haemoglobin)");
+    in.pulmonary.dlco_basis = hp::dlco_correction::not_stated;
+    CHECK_FALSE(hp::assess_hct_ci(in, under(hct_ci_definition_set::cibmtr)).has_value());
+    // Sorror sets accept it...
+    CHECK(points(in, hct_ci_definition_set::sorror_2013) == 2);
+    // ...unless the policy asks for correction
+    auto opt = under(hct_ci_definition_set::sorror_2013);
+    opt.dlco = hp::dlco_correction_policy::require_haemoglobin_corrected;
+    CHECK_FALSE(hp::assess_hct_ci(in, opt).has_value());
+    // and CIBMTR accepts it when told to
+    opt = under(hct_ci_definition_set::cibmtr);
+    opt.dlco = hp::dlco_correction_policy::accept_any;
+    const auto ok = hp::assess_hct_ci(in, opt);
+    REQUIRE(ok.has_value());
+    CHECK(ok->dlco == hp::dlco_correction_policy::accept_any);
+    CHECK(ok->score.value() == 2);
+    in.pulmonary.dlco_basis = hp::dlco_correction::haemoglobin_corrected;
+    CHECK(points(in, hct_ci_definition_set::cibmtr) == 2);
+}
+
+TEST_CASE("missing measurements are reported, never read as normal",
+          "[patient][hct_ci][PAT-HCTCI-018]") {
+    const auto empty = assess(hp::hct_ci_input{});
+    CHECK(empty.score.value() == 0);
+    CHECK_FALSE(empty.complete());
+    CHECK_FALSE(empty.risk_group_final());
+    CHECK(empty.unassessed.size() == 17);
+    CHECK_FALSE(empty.with_age.has_value());
+
+    auto in = baseline();
+    in.pulmonary.fev1.reset();
+    auto r = assess(in);
+    CHECK(r.is_unassessed(hct_ci_item::pulmonary_moderate));
+    CHECK(r.is_unassessed(hct_ci_item::pulmonary_severe));
+    REQUIRE(r.unassessed.size() == 2);
+    CHECK(r.unassessed[0].missing == "FEV1");
+    CHECK(r.with_age->complete == false);
+
+    // A scored severe tier makes the missing lower-tier inputs irrelevant.
+    in.pulmonary.dlco = pct(60.0);
+    r = assess(in);
+    CHECK(r.complete());
+    CHECK(r.score.value() == 3);
+
+    // A scored mild tier leaves the severe tier open.
+    in = baseline();
+    in.hepatic.bilirubin = bili_x_uln(1.2);
+    in.hepatic.cirrhosis.reset();
+    r = assess(in);
+    CHECK(r.score.value() == 1);
+    CHECK(r.is_unassessed(hct_ci_item::hepatic_severe));
+    CHECK(r.unassessed[0].missing == "cirrhosis");
+
+    // >= 3 is final whatever is missing
+    in = baseline();
+    in.prior_tumours = std::vector<hp::prior_tumour>{hp::prior_tumour::other_solid_tumour};
+    in.arrhythmia.reset();
+    r = assess(in);
+    CHECK_FALSE(r.complete());
+    CHECK(r.risk_group_final());
+
+    // the refuse policy
+    auto opt = under(hct_ci_definition_set::sorror_2013);
+    opt.missing = hp::hct_ci_missing_policy::refuse;
+    const auto refused = hp::assess_hct_ci(in, opt);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code() == hsct::errc::missing);
+    CHECK(refused.error().value() == "arrhythmia (arrhythmia)");
+    CHECK(hp::assess_hct_ci(baseline(), opt).has_value());
+}
+
+TEST_CASE("bad input is refused with field, value and range", "[patient][hct_ci][PAT-HCTCI-019]") {
+    const auto refused = [](const hp::hct_ci_input& in) {
+        const auto r = hp::assess_hct_ci(in);
+        REQUIRE_FALSE(r.has_value());
+        return r.error();
+    };
+    auto in = baseline();
+    in.hepatic.bilirubin = hp::lab_with_uln<hsct::bilirubin>{hsct::bilirubin(1.0, u::mg_per_dl),
+                                                             hsct::bilirubin(0.0, u::mg_per_dl)};
+    auto e = refused(in);
+    CHECK(e.code() == hsct::errc::out_of_range);
+    CHECK(e.field() == "hct_ci.hepatic.bilirubin.upper_limit_of_normal");
+    CHECK(e.value() == "0 mg/dL");
+    CHECK(e.valid_range() == "greater than 0 mg/dL, up to 100 mg/dL");
+
+    in = baseline();
+    in.hepatic.alt = hp::lab_with_uln<hsct::alt>{hsct::alt(20.0, u::u_per_l), hsct::alt(0.0, u::u_per_l)};
+    CHECK(refused(in).field() == "hct_ci.hepatic.alt.upper_limit_of_normal");
+
+    in = baseline();
+    in.pulmonary.fev1 = pct(-5.0);
+    e = refused(in);
+    CHECK(e.code() == hsct::errc::out_of_range);
+    CHECK(e.message() == "hct_ci.pulmonary.fev1: -5 % is outside the valid range 1-200 % of predicted");
+
+    in.pulmonary.fev1 = pct(300.0);
+    CHECK(refused(in).value() == "300 %");
+    in.pulmonary.fev1 = pct(0.0);  // zero is not "missing"
+    CHECK(refused(in).code() == hsct::errc::out_of_range);
+    in.pulmonary.fev1 = pct(200.0);
+    CHECK(hp::assess_hct_ci(in).has_value());
+    in.pulmonary.fev1 = pct(std::numeric_limits<double>::quiet_NaN());
+    CHECK(refused(in).code() == hsct::errc::not_finite);
+
+    in = baseline();
+    in.cardiac.lvef = pct(101.0);
+    CHECK(refused(in).field() == "hct_ci.cardiac.lvef");
+    in = baseline();
+    in.obesity.bmi = hsct::body_mass_index(0.0, u::kg_per_m2);
+    e = refused(in);
+    CHECK(e.field() == "hct_ci.obesity.bmi");
+    CHECK(e.valid_range() == "5-150 kg/m2");
+    in = baseline();
+    in.obesity.bmi_for_age_percentile = pct(101.0);
+    CHECK(refused(in).field() == "hct_ci.obesity.bmi_for_age_percentile");
+    in = baseline();
+    in.renal.creatinine = hsct::creatinine(-1.0, u::mg_per_dl);
+    e = refused(in);
+    CHECK(e.field() == "hct_ci.renal.creatinine");
+    CHECK(e.valid_range() == "0-40 mg/dL");
+    in = baseline();
+    in.hepatic.ast = hp::lab_with_uln<hsct::ast>{hsct::ast(-3.0, u::u_per_l), hsct::ast(40.0, u::u_per_l)};
+    CHECK(refused(in).field() == "hct_ci.hepatic.ast.value");
+}
+
+TEST_CASE("the result explains itself", "[patient][hct_ci][PAT-HCTCI-001]") {
+    auto in = baseline();
+    in.peptic_ulcer = true;
+    in.hepatic.bilirubin = hp::lab_with_uln<hsct::bilirubin>{hsct::bilirubin(1.95, u::mg_per_dl),
+                                                             hsct::bilirubin(1.5, u::mg_per_dl)};
+    const auto r = assess(in, hct_ci_definition_set::cibmtr);
+    CHECK(finding(r, hct_ci_item::hepatic_mild)->trigger ==
+          "bilirubin 1.95 mg/dL = 1.3 x ULN (ULN 1.5 mg/dL)");
+    const std::string text = hp::to_string(r);
+    CHECK(text.find("HCT-CI 3, high (>= 3), CIBMTR Appendix J (Dec 2023)") == 0);
+    CHECK(text.find("peptic ulcer +2 (peptic ulcer)") != std::string::npos);
+    CHECK(text.find("unassessed: none") != std::string::npos);
+    const std::string partial = hp::to_string(assess(hp::hct_ci_input{}));
+    CHECK(partial.find("(at least)") != std::string::npos);
+}
+
+TEST_CASE("inputs are typed: bare numbers and the wrong analyte do not compile",
+          "[patient][hct_ci][PAT-HCTCI-019]") {
+    STATIC_REQUIRE(fev1_assignable_from<hsct::percent>);
+    STATIC_REQUIRE_FALSE(fev1_assignable_from<double>);
+    STATIC_REQUIRE_FALSE(fev1_assignable_from<int>);
+    STATIC_REQUIRE(creatinine_assignable_from<hsct::creatinine>);
+    STATIC_REQUIRE_FALSE(creatinine_assignable_from<hsct::bilirubin>);
+    STATIC_REQUIRE_FALSE(creatinine_assignable_from<double>);
+    STATIC_REQUIRE(bilirubin_assignable_from<hp::lab_with_uln<hsct::bilirubin>>);
+    STATIC_REQUIRE_FALSE(bilirubin_assignable_from<hp::lab_with_uln<hsct::ast>>);
+    STATIC_REQUIRE_FALSE(bilirubin_assignable_from<hsct::bilirubin>);
+    STATIC_REQUIRE(bmi_assignable_from<hsct::body_mass_index>);
+    STATIC_REQUIRE_FALSE(bmi_assignable_from<hsct::percent>);
+    STATIC_REQUIRE(points_from<int>);
+    STATIC_REQUIRE_FALSE(implicit_points_from<int>);
+}

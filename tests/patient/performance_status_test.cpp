@@ -1,0 +1,537 @@
+// Tests for include/hsct/patient/performance_status.hpp: Karnofsky, Lansky and ECOG scores,
+// their text forms, the published KPS<->ECOG tables and the CIBMTR age rule.
+#include <hsct/patient/performance_status.hpp>
+
+#include <array>
+#include <chrono>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <variant>
+
+#include "support/catch.hpp"
+
+namespace p = hsct::patient;
+using p::ecog_score;
+using p::karnofsky_score;
+using p::kps_ecog_mapping;
+using p::lansky_score;
+using p::performance_scale;
+using p::scale_rule_version;
+
+namespace {
+
+template <class T, class U>
+concept comparable = requires(T a, U b) { a < b; };
+template <class T, class U>
+concept equality_comparable_with = requires(T a, U b) { a == b; };
+template <class T>
+concept converts_to_ecog = requires(T s) { p::to_ecog(s); };
+template <class T>
+concept kps_range_of = requires(T s) { p::to_kps_range(s); };
+template <int V>
+concept kps_constant = requires { karnofsky_score::of<V>(); };
+template <int V>
+concept lansky_constant = requires { lansky_score::of<V>(); };
+template <int V>
+concept ecog_constant = requires { ecog_score::of<V>(); };
+
+// A function that only a KPS may be passed to.
+constexpr int needs_kps(karnofsky_score k) { return k.value(); }
+template <class T>
+concept passes_as_kps = requires(T s) { needs_kps(s); };
+
+p::age age_ym(int years, int months) { return p::age::from_years_months(years, months).value(); }
+
+bool contains(const std::string& haystack, const std::string& needle) {
+    return haystack.find(needle) != std::string::npos;
+}
+
+// Expected ECOG grade for KPS 0, 10, ..., 100 (index = KPS / 10), written out from the
+// published tables (clinical-scores-conditioning.md §2.3, resolutions §8). -1 = not defined.
+constexpr std::array<int, 11> conventional_expected{5, 4, 4, 3, 3, 2, 2, 1, 1, 0, 0};
+constexpr std::array<int, 11> ma_2010_expected{-1, 4, 4, 4, 3, 3, 2, 2, 1, 1, 0};
+constexpr std::array<int, 11> prasad_2018_expected{-1, 4, 4, 4, 4, 3, 3, 2, 1, 1, 0};
+
+struct expected_range {
+    int low;
+    int high;
+};
+// Expected KPS range for ECOG 0..5 under each mapping; {-1,-1} = not defined.
+constexpr std::array<expected_range, 6> conventional_ranges{
+    {{90, 100}, {70, 80}, {50, 60}, {30, 40}, {10, 20}, {0, 0}}};
+constexpr std::array<expected_range, 6> ma_2010_ranges{
+    {{100, 100}, {80, 90}, {60, 70}, {40, 50}, {10, 30}, {-1, -1}}};
+constexpr std::array<expected_range, 6> prasad_2018_ranges{
+    {{100, 100}, {80, 90}, {70, 70}, {50, 60}, {10, 40}, {-1, -1}}};
+
+}  // namespace
+
+// ---------------------------------------------------------------------------------------------
+// Types
+
+TEST_CASE("the three scales are distinct types that cannot be mixed",
+          "[patient][performance][PAT-PERF-001][PAT-PERF-002][PAT-PERF-003]") {
+    // positive twins
+    STATIC_REQUIRE(passes_as_kps<karnofsky_score>);
+    STATIC_REQUIRE(needs_kps(karnofsky_score::of<80>()) == 80);
+    STATIC_REQUIRE(comparable<karnofsky_score, karnofsky_score>);
+    STATIC_REQUIRE(comparable<lansky_score, lansky_score>);
+    STATIC_REQUIRE(comparable<ecog_score, ecog_score>);
+    STATIC_REQUIRE(converts_to_ecog<karnofsky_score>);
+    STATIC_REQUIRE(kps_range_of<ecog_score>);
+    STATIC_REQUIRE(std::is_trivially_copyable_v<karnofsky_score>);
+    // negatives
+    STATIC_REQUIRE_FALSE(passes_as_kps<lansky_score>);
+    STATIC_REQUIRE_FALSE(passes_as_kps<ecog_score>);
+    STATIC_REQUIRE_FALSE(passes_as_kps<int>);
+    STATIC_REQUIRE_FALSE(std::is_constructible_v<karnofsky_score, int>);
+    STATIC_REQUIRE_FALSE(std::is_constructible_v<lansky_score, int>);
+    STATIC_REQUIRE_FALSE(std::is_constructible_v<ecog_score, int>);
+    STATIC_REQUIRE_FALSE(std::is_constructible_v<karnofsky_score, lansky_score>);
+    STATIC_REQUIRE_FALSE(std::is_constructible_v<lansky_score, karnofsky_score>);
+    STATIC_REQUIRE_FALSE(comparable<karnofsky_score, lansky_score>);
+    STATIC_REQUIRE_FALSE(equality_comparable_with<karnofsky_score, lansky_score>);
+    STATIC_REQUIRE_FALSE(comparable<karnofsky_score, ecog_score>);
+    STATIC_REQUIRE_FALSE(comparable<karnofsky_score, int>);
+    STATIC_REQUIRE_FALSE(converts_to_ecog<lansky_score>);
+    STATIC_REQUIRE_FALSE(kps_range_of<lansky_score>);
+    STATIC_REQUIRE_FALSE(kps_range_of<karnofsky_score>);
+}
+
+TEST_CASE("compile-time constants accept only values on the scale",
+          "[patient][performance][PAT-PERF-001][PAT-PERF-002][PAT-PERF-003]") {
+    STATIC_REQUIRE(kps_constant<80>);
+    STATIC_REQUIRE(kps_constant<0>);
+    STATIC_REQUIRE(kps_constant<100>);
+    STATIC_REQUIRE_FALSE(kps_constant<65>);
+    STATIC_REQUIRE_FALSE(kps_constant<110>);
+    STATIC_REQUIRE_FALSE(kps_constant<-10>);
+    STATIC_REQUIRE(lansky_constant<60>);
+    STATIC_REQUIRE_FALSE(lansky_constant<55>);
+    STATIC_REQUIRE(ecog_constant<5>);
+    STATIC_REQUIRE_FALSE(ecog_constant<6>);
+    STATIC_REQUIRE_FALSE(ecog_constant<-1>);
+    STATIC_REQUIRE(karnofsky_score::of<80>().value() == 80);
+    STATIC_REQUIRE(karnofsky_score::of<90>() > karnofsky_score::of<80>());
+    STATIC_REQUIRE(ecog_score::of<1>() < ecog_score::of<2>());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Checked construction
+
+TEST_CASE("KPS accepts 0-100 in steps of 10 and refuses everything else",
+          "[patient][performance][PAT-PERF-001][Karnofsky-1949]") {
+    for (int v = -20; v <= 120; ++v) {
+        CAPTURE(v);
+        const auto k = karnofsky_score::from_int(v);
+        const bool valid = v >= 0 && v <= 100 && v % 10 == 0;
+        REQUIRE(k.has_value() == valid);
+        if (valid) {
+            CHECK(k->value() == v);
+        } else {
+            CHECK(k.error().code() == hsct::errc::out_of_range);
+            CHECK(k.error().field() == "karnofsky");
+            CHECK(k.error().value() == std::to_string(v));
+        }
+    }
+}
+
+TEST_CASE("KPS 65 is refused with field, value and valid values",
+          "[patient][performance][PAT-PERF-001][worked-example-11.2]") {
+    const auto k = karnofsky_score::from_int(65, "pretransplant.kps");
+    REQUIRE_FALSE(k.has_value());
+    CHECK(k.error().code() == hsct::errc::out_of_range);
+    CHECK(k.error().field() == "pretransplant.kps");
+    CHECK(k.error().value() == "65");
+    CHECK(contains(k.error().valid_range(), "0-100 in steps of 10"));
+    CHECK(contains(k.error().message(), "pretransplant.kps: 65"));
+}
+
+TEST_CASE("Lansky accepts 0-100 in steps of 10 and refuses everything else",
+          "[patient][performance][PAT-PERF-002][Lansky-1987]") {
+    for (int v = -20; v <= 120; ++v) {
+        CAPTURE(v);
+        const auto l = lansky_score::from_int(v);
+        const bool valid = v >= 0 && v <= 100 && v % 10 == 0;
+        REQUIRE(l.has_value() == valid);
+        if (valid) {
+            CHECK(l->value() == v);
+        } else {
+            CHECK(l.error().field() == "lansky");
+            CHECK(l.error().value() == std::to_string(v));
+            CHECK(contains(l.error().valid_range(), "steps of 10"));
+        }
+    }
+}
+
+TEST_CASE("ECOG accepts 0-5 and refuses everything else", "[patient][performance][PAT-PERF-003][Oken-1982]") {
+    for (int v = -3; v <= 8; ++v) {
+        CAPTURE(v);
+        const auto e = ecog_score::from_int(v);
+        REQUIRE(e.has_value() == (v >= 0 && v <= 5));
+        if (!e) {
+            CHECK(e.error().code() == hsct::errc::out_of_range);
+            CHECK(e.error().field() == "ecog");
+            CHECK(e.error().value() == std::to_string(v));
+            CHECK(contains(e.error().valid_range(), "0-5"));
+        }
+    }
+}
+
+TEST_CASE("each level has its own description", "[patient][performance][PAT-PERF-001][PAT-PERF-002][PAT-PERF-003][Oken-1982]") {
+    for (int a = 0; a <= 100; a += 10) {
+        for (int b = a + 10; b <= 100; b += 10) {
+            CHECK(karnofsky_score::from_int(a)->description() !=
+                  karnofsky_score::from_int(b)->description());
+            CHECK(lansky_score::from_int(a)->description() !=
+                  lansky_score::from_int(b)->description());
+        }
+    }
+    for (int a = 0; a <= 5; ++a) {
+        for (int b = a + 1; b <= 5; ++b) {
+            CHECK(ecog_score::from_int(a)->description() != ecog_score::from_int(b)->description());
+        }
+    }
+    CHECK(karnofsky_score::of<0>().description() == "dead");
+    CHECK(ecog_score::of<5>().description() == "dead");
+    CHECK(lansky_score::of<0>().description() == "unresponsive");
+    // ECOG 3 per Oken 1982: "more than 50%" (resolutions K5), not "50% or more".
+    CHECK(contains(std::string(ecog_score::of<3>().description()), "more than 50%"));
+    CHECK_FALSE(contains(std::string(ecog_score::of<3>().description()), "or more"));
+    // KPS bands
+    CHECK(karnofsky_score::of<80>().band() == karnofsky_score::of<100>().band());
+    CHECK(karnofsky_score::of<70>().band() != karnofsky_score::of<80>().band());
+    CHECK(karnofsky_score::of<50>().band() == karnofsky_score::of<70>().band());
+    CHECK(karnofsky_score::of<40>().band() != karnofsky_score::of<50>().band());
+    CHECK(karnofsky_score::of<10>().band() == karnofsky_score::of<40>().band());
+    CHECK(karnofsky_score::of<0>().band() != karnofsky_score::of<10>().band());
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text
+
+TEST_CASE("scores print as 'KPS 80', 'Lansky 60', 'ECOG 1' and read back", "[patient][performance][PAT-PERF-004]") {
+    CHECK(p::to_string(karnofsky_score::of<80>()) == "KPS 80");
+    CHECK(p::to_string(lansky_score::of<60>()) == "Lansky 60");
+    CHECK(p::to_string(ecog_score::of<1>()) == "ECOG 1");
+    for (int v = 0; v <= 100; v += 10) {
+        CAPTURE(v);
+        const auto k = *karnofsky_score::from_int(v);
+        const auto l = *lansky_score::from_int(v);
+        CHECK(p::parse_karnofsky(p::to_string(k)) == hsct::result<karnofsky_score>(k));
+        CHECK(p::parse_lansky(p::to_string(l)) == hsct::result<lansky_score>(l));
+        const p::performance_status pk{k};
+        const p::performance_status pl{l};
+        CHECK(p::parse_performance_status(p::to_string(pk)) == hsct::result<p::performance_status>(pk));
+        CHECK(p::parse_performance_status(p::to_string(pl)) == hsct::result<p::performance_status>(pl));
+    }
+    for (int v = 0; v <= 5; ++v) {
+        const auto e = *ecog_score::from_int(v);
+        CHECK(p::parse_ecog(p::to_string(e)) == hsct::result<ecog_score>(e));
+        const p::performance_status pe{e};
+        CHECK(p::parse_performance_status(p::to_string(pe)) == hsct::result<p::performance_status>(pe));
+    }
+}
+
+TEST_CASE("parsing accepts common spellings", "[patient][performance][PAT-PERF-004]") {
+    CHECK(p::parse_karnofsky("80")->value() == 80);
+    CHECK(p::parse_karnofsky("  kps 80% ")->value() == 80);
+    CHECK(p::parse_karnofsky("Karnofsky 70")->value() == 70);
+    CHECK(p::parse_lansky("Lansky 60")->value() == 60);
+    CHECK(p::parse_lansky("60%")->value() == 60);
+    CHECK(p::parse_ecog("Zubrod 2")->value() == 2);
+    CHECK(p::parse_ecog("3")->value() == 3);
+    const auto s = p::parse_performance_status("Karnofsky 90");
+    REQUIRE(s.has_value());
+    CHECK(p::scale_of(*s) == performance_scale::karnofsky);
+    CHECK(p::scale_of(*p::parse_performance_status("ecog 4")) == performance_scale::ecog);
+    CHECK(p::scale_of(*p::parse_performance_status("LANSKY 40")) == performance_scale::lansky);
+}
+
+TEST_CASE("parsing refuses bad text with field, value and expected form", "[patient][performance][PAT-PERF-004]") {
+    const auto off_step = p::parse_karnofsky("KPS 65");
+    REQUIRE_FALSE(off_step.has_value());
+    CHECK(off_step.error().code() == hsct::errc::out_of_range);
+    CHECK(off_step.error().field() == "karnofsky");
+    CHECK(off_step.error().value() == "65");
+
+    const auto wrong_scale = p::parse_karnofsky("Lansky 60");
+    REQUIRE_FALSE(wrong_scale.has_value());
+    CHECK(wrong_scale.error().code() == hsct::errc::inconsistent);
+    CHECK(wrong_scale.error().value() == "Lansky 60");
+    CHECK_FALSE(p::parse_lansky("KPS 60").has_value());
+    CHECK_FALSE(p::parse_ecog("KPS 80").has_value());
+
+    const auto junk = p::parse_lansky("sixty", "child.lansky");
+    REQUIRE_FALSE(junk.has_value());
+    CHECK(junk.error().code() == hsct::errc::syntax);
+    CHECK(junk.error().field() == "child.lansky");
+    CHECK(junk.error().value() == "sixty");
+
+    CHECK(p::parse_ecog("ECOG 6").error().code() == hsct::errc::out_of_range);
+    CHECK(p::parse_ecog("ECOG 1.5").error().code() == hsct::errc::syntax);
+    CHECK(p::parse_karnofsky("KPS 80.0").error().code() == hsct::errc::syntax);
+    CHECK(p::parse_karnofsky("KPS 110").error().code() == hsct::errc::out_of_range);
+    CHECK(p::parse_karnofsky("").error().code() == hsct::errc::syntax);
+
+    const auto bare = p::parse_performance_status("80");
+    REQUIRE_FALSE(bare.has_value());
+    CHECK(bare.error().code() == hsct::errc::syntax);
+    CHECK(bare.error().field() == "performance_status");
+    CHECK(p::parse_performance_status("Lansky 55").error().field() == "performance_status");
+}
+
+// ---------------------------------------------------------------------------------------------
+// KPS <-> ECOG
+
+namespace {
+void check_kps_to_ecog(kps_ecog_mapping m, const std::array<int, 11>& expected) {
+    CAPTURE(p::to_string(m));
+    for (int v = 0; v <= 100; ++v) {
+        CAPTURE(v);
+        const auto k = karnofsky_score::from_int(v);
+        if (v % 10 != 0) {
+            CHECK_FALSE(k.has_value());  // not a KPS value: nothing to convert
+            continue;
+        }
+        REQUIRE(k.has_value());
+        const auto e = p::to_ecog(*k, m);
+        const int want = expected[static_cast<std::size_t>(v / 10)];
+        if (want < 0) {
+            REQUIRE_FALSE(e.has_value());
+            CHECK(e.error().code() == hsct::errc::out_of_range);
+            CHECK(e.error().field() == "karnofsky");
+            CHECK(e.error().value() == "KPS 0");
+            CHECK(contains(e.error().valid_range(), "KPS 10-100"));
+            continue;
+        }
+        REQUIRE(e.has_value());
+        CHECK(e->ecog.value() == want);
+        CHECK(e->kps == *k);
+        CHECK(e->mapping == m);
+        CHECK(e->band.contains(*k));
+        CHECK(contains(e->explanation(), std::string(p::to_string(m))));
+    }
+}
+
+void check_ecog_to_kps(kps_ecog_mapping m, const std::array<expected_range, 6>& expected) {
+    CAPTURE(p::to_string(m));
+    for (int g = 0; g <= 5; ++g) {
+        CAPTURE(g);
+        const auto r = p::to_kps_range(*ecog_score::from_int(g), m);
+        const auto want = expected[static_cast<std::size_t>(g)];
+        if (want.low < 0) {
+            REQUIRE_FALSE(r.has_value());
+            CHECK(r.error().field() == "ecog");
+            CHECK(r.error().value() == "ECOG 5");
+            continue;
+        }
+        REQUIRE(r.has_value());
+        CHECK(r->range.lowest.value() == want.low);
+        CHECK(r->range.highest.value() == want.high);
+        CHECK(r->mapping == m);
+        CHECK(r->ecog.value() == g);
+    }
+}
+}  // namespace
+
+TEST_CASE("KPS -> ECOG, conventional table, every KPS value",
+          "[patient][performance][PAT-PERF-010][conventional]") {
+    check_kps_to_ecog(kps_ecog_mapping::conventional, conventional_expected);
+    check_ecog_to_kps(kps_ecog_mapping::conventional, conventional_ranges);
+    // default mapping is the conventional one
+    CHECK(p::to_ecog(karnofsky_score::of<70>())->mapping == kps_ecog_mapping::conventional);
+    CHECK(p::to_kps_range(ecog_score::of<1>())->mapping == kps_ecog_mapping::conventional);
+}
+
+TEST_CASE("KPS -> ECOG, Ma et al. 2010, every KPS value", "[patient][performance][PAT-PERF-011][Ma-2010]") {
+    check_kps_to_ecog(kps_ecog_mapping::ma_2010, ma_2010_expected);
+    check_ecog_to_kps(kps_ecog_mapping::ma_2010, ma_2010_ranges);
+}
+
+TEST_CASE("KPS -> ECOG, Prasad et al. 2018, every KPS value", "[patient][performance][PAT-PERF-012][Prasad-2018]") {
+    check_kps_to_ecog(kps_ecog_mapping::prasad_2018, prasad_2018_expected);
+    check_ecog_to_kps(kps_ecog_mapping::prasad_2018, prasad_2018_ranges);
+}
+
+TEST_CASE("worked examples: KPS 80, 70, 90 -> ECOG under each mapping",
+          "[patient][performance][worked-example-11.2][PAT-PERF-010][PAT-PERF-011][PAT-PERF-012]") {
+    const auto ecog = [](karnofsky_score k, kps_ecog_mapping m) { return p::to_ecog(k, m)->ecog.value(); };
+    const auto k80 = karnofsky_score::of<80>();
+    const auto k70 = karnofsky_score::of<70>();
+    const auto k90 = karnofsky_score::of<90>();
+    CHECK(ecog(k80, kps_ecog_mapping::conventional) == 1);
+    CHECK(ecog(k80, kps_ecog_mapping::ma_2010) == 1);
+    CHECK(ecog(k80, kps_ecog_mapping::prasad_2018) == 1);
+    CHECK(ecog(k70, kps_ecog_mapping::conventional) == 1);
+    CHECK(ecog(k70, kps_ecog_mapping::ma_2010) == 2);
+    CHECK(ecog(k70, kps_ecog_mapping::prasad_2018) == 2);
+    CHECK(ecog(k90, kps_ecog_mapping::conventional) == 0);
+    CHECK(ecog(k90, kps_ecog_mapping::ma_2010) == 1);
+    CHECK(ecog(k90, kps_ecog_mapping::prasad_2018) == 1);
+    CHECK(p::to_ecog(k70, kps_ecog_mapping::ma_2010)->explanation() ==
+          "KPS 70 -> ECOG 2 (Ma et al. 2010 (Eur J Cancer 46:3175): KPS 60-70 = ECOG 2)");
+    CHECK_FALSE(karnofsky_score::from_int(65).has_value());
+}
+
+TEST_CASE("ECOG -> KPS gives a range, so KPS -> ECOG -> KPS is not a round trip",
+          "[patient][performance][PAT-PERF-013]") {
+    const auto k70 = karnofsky_score::of<70>();
+    const auto e = p::to_ecog(k70, kps_ecog_mapping::conventional);
+    const auto back = p::to_kps_range(e->ecog, kps_ecog_mapping::conventional);
+    REQUIRE(back.has_value());
+    CHECK(back->range.contains(k70));
+    CHECK(back->range.lowest != back->range.highest);
+    CHECK(p::to_string(back->range) == "KPS 70-80");
+    CHECK(back->explanation() == "ECOG 1 -> KPS 70-80 (conventional KPS-ECOG table)");
+    CHECK(p::to_string(p::to_kps_range(ecog_score::of<0>(), kps_ecog_mapping::ma_2010)->range) == "KPS 100");
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scale choice by age
+
+TEST_CASE("CIBMTR Appendix L (current): no score < 1 y, Lansky 1-15 y, KPS >= 16 y",
+          "[patient][performance][PAT-PERF-020][PAT-PERF-022][CIBMTR][worked-example-11.2]") {
+    const auto rule = scale_rule_version::cibmtr_appendix_l_current;
+    const auto c_0_10 = p::choose_performance_scale(age_ym(0, 10), rule);
+    CHECK(c_0_10.no_score());
+    const auto c_0_11 = p::choose_performance_scale(age_ym(0, 11), rule);
+    CHECK(c_0_11.no_score());
+    CHECK(contains(c_0_11.reason, "0 y 11 mo"));
+    CHECK(contains(c_0_11.reason, "no score"));
+    const auto c_1_0 = p::choose_performance_scale(age_ym(1, 0), rule);
+    CHECK(c_1_0.scale == performance_scale::lansky);
+    const auto c_15_11 = p::choose_performance_scale(age_ym(15, 11), rule);
+    CHECK(c_15_11.scale == performance_scale::lansky);
+    CHECK(c_15_11.reason == "15 y 11 mo (completed years/months): Lansky (>= 1 and < 16 y) under CIBMTR Appendix L (current)");
+    const auto c_16_0 = p::choose_performance_scale(age_ym(16, 0), rule);
+    CHECK(c_16_0.scale == performance_scale::karnofsky);
+    CHECK(c_16_0.rule == rule);
+    CHECK(c_16_0.at == age_ym(16, 0));
+    CHECK(c_16_0.resolution == p::age_resolution::completed_years);
+    CHECK(contains(c_16_0.reason, "Karnofsky (>= 16 y)"));
+    CHECK(p::choose_performance_scale(age_ym(70, 0), rule).scale == performance_scale::karnofsky);
+    // the default rule is the current one
+    CHECK(p::choose_performance_scale(age_ym(0, 11)).rule == rule);
+    CHECK(p::choose_performance_scale(age_ym(0, 11)).no_score());
+}
+
+TEST_CASE("CIBMTR Appendix L (2009): Lansky < 16 y with no lower bound, KPS >= 16 y",
+          "[patient][performance][PAT-PERF-021][CIBMTR-2009]") {
+    const auto rule = scale_rule_version::cibmtr_appendix_l_2009;
+    CHECK(p::choose_performance_scale(age_ym(0, 0), rule).scale == performance_scale::lansky);
+    const auto c_0_11 = p::choose_performance_scale(age_ym(0, 11), rule);
+    CHECK(c_0_11.scale == performance_scale::lansky);
+    CHECK(contains(c_0_11.reason, "CIBMTR Appendix L (2009)"));
+    CHECK(contains(c_0_11.reason, "Lansky (< 16 y)"));
+    CHECK(p::choose_performance_scale(age_ym(1, 0), rule).scale == performance_scale::lansky);
+    CHECK(p::choose_performance_scale(age_ym(15, 11), rule).scale == performance_scale::lansky);
+    const auto c_16_0 = p::choose_performance_scale(age_ym(16, 0), rule);
+    CHECK(c_16_0.scale == performance_scale::karnofsky);
+    CHECK(c_16_0.rule == rule);
+}
+
+TEST_CASE("the age rule reads completed months; exact years is a stated alternative",
+          "[patient][performance][PAT-PERF-022]") {
+    using std::chrono::year;
+    using std::chrono::month;
+    using std::chrono::day;
+    const hsct::sys_days birth{year{2023} / month{3} / day{15}};
+    // the day before and on the first birthday (365 days: not a leap span)
+    const auto before = p::age::between(birth, hsct::sys_days{year{2024} / month{3} / day{14}}).value();
+    const auto on = p::age::between(birth, hsct::sys_days{year{2024} / month{3} / day{15}}).value();
+    CHECK(p::choose_performance_scale(before).no_score());
+    CHECK(p::choose_performance_scale(on).scale == performance_scale::lansky);
+    // 366 days lived on 2024-03-15 (2024 is a leap year): exact years = 1.002 >= 1
+    CHECK(p::choose_performance_scale(on, scale_rule_version::cibmtr_appendix_l_current,
+                                      p::age_resolution::exact)
+              .scale == performance_scale::lansky);
+    // born 2022-03-15, first birthday 2023-03-15 after 365 days: exact years 0.9993 < 1
+    const auto first_birthday =
+        p::age::between(hsct::sys_days{year{2022} / month{3} / day{15}},
+                        hsct::sys_days{year{2023} / month{3} / day{15}})
+            .value();
+    CHECK(p::choose_performance_scale(first_birthday).scale == performance_scale::lansky);
+    const auto exact = p::choose_performance_scale(
+        first_birthday, scale_rule_version::cibmtr_appendix_l_current, p::age_resolution::exact);
+    CHECK(exact.no_score());
+    CHECK(exact.resolution == p::age_resolution::exact);
+    CHECK(contains(exact.reason, "exact years"));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Whichever scale applies
+
+TEST_CASE("a score is accepted only on the scale the age rule asks for",
+          "[patient][performance][PAT-PERF-024][PAT-PERF-020][PAT-PERF-021][CIBMTR]") {
+    const p::performance_status kps80{karnofsky_score::of<80>()};
+    const p::performance_status lansky60{lansky_score::of<60>()};
+    const p::performance_status ecog1{ecog_score::of<1>()};
+
+    const auto ok_adult = p::validate_for_age(kps80, age_ym(16, 0));
+    REQUIRE(ok_adult.has_value());
+    CHECK(ok_adult->score == kps80);
+    CHECK(ok_adult->choice.scale == performance_scale::karnofsky);
+    CHECK(ok_adult->choice.rule == scale_rule_version::cibmtr_appendix_l_current);
+
+    const auto ok_child = p::validate_for_age(lansky60, age_ym(15, 11));
+    REQUIRE(ok_child.has_value());
+    CHECK(ok_child->choice.scale == performance_scale::lansky);
+
+    const auto kps_child = p::validate_for_age(kps80, age_ym(15, 11));
+    REQUIRE_FALSE(kps_child.has_value());
+    CHECK(kps_child.error().code() == hsct::errc::inconsistent);
+    CHECK(kps_child.error().field() == "performance_status");
+    CHECK(kps_child.error().value() == "KPS 80 at age 15 y 11 mo");
+    CHECK(contains(kps_child.error().valid_range(), "expected a Lansky score"));
+
+    const auto lansky_adult = p::validate_for_age(lansky60, age_ym(16, 0));
+    REQUIRE_FALSE(lansky_adult.has_value());
+    CHECK(lansky_adult.error().code() == hsct::errc::inconsistent);
+    CHECK(contains(lansky_adult.error().valid_range(), "expected a Karnofsky score"));
+
+    const auto ecog_adult = p::validate_for_age(ecog1, age_ym(40, 0));
+    REQUIRE_FALSE(ecog_adult.has_value());
+    CHECK(ecog_adult.error().code() == hsct::errc::inconsistent);
+
+    // under 1 year: no score under the current rule, Lansky under 2009
+    const auto infant = p::validate_for_age(lansky60, age_ym(0, 11), scale_rule_version::cibmtr_appendix_l_current,
+                                            p::age_resolution::completed_years, "pre_ted.performance");
+    REQUIRE_FALSE(infant.has_value());
+    CHECK(infant.error().code() == hsct::errc::not_allowed);
+    CHECK(infant.error().field() == "pre_ted.performance");
+    CHECK(infant.error().value() == "Lansky 60 at age 0 y 11 mo");
+    CHECK(contains(infant.error().valid_range(), "under 1 year"));
+    const auto infant_2009 = p::validate_for_age(lansky60, age_ym(0, 11), scale_rule_version::cibmtr_appendix_l_2009);
+    REQUIRE(infant_2009.has_value());
+    CHECK(infant_2009->choice.rule == scale_rule_version::cibmtr_appendix_l_2009);
+    CHECK_FALSE(p::validate_for_age(kps80, age_ym(0, 11), scale_rule_version::cibmtr_appendix_l_2009).has_value());
+
+    // both versions at 1 y 0 mo, 15 y 11 mo and 16 y 0 mo
+    for (const auto rule : {scale_rule_version::cibmtr_appendix_l_current, scale_rule_version::cibmtr_appendix_l_2009}) {
+        CAPTURE(p::to_string(rule));
+        CHECK(p::validate_for_age(lansky60, age_ym(1, 0), rule).has_value());
+        CHECK_FALSE(p::validate_for_age(kps80, age_ym(1, 0), rule).has_value());
+        CHECK(p::validate_for_age(lansky60, age_ym(15, 11), rule).has_value());
+        CHECK_FALSE(p::validate_for_age(kps80, age_ym(15, 11), rule).has_value());
+        CHECK(p::validate_for_age(kps80, age_ym(16, 0), rule).has_value());
+        CHECK_FALSE(p::validate_for_age(lansky60, age_ym(16, 0), rule).has_value());
+    }
+}
+
+TEST_CASE("CIBMTR records 10-100: KPS 0 and Lansky 0 are not recordable",
+          "[patient][performance][PAT-PERF-023][CIBMTR]") {
+    const auto k0 = p::validate_for_age(p::performance_status{karnofsky_score::of<0>()}, age_ym(50, 0));
+    REQUIRE_FALSE(k0.has_value());
+    CHECK(k0.error().code() == hsct::errc::out_of_range);
+    CHECK(k0.error().value() == "KPS 0");
+    CHECK(contains(k0.error().valid_range(), "10-100"));
+    const auto l0 = p::validate_for_age(p::performance_status{lansky_score::of<0>()}, age_ym(5, 0));
+    REQUIRE_FALSE(l0.has_value());
+    CHECK(l0.error().value() == "Lansky 0");
+    CHECK(p::validate_for_age(p::performance_status{karnofsky_score::of<10>()}, age_ym(50, 0)).has_value());
+    CHECK(p::validate_for_age(p::performance_status{lansky_score::of<10>()}, age_ym(5, 0)).has_value());
+    // but KPS 0 itself is a valid score on the published scale
+    CHECK(karnofsky_score::from_int(0).has_value());
+}
