@@ -578,6 +578,8 @@ template <class A>
 }
 
 // --- validation -----------------------------------------------------------------------------
+// Every check builds its message text only on the error path: validating a valid input
+// allocates nothing.
 [[nodiscard]] inline std::optional<hsct::error> check_percent(const std::optional<hsct::percent>& p,
                                                               double lo, double hi,
                                                               std::string_view field,
@@ -586,33 +588,29 @@ template <class A>
         return std::nullopt;
     }
     const double v = p->in(hsct::units::pct);
-    const std::string valid = hsct::detail::concat(
-        {hsct::detail::format_number(lo), "-", hsct::detail::format_number(hi), " %", what});
-    if (!std::isfinite(v)) {
-        return hsct::error(errc::not_finite, std::string(field),
-                           hsct::detail::concat({hsct::detail::format_number(v), " %"}), valid);
+    if (std::isfinite(v) && v >= lo && v <= hi) {
+        return std::nullopt;
     }
-    if (v < lo || v > hi) {
-        return hsct::error(errc::out_of_range, std::string(field),
-                           hsct::detail::concat({hsct::detail::format_number(v), " %"}), valid);
-    }
-    return std::nullopt;
+    return hsct::error(std::isfinite(v) ? errc::out_of_range : errc::not_finite, std::string(field),
+                       hsct::detail::concat({hsct::detail::format_number(v), " %"}),
+                       hsct::detail::concat({hsct::detail::format_number(lo), "-",
+                                             hsct::detail::format_number(hi), " %", what}));
 }
 
+/// Checks a lab value against its analyte's plausible range; the field is prefix + suffix.
 template <class A>
-[[nodiscard]] std::optional<hsct::error> check_lab(const A& v, std::string_view field) {
+[[nodiscard]] std::optional<hsct::error> check_lab(const A& v, std::string_view field_prefix,
+                                                   std::string_view field_suffix = "") {
     using U = hsct::canonical_unit_t<A>;
     const double x = v.in(U{});
     const auto range = hsct::default_range<A>();
-    const std::string text =
-        hsct::detail::concat({hsct::detail::format_number(x), " ", U::info.symbol});
-    if (!std::isfinite(x)) {
-        return hsct::error(errc::not_finite, std::string(field), text, hsct::to_string(range));
+    if (std::isfinite(x) && range.contains(v)) {
+        return std::nullopt;
     }
-    if (!range.contains(v)) {
-        return hsct::error(errc::out_of_range, std::string(field), text, hsct::to_string(range));
-    }
-    return std::nullopt;
+    return hsct::error(std::isfinite(x) ? errc::out_of_range : errc::not_finite,
+                       hsct::detail::concat({field_prefix, field_suffix}),
+                       hsct::detail::concat({hsct::detail::format_number(x), " ", U::info.symbol}),
+                       hsct::to_string(range));
 }
 
 template <class A>
@@ -621,18 +619,17 @@ template <class A>
     if (!l) {
         return std::nullopt;
     }
-    if (auto e = check_lab(l->value, hsct::detail::concat({field, ".value"}))) {
+    if (auto e = check_lab(l->value, field, ".value")) {
         return e;
     }
-    const std::string uln_field = hsct::detail::concat({field, ".upper_limit_of_normal"});
-    if (auto e = check_lab(l->upper_limit_of_normal, uln_field)) {
+    if (auto e = check_lab(l->upper_limit_of_normal, field, ".upper_limit_of_normal")) {
         return e;
     }
     using U = hsct::canonical_unit_t<A>;
     if (!(l->upper_limit_of_normal.in(U{}) > 0.0)) {
         const auto range = hsct::default_range<A>();
         return hsct::error(
-            errc::out_of_range, uln_field,
+            errc::out_of_range, hsct::detail::concat({field, ".upper_limit_of_normal"}),
             hsct::detail::concat({hsct::detail::format_number(l->upper_limit_of_normal.in(U{})),
                                   " ", U::info.symbol}),
             hsct::detail::concat({"greater than 0 ", U::info.symbol, ", up to ",
