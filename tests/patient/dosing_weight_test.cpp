@@ -198,6 +198,29 @@ TEST_CASE("BMI trigger below, at and above 30 kg/m2", "[patient][dosing_weight][
     CHECK(contains(e->explanation, "TBW 131.8% of IBW > 120.0% trigger; BMI 27.5 kg/m2 not >="));
 }
 
+TEST_CASE("triggers hold exactly at a decimal threshold whatever the floating-point rounding",
+          "[patient][dosing_weight][PAT-DOSE-002][PAT-DOSE-TOL]") {
+    // Each pair is exactly BMI 30, 35 or 40 in decimal arithmetic, but not in binary:
+    // 76.8 / 1.6^2 = 29.999999999999996 in double.
+    struct exact_case {
+        double height_cm;
+        double weight_kg;
+        double bmi;
+    };
+    for (const auto c : {exact_case{160.0, 76.8, 30.0}, exact_case{160.0, 89.6, 35.0},
+                         exact_case{155.0, 96.1, 40.0}, exact_case{180.0, 129.6, 40.0}}) {
+        CAPTURE(c.height_cm, c.weight_kg);
+        const auto policy = p::policies::ideal_weight(
+            p::trigger_bmi_at_least(hsct::body_mass_index(c.bmi, u::kg_per_m2)));
+        const auto at = p::choose(measures(c.height_cm, c.weight_kg, p::sex::male), policy);
+        REQUIRE(at.has_value());
+        CHECK(at->trigger_met);
+        const auto below = p::choose(measures(c.height_cm, c.weight_kg - 0.1, p::sex::male), policy);
+        REQUIRE(below.has_value());
+        CHECK_FALSE(below->trigger_met);
+    }
+}
+
 TEST_CASE("BSA cap at 2 m2 below, at and above", "[patient][dosing_weight][PAT-DOSE-004][Shem-Tov-2015]") {
     const auto policy = p::policies::bsa_capped_2m2();
     // 180 cm x 80 kg: Mosteller exactly 2 m2

@@ -491,11 +491,12 @@ TEST_CASE("definition sets: hepatitis B or C history counts under CIBMTR only",
     CHECK(assess(in, hct_ci_definition_set::cibmtr).is_unassessed(hct_ci_item::hepatic_mild));
 }
 
-TEST_CASE("definition sets: psychiatric 'at the time of HCT'",
-          "[patient][hct_ci][PAT-HCTCI-012][Sorror-2005][Sorror-2013]") {
+TEST_CASE("psychiatric disturbance scores only when current, under every definition set",
+          "[patient][hct_ci][PAT-HCTCI-012][Sorror-2005][Sorror-2013][HB24-11]") {
     auto in = baseline();
     in.psychiatric = hp::psychiatric_history::past_only;
-    CHECK(points(in, hct_ci_definition_set::sorror_2005) == 1);
+    // Sorror 2013 "at the time of HCT"; HB24 Table 11.5 (2005 wording) "ongoing treatment".
+    CHECK(points(in, hct_ci_definition_set::sorror_2005) == 0);
     CHECK(points(in, hct_ci_definition_set::sorror_2013) == 0);
     CHECK(points(in, hct_ci_definition_set::cibmtr) == 0);
     in.psychiatric = hp::psychiatric_history::at_time_of_hct;

@@ -483,7 +483,13 @@ constexpr dri_stage_row dri_stage_row_of(patient::disease_status s, patient::con
         case patient::disease_status::cr2:
         case patient::disease_status::cr3_or_later: return {k::row, sr::low, "low: CR2 or later", v};
         case patient::disease_status::pr1: return {k::row, sr::low, "low: PR1", v};
-        case patient::disease_status::untreated: return {k::row, sr::low, "low: untreated", v};
+        // HB24 Table 11.1 prints "untreated" as low stage risk without naming diseases; the
+        // original DRI may restrict it to MDS/MPN (not checked), so the row is unverified.
+        case patient::disease_status::untreated:
+            return {k::row, sr::low,
+                    "low: untreated (printed unqualified in HB24; may apply to MDS/MPN only: "
+                    "unverified)",
+                    false};
         case patient::disease_status::cml_cp1:
         case patient::disease_status::cml_cp2_or_later: return {k::row, sr::low, "low: CML chronic phase", v};
         case patient::disease_status::cml_ap:

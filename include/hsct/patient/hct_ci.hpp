@@ -933,10 +933,11 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
         e.unknown("psychiatric history");
         return e;
     }
+    // Only a current disturbance scores, under every definition set: Sorror 2013 says "at the
+    // time of HCT", and the EBMT Handbook 2024 (Table 11.5, 2005 wording) "ongoing treatment".
+    static_cast<void>(set);
     if (*p == psychiatric_history::at_time_of_hct) {
         e.yes("psychiatric disturbance needing consult or treatment at the time of HCT");
-    } else if (*p == psychiatric_history::past_only && set == hct_ci_definition_set::sorror_2005) {
-        e.yes("psychiatric disturbance that needed consult or treatment (past)");
     }
     return e;
 }
