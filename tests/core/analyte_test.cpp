@@ -245,3 +245,27 @@ TEST_CASE("from_lab chosen at run time by analyte or by LOINC code", "[core][ana
     REQUIRE_FALSE(bad.has_value());
     CHECK(bad.error().code() == hsct::errc::out_of_range);
 }
+
+TEST_CASE("an analyte number read from storage is checked, never trusted",
+          "[core][analyte]") {
+    CHECK(hsct::make_analyte_id(1).value() == hsct::analyte_id::bilirubin);
+    CHECK(hsct::make_analyte_id(11).value() == hsct::analyte_id::alt);
+    CHECK(hsct::make_analyte_id(0).error().code() == hsct::errc::out_of_range);
+    CHECK(hsct::make_analyte_id(12).error().valid_range() == "1-11");
+    STATIC_REQUIRE(hsct::is_valid(hsct::analyte_id::anc));
+    STATIC_REQUIRE_FALSE(hsct::is_valid(static_cast<hsct::analyte_id>(12)));
+    const auto r = hsct::from_lab(static_cast<hsct::analyte_id>(12), 1.0, "mg/dL");
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code() == hsct::errc::out_of_range);
+    CHECK(r.error().value() == "12");
+}
+
+TEST_CASE("make_checked with a run-time unit of the wrong kind is an error, not an abort",
+          "[core][analyte]") {
+    const auto r = hsct::make_checked<hsct::anc>(1.0, hsct::units::kg.info,
+                                                 hsct::default_range<hsct::anc>(), "anc");
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code() == hsct::errc::wrong_dimension);
+    CHECK(r.error().value() == "kg");
+    CHECK(r.error().valid_range() == "x10^9/L, 10*9/L, x10^3/uL, 10*3/uL, /uL, x10^12/L");
+}

@@ -16,7 +16,7 @@ sys_days date(int y, unsigned m, unsigned d) { return sys_days{year{y} / month{m
 }  // namespace
 
 TEST_CASE("DAY-1: single infusion 2024-03-10", "[core][timeline][CORE-DAY-004][CORE-DAY-005][CIBMTR][DAY-1]") {
-    const auto t = hsct::timeline::single(date(2024, 3, 10));
+    const auto t = hsct::timeline::single(date(2024, 3, 10)).value();
     CHECK(t.day0() == date(2024, 3, 10));
     CHECK(t.day_of(date(2024, 3, 10)).value() == transplant_day{});
     CHECK(t.day_of(date(2024, 3, 3)).value() == transplant_day::at(-7));
@@ -39,20 +39,20 @@ TEST_CASE("DAY-2: one product infused on two days; Day 0 is the first", "[core][
 }
 
 TEST_CASE("DAY-3: day numbers are calendar differences across a leap day", "[core][timeline][CORE-DAY-005][DAY-3]") {
-    const auto leap = hsct::timeline::single(date(2024, 2, 28));
+    const auto leap = hsct::timeline::single(date(2024, 2, 28)).value();
     CHECK(leap.day_of(date(2024, 3, 1)).value() == transplant_day::at(2));
-    const auto common = hsct::timeline::single(date(2025, 2, 28));
+    const auto common = hsct::timeline::single(date(2025, 2, 28)).value();
     CHECK(common.day_of(date(2025, 3, 1)).value() == transplant_day::at(1));
 }
 
 TEST_CASE("DAY-4: the day before Day 0 is D-1", "[core][timeline][CORE-DAY-001][DAY-4]") {
-    const auto t = hsct::timeline::single(date(2024, 1, 1));
+    const auto t = hsct::timeline::single(date(2024, 1, 1)).value();
     CHECK(t.day_of(date(2023, 12, 31)).value() == transplant_day::at(-1));
     CHECK(t.date_of(transplant_day::at(-1)) == date(2023, 12, 31));
 }
 
 TEST_CASE("date_of and day_of are inverse over a wide span", "[core][timeline][CORE-DAY-005]") {
-    const auto t = hsct::timeline::single(date(2024, 3, 10));
+    const auto t = hsct::timeline::single(date(2024, 3, 10)).value();
     for (int n = -3000; n <= 3000; n += 7) {
         const auto d = transplant_day::at(n);
         REQUIRE(t.day_of(t.date_of(d)).value() == d);
@@ -60,7 +60,7 @@ TEST_CASE("date_of and day_of are inverse over a wide span", "[core][timeline][C
 }
 
 TEST_CASE("a further infusion keeps Day 0", "[core][timeline][CORE-DAY-004]") {
-    const auto t = hsct::timeline::single(date(2024, 5, 1));
+    const auto t = hsct::timeline::single(date(2024, 5, 1)).value();
     const auto more = t.with_infusion(date(2024, 5, 3));
     REQUIRE(more.has_value());
     CHECK(more->day0() == date(2024, 5, 1));
@@ -91,7 +91,7 @@ TEST_CASE("a subsequent HCT has its own Day 0, after the previous infusions", "[
 }
 
 TEST_CASE("locate counts a date from the latest Day 0 on or before it", "[core][timeline][CORE-DAY-007]") {
-    const auto t = hsct::timeline::single(date(2024, 1, 10)).with_subsequent_hct(date(2024, 9, 1));
+    const auto t = hsct::timeline::single(date(2024, 1, 10)).value().with_subsequent_hct(date(2024, 9, 1));
     REQUIRE(t.has_value());
     // before the first Day 0: counted from HCT 1
     CHECK(t->locate(date(2024, 1, 3)).value() == hsct::located_day{1, transplant_day::at(-7)});
@@ -109,7 +109,7 @@ TEST_CASE("locate counts a date from the latest Day 0 on or before it", "[core][
 }
 
 TEST_CASE("a date too far from Day 0 is an error, not a wrapped day", "[core][timeline][CORE-DAY-003]") {
-    const auto t = hsct::timeline::single(date(2024, 1, 1));
+    const auto t = hsct::timeline::single(date(2024, 1, 1)).value();
     CHECK(t.day_of(date(2024, 1, 1) + days{36525}).has_value());
     const auto far = t.day_of(date(2024, 1, 1) + days{36526});
     REQUIRE_FALSE(far.has_value());
@@ -176,11 +176,33 @@ TEST_CASE("infusion dates must lie within the representable days of Day 0 (fuzz 
     const auto far = hsct::timeline::from_infusions(std::array{d0, d0 + days{36526}});
     REQUIRE_FALSE(far.has_value());
     CHECK(far.error().code() == hsct::errc::out_of_range);
-    const auto t = hsct::timeline::single(d0);
+    const auto t = hsct::timeline::single(d0).value();
     CHECK(t.with_infusion(d0 + days{36525}).has_value());
     CHECK(t.with_infusion(d0 + days{36526}).error().code() == hsct::errc::out_of_range);
     CHECK(hsct::parse_timeline("HCT1 2024-05-01 2125-01-11").error().code() == hsct::errc::out_of_range);
     const auto ok = hsct::parse_timeline("HCT1 2024-05-01 2124-05-02");
     REQUIRE(ok.has_value());
     CHECK(ok->infusion_days().back() == transplant_day::at(36525));
+}
+
+TEST_CASE("dates outside 1900-01-01 to 2199-12-31 are refused everywhere (review regression)",
+          "[core][timeline][CORE-DAY-008]") {
+    CHECK(hsct::check_date(date(1900, 1, 1)).has_value());
+    CHECK(hsct::check_date(date(2199, 12, 31)).has_value());
+    CHECK(hsct::check_date(date(1899, 12, 31)).error().code() == hsct::errc::out_of_range);
+    CHECK(hsct::check_date(date(2200, 1, 1)).error().code() == hsct::errc::out_of_range);
+    CHECK(hsct::check_date(date(2200, 1, 1)).error().valid_range() == "1900-01-01 to 2199-12-31");
+    CHECK(hsct::timeline::single(date(2300, 1, 1)).error().field() == "timeline.infusion_date");
+    // far beyond what year_month_day represents: refused, no overflow
+    const sys_days extreme{days{2000000000}};
+    CHECK_FALSE(hsct::timeline::single(extreme).has_value());
+    CHECK_FALSE(hsct::timeline::from_infusions(std::array{date(2024, 1, 1), extreme}).has_value());
+    const auto t = hsct::timeline::single(date(2024, 1, 1)).value();
+    CHECK(t.with_infusion(extreme).error().code() == hsct::errc::out_of_range);
+    CHECK(t.with_subsequent_hct(extreme).error().code() == hsct::errc::out_of_range);
+    CHECK(t.day_of(extreme).error().code() == hsct::errc::out_of_range);
+    CHECK(t.locate(sys_days{days{-2000000000}}).error().code() == hsct::errc::out_of_range);
+    // what to_string prints for any accepted timeline parses back
+    const auto last = hsct::timeline::single(date(2199, 12, 31)).value();
+    CHECK(hsct::parse_timeline(hsct::to_string(last)).value() == last);
 }

@@ -2,6 +2,7 @@
 #include <hsct/core/transplant_day.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <sstream>
 #include <type_traits>
 
@@ -117,6 +118,29 @@ TEST_CASE("durations in days print as '12 d' and parse back", "[core][day]") {
         CAPTURE(bad);
         CHECK(hsct::parse_days(bad).error().code() == hsct::errc::syntax);
     }
-    CHECK(hsct::parse_days("73050 d").has_value());
-    CHECK(hsct::parse_days("73051 d").error().code() == hsct::errc::out_of_range);
+    CHECK(hsct::parse_days("2147483647 d").has_value());
+    CHECK(hsct::parse_days("-2147483648 d").has_value());
+    CHECK(hsct::parse_days("2147483648 d").error().code() == hsct::errc::out_of_range);
+    CHECK(hsct::parse_days(hsct::to_string(days{100000})).value() == days{100000});
 }
+
+#ifndef HSCT_TEST_NO_EXCEPTIONS
+namespace {
+struct day_contract {};
+void throw_day_contract(const hsct::contract_violation&) { throw day_contract{}; }
+}  // namespace
+
+TEST_CASE("moving a day past the range is a contract violation, checked before adding",
+          "[core][day][CORE-DAY-003]") {
+    const auto previous = hsct::set_contract_handler(&throw_day_contract);
+    auto d = transplant_day::at(5);
+    CHECK_THROWS_AS(d += days{INT64_MAX}, day_contract);
+    CHECK_THROWS_AS(d -= days{INT64_MAX}, day_contract);
+    CHECK_THROWS_AS(d -= days{INT64_MIN}, day_contract);
+    CHECK_THROWS_AS(d += days{36521}, day_contract);
+    CHECK(d == transplant_day::at(5));  // unchanged
+    d += days{36520};
+    CHECK(d == transplant_day::at(36525));
+    hsct::set_contract_handler(previous);
+}
+#endif

@@ -21,6 +21,6 @@ TEST_CASE("the umbrella header brings in the whole core", "[core][version]") {
     const auto dose = 30_mg_per_m2 * 1.8_m2;
     CHECK(hsct::to_string(dose) == "54 mg");
     CHECK(hsct::from_lab<hsct::anc>(0.5, "10*9/L").has_value());
-    CHECK(hsct::to_string(hsct::timeline::single(hsct::parse_date("2024-03-10").value())) ==
+    CHECK(hsct::to_string(hsct::timeline::single(hsct::parse_date("2024-03-10").value()).value()) ==
           "HCT1 2024-03-10");
 }

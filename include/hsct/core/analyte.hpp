@@ -126,9 +126,11 @@ struct analyte_traits {
 
 // --- The analytes -----------------------------------------------------------------------
 // Plausible ranges (CORE-ANALYTE-PLAUS-*) are hsct policy: wide enough for every real
-// patient value reported in the literature we checked, narrow enough that a unit mix-up
-// (umol/L sent as mg/dL, cells/uL sent as x10^9/L) falls outside. docs/core.md gives the
-// reasoning per analyte.
+// patient value reported in the literature we checked. They refuse garbage and the gross unit
+// mix-ups (300 umol/L of bilirubin sent as mg/dL; 20 000 platelets/uL sent as x10^9/L), but
+// not every mix-up: a count sent as cells/uL but labelled x10^9/L can still be plausible (an
+// ANC of 300 x10^9/L is refused only above 1000). A range is no substitute for the right unit
+// on the message. docs/core.md gives the reasoning per analyte.
 
 inline constexpr analyte_info bilirubin_info{
     analyte_id::bilirubin, "bilirubin", "total bilirubin in serum or plasma",
@@ -307,7 +309,24 @@ constexpr decltype(auto) with_analyte_type(analyte_id id, F&& f) {
 }
 }  // namespace detail
 
-/// The analyte_info of an analyte chosen at run time.
+/// True if `id` is one of the analytes hsct knows (a stored number may not be).
+[[nodiscard]] constexpr bool is_valid(analyte_id id) noexcept {
+    const auto v = static_cast<std::uint8_t>(id);
+    return v >= 1 && v <= 11;
+}
+
+/// The analyte with a stored number, e.g. from a database. Error: not one of 1-11.
+[[nodiscard]] inline result<analyte_id> make_analyte_id(long long number,
+                                                        std::string_view field = "analyte_id") {
+    if (number < 1 || number > 11) {
+        return error(errc::out_of_range, std::string(field),
+                     detail::format_number(static_cast<std::int64_t>(number)), "1-11");
+    }
+    return static_cast<analyte_id>(number);
+}
+
+/// The analyte_info of an analyte chosen at run time. Precondition (contract): is_valid(id);
+/// a number read from storage goes through make_analyte_id first.
 [[nodiscard]] inline const analyte_info& info_of(analyte_id id) {
     return detail::with_analyte_type(id, [](auto a) -> const analyte_info& {
         return decltype(a)::info();
@@ -340,6 +359,11 @@ inline constexpr std::array<analyte_id, 11> all_analytes{
 /// from_lab for an analyte chosen at run time.
 [[nodiscard]] inline result<analyte_value> from_lab(analyte_id id, double value,
                                                     std::string_view unit_text) {
+    if (!is_valid(id)) {
+        return error(errc::out_of_range, "analyte_id",
+                     detail::format_number(static_cast<std::int64_t>(static_cast<std::uint8_t>(id))),
+                     "1-11");
+    }
     return detail::with_analyte_type(id, [&](auto a) -> result<analyte_value> {
         using A = decltype(a);
         return from_lab<A>(value, unit_text).transform([](const A& v) { return analyte_value(v); });

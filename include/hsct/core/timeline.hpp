@@ -53,6 +53,25 @@ using std::chrono::sys_days;
     return std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0U);
 }
 
+/// CORE-DAY-008 (policy): the calendar dates hsct accepts, 1900-01-01 to 2199-12-31. Every
+/// function that takes a date refuses one outside this window, so no date arithmetic can
+/// overflow and every date prints and parses back.
+inline constexpr sys_days min_date{std::chrono::year{1900} / std::chrono::January / 1};
+inline constexpr sys_days max_date{std::chrono::year{2199} / std::chrono::December / 31};
+
+/// Checks a date against [min_date, max_date]. Returns the date, or out_of_range.
+[[nodiscard]] inline result<sys_days> check_date(sys_days d, std::string_view field = "date") {
+    if (d < min_date || d > max_date) {
+        const auto days_since_epoch = d.time_since_epoch().count();
+        return error(errc::out_of_range, std::string(field),
+                     detail::concat({"day ", detail::format_number(
+                                                 static_cast<std::int64_t>(days_since_epoch)),
+                                     " since 1970-01-01"}),
+                     "1900-01-01 to 2199-12-31");
+    }
+    return d;
+}
+
 /// Reads an ISO 8601 calendar date "YYYY-MM-DD" between 1900-01-01 and 2199-12-31 and checks
 /// that the day exists (2023-02-29 is refused).
 [[nodiscard]] inline result<sys_days> parse_date(std::string_view text,
@@ -86,7 +105,7 @@ using std::chrono::sys_days;
     if (!ymd.ok()) {
         return bad(errc::out_of_range, "a date that exists on the calendar");
     }
-    if (y < 1900 || y > 2199) {
+    if (!check_date(sys_days{ymd})) {
         return bad(errc::out_of_range, "1900-01-01 to 2199-12-31");
     }
     return sys_days{ymd};
@@ -113,8 +132,11 @@ struct located_day {
 /// inside a result, so an invalid change leaves the old one untouched.
 class timeline {
 public:
-    /// A timeline with one HCT infused on a single date.
-    [[nodiscard]] static timeline single(sys_days infusion_date) {
+    /// A timeline with one HCT infused on a single date. Error: a date outside CORE-DAY-008.
+    [[nodiscard]] static result<timeline> single(sys_days infusion_date) {
+        if (auto d = check_date(infusion_date, "timeline.infusion_date"); !d) {
+            return d.error();
+        }
         timeline t;
         t.hcts_.push_back(hct_event{1, infusion_date, {infusion_date}});
         return t;
@@ -126,6 +148,11 @@ public:
         if (dates.empty()) {
             return error(errc::missing, "timeline.infusion_dates", "",
                          "at least one infusion date");
+        }
+        for (const sys_days d : dates) {
+            if (auto c = check_date(d, "timeline.infusion_dates"); !c) {
+                return c.error();
+            }
         }
         std::vector<sys_days> sorted(dates.begin(), dates.end());
         std::sort(sorted.begin(), sorted.end());
@@ -147,6 +174,9 @@ public:
     /// HCT. Day 0 does not move, so the date must be after the latest HCT's Day 0 and not
     /// already recorded.
     [[nodiscard]] result<timeline> with_infusion(sys_days date) const {
+        if (auto c = check_date(date, "timeline.infusion_date"); !c) {
+            return c.error();
+        }
         const hct_event& cur = hcts_.back();
         if (date <= cur.day0) {
             return error(errc::inconsistent, "timeline.infusion_date", to_string(date),
@@ -172,6 +202,9 @@ public:
     /// Starts a subsequent HCT with its own Day 0 (CORE-DAY-006). Its Day 0 must come after
     /// every infusion date of the HCT before it.
     [[nodiscard]] result<timeline> with_subsequent_hct(sys_days day0) const {
+        if (auto c = check_date(day0, "timeline.subsequent_hct.day0"); !c) {
+            return c.error();
+        }
         const hct_event& prev = hcts_.back();
         if (day0 <= prev.infusion_dates.back()) {
             return error(errc::inconsistent, "timeline.subsequent_hct.day0", to_string(day0),
@@ -205,12 +238,18 @@ public:
             return error(errc::not_allowed, "timeline.hct_number", std::to_string(hct_number),
                          detail::concat({"1 to ", std::to_string(hct_count())}));
         }
+        if (auto c = check_date(date, "timeline.date"); !c) {
+            return c.error();
+        }
         const auto diff = (date - hct(hct_number).day0).count();
         return transplant_day::make(diff, detail::concat({"timeline.date ", to_string(date)}));
     }
 
     /// The day of `date`, counted from the HCT that CORE-DAY-007 selects.
     [[nodiscard]] result<located_day> locate(sys_days date) const {
+        if (auto c = check_date(date, "timeline.date"); !c) {
+            return c.error();
+        }
         int n = 1;
         for (const auto& h : hcts_) {
             if (h.day0 <= date) {

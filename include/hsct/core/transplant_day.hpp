@@ -74,11 +74,18 @@ public:
 
     /// Moves by a number of days. Precondition (contract): the result is in range.
     constexpr transplant_day& operator+=(std::chrono::days n) {
-        *this = at(std::chrono::days{d_} + n);
+        // Checked before adding, so no value of n can overflow.
+        HSCT_EXPECTS(n.count() >= std::int64_t{min_offset} - d_ &&
+                         n.count() <= std::int64_t{max_offset} - d_,
+                     "transplant_day: result outside +-36525 days");
+        d_ = static_cast<std::int32_t>(d_ + n.count());
         return *this;
     }
     constexpr transplant_day& operator-=(std::chrono::days n) {
-        *this = at(std::chrono::days{d_} - n);
+        HSCT_EXPECTS(n.count() <= std::int64_t{d_} - min_offset &&
+                         n.count() >= std::int64_t{d_} - max_offset,
+                     "transplant_day: result outside +-36525 days");
+        d_ = static_cast<std::int32_t>(d_ - n.count());
         return *this;
     }
     constexpr transplant_day& operator++() { return *this += std::chrono::days{1}; }
@@ -187,6 +194,7 @@ inline std::ostream& operator<<(std::ostream& os, transplant_day t) { return os 
 }
 
 /// Reads "12 d" (or "12 days", "1 day"; the sign is optional) back into std::chrono::days.
+/// Accepts any count that fits in 32 bits, so it reads back every duration hsct prints.
 [[nodiscard]] inline result<std::chrono::days> parse_days(std::string_view text,
                                                           std::string_view field = "days") {
     const std::string_view t = detail::trim(text);
@@ -200,10 +208,9 @@ inline std::ostream& operator<<(std::ostream& os, transplant_day t) { return os 
         return error(errc::syntax, std::string(field), detail::quote_input(t),
                      "a whole number of days, e.g. '12 d'");
     }
-    if (*n < -2 * std::int64_t{transplant_day::max_offset} ||
-        *n > 2 * std::int64_t{transplant_day::max_offset}) {
+    if (*n < -2147483648LL || *n > 2147483647LL) {
         return error(errc::out_of_range, std::string(field), detail::quote_input(t),
-                     "-73050 d to 73050 d");
+                     "-2147483648 d to 2147483647 d");
     }
     return std::chrono::days{*n};
 }

@@ -449,6 +449,23 @@ inline constexpr std::array unit_spellings{
 };
 }  // namespace detail
 
+namespace detail {
+/// "kg, g, mg": the preferred spellings of the units whose dimension `accepts` allows.
+template <class Accepts>
+[[nodiscard]] std::string accepted_units_text(Accepts accepts) {
+    std::string expected;
+    for (const auto& s : unit_spellings) {
+        if (s.preferred && accepts(s.unit.dim)) {
+            if (!expected.empty()) {
+                expected += ", ";
+            }
+            expected += s.text;
+        }
+    }
+    return expected;
+}
+}  // namespace detail
+
 /// Looks up a unit spelling among the units of the dimensions `accepts(dimension)` allows.
 /// Matching is exact (case-sensitive), as in UCUM: "G/L" (x10^9/L, as some European labs
 /// print it) and "g/L" (grams) are different units. Leading and trailing white space is
@@ -467,17 +484,8 @@ template <class Accepts>
             known_elsewhere = true;
         }
     }
-    std::string expected;
-    for (const auto& s : detail::unit_spellings) {
-        if (s.preferred && accepts(s.unit.dim)) {
-            if (!expected.empty()) {
-                expected += ", ";
-            }
-            expected += s.text;
-        }
-    }
     return error(known_elsewhere ? errc::wrong_dimension : errc::unknown_unit, std::string(field),
-                 detail::quote_input(t), expected);
+                 detail::quote_input(t), detail::accepted_units_text(accepts));
 }
 
 /// find_unit for one dimension.
@@ -548,8 +556,13 @@ template <quantity Q>
 [[nodiscard]] result<Q> make_checked(double v, const unit_info& unit, const valid_range<Q>& range,
                                      std::string_view field) {
     using C = canonical_unit_t<Q>;
-    HSCT_EXPECTS(detail::quantity_traits<Q>::accepts_dimension(unit.dim),
-                 "make_checked: the unit does not measure this quantity");
+    if (!detail::quantity_traits<Q>::accepts_dimension(unit.dim)) {
+        // A unit known at run time is data, so a wrong one is an error, not a contract.
+        return error(errc::wrong_dimension, std::string(field), std::string(unit.symbol),
+                     detail::accepted_units_text([](dimension d) {
+                         return detail::quantity_traits<Q>::accepts_dimension(d);
+                     }));
+    }
     // The error text is built only on the error paths: the valid path allocates nothing.
     const auto refuse = [&](errc code) {
         return error(code, std::string(field),
@@ -601,8 +614,8 @@ template <quantity Q>
     std::string_view unit_text;
     if (!detail::split_number_unit(text, number, unit_text)) {
         return error(errc::syntax, std::string(field), detail::quote_input(text),
-                     detail::concat({"a number followed by a unit, e.g. '", to_string(range.hi),
-                                     "'"}));
+                     detail::concat({"a number followed by a unit, e.g. '2.5 ",
+                                     canonical_unit_t<Q>::info.symbol, "'"}));
     }
     const auto unit = find_unit_for<Q>(unit_text, field);
     if (!unit) {
@@ -611,8 +624,8 @@ template <quantity Q>
     const auto v = detail::read_number(number);
     if (!v) {
         return error(errc::syntax, std::string(field), detail::quote_input(text),
-                     "a finite decimal number followed by a unit, e.g. '" + to_string(range.hi) +
-                         "'");
+                     detail::concat({"a finite decimal number followed by a unit, e.g. '2.5 ",
+                                     canonical_unit_t<Q>::info.symbol, "'"}));
     }
     return make_checked<Q>(*v, *unit, range, field);
 }
