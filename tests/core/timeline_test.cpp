@@ -203,6 +203,6 @@ TEST_CASE("dates outside 1900-01-01 to 2199-12-31 are refused everywhere (review
     CHECK(t.day_of(extreme).error().code() == hsct::errc::out_of_range);
     CHECK(t.locate(sys_days{days{-2000000000}}).error().code() == hsct::errc::out_of_range);
     // what to_string prints for any accepted timeline parses back
-    const auto last = hsct::timeline::single(date(2199, 12, 31)).value();
-    CHECK(hsct::parse_timeline(hsct::to_string(last)).value() == last);
+    const auto latest = hsct::timeline::single(date(2199, 12, 31)).value();
+    CHECK(hsct::parse_timeline(hsct::to_string(latest)).value() == latest);
 }
