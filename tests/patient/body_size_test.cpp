@@ -260,32 +260,30 @@ TEST_CASE("adjusted body weight with named factors: section 11.6",
     STATIC_REQUIRE(p::fraction(p::adjustment_factor::adjbw50) == 0.5);
 
     const auto ibw_w = *p::ideal_body_weight(cm(165.0), p::sex::female, adult());
-    const auto a25 = p::adjusted_body_weight(ibw_w, kg(120.0), p::adjustment_factor::aibw25);
+    const auto a25 = p::adjusted_body_weight(ibw_w, kg(120.0), p::adjustment_factor::aibw25).value();
     CHECK(within(a25.value.in(u::kg), 72.68, 0.005));
     CHECK(a25.factor == p::adjustment_factor::aibw25);
     CHECK(a25.ideal == ibw_w.value);
     CHECK(a25.actual == kg(120.0));
-    CHECK(within(p::adjusted_body_weight(ibw_w, kg(120.0), p::adjustment_factor::adjbw40)
+    CHECK(within(p::adjusted_body_weight(ibw_w, kg(120.0), p::adjustment_factor::adjbw40).value()
                      .value.in(u::kg),
                  82.15, 0.005));
-    CHECK(within(p::adjusted_body_weight(ibw_w, kg(120.0), p::adjustment_factor::adjbw50)
+    CHECK(within(p::adjusted_body_weight(ibw_w, kg(120.0), p::adjustment_factor::adjbw50).value()
                      .value.in(u::kg),
                  88.45, 0.01));
     CHECK(within(p::percent_of_ideal(kg(120.0), ibw_w).in(u::pct), 210.86, 0.01));
 
     const auto ibw_m = *p::ideal_body_weight(cm(180.0), p::sex::male, adult());
-    CHECK(within(p::adjusted_body_weight(ibw_m, kg(130.0), p::adjustment_factor::aibw25)
+    CHECK(within(p::adjusted_body_weight(ibw_m, kg(130.0), p::adjustment_factor::aibw25).value()
                      .value.in(u::kg),
                  88.74, 0.005));
-    CHECK(within(p::adjusted_body_weight(ibw_m, kg(130.0), p::adjustment_factor::adjbw40)
+    CHECK(within(p::adjusted_body_weight(ibw_m, kg(130.0), p::adjustment_factor::adjbw40).value()
                      .value.in(u::kg),
                  97.00, 0.005));
     CHECK(within(p::percent_of_ideal(kg(130.0), ibw_m).in(u::pct), 173.35, 0.01));
 
-    // TBW below IBW: the formula as written (between TBW and IBW); not clamped
-    const auto under = p::adjusted_body_weight(ibw_w, kg(50.0), p::adjustment_factor::aibw25);
-    CHECK(under.value < ibw_w.value);
-    CHECK(under.value > kg(50.0));
+    CHECK(a25.adjusted);
+    CHECK(a25.reason().find("IBW 56.91 kg + 0.25 x (TBW 120.00 kg - IBW)") != std::string::npos);
     CHECK(p::to_string(p::adjustment_factor::aibw25).find("AIBW25") != std::string_view::npos);
 }
 
@@ -301,4 +299,66 @@ TEST_CASE("body size misuse does not compile", "[patient][body_size][compile]") 
     STATIC_REQUIRE_FALSE(height_unit<u::kilogram_t>);
     STATIC_REQUIRE(std::is_same_v<decltype(p::bmi(kg(1.0), cm(1.0))), hsct::body_mass_index>);
     STATIC_REQUIRE(std::is_same_v<decltype(p::bsa_boyd(cm(1.0), kg(1.0))), hsct::area>);
+}
+
+TEST_CASE("body size functions refuse enum numbers that are not declared values",
+          "[patient][body_size][PAT-ENUM-001][PAT-BSA-006][PAT-IBW-001][PAT-ABW-001]") {
+    const auto b = p::body_surface_area(cm(165.0), kg(70.0), static_cast<p::bsa_formula>(0));
+    REQUIRE_FALSE(b.has_value());
+    CHECK(b.error().code() == hsct::errc::out_of_range);
+    CHECK(b.error().field() == "formula");
+    CHECK(b.error().value() == "0");
+    CHECK(b.error().valid_range() ==
+          "one of 1 (Mosteller 1987), 2 (DuBois & DuBois 1916), 3 (Haycock 1978), "
+          "4 (Gehan & George 1970), 5 (Boyd 1935)");
+    CHECK(p::body_surface_area(cm(165.0), kg(70.0), p::bsa_formula::boyd).has_value());
+
+    const auto s = p::ideal_body_weight(cm(165.0), static_cast<p::sex>(0), adult());
+    REQUIRE_FALSE(s.has_value());
+    CHECK(s.error().code() == hsct::errc::out_of_range);
+    CHECK(s.error().field() == "sex");
+    CHECK(s.error().value() == "0");
+    p::ibw_options o;
+    o.below_60_in = static_cast<p::short_stature_policy>(4);
+    const auto pol = p::ideal_body_weight(cm(165.0), p::sex::male, adult(), o);
+    REQUIRE_FALSE(pol.has_value());
+    CHECK(pol.error().field() == "options.below_60_in");
+    CHECK(pol.error().value() == "4");
+
+    const auto ibw = *p::ideal_body_weight(cm(165.0), p::sex::female, adult());
+    const auto f = p::adjusted_body_weight(ibw, kg(120.0), static_cast<p::adjustment_factor>(30));
+    REQUIRE_FALSE(f.has_value());
+    CHECK(f.error().code() == hsct::errc::out_of_range);
+    CHECK(f.error().field() == "factor");
+    CHECK(f.error().value() == "30");
+    CHECK(f.error().valid_range().rfind("one of 25 (", 0) == 0);
+
+    CHECK(p::to_string(static_cast<p::bsa_formula>(9)) == "invalid (9)");
+    CHECK(p::to_string(static_cast<p::adjustment_factor>(30)) == "invalid (30)");
+    CHECK(p::to_string(static_cast<p::short_stature_policy>(0)) == "invalid (0)");
+    CHECK(p::to_string(static_cast<p::ibw_formula>(2)) == "invalid (2)");
+}
+
+TEST_CASE("adjusted body weight applies only above IBW: below, at and above",
+          "[patient][body_size][abw][PAT-ABW-003]") {
+    // man 152.4 cm: IBW exactly 50 kg
+    const auto ibw = *p::ideal_body_weight(cm(152.4), p::sex::male, adult());
+    REQUIRE(ibw.value == kg(50.0));
+    const auto below = p::adjusted_body_weight(ibw, kg(45.0), p::adjustment_factor::aibw25).value();
+    CHECK_FALSE(below.adjusted);
+    CHECK(below.value == kg(45.0));  // never above the actual weight
+    CHECK(below.reason() ==
+          "TBW 45.00 kg not above IBW 50.00 kg: actual weight used, no adjustment (PAT-ABW-003)");
+    const auto at = p::adjusted_body_weight(ibw, kg(50.0), p::adjustment_factor::adjbw50).value();
+    CHECK_FALSE(at.adjusted);
+    CHECK(at.value == kg(50.0));
+    const auto above = p::adjusted_body_weight(ibw, kg(50.4), p::adjustment_factor::aibw25).value();
+    CHECK(above.adjusted);
+    CHECK(within(above.value.in(u::kg), 50.1, 1e-9));
+    CHECK(above.value < kg(50.4));
+    // the review's case: 180 cm, TBW 50 kg (IBW 74.99 kg): AIBW25 would have been 68.74 kg
+    const auto ibw_m = *p::ideal_body_weight(cm(180.0), p::sex::male, adult());
+    const auto thin = p::adjusted_body_weight(ibw_m, kg(50.0), p::adjustment_factor::aibw25).value();
+    CHECK(thin.value == kg(50.0));
+    CHECK_FALSE(thin.adjusted);
 }

@@ -76,8 +76,8 @@ TEST_CASE("a birth date after the reference date is refused", "[patient][demogra
 }
 
 TEST_CASE("ages above 130 years are refused", "[patient][demographics][PAT-AGE-003]") {
-    CHECK(age::between(date(1890, 1, 1), date(2020, 12, 31))->completed_years() == 130);
-    const auto old = age::between(date(1889, 1, 1), date(2020, 1, 1));
+    CHECK(age::between(date(1900, 1, 1), date(2030, 12, 31))->completed_years() == 130);
+    const auto old = age::between(date(1900, 1, 1), date(2031, 1, 1));
     REQUIRE_FALSE(old.has_value());
     CHECK(old.error().code() == hsct::errc::out_of_range);
     CHECK(old.error().valid_range() == "0-130 years");
@@ -96,4 +96,49 @@ TEST_CASE("an age from years and months: below, at and above each bound",
     // exact years from years and months is the start of that month of life
     CHECK(age::from_years_months(40, 0)->years(age_resolution::exact) > 39.99);
     CHECK(age::from_years_months(40, 0)->years(age_resolution::exact) < 40.01);
+}
+
+TEST_CASE("stored enum numbers are checked, and an invalid one never prints a valid name",
+          "[patient][demographics][PAT-ENUM-001]") {
+    namespace p = hsct::patient;
+    // numbers start at 1: a zero-initialised field is not a value
+    STATIC_REQUIRE(static_cast<int>(sex::female) == 1);
+    STATIC_REQUIRE(static_cast<int>(age_resolution::completed_years) == 1);
+    STATIC_REQUIRE(p::is_valid(sex::male));
+    STATIC_REQUIRE_FALSE(p::is_valid(static_cast<sex>(0)));
+    STATIC_REQUIRE_FALSE(p::is_valid(static_cast<age_resolution>(3)));
+
+    CHECK(p::to_string(sex::female) == "female");
+    CHECK(p::to_string(sex::male) == "male");
+    CHECK(p::to_string(static_cast<sex>(7)) == "invalid (7)");
+    CHECK(p::to_string(static_cast<sex>(0)) == "invalid (0)");
+    CHECK(p::to_string(static_cast<sex>(255)) == "invalid (255)");
+    CHECK(p::to_string(static_cast<age_resolution>(0)) == "invalid (0)");
+    std::ostringstream os;
+    os << static_cast<sex>(3);
+    CHECK(os.str() == "invalid (3)");
+
+    CHECK(p::make_enum<sex>(1, "sex").value() == sex::female);
+    CHECK(p::make_enum<sex>(2, "sex").value() == sex::male);
+    for (const std::int64_t bad : {std::int64_t{0}, std::int64_t{3}, std::int64_t{-1},
+                                   std::int64_t{258}}) {
+        CAPTURE(bad);
+        const auto e = p::make_enum<sex>(bad, "patient.sex");
+        REQUIRE_FALSE(e.has_value());
+        CHECK(e.error().code() == hsct::errc::out_of_range);
+        CHECK(e.error().field() == "patient.sex");
+        CHECK(e.error().value() == std::to_string(bad));
+        CHECK(e.error().valid_range() == "one of 1 (female), 2 (male)");
+    }
+}
+
+TEST_CASE("dates outside the accepted window are refused, never wrapped (review regression)",
+          "[patient][demographics][CORE-DAY-008]") {
+    const sys_days far{days{365 * 65536}};
+    const auto r = age::between(date(1970, 1, 1), far);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code() == hsct::errc::out_of_range);
+    CHECK(r.error().field() == "age.reference_date");
+    CHECK(age::between(date(1899, 12, 31), date(2000, 1, 1)).error().field() == "age.birth_date");
+    CHECK(age::between(date(1900, 1, 1), date(2000, 1, 1))->completed_years() == 100);
 }

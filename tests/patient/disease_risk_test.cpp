@@ -203,7 +203,7 @@ TEST_CASE("DRI stage table as printed, with the conditioning-dependent PR2 rule"
         const auto r = p::disease_risk_index({cll, disease_status::pr2_or_later});
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error().code() == hsct::errc::missing);
-        CHECK(r.error().field() == "conditioning");
+        CHECK(r.error().field() == "dri.conditioning");
         CHECK(r.error().value() == "not stated");
         CHECK(contains(r.error().valid_range(), "MAC, RIC or NMA"));
     }
@@ -295,7 +295,7 @@ TEST_CASE("DRI refuses inconsistent disease and status", "[patient][dri][PAT-DRI
     const auto cml_cr = p::disease_risk_index({dx_of(disease::cml), disease_status::cr1});
     REQUIRE_FALSE(cml_cr.has_value());
     CHECK(cml_cr.error().code() == hsct::errc::inconsistent);
-    CHECK(cml_cr.error().field() == "disease_status");
+    CHECK(cml_cr.error().field() == "dri.status");
     CHECK(cml_cr.error().value() == "CML with status CR1");
 
     const auto aml_cp = p::disease_risk_index(
@@ -324,4 +324,49 @@ TEST_CASE("a diagnosis of AML or MDS needs its cytogenetic group", "[patient][dr
     REQUIRE(p::diagnosis::of(disease::hodgkin).has_value());
     CHECK(p::diagnosis::of(disease::hodgkin)->kind() == disease::hodgkin);
     CHECK(p::to_string(p::diagnosis::aml(p::cytogenetic_risk::adverse)) == "AML, adverse cytogenetics");
+}
+
+TEST_CASE("DRI refuses enum numbers that are not declared values, naming the field",
+          "[patient][dri][PAT-ENUM-001]") {
+    const auto aml = p::diagnosis::aml(p::cytogenetic_risk::adverse);
+    const auto refused = [](const p::dri_input& in, p::dri_table t, const std::string& field,
+                            const std::string& value) {
+        const auto r = p::disease_risk_index(in, t);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code() == hsct::errc::out_of_range);
+        CHECK(r.error().field() == field);
+        CHECK(r.error().value() == value);
+        CHECK(r.error().valid_range().rfind("one of 1 (", 0) == 0);
+    };
+    const auto t = p::dri_table::hb24_2012;
+    refused({aml, static_cast<disease_status>(0)}, t, "dri.status", "0");
+    refused({aml, static_cast<disease_status>(15)}, t, "dri.status", "15");
+    refused({aml, disease_status::pr2_or_later, static_cast<p::conditioning_intensity>(9)}, t,
+            "dri.conditioning", "9");
+    refused({aml, disease_status::cr1, p::conditioning_intensity::not_stated,
+             static_cast<p::dri_population>(0)},
+            t, "dri.population", "0");
+    refused({aml, disease_status::cr1}, static_cast<p::dri_table>(3), "table", "3");
+    refused({p::diagnosis::aml(static_cast<p::cytogenetic_risk>(0)), disease_status::cr1}, t,
+            "dri.dx.cytogenetics", "0");
+    refused({p::diagnosis::mds(static_cast<p::mds_cytogenetic_risk>(4)), disease_status::cr1}, t,
+            "dri.dx.cytogenetics", "4");
+    // a zero-initialised status used to read as CR1: now it is refused
+    STATIC_REQUIRE(static_cast<int>(disease_status::cr1) == 1);
+    STATIC_REQUIRE(static_cast<int>(disease::aml) == 1);
+
+    const auto d = p::diagnosis::of(static_cast<disease>(0));
+    REQUIRE_FALSE(d.has_value());
+    CHECK(d.error().code() == hsct::errc::out_of_range);
+    CHECK(d.error().field() == "disease");
+    CHECK(d.error().value() == "0");
+    CHECK(contains(d.error().valid_range(), "1 (AML)"));
+    CHECK(contains(d.error().valid_range(), "16 (other malignancy)"));
+    STATIC_REQUIRE_FALSE(makeable_without_cytogenetics<static_cast<disease>(17)>);
+    STATIC_REQUIRE(makeable_without_cytogenetics<disease::other_malignant>);
+
+    CHECK(p::to_string(static_cast<disease>(0)) == "invalid (0)");
+    CHECK(p::to_string(static_cast<disease_status>(0)) == "invalid (0)");
+    CHECK(p::to_string(static_cast<dri_category>(10)) == "invalid (10)");
+    CHECK(p::to_string(static_cast<p::dri_table>(0)) == "invalid (0)");
 }

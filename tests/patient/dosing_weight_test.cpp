@@ -153,7 +153,7 @@ TEST_CASE("percent-of-IBW trigger below, at and above 120%",
     CHECK(below->dosing_weight() == kg(59.9));
     CHECK_FALSE(at->trigger_met);
     CHECK(at->dosing_weight() == kg(60.0));
-    CHECK(contains(at->explanation, "TBW 120.0% of IBW not > 120.0% trigger"));
+    CHECK(contains(at->explanation, "TBW 120.0% of IBW = 120.0% trigger (at the threshold: not >)"));
     CHECK(above->trigger_met);
     CHECK(above->source == p::weight_source::adjusted);
     CHECK(within(above->dosing_weight().in(u::kg), 50.0 + 0.25 * 10.1, 1e-9));
@@ -165,7 +165,7 @@ TEST_CASE("percent-of-IBW trigger below, at and above 120%",
     REQUIRE(at_incl.has_value());
     CHECK(at_incl->trigger_met);
     CHECK(within(at_incl->dosing_weight().in(u::kg), 52.5, 1e-9));
-    CHECK(contains(at_incl->explanation, ">= 120.0% trigger"));
+    CHECK(contains(at_incl->explanation, "TBW 120.0% of IBW = 120.0% trigger (at the threshold: >= holds)"));
 }
 
 TEST_CASE("BMI trigger below, at and above 30 kg/m2", "[patient][dosing_weight][PAT-DOSE-002][HB24-67]") {
@@ -186,7 +186,7 @@ TEST_CASE("BMI trigger below, at and above 30 kg/m2", "[patient][dosing_weight][
     CHECK(above->trigger_met);
     // IBW for a 200 cm man: 50 + 2.3 x 47.6 / 2.54
     CHECK(within(at->dosing_weight().in(u::kg), 50.0 + 2.3 * 47.6 / 2.54, 1e-9));
-    CHECK(contains(at->explanation, "BMI 30.0 kg/m2 >= 30.0 kg/m2 trigger"));
+    CHECK(contains(at->explanation, "BMI 30.0 kg/m2 = 30.0 kg/m2 trigger (at the threshold: >= holds)"));
     CHECK(contains(below->explanation, "not >="));
 
     // either trigger
@@ -399,4 +399,97 @@ TEST_CASE("dosing misuse does not compile", "[patient][dosing_weight][compile]")
     STATIC_REQUIRE(dosable<p::dosing_basis, hsct::dose_per_area>);
     STATIC_REQUIRE_FALSE(dosable<p::dosing_basis, hsct::cell_dose>);
     STATIC_REQUIRE_FALSE(dosable<p::dosing_basis, double>);
+}
+
+TEST_CASE("dosing refuses policy and measure enum numbers that are not declared values",
+          "[patient][dosing_weight][PAT-ENUM-001][PAT-DOSE-003]") {
+    const auto m = measures(165.0, 120.0, p::sex::female);
+    const auto refused = [&](const p::dosing_policy& pol, const std::string& field,
+                             const std::string& value) {
+        const auto r = p::choose(m, pol);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code() == hsct::errc::out_of_range);
+        CHECK(r.error().field() == field);
+        CHECK(r.error().value() == value);
+        CHECK(r.error().valid_range().rfind("one of ", 0) == 0);
+    };
+    const auto base = p::policies::adjusted(p::adjustment_factor::aibw25, p::trigger_always());
+    REQUIRE(p::choose(m, base).has_value());
+    auto pol = base;
+    pol.factor = static_cast<p::adjustment_factor>(30);  // the review's case: was dosed on IBW
+    refused(pol, "policy.factor", "30");
+    pol = base;
+    pol.scale = static_cast<p::dose_scale>(3);  // used to pass and then abort in dose()
+    refused(pol, "policy.scale", "3");
+    pol = base;
+    pol.basis = static_cast<p::weight_basis>(0);
+    refused(pol, "policy.basis", "0");
+    pol = base;
+    pol.trigger.rule = static_cast<p::trigger_rule>(9);
+    refused(pol, "policy.trigger.rule", "9");
+    pol = base;
+    pol.trigger.percent_ibw_comparison = static_cast<p::threshold_comparison>(0);
+    refused(pol, "policy.trigger.percent_ibw_comparison", "0");
+    pol = base;
+    pol.trigger.bmi_comparison = static_cast<p::threshold_comparison>(3);
+    refused(pol, "policy.trigger.bmi_comparison", "3");
+    pol = base;
+    pol.formula = static_cast<p::bsa_formula>(0);
+    refused(pol, "policy.formula", "0");
+    pol = base;
+    pol.below_60_in = static_cast<p::short_stature_policy>(0);
+    refused(pol, "policy.below_60_in", "0");
+    // an agent number from storage gives a policy that is refused, not another agent's row
+    const auto agent = p::commonly_reported_policy(static_cast<p::agent_class>(9));
+    refused(agent, "policy.agent", "9");
+    CHECK(p::commonly_reported_policy(p::agent_class::atg).agent == p::agent_class::atg);
+
+    const auto s = p::body_measures::make(cm(165.0), kg(70.0), static_cast<p::sex>(0), adult());
+    REQUIRE_FALSE(s.has_value());
+    CHECK(s.error().code() == hsct::errc::out_of_range);
+    CHECK(s.error().field() == "sex");
+    CHECK(s.error().value() == "0");
+
+    CHECK(p::to_string(static_cast<p::agent_class>(9)) == "invalid (9)");
+    CHECK(p::to_string(static_cast<p::dose_scale>(0)) == "invalid (0)");
+    CHECK(p::to_string(static_cast<p::threshold_comparison>(0)) == "invalid (0)");
+}
+
+TEST_CASE("an underweight patient is never dosed above actual weight under an adjusted basis",
+          "[patient][dosing_weight][PAT-ABW-003][PAT-DOSE-005]") {
+    // 180 cm man, 50 kg: IBW 74.99 kg; AIBW25 as written would give 68.74 kg
+    const auto pol = p::policies::adjusted(p::adjustment_factor::aibw25, p::trigger_always());
+    const auto r = p::choose(measures(180.0, 50.0, p::sex::male), pol);
+    REQUIRE(r.has_value());
+    CHECK(r->trigger_met);
+    CHECK(r->dosing_weight() == kg(50.0));
+    CHECK(r->source == p::weight_source::actual);
+    CHECK_FALSE(r->factor.has_value());
+    CHECK(contains(r->explanation, "not applied"));
+    CHECK(contains(r->explanation, "TBW 50.00 kg not above IBW 74.99 kg"));
+    CHECK(contains(r->explanation, "PAT-ABW-003"));
+    // just above IBW: adjusted again
+    const auto over = p::choose(measures(152.4, 50.4, p::sex::male), pol);
+    REQUIRE(over.has_value());
+    CHECK(over->source == p::weight_source::adjusted);
+    CHECK(within(over->dosing_weight().in(u::kg), 50.1, 1e-9));
+}
+
+TEST_CASE("the trigger text shows enough digits to tell value and threshold apart",
+          "[patient][dosing_weight][PAT-DOSE-007][PAT-DOSE-002]") {
+    // man 152.4 cm: IBW 50 kg; 60.02 kg is 120.04% of IBW
+    const auto strict = p::policies::adjusted(p::adjustment_factor::aibw25,
+                                              p::trigger_percent_ibw_above(pct(120.0)));
+    const auto r = p::choose(measures(152.4, 60.02, p::sex::male), strict);
+    REQUIRE(r.has_value());
+    CHECK(r->trigger_met);
+    CHECK(contains(r->explanation, "TBW 120.04% of IBW > 120.00% trigger"));
+    CHECK_FALSE(contains(r->explanation, "120.0% > 120.0%"));
+    const auto under = p::choose(measures(152.4, 59.98, p::sex::male), strict);
+    REQUIRE(under.has_value());
+    CHECK(contains(under->explanation, "TBW 119.96% of IBW not > 120.00% trigger"));
+    // far from the threshold: one decimal
+    const auto far = p::choose(measures(165.0, 120.0, p::sex::female), strict);
+    REQUIRE(far.has_value());
+    CHECK(contains(far->explanation, "TBW 210.9% of IBW > 120.0% trigger"));
 }

@@ -220,7 +220,7 @@ TEST_CASE("EBMT interval: the 12-month boundary under both policies",
         const auto r = p::ebmt_risk_score(in);
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error().code() == hsct::errc::inconsistent);
-        CHECK(r.error().field() == "hct_date");
+        CHECK(r.error().field() == "ebmt.hct_date");
         CHECK(r.error().value() == "HCT 2023-04-19 before diagnosis 2023-04-20");
     }
 }
@@ -353,7 +353,7 @@ TEST_CASE("EBMT donor types without published points are refused, not guessed",
         const auto r = p::ebmt_risk_score(in);
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error().code() == hsct::errc::not_allowed);
-        CHECK(r.error().field() == "donor");
+        CHECK(r.error().field() == "ebmt.donor");
         CHECK(r.error().value() == p::to_string(d));
         CHECK(contains(r.error().valid_range(), "HLA-identical sibling"));
     }
@@ -363,7 +363,7 @@ TEST_CASE("EBMT donor types without published points are refused, not guessed",
         const auto r = p::ebmt_risk_score(in);
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error().code() == hsct::errc::missing);
-        CHECK(r.error().field() == "donor_sex");
+        CHECK(r.error().field() == "ebmt.donor_sex");
     }
 }
 
@@ -396,7 +396,7 @@ TEST_CASE("EBMT autologous HCT: no donor or sex factor, range 0-5",
     const auto e = p::ebmt_risk_score(with_sex);
     REQUIRE_FALSE(e.has_value());
     CHECK(e.error().code() == hsct::errc::inconsistent);
-    CHECK(e.error().field() == "donor_sex");
+    CHECK(e.error().field() == "ebmt.donor_sex");
     CHECK(e.error().value() == "female");
 }
 
@@ -442,4 +442,80 @@ TEST_CASE("EBMT types cannot be built from bare numbers", "[patient][ebmt][PAT-E
     STATIC_REQUIRE(std::is_convertible_v<p::donor_type, p::donor_type>);
     STATIC_REQUIRE_FALSE(std::is_convertible_v<int, p::age>);
     STATIC_REQUIRE(std::is_convertible_v<p::age, p::age>);
+}
+
+TEST_CASE("EBMT score refuses enum numbers that are not declared values, never scores them",
+          "[patient][ebmt][PAT-ENUM-001][PAT-EBMT-005]") {
+    const auto refused = [](const p::ebmt_input& in, const p::ebmt_policies& pol,
+                            const std::string& field, const std::string& value) {
+        const auto r = p::ebmt_risk_score(in, pol);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code() == hsct::errc::out_of_range);
+        CHECK(r.error().field() == field);
+        CHECK(r.error().value() == value);
+        CHECK(r.error().valid_range().rfind("one of 1 (", 0) == 0);
+    };
+    const p::ebmt_policies pol{};
+    REQUIRE(p::ebmt_risk_score(base()).has_value());
+    {
+        auto in = base();
+        in.donor = static_cast<donor_type>(7);
+        refused(in, pol, "ebmt.donor", "7");
+        in.donor = static_cast<donor_type>(0);  // a zeroed field is no longer a sibling
+        refused(in, pol, "ebmt.donor", "0");
+    }
+    {
+        auto in = base();
+        in.recipient_sex = static_cast<sex>(0);
+        refused(in, pol, "ebmt.recipient_sex", "0");
+        in = base();
+        in.donor_sex = static_cast<sex>(7);
+        refused(in, pol, "ebmt.donor_sex", "7");
+    }
+    {
+        auto in = base();
+        in.status = static_cast<disease_status>(0);
+        refused(in, pol, "ebmt.status", "0");
+        in = base();
+        in.dx = p::diagnosis::aml(static_cast<p::cytogenetic_risk>(9));
+        refused(in, pol, "ebmt.dx.cytogenetics", "9");
+    }
+    {
+        p::ebmt_policies bad;
+        bad.grouping = static_cast<p::ebmt_grouping>(0);
+        refused(base(), bad, "ebmt.policies.grouping", "0");
+        bad = {};
+        bad.interval = static_cast<p::ebmt_interval_boundary>(3);
+        refused(base(), bad, "ebmt.policies.interval", "3");
+        bad = {};
+        bad.cml_ap = static_cast<p::cml_accelerated_phase_policy>(0);
+        refused(base(), bad, "ebmt.policies.cml_ap", "0");
+        bad = {};
+        bad.age_reading = static_cast<p::age_resolution>(0);
+        refused(base(), bad, "ebmt.policies.age_reading", "0");
+    }
+    {
+        const auto d = p::ebmt_stage_of(static_cast<disease>(0), disease_status::cr1);
+        REQUIRE_FALSE(d.has_value());
+        CHECK(d.error().code() == hsct::errc::out_of_range);
+        CHECK(d.error().field() == "disease");
+        const auto s = p::ebmt_stage_of(disease::aml, static_cast<disease_status>(0));
+        REQUIRE_FALSE(s.has_value());
+        CHECK(s.error().field() == "disease_status");
+        const auto c = p::ebmt_stage_of(disease::cml, disease_status::cml_ap,
+                                        static_cast<p::cml_accelerated_phase_policy>(5));
+        REQUIRE_FALSE(c.has_value());
+        CHECK(c.error().field() == "cml_ap");
+        CHECK(c.error().value() == "5");
+    }
+    CHECK(p::to_string(static_cast<donor_type>(0)) == "invalid (0)");
+    CHECK(p::to_string(static_cast<p::ebmt_risk_group>(0)) == "invalid (0)");
+    STATIC_REQUIRE(static_cast<int>(donor_type::hla_identical_sibling) == 1);
+    STATIC_REQUIRE(static_cast<int>(p::ebmt_factor::age) == 1);
+    // factor() finds each factor whatever its number
+    const auto r = score(base());
+    for (const auto f : {p::ebmt_factor::age, p::ebmt_factor::disease_stage, p::ebmt_factor::interval,
+                         p::ebmt_factor::donor_type, p::ebmt_factor::sex_combination}) {
+        CHECK(r.factor(f).factor == f);
+    }
 }

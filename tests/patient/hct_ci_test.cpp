@@ -207,9 +207,9 @@ TEST_CASE("E2: age boundary of the HCT-CI/age composite",
     // 39 years 11 months: no point under either resolution; 40 y 1 mo: a point under both.
     for (const auto res : {hp::age_resolution::completed_years, hp::age_resolution::exact}) {
         CAPTURE(hp::to_string(res));
-        CHECK(hp::hct_ci_with_age(r, hp::age::from_years_months(39, 11).value(), res)
+        CHECK(hp::hct_ci_with_age(r, hp::age::from_years_months(39, 11).value(), res).value()
                   .age_points.value() == 0);
-        const auto w = hp::hct_ci_with_age(r, hp::age::from_years_months(40, 1).value(), res);
+        const auto w = hp::hct_ci_with_age(r, hp::age::from_years_months(40, 1).value(), res).value();
         CHECK(w.age_points.value() == 1);
         CHECK(w.resolution == res);
     }
@@ -734,4 +734,108 @@ TEST_CASE("inputs are typed: bare numbers and the wrong analyte do not compile",
     STATIC_REQUIRE_FALSE(bmi_assignable_from<hsct::percent>);
     STATIC_REQUIRE(points_from<int>);
     STATIC_REQUIRE_FALSE(implicit_points_from<int>);
+}
+
+TEST_CASE("HCT-CI refuses enum numbers that are not declared values, naming the field",
+          "[patient][hct_ci][PAT-ENUM-001][PAT-HCTCI-019]") {
+    const auto refused = [](const hp::hct_ci_input& in, const hp::hct_ci_options& opt,
+                            const std::string& field, const std::string& value) {
+        const auto r = hp::assess_hct_ci(in, opt);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code() == hsct::errc::out_of_range);
+        CHECK(r.error().field() == field);
+        CHECK(r.error().value() == value);
+        CHECK(r.error().valid_range().rfind("one of 1 (", 0) == 0);
+    };
+    REQUIRE(hp::assess_hct_ci(baseline()).has_value());
+    const hp::hct_ci_options opt{};
+    {
+        auto in = baseline();
+        in.heart_valve = static_cast<hp::heart_valve_finding>(9);
+        refused(in, opt, "hct_ci.heart_valve", "9");
+    }
+    {
+        auto in = baseline();
+        in.diabetes = static_cast<hp::diabetes_treatment>(0);
+        refused(in, opt, "hct_ci.diabetes", "0");
+    }
+    {
+        auto in = baseline();
+        in.psychiatric = static_cast<hp::psychiatric_history>(4);
+        refused(in, opt, "hct_ci.psychiatric", "4");
+    }
+    {
+        auto in = baseline();
+        in.pulmonary.dyspnoea_level = static_cast<hp::dyspnoea>(0);
+        refused(in, opt, "hct_ci.pulmonary.dyspnoea_level", "0");
+    }
+    {
+        auto in = baseline();
+        in.prior_tumours = std::vector<hp::prior_tumour>{hp::prior_tumour::melanoma,
+                                                         static_cast<hp::prior_tumour>(0)};
+        refused(in, opt, "hct_ci.prior_tumours[1]", "0");
+    }
+    {
+        // dlco_correction keeps its explicit 0 = not stated; 7 is not a value
+        auto in = baseline();
+        in.pulmonary.dlco_basis = static_cast<hp::dlco_correction>(7);
+        const auto r = hp::assess_hct_ci(in);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().field() == "hct_ci.pulmonary.dlco_basis");
+        CHECK(r.error().valid_range().rfind("one of 0 (", 0) == 0);
+    }
+    const auto bad_option = [&](auto set, const std::string& field, const std::string& value) {
+        hp::hct_ci_options o;
+        set(o);
+        const auto r = hp::assess_hct_ci(baseline(), o);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code() == hsct::errc::out_of_range);
+        CHECK(r.error().field() == field);
+        CHECK(r.error().value() == value);
+    };
+    bad_option([](hp::hct_ci_options& o) { o.definition_set = static_cast<hct_ci_definition_set>(0); },
+               "hct_ci.options.definition_set", "0");
+    bad_option([](hp::hct_ci_options& o) { o.dlco = static_cast<hp::dlco_correction_policy>(9); },
+               "hct_ci.options.dlco", "9");
+    bad_option([](hp::hct_ci_options& o) { o.missing = static_cast<hp::hct_ci_missing_policy>(0); },
+               "hct_ci.options.missing", "0");
+    bad_option([](hp::hct_ci_options& o) { o.tiers = static_cast<hp::hct_ci_tier_rule>(2); },
+               "hct_ci.options.tiers", "2");
+    bad_option([](hp::hct_ci_options& o) { o.age_rule = static_cast<hp::age_resolution>(0); },
+               "hct_ci.options.age_rule", "0");
+
+    const auto r = hp::assess_hct_ci(baseline()).value();
+    const auto w = hp::hct_ci_with_age(r, years(50), static_cast<hp::age_resolution>(5));
+    REQUIRE_FALSE(w.has_value());
+    CHECK(w.error().field() == "rule");
+    CHECK(w.error().value() == "5");
+
+    CHECK(hp::to_string(static_cast<hct_ci_item>(0)) == "invalid (0)");
+    CHECK(hp::to_string(static_cast<hp::prior_tumour>(9)) == "invalid (9)");
+    CHECK(hp::to_string(static_cast<hp::heart_valve_finding>(9)) == "invalid (9)");
+    STATIC_REQUIRE_FALSE(hp::is_valid(static_cast<hct_ci_item>(18)));
+    STATIC_REQUIRE(hp::is_valid(hct_ci_item::hepatic_severe));
+    CHECK(hp::make_enum<hct_ci_item>(17, "item").value() == hct_ci_item::hepatic_severe);
+    CHECK_FALSE(hp::make_enum<hct_ci_item>(18, "item").has_value());
+}
+
+TEST_CASE("HCT-CI points: the sum of all 17 weights is representable",
+          "[patient][hct_ci][PAT-HCTCI-021][PAT-HCTCI-015][Sorror-2005]") {
+    constexpr auto sum_all = [] {
+        hp::hct_ci_points s(0);
+        for (const auto i : hp::all_hct_ci_items) {
+            s = s + hp::hct_ci_weight(i);
+        }
+        return s.value();
+    };
+    STATIC_REQUIRE(sum_all() == 29);
+    STATIC_REQUIRE(hp::hct_ci_points::max_item_weights == 29);
+    STATIC_REQUIRE(hp::hct_ci_points::max_score == 26);
+    STATIC_REQUIRE(hp::hct_ci_points::max_points == 30);
+    // with the age point on top
+    STATIC_REQUIRE((hp::hct_ci_points(29) + hp::hct_ci_points(1)).value() == 30);
+    // tier rule: 29 less mild hepatic (1) and moderate pulmonary (2)
+    STATIC_REQUIRE(sum_all() - hp::hct_ci_weight(hct_ci_item::hepatic_mild).value() -
+                       hp::hct_ci_weight(hct_ci_item::pulmonary_moderate).value() ==
+                   hp::hct_ci_points::max_score);
 }

@@ -394,24 +394,24 @@ TEST_CASE("ECOG -> KPS gives a range, so KPS -> ECOG -> KPS is not a round trip"
 TEST_CASE("CIBMTR Appendix L (current): no score < 1 y, Lansky 1-15 y, KPS >= 16 y",
           "[patient][performance][PAT-PERF-020][PAT-PERF-022][CIBMTR][worked-example-11.2]") {
     const auto rule = scale_rule_version::cibmtr_appendix_l_current;
-    const auto c_0_10 = p::choose_performance_scale(age_ym(0, 10), rule);
+    const auto c_0_10 = p::choose_performance_scale(age_ym(0, 10), rule).value();
     CHECK(c_0_10.no_score());
-    const auto c_0_11 = p::choose_performance_scale(age_ym(0, 11), rule);
+    const auto c_0_11 = p::choose_performance_scale(age_ym(0, 11), rule).value();
     CHECK(c_0_11.no_score());
     CHECK(contains(c_0_11.reason, "0 y 11 mo"));
     CHECK(contains(c_0_11.reason, "no score"));
-    const auto c_1_0 = p::choose_performance_scale(age_ym(1, 0), rule);
+    const auto c_1_0 = p::choose_performance_scale(age_ym(1, 0), rule).value();
     CHECK(c_1_0.scale == performance_scale::lansky);
-    const auto c_15_11 = p::choose_performance_scale(age_ym(15, 11), rule);
+    const auto c_15_11 = p::choose_performance_scale(age_ym(15, 11), rule).value();
     CHECK(c_15_11.scale == performance_scale::lansky);
     CHECK(c_15_11.reason == "15 y 11 mo (completed years/months): Lansky (>= 1 and < 16 y) under CIBMTR Appendix L (current)");
-    const auto c_16_0 = p::choose_performance_scale(age_ym(16, 0), rule);
+    const auto c_16_0 = p::choose_performance_scale(age_ym(16, 0), rule).value();
     CHECK(c_16_0.scale == performance_scale::karnofsky);
     CHECK(c_16_0.rule == rule);
     CHECK(c_16_0.at == age_ym(16, 0));
     CHECK(c_16_0.resolution == p::age_resolution::completed_years);
     CHECK(contains(c_16_0.reason, "Karnofsky (>= 16 y)"));
-    CHECK(p::choose_performance_scale(age_ym(70, 0), rule).scale == performance_scale::karnofsky);
+    CHECK(p::choose_performance_scale(age_ym(70, 0), rule).value().scale == performance_scale::karnofsky);
     // the default rule is the current one
     CHECK(p::choose_performance_scale(age_ym(0, 11)).rule == rule);
     CHECK(p::choose_performance_scale(age_ym(0, 11)).no_score());
@@ -420,14 +420,14 @@ TEST_CASE("CIBMTR Appendix L (current): no score < 1 y, Lansky 1-15 y, KPS >= 16
 TEST_CASE("CIBMTR Appendix L (2009): Lansky < 16 y with no lower bound, KPS >= 16 y",
           "[patient][performance][PAT-PERF-021][CIBMTR-2009]") {
     const auto rule = scale_rule_version::cibmtr_appendix_l_2009;
-    CHECK(p::choose_performance_scale(age_ym(0, 0), rule).scale == performance_scale::lansky);
-    const auto c_0_11 = p::choose_performance_scale(age_ym(0, 11), rule);
+    CHECK(p::choose_performance_scale(age_ym(0, 0), rule).value().scale == performance_scale::lansky);
+    const auto c_0_11 = p::choose_performance_scale(age_ym(0, 11), rule).value();
     CHECK(c_0_11.scale == performance_scale::lansky);
     CHECK(contains(c_0_11.reason, "CIBMTR Appendix L (2009)"));
     CHECK(contains(c_0_11.reason, "Lansky (< 16 y)"));
-    CHECK(p::choose_performance_scale(age_ym(1, 0), rule).scale == performance_scale::lansky);
-    CHECK(p::choose_performance_scale(age_ym(15, 11), rule).scale == performance_scale::lansky);
-    const auto c_16_0 = p::choose_performance_scale(age_ym(16, 0), rule);
+    CHECK(p::choose_performance_scale(age_ym(1, 0), rule).value().scale == performance_scale::lansky);
+    CHECK(p::choose_performance_scale(age_ym(15, 11), rule).value().scale == performance_scale::lansky);
+    const auto c_16_0 = p::choose_performance_scale(age_ym(16, 0), rule).value();
     CHECK(c_16_0.scale == performance_scale::karnofsky);
     CHECK(c_16_0.rule == rule);
 }
@@ -445,7 +445,7 @@ TEST_CASE("the age rule reads completed months; exact years is a stated alternat
     CHECK(p::choose_performance_scale(on).scale == performance_scale::lansky);
     // 366 days lived on 2024-03-15 (2024 is a leap year): exact years = 1.002 >= 1
     CHECK(p::choose_performance_scale(on, scale_rule_version::cibmtr_appendix_l_current,
-                                      p::age_resolution::exact)
+                                      p::age_resolution::exact).value()
               .scale == performance_scale::lansky);
     // born 2022-03-15, first birthday 2023-03-15 after 365 days: exact years 0.9993 < 1
     const auto first_birthday =
@@ -454,7 +454,7 @@ TEST_CASE("the age rule reads completed months; exact years is a stated alternat
             .value();
     CHECK(p::choose_performance_scale(first_birthday).scale == performance_scale::lansky);
     const auto exact = p::choose_performance_scale(
-        first_birthday, scale_rule_version::cibmtr_appendix_l_current, p::age_resolution::exact);
+        first_birthday, scale_rule_version::cibmtr_appendix_l_current, p::age_resolution::exact).value();
     CHECK(exact.no_score());
     CHECK(exact.resolution == p::age_resolution::exact);
     CHECK(contains(exact.reason, "exact years"));
@@ -534,4 +534,45 @@ TEST_CASE("CIBMTR records 10-100: KPS 0 and Lansky 0 are not recordable",
     CHECK(p::validate_for_age(p::performance_status{lansky_score::of<10>()}, age_ym(5, 0)).has_value());
     // but KPS 0 itself is a valid score on the published scale
     CHECK(karnofsky_score::from_int(0).has_value());
+}
+
+TEST_CASE("performance-status functions refuse enum numbers that are not declared values",
+          "[patient][performance_status][PAT-ENUM-001][PAT-PERF-010][PAT-PERF-020]") {
+    const auto kps = karnofsky_score::of<80>();
+    const auto bad_map = static_cast<kps_ecog_mapping>(9);
+    const auto e1 = p::to_ecog(kps, bad_map);
+    REQUIRE_FALSE(e1.has_value());
+    CHECK(e1.error().code() == hsct::errc::out_of_range);
+    CHECK(e1.error().field() == "mapping");
+    CHECK(e1.error().value() == "9");
+    CHECK(contains(e1.error().valid_range(), "1 (conventional KPS-ECOG table)"));
+    CHECK(contains(e1.error().valid_range(), "3 (Prasad"));
+    const auto e2 = p::to_kps_range(ecog_score::of<1>(), static_cast<kps_ecog_mapping>(0));
+    REQUIRE_FALSE(e2.has_value());
+    CHECK(e2.error().field() == "mapping");
+    CHECK(e2.error().value() == "0");
+    // the valid neighbours still work
+    CHECK(p::to_ecog(kps, kps_ecog_mapping::prasad_2018).has_value());
+
+    const auto c = p::choose_performance_scale(age_ym(10, 0), static_cast<scale_rule_version>(0));
+    REQUIRE_FALSE(c.has_value());
+    CHECK(c.error().code() == hsct::errc::out_of_range);
+    CHECK(c.error().field() == "rule");
+    CHECK(c.error().value() == "0");
+    CHECK(contains(c.error().valid_range(), "2 (CIBMTR Appendix L (2009))"));
+    const auto r = p::choose_performance_scale(age_ym(10, 0), scale_rule_version::cibmtr_appendix_l_2009,
+                                               static_cast<p::age_resolution>(3));
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().field() == "resolution");
+    CHECK(r.error().value() == "3");
+
+    const auto v = p::validate_for_age(p::performance_status{lansky_score::of<60>()}, age_ym(10, 0),
+                                       static_cast<scale_rule_version>(7));
+    REQUIRE_FALSE(v.has_value());
+    CHECK(v.error().code() == hsct::errc::out_of_range);
+    CHECK(v.error().field() == "rule");
+
+    CHECK(p::to_string(static_cast<performance_scale>(4)) == "invalid (4)");
+    CHECK(p::to_string(static_cast<kps_ecog_mapping>(9)) == "invalid (9)");
+    CHECK(p::to_string(static_cast<scale_rule_version>(0)) == "invalid (0)");
 }

@@ -16,6 +16,7 @@
 #ifndef HSCT_PATIENT_BODY_SIZE_HPP
 #define HSCT_PATIENT_BODY_SIZE_HPP
 
+#include <array>
 #include <charconv>
 #include <cmath>
 #include <cstdint>
@@ -30,6 +31,7 @@
 #include "hsct/core/result.hpp"
 #include "hsct/core/units.hpp"
 #include "hsct/patient/demographics.hpp"
+#include "hsct/patient/detail/enum_check.hpp"
 
 namespace hsct::patient {
 
@@ -190,6 +192,15 @@ enum class bsa_formula : std::uint8_t {
     boyd = 5,          ///< PAT-BSA-005
 };
 
+namespace detail {
+template <>
+struct enum_values<bsa_formula> {
+    static constexpr std::array values{bsa_formula::mosteller, bsa_formula::dubois,
+                                       bsa_formula::haycock, bsa_formula::gehan_george,
+                                       bsa_formula::boyd};
+};
+}  // namespace detail
+
 /// "Mosteller 1987", "DuBois & DuBois 1916", ...
 [[nodiscard]] constexpr std::string_view to_string(bsa_formula f) noexcept {
     switch (f) {
@@ -199,7 +210,7 @@ enum class bsa_formula : std::uint8_t {
         case bsa_formula::gehan_george: return "Gehan & George 1970";
         case bsa_formula::boyd: return "Boyd 1935";
     }
-    return "unknown BSA formula";
+    return detail::invalid_enum_text(f);
 }
 
 inline std::ostream& operator<<(std::ostream& os, bsa_formula f) { return os << to_string(f); }
@@ -216,11 +227,15 @@ struct bsa_result {
 /// the reference and the one most oncology pharmacy standards adopt. Pass another explicitly.
 inline constexpr bsa_formula default_bsa_formula = bsa_formula::mosteller;
 
-/// BSA by a formula chosen at run time. Checks height and weight against PAT-BODY-001/002
-/// first (errors name "height" or "weight"); the result names the formula.
+/// BSA by a formula chosen at run time. Checks the formula (a number that is not a declared
+/// formula: out_of_range, field "formula", PAT-ENUM-001), then height and weight against
+/// PAT-BODY-001/002 (errors name "height" or "weight"); the result names the formula.
 [[nodiscard]] inline result<bsa_result> body_surface_area(const length& height,
                                                           const mass& weight,
                                                           bsa_formula formula) {
+    if (auto e = detail::check_enum(formula, "formula")) {
+        return *e;
+    }
     if (!std::isfinite(height.in(units::cm)) || !height_range.contains(height)) {
         return make_height(height.in(units::cm), units::cm).error();
     }
@@ -235,9 +250,7 @@ inline constexpr bsa_formula default_bsa_formula = bsa_formula::mosteller;
             return bsa_result{bsa_gehan_george(height, weight), formula};
         case bsa_formula::boyd: return bsa_result{bsa_boyd(height, weight), formula};
     }
-    return error(errc::out_of_range, "bsa_formula",
-                 hsct::detail::format_number(static_cast<std::int64_t>(formula)),
-                 "one of: mosteller, dubois, haycock, gehan_george, boyd");
+    return *detail::check_enum(formula, "formula");  // unreachable: checked above
 }
 
 // ---------------------------------------------------------------------------------------
@@ -263,7 +276,16 @@ inline constexpr int ibw_adult_age_years = 18;
 /// Which IBW formula produced a value. Stable numbers.
 enum class ibw_formula : std::uint8_t { devine_1974 = 1 };
 
-[[nodiscard]] constexpr std::string_view to_string(ibw_formula) noexcept { return "Devine 1974"; }
+namespace detail {
+template <>
+struct enum_values<ibw_formula> {
+    static constexpr std::array values{ibw_formula::devine_1974};
+};
+}  // namespace detail
+
+[[nodiscard]] constexpr std::string_view to_string(ibw_formula f) noexcept {
+    return f == ibw_formula::devine_1974 ? "Devine 1974" : detail::invalid_enum_text(f);
+}
 
 /// PAT-IBW-002 (policy [C]): what to do below 60 in, where Devine's formula falls below its
 /// base value. Sources differ (the reference §6.2; calculators extrapolate, clamp or switch).
@@ -273,13 +295,22 @@ enum class short_stature_policy : std::uint8_t {
     base_value = 3,   ///< use the 60-in base value (45.5 / 50 kg); the result is flagged
 };
 
+namespace detail {
+template <>
+struct enum_values<short_stature_policy> {
+    static constexpr std::array values{short_stature_policy::extrapolate,
+                                       short_stature_policy::refuse,
+                                       short_stature_policy::base_value};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(short_stature_policy p) noexcept {
     switch (p) {
         case short_stature_policy::extrapolate: return "extrapolate below 60 in";
         case short_stature_policy::refuse: return "refuse below 60 in";
         case short_stature_policy::base_value: return "base value below 60 in";
     }
-    return "unknown short-stature policy";
+    return detail::invalid_enum_text(p);
 }
 
 /// Options for ideal_body_weight. Default: extrapolate (as published).
@@ -300,12 +331,20 @@ struct ibw_result {
 };
 
 /// Devine ideal body weight (PAT-IBW-001/002/004).
-/// Errors: height outside PAT-BODY-001 (out_of_range/not_finite, "height"); age under 18
-/// (not_allowed, "age"); under 60 in with policy refuse (not_allowed, "height"); an
-/// extrapolation that would not be positive (out_of_range, "height").
+/// Errors: a sex or short-stature policy number that is not a declared value (out_of_range,
+/// field "sex" / "options.below_60_in", PAT-ENUM-001); height outside PAT-BODY-001
+/// (out_of_range/not_finite, "height"); age under 18 (not_allowed, "age"); under 60 in with
+/// policy refuse (not_allowed, "height"); an extrapolation that would not be positive
+/// (out_of_range, "height").
 [[nodiscard]] inline result<ibw_result> ideal_body_weight(const length& height, sex s,
                                                           const age& patient_age,
                                                           ibw_options options = {}) {
+    if (auto e = detail::check_enum(s, "sex")) {
+        return *e;
+    }
+    if (auto e = detail::check_enum(options.below_60_in, "options.below_60_in")) {
+        return *e;
+    }
     const double h_cm = height.in(units::cm);
     if (!std::isfinite(h_cm) || !height_range.contains(height)) {
         return make_height(h_cm, units::cm).error();
@@ -356,13 +395,24 @@ enum class adjustment_factor : std::uint8_t {
     adjbw50 = 50,
 };
 
-/// The fraction of excess weight added: 0.25, 0.4 or 0.5.
+namespace detail {
+template <>
+struct enum_values<adjustment_factor> {
+    static constexpr std::array values{adjustment_factor::aibw25, adjustment_factor::adjbw40,
+                                       adjustment_factor::adjbw50};
+};
+}  // namespace detail
+
+/// The fraction of excess weight added: 0.25, 0.4 or 0.5. Precondition (contract):
+/// is_valid(f) (a stored number goes through make_enum<adjustment_factor> or is refused by
+/// adjusted_body_weight / choose first).
 [[nodiscard]] constexpr double fraction(adjustment_factor f) noexcept {
     switch (f) {
         case adjustment_factor::aibw25: return 0.25;
         case adjustment_factor::adjbw40: return 0.4;
         case adjustment_factor::adjbw50: return 0.5;
     }
+    HSCT_EXPECTS(false, "fraction: adjustment_factor is not a declared value");
     return 0.0;
 }
 
@@ -372,35 +422,66 @@ enum class adjustment_factor : std::uint8_t {
         case adjustment_factor::adjbw40: return "adjusted 40% (general PK)";
         case adjustment_factor::adjbw50: return "adjusted 50% (AdjBW50, Bachanova)";
     }
-    return "unknown adjustment factor";
+    return detail::invalid_enum_text(f);
 }
 
 inline std::ostream& operator<<(std::ostream& os, adjustment_factor f) {
     return os << to_string(f);
 }
 
-/// An adjusted body weight with its inputs and factor.
+/// An adjusted body weight with its inputs and factor. `adjusted` is false when TBW is not
+/// above IBW: then `value` is the actual weight (PAT-ABW-003) and `reason()` says so.
 struct adjusted_weight_result {
     mass value;
     adjustment_factor factor;
     mass ideal;
     mass actual;
+    bool adjusted = true;
+
+    /// Why `value` is what it is, e.g. "TBW 50.00 kg not above IBW 56.91 kg: actual weight
+    /// used, no adjustment (PAT-ABW-003)" or "IBW + 0.25 x (TBW - IBW)".
+    [[nodiscard]] std::string reason() const;
 
     friend bool operator==(const adjusted_weight_result&,
                            const adjusted_weight_result&) = default;
 };
 
-/// PAT-ABW-001: AdjBW = IBW + f x (TBW - IBW), applied as written. When TBW < IBW the result
-/// lies between them; whether to adjust at all is the dosing policy's trigger
-/// (dosing_weight.hpp). The IBW is taken as an ibw_result so it cannot be swapped with TBW.
-/// Precondition (contract): TBW positive and finite.
-[[nodiscard]] inline adjusted_weight_result adjusted_body_weight(const ibw_result& ibw,
-                                                                 const mass& actual,
-                                                                 adjustment_factor f) {
+inline std::string adjusted_weight_result::reason() const {
+    const auto kg = [](const mass& m) {
+        return hsct::detail::concat({detail::body_size_fixed(m.in(units::kg), 2), " kg"});
+    };
+    if (!adjusted) {
+        return hsct::detail::concat({"TBW ", kg(actual), " not above IBW ", kg(ideal),
+                                     ": actual weight used, no adjustment (PAT-ABW-003)"});
+    }
+    return hsct::detail::concat({"IBW ", kg(ideal), " + ",
+                                 detail::body_size_fixed(fraction(factor), 2), " x (TBW ",
+                                 kg(actual), " - IBW)"});
+}
+
+/// PAT-ABW-001: AdjBW = IBW + f x (TBW - IBW), for TBW above IBW.
+/// PAT-ABW-003 (policy [P], the usual practice: the adjustment is an obesity correction that
+/// moves the dosing weight from TBW towards IBW): when TBW is not above IBW the formula is not
+/// applied and the actual weight is returned (`adjusted == false`), so an underweight patient
+/// is never given a weight above the actual one. (Applied as written, the formula would give
+/// a weight between TBW and IBW, i.e. above TBW.) Whether to adjust at all is the dosing
+/// policy's trigger (dosing_weight.hpp). The IBW is taken as an ibw_result so it cannot be
+/// swapped with TBW.
+/// Errors: a factor number that is not a declared factor (out_of_range, field "factor",
+/// PAT-ENUM-001). Precondition (contract): TBW positive and finite.
+[[nodiscard]] inline result<adjusted_weight_result> adjusted_body_weight(const ibw_result& ibw,
+                                                                         const mass& actual,
+                                                                         adjustment_factor f) {
+    if (auto e = detail::check_enum(f, "factor")) {
+        return *e;
+    }
     HSCT_EXPECTS(std::isfinite(actual.in(units::kg)) && actual.in(units::kg) > 0.0,
                  "adjusted_body_weight: actual weight must be positive and finite");
+    if (!(actual > ibw.value)) {
+        return adjusted_weight_result{actual, f, ibw.value, actual, false};
+    }
     const mass v = ibw.value + fraction(f) * (actual - ibw.value);
-    return adjusted_weight_result{v, f, ibw.value, actual};
+    return adjusted_weight_result{v, f, ibw.value, actual, true};
 }
 
 /// PAT-ABW-002: actual weight as a percent of IBW (100 x TBW / IBW), e.g. 211%.

@@ -13,23 +13,39 @@
 #ifndef HSCT_PATIENT_DEMOGRAPHICS_HPP
 #define HSCT_PATIENT_DEMOGRAPHICS_HPP
 
+#include <array>
 #include <chrono>
 #include <cstdint>
 #include <ostream>
 #include <string>
 #include <string_view>
 
+#include "hsct/core/config.hpp"
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/timeline.hpp"
+#include "hsct/patient/detail/enum_check.hpp"
 
 namespace hsct::patient {
 
 /// Sex as the published formulas use it (Devine IBW, EBMT donor-recipient sex). Not gender.
+/// The numbers are stable (may be stored); read stored numbers with make_enum<sex>.
 enum class sex : std::uint8_t { female = 1, male = 2 };
 
+namespace detail {
+template <>
+struct enum_values<sex> {
+    static constexpr std::array values{sex::female, sex::male};
+};
+}  // namespace detail
+
+/// "female" or "male"; a number that is not a sex prints "invalid (N)".
 [[nodiscard]] constexpr std::string_view to_string(sex s) noexcept {
-    return s == sex::female ? "female" : "male";
+    switch (s) {
+        case sex::female: return "female";
+        case sex::male: return "male";
+    }
+    return detail::invalid_enum_text(s);
 }
 
 inline std::ostream& operator<<(std::ostream& os, sex s) { return os << to_string(s); }
@@ -46,14 +62,25 @@ inline std::ostream& operator<<(std::ostream& os, sex s) { return os << to_strin
     return error(errc::syntax, std::string(field), hsct::detail::quote_input(t), "female or male");
 }
 
-/// How a rule reads age (PAT-AGE-002, policy).
+/// How a rule reads age (PAT-AGE-002, policy). Stable numbers from 1 (0 is not a value).
 enum class age_resolution : std::uint8_t {
-    completed_years,  ///< whole years lived (default; registries report age at HCT this way)
-    exact,            ///< days lived / 365.25, a continuous number of years
+    completed_years = 1,  ///< whole years lived (default; registries report age at HCT this way)
+    exact = 2,            ///< days lived / 365.25, a continuous number of years
 };
 
+namespace detail {
+template <>
+struct enum_values<age_resolution> {
+    static constexpr std::array values{age_resolution::completed_years, age_resolution::exact};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(age_resolution r) noexcept {
-    return r == age_resolution::completed_years ? "completed years" : "exact years";
+    switch (r) {
+        case age_resolution::completed_years: return "completed years";
+        case age_resolution::exact: return "exact years";
+    }
+    return detail::invalid_enum_text(r);
 }
 
 /// An age at a reference date, kept in completed months and in days, so paediatric rules
@@ -67,9 +94,17 @@ public:
     /// month when the day of the month is reached; someone born on the 29th, 30th or 31st
     /// completes the month on the 1st of the next month when the month is shorter (born
     /// 29 February: one year old on 1 March in a common year).
-    /// Errors: birth after `on` (inconsistent); age over max_years (out_of_range).
+    /// Errors: birth after `on` (inconsistent); age over max_years (out_of_range); a date
+    /// outside 1900-01-01 to 2199-12-31 (out_of_range, CORE-DAY-008).
     [[nodiscard]] static result<age> between(sys_days birth, sys_days on,
                                              std::string_view field = "age") {
+        // Both dates inside CORE-DAY-008 (1900-2199), so the calendar arithmetic cannot wrap.
+        if (auto c = hsct::check_date(birth, hsct::detail::concat({field, ".birth_date"})); !c) {
+            return c.error();
+        }
+        if (auto c = hsct::check_date(on, hsct::detail::concat({field, ".reference_date"})); !c) {
+            return c.error();
+        }
         if (birth > on) {
             return error(errc::inconsistent, std::string(field),
                          hsct::detail::concat({"birth date ", hsct::to_string(birth)}),
@@ -116,8 +151,10 @@ public:
     [[nodiscard]] constexpr int months_part() const noexcept { return months_ % 12; }
     /// Days lived.
     [[nodiscard]] constexpr std::int32_t days() const noexcept { return days_; }
-    /// Age as a number of years under a resolution policy.
+    /// Age as a number of years under a resolution policy. Precondition (contract):
+    /// is_valid(r); the rules check a stored resolution and refuse it first (PAT-ENUM-001).
     [[nodiscard]] constexpr double years(age_resolution r) const noexcept {
+        HSCT_EXPECTS(detail::enum_is_valid(r), "age::years: age_resolution is not a declared value");
         return r == age_resolution::completed_years ? static_cast<double>(completed_years())
                                                     : static_cast<double>(days_) / 365.25;
     }

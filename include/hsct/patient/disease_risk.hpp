@@ -25,14 +25,17 @@
 #ifndef HSCT_PATIENT_DISEASE_RISK_HPP
 #define HSCT_PATIENT_DISEASE_RISK_HPP
 
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
 
+#include "hsct/core/config.hpp"
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/result.hpp"
+#include "hsct/patient/detail/enum_check.hpp"
 
 namespace hsct::patient {
 
@@ -42,23 +45,30 @@ namespace hsct::patient {
 
 /// The indication for HCT, in the categories the DRI and the EBMT risk score read.
 enum class disease : std::uint8_t {
-    aml,                      ///< acute myeloid leukaemia (needs cytogenetic risk)
-    mds,                      ///< myelodysplastic syndrome (needs cytogenetic risk)
-    all,                      ///< acute lymphoblastic leukaemia
-    cll,                      ///< chronic lymphocytic leukaemia
-    cml,                      ///< chronic myeloid leukaemia (status is a CML phase)
-    indolent_b_nhl,           ///< indolent B-cell non-Hodgkin lymphoma
-    mpn,                      ///< myeloproliferative neoplasm
-    myeloma,                  ///< multiple myeloma
-    hodgkin,                  ///< Hodgkin lymphoma
-    dlbcl_or_transformed,     ///< diffuse large B-cell lymphoma or transformed indolent B-NHL
-    mantle_cell,              ///< mantle-cell lymphoma
-    t_cell_nodal,             ///< T-cell lymphoma, nodal
-    t_cell_extranodal,        ///< T-cell lymphoma, extranodal
-    severe_aplastic_anaemia,  ///< severe aplastic anaemia (non-malignant)
-    other_non_malignant,      ///< any other non-malignant indication
-    other_malignant,          ///< a malignancy in none of the categories above
+    aml = 1,                      ///< acute myeloid leukaemia (needs cytogenetic risk)
+    mds = 2,                      ///< myelodysplastic syndrome (needs cytogenetic risk)
+    all = 3,                      ///< acute lymphoblastic leukaemia
+    cll = 4,                      ///< chronic lymphocytic leukaemia
+    cml = 5,                      ///< chronic myeloid leukaemia (status is a CML phase)
+    indolent_b_nhl = 6,           ///< indolent B-cell non-Hodgkin lymphoma
+    mpn = 7,                      ///< myeloproliferative neoplasm
+    myeloma = 8,                  ///< multiple myeloma
+    hodgkin = 9,                  ///< Hodgkin lymphoma
+    dlbcl_or_transformed = 10,     ///< diffuse large B-cell lymphoma or transformed indolent B-NHL
+    mantle_cell = 11,              ///< mantle-cell lymphoma
+    t_cell_nodal = 12,             ///< T-cell lymphoma, nodal
+    t_cell_extranodal = 13,        ///< T-cell lymphoma, extranodal
+    severe_aplastic_anaemia = 14,  ///< severe aplastic anaemia (non-malignant)
+    other_non_malignant = 15,      ///< any other non-malignant indication
+    other_malignant = 16,          ///< a malignancy in none of the categories above
 };
+
+namespace detail {
+template <>
+struct enum_values<disease> {
+    static constexpr std::array values{disease::aml, disease::mds, disease::all, disease::cll, disease::cml, disease::indolent_b_nhl, disease::mpn, disease::myeloma, disease::hodgkin, disease::dlbcl_or_transformed, disease::mantle_cell, disease::t_cell_nodal, disease::t_cell_extranodal, disease::severe_aplastic_anaemia, disease::other_non_malignant, disease::other_malignant};
+};
+}  // namespace detail
 
 [[nodiscard]] constexpr std::string_view to_string(disease d) noexcept {
     switch (d) {
@@ -79,18 +89,25 @@ enum class disease : std::uint8_t {
         case disease::other_non_malignant: return "other non-malignant indication";
         case disease::other_malignant: return "other malignancy";
     }
-    return "unknown disease";
+    return detail::invalid_enum_text(d);
 }
 
 /// AML cytogenetic risk as the caller's laboratory classified it for the DRI. The DRI papers
 /// define the groups (e.g. CIBMTR AML scheme: inv(16) favourable, complex karyotype of 4 or
 /// more abnormalities adverse); hsct takes the group, not the karyotype.
 enum class cytogenetic_risk : std::uint8_t {
-    favourable,
-    intermediate,
-    adverse,
-    not_yet_known,  ///< result pending: the DRI is "TBD cytogenetics"
+    favourable = 1,
+    intermediate = 2,
+    adverse = 3,
+    not_yet_known = 4,  ///< result pending: the DRI is "TBD cytogenetics"
 };
+
+namespace detail {
+template <>
+struct enum_values<cytogenetic_risk> {
+    static constexpr std::array values{cytogenetic_risk::favourable, cytogenetic_risk::intermediate, cytogenetic_risk::adverse, cytogenetic_risk::not_yet_known};
+};
+}  // namespace detail
 
 [[nodiscard]] constexpr std::string_view to_string(cytogenetic_risk c) noexcept {
     switch (c) {
@@ -99,15 +116,22 @@ enum class cytogenetic_risk : std::uint8_t {
         case cytogenetic_risk::adverse: return "adverse cytogenetics";
         case cytogenetic_risk::not_yet_known: return "cytogenetics not yet known";
     }
-    return "unknown cytogenetics";
+    return detail::invalid_enum_text(c);
 }
 
 /// MDS cytogenetic risk. The DRI has no favourable MDS group, so there is no such value.
 enum class mds_cytogenetic_risk : std::uint8_t {
-    intermediate,
-    adverse,
-    not_yet_known,  ///< result pending: the DRI is "TBD cytogenetics"
+    intermediate = 1,
+    adverse = 2,
+    not_yet_known = 3,  ///< result pending: the DRI is "TBD cytogenetics"
 };
+
+namespace detail {
+template <>
+struct enum_values<mds_cytogenetic_risk> {
+    static constexpr std::array values{mds_cytogenetic_risk::intermediate, mds_cytogenetic_risk::adverse, mds_cytogenetic_risk::not_yet_known};
+};
+}  // namespace detail
 
 [[nodiscard]] constexpr std::string_view to_string(mds_cytogenetic_risk c) noexcept {
     switch (c) {
@@ -115,26 +139,33 @@ enum class mds_cytogenetic_risk : std::uint8_t {
         case mds_cytogenetic_risk::adverse: return "adverse cytogenetics";
         case mds_cytogenetic_risk::not_yet_known: return "cytogenetics not yet known";
     }
-    return "unknown cytogenetics";
+    return detail::invalid_enum_text(c);
 }
 
 /// Disease status at HCT. The CML phases are separate values and apply to CML only.
 enum class disease_status : std::uint8_t {
-    cr1,                ///< first complete remission
-    cr2,                ///< second complete remission
-    cr3_or_later,       ///< third or later complete remission
-    pr1,                ///< first partial remission
-    pr2_or_later,       ///< second or later partial remission
-    untreated,          ///< untreated (upfront HCT)
-    stable_disease,     ///< stable disease (lymphoma/myeloma)
-    induction_failure,  ///< primary induction failure / primary refractory
-    active_relapse,     ///< active (untreated or refractory) relapse
-    cml_cp1,            ///< CML, first chronic phase
-    cml_cp2_or_later,   ///< CML, second or later chronic phase
-    cml_ap,             ///< CML, accelerated phase
-    cml_bp,             ///< CML, blast phase / blast crisis
-    missing,            ///< status not recorded
+    cr1 = 1,                ///< first complete remission
+    cr2 = 2,                ///< second complete remission
+    cr3_or_later = 3,       ///< third or later complete remission
+    pr1 = 4,                ///< first partial remission
+    pr2_or_later = 5,       ///< second or later partial remission
+    untreated = 6,          ///< untreated (upfront HCT)
+    stable_disease = 7,     ///< stable disease (lymphoma/myeloma)
+    induction_failure = 8,  ///< primary induction failure / primary refractory
+    active_relapse = 9,     ///< active (untreated or refractory) relapse
+    cml_cp1 = 10,            ///< CML, first chronic phase
+    cml_cp2_or_later = 11,   ///< CML, second or later chronic phase
+    cml_ap = 12,             ///< CML, accelerated phase
+    cml_bp = 13,             ///< CML, blast phase / blast crisis
+    missing = 14,            ///< status not recorded
 };
+
+namespace detail {
+template <>
+struct enum_values<disease_status> {
+    static constexpr std::array values{disease_status::cr1, disease_status::cr2, disease_status::cr3_or_later, disease_status::pr1, disease_status::pr2_or_later, disease_status::untreated, disease_status::stable_disease, disease_status::induction_failure, disease_status::active_relapse, disease_status::cml_cp1, disease_status::cml_cp2_or_later, disease_status::cml_ap, disease_status::cml_bp, disease_status::missing};
+};
+}  // namespace detail
 
 [[nodiscard]] constexpr std::string_view to_string(disease_status s) noexcept {
     switch (s) {
@@ -153,7 +184,7 @@ enum class disease_status : std::uint8_t {
         case disease_status::cml_bp: return "CML blast phase";
         case disease_status::missing: return "missing";
     }
-    return "unknown status";
+    return detail::invalid_enum_text(s);
 }
 
 [[nodiscard]] constexpr bool is_cml_phase(disease_status s) noexcept {
@@ -163,11 +194,18 @@ enum class disease_status : std::uint8_t {
 
 /// Conditioning intensity, read by the DRI only for PR2 or later (PAT-DRI-003, PAT-DRI-007).
 enum class conditioning_intensity : std::uint8_t {
-    myeloablative,
-    reduced_intensity,
-    non_myeloablative,  ///< read as reduced intensity for the PR2 rule (PAT-DRI-007, policy)
-    not_stated,
+    myeloablative = 1,
+    reduced_intensity = 2,
+    non_myeloablative = 3,  ///< read as reduced intensity for the PR2 rule (PAT-DRI-007, policy)
+    not_stated = 4,
 };
+
+namespace detail {
+template <>
+struct enum_values<conditioning_intensity> {
+    static constexpr std::array values{conditioning_intensity::myeloablative, conditioning_intensity::reduced_intensity, conditioning_intensity::non_myeloablative, conditioning_intensity::not_stated};
+};
+}  // namespace detail
 
 [[nodiscard]] constexpr std::string_view to_string(conditioning_intensity c) noexcept {
     switch (c) {
@@ -176,12 +214,27 @@ enum class conditioning_intensity : std::uint8_t {
         case conditioning_intensity::non_myeloablative: return "NMA";
         case conditioning_intensity::not_stated: return "not stated";
     }
-    return "unknown conditioning";
+    return detail::invalid_enum_text(c);
 }
 
 /// Whom the index is computed for. The DRI was derived in adults; CIBMTR reports a paediatric
 /// patient as "N/A - pediatric". hsct does not decide who is paediatric: the caller does.
-enum class dri_population : std::uint8_t { adult, pediatric };
+enum class dri_population : std::uint8_t { adult = 1, pediatric = 2 };
+
+namespace detail {
+template <>
+struct enum_values<dri_population> {
+    static constexpr std::array values{dri_population::adult, dri_population::pediatric};
+};
+}  // namespace detail
+
+[[nodiscard]] constexpr std::string_view to_string(dri_population p) noexcept {
+    switch (p) {
+        case dri_population::adult: return "adult";
+        case dri_population::pediatric: return "paediatric";
+    }
+    return detail::invalid_enum_text(p);
+}
 
 /// A disease with the cytogenetic group it needs. AML and MDS can only be made with one.
 class diagnosis {
@@ -194,13 +247,17 @@ public:
     }
     /// Any disease other than AML and MDS, checked at compile time.
     template <disease D>
-        requires(D != disease::aml && D != disease::mds)
+        requires(D != disease::aml && D != disease::mds && detail::enum_is_valid(D))
     [[nodiscard]] static constexpr diagnosis of() noexcept {
         return diagnosis(D, cytogenetic_risk::not_yet_known, mds_cytogenetic_risk::not_yet_known);
     }
     /// Any disease other than AML and MDS, from a runtime value (e.g. a database code). AML
-    /// and MDS are refused as `missing` (their cytogenetic group is part of the diagnosis).
+    /// and MDS are refused as `missing` (their cytogenetic group is part of the diagnosis); a
+    /// number that is not a declared disease as out_of_range (PAT-ENUM-001).
     [[nodiscard]] static result<diagnosis> of(disease d, std::string_view field = "disease") {
+        if (auto e = detail::check_enum(d, field)) {
+            return *e;
+        }
         if (d == disease::aml || d == disease::mds) {
             return error(errc::missing, std::string(field), std::string(to_string(d)),
                          "AML and MDS need their cytogenetic risk: use diagnosis::aml(...) or "
@@ -241,49 +298,106 @@ private:
     return std::string(to_string(dx.kind()));
 }
 
+namespace detail {
+/// PAT-ENUM-001: a diagnosis read from storage: its disease and, for AML or MDS, its
+/// cytogenetic group are declared values. Fields "<prefix>.disease", "<prefix>.cytogenetics".
+[[nodiscard]] inline std::optional<hsct::error> check_diagnosis(const diagnosis& dx,
+                                                                std::string_view prefix) {
+    if (!enum_is_valid(dx.kind())) {
+        return check_enum(dx.kind(), hsct::detail::concat({prefix, ".disease"}));
+    }
+    if (dx.kind() == disease::aml && !enum_is_valid(dx.aml_cytogenetics())) {
+        return check_enum(dx.aml_cytogenetics(), hsct::detail::concat({prefix, ".cytogenetics"}));
+    }
+    if (dx.kind() == disease::mds && !enum_is_valid(dx.mds_cytogenetics())) {
+        return check_enum(dx.mds_cytogenetics(), hsct::detail::concat({prefix, ".cytogenetics"}));
+    }
+    return std::nullopt;
+}
+}  // namespace detail
+
 // ---------------------------------------------------------------------------------------------
 // Outputs
 // ---------------------------------------------------------------------------------------------
 
 /// Which table assigned the disease and stage rows.
 enum class dri_table : std::uint8_t {
-    hb24_2012,                  ///< DRI 2012 as reproduced in EBMT Handbook 2024 ch. 11 (default)
-    refined_2014_recollection,  ///< refined DRI 2014, recalled, every row UNVERIFIED
+    hb24_2012 = 1,                  ///< DRI 2012 as reproduced in EBMT Handbook 2024 ch. 11 (default)
+    refined_2014_recollection = 2,  ///< refined DRI 2014, recalled, every row UNVERIFIED
 };
 
+namespace detail {
+template <>
+struct enum_values<dri_table> {
+    static constexpr std::array values{dri_table::hb24_2012, dri_table::refined_2014_recollection};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(dri_table t) noexcept {
-    return t == dri_table::hb24_2012
-               ? "DRI 2012 as reproduced in EBMT Handbook 2024 ch. 11"
-               : "refined DRI 2014 (Armand, Blood 2014;123:3664, Table 4) - UNVERIFIED recollection";
+    switch (t) {
+        case dri_table::hb24_2012: return "DRI 2012 as reproduced in EBMT Handbook 2024 ch. 11";
+        case dri_table::refined_2014_recollection:
+            return "refined DRI 2014 (Armand, Blood 2014;123:3664, Table 4) - UNVERIFIED "
+                   "recollection";
+    }
+    return detail::invalid_enum_text(t);
 }
 
 /// Disease risk group of the DRI's disease table.
-enum class dri_disease_risk : std::uint8_t { low, intermediate, high };
+enum class dri_disease_risk : std::uint8_t { low = 1, intermediate = 2, high = 3 };
+
+namespace detail {
+template <>
+struct enum_values<dri_disease_risk> {
+    static constexpr std::array values{dri_disease_risk::low, dri_disease_risk::intermediate, dri_disease_risk::high};
+};
+}  // namespace detail
 /// Stage risk group of the DRI's stage table.
-enum class dri_stage_risk : std::uint8_t { low, high };
+enum class dri_stage_risk : std::uint8_t { low = 1, high = 2 };
+
+namespace detail {
+template <>
+struct enum_values<dri_stage_risk> {
+    static constexpr std::array values{dri_stage_risk::low, dri_stage_risk::high};
+};
+}  // namespace detail
 
 [[nodiscard]] constexpr std::string_view to_string(dri_disease_risk r) noexcept {
-    return r == dri_disease_risk::low ? "low"
-           : r == dri_disease_risk::intermediate ? "intermediate"
-                                                 : "high";
+    switch (r) {
+        case dri_disease_risk::low: return "low";
+        case dri_disease_risk::intermediate: return "intermediate";
+        case dri_disease_risk::high: return "high";
+    }
+    return detail::invalid_enum_text(r);
 }
 [[nodiscard]] constexpr std::string_view to_string(dri_stage_risk r) noexcept {
-    return r == dri_stage_risk::low ? "low" : "high";
+    switch (r) {
+        case dri_stage_risk::low: return "low";
+        case dri_stage_risk::high: return "high";
+    }
+    return detail::invalid_enum_text(r);
 }
 
 /// The index, or the reason there is none (PAT-DRI-005). Labels follow the CIBMTR data
 /// dictionary wording.
 enum class dri_category : std::uint8_t {
-    low,
-    intermediate,
-    high,
-    very_high,
-    na_non_malignant,        ///< "N/A - non-malignant indication"
-    na_pediatric,            ///< "N/A - pediatric"
-    not_classifiable,        ///< "N/A - disease not classifiable"
-    missing_disease_status,  ///< "Missing disease status"
-    tbd_cytogenetics,        ///< "TBD cytogenetics"
+    low = 1,
+    intermediate = 2,
+    high = 3,
+    very_high = 4,
+    na_non_malignant = 5,        ///< "N/A - non-malignant indication"
+    na_pediatric = 6,            ///< "N/A - pediatric"
+    not_classifiable = 7,        ///< "N/A - disease not classifiable"
+    missing_disease_status = 8,  ///< "Missing disease status"
+    tbd_cytogenetics = 9,        ///< "TBD cytogenetics"
 };
+
+namespace detail {
+template <>
+struct enum_values<dri_category> {
+    static constexpr std::array values{dri_category::low, dri_category::intermediate, dri_category::high, dri_category::very_high, dri_category::na_non_malignant, dri_category::na_pediatric, dri_category::not_classifiable, dri_category::missing_disease_status, dri_category::tbd_cytogenetics};
+};
+}  // namespace detail
 
 [[nodiscard]] constexpr std::string_view to_string(dri_category c) noexcept {
     switch (c) {
@@ -297,7 +411,7 @@ enum class dri_category : std::uint8_t {
         case dri_category::missing_disease_status: return "Missing disease status";
         case dri_category::tbd_cytogenetics: return "TBD cytogenetics";
     }
-    return "unknown";
+    return detail::invalid_enum_text(c);
 }
 
 [[nodiscard]] constexpr bool is_score(dri_category c) noexcept {
@@ -306,7 +420,14 @@ enum class dri_category : std::uint8_t {
 }
 
 /// The 3-group form (PAT-DRI-004): high and very high merged.
-enum class dri_three_group : std::uint8_t { low, intermediate, high_or_very_high, not_scored };
+enum class dri_three_group : std::uint8_t { low = 1, intermediate = 2, high_or_very_high = 3, not_scored = 4 };
+
+namespace detail {
+template <>
+struct enum_values<dri_three_group> {
+    static constexpr std::array values{dri_three_group::low, dri_three_group::intermediate, dri_three_group::high_or_very_high, dri_three_group::not_scored};
+};
+}  // namespace detail
 
 [[nodiscard]] constexpr std::string_view to_string(dri_three_group g) noexcept {
     switch (g) {
@@ -315,7 +436,7 @@ enum class dri_three_group : std::uint8_t { low, intermediate, high_or_very_high
         case dri_three_group::high_or_very_high: return "High/Very high";
         case dri_three_group::not_scored: return "not scored";
     }
-    return "unknown";
+    return detail::invalid_enum_text(g);
 }
 
 [[nodiscard]] constexpr dri_three_group three_group(dri_category c) noexcept {
@@ -324,14 +445,22 @@ enum class dri_three_group : std::uint8_t { low, intermediate, high_or_very_high
         case dri_category::intermediate: return dri_three_group::intermediate;
         case dri_category::high:
         case dri_category::very_high: return dri_three_group::high_or_very_high;
-        default: return dri_three_group::not_scored;
+        case dri_category::na_non_malignant:
+        case dri_category::na_pediatric:
+        case dri_category::not_classifiable:
+        case dri_category::missing_disease_status:
+        case dri_category::tbd_cytogenetics: return dri_three_group::not_scored;
     }
+    HSCT_EXPECTS(false, "three_group: dri_category is not a declared value");
+    return dri_three_group::not_scored;
 }
 
 /// PAT-DRI-001: disease risk x stage risk -> index. Armand, Blood 2012;120:905; as printed in
 /// EBMT Handbook 2024 Table 11.1: low+low low; low+high or intermediate+low intermediate;
 /// intermediate+high or high+low high; high+high very high.
+/// Precondition (contract): both are declared values.
 [[nodiscard]] constexpr dri_category combine(dri_disease_risk d, dri_stage_risk s) noexcept {
+    HSCT_EXPECTS(detail::enum_is_valid(s), "combine: dri_stage_risk is not a declared value");
     const bool high_stage = s == dri_stage_risk::high;
     switch (d) {
         case dri_disease_risk::low:
@@ -341,6 +470,7 @@ enum class dri_three_group : std::uint8_t { low, intermediate, high_or_very_high
         case dri_disease_risk::high:
             return high_stage ? dri_category::very_high : dri_category::high;
     }
+    HSCT_EXPECTS(false, "combine: dri_disease_risk is not a declared value");
     return dri_category::not_classifiable;
 }
 
@@ -531,22 +661,35 @@ namespace hsct::patient {
 /// missing disease status; cytogenetics pending; a status the stage table does not list
 /// (stable disease) is "not classifiable".
 ///
-/// Errors: a CML phase for a disease other than CML, or a non-CML status for CML
-/// (inconsistent, field "disease_status"); PR2 or later with the conditioning not stated under
-/// the handbook table (missing, field "conditioning").
+/// Errors: any input enum number that is not a declared value (out_of_range, fields
+/// "dri.dx.disease", "dri.dx.cytogenetics", "dri.status", "dri.conditioning",
+/// "dri.population", "table"; PAT-ENUM-001); a CML phase for a disease other than CML, or a
+/// non-CML status for CML (inconsistent, field "dri.status"); PR2 or later with the
+/// conditioning not stated under the handbook table (missing, field "dri.conditioning").
 [[nodiscard]] inline result<dri_result> disease_risk_index(const dri_input& in,
                                                            dri_table table = dri_table::hb24_2012) {
+    if (auto e = detail::check_diagnosis(in.dx, "dri.dx")) {
+        return *e;
+    }
+    for (auto e : {detail::check_enum(in.status, "dri.status"),
+                   detail::check_enum(in.conditioning, "dri.conditioning"),
+                   detail::check_enum(in.population, "dri.population"),
+                   detail::check_enum(table, "table")}) {
+        if (e) {
+            return *e;
+        }
+    }
     const disease d = in.dx.kind();
     const bool malignant =
         d != disease::severe_aplastic_anaemia && d != disease::other_non_malignant;
     if (malignant && in.status != disease_status::missing) {
         if (d == disease::cml && !is_cml_phase(in.status)) {
-            return error(errc::inconsistent, "disease_status",
+            return error(errc::inconsistent, "dri.status",
                          hsct::detail::concat({"CML with status ", to_string(in.status)}),
                          "CML takes a CML phase (cml_cp1, cml_cp2_or_later, cml_ap, cml_bp) or missing");
         }
         if (d != disease::cml && is_cml_phase(in.status)) {
-            return error(errc::inconsistent, "disease_status",
+            return error(errc::inconsistent, "dri.status",
                          hsct::detail::concat({to_string(d), " with status ", to_string(in.status)}),
                          "CML phases apply to CML only");
         }
@@ -588,7 +731,7 @@ namespace hsct::patient {
 
     const auto srow = hsct::detail::dri_stage_row_of(in.status, in.conditioning, table);
     if (srow.k == hsct::detail::dri_stage_row::kind::needs_conditioning) {
-        return error(errc::missing, "conditioning", std::string(to_string(in.conditioning)),
+        return error(errc::missing, "dri.conditioning", std::string(to_string(in.conditioning)),
                      "MAC, RIC or NMA: the DRI stage of PR2 or later depends on it");
     }
     if (srow.k == hsct::detail::dri_stage_row::kind::not_printed) {

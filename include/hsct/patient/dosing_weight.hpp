@@ -30,16 +30,54 @@
 #include "hsct/core/units.hpp"
 #include "hsct/patient/body_size.hpp"
 #include "hsct/patient/demographics.hpp"
+#include "hsct/patient/detail/enum_check.hpp"
 
 namespace hsct::patient {
+
+/// Conditioning agent classes with a practice-table row.
+enum class agent_class : std::uint8_t {
+    busulfan = 1,
+    cyclophosphamide_high_dose = 2,
+    fludarabine = 3,
+    melphalan = 4,
+    beam = 5,  ///< carmustine, etoposide, cytarabine, melphalan
+    thiotepa = 6,
+    atg = 7,   ///< anti-thymocyte globulin
+};
+
+namespace detail {
+template <>
+struct enum_values<agent_class> {
+    static constexpr std::array values{
+        agent_class::busulfan,  agent_class::cyclophosphamide_high_dose, agent_class::fludarabine,
+        agent_class::melphalan, agent_class::beam, agent_class::thiotepa, agent_class::atg};
+};
+}  // namespace detail
+
+[[nodiscard]] constexpr std::string_view to_string(agent_class a) noexcept {
+    switch (a) {
+        case agent_class::busulfan: return "busulfan";
+        case agent_class::cyclophosphamide_high_dose: return "cyclophosphamide (high dose)";
+        case agent_class::fludarabine: return "fludarabine";
+        case agent_class::melphalan: return "melphalan";
+        case agent_class::beam: return "BEAM";
+        case agent_class::thiotepa: return "thiotepa";
+        case agent_class::atg: return "ATG";
+    }
+    return detail::invalid_enum_text(a);
+}
 
 /// Height, total body weight, sex and age, checked once (PAT-BODY-001/002) so dosing can
 /// trust them. Built only through make().
 class body_measures {
 public:
-    /// Errors: height or weight outside PAT-BODY-001/002 (field "height" / "weight").
+    /// Errors: height or weight outside PAT-BODY-001/002 (field "height" / "weight"); a sex
+    /// number that is not a declared value (out_of_range, field "sex", PAT-ENUM-001).
     [[nodiscard]] static result<body_measures> make(const length& height, const mass& weight,
                                                     sex recipient_sex, const age& at_dosing) {
+        if (auto e = detail::check_enum(recipient_sex, "sex")) {
+            return *e;
+        }
         const auto h = make_height(height.in(units::cm), units::cm);
         if (!h) {
             return h.error();
@@ -69,8 +107,19 @@ private:
 /// Whether a drug is dosed per kg of a weight (mg/kg) or per m2 of a BSA (mg/m2).
 enum class dose_scale : std::uint8_t { per_kg = 1, per_m2 = 2 };
 
+namespace detail {
+template <>
+struct enum_values<dose_scale> {
+    static constexpr std::array values{dose_scale::per_kg, dose_scale::per_m2};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(dose_scale s) noexcept {
-    return s == dose_scale::per_kg ? "per kg" : "per m2";
+    switch (s) {
+        case dose_scale::per_kg: return "per kg";
+        case dose_scale::per_m2: return "per m2";
+    }
+    return detail::invalid_enum_text(s);
 }
 
 /// PAT-DOSE-001: the weight a policy doses on (per kg), or feeds into the BSA (per m2), when
@@ -82,6 +131,15 @@ enum class weight_basis : std::uint8_t {
     adjusted = 4,                    ///< IBW + f x (TBW - IBW), f from the policy (PAT-ABW-001)
 };
 
+namespace detail {
+template <>
+struct enum_values<weight_basis> {
+    static constexpr std::array values{weight_basis::actual, weight_basis::ideal,
+                                       weight_basis::lesser_of_ideal_and_actual,
+                                       weight_basis::adjusted};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(weight_basis b) noexcept {
     switch (b) {
         case weight_basis::actual: return "actual body weight";
@@ -89,7 +147,7 @@ enum class weight_basis : std::uint8_t {
         case weight_basis::lesser_of_ideal_and_actual: return "lesser of ideal and actual";
         case weight_basis::adjusted: return "adjusted body weight";
     }
-    return "unknown weight basis";
+    return detail::invalid_enum_text(b);
 }
 
 /// PAT-DOSE-002: when a policy's adjustment applies. Obesity triggers differ between
@@ -102,11 +160,41 @@ enum class trigger_rule : std::uint8_t {
     percent_ibw_or_bmi = 4,  ///< either of the two
 };
 
+namespace detail {
+template <>
+struct enum_values<trigger_rule> {
+    static constexpr std::array values{trigger_rule::always, trigger_rule::percent_ibw,
+                                       trigger_rule::bmi, trigger_rule::percent_ibw_or_bmi};
+};
+}  // namespace detail
+
+[[nodiscard]] constexpr std::string_view to_string(trigger_rule r) noexcept {
+    switch (r) {
+        case trigger_rule::always: return "always";
+        case trigger_rule::percent_ibw: return "TBW as % of IBW";
+        case trigger_rule::bmi: return "BMI";
+        case trigger_rule::percent_ibw_or_bmi: return "TBW as % of IBW or BMI";
+    }
+    return detail::invalid_enum_text(r);
+}
+
 /// Strict or inclusive comparison with a trigger threshold.
 enum class threshold_comparison : std::uint8_t { greater = 1, greater_or_equal = 2 };
 
+namespace detail {
+template <>
+struct enum_values<threshold_comparison> {
+    static constexpr std::array values{threshold_comparison::greater,
+                                       threshold_comparison::greater_or_equal};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(threshold_comparison c) noexcept {
-    return c == threshold_comparison::greater ? ">" : ">=";
+    switch (c) {
+        case threshold_comparison::greater: return ">";
+        case threshold_comparison::greater_or_equal: return ">=";
+    }
+    return detail::invalid_enum_text(c);
 }
 
 /// A trigger: rule, thresholds and whether each threshold is inclusive.
@@ -155,10 +243,20 @@ struct dosing_policy {
     /// PAT-DOSE-004: optional BSA cap (per_m2 only). Default none (resolutions §5).
     std::optional<area> bsa_cap{};
     short_stature_policy below_60_in = short_stature_policy::extrapolate;
+    /// Set by commonly_reported_policy(): the practice-table row the policy came from.
+    std::optional<agent_class> agent{};
 };
 
 /// Where the weight used came from.
 enum class weight_source : std::uint8_t { actual = 1, ideal = 2, adjusted = 3 };
+
+namespace detail {
+template <>
+struct enum_values<weight_source> {
+    static constexpr std::array values{weight_source::actual, weight_source::ideal,
+                                       weight_source::adjusted};
+};
+}  // namespace detail
 
 [[nodiscard]] constexpr std::string_view to_string(weight_source s) noexcept {
     switch (s) {
@@ -166,7 +264,7 @@ enum class weight_source : std::uint8_t { actual = 1, ideal = 2, adjusted = 3 };
         case weight_source::ideal: return "ideal body weight";
         case weight_source::adjusted: return "adjusted body weight";
     }
-    return "unknown weight source";
+    return detail::invalid_enum_text(s);
 }
 
 /// What choose() decided: a weight (per kg) or a BSA (per m2), how, and why.
@@ -207,12 +305,6 @@ namespace detail {
 inline std::string dw_kg(const mass& m) {
     return hsct::detail::concat({body_size_fixed(m.in(units::kg), 2), " kg"});
 }
-inline std::string dw_pct(const percent& p) {
-    return hsct::detail::concat({body_size_fixed(p.in(units::pct), 1), "%"});
-}
-inline std::string dw_bmi(const body_mass_index& b) {
-    return hsct::detail::concat({body_size_fixed(b.in(units::kg_per_m2), 1), " kg/m2"});
-}
 inline std::string dw_m2(const area& a) {
     return hsct::detail::concat({body_size_fixed(a.in(units::m2), 3), " m2"});
 }
@@ -228,9 +320,50 @@ inline std::string_view dw_negated(threshold_comparison c) noexcept {
     return c == threshold_comparison::greater ? "not >" : "not >=";
 }
 
+/// PAT-DOSE-007: the trigger text, e.g. "TBW 210.9% of IBW > 120.0% trigger". The value and
+/// threshold are printed with one decimal, or with as many more (up to 9) as it takes to show
+/// them different, so the text never reads "120.0% > 120.0%". When they print the same even
+/// then, they are equal within PAT-DOSE-TOL and the text says so: "= 120.0% trigger (at the
+/// threshold: >= holds)" or "(at the threshold: not >)".
+inline std::string dw_trigger_text(std::string_view what, double v, std::string_view v_unit,
+                                   double threshold, std::string_view t_unit,
+                                   threshold_comparison c, bool hit) {
+    int decimals = 1;
+    std::string vs = body_size_fixed(v, decimals);
+    std::string ts = body_size_fixed(threshold, decimals);
+    while (vs == ts && decimals < 9) {
+        ++decimals;
+        vs = body_size_fixed(v, decimals);
+        ts = body_size_fixed(threshold, decimals);
+    }
+    if (vs == ts) {
+        const std::string one = body_size_fixed(threshold, 1);
+        return hsct::detail::concat({what, " ", one, v_unit, " = ", one, t_unit,
+                                     " trigger (at the threshold: ",
+                                     hit ? to_string(c) : dw_negated(c),
+                                     hit ? " holds)" : ")"});
+    }
+    return hsct::detail::concat({what, " ", vs, v_unit, " ", hit ? to_string(c) : dw_negated(c),
+                                 " ", ts, t_unit, " trigger"});
+}
+
 inline result<bool> dw_validate(const dosing_policy& p) {
     if (p.name.empty()) {
         return error(errc::missing, "policy.name", "", "a policy name, carried on the result");
+    }
+    // PAT-ENUM-001: every stored enum of the policy is a declared value.
+    for (auto e : {check_enum(p.scale, "policy.scale"), check_enum(p.basis, "policy.basis"),
+                   check_enum(p.factor, "policy.factor"),
+                   check_enum(p.trigger.rule, "policy.trigger.rule"),
+                   check_enum(p.trigger.percent_ibw_comparison,
+                              "policy.trigger.percent_ibw_comparison"),
+                   check_enum(p.trigger.bmi_comparison, "policy.trigger.bmi_comparison"),
+                   check_enum(p.formula, "policy.formula"),
+                   check_enum(p.below_60_in, "policy.below_60_in"),
+                   check_enum(p.agent, "policy.agent")}) {
+        if (e) {
+            return *e;
+        }
     }
     if (p.bsa_cap.has_value()) {
         if (p.scale != dose_scale::per_m2) {
@@ -274,7 +407,11 @@ inline result<bool> dw_validate(const dosing_policy& p) {
 /// that weight by the policy's formula, then any cap. Nothing is clamped unless the policy
 /// says so (cap, short_stature_policy::base_value), and then the result says so.
 ///
-/// Errors: an incomplete or inconsistent policy (fields "policy.*"); a child (age < 18) when
+/// PAT-ABW-003: under an adjusted basis, a patient whose TBW is not above IBW is dosed on TBW
+/// (source actual), and the explanation says why.
+///
+/// Errors: an incomplete or inconsistent policy (fields "policy.*"), including any policy enum
+/// number that is not a declared value (out_of_range, PAT-ENUM-001); a child (age < 18) when
 /// the policy needs IBW or a BMI trigger (not_allowed, "age"; PAT-IBW-004, PAT-DOSE-002);
 /// IBW errors under the policy's short-stature rule (field "height").
 [[nodiscard]] inline result<dosing_basis> choose(const body_measures& m, const dosing_policy& p) {
@@ -320,22 +457,19 @@ inline result<bool> dw_validate(const dosing_policy& p) {
                                                 p.trigger.percent_ibw_threshold.in(units::pct),
                                                 p.trigger.percent_ibw_comparison);
             met = met || hit;
-            parts = hsct::detail::concat(
-                {"TBW ", detail::dw_pct(*out.percent_ibw), " of IBW ",
-                 hit ? to_string(p.trigger.percent_ibw_comparison)
-                     : detail::dw_negated(p.trigger.percent_ibw_comparison),
-                 " ", detail::dw_pct(p.trigger.percent_ibw_threshold), " trigger"});
+            parts = detail::dw_trigger_text("TBW", out.percent_ibw->in(units::pct), "% of IBW",
+                                            p.trigger.percent_ibw_threshold.in(units::pct), "%",
+                                            p.trigger.percent_ibw_comparison, hit);
         }
         if (uses_bmi) {
             const bool hit = detail::dw_compare(out.bmi.in(units::kg_per_m2),
                                                 p.trigger.bmi_threshold.in(units::kg_per_m2),
                                                 p.trigger.bmi_comparison);
             met = met || hit;
-            const std::string b = hsct::detail::concat(
-                {"BMI ", detail::dw_bmi(out.bmi), " ",
-                 hit ? to_string(p.trigger.bmi_comparison)
-                     : detail::dw_negated(p.trigger.bmi_comparison),
-                 " ", detail::dw_bmi(p.trigger.bmi_threshold), " trigger"});
+            const std::string b = detail::dw_trigger_text(
+                "BMI", out.bmi.in(units::kg_per_m2), " kg/m2",
+                p.trigger.bmi_threshold.in(units::kg_per_m2), " kg/m2", p.trigger.bmi_comparison,
+                hit);
             parts = parts.empty() ? b : hsct::detail::concat({parts, "; ", b});
         }
         why = parts;
@@ -362,12 +496,24 @@ inline result<bool> dw_validate(const dosing_policy& p) {
                                      detail::dw_kg(out.weight_used)});
     } else {
         const auto adj = adjusted_body_weight(*out.ibw, tbw, p.factor);
-        out.weight_used = adj.value;
-        out.source = weight_source::adjusted;
-        out.factor = p.factor;
-        what = hsct::detail::concat({to_string(p.factor), " = ", detail::dw_kg(adj.value),
-                                     " (IBW ", detail::dw_kg(out.ibw->value), ", TBW ",
-                                     detail::dw_kg(tbw), ")"});
+        if (!adj) {
+            return adj.error();  // unreachable: the factor was checked with the policy
+        }
+        if (!adj->adjusted) {
+            // PAT-ABW-003: TBW not above IBW, no adjustment: never a weight above TBW.
+            out.weight_used = tbw;
+            out.source = weight_source::actual;
+            what = hsct::detail::concat({"actual body weight ", detail::dw_kg(tbw), " (",
+                                         to_string(p.factor), " not applied: ", adj->reason(),
+                                         ")"});
+        } else {
+            out.weight_used = adj->value;
+            out.source = weight_source::adjusted;
+            out.factor = p.factor;
+            what = hsct::detail::concat({to_string(p.factor), " = ", detail::dw_kg(adj->value),
+                                         " (IBW ", detail::dw_kg(out.ibw->value), ", TBW ",
+                                         detail::dw_kg(tbw), ")"});
+        }
     }
     if (out.ibw.has_value() && out.ibw->below_60_in && out.source != weight_source::actual) {
         what = hsct::detail::concat({what, " [height under 60 in: ", to_string(out.ibw->policy),
@@ -475,30 +621,6 @@ namespace policies {
 inline constexpr std::string_view practice_label =
     "commonly reported practice [unverified as normative]";
 
-/// Conditioning agent classes with a practice-table row.
-enum class agent_class : std::uint8_t {
-    busulfan = 1,
-    cyclophosphamide_high_dose = 2,
-    fludarabine = 3,
-    melphalan = 4,
-    beam = 5,  ///< carmustine, etoposide, cytarabine, melphalan
-    thiotepa = 6,
-    atg = 7,   ///< anti-thymocyte globulin
-};
-
-[[nodiscard]] constexpr std::string_view to_string(agent_class a) noexcept {
-    switch (a) {
-        case agent_class::busulfan: return "busulfan";
-        case agent_class::cyclophosphamide_high_dose: return "cyclophosphamide (high dose)";
-        case agent_class::fludarabine: return "fludarabine";
-        case agent_class::melphalan: return "melphalan";
-        case agent_class::beam: return "BEAM";
-        case agent_class::thiotepa: return "thiotepa";
-        case agent_class::atg: return "ATG";
-    }
-    return "unknown agent class";
-}
-
 /// One row of the practice table: the agent, the basis as reported, where it is reported,
 /// and the label.
 struct practice_entry {
@@ -535,19 +657,23 @@ inline constexpr std::array<practice_entry, 7> practice_table{{
      "ASBMT as cited in HB24-67 §67.3.3; reference §6.3 [M]"},
 }};
 
-/// The practice-table row for an agent class.
+/// The practice-table row for an agent class. Precondition (contract): is_valid(a); read a
+/// stored number with make_enum<agent_class> first.
 [[nodiscard]] constexpr const practice_entry& practice_for(agent_class a) noexcept {
     for (const auto& e : practice_table) {
         if (e.agent == a) {
             return e;
         }
     }
-    return practice_table[0];  // unreachable for a valid enumerator
+    HSCT_EXPECTS(false, "practice_for: agent_class is not a declared value");
+    return practice_table[0];
 }
 
 /// PAT-DOSE-010: the practice-table row as a dosing_policy, named
 /// "<agent>: commonly reported practice [unverified as normative]". A centre that adopts it
-/// should copy it under its own name.
+/// should copy it under its own name. The policy carries `agent`; an agent number that is not
+/// a declared value gives a policy that choose() refuses (out_of_range, field "policy.agent",
+/// PAT-ENUM-001), never another agent's row.
 [[nodiscard]] inline dosing_policy commonly_reported_policy(agent_class a) {
     dosing_policy p;
     switch (a) {
@@ -572,6 +698,7 @@ inline constexpr std::array<practice_entry, 7> practice_table{{
         case agent_class::atg: p = policies::actual_weight(); break;
     }
     p.name = hsct::detail::concat({to_string(a), ": ", practice_label});
+    p.agent = a;
     return p;
 }
 

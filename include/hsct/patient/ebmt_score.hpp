@@ -31,10 +31,12 @@
 #include <string>
 #include <string_view>
 
+#include "hsct/core/config.hpp"
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/timeline.hpp"
 #include "hsct/patient/demographics.hpp"
+#include "hsct/patient/detail/enum_check.hpp"
 #include "hsct/patient/disease_risk.hpp"
 
 namespace hsct::detail {
@@ -90,13 +92,20 @@ inline std::ostream& operator<<(std::ostream& os, ebmt_points p) { return os << 
 /// Donor. Only an HLA-identical sibling (0) and an unrelated donor (1) have points in the
 /// published score; autologous HCT has no donor factors (PAT-EBMT-005, PAT-EBMT-007).
 enum class donor_type : std::uint8_t {
-    hla_identical_sibling,
-    unrelated,
-    haploidentical,  ///< no published points: refused
-    cord_blood,      ///< no published points: refused
-    other_related,   ///< no published points: refused
-    autologous,
+    hla_identical_sibling = 1,
+    unrelated = 2,
+    haploidentical = 3,  ///< no published points: refused
+    cord_blood = 4,      ///< no published points: refused
+    other_related = 5,   ///< no published points: refused
+    autologous = 6,
 };
+
+namespace detail {
+template <>
+struct enum_values<donor_type> {
+    static constexpr std::array values{donor_type::hla_identical_sibling, donor_type::unrelated, donor_type::haploidentical, donor_type::cord_blood, donor_type::other_related, donor_type::autologous};
+};
+}  // namespace detail
 
 [[nodiscard]] constexpr std::string_view to_string(donor_type d) noexcept {
     switch (d) {
@@ -107,11 +116,18 @@ enum class donor_type : std::uint8_t {
         case donor_type::other_related: return "other related donor";
         case donor_type::autologous: return "autologous";
     }
-    return "unknown donor";
+    return detail::invalid_enum_text(d);
 }
 
 /// EBMT disease stage (PAT-EBMT-002). Severe aplastic anaemia has no stage (0 points).
-enum class ebmt_stage : std::uint8_t { early, intermediate, late, not_applicable_saa };
+enum class ebmt_stage : std::uint8_t { early = 1, intermediate = 2, late = 3, not_applicable_saa = 4 };
+
+namespace detail {
+template <>
+struct enum_values<ebmt_stage> {
+    static constexpr std::array values{ebmt_stage::early, ebmt_stage::intermediate, ebmt_stage::late, ebmt_stage::not_applicable_saa};
+};
+}  // namespace detail
 
 [[nodiscard]] constexpr std::string_view to_string(ebmt_stage s) noexcept {
     switch (s) {
@@ -120,47 +136,85 @@ enum class ebmt_stage : std::uint8_t { early, intermediate, late, not_applicable
         case ebmt_stage::late: return "late";
         case ebmt_stage::not_applicable_saa: return "not applicable (severe aplastic anaemia)";
     }
-    return "unknown stage";
+    return detail::invalid_enum_text(s);
 }
 
 /// PAT-EBMT-003 (policy): CML in accelerated phase has no bin in the handbook footnote (it
 /// excludes AP from "intermediate" and names only blast crisis "late").
 enum class cml_accelerated_phase_policy : std::uint8_t {
-    refuse,                      ///< default: an error, no guess
-    gratwohl_1998_intermediate,  ///< AP = intermediate, as hsct recalls the 1998 CML score (UNVERIFIED)
+    refuse = 1,                      ///< default: an error, no guess
+    gratwohl_1998_intermediate = 2,  ///< AP = intermediate, as hsct recalls the 1998 CML score (UNVERIFIED)
 };
 
+namespace detail {
+template <>
+struct enum_values<cml_accelerated_phase_policy> {
+    static constexpr std::array values{cml_accelerated_phase_policy::refuse, cml_accelerated_phase_policy::gratwohl_1998_intermediate};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(cml_accelerated_phase_policy p) noexcept {
-    return p == cml_accelerated_phase_policy::refuse
-               ? "CML AP refused"
-               : "CML AP intermediate (Gratwohl 1998 recollection, unverified)";
+    switch (p) {
+        case cml_accelerated_phase_policy::refuse: return "CML AP refused";
+        case cml_accelerated_phase_policy::gratwohl_1998_intermediate:
+            return "CML AP intermediate (Gratwohl 1998 recollection, unverified)";
+    }
+    return detail::invalid_enum_text(p);
 }
 
 /// PAT-EBMT-004 (policy): which side of the 12-month boundary exactly 12 months falls on.
 enum class ebmt_interval_boundary : std::uint8_t {
-    hb24_lt12_0_ge12_1,         ///< default: < 12 months 0, >= 12 months 1 (EBMT Handbook 2024 Table 11.2)
-    gratwohl_le12_0_gt12_1,     ///< <= 12 months 0, > 12 months 1 (secondary reproductions of Gratwohl 2009)
+    hb24_lt12_0_ge12_1 = 1,         ///< default: < 12 months 0, >= 12 months 1 (EBMT Handbook 2024 Table 11.2)
+    gratwohl_le12_0_gt12_1 = 2,     ///< <= 12 months 0, > 12 months 1 (secondary reproductions of Gratwohl 2009)
 };
 
+namespace detail {
+template <>
+struct enum_values<ebmt_interval_boundary> {
+    static constexpr std::array values{ebmt_interval_boundary::hb24_lt12_0_ge12_1, ebmt_interval_boundary::gratwohl_le12_0_gt12_1};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(ebmt_interval_boundary b) noexcept {
-    return b == ebmt_interval_boundary::hb24_lt12_0_ge12_1
-               ? "interval < 12 mo = 0, >= 12 mo = 1 (HB24 Table 11.2)"
-               : "interval <= 12 mo = 0, > 12 mo = 1 (Gratwohl 2009 reproductions)";
+    switch (b) {
+        case ebmt_interval_boundary::hb24_lt12_0_ge12_1:
+            return "interval < 12 mo = 0, >= 12 mo = 1 (HB24 Table 11.2)";
+        case ebmt_interval_boundary::gratwohl_le12_0_gt12_1:
+            return "interval <= 12 mo = 0, > 12 mo = 1 (Gratwohl 2009 reproductions)";
+    }
+    return detail::invalid_enum_text(b);
 }
 
 /// PAT-EBMT-008 (policy): risk groups. The 2009 paper reports outcome per score.
 enum class ebmt_grouping : std::uint8_t {
-    three_groups_0_2_3_4_5_7,  ///< default: low 0-2, intermediate 3-4, high 5-7 (common grouping)
-    four_groups_0_2_3_4_5_7,   ///< low 0-2, intermediate-1 3, intermediate-2 4, high 5-7 (PubMed 24655161)
+    three_groups_0_2_3_4_5_7 = 1,  ///< default: low 0-2, intermediate 3-4, high 5-7 (common grouping)
+    four_groups_0_2_3_4_5_7 = 2,   ///< low 0-2, intermediate-1 3, intermediate-2 4, high 5-7 (PubMed 24655161)
 };
 
+namespace detail {
+template <>
+struct enum_values<ebmt_grouping> {
+    static constexpr std::array values{ebmt_grouping::three_groups_0_2_3_4_5_7, ebmt_grouping::four_groups_0_2_3_4_5_7};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(ebmt_grouping g) noexcept {
-    return g == ebmt_grouping::three_groups_0_2_3_4_5_7
-               ? "groups 0-2 / 3-4 / 5-7"
-               : "groups 0-2 / 3 / 4 / 5-7 (PubMed 24655161)";
+    switch (g) {
+        case ebmt_grouping::three_groups_0_2_3_4_5_7: return "groups 0-2 / 3-4 / 5-7";
+        case ebmt_grouping::four_groups_0_2_3_4_5_7:
+            return "groups 0-2 / 3 / 4 / 5-7 (PubMed 24655161)";
+    }
+    return detail::invalid_enum_text(g);
 }
 
-enum class ebmt_risk_group : std::uint8_t { low, intermediate, intermediate_1, intermediate_2, high };
+enum class ebmt_risk_group : std::uint8_t { low = 1, intermediate = 2, intermediate_1 = 3, intermediate_2 = 4, high = 5 };
+
+namespace detail {
+template <>
+struct enum_values<ebmt_risk_group> {
+    static constexpr std::array values{ebmt_risk_group::low, ebmt_risk_group::intermediate, ebmt_risk_group::intermediate_1, ebmt_risk_group::intermediate_2, ebmt_risk_group::high};
+};
+}  // namespace detail
 
 [[nodiscard]] constexpr std::string_view to_string(ebmt_risk_group g) noexcept {
     switch (g) {
@@ -170,12 +224,14 @@ enum class ebmt_risk_group : std::uint8_t { low, intermediate, intermediate_1, i
         case ebmt_risk_group::intermediate_2: return "intermediate-2";
         case ebmt_risk_group::high: return "high";
     }
-    return "unknown";
+    return detail::invalid_enum_text(g);
 }
 
-/// PAT-EBMT-008: the risk group of a total under a grouping policy.
+/// PAT-EBMT-008: the risk group of a total under a grouping policy. Precondition (contract):
+/// is_valid(g); ebmt_risk_score checks a stored grouping and refuses it first.
 [[nodiscard]] constexpr ebmt_risk_group ebmt_group_of(ebmt_points total,
                                                       ebmt_grouping g) noexcept {
+    HSCT_EXPECTS(detail::enum_is_valid(g), "ebmt_group_of: ebmt_grouping is not a declared value");
     const int v = total.value();
     if (v <= 2) {
         return ebmt_risk_group::low;
@@ -208,34 +264,35 @@ struct ebmt_stage_result {
     bool verified;     ///< false only for the CML AP recollection policy
 };
 
-/// PAT-EBMT-002: EBMT disease stage from disease and status, as printed in the EBMT Handbook
-/// 2024 Table 11.2 footnote a:
-///  early        acute leukaemia in CR1; MDS in CR1 or untreated; CML in first chronic phase;
-///               NHL/myeloma untreated or in CR1
-///  intermediate acute leukaemia in CR2; CML in a status other than AP or BP (here: second or
-///               later chronic phase); MDS in CR2 or PR; NHL/myeloma in CR2, PR or stable disease
-///  late         acute leukaemia in other stages; CML in blast crisis; MDS and NHL/myeloma in all
-///               other stages
-/// PAT-EBMT-009: severe aplastic anaemia has no stage (0 points).
-/// "NHL" here: indolent B-NHL, DLBCL/transformed, mantle-cell and T-cell lymphomas. Hodgkin
-/// lymphoma, CLL, MPN and other diseases have no row and are refused (not_allowed).
-/// Errors: CML AP under the refuse policy (not_allowed); a CML phase for another disease or a
-/// non-CML status for CML (inconsistent); a missing status (missing).
-[[nodiscard]] inline result<ebmt_stage_result> ebmt_stage_of(
-    disease d, disease_status s,
-    cml_accelerated_phase_policy cml_ap = cml_accelerated_phase_policy::refuse) {
+namespace detail {
+/// The field names ebmt_stage_of reports: its own parameters, or ebmt_risk_score's input.
+struct ebmt_stage_fields {
+    std::string_view disease = "disease";
+    std::string_view status = "disease_status";
+    std::string_view cml_ap = "cml_ap";
+};
+/// PAT-EBMT-002 / PAT-EBMT-009: the stage rule; see ebmt_stage_of.
+[[nodiscard]] inline result<ebmt_stage_result> ebmt_stage_impl(disease d, disease_status s,
+                                                              cml_accelerated_phase_policy cml_ap,
+                                                              const ebmt_stage_fields& fields) {
     using st = ebmt_stage;
     using ds = disease_status;
+    for (auto e : {check_enum(d, fields.disease), check_enum(s, fields.status),
+                   check_enum(cml_ap, fields.cml_ap)}) {
+        if (e) {
+            return *e;
+        }
+    }
     if (d == disease::severe_aplastic_anaemia) {
         return ebmt_stage_result{st::not_applicable_saa,
                                  "stage is not scored in severe aplastic anaemia", true};
     }
     if (s == ds::missing) {
-        return error(errc::missing, "disease_status", "missing",
+        return error(errc::missing, std::string(fields.status), "missing",
                      "the disease status at HCT (the EBMT stage is derived from it)");
     }
     const auto inconsistent = [&](std::string_view valid) {
-        return error(errc::inconsistent, "disease_status",
+        return error(errc::inconsistent, std::string(fields.status),
                      hsct::detail::concat({to_string(d), " with status ", to_string(s)}),
                      std::string(valid));
     };
@@ -283,7 +340,7 @@ struct ebmt_stage_result {
                             "UNVERIFIED recollection)",
                             false};
                     }
-                    return error(errc::not_allowed, "disease_status", "CML accelerated phase",
+                    return error(errc::not_allowed, std::string(fields.status), "CML accelerated phase",
                                  "the EBMT Handbook 2024 stage definitions give CML accelerated "
                                  "phase no bin; choose cml_accelerated_phase_policy explicitly");
                 default:
@@ -315,20 +372,59 @@ struct ebmt_stage_result {
         case disease::other_malignant:
             break;
     }
-    return error(errc::not_allowed, "disease", std::string(to_string(d)),
+    return error(errc::not_allowed, std::string(fields.disease), std::string(to_string(d)),
                  "a disease with an EBMT stage definition: AML, ALL, MDS, CML, NHL, myeloma or "
                  "severe aplastic anaemia");
 }
+}  // namespace detail
 
+/// PAT-EBMT-002: EBMT disease stage from disease and status, as printed in the EBMT Handbook
+/// 2024 Table 11.2 footnote a:
+///  early        acute leukaemia in CR1; MDS in CR1 or untreated; CML in first chronic phase;
+///               NHL/myeloma untreated or in CR1
+///  intermediate acute leukaemia in CR2; CML in a status other than AP or BP (here: second or
+///               later chronic phase); MDS in CR2 or PR; NHL/myeloma in CR2, PR or stable disease
+///  late         acute leukaemia in other stages; CML in blast crisis; MDS and NHL/myeloma in all
+///               other stages
+/// PAT-EBMT-009: severe aplastic anaemia has no stage (0 points).
+/// "NHL" here: indolent B-NHL, DLBCL/transformed, mantle-cell and T-cell lymphomas. Hodgkin
+/// lymphoma, CLL, MPN and other diseases have no row and are refused (not_allowed).
+/// Errors: a disease, status or policy number that is not a declared value (out_of_range,
+/// fields "disease", "disease_status", "cml_ap"; PAT-ENUM-001); CML AP under the refuse policy
+/// (not_allowed); a CML phase for another disease or a non-CML status for CML (inconsistent);
+/// a missing status (missing).
+[[nodiscard]] inline result<ebmt_stage_result> ebmt_stage_of(
+    disease d, disease_status s,
+    cml_accelerated_phase_policy cml_ap = cml_accelerated_phase_policy::refuse) {
+    return detail::ebmt_stage_impl(d, s, cml_ap, detail::ebmt_stage_fields{});
+}
+
+/// PAT-EBMT-002: early 0, intermediate 1, late 2; severe aplastic anaemia 0 (PAT-EBMT-009).
+/// Precondition (contract): is_valid(s).
 [[nodiscard]] constexpr ebmt_points ebmt_stage_points(ebmt_stage s) noexcept {
-    return hsct::detail::ebmt_points_access::make(s == ebmt_stage::intermediate ? 1 : s == ebmt_stage::late ? 2 : 0);
+    using mk = hsct::detail::ebmt_points_access;
+    switch (s) {
+        case ebmt_stage::early:
+        case ebmt_stage::not_applicable_saa: return mk::make(0);
+        case ebmt_stage::intermediate: return mk::make(1);
+        case ebmt_stage::late: return mk::make(2);
+    }
+    HSCT_EXPECTS(false, "ebmt_stage_points: ebmt_stage is not a declared value");
+    return mk::make(0);
 }
 
 // ---------------------------------------------------------------------------------------------
 // The score
 // ---------------------------------------------------------------------------------------------
 
-enum class ebmt_factor : std::uint8_t { age, disease_stage, interval, donor_type, sex_combination };
+enum class ebmt_factor : std::uint8_t { age = 1, disease_stage = 2, interval = 3, donor_type = 4, sex_combination = 5 };
+
+namespace detail {
+template <>
+struct enum_values<ebmt_factor> {
+    static constexpr std::array values{ebmt_factor::age, ebmt_factor::disease_stage, ebmt_factor::interval, ebmt_factor::donor_type, ebmt_factor::sex_combination};
+};
+}  // namespace detail
 
 [[nodiscard]] constexpr std::string_view to_string(ebmt_factor f) noexcept {
     switch (f) {
@@ -338,7 +434,7 @@ enum class ebmt_factor : std::uint8_t { age, disease_stage, interval, donor_type
         case ebmt_factor::donor_type: return "donor type";
         case ebmt_factor::sex_combination: return "donor-recipient sex";
     }
-    return "unknown factor";
+    return detail::invalid_enum_text(f);
 }
 
 /// One factor's contribution.
@@ -371,8 +467,15 @@ struct ebmt_result {
     std::string_view rule_version;
     bool stage_verified;  ///< false only when the CML AP recollection policy decided the stage
 
+    /// The entry of one factor. Precondition (contract): is_valid(f).
     [[nodiscard]] const ebmt_factor_points& factor(ebmt_factor f) const noexcept {
-        return factors[static_cast<std::size_t>(f)];
+        for (const auto& x : factors) {
+            if (x.factor == f) {
+                return x;
+            }
+        }
+        HSCT_EXPECTS(false, "ebmt_result::factor: ebmt_factor is not a declared value");
+        return factors[0];
     }
     [[nodiscard]] std::string explanation() const {
         std::string out = hsct::detail::concat(
@@ -408,39 +511,62 @@ inline std::ostream& operator<<(std::ostream& os, const ebmt_result& r) {
 
 /// The EBMT risk score (PAT-EBMT-001..009).
 ///
-/// Errors: HCT before diagnosis (inconsistent, "hct_date"); a donor type without published
-/// points (not_allowed, "donor"); donor sex missing for an allogeneic HCT (missing,
-/// "donor_sex") or given for an autologous one (inconsistent, "donor_sex"); and the errors of
-/// ebmt_stage_of.
+/// Errors (fields name the ebmt_input member, prefixed "ebmt.", or the policy, prefixed
+/// "ebmt.policies."): any enum number that is not a declared value (out_of_range, e.g.
+/// "ebmt.donor", "ebmt.recipient_sex", "ebmt.dx.disease", "ebmt.policies.grouping";
+/// PAT-ENUM-001); HCT before diagnosis (inconsistent, "ebmt.hct_date"); a donor type without
+/// published points (not_allowed, "ebmt.donor"); donor sex missing for an allogeneic HCT
+/// (missing, "ebmt.donor_sex") or given for an autologous one (inconsistent,
+/// "ebmt.donor_sex"); and the errors of ebmt_stage_of (fields "ebmt.dx.disease",
+/// "ebmt.status").
 [[nodiscard]] inline result<ebmt_result> ebmt_risk_score(const ebmt_input& in,
                                                          const ebmt_policies& policy = {}) {
     namespace hd = hsct::detail;
     using mk = hsct::detail::ebmt_points_access;
 
+    // PAT-ENUM-001: every stored enum is a declared value before any rule reads it.
+    if (auto e = detail::check_diagnosis(in.dx, "ebmt.dx")) {
+        return *e;
+    }
+    for (auto e : {detail::check_enum(in.status, "ebmt.status"),
+                   detail::check_enum(in.donor, "ebmt.donor"),
+                   detail::check_enum(in.recipient_sex, "ebmt.recipient_sex"),
+                   detail::check_enum(in.donor_sex, "ebmt.donor_sex"),
+                   detail::check_enum(policy.age_reading, "ebmt.policies.age_reading"),
+                   detail::check_enum(policy.interval, "ebmt.policies.interval"),
+                   detail::check_enum(policy.cml_ap, "ebmt.policies.cml_ap"),
+                   detail::check_enum(policy.grouping, "ebmt.policies.grouping")}) {
+        if (e) {
+            return *e;
+        }
+    }
+
     // Donor first: a donor type without points is refused before anything is summed.
     const bool autologous = in.donor == donor_type::autologous;
     if (in.donor == donor_type::haploidentical || in.donor == donor_type::cord_blood ||
         in.donor == donor_type::other_related) {
-        return error(errc::not_allowed, "donor", std::string(to_string(in.donor)),
+        return error(errc::not_allowed, "ebmt.donor", std::string(to_string(in.donor)),
                      "HLA-identical sibling (0), unrelated donor (1) or autologous: the published "
                      "score defines no points for haploidentical, cord blood or other related "
                      "donors");
     }
     if (!autologous && !in.donor_sex.has_value()) {
-        return error(errc::missing, "donor_sex", "none",
+        return error(errc::missing, "ebmt.donor_sex", "none",
                      "female or male (the donor-recipient sex factor needs it)");
     }
     if (autologous && in.donor_sex.has_value()) {
-        return error(errc::inconsistent, "donor_sex", std::string(to_string(*in.donor_sex)),
+        return error(errc::inconsistent, "ebmt.donor_sex", std::string(to_string(*in.donor_sex)),
                      "no donor sex for an autologous HCT");
     }
     if (in.hct_date < in.diagnosis_date) {
-        return error(errc::inconsistent, "hct_date",
+        return error(errc::inconsistent, "ebmt.hct_date",
                      hd::concat({"HCT ", hsct::to_string(in.hct_date), " before diagnosis ",
                                  hsct::to_string(in.diagnosis_date)}),
                      "on or after the diagnosis date");
     }
-    auto stage = ebmt_stage_of(in.dx.kind(), in.status, policy.cml_ap);
+    auto stage = detail::ebmt_stage_impl(
+        in.dx.kind(), in.status, policy.cml_ap,
+        detail::ebmt_stage_fields{"ebmt.dx.disease", "ebmt.status", "ebmt.policies.cml_ap"});
     if (!stage) {
         return stage.error();
     }
@@ -494,7 +620,10 @@ inline std::ostream& operator<<(std::ostream& os, const ebmt_result& r) {
         f[4].scored = false;
         f[4].reason = "autologous HCT: no donor-recipient sex factor";
     } else {
+        // Only two donor types reach here (the others were refused above).
         const bool unrelated = in.donor == donor_type::unrelated;
+        HSCT_EXPECTS(unrelated || in.donor == donor_type::hla_identical_sibling,
+                     "ebmt_risk_score: donor type not refused before scoring");
         f[3].points = mk::make(unrelated ? 1 : 0);
         f[3].reason = std::string(to_string(in.donor));
         const bool f_to_m = *in.donor_sex == sex::female && in.recipient_sex == sex::male;

@@ -30,6 +30,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "hsct/core/analyte.hpp"
@@ -38,6 +39,7 @@
 #include "hsct/core/result.hpp"
 #include "hsct/core/units.hpp"
 #include "hsct/patient/demographics.hpp"
+#include "hsct/patient/detail/enum_check.hpp"
 
 namespace hsct::patient {
 
@@ -64,13 +66,20 @@ enum class hct_ci_definition_set : std::uint8_t {
     cibmtr = 3,
 };
 
+namespace detail {
+template <>
+struct enum_values<hct_ci_definition_set> {
+    static constexpr std::array values{hct_ci_definition_set::sorror_2005, hct_ci_definition_set::sorror_2013, hct_ci_definition_set::cibmtr};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(hct_ci_definition_set s) noexcept {
     switch (s) {
         case hct_ci_definition_set::sorror_2005: return "Sorror 2005 (PDQ adaptation)";
         case hct_ci_definition_set::sorror_2013: return "Sorror 2013 (Blood 2013;121:2854 Table 1)";
         case hct_ci_definition_set::cibmtr: return "CIBMTR Appendix J (Dec 2023)";
     }
-    return "unknown";
+    return detail::invalid_enum_text(s);
 }
 
 /// The 17 comorbidity items, in the order of Sorror 2005. The numbers are stable.
@@ -114,7 +123,7 @@ enum class hct_ci_item : std::uint8_t {
         case hct_ci_item::pulmonary_severe: return "pulmonary, severe";
         case hct_ci_item::hepatic_severe: return "hepatic, moderate/severe";
     }
-    return "unknown";
+    return detail::invalid_enum_text(i);
 }
 
 /// All 17 items in hct_ci_item order.
@@ -129,17 +138,37 @@ inline constexpr std::array<hct_ci_item, 17> all_hct_ci_items{
     hct_ci_item::heart_valve,       hct_ci_item::pulmonary_severe,
     hct_ci_item::hepatic_severe};
 
-/// HCT-CI points: a weight, an item's contribution, or a total (0-27 with the age point).
+namespace detail {
+template <>
+struct enum_values<hct_ci_item> {
+    static constexpr std::array values = all_hct_ci_items;
+};
+}  // namespace detail
+
+/// HCT-CI points: a weight, an item's contribution, or a total.
+///
+/// PAT-HCTCI-021: the range is 0-30, so that every sum of distinct items' weights plus the
+/// age point is representable: the 17 weights sum to 29 (max_item_weights), and 30 with the
+/// HCT-CI/age point. A score under the tier rule (PAT-HCTCI-015: only the higher tier of
+/// hepatic and of pulmonary counts) is at most 26 (max_score), 27 with the age point.
 class hct_ci_points {
 public:
-    static constexpr int max_points = 27;  ///< 26 comorbidity points (PAT-HCTCI-015) + age
+    /// The sum of all 17 item weights (Sorror 2005 Table 3): 29.
+    static constexpr int max_item_weights = 29;
+    /// The highest HCT-CI under the tier rule: 29 - 1 (mild hepatic) - 2 (moderate pulmonary).
+    static constexpr int max_score = 26;
+    /// The type's range: max_item_weights + 1 age point (Sorror 2014).
+    static constexpr int max_points = max_item_weights + 1;
 
     constexpr hct_ci_points() noexcept = default;
+    /// Precondition (contract): 0 <= v <= 30.
     constexpr explicit hct_ci_points(int v) : v_(v) {
-        HSCT_EXPECTS(v >= 0 && v <= max_points, "hct_ci_points: outside 0-27");
+        HSCT_EXPECTS(v >= 0 && v <= max_points, "hct_ci_points: outside 0-30");
     }
     [[nodiscard]] constexpr int value() const noexcept { return v_; }
 
+    /// Precondition (contract): the sum is at most 30, as any sum of distinct items' weights
+    /// plus the age point is (summing all 17 weights gives 29).
     [[nodiscard]] friend constexpr hct_ci_points operator+(hct_ci_points a, hct_ci_points b) {
         return hct_ci_points(a.v_ + b.v_);
     }
@@ -155,8 +184,18 @@ private:
 /// arrhythmia, cardiac, IBD, diabetes, cerebrovascular, psychiatric, mild hepatic, obesity,
 /// infection. Two: rheumatologic, peptic ulcer, renal, moderate pulmonary. Three: prior solid
 /// tumour, heart valve, severe pulmonary, moderate/severe hepatic. Same in every definition set.
+/// Precondition (contract): is_valid(i); read a stored item number with make_enum<hct_ci_item>.
 [[nodiscard]] constexpr hct_ci_points hct_ci_weight(hct_ci_item i) noexcept {
     switch (i) {
+        case hct_ci_item::arrhythmia:
+        case hct_ci_item::cardiac:
+        case hct_ci_item::inflammatory_bowel_disease:
+        case hct_ci_item::diabetes:
+        case hct_ci_item::cerebrovascular:
+        case hct_ci_item::psychiatric:
+        case hct_ci_item::hepatic_mild:
+        case hct_ci_item::obesity:
+        case hct_ci_item::infection: return hct_ci_points(1);
         case hct_ci_item::rheumatologic:
         case hct_ci_item::peptic_ulcer:
         case hct_ci_item::renal:
@@ -165,12 +204,20 @@ private:
         case hct_ci_item::heart_valve:
         case hct_ci_item::pulmonary_severe:
         case hct_ci_item::hepatic_severe: return hct_ci_points(3);
-        default: return hct_ci_points(1);
     }
+    HSCT_EXPECTS(false, "hct_ci_weight: hct_ci_item is not a declared value");
+    return hct_ci_points(0);
 }
 
 /// PAT-HCTCI-016: risk groups of Sorror 2005 (0 low, 1-2 intermediate, >= 3 high).
 enum class hct_ci_risk_group : std::uint8_t { low = 1, intermediate = 2, high = 3 };
+
+namespace detail {
+template <>
+struct enum_values<hct_ci_risk_group> {
+    static constexpr std::array values{hct_ci_risk_group::low, hct_ci_risk_group::intermediate, hct_ci_risk_group::high};
+};
+}  // namespace detail
 
 [[nodiscard]] constexpr std::string_view to_string(hct_ci_risk_group g) noexcept {
     switch (g) {
@@ -178,7 +225,7 @@ enum class hct_ci_risk_group : std::uint8_t { low = 1, intermediate = 2, high = 
         case hct_ci_risk_group::intermediate: return "intermediate (1-2)";
         case hct_ci_risk_group::high: return "high (>= 3)";
     }
-    return "unknown";
+    return detail::invalid_enum_text(g);
 }
 
 [[nodiscard]] constexpr hct_ci_risk_group hct_ci_risk_group_of(hct_ci_points p) noexcept {
@@ -190,13 +237,20 @@ enum class hct_ci_risk_group : std::uint8_t { low = 1, intermediate = 2, high = 
 /// PAT-HCTCI-017: the HCT-CI/age composite groups of Sorror 2014 (0-2, 3-4, >= 5).
 enum class hct_ci_age_group : std::uint8_t { score_0_to_2 = 1, score_3_to_4 = 2, score_5_or_more = 3 };
 
+namespace detail {
+template <>
+struct enum_values<hct_ci_age_group> {
+    static constexpr std::array values{hct_ci_age_group::score_0_to_2, hct_ci_age_group::score_3_to_4, hct_ci_age_group::score_5_or_more};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(hct_ci_age_group g) noexcept {
     switch (g) {
         case hct_ci_age_group::score_0_to_2: return "0-2";
         case hct_ci_age_group::score_3_to_4: return "3-4";
         case hct_ci_age_group::score_5_or_more: return ">= 5";
     }
-    return "unknown";
+    return detail::invalid_enum_text(g);
 }
 
 [[nodiscard]] constexpr hct_ci_age_group hct_ci_age_group_of(hct_ci_points p) noexcept {
@@ -216,6 +270,22 @@ enum class dyspnoea : std::uint8_t {
     at_rest = 3,             ///< severe pulmonary (3 points)
 };
 
+namespace detail {
+template <>
+struct enum_values<dyspnoea> {
+    static constexpr std::array values{dyspnoea::none, dyspnoea::on_slight_activity, dyspnoea::at_rest};
+};
+}  // namespace detail
+
+[[nodiscard]] constexpr std::string_view to_string(dyspnoea d) noexcept {
+    switch (d) {
+        case dyspnoea::none: return "no dyspnoea";
+        case dyspnoea::on_slight_activity: return "dyspnoea on slight activity";
+        case dyspnoea::at_rest: return "dyspnoea at rest";
+    }
+    return detail::invalid_enum_text(d);
+}
+
 /// Whether a DLCO value is corrected for haemoglobin (CIBMTR Appendix J requires corrected).
 enum class dlco_correction : std::uint8_t {
     not_stated = 0,
@@ -223,13 +293,20 @@ enum class dlco_correction : std::uint8_t {
     uncorrected = 2,
 };
 
+namespace detail {
+template <>
+struct enum_values<dlco_correction> {
+    static constexpr std::array values{dlco_correction::not_stated, dlco_correction::haemoglobin_corrected, dlco_correction::uncorrected};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(dlco_correction c) noexcept {
     switch (c) {
         case dlco_correction::not_stated: return "haemoglobin correction not stated";
         case dlco_correction::haemoglobin_corrected: return "haemoglobin-corrected";
         case dlco_correction::uncorrected: return "not corrected for haemoglobin";
     }
-    return "unknown";
+    return detail::invalid_enum_text(c);
 }
 
 /// Pulmonary function (items 13 and 16).
@@ -290,13 +367,20 @@ enum class prior_tumour : std::uint8_t {
     other_solid_tumour = 3,
 };
 
+namespace detail {
+template <>
+struct enum_values<prior_tumour> {
+    static constexpr std::array values{prior_tumour::non_melanoma_skin_cancer, prior_tumour::melanoma, prior_tumour::other_solid_tumour};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(prior_tumour t) noexcept {
     switch (t) {
         case prior_tumour::non_melanoma_skin_cancer: return "non-melanoma skin cancer";
         case prior_tumour::melanoma: return "melanoma";
         case prior_tumour::other_solid_tumour: return "solid tumour";
     }
-    return "unknown";
+    return detail::invalid_enum_text(t);
 }
 
 /// Heart valve findings (item 15). Report the most significant finding.
@@ -306,6 +390,25 @@ enum class heart_valve_finding : std::uint8_t {
     mitral_valve_prolapse_symptomatic = 3,
     other_valve_disease = 4,  ///< any valve disease other than mitral valve prolapse
 };
+
+namespace detail {
+template <>
+struct enum_values<heart_valve_finding> {
+    static constexpr std::array values{heart_valve_finding::none, heart_valve_finding::mitral_valve_prolapse_asymptomatic, heart_valve_finding::mitral_valve_prolapse_symptomatic, heart_valve_finding::other_valve_disease};
+};
+}  // namespace detail
+
+[[nodiscard]] constexpr std::string_view to_string(heart_valve_finding f) noexcept {
+    switch (f) {
+        case heart_valve_finding::none: return "no valve finding";
+        case heart_valve_finding::mitral_valve_prolapse_asymptomatic:
+            return "asymptomatic mitral valve prolapse";
+        case heart_valve_finding::mitral_valve_prolapse_symptomatic:
+            return "symptomatic mitral valve prolapse";
+        case heart_valve_finding::other_valve_disease: return "other valve disease";
+    }
+    return detail::invalid_enum_text(f);
+}
 
 /// Diabetes treatment in the 4 weeks before HCT (item 4).
 enum class diabetes_treatment : std::uint8_t {
@@ -317,6 +420,25 @@ enum class diabetes_treatment : std::uint8_t {
     steroid_hyperglycaemia_on_medication = 5,
 };
 
+namespace detail {
+template <>
+struct enum_values<diabetes_treatment> {
+    static constexpr std::array values{diabetes_treatment::none, diabetes_treatment::diet_only, diabetes_treatment::oral_agents, diabetes_treatment::insulin, diabetes_treatment::steroid_hyperglycaemia_on_medication};
+};
+}  // namespace detail
+
+[[nodiscard]] constexpr std::string_view to_string(diabetes_treatment d) noexcept {
+    switch (d) {
+        case diabetes_treatment::none: return "no diabetes treatment";
+        case diabetes_treatment::diet_only: return "diet only";
+        case diabetes_treatment::oral_agents: return "oral agents";
+        case diabetes_treatment::insulin: return "insulin";
+        case diabetes_treatment::steroid_hyperglycaemia_on_medication:
+            return "steroid-induced hyperglycaemia on medication";
+    }
+    return detail::invalid_enum_text(d);
+}
+
 /// Depression, anxiety or other psychiatric disturbance (item 6).
 enum class psychiatric_history : std::uint8_t {
     none = 1,
@@ -325,6 +447,22 @@ enum class psychiatric_history : std::uint8_t {
     /// Needs psychiatric consult or treatment at the time of HCT.
     at_time_of_hct = 3,
 };
+
+namespace detail {
+template <>
+struct enum_values<psychiatric_history> {
+    static constexpr std::array values{psychiatric_history::none, psychiatric_history::past_only, psychiatric_history::at_time_of_hct};
+};
+}  // namespace detail
+
+[[nodiscard]] constexpr std::string_view to_string(psychiatric_history h) noexcept {
+    switch (h) {
+        case psychiatric_history::none: return "none";
+        case psychiatric_history::past_only: return "past only";
+        case psychiatric_history::at_time_of_hct: return "at the time of HCT";
+    }
+    return detail::invalid_enum_text(h);
+}
 
 /// Infection (item 9). Each definition set reads its own question.
 struct hct_ci_infection {
@@ -370,6 +508,23 @@ enum class dlco_correction_policy : std::uint8_t {
     accept_any = 2,
 };
 
+namespace detail {
+template <>
+struct enum_values<dlco_correction_policy> {
+    static constexpr std::array values{dlco_correction_policy::per_definition_set, dlco_correction_policy::require_haemoglobin_corrected, dlco_correction_policy::accept_any};
+};
+}  // namespace detail
+
+[[nodiscard]] constexpr std::string_view to_string(dlco_correction_policy p) noexcept {
+    switch (p) {
+        case dlco_correction_policy::per_definition_set: return "per definition set";
+        case dlco_correction_policy::require_haemoglobin_corrected:
+            return "require haemoglobin-corrected";
+        case dlco_correction_policy::accept_any: return "accept any";
+    }
+    return detail::invalid_enum_text(p);
+}
+
 /// PAT-HCTCI-015: how the two tiers of one organ combine. hsct implements one rule and carries
 /// it on every result so it is never implicit.
 enum class hct_ci_tier_rule : std::uint8_t {
@@ -377,8 +532,16 @@ enum class hct_ci_tier_rule : std::uint8_t {
     higher_tier_only = 1,
 };
 
-[[nodiscard]] constexpr std::string_view to_string(hct_ci_tier_rule) noexcept {
-    return "higher tier only (hepatic, pulmonary)";
+namespace detail {
+template <>
+struct enum_values<hct_ci_tier_rule> {
+    static constexpr std::array values{hct_ci_tier_rule::higher_tier_only};
+};
+}  // namespace detail
+
+[[nodiscard]] constexpr std::string_view to_string(hct_ci_tier_rule r) noexcept {
+    return r == hct_ci_tier_rule::higher_tier_only ? "higher tier only (hepatic, pulmonary)"
+                                                   : detail::invalid_enum_text(r);
 }
 
 /// PAT-HCTCI-018: what an unassessable item does.
@@ -388,6 +551,21 @@ enum class hct_ci_missing_policy : std::uint8_t {
     /// Refuse the assessment (errc::missing) if any item cannot be decided.
     refuse = 2,
 };
+
+namespace detail {
+template <>
+struct enum_values<hct_ci_missing_policy> {
+    static constexpr std::array values{hct_ci_missing_policy::report_unassessed, hct_ci_missing_policy::refuse};
+};
+}  // namespace detail
+
+[[nodiscard]] constexpr std::string_view to_string(hct_ci_missing_policy p) noexcept {
+    switch (p) {
+        case hct_ci_missing_policy::report_unassessed: return "report unassessed";
+        case hct_ci_missing_policy::refuse: return "refuse";
+    }
+    return detail::invalid_enum_text(p);
+}
 
 struct hct_ci_options {
     hct_ci_definition_set definition_set = hct_ci_definition_set::sorror_2013;
@@ -638,8 +816,40 @@ template <class A>
     return std::nullopt;
 }
 
+/// PAT-ENUM-001: every stored enum of the input and options is a declared value.
+[[nodiscard]] inline std::optional<hsct::error> validate_enums(const hct_ci_input& in,
+                                                               const hct_ci_options& opt) {
+    for (auto e : {check_enum(opt.definition_set, "hct_ci.options.definition_set"),
+                   check_enum(opt.dlco, "hct_ci.options.dlco"),
+                   check_enum(opt.missing, "hct_ci.options.missing"),
+                   check_enum(opt.tiers, "hct_ci.options.tiers"),
+                   check_enum(opt.age_rule, "hct_ci.options.age_rule"),
+                   check_enum(in.pulmonary.dlco_basis, "hct_ci.pulmonary.dlco_basis"),
+                   check_enum(in.pulmonary.dyspnoea_level, "hct_ci.pulmonary.dyspnoea_level"),
+                   check_enum(in.heart_valve, "hct_ci.heart_valve"),
+                   check_enum(in.diabetes, "hct_ci.diabetes"),
+                   check_enum(in.psychiatric, "hct_ci.psychiatric")}) {
+        if (e) {
+            return e;
+        }
+    }
+    if (in.prior_tumours) {
+        for (std::size_t i = 0; i < in.prior_tumours->size(); ++i) {
+            const prior_tumour t = (*in.prior_tumours)[i];
+            if (!enum_is_valid(t)) {
+                return check_enum(t, hsct::detail::concat({"hct_ci.prior_tumours[",
+                                                           std::to_string(i), "]"}));
+            }
+        }
+    }
+    return std::nullopt;
+}
+
 [[nodiscard]] inline std::optional<hsct::error> validate(const hct_ci_input& in,
                                                          const hct_ci_options& opt) {
+    if (auto e = validate_enums(in, opt)) {
+        return e;
+    }
     if (auto e = check_percent(in.pulmonary.fev1, pft_min_pct, pft_max_pct,
                                "hct_ci.pulmonary.fev1", " of predicted")) {
         return e;
@@ -969,9 +1179,13 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
 
 /// PAT-HCTCI-017: the HCT-CI/age composite (Sorror, JCO 2014;32:3249): 1 point at age >= 40
 /// years, read under `rule` (default completed years, K6); groups 0-2, 3-4, >= 5.
-[[nodiscard]] inline hct_ci_age_index hct_ci_with_age(const hct_ci_result& r, const age& a,
-                                                      age_resolution rule =
-                                                          age_resolution::completed_years) {
+/// Errors: a rule number that is not a declared value (out_of_range, field "rule",
+/// PAT-ENUM-001).
+[[nodiscard]] inline result<hct_ci_age_index> hct_ci_with_age(
+    const hct_ci_result& r, const age& a, age_resolution rule = age_resolution::completed_years) {
+    if (auto e = detail::check_enum(rule, "rule")) {
+        return *e;
+    }
     const double years = a.years(rule);
     const bool point = years >= detail::age_point_from_years;
     const hct_ci_points age_pts(point ? 1 : 0);
@@ -985,7 +1199,9 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
 }
 
 /// Decides the 17 items under `opt.definition_set` and sums them (PAT-HCTCI-001..020).
-/// Errors: an input outside its accepted range (out_of_range / not_finite, PAT-HCTCI-019);
+/// Errors: an enum number in the input or options that is not a declared value (out_of_range,
+/// field e.g. "hct_ci.heart_valve", "hct_ci.prior_tumours[1]", "hct_ci.options.definition_set";
+/// PAT-ENUM-001); an input outside its accepted range (out_of_range / not_finite, PAT-HCTCI-019);
 /// a DLCO not corrected for haemoglobin where the policy requires it (not_allowed,
 /// PAT-HCTCI-003); any unassessable item under hct_ci_missing_policy::refuse (missing).
 [[nodiscard]] inline result<hct_ci_result> assess_hct_ci(const hct_ci_input& in,
@@ -1061,7 +1277,11 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
     }
     r.risk_group = hct_ci_risk_group_of(r.score);
     if (in.age_at_hct) {
-        r.with_age = hct_ci_with_age(r, *in.age_at_hct, opt.age_rule);
+        auto w = hct_ci_with_age(r, *in.age_at_hct, opt.age_rule);
+        if (!w) {
+            return w.error();  // unreachable: opt.age_rule was checked by validate
+        }
+        r.with_age = std::move(*w);
     }
     return r;
 }

@@ -23,11 +23,13 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/patient/demographics.hpp"
+#include "hsct/patient/detail/enum_check.hpp"
 
 namespace hsct::patient {
 
@@ -38,13 +40,21 @@ enum class performance_scale : std::uint8_t {
     ecog = 3,       ///< ECOG / Zubrod / WHO performance status, 0-5
 };
 
+namespace detail {
+template <>
+struct enum_values<performance_scale> {
+    static constexpr std::array values{performance_scale::karnofsky, performance_scale::lansky,
+                                       performance_scale::ecog};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(performance_scale s) noexcept {
     switch (s) {
         case performance_scale::karnofsky: return "Karnofsky";
         case performance_scale::lansky: return "Lansky";
         case performance_scale::ecog: return "ECOG";
     }
-    return "unknown";
+    return detail::invalid_enum_text(s);
 }
 
 inline std::ostream& operator<<(std::ostream& os, performance_scale s) { return os << to_string(s); }
@@ -382,13 +392,21 @@ enum class kps_ecog_mapping : std::uint8_t {
     prasad_2018 = 3,
 };
 
+namespace detail {
+template <>
+struct enum_values<kps_ecog_mapping> {
+    static constexpr std::array values{kps_ecog_mapping::conventional, kps_ecog_mapping::ma_2010,
+                                       kps_ecog_mapping::prasad_2018};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(kps_ecog_mapping m) noexcept {
     switch (m) {
         case kps_ecog_mapping::conventional: return "conventional KPS-ECOG table";
         case kps_ecog_mapping::ma_2010: return "Ma et al. 2010 (Eur J Cancer 46:3175)";
         case kps_ecog_mapping::prasad_2018: return "Prasad et al. 2018 (World J Clin Oncol 9:140)";
     }
-    return "unknown";
+    return detail::invalid_enum_text(m);
 }
 
 inline std::ostream& operator<<(std::ostream& os, kps_ecog_mapping m) { return os << to_string(m); }
@@ -498,9 +516,13 @@ struct ecog_from_kps {
 
 /// KPS -> ECOG under a named mapping (PAT-PERF-010..012). Every mapping converts KPS 10-100;
 /// only the conventional table defines KPS 0 (-> ECOG 5). KPS 0 under Ma 2010 or Prasad 2018
-/// is refused (out_of_range, field "karnofsky"), never guessed.
+/// is refused (out_of_range, field "karnofsky"), never guessed. A mapping number that is not
+/// a declared mapping is refused (out_of_range, field "mapping"; PAT-ENUM-001).
 [[nodiscard]] inline result<ecog_from_kps> to_ecog(
     karnofsky_score kps, kps_ecog_mapping mapping = kps_ecog_mapping::conventional) {
+    if (auto e = detail::check_enum(mapping, "mapping")) {
+        return *e;
+    }
     const auto row = detail::row_for_kps(mapping, kps.value());
     if (!row) {
         return error(errc::out_of_range, "karnofsky", to_string(kps),
@@ -530,9 +552,12 @@ struct kps_from_ecog {
 
 /// ECOG -> range of KPS under a named mapping (PAT-PERF-013). ECOG 5 is defined only by the
 /// conventional table (-> KPS 0); under Ma 2010 and Prasad 2018 it is refused (out_of_range,
-/// field "ecog").
+/// field "ecog"). An undeclared mapping number is refused (out_of_range, field "mapping").
 [[nodiscard]] inline result<kps_from_ecog> to_kps_range(
     ecog_score ecog, kps_ecog_mapping mapping = kps_ecog_mapping::conventional) {
+    if (auto e = detail::check_enum(mapping, "mapping")) {
+        return *e;
+    }
     const auto row = detail::row_for_ecog(mapping, ecog.value());
     if (!row) {
         return error(errc::out_of_range, "ecog", to_string(ecog),
@@ -559,12 +584,20 @@ enum class scale_rule_version : std::uint8_t {
     cibmtr_appendix_l_2009 = 2,
 };
 
+namespace detail {
+template <>
+struct enum_values<scale_rule_version> {
+    static constexpr std::array values{scale_rule_version::cibmtr_appendix_l_current,
+                                       scale_rule_version::cibmtr_appendix_l_2009};
+};
+}  // namespace detail
+
 [[nodiscard]] constexpr std::string_view to_string(scale_rule_version v) noexcept {
     switch (v) {
         case scale_rule_version::cibmtr_appendix_l_current: return "CIBMTR Appendix L (current)";
         case scale_rule_version::cibmtr_appendix_l_2009: return "CIBMTR Appendix L (2009)";
     }
-    return "unknown";
+    return detail::invalid_enum_text(v);
 }
 
 inline std::ostream& operator<<(std::ostream& os, scale_rule_version v) {
@@ -595,10 +628,10 @@ constexpr bool perf_under_years(const age& a, int years, age_resolution r) noexc
 
 }  // namespace detail
 
-/// The scale the rule asks for at age `a` (PAT-PERF-020..022).
-[[nodiscard]] inline performance_scale_choice choose_performance_scale(
-    const age& a, scale_rule_version rule = scale_rule_version::cibmtr_appendix_l_current,
-    age_resolution resolution = age_resolution::completed_years) {
+namespace detail {
+/// The choice for a rule and resolution already checked to be declared values.
+inline performance_scale_choice choose_scale_checked(const age& a, scale_rule_version rule,
+                                                     age_resolution resolution) {
     const std::string who = to_string(a);
     const std::string_view under = to_string(rule);
     const std::string_view how = resolution == age_resolution::completed_years
@@ -619,6 +652,29 @@ constexpr bool perf_under_years(const age& a, int years, age_resolution r) noexc
              ") under ", under});
     }
     return c;
+}
+}  // namespace detail
+
+/// The scale the current CIBMTR rule asks for at age `a`, reading age in completed years
+/// (PAT-PERF-020, -022). Cannot fail: both policies are the defaults.
+[[nodiscard]] inline performance_scale_choice choose_performance_scale(const age& a) {
+    return detail::choose_scale_checked(a, scale_rule_version::cibmtr_appendix_l_current,
+                                        age_resolution::completed_years);
+}
+
+/// The scale `rule` asks for at age `a`, age read under `resolution` (PAT-PERF-020..022).
+/// Errors: a rule or resolution number that is not a declared value (out_of_range, field
+/// "rule" or "resolution"; PAT-ENUM-001).
+[[nodiscard]] inline result<performance_scale_choice> choose_performance_scale(
+    const age& a, scale_rule_version rule,
+    age_resolution resolution = age_resolution::completed_years) {
+    if (auto e = detail::check_enum(rule, "rule")) {
+        return *e;
+    }
+    if (auto e = detail::check_enum(resolution, "resolution")) {
+        return *e;
+    }
+    return detail::choose_scale_checked(a, rule, resolution);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -675,13 +731,18 @@ struct validated_performance_status {
 ///  * not_allowed: the rule records no score at this age (current rule, < 1 y);
 ///  * inconsistent: a score on another scale (e.g. KPS at 15 y 11 mo, or any ECOG grade: the
 ///    CIBMTR rules ask for Karnofsky or Lansky; convert ECOG with a named mapping first);
-///  * out_of_range: KPS 0 or Lansky 0 (CIBMTR records 10-100).
+///  * out_of_range: KPS 0 or Lansky 0 (CIBMTR records 10-100); a rule or resolution number
+///    that is not a declared value (field "rule" / "resolution", PAT-ENUM-001).
 [[nodiscard]] inline result<validated_performance_status> validate_for_age(
     const performance_status& s, const age& a,
     scale_rule_version rule = scale_rule_version::cibmtr_appendix_l_current,
     age_resolution resolution = age_resolution::completed_years,
     std::string_view field = "performance_status") {
-    auto choice = choose_performance_scale(a, rule, resolution);
+    auto checked = choose_performance_scale(a, rule, resolution);
+    if (!checked) {
+        return checked.error();
+    }
+    auto choice = std::move(*checked);
     const std::string given = hsct::detail::concat({to_string(s), " at age ", to_string(a)});
     if (choice.no_score()) {
         return error(errc::not_allowed, std::string(field), given,
