@@ -38,6 +38,16 @@ TEST_CASE("read_number accepts only a whole finite decimal", "[core][text]") {
     }
 }
 
+TEST_CASE("number_overflows tells a too-large number from malformed text", "[core][text]") {
+    CHECK(hsct::detail::number_overflows("1e400"));
+    CHECK(hsct::detail::number_overflows("+1e400"));
+    CHECK(hsct::detail::number_overflows("-1e400"));
+    CHECK_FALSE(hsct::detail::number_overflows("1e300"));
+    CHECK_FALSE(hsct::detail::number_overflows("1e400x"));
+    CHECK_FALSE(hsct::detail::number_overflows(""));
+    CHECK_FALSE(hsct::detail::number_overflows("abc"));
+}
+
 TEST_CASE("read_integer accepts only a whole integer that fits", "[core][text]") {
     CHECK(read_integer("42") == 42);
     CHECK(read_integer("+42") == 42);
@@ -53,4 +63,10 @@ TEST_CASE("trim and quote_input", "[core][text]") {
     CHECK(hsct::detail::trim("   ").empty());
     CHECK(hsct::detail::quote_input("a\x01" "b") == "a?b");
     CHECK(hsct::detail::quote_input(std::string(100, 'x')).size() == 67);
+    // 63 ASCII bytes then a two-byte micro sign across the 64-byte limit: the sign is dropped
+    // whole, not cut in half.
+    const std::string micro = std::string(63, 'x') + "\xC2\xB5" + "mol/L";
+    CHECK(hsct::detail::quote_input(micro) == std::string(63, 'x') + "...");
+    const std::string fits = std::string(62, 'x') + "\xC2\xB5" + "mol/L";
+    CHECK(hsct::detail::quote_input(fits) == std::string(62, 'x') + "\xC2\xB5...");
 }

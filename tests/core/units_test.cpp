@@ -292,6 +292,10 @@ TEST_CASE("an unknown unit and a unit of the wrong kind are different errors", "
 }
 
 TEST_CASE("malformed text is a syntax error that quotes the input", "[core][units]") {
+    const auto huge = hsct::parse<hsct::mass>("1e400 kg");
+    REQUIRE_FALSE(huge.has_value());
+    CHECK(huge.error().code() == hsct::errc::out_of_range);
+    CHECK(huge.error().value() == "1e400 kg");
     for (const char* bad : {"", "kg", "72.5", "  ", "abc kg", "1..2 kg", "0x10 kg", "nan kg",
                             "inf kg", "--1 kg", "+-1 kg", "1e kg", "1 2 kg"}) {
         CAPTURE(bad);

@@ -277,6 +277,11 @@ template <analyte A>
 template <analyte A>
 [[nodiscard]] result<A> from_lab(std::string_view value_text, std::string_view unit_text) {
     const auto v = detail::read_number(detail::trim(value_text));
+    if (!v && detail::number_overflows(detail::trim(value_text))) {
+        return error(errc::out_of_range, std::string(A::info().name),
+                     detail::quote_input(detail::trim(value_text)),
+                     to_string(default_range<A>()));
+    }
     if (!v) {
         return error(errc::syntax, std::string(A::info().name),
                      detail::quote_input(value_text), "a finite decimal number");

@@ -622,6 +622,11 @@ template <quantity Q>
         return unit.error();
     }
     const auto v = detail::read_number(number);
+    if (!v && detail::number_overflows(number)) {
+        return error(errc::out_of_range, std::string(field),
+                     detail::concat({detail::quote_input(number), " ", unit->symbol}),
+                     to_string(range));
+    }
     if (!v) {
         return error(errc::syntax, std::string(field), detail::quote_input(text),
                      detail::concat({"a finite decimal number followed by a unit, e.g. '2.5 ",

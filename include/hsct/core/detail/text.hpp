@@ -74,6 +74,21 @@ inline std::optional<double> read_number(std::string_view s) noexcept {
     return v;
 }
 
+/// True if `s` is a well-formed decimal number too large for a double ("1e400"): such input
+/// is out of range, not malformed.
+inline bool number_overflows(std::string_view s) noexcept {
+    if (!s.empty() && s.front() == '+') {
+        s.remove_prefix(1);
+    }
+    if (s.empty()) {
+        return false;
+    }
+    double v = 0.0;
+    const char* last = s.data() + s.size();
+    const auto res = std::from_chars(s.data(), last, v, std::chars_format::general);
+    return res.ec == std::errc::result_out_of_range && res.ptr == last;
+}
+
 /// Reads a whole integer (optional sign). Returns nullopt on malformed text or overflow.
 inline std::optional<std::int64_t> read_integer(std::string_view s) noexcept {
     if (!s.empty() && s.front() == '+') {
@@ -112,7 +127,13 @@ inline std::string concat(std::initializer_list<std::string_view> parts) {
 /// Text safe to quote in an error message: at most `limit` bytes, control bytes as '?'.
 inline std::string quote_input(std::string_view s, std::size_t limit = 64) {
     std::string out;
-    const std::size_t n = s.size() < limit ? s.size() : limit;
+    std::size_t n = s.size() < limit ? s.size() : limit;
+    // Never cut a UTF-8 sequence in half: back up over continuation bytes (10xxxxxx).
+    if (n < s.size()) {
+        while (n > 0 && (static_cast<unsigned char>(s[n]) & 0xC0U) == 0x80U) {
+            --n;
+        }
+    }
     out.reserve(n + 3);
     for (std::size_t i = 0; i < n; ++i) {
         const auto c = static_cast<unsigned char>(s[i]);
