@@ -3,6 +3,8 @@
 
 #include <chrono>
 #include <sstream>
+#include <string>
+#include <utility>
 
 #include "support/catch.hpp"
 
@@ -141,4 +143,56 @@ TEST_CASE("dates outside the accepted window are refused, never wrapped (review 
     CHECK(r.error().field() == "age.reference_date");
     CHECK(age::between(date(1899, 12, 31), date(2000, 1, 1)).error().field() == "age.birth_date");
     CHECK(age::between(date(1900, 1, 1), date(2000, 1, 1))->completed_years() == 100);
+}
+
+TEST_CASE("parse_age reads back what to_string(age) writes, to the completed month",
+          "[patient][demographics][PAT-AGE-004]") {
+    // Every whole month from birth to 130 y 11 mo, from a birth date (days lived known).
+    const auto birth = date(1950, 1, 31);
+    for (int m = 0; m <= 130 * 12 + 11; m += 7) {
+        const int y = 1950 + m / 12;
+        const auto on = sys_days{year{y} / month{static_cast<unsigned>(m % 12 + 1)} / last} + days{3};
+        const auto a = age::between(birth, on);
+        if (!a) {
+            continue;  // past 2199 or over 130 years
+        }
+        const std::string text = hsct::patient::to_string(*a);
+        const auto back = hsct::patient::parse_age(text);
+        CAPTURE(text);
+        REQUIRE(back.has_value());
+        // Equality of the round trip is defined on completed months: the days lived are not
+        // printed, so back->days() is the start of that month of life.
+        CHECK(back->completed_months() == a->completed_months());
+        CHECK(hsct::patient::to_string(*back) == text);
+    }
+    // From years and months the round trip is exact, days included.
+    for (const auto& [y, m] : {std::pair{0, 0}, std::pair{45, 3}, std::pair{130, 11}, std::pair{1, 11}}) {
+        const auto a = age::from_years_months(y, m).value();
+        CHECK(hsct::patient::parse_age(hsct::patient::to_string(a)).value() == a);
+    }
+    CHECK(hsct::patient::parse_age("45 y 3 mo")->completed_months() == 45 * 12 + 3);
+    CHECK(hsct::patient::parse_age("  45  y   3 mo ")->completed_months() == 45 * 12 + 3);
+}
+
+TEST_CASE("parse_age refuses other forms and ages out of range",
+          "[patient][demographics][PAT-AGE-004][PAT-AGE-003]") {
+    for (const char* t : {"", "45", "45 y", "45y 3mo", "45 years 3 months", "45 y 3 mo extra",
+                          "-1 y 0 mo", "+4 y 0 mo", "4.5 y 0 mo", "y 3 mo", "45 y mo", "12345 y 0 mo"}) {
+        CAPTURE(t);
+        const auto r = hsct::patient::parse_age(t, "recipient.age");
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code() == hsct::errc::syntax);
+        CHECK(r.error().field() == "recipient.age");
+    }
+    const auto month12 = hsct::patient::parse_age("5 y 12 mo");
+    REQUIRE_FALSE(month12.has_value());
+    CHECK(month12.error().code() == hsct::errc::out_of_range);
+    CHECK(month12.error().value() == "5 y 12 mo");
+    const auto old = hsct::patient::parse_age("131 y 0 mo", "recipient.age");
+    REQUIRE_FALSE(old.has_value());
+    CHECK(old.error().code() == hsct::errc::out_of_range);
+    CHECK(old.error().field() == "recipient.age");
+    CHECK(hsct::patient::parse_age("130 y 11 mo").has_value());
+    CHECK(hsct::patient::parse_age("x").error().message() ==
+          "age: cannot read 'x'; expected '<years> y <months> mo', e.g. '45 y 3 mo'");
 }

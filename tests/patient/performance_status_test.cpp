@@ -576,3 +576,51 @@ TEST_CASE("performance-status functions refuse enum numbers that are not declare
     CHECK(p::to_string(static_cast<kps_ecog_mapping>(9)) == "invalid (9)");
     CHECK(p::to_string(static_cast<scale_rule_version>(0)) == "invalid (0)");
 }
+
+TEST_CASE("parse_kps_range reads back every range to_string writes",
+          "[patient][performance][PAT-PERF-004]") {
+    for (int lo = 0; lo <= 100; lo += 10) {
+        for (int hi = lo; hi <= 100; hi += 10) {
+            const p::kps_range r{*karnofsky_score::from_int(lo), *karnofsky_score::from_int(hi)};
+            const std::string text = p::to_string(r);
+            CAPTURE(text);
+            const auto back = p::parse_kps_range(text);
+            REQUIRE(back.has_value());
+            CHECK(*back == r);
+        }
+    }
+    // Every band a published table gives also reads back.
+    for (const auto m : {kps_ecog_mapping::conventional, kps_ecog_mapping::ma_2010,
+                         kps_ecog_mapping::prasad_2018}) {
+        for (int g = 0; g <= 4; ++g) {
+            const auto r = p::to_kps_range(*ecog_score::from_int(g), m);
+            REQUIRE(r.has_value());
+            CHECK(p::parse_kps_range(p::to_string(r->range)).value() == r->range);
+        }
+    }
+    const auto spaced = p::parse_kps_range(" karnofsky 80 - 90 ");
+    REQUIRE(spaced.has_value());
+    CHECK(spaced->lowest == karnofsky_score::of<80>());
+    CHECK(spaced->highest == karnofsky_score::of<90>());
+    CHECK(p::parse_kps_range("70-80")->lowest == karnofsky_score::of<70>());
+}
+
+TEST_CASE("parse_kps_range refuses bad ranges", "[patient][performance][PAT-PERF-004]") {
+    const auto reversed = p::parse_kps_range("KPS 90-80", "band");
+    REQUIRE_FALSE(reversed.has_value());
+    CHECK(reversed.error().code() == hsct::errc::inconsistent);
+    CHECK(reversed.error().field() == "band");
+    const auto off = p::parse_kps_range("KPS 80-95", "band");
+    REQUIRE_FALSE(off.has_value());
+    CHECK(off.error().code() == hsct::errc::out_of_range);
+    CHECK(off.error().value().find("95") != std::string::npos);
+    const auto lansky = p::parse_kps_range("Lansky 80-90");
+    REQUIRE_FALSE(lansky.has_value());
+    CHECK(lansky.error().code() == hsct::errc::inconsistent);
+    for (const char* t : {"", "KPS", "KPS 80-", "KPS -90", "KPS eighty", "KPS 80-90-100"}) {
+        CAPTURE(t);
+        const auto r = p::parse_kps_range(t);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().field() == "kps_range");
+    }
+}

@@ -139,36 +139,64 @@ inline void body_size_expect_positive(const length& h, const mass& w) {
     return area(std::sqrt(height.in(units::cm) * weight.in(units::kg) / 3600.0), units::m2);
 }
 
-/// PAT-BSA-002 DuBois & DuBois: BSA = 0.007184 x W^0.425 x H^0.725
-/// (= 0.20247 x H(m)^0.725 x W^0.425). Du Bois D, Du Bois EF. A formula to estimate the
-/// approximate surface area if height and weight be known. Arch Intern Med 1916;17:863-871.
-/// (A widely copied snippet prints 0.0087184: a typo, about 21% too high.)
+namespace detail {
+
+/// A BSA formula of the form BSA (m2) = k x W(kg)^weight_exp x H(cm)^height_exp.
+struct bsa_power_law {
+    double k;
+    double weight_exp;
+    double height_exp;
+    std::string_view source;  ///< the publication the coefficients come from
+};
+
+/// The power-law BSA formulas, each row with its requirement ID and source.
+struct bsa_power_laws {
+    /// PAT-BSA-002 DuBois & DuBois: 0.007184 x W^0.425 x H^0.725 (= 0.20247 x H(m)^0.725 x
+    /// W^0.425). (A widely copied snippet prints 0.0087184: a typo, about 21% too high.)
+    static constexpr bsa_power_law dubois{
+        0.007184, 0.425, 0.725,
+        "Du Bois D, Du Bois EF. A formula to estimate the approximate surface area if height "
+        "and weight be known. Arch Intern Med 1916;17:863-871"};
+    /// PAT-BSA-003 Haycock: 0.024265 x W^0.5378 x H^0.3964.
+    static constexpr bsa_power_law haycock{
+        0.024265, 0.5378, 0.3964,
+        "Haycock GB, Schwartz GJ, Wisotsky DH. Geometric method for measuring body surface "
+        "area: a height-weight formula validated in infants, children, and adults. J Pediatr "
+        "1978;93(1):62-66"};
+    /// PAT-BSA-004 Gehan & George: 0.0235 x W^0.51456 x H^0.42246.
+    static constexpr bsa_power_law gehan_george{
+        0.0235, 0.51456, 0.42246,
+        "Gehan EA, George SL. Estimation of human body surface area from height and weight. "
+        "Cancer Chemother Rep 1970;54(4):225-235"};
+};
+
+/// k x W^a x H^b, in that order of operations (the results are unchanged by the table).
+[[nodiscard]] inline area power_law_bsa(const bsa_power_law& c, const length& height,
+                                        const mass& weight) {
+    body_size_expect_positive(height, weight);
+    return area(c.k * std::pow(weight.in(units::kg), c.weight_exp) *
+                    std::pow(height.in(units::cm), c.height_exp),
+                units::m2);
+}
+
+}  // namespace detail
+
+/// PAT-BSA-002 DuBois & DuBois 1916: BSA = 0.007184 x W^0.425 x H^0.725 (coefficients and
+/// full citation: detail::bsa_power_laws::dubois).
 [[nodiscard]] inline area bsa_dubois(const length& height, const mass& weight) {
-    detail::body_size_expect_positive(height, weight);
-    return area(0.007184 * std::pow(weight.in(units::kg), 0.425) *
-                    std::pow(height.in(units::cm), 0.725),
-                units::m2);
+    return detail::power_law_bsa(detail::bsa_power_laws::dubois, height, weight);
 }
 
-/// PAT-BSA-003 Haycock: BSA = 0.024265 x W^0.5378 x H^0.3964.
-/// Haycock GB, Schwartz GJ, Wisotsky DH. Geometric method for measuring body surface area:
-/// a height-weight formula validated in infants, children, and adults. J Pediatr
-/// 1978;93(1):62-66.
+/// PAT-BSA-003 Haycock 1978: BSA = 0.024265 x W^0.5378 x H^0.3964 (coefficients and full
+/// citation: detail::bsa_power_laws::haycock).
 [[nodiscard]] inline area bsa_haycock(const length& height, const mass& weight) {
-    detail::body_size_expect_positive(height, weight);
-    return area(0.024265 * std::pow(weight.in(units::kg), 0.5378) *
-                    std::pow(height.in(units::cm), 0.3964),
-                units::m2);
+    return detail::power_law_bsa(detail::bsa_power_laws::haycock, height, weight);
 }
 
-/// PAT-BSA-004 Gehan & George: BSA = 0.0235 x W^0.51456 x H^0.42246.
-/// Gehan EA, George SL. Estimation of human body surface area from height and weight.
-/// Cancer Chemother Rep 1970;54(4):225-235.
+/// PAT-BSA-004 Gehan & George 1970: BSA = 0.0235 x W^0.51456 x H^0.42246 (coefficients and
+/// full citation: detail::bsa_power_laws::gehan_george).
 [[nodiscard]] inline area bsa_gehan_george(const length& height, const mass& weight) {
-    detail::body_size_expect_positive(height, weight);
-    return area(0.0235 * std::pow(weight.in(units::kg), 0.51456) *
-                    std::pow(height.in(units::cm), 0.42246),
-                units::m2);
+    return detail::power_law_bsa(detail::bsa_power_laws::gehan_george, height, weight);
 }
 
 /// PAT-BSA-005 Boyd, as used in practice: BSA = 0.0003207 x H^0.3 x Wg^(0.7285 - 0.0188 x
@@ -195,9 +223,13 @@ enum class bsa_formula : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<bsa_formula> {
-    static constexpr std::array values{bsa_formula::mosteller, bsa_formula::dubois,
-                                       bsa_formula::haycock, bsa_formula::gehan_george,
-                                       bsa_formula::boyd};
+    static constexpr std::array entries{
+        enum_entry{bsa_formula::mosteller, "mosteller"},
+        enum_entry{bsa_formula::dubois, "dubois"},
+        enum_entry{bsa_formula::haycock, "haycock"},
+        enum_entry{bsa_formula::gehan_george, "gehan_george"},
+        enum_entry{bsa_formula::boyd, "boyd"},
+    };
 };
 }  // namespace detail
 
@@ -279,7 +311,9 @@ enum class ibw_formula : std::uint8_t { devine_1974 = 1 };
 namespace detail {
 template <>
 struct enum_values<ibw_formula> {
-    static constexpr std::array values{ibw_formula::devine_1974};
+    static constexpr std::array entries{
+        enum_entry{ibw_formula::devine_1974, "devine_1974"},
+    };
 };
 }  // namespace detail
 
@@ -298,9 +332,11 @@ enum class short_stature_policy : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<short_stature_policy> {
-    static constexpr std::array values{short_stature_policy::extrapolate,
-                                       short_stature_policy::refuse,
-                                       short_stature_policy::base_value};
+    static constexpr std::array entries{
+        enum_entry{short_stature_policy::extrapolate, "extrapolate"},
+        enum_entry{short_stature_policy::refuse, "refuse"},
+        enum_entry{short_stature_policy::base_value, "base_value"},
+    };
 };
 }  // namespace detail
 
@@ -398,8 +434,11 @@ enum class adjustment_factor : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<adjustment_factor> {
-    static constexpr std::array values{adjustment_factor::aibw25, adjustment_factor::adjbw40,
-                                       adjustment_factor::adjbw50};
+    static constexpr std::array entries{
+        enum_entry{adjustment_factor::aibw25, "aibw25"},
+        enum_entry{adjustment_factor::adjbw40, "adjbw40"},
+        enum_entry{adjustment_factor::adjbw50, "adjbw50"},
+    };
 };
 }  // namespace detail
 

@@ -15,7 +15,9 @@
 
 #include <array>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <ostream>
 #include <string>
 #include <string_view>
@@ -35,7 +37,10 @@ enum class sex : std::uint8_t { female = 1, male = 2 };
 namespace detail {
 template <>
 struct enum_values<sex> {
-    static constexpr std::array values{sex::female, sex::male};
+    static constexpr std::array entries{
+        enum_entry{sex::female, "female"},
+        enum_entry{sex::male, "male"},
+    };
 };
 }  // namespace detail
 
@@ -71,7 +76,10 @@ enum class age_resolution : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<age_resolution> {
-    static constexpr std::array values{age_resolution::completed_years, age_resolution::exact};
+    static constexpr std::array entries{
+        enum_entry{age_resolution::completed_years, "completed_years"},
+        enum_entry{age_resolution::exact, "exact"},
+    };
 };
 }  // namespace detail
 
@@ -174,6 +182,59 @@ private:
 }
 
 inline std::ostream& operator<<(std::ostream& os, const age& a) { return os << to_string(a); }
+
+/// Reads an age as to_string(age) writes it: "<years> y <months> mo", e.g. "45 y 3 mo"
+/// (PAT-AGE-004). Blanks around and between the parts may be repeated; the units are exactly
+/// "y" and "mo"; years 0-130 and months 0-11 (as from_years_months).
+///
+/// Round trip: to_string does not print the days lived, so the parsed age is
+/// from_years_months(years, months): it equals the original in completed years and completed
+/// months (and prints the same text), but days() is the start of that month of life, not the
+/// original count. Compare round trips with completed_months(), not with operator==.
+/// Errors: syntax (not in that form, naming the expected form); out_of_range (as
+/// from_years_months).
+[[nodiscard]] inline result<age> parse_age(std::string_view text, std::string_view field = "age") {
+    const std::string_view t = hsct::detail::trim(text);
+    auto bad = [&] {
+        return error(errc::syntax, std::string(field), hsct::detail::quote_input(t),
+                     "'<years> y <months> mo', e.g. '45 y 3 mo'");
+    };
+    // Splits off the next blank-separated word.
+    std::string_view rest = t;
+    auto next_word = [&rest]() -> std::string_view {
+        rest = hsct::detail::trim(rest);
+        std::size_t n = 0;
+        while (n < rest.size() && !hsct::detail::is_space(rest[n])) {
+            ++n;
+        }
+        const std::string_view w = rest.substr(0, n);
+        rest.remove_prefix(n);
+        return w;
+    };
+    // A run of decimal digits only (no sign, no decimals), at most 4 of them.
+    auto read_count = [](std::string_view w) -> std::optional<int> {
+        if (w.empty() || w.size() > 4) {
+            return std::nullopt;
+        }
+        int v = 0;
+        for (const char c : w) {
+            if (c < '0' || c > '9') {
+                return std::nullopt;
+            }
+            v = v * 10 + (c - '0');
+        }
+        return v;
+    };
+    const auto years = read_count(next_word());
+    if (!years || next_word() != "y") {
+        return bad();
+    }
+    const auto months = read_count(next_word());
+    if (!months || next_word() != "mo" || !hsct::detail::trim(rest).empty()) {
+        return bad();
+    }
+    return age::from_years_months(*years, *months, field);
+}
 
 }  // namespace hsct::patient
 

@@ -66,7 +66,24 @@ enum class disease : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<disease> {
-    static constexpr std::array values{disease::aml, disease::mds, disease::all, disease::cll, disease::cml, disease::indolent_b_nhl, disease::mpn, disease::myeloma, disease::hodgkin, disease::dlbcl_or_transformed, disease::mantle_cell, disease::t_cell_nodal, disease::t_cell_extranodal, disease::severe_aplastic_anaemia, disease::other_non_malignant, disease::other_malignant};
+    static constexpr std::array entries{
+        enum_entry{disease::aml, "aml"},
+        enum_entry{disease::mds, "mds"},
+        enum_entry{disease::all, "all"},
+        enum_entry{disease::cll, "cll"},
+        enum_entry{disease::cml, "cml"},
+        enum_entry{disease::indolent_b_nhl, "indolent_b_nhl"},
+        enum_entry{disease::mpn, "mpn"},
+        enum_entry{disease::myeloma, "myeloma"},
+        enum_entry{disease::hodgkin, "hodgkin"},
+        enum_entry{disease::dlbcl_or_transformed, "dlbcl_or_transformed"},
+        enum_entry{disease::mantle_cell, "mantle_cell"},
+        enum_entry{disease::t_cell_nodal, "t_cell_nodal"},
+        enum_entry{disease::t_cell_extranodal, "t_cell_extranodal"},
+        enum_entry{disease::severe_aplastic_anaemia, "severe_aplastic_anaemia"},
+        enum_entry{disease::other_non_malignant, "other_non_malignant"},
+        enum_entry{disease::other_malignant, "other_malignant"},
+    };
 };
 }  // namespace detail
 
@@ -105,7 +122,12 @@ enum class cytogenetic_risk : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<cytogenetic_risk> {
-    static constexpr std::array values{cytogenetic_risk::favourable, cytogenetic_risk::intermediate, cytogenetic_risk::adverse, cytogenetic_risk::not_yet_known};
+    static constexpr std::array entries{
+        enum_entry{cytogenetic_risk::favourable, "favourable"},
+        enum_entry{cytogenetic_risk::intermediate, "intermediate"},
+        enum_entry{cytogenetic_risk::adverse, "adverse"},
+        enum_entry{cytogenetic_risk::not_yet_known, "not_yet_known"},
+    };
 };
 }  // namespace detail
 
@@ -129,7 +151,11 @@ enum class mds_cytogenetic_risk : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<mds_cytogenetic_risk> {
-    static constexpr std::array values{mds_cytogenetic_risk::intermediate, mds_cytogenetic_risk::adverse, mds_cytogenetic_risk::not_yet_known};
+    static constexpr std::array entries{
+        enum_entry{mds_cytogenetic_risk::intermediate, "intermediate"},
+        enum_entry{mds_cytogenetic_risk::adverse, "adverse"},
+        enum_entry{mds_cytogenetic_risk::not_yet_known, "not_yet_known"},
+    };
 };
 }  // namespace detail
 
@@ -163,7 +189,22 @@ enum class disease_status : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<disease_status> {
-    static constexpr std::array values{disease_status::cr1, disease_status::cr2, disease_status::cr3_or_later, disease_status::pr1, disease_status::pr2_or_later, disease_status::untreated, disease_status::stable_disease, disease_status::induction_failure, disease_status::active_relapse, disease_status::cml_cp1, disease_status::cml_cp2_or_later, disease_status::cml_ap, disease_status::cml_bp, disease_status::missing};
+    static constexpr std::array entries{
+        enum_entry{disease_status::cr1, "cr1"},
+        enum_entry{disease_status::cr2, "cr2"},
+        enum_entry{disease_status::cr3_or_later, "cr3_or_later"},
+        enum_entry{disease_status::pr1, "pr1"},
+        enum_entry{disease_status::pr2_or_later, "pr2_or_later"},
+        enum_entry{disease_status::untreated, "untreated"},
+        enum_entry{disease_status::stable_disease, "stable_disease"},
+        enum_entry{disease_status::induction_failure, "induction_failure"},
+        enum_entry{disease_status::active_relapse, "active_relapse"},
+        enum_entry{disease_status::cml_cp1, "cml_cp1"},
+        enum_entry{disease_status::cml_cp2_or_later, "cml_cp2_or_later"},
+        enum_entry{disease_status::cml_ap, "cml_ap"},
+        enum_entry{disease_status::cml_bp, "cml_bp"},
+        enum_entry{disease_status::missing, "missing"},
+    };
 };
 }  // namespace detail
 
@@ -203,7 +244,12 @@ enum class conditioning_intensity : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<conditioning_intensity> {
-    static constexpr std::array values{conditioning_intensity::myeloablative, conditioning_intensity::reduced_intensity, conditioning_intensity::non_myeloablative, conditioning_intensity::not_stated};
+    static constexpr std::array entries{
+        enum_entry{conditioning_intensity::myeloablative, "myeloablative"},
+        enum_entry{conditioning_intensity::reduced_intensity, "reduced_intensity"},
+        enum_entry{conditioning_intensity::non_myeloablative, "non_myeloablative"},
+        enum_entry{conditioning_intensity::not_stated, "not_stated"},
+    };
 };
 }  // namespace detail
 
@@ -224,7 +270,10 @@ enum class dri_population : std::uint8_t { adult = 1, pediatric = 2 };
 namespace detail {
 template <>
 struct enum_values<dri_population> {
-    static constexpr std::array values{dri_population::adult, dri_population::pediatric};
+    static constexpr std::array entries{
+        enum_entry{dri_population::adult, "adult"},
+        enum_entry{dri_population::pediatric, "pediatric"},
+    };
 };
 }  // namespace detail
 
@@ -329,7 +378,10 @@ enum class dri_table : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<dri_table> {
-    static constexpr std::array values{dri_table::hb24_2012, dri_table::refined_2014_recollection};
+    static constexpr std::array entries{
+        enum_entry{dri_table::hb24_2012, "hb24_2012"},
+        enum_entry{dri_table::refined_2014_recollection, "refined_2014_recollection"},
+    };
 };
 }  // namespace detail
 
@@ -349,7 +401,11 @@ enum class dri_disease_risk : std::uint8_t { low = 1, intermediate = 2, high = 3
 namespace detail {
 template <>
 struct enum_values<dri_disease_risk> {
-    static constexpr std::array values{dri_disease_risk::low, dri_disease_risk::intermediate, dri_disease_risk::high};
+    static constexpr std::array entries{
+        enum_entry{dri_disease_risk::low, "low"},
+        enum_entry{dri_disease_risk::intermediate, "intermediate"},
+        enum_entry{dri_disease_risk::high, "high"},
+    };
 };
 }  // namespace detail
 /// Stage risk group of the DRI's stage table.
@@ -358,7 +414,10 @@ enum class dri_stage_risk : std::uint8_t { low = 1, high = 2 };
 namespace detail {
 template <>
 struct enum_values<dri_stage_risk> {
-    static constexpr std::array values{dri_stage_risk::low, dri_stage_risk::high};
+    static constexpr std::array entries{
+        enum_entry{dri_stage_risk::low, "low"},
+        enum_entry{dri_stage_risk::high, "high"},
+    };
 };
 }  // namespace detail
 
@@ -395,7 +454,17 @@ enum class dri_category : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<dri_category> {
-    static constexpr std::array values{dri_category::low, dri_category::intermediate, dri_category::high, dri_category::very_high, dri_category::na_non_malignant, dri_category::na_pediatric, dri_category::not_classifiable, dri_category::missing_disease_status, dri_category::tbd_cytogenetics};
+    static constexpr std::array entries{
+        enum_entry{dri_category::low, "low"},
+        enum_entry{dri_category::intermediate, "intermediate"},
+        enum_entry{dri_category::high, "high"},
+        enum_entry{dri_category::very_high, "very_high"},
+        enum_entry{dri_category::na_non_malignant, "na_non_malignant"},
+        enum_entry{dri_category::na_pediatric, "na_pediatric"},
+        enum_entry{dri_category::not_classifiable, "not_classifiable"},
+        enum_entry{dri_category::missing_disease_status, "missing_disease_status"},
+        enum_entry{dri_category::tbd_cytogenetics, "tbd_cytogenetics"},
+    };
 };
 }  // namespace detail
 
@@ -425,7 +494,12 @@ enum class dri_three_group : std::uint8_t { low = 1, intermediate = 2, high_or_v
 namespace detail {
 template <>
 struct enum_values<dri_three_group> {
-    static constexpr std::array values{dri_three_group::low, dri_three_group::intermediate, dri_three_group::high_or_very_high, dri_three_group::not_scored};
+    static constexpr std::array entries{
+        enum_entry{dri_three_group::low, "low"},
+        enum_entry{dri_three_group::intermediate, "intermediate"},
+        enum_entry{dri_three_group::high_or_very_high, "high_or_very_high"},
+        enum_entry{dri_three_group::not_scored, "not_scored"},
+    };
 };
 }  // namespace detail
 

@@ -48,9 +48,15 @@ enum class agent_class : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<agent_class> {
-    static constexpr std::array values{
-        agent_class::busulfan,  agent_class::cyclophosphamide_high_dose, agent_class::fludarabine,
-        agent_class::melphalan, agent_class::beam, agent_class::thiotepa, agent_class::atg};
+    static constexpr std::array entries{
+        enum_entry{agent_class::busulfan, "busulfan"},
+        enum_entry{agent_class::cyclophosphamide_high_dose, "cyclophosphamide_high_dose"},
+        enum_entry{agent_class::fludarabine, "fludarabine"},
+        enum_entry{agent_class::melphalan, "melphalan"},
+        enum_entry{agent_class::beam, "beam"},
+        enum_entry{agent_class::thiotepa, "thiotepa"},
+        enum_entry{agent_class::atg, "atg"},
+    };
 };
 }  // namespace detail
 
@@ -110,7 +116,10 @@ enum class dose_scale : std::uint8_t { per_kg = 1, per_m2 = 2 };
 namespace detail {
 template <>
 struct enum_values<dose_scale> {
-    static constexpr std::array values{dose_scale::per_kg, dose_scale::per_m2};
+    static constexpr std::array entries{
+        enum_entry{dose_scale::per_kg, "per_kg"},
+        enum_entry{dose_scale::per_m2, "per_m2"},
+    };
 };
 }  // namespace detail
 
@@ -134,9 +143,12 @@ enum class weight_basis : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<weight_basis> {
-    static constexpr std::array values{weight_basis::actual, weight_basis::ideal,
-                                       weight_basis::lesser_of_ideal_and_actual,
-                                       weight_basis::adjusted};
+    static constexpr std::array entries{
+        enum_entry{weight_basis::actual, "actual"},
+        enum_entry{weight_basis::ideal, "ideal"},
+        enum_entry{weight_basis::lesser_of_ideal_and_actual, "lesser_of_ideal_and_actual"},
+        enum_entry{weight_basis::adjusted, "adjusted"},
+    };
 };
 }  // namespace detail
 
@@ -163,8 +175,12 @@ enum class trigger_rule : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<trigger_rule> {
-    static constexpr std::array values{trigger_rule::always, trigger_rule::percent_ibw,
-                                       trigger_rule::bmi, trigger_rule::percent_ibw_or_bmi};
+    static constexpr std::array entries{
+        enum_entry{trigger_rule::always, "always"},
+        enum_entry{trigger_rule::percent_ibw, "percent_ibw"},
+        enum_entry{trigger_rule::bmi, "bmi"},
+        enum_entry{trigger_rule::percent_ibw_or_bmi, "percent_ibw_or_bmi"},
+    };
 };
 }  // namespace detail
 
@@ -184,8 +200,10 @@ enum class threshold_comparison : std::uint8_t { greater = 1, greater_or_equal =
 namespace detail {
 template <>
 struct enum_values<threshold_comparison> {
-    static constexpr std::array values{threshold_comparison::greater,
-                                       threshold_comparison::greater_or_equal};
+    static constexpr std::array entries{
+        enum_entry{threshold_comparison::greater, "greater"},
+        enum_entry{threshold_comparison::greater_or_equal, "greater_or_equal"},
+    };
 };
 }  // namespace detail
 
@@ -253,8 +271,11 @@ enum class weight_source : std::uint8_t { actual = 1, ideal = 2, adjusted = 3 };
 namespace detail {
 template <>
 struct enum_values<weight_source> {
-    static constexpr std::array values{weight_source::actual, weight_source::ideal,
-                                       weight_source::adjusted};
+    static constexpr std::array entries{
+        enum_entry{weight_source::actual, "actual"},
+        enum_entry{weight_source::ideal, "ideal"},
+        enum_entry{weight_source::adjusted, "adjusted"},
+    };
 };
 }  // namespace detail
 

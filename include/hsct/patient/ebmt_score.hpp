@@ -103,7 +103,14 @@ enum class donor_type : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<donor_type> {
-    static constexpr std::array values{donor_type::hla_identical_sibling, donor_type::unrelated, donor_type::haploidentical, donor_type::cord_blood, donor_type::other_related, donor_type::autologous};
+    static constexpr std::array entries{
+        enum_entry{donor_type::hla_identical_sibling, "hla_identical_sibling"},
+        enum_entry{donor_type::unrelated, "unrelated"},
+        enum_entry{donor_type::haploidentical, "haploidentical"},
+        enum_entry{donor_type::cord_blood, "cord_blood"},
+        enum_entry{donor_type::other_related, "other_related"},
+        enum_entry{donor_type::autologous, "autologous"},
+    };
 };
 }  // namespace detail
 
@@ -125,7 +132,12 @@ enum class ebmt_stage : std::uint8_t { early = 1, intermediate = 2, late = 3, no
 namespace detail {
 template <>
 struct enum_values<ebmt_stage> {
-    static constexpr std::array values{ebmt_stage::early, ebmt_stage::intermediate, ebmt_stage::late, ebmt_stage::not_applicable_saa};
+    static constexpr std::array entries{
+        enum_entry{ebmt_stage::early, "early"},
+        enum_entry{ebmt_stage::intermediate, "intermediate"},
+        enum_entry{ebmt_stage::late, "late"},
+        enum_entry{ebmt_stage::not_applicable_saa, "not_applicable_saa"},
+    };
 };
 }  // namespace detail
 
@@ -149,7 +161,10 @@ enum class cml_accelerated_phase_policy : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<cml_accelerated_phase_policy> {
-    static constexpr std::array values{cml_accelerated_phase_policy::refuse, cml_accelerated_phase_policy::gratwohl_1998_intermediate};
+    static constexpr std::array entries{
+        enum_entry{cml_accelerated_phase_policy::refuse, "refuse"},
+        enum_entry{cml_accelerated_phase_policy::gratwohl_1998_intermediate, "gratwohl_1998_intermediate"},
+    };
 };
 }  // namespace detail
 
@@ -171,7 +186,10 @@ enum class ebmt_interval_boundary : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<ebmt_interval_boundary> {
-    static constexpr std::array values{ebmt_interval_boundary::hb24_lt12_0_ge12_1, ebmt_interval_boundary::gratwohl_le12_0_gt12_1};
+    static constexpr std::array entries{
+        enum_entry{ebmt_interval_boundary::hb24_lt12_0_ge12_1, "hb24_lt12_0_ge12_1"},
+        enum_entry{ebmt_interval_boundary::gratwohl_le12_0_gt12_1, "gratwohl_le12_0_gt12_1"},
+    };
 };
 }  // namespace detail
 
@@ -194,7 +212,10 @@ enum class ebmt_grouping : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<ebmt_grouping> {
-    static constexpr std::array values{ebmt_grouping::three_groups_0_2_3_4_5_7, ebmt_grouping::four_groups_0_2_3_4_5_7};
+    static constexpr std::array entries{
+        enum_entry{ebmt_grouping::three_groups_0_2_3_4_5_7, "three_groups_0_2_3_4_5_7"},
+        enum_entry{ebmt_grouping::four_groups_0_2_3_4_5_7, "four_groups_0_2_3_4_5_7"},
+    };
 };
 }  // namespace detail
 
@@ -212,7 +233,13 @@ enum class ebmt_risk_group : std::uint8_t { low = 1, intermediate = 2, intermedi
 namespace detail {
 template <>
 struct enum_values<ebmt_risk_group> {
-    static constexpr std::array values{ebmt_risk_group::low, ebmt_risk_group::intermediate, ebmt_risk_group::intermediate_1, ebmt_risk_group::intermediate_2, ebmt_risk_group::high};
+    static constexpr std::array entries{
+        enum_entry{ebmt_risk_group::low, "low"},
+        enum_entry{ebmt_risk_group::intermediate, "intermediate"},
+        enum_entry{ebmt_risk_group::intermediate_1, "intermediate_1"},
+        enum_entry{ebmt_risk_group::intermediate_2, "intermediate_2"},
+        enum_entry{ebmt_risk_group::high, "high"},
+    };
 };
 }  // namespace detail
 
@@ -422,7 +449,13 @@ enum class ebmt_factor : std::uint8_t { age = 1, disease_stage = 2, interval = 3
 namespace detail {
 template <>
 struct enum_values<ebmt_factor> {
-    static constexpr std::array values{ebmt_factor::age, ebmt_factor::disease_stage, ebmt_factor::interval, ebmt_factor::donor_type, ebmt_factor::sex_combination};
+    static constexpr std::array entries{
+        enum_entry{ebmt_factor::age, "age"},
+        enum_entry{ebmt_factor::disease_stage, "disease_stage"},
+        enum_entry{ebmt_factor::interval, "interval"},
+        enum_entry{ebmt_factor::donor_type, "donor_type"},
+        enum_entry{ebmt_factor::sex_combination, "sex_combination"},
+    };
 };
 }  // namespace detail
 

@@ -69,7 +69,11 @@ enum class hct_ci_definition_set : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<hct_ci_definition_set> {
-    static constexpr std::array values{hct_ci_definition_set::sorror_2005, hct_ci_definition_set::sorror_2013, hct_ci_definition_set::cibmtr};
+    static constexpr std::array entries{
+        enum_entry{hct_ci_definition_set::sorror_2005, "sorror_2005"},
+        enum_entry{hct_ci_definition_set::sorror_2013, "sorror_2013"},
+        enum_entry{hct_ci_definition_set::cibmtr, "cibmtr"},
+    };
 };
 }  // namespace detail
 
@@ -141,8 +145,41 @@ inline constexpr std::array<hct_ci_item, 17> all_hct_ci_items{
 namespace detail {
 template <>
 struct enum_values<hct_ci_item> {
-    static constexpr std::array values = all_hct_ci_items;
+    static constexpr std::array entries{
+        enum_entry{hct_ci_item::arrhythmia, "arrhythmia"},
+        enum_entry{hct_ci_item::cardiac, "cardiac"},
+        enum_entry{hct_ci_item::inflammatory_bowel_disease, "inflammatory_bowel_disease"},
+        enum_entry{hct_ci_item::diabetes, "diabetes"},
+        enum_entry{hct_ci_item::cerebrovascular, "cerebrovascular"},
+        enum_entry{hct_ci_item::psychiatric, "psychiatric"},
+        enum_entry{hct_ci_item::hepatic_mild, "hepatic_mild"},
+        enum_entry{hct_ci_item::obesity, "obesity"},
+        enum_entry{hct_ci_item::infection, "infection"},
+        enum_entry{hct_ci_item::rheumatologic, "rheumatologic"},
+        enum_entry{hct_ci_item::peptic_ulcer, "peptic_ulcer"},
+        enum_entry{hct_ci_item::renal, "renal"},
+        enum_entry{hct_ci_item::pulmonary_moderate, "pulmonary_moderate"},
+        enum_entry{hct_ci_item::prior_solid_tumour, "prior_solid_tumour"},
+        enum_entry{hct_ci_item::heart_valve, "heart_valve"},
+        enum_entry{hct_ci_item::pulmonary_severe, "pulmonary_severe"},
+        enum_entry{hct_ci_item::hepatic_severe, "hepatic_severe"},
+    };
 };
+
+/// The table and all_hct_ci_items list the same items in the same order.
+[[nodiscard]] constexpr bool hct_ci_item_table_matches_list() noexcept {
+    const auto& t = enum_values<hct_ci_item>::entries;
+    if (t.size() != all_hct_ci_items.size()) {
+        return false;
+    }
+    for (std::size_t k = 0; k < t.size(); ++k) {
+        if (t[k].value != all_hct_ci_items[k]) {
+            return false;
+        }
+    }
+    return true;
+}
+static_assert(hct_ci_item_table_matches_list());
 }  // namespace detail
 
 /// HCT-CI points: a weight, an item's contribution, or a total.
@@ -215,7 +252,11 @@ enum class hct_ci_risk_group : std::uint8_t { low = 1, intermediate = 2, high = 
 namespace detail {
 template <>
 struct enum_values<hct_ci_risk_group> {
-    static constexpr std::array values{hct_ci_risk_group::low, hct_ci_risk_group::intermediate, hct_ci_risk_group::high};
+    static constexpr std::array entries{
+        enum_entry{hct_ci_risk_group::low, "low"},
+        enum_entry{hct_ci_risk_group::intermediate, "intermediate"},
+        enum_entry{hct_ci_risk_group::high, "high"},
+    };
 };
 }  // namespace detail
 
@@ -240,7 +281,11 @@ enum class hct_ci_age_group : std::uint8_t { score_0_to_2 = 1, score_3_to_4 = 2,
 namespace detail {
 template <>
 struct enum_values<hct_ci_age_group> {
-    static constexpr std::array values{hct_ci_age_group::score_0_to_2, hct_ci_age_group::score_3_to_4, hct_ci_age_group::score_5_or_more};
+    static constexpr std::array entries{
+        enum_entry{hct_ci_age_group::score_0_to_2, "score_0_to_2"},
+        enum_entry{hct_ci_age_group::score_3_to_4, "score_3_to_4"},
+        enum_entry{hct_ci_age_group::score_5_or_more, "score_5_or_more"},
+    };
 };
 }  // namespace detail
 
@@ -273,7 +318,11 @@ enum class dyspnoea : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<dyspnoea> {
-    static constexpr std::array values{dyspnoea::none, dyspnoea::on_slight_activity, dyspnoea::at_rest};
+    static constexpr std::array entries{
+        enum_entry{dyspnoea::none, "none"},
+        enum_entry{dyspnoea::on_slight_activity, "on_slight_activity"},
+        enum_entry{dyspnoea::at_rest, "at_rest"},
+    };
 };
 }  // namespace detail
 
@@ -296,7 +345,11 @@ enum class dlco_correction : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<dlco_correction> {
-    static constexpr std::array values{dlco_correction::not_stated, dlco_correction::haemoglobin_corrected, dlco_correction::uncorrected};
+    static constexpr std::array entries{
+        enum_entry{dlco_correction::not_stated, "not_stated"},
+        enum_entry{dlco_correction::haemoglobin_corrected, "haemoglobin_corrected"},
+        enum_entry{dlco_correction::uncorrected, "uncorrected"},
+    };
 };
 }  // namespace detail
 
@@ -370,7 +423,11 @@ enum class prior_tumour : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<prior_tumour> {
-    static constexpr std::array values{prior_tumour::non_melanoma_skin_cancer, prior_tumour::melanoma, prior_tumour::other_solid_tumour};
+    static constexpr std::array entries{
+        enum_entry{prior_tumour::non_melanoma_skin_cancer, "non_melanoma_skin_cancer"},
+        enum_entry{prior_tumour::melanoma, "melanoma"},
+        enum_entry{prior_tumour::other_solid_tumour, "other_solid_tumour"},
+    };
 };
 }  // namespace detail
 
@@ -394,7 +451,12 @@ enum class heart_valve_finding : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<heart_valve_finding> {
-    static constexpr std::array values{heart_valve_finding::none, heart_valve_finding::mitral_valve_prolapse_asymptomatic, heart_valve_finding::mitral_valve_prolapse_symptomatic, heart_valve_finding::other_valve_disease};
+    static constexpr std::array entries{
+        enum_entry{heart_valve_finding::none, "none"},
+        enum_entry{heart_valve_finding::mitral_valve_prolapse_asymptomatic, "mitral_valve_prolapse_asymptomatic"},
+        enum_entry{heart_valve_finding::mitral_valve_prolapse_symptomatic, "mitral_valve_prolapse_symptomatic"},
+        enum_entry{heart_valve_finding::other_valve_disease, "other_valve_disease"},
+    };
 };
 }  // namespace detail
 
@@ -423,7 +485,13 @@ enum class diabetes_treatment : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<diabetes_treatment> {
-    static constexpr std::array values{diabetes_treatment::none, diabetes_treatment::diet_only, diabetes_treatment::oral_agents, diabetes_treatment::insulin, diabetes_treatment::steroid_hyperglycaemia_on_medication};
+    static constexpr std::array entries{
+        enum_entry{diabetes_treatment::none, "none"},
+        enum_entry{diabetes_treatment::diet_only, "diet_only"},
+        enum_entry{diabetes_treatment::oral_agents, "oral_agents"},
+        enum_entry{diabetes_treatment::insulin, "insulin"},
+        enum_entry{diabetes_treatment::steroid_hyperglycaemia_on_medication, "steroid_hyperglycaemia_on_medication"},
+    };
 };
 }  // namespace detail
 
@@ -451,7 +519,11 @@ enum class psychiatric_history : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<psychiatric_history> {
-    static constexpr std::array values{psychiatric_history::none, psychiatric_history::past_only, psychiatric_history::at_time_of_hct};
+    static constexpr std::array entries{
+        enum_entry{psychiatric_history::none, "none"},
+        enum_entry{psychiatric_history::past_only, "past_only"},
+        enum_entry{psychiatric_history::at_time_of_hct, "at_time_of_hct"},
+    };
 };
 }  // namespace detail
 
@@ -511,7 +583,11 @@ enum class dlco_correction_policy : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<dlco_correction_policy> {
-    static constexpr std::array values{dlco_correction_policy::per_definition_set, dlco_correction_policy::require_haemoglobin_corrected, dlco_correction_policy::accept_any};
+    static constexpr std::array entries{
+        enum_entry{dlco_correction_policy::per_definition_set, "per_definition_set"},
+        enum_entry{dlco_correction_policy::require_haemoglobin_corrected, "require_haemoglobin_corrected"},
+        enum_entry{dlco_correction_policy::accept_any, "accept_any"},
+    };
 };
 }  // namespace detail
 
@@ -535,7 +611,9 @@ enum class hct_ci_tier_rule : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<hct_ci_tier_rule> {
-    static constexpr std::array values{hct_ci_tier_rule::higher_tier_only};
+    static constexpr std::array entries{
+        enum_entry{hct_ci_tier_rule::higher_tier_only, "higher_tier_only"},
+    };
 };
 }  // namespace detail
 
@@ -555,7 +633,10 @@ enum class hct_ci_missing_policy : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<hct_ci_missing_policy> {
-    static constexpr std::array values{hct_ci_missing_policy::report_unassessed, hct_ci_missing_policy::refuse};
+    static constexpr std::array entries{
+        enum_entry{hct_ci_missing_policy::report_unassessed, "report_unassessed"},
+        enum_entry{hct_ci_missing_policy::refuse, "refuse"},
+    };
 };
 }  // namespace detail
 

@@ -23,6 +23,7 @@
 #include <ostream>
 #include <string>
 #include <string_view>
+#include <type_traits>
 #include <utility>
 #include <variant>
 
@@ -43,8 +44,11 @@ enum class performance_scale : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<performance_scale> {
-    static constexpr std::array values{performance_scale::karnofsky, performance_scale::lansky,
-                                       performance_scale::ecog};
+    static constexpr std::array entries{
+        enum_entry{performance_scale::karnofsky, "karnofsky"},
+        enum_entry{performance_scale::lansky, "lansky"},
+        enum_entry{performance_scale::ecog, "ecog"},
+    };
 };
 }  // namespace detail
 
@@ -143,7 +147,9 @@ inline result<int> read_decile_text(std::string_view text, performance_scale own
 }  // namespace detail
 
 // ---------------------------------------------------------------------------------------------
-// Karnofsky
+// Karnofsky and Lansky: two 0-100 decile scales, one class template, two distinct types
+
+namespace detail {
 
 /// Karnofsky Performance Status (PAT-PERF-001): 0-100 in steps of 10, higher is better.
 /// Source: Karnofsky DA, Burchenal JH. The clinical evaluation of chemotherapeutic agents in
@@ -153,31 +159,12 @@ inline result<int> read_decile_text(std::string_view text, performance_scale own
 /// KPS 0 ("dead") is representable: it is part of the published scale and the conventional
 /// table maps ECOG 5 to it. Registries do not record it: CIBMTR records 10-100, which
 /// validate_for_age enforces (PAT-PERF-023).
-class karnofsky_score {
-public:
-    /// Checked construction. Errors: out_of_range naming the field, the value and
-    /// "0-100 in steps of 10" (65 is refused, never rounded).
-    [[nodiscard]] static result<karnofsky_score> from_int(int v,
-                                                          std::string_view field = "karnofsky") {
-        if (!detail::is_decile(v)) {
-            return detail::decile_error(field, std::to_string(v));
-        }
-        return karnofsky_score(v);
-    }
-
-    /// A score fixed at compile time; a value off the scale does not compile.
-    template <int V>
-        requires(V >= 0 && V <= 100 && V % 10 == 0)
-    [[nodiscard]] static constexpr karnofsky_score of() noexcept {
-        return karnofsky_score(V);
-    }
-
-    /// The score, 0-100.
-    [[nodiscard]] constexpr int value() const noexcept { return v_; }
+struct karnofsky_tag {
+    static constexpr std::string_view default_field = "karnofsky";
 
     /// What the level means (hsct's own wording; PAT-PERF-001).
-    [[nodiscard]] constexpr std::string_view description() const noexcept {
-        switch (v_) {
+    [[nodiscard]] static constexpr std::string_view description(int v) noexcept {
+        switch (v) {
             case 100: return "normal; no complaints and no sign of disease";
             case 90: return "carries on normal activity; slight signs or symptoms of disease";
             case 80: return "normal activity takes effort; some signs or symptoms of disease";
@@ -191,31 +178,7 @@ public:
             default: return "dead";
         }
     }
-
-    /// The three functional bands of the published scale.
-    [[nodiscard]] constexpr std::string_view band() const noexcept {
-        if (v_ >= 80) {
-            return "able to carry on normal activity and to work; no special care needed";
-        }
-        if (v_ >= 50) {
-            return "unable to work; lives at home and cares for most needs with some help";
-        }
-        if (v_ >= 10) {
-            return "unable to care for self; needs institutional or hospital-level care";
-        }
-        return "dead";
-    }
-
-    friend constexpr bool operator==(karnofsky_score, karnofsky_score) noexcept = default;
-    friend constexpr auto operator<=>(karnofsky_score, karnofsky_score) noexcept = default;
-
-private:
-    constexpr explicit karnofsky_score(int v) noexcept : v_(v) {}
-    int v_;
 };
-
-// ---------------------------------------------------------------------------------------------
-// Lansky
 
 /// Lansky play-performance scale (PAT-PERF-002): 0-100 in steps of 10, higher is better; a
 /// parent-rated scale of a child's usual play. Source: Lansky SB, List MA, Lansky LL,
@@ -223,29 +186,12 @@ private:
 /// Cancer 1987;60(7):1651-1656 (PMID 3621134) [V]. Wording: original text [V2]; CIBMTR's
 /// abbreviated wording differs only in words, not in the numbers.
 /// Lansky 0 ("unresponsive") is representable; CIBMTR records 10-100 (PAT-PERF-023).
-class lansky_score {
-public:
-    /// Checked construction. Errors: out_of_range naming the field, the value and
-    /// "0-100 in steps of 10".
-    [[nodiscard]] static result<lansky_score> from_int(int v, std::string_view field = "lansky") {
-        if (!detail::is_decile(v)) {
-            return detail::decile_error(field, std::to_string(v));
-        }
-        return lansky_score(v);
-    }
-
-    template <int V>
-        requires(V >= 0 && V <= 100 && V % 10 == 0)
-    [[nodiscard]] static constexpr lansky_score of() noexcept {
-        return lansky_score(V);
-    }
-
-    /// The score, 0-100.
-    [[nodiscard]] constexpr int value() const noexcept { return v_; }
+struct lansky_tag {
+    static constexpr std::string_view default_field = "lansky";
 
     /// What the level means (hsct's own wording; PAT-PERF-002).
-    [[nodiscard]] constexpr std::string_view description() const noexcept {
-        switch (v_) {
+    [[nodiscard]] static constexpr std::string_view description(int v) noexcept {
+        switch (v) {
             case 100: return "fully active, as a healthy child";
             case 90: return "small limits in physically strenuous play only";
             case 80: return "active but tires sooner; limited in strenuous play";
@@ -259,14 +205,68 @@ public:
             default: return "unresponsive";
         }
     }
+};
 
-    friend constexpr bool operator==(lansky_score, lansky_score) noexcept = default;
-    friend constexpr auto operator<=>(lansky_score, lansky_score) noexcept = default;
+}  // namespace detail
+
+/// A score on a 0-100 scale in steps of 10 (Karnofsky, Lansky). Each Tag is its own type:
+/// scores of different scales do not convert, compare or mix.
+template <class Tag>
+class decile_score {
+public:
+    /// Checked construction. Errors: out_of_range naming the field, the value and
+    /// "0-100 in steps of 10" (65 is refused, never rounded).
+    [[nodiscard]] static result<decile_score> from_int(int v,
+                                                       std::string_view field = Tag::default_field) {
+        if (!detail::is_decile(v)) {
+            return detail::decile_error(field, std::to_string(v));
+        }
+        return decile_score(v);
+    }
+
+    /// A score fixed at compile time; a value off the scale does not compile.
+    template <int V>
+        requires(V >= 0 && V <= 100 && V % 10 == 0)
+    [[nodiscard]] static constexpr decile_score of() noexcept {
+        return decile_score(V);
+    }
+
+    /// The score, 0-100.
+    [[nodiscard]] constexpr int value() const noexcept { return v_; }
+
+    /// What the level means (hsct's own wording).
+    [[nodiscard]] constexpr std::string_view description() const noexcept {
+        return Tag::description(v_);
+    }
+
+    /// Karnofsky only: the three functional bands of the published scale.
+    [[nodiscard]] constexpr std::string_view band() const noexcept
+        requires std::is_same_v<Tag, detail::karnofsky_tag>
+    {
+        if (v_ >= 80) {
+            return "able to carry on normal activity and to work; no special care needed";
+        }
+        if (v_ >= 50) {
+            return "unable to work; lives at home and cares for most needs with some help";
+        }
+        if (v_ >= 10) {
+            return "unable to care for self; needs institutional or hospital-level care";
+        }
+        return "dead";
+    }
+
+    friend constexpr bool operator==(decile_score, decile_score) noexcept = default;
+    friend constexpr auto operator<=>(decile_score, decile_score) noexcept = default;
 
 private:
-    constexpr explicit lansky_score(int v) noexcept : v_(v) {}
+    constexpr explicit decile_score(int v) noexcept : v_(v) {}
     int v_;
 };
+
+/// Karnofsky Performance Status (PAT-PERF-001; source on detail::karnofsky_tag).
+using karnofsky_score = decile_score<detail::karnofsky_tag>;
+/// Lansky play-performance scale (PAT-PERF-002; source on detail::lansky_tag).
+using lansky_score = decile_score<detail::lansky_tag>;
 
 // ---------------------------------------------------------------------------------------------
 // ECOG
@@ -395,8 +395,11 @@ enum class kps_ecog_mapping : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<kps_ecog_mapping> {
-    static constexpr std::array values{kps_ecog_mapping::conventional, kps_ecog_mapping::ma_2010,
-                                       kps_ecog_mapping::prasad_2018};
+    static constexpr std::array entries{
+        enum_entry{kps_ecog_mapping::conventional, "conventional"},
+        enum_entry{kps_ecog_mapping::ma_2010, "ma_2010"},
+        enum_entry{kps_ecog_mapping::prasad_2018, "prasad_2018"},
+    };
 };
 }  // namespace detail
 
@@ -432,6 +435,42 @@ struct kps_range {
 }
 
 inline std::ostream& operator<<(std::ostream& os, const kps_range& r) { return os << to_string(r); }
+
+/// Reads a KPS range as to_string(kps_range) writes it (PAT-PERF-004): "KPS 80-90", or
+/// "KPS 100" for a single value; "Karnofsky" for "KPS", any case, and bare "80-90" are also
+/// read, with blanks allowed around the '-'. Round trip: parse_kps_range(to_string(r)) == r
+/// for every range with lowest <= highest.
+/// Errors: another scale's name (inconsistent); not a number or range (syntax); a value off the
+/// scale (out_of_range, as parse_karnofsky); lowest above highest (inconsistent).
+[[nodiscard]] inline result<kps_range> parse_kps_range(std::string_view text,
+                                                       std::string_view field = "kps_range") {
+    std::string_view t = hsct::detail::trim(text);
+    if (const auto p = detail::read_scale_prefix(t)) {
+        if (p->scale != performance_scale::karnofsky) {
+            return error(errc::inconsistent, std::string(field), hsct::detail::quote_input(t),
+                         hsct::detail::concat({"a KPS range, not ", to_string(p->scale)}));
+        }
+        t = p->rest;
+    }
+    const std::size_t dash = t.find('-');
+    if (dash == std::string_view::npos || dash == 0) {
+        return parse_karnofsky(t, field).transform(
+            [](karnofsky_score k) { return kps_range{k, k}; });
+    }
+    const auto lo = parse_karnofsky(hsct::detail::trim(t.substr(0, dash)), field);
+    if (!lo) {
+        return lo.error();
+    }
+    const auto hi = parse_karnofsky(hsct::detail::trim(t.substr(dash + 1)), field);
+    if (!hi) {
+        return hi.error();
+    }
+    if (*hi < *lo) {
+        return error(errc::inconsistent, std::string(field), hsct::detail::quote_input(text),
+                     "lowest KPS not above highest, e.g. 'KPS 80-90'");
+    }
+    return kps_range{*lo, *hi};
+}
 
 namespace detail {
 
@@ -587,8 +626,10 @@ enum class scale_rule_version : std::uint8_t {
 namespace detail {
 template <>
 struct enum_values<scale_rule_version> {
-    static constexpr std::array values{scale_rule_version::cibmtr_appendix_l_current,
-                                       scale_rule_version::cibmtr_appendix_l_2009};
+    static constexpr std::array entries{
+        enum_entry{scale_rule_version::cibmtr_appendix_l_current, "cibmtr_appendix_l_current"},
+        enum_entry{scale_rule_version::cibmtr_appendix_l_2009, "cibmtr_appendix_l_2009"},
+    };
 };
 }  // namespace detail
 

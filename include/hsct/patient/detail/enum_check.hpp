@@ -1,26 +1,38 @@
 // hsct: haematopoietic stem cell transplant workflow library.
 // SPDX-License-Identifier: Apache-2.0
 //
-// One mechanism for the stored enums of hsct::patient (PAT-ENUM-001).
+// One mechanism for the stored enums of hsct::patient (PAT-ENUM-001, PAT-ENUM-002).
 //
 // An enum's numbers may be stored (a database column, a registry export) and read back with a
 // cast, so a value outside the declared enumerators can reach any function. Each patient enum
-// that a caller may store lists its enumerators once, beside its declaration:
+// that a caller may store lists its enumerators once, beside its declaration, each with its
+// stable text identifier (snake_case, by convention the enumerator's own name):
 //
 //   namespace detail {
 //   template <> struct enum_values<sex> {
-//       static constexpr std::array values{sex::female, sex::male};
+//       static constexpr std::array entries{
+//           enum_entry{sex::female, "female"},
+//           enum_entry{sex::male, "male"},
+//       };
 //   };
 //   }
 //
-// and from that list come:
+// and from that one table come:
 //   * hsct::patient::is_valid(e)               true for a declared enumerator;
 //   * hsct::patient::make_enum<E>(code, field) a stored number -> result<E> (out_of_range);
+//   * hsct::patient::id(e)                     the stable identifier, e.g. "hla_identical_sibling"
+//                                              (PAT-ENUM-002): the form to store or exchange;
+//   * hsct::patient::parse_enum<E>(text, field) an identifier -> result<E> (syntax, listing the
+//                                              valid identifiers);
 //   * detail::check_enum(e, field)             what every rule entry point calls first: an
 //                                              out_of_range error naming the field, the number
 //                                              and the valid numbers with their names;
-//   * detail::invalid_enum_text(e)             "invalid (7)", what to_string prints for a value
-//                                              that is not an enumerator (never a valid name).
+//   * detail::invalid_enum_text(e)             "invalid (7)", what to_string and id print for a
+//                                              value that is not an enumerator (never a valid
+//                                              name or identifier).
+// Each enum's to_string (human wording, sometimes a citation) is separate and is for people.
+// The table is checked at compile time wherever id or parse_enum is used: identifiers are
+// non-empty snake_case ([a-z][a-z0-9_]*) and unique, and no value is listed twice.
 #ifndef HSCT_PATIENT_DETAIL_ENUM_CHECK_HPP
 #define HSCT_PATIENT_DETAIL_ENUM_CHECK_HPP
 
@@ -38,16 +50,58 @@
 namespace hsct::patient {
 namespace detail {
 
-/// Specialised beside each stored enum with `static constexpr std::array values{...}`, every
-/// enumerator in declaration order.
+/// One row of an enum's table: the enumerator and its stable identifier (PAT-ENUM-002).
+template <class E>
+struct enum_entry {
+    E value;
+    std::string_view id;
+};
+
+template <class E>
+enum_entry(E, const char*) -> enum_entry<E>;
+
+/// Specialised beside each stored enum with `static constexpr std::array entries{...}`: every
+/// enumerator in declaration order, each as enum_entry{value, "identifier"}.
 template <class E>
 struct enum_values;
 
-/// An enum with a list of its enumerators (all patient enums are one byte wide).
+/// An enum with a table of its enumerators (all patient enums are one byte wide).
 template <class E>
 concept checked_enum = std::is_enum_v<E> && sizeof(E) == 1 && requires {
-    enum_values<E>::values;
+    enum_values<E>::entries;
 };
+
+/// PAT-ENUM-002: an identifier is non-empty snake_case: a lower-case letter, then lower-case
+/// letters, digits and '_'.
+[[nodiscard]] constexpr bool is_enum_identifier(std::string_view s) noexcept {
+    if (s.empty() || s.front() < 'a' || s.front() > 'z') {
+        return false;
+    }
+    for (const char c : s) {
+        if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_')) {
+            return false;
+        }
+    }
+    return true;
+}
+
+/// PAT-ENUM-002: the table is well formed: every identifier is snake_case, no identifier and no
+/// value appears twice.
+template <checked_enum E>
+[[nodiscard]] constexpr bool enum_table_is_well_formed() noexcept {
+    constexpr auto& t = enum_values<E>::entries;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (!is_enum_identifier(t[i].id)) {
+            return false;
+        }
+        for (std::size_t j = i + 1; j < t.size(); ++j) {
+            if (t[i].id == t[j].id || t[i].value == t[j].value) {
+                return false;
+            }
+        }
+    }
+    return true;
+}
 
 /// "invalid (N)" for every one-byte code, built at compile time so that to_string(E) can stay
 /// a constexpr string_view.
@@ -94,8 +148,8 @@ template <class E>
 
 template <checked_enum E>
 [[nodiscard]] constexpr bool enum_is_valid(E e) noexcept {
-    for (const E v : enum_values<E>::values) {
-        if (v == e) {
+    for (const auto& row : enum_values<E>::entries) {
+        if (row.value == e) {
             return true;
         }
     }
@@ -113,11 +167,24 @@ template <class E>
 template <checked_enum E>
 [[nodiscard]] std::string enum_valid_list() {
     std::string out;
-    for (const E v : enum_values<E>::values) {
+    for (const auto& row : enum_values<E>::entries) {
         if (!out.empty()) {
             out += ", ";
         }
-        out += hsct::detail::concat({enum_code_text(v), " (", to_string(v), ")"});
+        out += hsct::detail::concat({enum_code_text(row.value), " (", to_string(row.value), ")"});
+    }
+    return out;
+}
+
+/// "female, male": every valid identifier, in table order.
+template <checked_enum E>
+[[nodiscard]] std::string enum_id_list() {
+    std::string out;
+    for (const auto& row : enum_values<E>::entries) {
+        if (!out.empty()) {
+            out += ", ";
+        }
+        out.append(row.id.data(), row.id.size());
     }
     return out;
 }
@@ -165,6 +232,40 @@ template <detail::checked_enum E>
         return *err;
     }
     return e;
+}
+
+/// PAT-ENUM-002: the stable, machine-readable identifier of an enumerator, e.g.
+/// id(donor_type::hla_identical_sibling) == "hla_identical_sibling". Store and exchange this
+/// (it never changes when wording or numbering does); parse_enum reads it back. A value that
+/// is not an enumerator gives "invalid (N)", which parse_enum refuses. to_string(e) is the
+/// human wording and is not meant to be parsed.
+template <detail::checked_enum E>
+[[nodiscard]] constexpr std::string_view id(E e) noexcept {
+    static_assert(detail::enum_table_is_well_formed<E>(),
+                  "enum table: identifiers must be unique snake_case and values listed once");
+    for (const auto& row : detail::enum_values<E>::entries) {
+        if (row.value == e) {
+            return row.id;
+        }
+    }
+    return detail::invalid_enum_text(e);
+}
+
+/// PAT-ENUM-002: an identifier written by id() -> the enum. Surrounding blanks are ignored; the
+/// match is otherwise exact (case-sensitive, no abbreviations). Errors: syntax naming `field`,
+/// the text read and every valid identifier.
+template <detail::checked_enum E>
+[[nodiscard]] result<E> parse_enum(std::string_view text, std::string_view field) {
+    static_assert(detail::enum_table_is_well_formed<E>(),
+                  "enum table: identifiers must be unique snake_case and values listed once");
+    const std::string_view t = hsct::detail::trim(text);
+    for (const auto& row : detail::enum_values<E>::entries) {
+        if (row.id == t) {
+            return row.value;
+        }
+    }
+    return error(errc::syntax, std::string(field), hsct::detail::quote_input(t),
+                 hsct::detail::concat({"one of ", detail::enum_id_list<E>()}));
 }
 
 }  // namespace hsct::patient
