@@ -353,3 +353,15 @@ TEST_CASE("default ranges: a plain quantity is non-negative", "[core][units]") {
     STATIC_REQUIRE(r.contains(hsct::radiation_dose(1e300, u::Gy)));
     STATIC_REQUIRE_FALSE(r.contains(hsct::radiation_dose(-1e-300, u::Gy)));
 }
+
+TEST_CASE("check_range checks a value that is already typed", "[core][units]") {
+    const hsct::valid_range<hsct::mass> weight{hsct::mass(0.5, u::kg), hsct::mass(300.0, u::kg)};
+    CHECK(hsct::check_range(hsct::mass(300.0, u::kg), weight, "w").value() == hsct::mass(300.0, u::kg));
+    const auto above = hsct::check_range(hsct::mass(300.5, u::kg), weight, "w");
+    REQUIRE_FALSE(above.has_value());
+    CHECK(above.error().message() == "w: 300.5 kg is outside the valid range 0.5-300 kg");
+    const auto below = hsct::check_range(hsct::mass(400.0, u::g), weight, "w");
+    CHECK(below.error().value() == "0.4 kg");
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    CHECK(hsct::check_range(hsct::mass(nan, u::kg), weight, "w").error().code() == hsct::errc::not_finite);
+}

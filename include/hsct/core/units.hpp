@@ -535,21 +535,8 @@ template <quantity Q>
 /// Checks an untrusted number against a closed range. NaN and infinity are refused as
 /// not_finite; anything outside [lo, hi] as out_of_range. Nothing is clamped.
 template <quantity Q, unit_of<Q> U>
-[[nodiscard]] result<Q> make_checked(double v, U unit, const valid_range<Q>& range,
-                                     std::string_view field) {
-    if (!std::isfinite(v)) {
-        return error(errc::not_finite, std::string(field),
-                     detail::concat({detail::format_number(v), " ", U::info.symbol}),
-                     to_string(range));
-    }
-    const Q q(v, unit);
-    if (!range.contains(q)) {
-        return error(errc::out_of_range, std::string(field),
-                     detail::concat({detail::format_number(v), " ", U::info.symbol}),
-                     to_string(range));
-    }
-    return q;
-}
+[[nodiscard]] result<Q> make_checked(double v, U /*unit*/, const valid_range<Q>& range,
+                                     std::string_view field);
 
 /// The same check for a value given with a unit known only at run time.
 template <quantity Q>
@@ -577,6 +564,21 @@ template <quantity Q>
         return refuse(errc::out_of_range);
     }
     return q;
+}
+
+template <quantity Q, unit_of<Q> U>
+[[nodiscard]] result<Q> make_checked(double v, U /*unit*/, const valid_range<Q>& range,
+                                     std::string_view field) {
+    return make_checked<Q>(v, U::info, range, field);
+}
+
+/// Checks a value that is already typed (e.g. computed, or filled into an input struct by a
+/// caller) against a closed range: not_finite for NaN or infinity, out_of_range outside
+/// [lo, hi]. The value is shown in the quantity's canonical unit.
+template <quantity Q>
+[[nodiscard]] result<Q> check_range(const Q& q, const valid_range<Q>& range,
+                                    std::string_view field) {
+    return make_checked<Q>(q.in(canonical_unit_t<Q>{}), canonical_unit_t<Q>::info, range, field);
 }
 
 namespace detail {
