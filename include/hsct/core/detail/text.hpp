@@ -51,17 +51,23 @@ constexpr std::string_view trim(std::string_view s) noexcept {
     return s;
 }
 
+/// Drops one leading '+' (std::from_chars does not accept it). Returns false if nothing is
+/// left or a second sign follows ("+-1", "++1").
+constexpr bool strip_plus(std::string_view& s) noexcept {
+    if (!s.empty() && s.front() == '+') {
+        s.remove_prefix(1);
+        if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
+            return false;
+        }
+    }
+    return !s.empty();
+}
+
 /// Reads a whole decimal number (optional sign, digits, fraction, exponent). Leading '+' is
 /// accepted; anything left over, hex, "nan" and "inf" are rejected (a lab value is never
 /// either). Returns nullopt on any malformed text.
 inline std::optional<double> read_number(std::string_view s) noexcept {
-    if (!s.empty() && s.front() == '+') {
-        s.remove_prefix(1);
-        if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
-            return std::nullopt;
-        }
-    }
-    if (s.empty()) {
+    if (!strip_plus(s)) {
         return std::nullopt;
     }
     double v = 0.0;
@@ -77,10 +83,7 @@ inline std::optional<double> read_number(std::string_view s) noexcept {
 /// True if `s` is a well-formed decimal number too large for a double ("1e400"): such input
 /// is out of range, not malformed.
 inline bool number_overflows(std::string_view s) noexcept {
-    if (!s.empty() && s.front() == '+') {
-        s.remove_prefix(1);
-    }
-    if (s.empty()) {
+    if (!strip_plus(s)) {
         return false;
     }
     double v = 0.0;
@@ -91,13 +94,7 @@ inline bool number_overflows(std::string_view s) noexcept {
 
 /// Reads a whole integer (optional sign). Returns nullopt on malformed text or overflow.
 inline std::optional<std::int64_t> read_integer(std::string_view s) noexcept {
-    if (!s.empty() && s.front() == '+') {
-        s.remove_prefix(1);
-        if (!s.empty() && (s.front() == '-' || s.front() == '+')) {
-            return std::nullopt;
-        }
-    }
-    if (s.empty()) {
+    if (!strip_plus(s)) {
         return std::nullopt;
     }
     std::int64_t v = 0;
