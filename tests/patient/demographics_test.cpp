@@ -68,6 +68,48 @@ TEST_CASE("age resolution is a policy: 40 years and 1 month is 40 or 40.08",
     CHECK(hsct::patient::to_string(age_resolution::exact) == "exact years");
 }
 
+TEST_CASE("exact years: completed years plus the elapsed fraction of the year of life",
+          "[patient][demographics][PAT-AGE-002]") {
+    const auto ex = [](sys_days b, sys_days on) {
+        return age::between(b, on).value().years(age_resolution::exact);
+    };
+    // Every birthday is a whole number, whatever the leap days in the year before it.
+    CHECK(ex(date(2022, 3, 15), date(2023, 3, 15)) == 1.0);   // 365 days lived
+    CHECK(ex(date(2023, 3, 15), date(2024, 3, 15)) == 1.0);   // 366 days lived (29 Feb 2024)
+    CHECK(ex(date(2006, 3, 1), date(2024, 3, 1)) == 18.0);    // 18th birthday
+    CHECK(ex(date(1980, 1, 1), date(2020, 1, 1)) == 40.0);
+    // The day before a birthday is below it, the day after above it.
+    CHECK(ex(date(2022, 3, 15), date(2023, 3, 14)) < 1.0);
+    CHECK(ex(date(2022, 3, 15), date(2023, 3, 16)) > 1.0);
+    // Born 2021-01-01, on 2021-07-02: 182 of 365 days (hand count: 31+28+31+30+31+30+1).
+    const double half = ex(date(2021, 1, 1), date(2021, 7, 2));
+    CHECK(half > 0.49862);
+    CHECK(half < 0.49864);
+    // Born 2023-03-15: 2024-03-14 is day 365 of a 366-day year of life -> 0.99727.
+    const double before_leap = ex(date(2023, 3, 15), date(2024, 3, 14));
+    CHECK(before_leap > 0.99726);
+    CHECK(before_leap < 0.99728);
+}
+
+TEST_CASE("exact years for a 29 February birthday", "[patient][demographics][PAT-AGE-002]") {
+    const auto ex = [](sys_days b, sys_days on) {
+        return age::between(b, on).value().years(age_resolution::exact);
+    };
+    const auto leapling = date(2000, 2, 29);
+    // First birthday on 1 March 2001 (common year): exactly 1.0; the day before 365/366.
+    CHECK(ex(leapling, date(2001, 3, 1)) == 1.0);
+    const double day_before = ex(leapling, date(2001, 2, 28));
+    CHECK(day_before > 0.99726);   // 365 / 366 = 0.997268
+    CHECK(day_before < 0.99728);
+    // In a leap year the birthday is 29 February itself.
+    CHECK(ex(leapling, date(2004, 2, 29)) == 4.0);
+    CHECK(ex(leapling, date(2004, 2, 28)) < 4.0);
+    // 1 March 2004 is 1 day into a year of life that ends on 1 March 2005 (366 days): 4.00273.
+    const double after = ex(leapling, date(2004, 3, 1));
+    CHECK(after > 4.00272);
+    CHECK(after < 4.00274);
+}
+
 TEST_CASE("a birth date after the reference date is refused", "[patient][demographics]") {
     const auto r = age::between(date(2020, 1, 2), date(2020, 1, 1), "patient.birth_date");
     REQUIRE_FALSE(r.has_value());
@@ -95,9 +137,11 @@ TEST_CASE("an age from years and months: below, at and above each bound",
     CHECK_FALSE(age::from_years_months(5, 12).has_value());
     CHECK_FALSE(age::from_years_months(5, -1).has_value());
     CHECK(age::from_years_months(5, 12).error().value() == "5 y 12 mo");
-    // exact years from years and months is the start of that month of life
-    CHECK(age::from_years_months(40, 0)->years(age_resolution::exact) > 39.99);
-    CHECK(age::from_years_months(40, 0)->years(age_resolution::exact) < 40.01);
+    // exact years from years and months is the start of that month of life: years + months/12
+    CHECK(age::from_years_months(40, 0)->years(age_resolution::exact) == 40.0);
+    const double forty_one_mo = age::from_years_months(40, 1)->years(age_resolution::exact);
+    CHECK(forty_one_mo > 40.0833);   // 40 + 1/12 = 40.08333
+    CHECK(forty_one_mo < 40.0834);
 }
 
 TEST_CASE("stored enum numbers are checked, and an invalid one never prints a valid name",

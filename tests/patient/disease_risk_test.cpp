@@ -87,6 +87,12 @@ TEST_CASE("DRI worked examples of the reference (section 11.3)",
         CHECK(contains(r.explanation(), "AML with intermediate cytogenetics"));
         CHECK(contains(r.explanation(), "low: CR1"));
         CHECK(contains(r.explanation(), "EBMT Handbook 2024"));
+        // "verified" is spelt out as what it is: a match with the handbook reproduction.
+        CHECK(r.explanation() ==
+              "DRI Intermediate [DRI 2012 as reproduced in EBMT Handbook 2024 ch. 11]; disease "
+              "row: intermediate: AML with intermediate cytogenetics (matches EBMT Handbook 2024 "
+              "Table 11.1 [V-HB24]); stage row: low: CR1 (matches EBMT Handbook 2024 Table 11.1 "
+              "[V-HB24])");
     }
     SECTION("AML adverse cytogenetics, primary induction failure -> very high (3-group: high)") {
         const auto r =
@@ -128,26 +134,29 @@ TEST_CASE("DRI worked examples of the reference (section 11.3)",
 TEST_CASE("DRI disease table as printed in EBMT Handbook 2024 Table 11.1",
           "[patient][dri][PAT-DRI-002][HB24-11][Armand-2012]") {
     using dr = p::dri_disease_risk;
+    // With a low-risk stage (CR1 / CML CP1) the DRI equals the disease risk: the literal
+    // category is written out, not computed with combine().
     struct row {
         p::diagnosis dx;
         dr risk;
+        dri_category dri_at_low_stage;
     };
     const row rows[] = {
-        {p::diagnosis::aml(p::cytogenetic_risk::favourable), dr::low},
-        {p::diagnosis::of<disease::cll>(), dr::low},
-        {p::diagnosis::of<disease::cml>(), dr::low},
-        {p::diagnosis::of<disease::indolent_b_nhl>(), dr::low},
-        {p::diagnosis::aml(p::cytogenetic_risk::intermediate), dr::intermediate},
-        {p::diagnosis::mds(p::mds_cytogenetic_risk::intermediate), dr::intermediate},
-        {p::diagnosis::of<disease::mpn>(), dr::intermediate},
-        {p::diagnosis::of<disease::myeloma>(), dr::intermediate},
-        {p::diagnosis::of<disease::hodgkin>(), dr::intermediate},
-        {p::diagnosis::of<disease::dlbcl_or_transformed>(), dr::intermediate},
-        {p::diagnosis::of<disease::mantle_cell>(), dr::intermediate},
-        {p::diagnosis::of<disease::t_cell_nodal>(), dr::intermediate},
-        {p::diagnosis::aml(p::cytogenetic_risk::adverse), dr::high},
-        {p::diagnosis::mds(p::mds_cytogenetic_risk::adverse), dr::high},
-        {p::diagnosis::of<disease::t_cell_extranodal>(), dr::high},
+        {p::diagnosis::aml(p::cytogenetic_risk::favourable), dr::low, dri_category::low},
+        {p::diagnosis::of<disease::cll>(), dr::low, dri_category::low},
+        {p::diagnosis::of<disease::cml>(), dr::low, dri_category::low},
+        {p::diagnosis::of<disease::indolent_b_nhl>(), dr::low, dri_category::low},
+        {p::diagnosis::aml(p::cytogenetic_risk::intermediate), dr::intermediate, dri_category::intermediate},
+        {p::diagnosis::mds(p::mds_cytogenetic_risk::intermediate), dr::intermediate, dri_category::intermediate},
+        {p::diagnosis::of<disease::mpn>(), dr::intermediate, dri_category::intermediate},
+        {p::diagnosis::of<disease::myeloma>(), dr::intermediate, dri_category::intermediate},
+        {p::diagnosis::of<disease::hodgkin>(), dr::intermediate, dri_category::intermediate},
+        {p::diagnosis::of<disease::dlbcl_or_transformed>(), dr::intermediate, dri_category::intermediate},
+        {p::diagnosis::of<disease::mantle_cell>(), dr::intermediate, dri_category::intermediate},
+        {p::diagnosis::of<disease::t_cell_nodal>(), dr::intermediate, dri_category::intermediate},
+        {p::diagnosis::aml(p::cytogenetic_risk::adverse), dr::high, dri_category::high},
+        {p::diagnosis::mds(p::mds_cytogenetic_risk::adverse), dr::high, dri_category::high},
+        {p::diagnosis::of<disease::t_cell_extranodal>(), dr::high, dri_category::high},
     };
     for (const auto& x : rows) {
         CAPTURE(p::to_string(x.dx));
@@ -156,8 +165,24 @@ TEST_CASE("DRI disease table as printed in EBMT Handbook 2024 Table 11.1",
         REQUIRE(r.disease_risk.has_value());
         CHECK(*r.disease_risk == x.risk);
         CHECK(r.disease_row_verified);
-        CHECK(r.category == p::combine(x.risk, p::dri_stage_risk::low));
+        CHECK(r.category == x.dri_at_low_stage);
     }
+}
+
+TEST_CASE("DRI stage rows that are hsct's reading of a printed label say so",
+          "[patient][dri][PAT-DRI-003][HB24-11]") {
+    const auto cll = dx_of(disease::cll);
+    CHECK(contains(dri(cll, disease_status::cr2).explanation(), "low: CR2 (printed 'CR >= 2')"));
+    CHECK(contains(dri(cll, disease_status::cr3_or_later).explanation(),
+                   "low: CR3 or later (hsct reading of the printed 'CR >= 2')"));
+    const auto cml = dx_of(disease::cml);
+    CHECK(contains(dri(cml, disease_status::cml_cp2_or_later).explanation(),
+                   "hsct reading of the printed 'CML CP'"));
+    CHECK_FALSE(contains(dri(cml, disease_status::cml_cp1).explanation(), "hsct reading"));
+    // the untreated row is flagged, not labelled as matching the handbook
+    const auto u = dri(p::diagnosis::mds(p::mds_cytogenetic_risk::intermediate), disease_status::untreated);
+    CHECK(contains(u.explanation(), "(UNVERIFIED)"));
+    CHECK_FALSE(contains(u.stage_row, "[V-HB24]"));
 }
 
 TEST_CASE("DRI stage table as printed, with the conditioning-dependent PR2 rule",

@@ -184,8 +184,9 @@ TEST_CASE("BMI trigger below, at and above 30 kg/m2", "[patient][dosing_weight][
     CHECK(at->trigger_met);
     CHECK(at->source == p::weight_source::ideal);
     CHECK(above->trigger_met);
-    // IBW for a 200 cm man: 50 + 2.3 x 47.6 / 2.54
-    CHECK(within(at->dosing_weight().in(u::kg), 50.0 + 2.3 * 47.6 / 2.54, 1e-9));
+    // IBW for a 200 cm man, by hand: 200 cm = 78.74 in, 18.74 in over 60 in x 2.3 kg = 43.10 kg,
+    // + 50 kg = 93.10 kg (93.1024...).
+    CHECK(within(at->dosing_weight().in(u::kg), 93.10, 0.005));
     CHECK(contains(at->explanation, "BMI 30.0 kg/m2 = 30.0 kg/m2 trigger (at the threshold: >= holds)"));
     CHECK(contains(below->explanation, "not >="));
 
@@ -318,6 +319,8 @@ TEST_CASE("children and bad policies are refused", "[patient][dosing_weight][PAT
     REQUIRE_FALSE(e1.has_value());
     CHECK(e1.error().code() == hsct::errc::missing);
     CHECK(e1.error().field() == "policy.name");
+    CHECK(e1.error().value() == "(empty)");
+    CHECK(e1.error().valid_range() == "a policy name, carried on the result");
 
     p::dosing_policy cap_per_kg = p::policies::actual_weight();
     cap_per_kg.bsa_cap = hsct::area(2.0, u::m2);

@@ -380,7 +380,9 @@ TEST_CASE("EBMT autologous HCT: no donor or sex factor, range 0-5",
     const auto r = score(worst);
     CHECK(r.maximum.value() == 5);
     CHECK(r.total.value() == 5);
-    CHECK(r.group == p::ebmt_risk_group::high);
+    // PAT-EBMT-010: no group by default for the 0-5 autologous score.
+    CHECK(r.group == p::ebmt_risk_group::not_grouped);
+    CHECK_FALSE(r.group_extrapolated);
     CHECK_FALSE(r.factor(p::ebmt_factor::donor_type).scored);
     CHECK_FALSE(r.factor(p::ebmt_factor::sex_combination).scored);
     CHECK(points(r, p::ebmt_factor::donor_type) == 0);
@@ -398,6 +400,88 @@ TEST_CASE("EBMT autologous HCT: no donor or sex factor, range 0-5",
     CHECK(e.error().code() == hsct::errc::inconsistent);
     CHECK(e.error().field() == "ebmt.donor_sex");
     CHECK(e.error().value() == "female");
+}
+
+TEST_CASE("EBMT autologous score: per score only by default, 0-7 cut-offs only by flagged policy",
+          "[patient][ebmt][PAT-EBMT-010][PAT-EBMT-008][PAT-EBMT-007][Gratwohl-2012]") {
+    // Autologous myeloma, 25 y (1), CR1 stage early (0), interval not scored in CR1: total 1;
+    // relapse (late, 2) and > 12 months (1) and > 40 y (2) give 5.
+    const p::ebmt_input low{age_ym(25, 0),
+                            dx_of(disease::myeloma),
+                            disease_status::cr1,
+                            sys_days{2024y / January / 10},
+                            sys_days{2024y / June / 10},
+                            donor_type::autologous,
+                            sex::female,
+                            std::nullopt};
+    CHECK(p::ebmt_policies{}.autologous_grouping == p::ebmt_autologous_grouping::per_score_only);
+    const auto def = score(low);
+    CHECK(def.total.value() == 1);
+    CHECK(def.group == p::ebmt_risk_group::not_grouped);
+    CHECK_FALSE(def.group_extrapolated);
+    CHECK(contains(def.explanation(),
+                   "EBMT score 1/5 (autologous 0-5: per score only, no published grouping)"));
+    CHECK(p::to_string(p::ebmt_risk_group::not_grouped) == "not grouped");
+
+    p::ebmt_policies ext;
+    ext.autologous_grouping = p::ebmt_autologous_grouping::allogeneic_cut_offs_unverified;
+    using g = p::ebmt_risk_group;
+    // totals 2 / 3 / 5 under the three-group cut-offs: low (at 2), intermediate (3), high (5)
+    struct row {
+        int years;
+        disease_status status;
+        int total;
+        g group;
+    };
+    for (const auto& x : {row{45, disease_status::cr1, 2, g::low},
+                          row{45, disease_status::cr2, 3, g::intermediate},
+                          row{45, disease_status::active_relapse, 4, g::intermediate},
+                          row{62, disease_status::active_relapse, 4, g::intermediate}}) {
+        auto in = low;
+        in.age_at_hct = age_ym(x.years, 0);
+        in.status = x.status;
+        const auto r = score(in, ext);
+        CAPTURE(x.years, r.explanation());
+        CHECK(r.total.value() == x.total);
+        CHECK(r.group == x.group);
+        CHECK(r.group_extrapolated);
+        CHECK(contains(r.explanation(), "(hsct policy, unverified)"));
+    }
+    auto worst = low;
+    worst.age_at_hct = age_ym(62, 0);
+    worst.status = disease_status::active_relapse;
+    worst.diagnosis_date = sys_days{2022y / May / 1};
+    worst.hct_date = sys_days{2024y / May / 1};
+    const auto w = score(worst, ext);
+    CHECK(w.total.value() == 5);
+    CHECK(w.group == g::high);
+    // Allogeneic scores are never marked extrapolated, whatever the autologous policy.
+    auto allo = base();
+    allo.donor = donor_type::unrelated;
+    allo.donor_sex = sex::female;
+    const auto a = score(allo, ext);
+    CHECK(a.group == g::intermediate);
+    CHECK_FALSE(a.group_extrapolated);
+    // A stored policy number that is not declared is refused.
+    p::ebmt_policies bad;
+    bad.autologous_grouping = static_cast<p::ebmt_autologous_grouping>(0);
+    const auto e = p::ebmt_risk_score(low, bad);
+    REQUIRE_FALSE(e.has_value());
+    CHECK(e.error().code() == hsct::errc::out_of_range);
+    CHECK(e.error().field() == "ebmt.policies.autologous_grouping");
+    CHECK(e.error().value() == "0");
+}
+
+TEST_CASE("EBMT explanation labels stage rows as matching the handbook, not as primary-verified",
+          "[patient][ebmt][PAT-EBMT-002][PAT-EBMT-003][HB24-11]") {
+    auto in = base();
+    in.donor = donor_type::unrelated;
+    in.donor_sex = sex::female;
+    const auto r = score(in);
+    CHECK(r.stage_verified);
+    CHECK(contains(r.explanation(), "early: acute leukaemia in CR1 (matches EBMT Handbook 2024 "
+                                    "Table 11.2 [V-HB24])"));
+    CHECK_FALSE(contains(r.explanation(), "UNVERIFIED"));
 }
 
 TEST_CASE("EBMT risk groups under both grouping policies, per-score form always available",

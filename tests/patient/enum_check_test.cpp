@@ -36,14 +36,14 @@ using all_patient_enums = std::tuple<
     p::dri_stage_risk, p::dri_category, p::dri_three_group,
     // ebmt_score.hpp
     p::donor_type, p::ebmt_stage, p::cml_accelerated_phase_policy, p::ebmt_interval_boundary,
-    p::ebmt_grouping, p::ebmt_risk_group, p::ebmt_factor,
+    p::ebmt_grouping, p::ebmt_risk_group, p::ebmt_factor, p::ebmt_autologous_grouping,
     // hct_ci.hpp
     p::hct_ci_definition_set, p::hct_ci_item, p::hct_ci_risk_group, p::hct_ci_age_group,
     p::dyspnoea, p::dlco_correction, p::prior_tumour, p::heart_valve_finding,
     p::diabetes_treatment, p::psychiatric_history, p::dlco_correction_policy, p::hct_ci_tier_rule,
-    p::hct_ci_missing_policy>;
+    p::hct_ci_missing_policy, p::hct_ci_hepatitis_history_policy>;
 
-constexpr std::size_t checked_enum_count = 46;
+constexpr std::size_t checked_enum_count = 48;
 
 struct round_trip_counts {
     std::size_t enums = 0;

@@ -3,6 +3,7 @@
 #include <hsct/patient/hct_ci.hpp>
 
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -491,6 +492,145 @@ TEST_CASE("definition sets: hepatitis B or C history counts under CIBMTR only",
     CHECK(assess(in, hct_ci_definition_set::cibmtr).is_unassessed(hct_ci_item::hepatic_mild));
 }
 
+TEST_CASE("hepatitis B or C history: HB24 Table 11.5 reading as an explicit policy",
+          "[patient][hct_ci][PAT-HCTCI-022][PAT-HCTCI-005][HB24-11][CIBMTR]") {
+    auto in = baseline();
+    in.hepatic.hepatitis_b_or_c_history = true;
+    // Default: per definition set (asserted, so a silent change of default fails here).
+    CHECK(hp::hct_ci_options{}.hepatitis_history ==
+          hp::hct_ci_hepatitis_history_policy::per_definition_set);
+    CHECK(assess(in, hct_ci_definition_set::sorror_2005).hepatitis_history ==
+          hp::hct_ci_hepatitis_history_policy::per_definition_set);
+    // The handbook reading counts it under every set.
+    for (const auto s : all_sets) {
+        auto opt = under(s);
+        opt.hepatitis_history = hp::hct_ci_hepatitis_history_policy::count_as_mild_hepatic;
+        const auto r = hp::assess_hct_ci(in, opt).value();
+        CAPTURE(hp::to_string(s));
+        CHECK(r.score.value() == 1);
+        CHECK(r.scored_item(hct_ci_item::hepatic_mild));
+        CHECK(r.hepatitis_history == hp::hct_ci_hepatitis_history_policy::count_as_mild_hepatic);
+    }
+    auto hb = under(hct_ci_definition_set::sorror_2005);
+    hb.hepatitis_history = hp::hct_ci_hepatitis_history_policy::count_as_mild_hepatic;
+    const auto r2005 = hp::assess_hct_ci(in, hb).value();
+    CHECK(finding(r2005, hct_ci_item::hepatic_mild)->trigger ==
+          "history of hepatitis B or C (EBMT Handbook 2024 Table 11.5 reading)");
+    // ...and then the history must be known under every set.
+    in.hepatic.hepatitis_b_or_c_history.reset();
+    CHECK(hp::assess_hct_ci(in, hb)->is_unassessed(hct_ci_item::hepatic_mild));
+    // not_counted: never read, even under CIBMTR.
+    auto none = under(hct_ci_definition_set::cibmtr);
+    none.hepatitis_history = hp::hct_ci_hepatitis_history_policy::not_counted;
+    CHECK(hp::assess_hct_ci(in, none)->complete());
+    in.hepatic.hepatitis_b_or_c_history = true;
+    CHECK(hp::assess_hct_ci(in, none)->score.value() == 0);
+    CHECK(hp::to_string(hp::hct_ci_hepatitis_history_policy::count_as_mild_hepatic) ==
+          "hepatitis B/C history counted (EBMT Handbook 2024 Table 11.5)");
+}
+
+TEST_CASE("CIBMTR items decided by an hsct reading are flagged unverified",
+          "[patient][hct_ci][PAT-HCTCI-023][PAT-HCTCI-010][PAT-HCTCI-011][PAT-HCTCI-012][PAT-HCTCI-008][CIBMTR]") {
+    // Baseline: every item known. Under CIBMTR infection, psychiatric and valve are decided (0)
+    // by hsct's reading; under the Sorror sets nothing is.
+    const auto base = assess(baseline(), hct_ci_definition_set::cibmtr);
+    CHECK(base.unverified_readings ==
+          std::vector<hct_ci_item>{hct_ci_item::psychiatric, hct_ci_item::infection,
+                                   hct_ci_item::heart_valve});
+    CHECK_FALSE(base.readings_verified());
+    CHECK(assess(baseline(), hct_ci_definition_set::sorror_2005).readings_verified());
+    CHECK(assess(baseline(), hct_ci_definition_set::sorror_2013).readings_verified());
+
+    // A scored infection under CIBMTR carries verified == false; the same under 2005 is verified.
+    auto in = baseline();
+    in.infection.antimicrobials_continued_after_day_0 = true;
+    const auto cib = assess(in, hct_ci_definition_set::cibmtr);
+    REQUIRE(finding(cib, hct_ci_item::infection) != nullptr);
+    CHECK_FALSE(finding(cib, hct_ci_item::infection)->verified);
+    CHECK(hp::to_string(cib).find("antimicrobial treatment continued after day 0 [hsct reading, "
+                                  "unverified]") != std::string::npos);
+    CHECK(hp::to_string(cib).find("Decided by an hsct reading of CIBMTR (unverified): "
+                                  "psychiatric disturbance, infection, heart valve disease") !=
+          std::string::npos);
+    const auto s05 = assess(in, hct_ci_definition_set::sorror_2005);
+    CHECK(finding(s05, hct_ci_item::infection)->verified);
+    CHECK(hp::to_string(s05).find("unverified") == std::string::npos);
+
+    // Symptomatic MVP and a current psychiatric disturbance under CIBMTR: scored, unverified.
+    in = baseline();
+    in.heart_valve = hp::heart_valve_finding::mitral_valve_prolapse_symptomatic;
+    in.psychiatric = hp::psychiatric_history::at_time_of_hct;
+    const auto vp = assess(in, hct_ci_definition_set::cibmtr);
+    CHECK(vp.score.value() == 4);
+    CHECK_FALSE(finding(vp, hct_ci_item::heart_valve)->verified);
+    CHECK_FALSE(finding(vp, hct_ci_item::psychiatric)->verified);
+    // A CIBMTR item whose text was read (hepatitis history) stays verified.
+    in = baseline();
+    in.hepatic.hepatitis_b_or_c_history = true;
+    CHECK(finding(assess(in, hct_ci_definition_set::cibmtr), hct_ci_item::hepatic_mild)->verified);
+
+    // Obesity: the child rule under CIBMTR is an hsct reading; the adult BMI > 35 rule is not.
+    in = baseline();
+    in.age_at_hct = years(12);
+    in.obesity.bmi_for_age_percentile = pct(97.0);
+    const auto child = assess(in, hct_ci_definition_set::cibmtr);
+    CHECK_FALSE(finding(child, hct_ci_item::obesity)->verified);
+    CHECK(finding(assess(in, hct_ci_definition_set::sorror_2013), hct_ci_item::obesity)->verified);
+    in = baseline();
+    in.obesity.bmi = hsct::body_mass_index(36.0, u::kg_per_m2);
+    const auto adult = assess(in, hct_ci_definition_set::cibmtr);
+    CHECK(finding(adult, hct_ci_item::obesity)->verified);
+    // An unassessed item is not a decision: no reading is listed for it.
+    in = baseline();
+    in.infection.antimicrobials_continued_after_day_0.reset();
+    const auto un = assess(in, hct_ci_definition_set::cibmtr);
+    CHECK(un.is_unassessed(hct_ci_item::infection));
+    CHECK(un.unverified_readings ==
+          std::vector<hct_ci_item>{hct_ci_item::psychiatric, hct_ci_item::heart_valve});
+}
+
+TEST_CASE("paediatric cut-off (< 18 y) under both age resolutions: 17 y 11 mo and 18 y 0 mo",
+          "[patient][hct_ci][PAT-HCTCI-024][PAT-HCTCI-008][PAT-HCTCI-007][PAT-AGE-002]") {
+    using std::chrono::day;
+    using std::chrono::month;
+    using std::chrono::year;
+    const hsct::sys_days birth{year{2006} / month{3} / day{1}};
+    const auto on = [&](int y, unsigned m, unsigned d) {
+        return hp::age::between(birth, hsct::sys_days{year{y} / month{m} / day{d}}).value();
+    };
+    struct row {
+        hp::age a;
+        bool child;
+    };
+    const std::array<row, 5> rows{{
+        {hp::age::from_years_months(17, 11).value(), true},
+        {hp::age::from_years_months(18, 0).value(), false},
+        {on(2024, 2, 1), true},    // 17 y 11 mo
+        {on(2024, 2, 29), true},   // the day before the 18th birthday
+        {on(2024, 3, 1), false},   // the 18th birthday: exact years 18.0
+    }};
+    for (const auto res : {hp::age_resolution::completed_years, hp::age_resolution::exact}) {
+        for (const auto& x : rows) {
+            CAPTURE(hp::to_string(res), hp::to_string(x.a), x.a.days());
+            auto in = baseline();
+            in.age_at_hct = x.a;
+            in.obesity.bmi = hsct::body_mass_index(27.0, u::kg_per_m2);
+            in.obesity.bmi_for_age_percentile = pct(96.0);
+            in.cardiac.lvef.reset();
+            in.cardiac.shortening_fraction = pct(25.0);
+            auto opt = under(hct_ci_definition_set::cibmtr);
+            opt.age_rule = res;
+            const auto r = hp::assess_hct_ci(in, opt).value();
+            // child: obese by percentile (1) and cardiac by shortening fraction (1);
+            // adult: BMI 27 not obese, and the LVEF is missing so cardiac is unassessed.
+            CHECK(r.scored_item(hct_ci_item::obesity) == x.child);
+            CHECK(r.scored_item(hct_ci_item::cardiac) == x.child);
+            CHECK(r.is_unassessed(hct_ci_item::cardiac) == !x.child);
+            CHECK(r.score.value() == (x.child ? 2 : 0));
+        }
+    }
+}
+
 TEST_CASE("psychiatric disturbance scores only when current, under every definition set",
           "[patient][hct_ci][PAT-HCTCI-012][Sorror-2005][Sorror-2013][HB24-11]") {
     auto in = baseline();
@@ -803,6 +943,9 @@ TEST_CASE("HCT-CI refuses enum numbers that are not declared values, naming the 
                "hct_ci.options.tiers", "2");
     bad_option([](hp::hct_ci_options& o) { o.age_rule = static_cast<hp::age_resolution>(0); },
                "hct_ci.options.age_rule", "0");
+    bad_option([](hp::hct_ci_options& o) {
+        o.hepatitis_history = static_cast<hp::hct_ci_hepatitis_history_policy>(0);
+    }, "hct_ci.options.hepatitis_history", "0");
 
     const auto r = hp::assess_hct_ci(baseline()).value();
     const auto w = hp::hct_ci_with_age(r, years(50), static_cast<hp::age_resolution>(5));

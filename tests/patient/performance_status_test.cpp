@@ -433,7 +433,7 @@ TEST_CASE("CIBMTR Appendix L (2009): Lansky < 16 y with no lower bound, KPS >= 1
 }
 
 TEST_CASE("the age rule reads completed months; exact years is a stated alternative",
-          "[patient][performance][PAT-PERF-022]") {
+          "[patient][performance][PAT-PERF-022][PAT-AGE-002]") {
     using std::chrono::year;
     using std::chrono::month;
     using std::chrono::day;
@@ -443,11 +443,16 @@ TEST_CASE("the age rule reads completed months; exact years is a stated alternat
     const auto on = p::age::between(birth, hsct::sys_days{year{2024} / month{3} / day{15}}).value();
     CHECK(p::choose_performance_scale(before).no_score());
     CHECK(p::choose_performance_scale(on).scale == performance_scale::lansky);
-    // 366 days lived on 2024-03-15 (2024 is a leap year): exact years = 1.002 >= 1
+    // First birthday after 366 days (2024 is a leap year): exact years = 1.0 exactly, Lansky.
     CHECK(p::choose_performance_scale(on, scale_rule_version::cibmtr_appendix_l_current,
                                       p::age_resolution::exact).value()
               .scale == performance_scale::lansky);
-    // born 2022-03-15, first birthday 2023-03-15 after 365 days: exact years 0.9993 < 1
+    // The day before: exact years 365/366 = 0.997 < 1, no score.
+    CHECK(p::choose_performance_scale(before, scale_rule_version::cibmtr_appendix_l_current,
+                                      p::age_resolution::exact).value()
+              .no_score());
+    // Born 2022-03-15, first birthday 2023-03-15 after 365 days: exact years is 1.0 too (PAT-AGE-002
+    // counts the elapsed fraction of the year of life, not days / 365.25), so Lansky on the day.
     const auto first_birthday =
         p::age::between(hsct::sys_days{year{2022} / month{3} / day{15}},
                         hsct::sys_days{year{2023} / month{3} / day{15}})
@@ -455,9 +460,15 @@ TEST_CASE("the age rule reads completed months; exact years is a stated alternat
     CHECK(p::choose_performance_scale(first_birthday).scale == performance_scale::lansky);
     const auto exact = p::choose_performance_scale(
         first_birthday, scale_rule_version::cibmtr_appendix_l_current, p::age_resolution::exact).value();
-    CHECK(exact.no_score());
+    CHECK(exact.scale == performance_scale::lansky);
     CHECK(exact.resolution == p::age_resolution::exact);
     CHECK(contains(exact.reason, "exact years"));
+    const auto day_before_first = p::choose_performance_scale(
+        p::age::between(hsct::sys_days{year{2022} / month{3} / day{15}},
+                        hsct::sys_days{year{2023} / month{3} / day{14}})
+            .value(),
+        scale_rule_version::cibmtr_appendix_l_current, p::age_resolution::exact).value();
+    CHECK(day_before_first.no_score());
 }
 
 // ---------------------------------------------------------------------------------------------

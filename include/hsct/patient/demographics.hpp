@@ -5,7 +5,8 @@
 //
 //   auto a = hsct::patient::age::between(birth, transplant_date);   // result<age>
 //   a->completed_years();                                            // 45
-//   a->years(hsct::patient::age_resolution::exact);                  // 45.73...
+//   a->years(hsct::patient::age_resolution::exact);                  // 45.73... (45 + the
+//                                                                    // elapsed part of year 46)
 //
 // Whether a rule reads age in completed years or as a continuous number is a stated policy
 // (PAT-AGE-002): it changes scores at the bins (is 40 years and 1 month "> 40"?). The default,
@@ -70,7 +71,10 @@ inline std::ostream& operator<<(std::ostream& os, sex s) { return os << to_strin
 /// How a rule reads age (PAT-AGE-002, policy). Stable numbers from 1 (0 is not a value).
 enum class age_resolution : std::uint8_t {
     completed_years = 1,  ///< whole years lived (default; registries report age at HCT this way)
-    exact = 2,            ///< days lived / 365.25, a continuous number of years
+    /// Completed years plus the elapsed fraction of the current year of life (days since the
+    /// last birthday / days from that birthday to the next), so that every birthday is a whole
+    /// number (the first birthday is exactly 1.0, whatever leap days fall in the year).
+    exact = 2,
 };
 
 namespace detail {
@@ -132,11 +136,19 @@ public:
                          hsct::detail::concat({std::to_string(months / 12), " years"}),
                          "0-130 years");
         }
-        return age(months, static_cast<std::int32_t>(days_lived));
+        // PAT-AGE-002: the elapsed fraction of the current year of life, from the last
+        // birthday to the next (a 29 February birthday falls on 1 March in a common year).
+        const int years_done = months / 12;
+        const sys_days last = birthday_in(b, static_cast<int>(b.year()) + years_done);
+        const sys_days next = birthday_in(b, static_cast<int>(b.year()) + years_done + 1);
+        const double fraction = static_cast<double>((on - last).count()) /
+                                static_cast<double>((next - last).count());
+        return age(months, static_cast<std::int32_t>(days_lived), fraction);
     }
 
     /// An age given as completed years and months (when no birth date is known), e.g. a
-    /// registry field. The exact age is taken as the start of that month of life.
+    /// registry field. The exact age is taken as the start of that month of life: years +
+    /// months / 12 (40 y 0 mo is exactly 40.0; 40 y 1 mo is 40.083).
     [[nodiscard]] static result<age> from_years_months(int years, int months,
                                                        std::string_view field = "age") {
         if (years < 0 || years > max_years || months < 0 || months > 11) {
@@ -148,7 +160,8 @@ public:
         const int total = years * 12 + months;
         // days at the start of that month of life, in mean Gregorian months
         const double days = total * 365.25 / 12.0;
-        return age(total, static_cast<std::int32_t>(days + 0.5));
+        return age(total, static_cast<std::int32_t>(days + 0.5),
+                   static_cast<double>(months) / 12.0);
     }
 
     /// Whole years lived.
@@ -159,20 +172,35 @@ public:
     [[nodiscard]] constexpr int months_part() const noexcept { return months_ % 12; }
     /// Days lived.
     [[nodiscard]] constexpr std::int32_t days() const noexcept { return days_; }
-    /// Age as a number of years under a resolution policy. Precondition (contract):
-    /// is_valid(r); the rules check a stored resolution and refuse it first (PAT-ENUM-001).
+    /// Age as a number of years under a resolution policy (PAT-AGE-002): completed years, or
+    /// completed years + the elapsed fraction of the current year of life (exact; a birthday
+    /// is a whole number). Precondition (contract): is_valid(r); the rules check a stored
+    /// resolution and refuse it first (PAT-ENUM-001).
     [[nodiscard]] constexpr double years(age_resolution r) const noexcept {
         HSCT_EXPECTS(detail::enum_is_valid(r), "age::years: age_resolution is not a declared value");
-        return r == age_resolution::completed_years ? static_cast<double>(completed_years())
-                                                    : static_cast<double>(days_) / 365.25;
+        return r == age_resolution::completed_years
+                   ? static_cast<double>(completed_years())
+                   : static_cast<double>(completed_years()) + year_fraction_;
     }
 
     friend constexpr bool operator==(const age&, const age&) noexcept = default;
 
 private:
-    constexpr age(int months, std::int32_t days) noexcept : months_(months), days_(days) {}
+    constexpr age(int months, std::int32_t days, double year_fraction) noexcept
+        : months_(months), days_(days), year_fraction_(year_fraction) {}
+    /// The birthday of someone born on `b` in year `y`; a day that does not exist in that year
+    /// (29 February in a common year) is the 1st of the next month, as PAT-AGE-001 counts.
+    [[nodiscard]] static sys_days birthday_in(std::chrono::year_month_day b, int y) noexcept {
+        const std::chrono::year_month_day d{std::chrono::year{y}, b.month(), b.day()};
+        if (d.ok()) {
+            return sys_days{d};
+        }
+        return sys_days{std::chrono::year{y} / b.month() / std::chrono::last} +
+               std::chrono::days{1};
+    }
     int months_;
     std::int32_t days_;
+    double year_fraction_;  ///< elapsed part of the current year of life, 0 <= f < 1
 };
 
 /// "45 y 3 mo"

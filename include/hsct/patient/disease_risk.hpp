@@ -9,12 +9,17 @@
 //                                disease_status::cr1});
 //   r->category;        // dri_category::intermediate
 //   r->three_group();   // dri_three_group::intermediate
-//   r->explanation();   // which disease row, which stage row, which table, verified or not
+//   r->explanation();   // which disease row, which stage row, which table, and for each row
+//                       // "matches EBMT Handbook 2024 Table 11.1 [V-HB24]" or "UNVERIFIED"
 //
 // Two tables are offered (PAT-DRI-002, PAT-DRI-003, PAT-DRI-006), chosen by `dri_table`:
 //  * hb24_2012 (default): the index as printed in the EBMT Handbook 2024, ch. 11, Table 11.1,
 //    which is adapted from Armand 2012 (4-year OS column, conditioning-dependent PR2 rule).
-//    Every row is checked against that printed table.
+//    A row marked verified MATCHES THAT HANDBOOK REPRODUCTION [V-HB24]; it is not checked
+//    against the Armand 2012 primary, nor against the refined 2014 DRI that CIBMTR labels
+//    refer to. Some rows are hsct's reading of a printed label ("CR >= 2" read as CR2 and
+//    CR3 or later; "CML CP" read as any chronic phase) and say so in their text; the
+//    "untreated" stage row and the NMA-as-RIC rule are flagged unverified.
 //  * refined_2014_recollection: the refinement of Armand 2014 (Blood 123:3664, Table 4) as far
 //    as hsct's reference notes recall it. The primary table could not be read; EVERY ROW OF
 //    THIS TABLE IS UNVERIFIED and every result from it says so (row_verified() == false).
@@ -564,7 +569,8 @@ struct dri_result {
     [[nodiscard]] dri_three_group three_group() const noexcept {
         return patient::three_group(category);
     }
-    /// True only when every row that decided the result is checked against its source.
+    /// True only when every row that decided the result matches its source as read: for the
+    /// default table, EBMT Handbook 2024 Table 11.1 [V-HB24] (not the Armand primary).
     [[nodiscard]] bool row_verified() const noexcept {
         return disease_row_verified && stage_row_verified;
     }
@@ -573,13 +579,14 @@ struct dri_result {
         if (!reason.empty()) {
             out += hsct::detail::concat({": ", reason});
         }
+        constexpr std::string_view matches = " (matches EBMT Handbook 2024 Table 11.1 [V-HB24])";
         if (!disease_row.empty()) {
             out += hsct::detail::concat({"; disease row: ", disease_row,
-                                   disease_row_verified ? "" : " (UNVERIFIED)"});
+                                   disease_row_verified ? matches : " (UNVERIFIED)"});
         }
         if (!stage_row.empty()) {
             out += hsct::detail::concat({"; stage row: ", stage_row,
-                                   stage_row_verified ? "" : " (UNVERIFIED)"});
+                                   stage_row_verified ? matches : " (UNVERIFIED)"});
         }
         return out;
     }
@@ -684,8 +691,9 @@ constexpr dri_stage_row dri_stage_row_of(patient::disease_status s, patient::con
     const bool v = t == patient::dri_table::hb24_2012;
     switch (s) {
         case patient::disease_status::cr1: return {k::row, sr::low, "low: CR1", v};
-        case patient::disease_status::cr2:
-        case patient::disease_status::cr3_or_later: return {k::row, sr::low, "low: CR2 or later", v};
+        case patient::disease_status::cr2: return {k::row, sr::low, "low: CR2 (printed 'CR >= 2')", v};
+        case patient::disease_status::cr3_or_later:
+            return {k::row, sr::low, "low: CR3 or later (hsct reading of the printed 'CR >= 2')", v};
         case patient::disease_status::pr1: return {k::row, sr::low, "low: PR1", v};
         // HB24 Table 11.1 prints "untreated" as low stage risk without naming diseases; the
         // original DRI may restrict it to MDS/MPN (not checked), so the row is unverified.
@@ -694,8 +702,11 @@ constexpr dri_stage_row dri_stage_row_of(patient::disease_status s, patient::con
                     "low: untreated (printed unqualified in HB24; may apply to MDS/MPN only: "
                     "unverified)",
                     false};
-        case patient::disease_status::cml_cp1:
-        case patient::disease_status::cml_cp2_or_later: return {k::row, sr::low, "low: CML chronic phase", v};
+        case patient::disease_status::cml_cp1: return {k::row, sr::low, "low: CML chronic phase", v};
+        case patient::disease_status::cml_cp2_or_later:
+            return {k::row, sr::low,
+                    "low: CML second or later chronic phase (hsct reading of the printed 'CML CP')",
+                    v};
         case patient::disease_status::cml_ap:
         case patient::disease_status::cml_bp:
             return {k::row, sr::high, "high: CML accelerated or blast phase", v};

@@ -370,7 +370,7 @@ inline std::string dw_trigger_text(std::string_view what, double v, std::string_
 
 inline result<bool> dw_validate(const dosing_policy& p) {
     if (p.name.empty()) {
-        return error(errc::missing, "policy.name", "", "a policy name, carried on the result");
+        return error(errc::missing, "policy.name", "(empty)", "a policy name, carried on the result");
     }
     // PAT-ENUM-001: every stored enum of the policy is a declared value.
     for (auto e : {check_enum(p.scale, "policy.scale"), check_enum(p.basis, "policy.basis"),

@@ -12,13 +12,15 @@
 //   auto r = ebmt_risk_score(in);        // result<ebmt_result>
 //   r->total.value();                    // 4
 //   r->group;                            // ebmt_risk_group::intermediate (0-2 / 3-4 / 5-7)
+//                                        // (autologous: not_grouped by default, PAT-EBMT-010)
 //   r->explanation();                    // every factor's points and why, rule and policies
 //
 // Sources: Gratwohl A et al., Lancet 1998;352:1087-1092 (CML); Gratwohl A et al., Cancer
 // 2009;115:4715-4726 (all diseases, 0-7); Gratwohl A, Bone Marrow Transplant 2012;47:749-756
 // (autologous 0-5); bins and stage definitions as printed in EBMT Handbook 2024 ch. 11,
 // Table 11.2 and its footnotes. Where the sources differ the choice is a policy in
-// `ebmt_policies`, carried on the result.
+// `ebmt_policies`, carried on the result. "Verified" here means "matches EBMT Handbook 2024
+// Table 11.2 [V-HB24]": the handbook's reproduction was read, Gratwohl 2009 Table 1 was not.
 #ifndef HSCT_PATIENT_EBMT_SCORE_HPP
 #define HSCT_PATIENT_EBMT_SCORE_HPP
 
@@ -228,7 +230,16 @@ struct enum_values<ebmt_grouping> {
     return detail::invalid_enum_text(g);
 }
 
-enum class ebmt_risk_group : std::uint8_t { low = 1, intermediate = 2, intermediate_1 = 3, intermediate_2 = 4, high = 5 };
+/// A risk group. not_grouped: an autologous 0-5 score under the default
+/// ebmt_autologous_grouping::per_score_only (PAT-EBMT-010); read the total instead.
+enum class ebmt_risk_group : std::uint8_t {
+    low = 1,
+    intermediate = 2,
+    intermediate_1 = 3,
+    intermediate_2 = 4,
+    high = 5,
+    not_grouped = 6,
+};
 
 namespace detail {
 template <>
@@ -239,6 +250,7 @@ struct enum_values<ebmt_risk_group> {
         enum_entry{ebmt_risk_group::intermediate_1, "intermediate_1"},
         enum_entry{ebmt_risk_group::intermediate_2, "intermediate_2"},
         enum_entry{ebmt_risk_group::high, "high"},
+        enum_entry{ebmt_risk_group::not_grouped, "not_grouped"},
     };
 };
 }  // namespace detail
@@ -250,6 +262,7 @@ struct enum_values<ebmt_risk_group> {
         case ebmt_risk_group::intermediate_1: return "intermediate-1";
         case ebmt_risk_group::intermediate_2: return "intermediate-2";
         case ebmt_risk_group::high: return "high";
+        case ebmt_risk_group::not_grouped: return "not grouped";
     }
     return detail::invalid_enum_text(g);
 }
@@ -272,12 +285,46 @@ struct enum_values<ebmt_risk_group> {
     return v == 3 ? ebmt_risk_group::intermediate_1 : ebmt_risk_group::intermediate_2;
 }
 
+/// PAT-EBMT-010 (policy): what group an autologous score gets. The 0-2 / 3-4 / 5-7 cut-offs
+/// were made for the allogeneic 0-7 score; hsct found no published grouping of the autologous
+/// 0-5 score (Gratwohl 2012 abstract reports it per score). Stable numbers from 1.
+enum class ebmt_autologous_grouping : std::uint8_t {
+    /// Default: no group (ebmt_risk_group::not_grouped); the 0-5 total is the result.
+    per_score_only = 1,
+    /// Apply the allogeneic grouping policy to the 0-5 score. hsct's policy, unverified; the
+    /// result says so (ebmt_result::group_extrapolated).
+    allogeneic_cut_offs_unverified = 2,
+};
+
+namespace detail {
+template <>
+struct enum_values<ebmt_autologous_grouping> {
+    static constexpr std::array entries{
+        enum_entry{ebmt_autologous_grouping::per_score_only, "per_score_only"},
+        enum_entry{ebmt_autologous_grouping::allogeneic_cut_offs_unverified,
+                   "allogeneic_cut_offs_unverified"},
+    };
+};
+}  // namespace detail
+
+[[nodiscard]] constexpr std::string_view to_string(ebmt_autologous_grouping g) noexcept {
+    switch (g) {
+        case ebmt_autologous_grouping::per_score_only:
+            return "autologous 0-5: per score only, no published grouping";
+        case ebmt_autologous_grouping::allogeneic_cut_offs_unverified:
+            return "autologous 0-5 grouped with the allogeneic 0-7 cut-offs (hsct policy, "
+                   "unverified)";
+    }
+    return detail::invalid_enum_text(g);
+}
+
 /// Every policy the score reads, with its default.
 struct ebmt_policies {
     age_resolution age_reading = age_resolution::completed_years;  ///< PAT-AGE-002 / K6
     ebmt_interval_boundary interval = ebmt_interval_boundary::hb24_lt12_0_ge12_1;
     cml_accelerated_phase_policy cml_ap = cml_accelerated_phase_policy::refuse;
     ebmt_grouping grouping = ebmt_grouping::three_groups_0_2_3_4_5_7;
+    ebmt_autologous_grouping autologous_grouping = ebmt_autologous_grouping::per_score_only;
     friend constexpr bool operator==(const ebmt_policies&, const ebmt_policies&) noexcept = default;
 };
 
@@ -288,7 +335,9 @@ struct ebmt_policies {
 struct ebmt_stage_result {
     ebmt_stage stage;
     std::string rule;  ///< the footnote row that applied
-    bool verified;     ///< false only for the CML AP recollection policy
+    /// true: the footnote row matches EBMT Handbook 2024 Table 11.2 [V-HB24] (Gratwohl 2009
+    /// Table 1 itself not read); false only for the CML AP recollection policy.
+    bool verified;
 };
 
 namespace detail {
@@ -493,12 +542,17 @@ struct ebmt_input {
 struct ebmt_result {
     ebmt_points total;
     ebmt_points maximum;  ///< 7 allogeneic, 5 autologous
-    ebmt_risk_group group;
+    ebmt_risk_group group;  ///< not_grouped for an autologous score by default (PAT-EBMT-010)
     std::array<ebmt_factor_points, 5> factors;
     ebmt_stage stage;
     ebmt_policies policies;
     std::string_view rule_version;
-    bool stage_verified;  ///< false only when the CML AP recollection policy decided the stage
+    /// true: the stage row matches EBMT Handbook 2024 Table 11.2 [V-HB24]; false only when the
+    /// CML AP recollection policy decided the stage.
+    bool stage_verified;
+    /// true when the allogeneic 0-7 cut-offs were applied to an autologous 0-5 score
+    /// (ebmt_autologous_grouping::allogeneic_cut_offs_unverified, PAT-EBMT-010).
+    bool group_extrapolated = false;
 
     /// The entry of one factor. Precondition (contract): is_valid(f).
     [[nodiscard]] const ebmt_factor_points& factor(ebmt_factor f) const noexcept {
@@ -512,11 +566,24 @@ struct ebmt_result {
     }
     [[nodiscard]] std::string explanation() const {
         std::string out = hsct::detail::concat(
-            {"EBMT score ", std::to_string(total.value()), "/", std::to_string(maximum.value()),
-             " (", to_string(group), ", ", to_string(policies.grouping), ")"});
+            {"EBMT score ", std::to_string(total.value()), "/", std::to_string(maximum.value())});
+        if (group == ebmt_risk_group::not_grouped) {
+            out += hsct::detail::concat({" (", to_string(policies.autologous_grouping), ")"});
+        } else if (group_extrapolated) {
+            out += hsct::detail::concat({" (", to_string(group), ", ",
+                                         to_string(policies.grouping), "; ",
+                                         to_string(policies.autologous_grouping), ")"});
+        } else {
+            out += hsct::detail::concat(
+                {" (", to_string(group), ", ", to_string(policies.grouping), ")"});
+        }
         for (const auto& f : factors) {
             out += hsct::detail::concat({"; ", to_string(f.factor), " ",
                                          std::to_string(f.points.value()), ": ", f.reason});
+            if (f.factor == ebmt_factor::disease_stage && f.scored) {
+                out += stage_verified ? " (matches EBMT Handbook 2024 Table 11.2 [V-HB24])"
+                                      : " (UNVERIFIED)";
+            }
         }
         out += hsct::detail::concat({"; policies: age ", to_string(policies.age_reading), ", ",
                                      to_string(policies.interval), ", ", to_string(policies.cml_ap),
@@ -568,7 +635,9 @@ inline std::ostream& operator<<(std::ostream& os, const ebmt_result& r) {
                    detail::check_enum(policy.age_reading, "ebmt.policies.age_reading"),
                    detail::check_enum(policy.interval, "ebmt.policies.interval"),
                    detail::check_enum(policy.cml_ap, "ebmt.policies.cml_ap"),
-                   detail::check_enum(policy.grouping, "ebmt.policies.grouping")}) {
+                   detail::check_enum(policy.grouping, "ebmt.policies.grouping"),
+                   detail::check_enum(policy.autologous_grouping,
+                                      "ebmt.policies.autologous_grouping")}) {
         if (e) {
             return *e;
         }
@@ -671,14 +740,23 @@ inline std::ostream& operator<<(std::ostream& os, const ebmt_result& r) {
         sum += x.points.value();
     }
     const ebmt_points total = mk::make(sum);
+    // PAT-EBMT-008 / PAT-EBMT-010: the 0-7 grouping; an autologous 0-5 score is not grouped
+    // unless the unverified policy asks for the allogeneic cut-offs.
+    const bool extrapolated =
+        autologous &&
+        policy.autologous_grouping == ebmt_autologous_grouping::allogeneic_cut_offs_unverified;
+    const ebmt_risk_group group = autologous && !extrapolated
+                                      ? ebmt_risk_group::not_grouped
+                                      : ebmt_group_of(total, policy.grouping);
     return ebmt_result{total,
                        mk::make(autologous ? 5 : 7),
-                       ebmt_group_of(total, policy.grouping),
+                       group,
                        f,
                        stage->stage,
                        policy,
                        ebmt_rule_version,
-                       stage->verified};
+                       stage->verified,
+                       extrapolated};
 }
 
 }  // namespace hsct::patient

@@ -47,22 +47,31 @@ namespace hsct::patient {
 // Vocabulary
 // =========================================================================================
 
-/// Which published wording decides each item (PAT-HCTCI-010..013, PAT-HCTCI-005). The numbers
-/// are stable and may be stored with a score.
+/// Which published wording decides each item (PAT-HCTCI-005, PAT-HCTCI-007..013,
+/// PAT-HCTCI-022). The numbers are stable and may be stored with a score.
 enum class hct_ci_definition_set : std::uint8_t {
     /// Sorror et al., Blood 2005;106:2912, as adapted in the NCI PDQ table: heart valve
     /// "excluding mitral valve prolapse"; infection "requiring continuation of antimicrobial
-    /// treatment after day 0"; psychiatric "requiring psychiatric consult or treatment".
+    /// treatment after day 0"; psychiatric "requiring psychiatric consult or treatment" (scored
+    /// only when current, PAT-HCTCI-012); adult BMI rule only; mild hepatic "chronic hepatitis"
+    /// (a prior HBV/HCV history counts only by hct_ci_hepatitis_history_policy, PAT-HCTCI-022;
+    /// the EBMT Handbook 2024 Table 11.5 reproduces this wording but adds it).
     sorror_2005 = 1,
     /// Sorror, Blood 2013;121:2854, Table 1 clarifications: only asymptomatic MVP excluded;
     /// infection "documented infection or FUO requiring antimicrobials before, during and after
     /// the start of conditioning"; psychiatric "at the time of HCT"; children obese at
     /// BMI-for-age >= 95th percentile. The hsct default.
     sorror_2013 = 2,
-    /// CIBMTR Forms Instruction Manual, Appendix J: the 2013 reading plus any diagnosed history
-    /// of hepatitis B or C as mild hepatic (clarification of 20 Dec 2023), paediatric
-    /// shortening fraction < 26 % as cardiac, steroid-induced hyperglycaemia on medication as
-    /// diabetes, and DLCO corrected for haemoglobin.
+    /// CIBMTR Forms Instruction Manual, Appendix J. Items whose CIBMTR text the reference notes
+    /// record: any diagnosed history of hepatitis B or C as mild hepatic (clarification of
+    /// 20 Dec 2023), paediatric shortening fraction < 26 % as cardiac, steroid-induced
+    /// hyperglycaemia on medication as diabetes, DLCO corrected for haemoglobin. Items whose
+    /// Appendix J wording hsct has NOT read are decided by an hsct reading and flagged on the
+    /// result (hct_ci_finding::verified == false, hct_ci_result::unverified_readings):
+    /// infection uses the 2005 question (antimicrobials continued after day 0); psychiatric
+    /// scores only a current disturbance; heart valve excludes only asymptomatic MVP (2013);
+    /// a child's obesity is BMI-for-age >= 95th percentile (2013). Every other item uses the
+    /// wording shared by the Sorror texts.
     cibmtr = 3,
 };
 
@@ -384,7 +393,8 @@ struct hct_ci_hepatic {
     std::optional<lab_with_uln<hsct::ast>> ast;
     std::optional<lab_with_uln<hsct::alt>> alt;
     std::optional<bool> chronic_hepatitis;
-    /// Any diagnosed history of hepatitis B or C (counts only under CIBMTR, PAT-HCTCI-005).
+    /// Any diagnosed history of hepatitis B or C. Read under CIBMTR (PAT-HCTCI-005) or when
+    /// hct_ci_hepatitis_history_policy::count_as_mild_hepatic asks for it (PAT-HCTCI-022).
     std::optional<bool> hepatitis_b_or_c_history;
     std::optional<bool> cirrhosis;
 };
@@ -538,8 +548,8 @@ struct enum_values<psychiatric_history> {
 
 /// Infection (item 9). Each definition set reads its own question.
 struct hct_ci_infection {
-    /// Sorror 2005 (and, in hsct's reading, CIBMTR): antimicrobial treatment to be continued
-    /// after day 0.
+    /// Sorror 2005 (and, in hsct's unverified reading, CIBMTR): antimicrobial treatment to be
+    /// continued after day 0.
     std::optional<bool> antimicrobials_continued_after_day_0;
     /// Sorror 2013: documented infection or fever of unknown origin needing antimicrobial
     /// treatment before, during and after the start of conditioning.
@@ -622,6 +632,41 @@ struct enum_values<hct_ci_tier_rule> {
                                                    : detail::invalid_enum_text(r);
 }
 
+/// PAT-HCTCI-022: whether a diagnosed history of hepatitis B or C is mild hepatic. The primary
+/// 2005 and 2013 texts say "chronic hepatitis" only; CIBMTR (20 Dec 2023 clarification) and the
+/// EBMT Handbook 2024 Table 11.5 (which otherwise prints the 2005 wording) count a prior HBV or
+/// HCV infection. Stable numbers from 1.
+enum class hct_ci_hepatitis_history_policy : std::uint8_t {
+    /// Counted under CIBMTR only; Sorror 2005/2013 read "chronic hepatitis" alone. The default.
+    per_definition_set = 1,
+    /// Counted under every definition set (EBMT Handbook 2024 Table 11.5 reading).
+    count_as_mild_hepatic = 2,
+    /// Never counted, even under CIBMTR (the primary papers' wording).
+    not_counted = 3,
+};
+
+namespace detail {
+template <>
+struct enum_values<hct_ci_hepatitis_history_policy> {
+    static constexpr std::array entries{
+        enum_entry{hct_ci_hepatitis_history_policy::per_definition_set, "per_definition_set"},
+        enum_entry{hct_ci_hepatitis_history_policy::count_as_mild_hepatic, "count_as_mild_hepatic"},
+        enum_entry{hct_ci_hepatitis_history_policy::not_counted, "not_counted"},
+    };
+};
+}  // namespace detail
+
+[[nodiscard]] constexpr std::string_view to_string(hct_ci_hepatitis_history_policy p) noexcept {
+    switch (p) {
+        case hct_ci_hepatitis_history_policy::per_definition_set:
+            return "hepatitis B/C history per definition set (CIBMTR only)";
+        case hct_ci_hepatitis_history_policy::count_as_mild_hepatic:
+            return "hepatitis B/C history counted (EBMT Handbook 2024 Table 11.5)";
+        case hct_ci_hepatitis_history_policy::not_counted: return "hepatitis B/C history not counted";
+    }
+    return detail::invalid_enum_text(p);
+}
+
 /// PAT-HCTCI-018: what an unassessable item does.
 enum class hct_ci_missing_policy : std::uint8_t {
     /// Score what can be decided and list the rest in hct_ci_result::unassessed (default).
@@ -653,7 +698,10 @@ struct hct_ci_options {
     dlco_correction_policy dlco = dlco_correction_policy::per_definition_set;
     hct_ci_missing_policy missing = hct_ci_missing_policy::report_unassessed;
     hct_ci_tier_rule tiers = hct_ci_tier_rule::higher_tier_only;
-    age_resolution age_rule = age_resolution::completed_years;  ///< PAT-AGE-002 / K6
+    /// PAT-AGE-002 / K6: read for the age point (>= 40 y) and the paediatric cut-off (< 18 y).
+    age_resolution age_rule = age_resolution::completed_years;
+    hct_ci_hepatitis_history_policy hepatitis_history =
+        hct_ci_hepatitis_history_policy::per_definition_set;  ///< PAT-HCTCI-022
 };
 
 // =========================================================================================
@@ -665,6 +713,9 @@ struct hct_ci_finding {
     hct_ci_item item;
     hct_ci_points weight;
     std::string trigger;  ///< e.g. "FEV1 72 % of predicted"
+    /// false when the rule that scored it is hsct's reading of a text not read (CIBMTR
+    /// infection, psychiatric, heart valve, paediatric obesity; PAT-HCTCI-023).
+    bool verified = true;
 };
 
 /// An item that met its criteria but does not add: the higher tier of its organ scored.
@@ -701,6 +752,14 @@ struct hct_ci_result {
     std::vector<hct_ci_superseded> superseded;
     std::vector<hct_ci_unassessed> unassessed;
     std::optional<hct_ci_age_index> with_age;  ///< present when input.age_at_hct was given
+    hct_ci_hepatitis_history_policy hepatitis_history;  ///< PAT-HCTCI-022
+    /// PAT-HCTCI-023: items decided (scored or not) by an hsct reading of a definition that was
+    /// not read (CIBMTR infection, psychiatric, heart valve, paediatric obesity). Empty under
+    /// Sorror 2005 and 2013.
+    std::vector<hct_ci_item> unverified_readings;
+
+    /// Every decided item follows a text that was read (no hsct reading, PAT-HCTCI-023).
+    [[nodiscard]] bool readings_verified() const noexcept { return unverified_readings.empty(); }
 
     /// Every item was decided.
     [[nodiscard]] bool complete() const noexcept { return unassessed.empty(); }
@@ -747,7 +806,8 @@ inline constexpr double creatinine_min_exclusive_mg_dl = 2.0;
 inline constexpr double lvef_max_pct = 50.0;
 inline constexpr double shortening_fraction_below_pct = 26.0;
 /// PAT-HCTCI-008: BMI > 35 kg/m2; children (Sorror 2013, CIBMTR) BMI-for-age >= 95th
-/// percentile. "Child" = under 18 years (hsct policy, CIBMTR's paediatric age).
+/// percentile. "Child" = under 18 years (hsct policy, CIBMTR's paediatric age), age read under
+/// hct_ci_options::age_rule (PAT-HCTCI-024).
 inline constexpr double bmi_min_exclusive = 35.0;
 inline constexpr double bmi_for_age_min_percentile = 95.0;
 inline constexpr int paediatric_below_years = 18;
@@ -791,6 +851,8 @@ struct item_eval {
     bool any_unknown = false;
     std::string trigger;
     std::string missing;
+    /// PAT-HCTCI-023: decided by an hsct reading of a text not read.
+    bool hsct_reading = false;
 
     void yes(std::string_view why) {
         any_yes = true;
@@ -905,6 +967,7 @@ template <class A>
                    check_enum(opt.missing, "hct_ci.options.missing"),
                    check_enum(opt.tiers, "hct_ci.options.tiers"),
                    check_enum(opt.age_rule, "hct_ci.options.age_rule"),
+                   check_enum(opt.hepatitis_history, "hct_ci.options.hepatitis_history"),
                    check_enum(in.pulmonary.dlco_basis, "hct_ci.pulmonary.dlco_basis"),
                    check_enum(in.pulmonary.dyspnoea_level, "hct_ci.pulmonary.dyspnoea_level"),
                    check_enum(in.heart_valve, "hct_ci.heart_valve"),
@@ -1056,14 +1119,22 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
 }
 
 [[nodiscard]] inline hepatic_evals eval_hepatic(const hct_ci_hepatic& h,
-                                                hct_ci_definition_set set) {
+                                                hct_ci_definition_set set,
+                                                hct_ci_hepatitis_history_policy hep) {
     hepatic_evals r;
     eval_lab_tier(h.bilirubin, "bilirubin", bilirubin_mild_max_uln, r);
     eval_lab_tier(h.ast, "AST", transaminase_mild_max_uln, r);
     eval_lab_tier(h.alt, "ALT", transaminase_mild_max_uln, r);
     r.severe.flag(h.cirrhosis, "cirrhosis");
     r.mild.flag(h.chronic_hepatitis, "chronic hepatitis");
-    if (set == hct_ci_definition_set::cibmtr) {
+    // PAT-HCTCI-005 (CIBMTR) / PAT-HCTCI-022 (policy; HB24 Table 11.5 reading).
+    if (hep == hct_ci_hepatitis_history_policy::count_as_mild_hepatic) {
+        r.mild.flag(h.hepatitis_b_or_c_history,
+                    set == hct_ci_definition_set::cibmtr
+                        ? "history of hepatitis B or C"
+                        : "history of hepatitis B or C (EBMT Handbook 2024 Table 11.5 reading)");
+    } else if (hep == hct_ci_hepatitis_history_policy::per_definition_set &&
+               set == hct_ci_definition_set::cibmtr) {
         r.mild.flag(h.hepatitis_b_or_c_history, "history of hepatitis B or C");
     }
     return r;
@@ -1086,22 +1157,27 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
     return e;
 }
 
-/// Under 18 by completed years; nullopt when the age is not known.
-[[nodiscard]] inline std::optional<bool> is_child(const std::optional<patient::age>& a) {
+/// PAT-HCTCI-024: under 18 years, age read under `rule` (hct_ci_options::age_rule); nullopt
+/// when the age is not known. For a "below a whole number of years" cut-off both resolutions
+/// agree (exact years = completed years + a fraction below 1, PAT-AGE-002): a child is a child
+/// until the 18th birthday under either; the rule is still passed so the two never drift.
+[[nodiscard]] inline std::optional<bool> is_child(const std::optional<patient::age>& a,
+                                                  age_resolution rule) {
     if (!a) {
         return std::nullopt;
     }
-    return a->completed_years() < paediatric_below_years;
+    return a->years(rule) < static_cast<double>(paediatric_below_years);
 }
 
-[[nodiscard]] inline item_eval eval_cardiac(const hct_ci_input& in, hct_ci_definition_set set) {
+[[nodiscard]] inline item_eval eval_cardiac(const hct_ci_input& in, hct_ci_definition_set set,
+                                            age_resolution rule) {
     const hct_ci_cardiac& c = in.cardiac;
     item_eval e;
     e.flag(c.coronary_artery_disease, "coronary artery disease");
     e.flag(c.congestive_heart_failure, "congestive heart failure");
     e.flag(c.myocardial_infarction, "myocardial infarction");
     const bool sf_rule = set == hct_ci_definition_set::cibmtr;
-    const auto child = is_child(in.age_at_hct);
+    const auto child = is_child(in.age_at_hct, rule);
     if (!c.lvef) {
         // A paediatric shortening fraction may stand in for the LVEF under CIBMTR.
         if (!(sf_rule && child.value_or(false) && c.shortening_fraction)) {
@@ -1122,7 +1198,8 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
     return e;
 }
 
-[[nodiscard]] inline item_eval eval_obesity(const hct_ci_input& in, hct_ci_definition_set set) {
+[[nodiscard]] inline item_eval eval_obesity(const hct_ci_input& in, hct_ci_definition_set set,
+                                            age_resolution rule) {
     const hct_ci_obesity& o = in.obesity;
     item_eval e;
     const bool bmi_over =
@@ -1139,7 +1216,7 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
         return e;
     }
     // Sorror 2013 / CIBMTR: children are obese at BMI-for-age >= 95th percentile.
-    const auto child = is_child(in.age_at_hct);
+    const auto child = is_child(in.age_at_hct, rule);
     if (!child) {
         e.unknown("age at HCT (adult or paediatric obesity rule)");
         return e;
@@ -1154,6 +1231,8 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
         e.unknown("BMI-for-age percentile (child)");
         return e;
     }
+    // PAT-HCTCI-023: CIBMTR's paediatric obesity wording was not read; the 2013 rule is used.
+    e.hsct_reading = set == hct_ci_definition_set::cibmtr;
     const double pctl = o.bmi_for_age_percentile->in(hsct::units::pct);
     if (ge(pctl, bmi_for_age_min_percentile)) {
         e.yes(hsct::detail::concat({"BMI-for-age percentile ", hsct::detail::format_number(pctl),
@@ -1183,6 +1262,8 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
         e.unknown("heart valve findings");
         return e;
     }
+    // PAT-HCTCI-023: CIBMTR's valve wording was not read; the 2013 reading is used.
+    e.hsct_reading = set == hct_ci_definition_set::cibmtr;
     switch (*v) {
         case heart_valve_finding::none:
         case heart_valve_finding::mitral_valve_prolapse_asymptomatic: break;
@@ -1226,7 +1307,8 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
     }
     // Only a current disturbance scores, under every definition set: Sorror 2013 says "at the
     // time of HCT", and the EBMT Handbook 2024 (Table 11.5, 2005 wording) "ongoing treatment".
-    static_cast<void>(set);
+    // PAT-HCTCI-023: CIBMTR's wording was not read; this is hsct's reading of it.
+    e.hsct_reading = set == hct_ci_definition_set::cibmtr;
     if (*p == psychiatric_history::at_time_of_hct) {
         e.yes("psychiatric disturbance needing consult or treatment at the time of HCT");
     }
@@ -1242,6 +1324,8 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
     } else {
         e.flag(i.antimicrobials_continued_after_day_0,
                "antimicrobial treatment continued after day 0");
+        // PAT-HCTCI-023: CIBMTR's infection wording was not read; the 2005 question is used.
+        e.hsct_reading = set == hct_ci_definition_set::cibmtr;
     }
     return e;
 }
@@ -1299,12 +1383,17 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
                     {},
                     {},
                     {},
-                    std::nullopt};
+                    std::nullopt,
+                    opt.hepatitis_history,
+                    {}};
 
     const auto add = [&](hct_ci_item item, const detail::item_eval& e) {
+        if (e.hsct_reading && e.state() != detail::tri::unknown) {
+            r.unverified_readings.push_back(item);
+        }
         switch (e.state()) {
             case detail::tri::yes:
-                r.scored.push_back({item, hct_ci_weight(item), e.trigger});
+                r.scored.push_back({item, hct_ci_weight(item), e.trigger, !e.hsct_reading});
                 r.score = r.score + hct_ci_weight(item);
                 break;
             case detail::tri::unknown: r.unassessed.push_back({item, e.missing}); break;
@@ -1326,15 +1415,15 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
     };
 
     add(hct_ci_item::arrhythmia, detail::eval_flag(in.arrhythmia, "arrhythmia"));
-    add(hct_ci_item::cardiac, detail::eval_cardiac(in, set));
+    add(hct_ci_item::cardiac, detail::eval_cardiac(in, set, opt.age_rule));
     add(hct_ci_item::inflammatory_bowel_disease,
         detail::eval_flag(in.inflammatory_bowel_disease, "inflammatory bowel disease"));
     add(hct_ci_item::diabetes, detail::eval_diabetes(in.diabetes, set));
     add(hct_ci_item::cerebrovascular,
         detail::eval_flag(in.cerebrovascular, "cerebrovascular disease"));
     add(hct_ci_item::psychiatric, detail::eval_psychiatric(in.psychiatric, set));
-    const auto hep = detail::eval_hepatic(in.hepatic, set);
-    add(hct_ci_item::obesity, detail::eval_obesity(in, set));
+    const auto hep = detail::eval_hepatic(in.hepatic, set, opt.hepatitis_history);
+    add(hct_ci_item::obesity, detail::eval_obesity(in, set, opt.age_rule));
     add(hct_ci_item::infection, detail::eval_infection(in.infection, set));
     add(hct_ci_item::rheumatologic, detail::eval_flag(in.rheumatologic, "rheumatologic disease"));
     add(hct_ci_item::peptic_ulcer, detail::eval_flag(in.peptic_ulcer, "peptic ulcer"));
@@ -1376,7 +1465,8 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
          ":"});
     for (const auto& f : r.scored) {
         s += hsct::detail::concat({" ", to_string(f.item), " +", std::to_string(f.weight.value()),
-                                   " (", f.trigger, ");"});
+                                   " (", f.trigger,
+                                   f.verified ? "" : " [hsct reading, unverified]", ");"});
     }
     if (r.scored.empty()) {
         s += " no item scored;";
@@ -1388,6 +1478,12 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
     for (std::size_t i = 0; i < r.unassessed.size(); ++i) {
         const auto& u = r.unassessed[i];
         s += hsct::detail::concat({i == 0 ? " " : "; ", to_string(u.item), " (", u.missing, ")"});
+    }
+    if (!r.unverified_readings.empty()) {
+        s += ". Decided by an hsct reading of CIBMTR (unverified):";
+        for (std::size_t i = 0; i < r.unverified_readings.size(); ++i) {
+            s += hsct::detail::concat({i == 0 ? " " : ", ", to_string(r.unverified_readings[i])});
+        }
     }
     if (r.with_age) {
         s += hsct::detail::concat({". HCT-CI/age ", std::to_string(r.with_age->total.value()),
