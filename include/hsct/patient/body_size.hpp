@@ -65,15 +65,6 @@ inline std::string body_size_fixed(double v, int decimals) {
     return std::string(buf, res.ptr);
 }
 
-template <quantity Q>
-result<Q> body_size_checked_runtime(double v, const unit_info& unit, const valid_range<Q>& range,
-                                    std::string_view field) {
-    if (!hsct::detail::quantity_traits<Q>::accepts_dimension(unit.dim)) {
-        return error(errc::wrong_dimension, std::string(field), std::string(unit.symbol),
-                     std::string(canonical_unit_t<Q>::info.symbol));
-    }
-    return make_checked<Q>(v, unit, range, field);
-}
 }  // namespace detail
 
 /// A height from untrusted input (PAT-BODY-001). Errors: not_finite (NaN, inf) or
@@ -85,7 +76,7 @@ template <unit_of<length> U>
 /// The same, with a unit known only at run time; a unit of another dimension is refused
 /// (wrong_dimension), not a contract violation.
 [[nodiscard]] inline result<length> make_height(double value, const unit_info& unit) {
-    return detail::body_size_checked_runtime<length>(value, unit, height_range, "height");
+    return make_checked<length>(value, unit, height_range, "height");
 }
 /// Reads "165 cm", "1.65 m", "1650 mm" and checks PAT-BODY-001.
 [[nodiscard]] inline result<length> parse_height(std::string_view text) {
@@ -98,7 +89,7 @@ template <unit_of<mass> U>
     return make_checked<mass>(value, unit, weight_range, "weight");
 }
 [[nodiscard]] inline result<mass> make_weight(double value, const unit_info& unit) {
-    return detail::body_size_checked_runtime<mass>(value, unit, weight_range, "weight");
+    return make_checked<mass>(value, unit, weight_range, "weight");
 }
 /// Reads "72.5 kg", "3500 g" and checks PAT-BODY-002.
 [[nodiscard]] inline result<mass> parse_weight(std::string_view text) {
