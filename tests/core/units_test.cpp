@@ -365,3 +365,26 @@ TEST_CASE("check_range checks a value that is already typed", "[core][units]") {
     const double nan = std::numeric_limits<double>::quiet_NaN();
     CHECK(hsct::check_range(hsct::mass(nan, u::kg), weight, "w").error().code() == hsct::errc::not_finite);
 }
+
+TEST_CASE("the per-thread unit cache never changes an answer", "[core][units]") {
+    // The same spelling means different units for different quantities ("mg", "g").
+    CHECK(hsct::find_unit_for<hsct::mass>("mg", "f")->dim == hsct::dimension::mass);
+    CHECK(hsct::find_unit_for<hsct::total_dose>("mg", "f")->dim == hsct::dimension::total_dose);
+    CHECK(hsct::find_unit_for<hsct::mass>("mg", "f")->dim == hsct::dimension::mass);
+    // Alternating spellings, an error in between (not cached), then the first again.
+    for (int round = 0; round < 3; ++round) {
+        CHECK(hsct::parse<hsct::mass>("2 g")->in(u::g) == 2.0);
+        CHECK(hsct::parse<hsct::mass>("2 kg")->in(u::kg) == 2.0);
+        CHECK(hsct::parse<hsct::mass>("2 furlongs").error().code() == hsct::errc::unknown_unit);
+        CHECK(hsct::parse<hsct::mass>("2 cm").error().code() == hsct::errc::wrong_dimension);
+        CHECK(hsct::parse<hsct::mass>("2 g")->in(u::g) == 2.0);
+    }
+    // A prefix of a cached spelling is not a hit.
+    CHECK(hsct::find_unit_for<hsct::cell_concentration>("10*9/L", "f").has_value());
+    CHECK(hsct::find_unit_for<hsct::cell_concentration>("10*9/", "f").error().code() ==
+          hsct::errc::unknown_unit);
+    // Spellings longer than the cache still work.
+    const std::string long_text = std::string(40, ' ') + "kg";
+    CHECK(hsct::find_unit_for<hsct::mass>(long_text, "f").has_value());
+    CHECK(hsct::find_unit_for<hsct::mass>(long_text, "f").has_value());
+}

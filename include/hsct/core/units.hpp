@@ -495,11 +495,33 @@ template <class Accepts>
 }
 
 /// find_unit for the units quantity Q accepts, e.g. find_unit_for<bilirubin>("umol/L").
+///
+/// Lab feeds repeat the same unit string millions of times, so each thread remembers the last
+/// spelling it resolved for Q (an exact byte match, at most 31 bytes). The cache holds only
+/// successful look-ups of a pure function, so it never changes an answer.
 template <quantity Q>
 [[nodiscard]] result<unit_info> find_unit_for(std::string_view text, std::string_view field) {
-    return find_unit(
+    struct last_lookup {
+        char text[31];
+        unsigned char size;
+        bool filled;
+        unit_info unit;
+    };
+    thread_local last_lookup last{{}, 0, false, {}};
+    if (last.filled && text.size() == last.size &&
+        std::char_traits<char>::compare(text.data(), last.text, text.size()) == 0) {
+        return last.unit;
+    }
+    auto found = find_unit(
         text, [](dimension d) { return detail::quantity_traits<Q>::accepts_dimension(d); },
         field);
+    if (found && text.size() <= sizeof last.text) {
+        std::char_traits<char>::copy(last.text, text.data(), text.size());
+        last.size = static_cast<unsigned char>(text.size());
+        last.unit = *found;
+        last.filled = true;
+    }
+    return found;
 }
 
 // ---------------------------------------------------------------------------------------
