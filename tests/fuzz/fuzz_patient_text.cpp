@@ -1,0 +1,98 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// libFuzzer target for the patient module's text readers: height, weight, sex, age, the
+// performance-status scores and KPS ranges, and the enum exchange ids. The whole input goes
+// to each reader. Invariants, checked with __builtin_trap:
+//  - whatever parses prints (to_string / id) as text that parses back to an equal value;
+//  - a parsed height or weight lies inside its PAT-BODY range;
+//  - no reader aborts (a contract violation would be a crash the fuzzer reports).
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include <hsct/hsct.hpp>
+
+namespace {
+
+namespace p = hsct::patient;
+
+[[noreturn]] void fail(const char* what, const std::string& text) {
+    std::fprintf(stderr, "fuzz_patient_text: %s: '%s'\n", what, text.c_str());
+    __builtin_trap();
+}
+
+template <class T, class Print, class Parse>
+void round_trip(const char* what, const T& v, Print print, Parse parse) {
+    const std::string text(print(v));
+    const auto back = parse(text);
+    if (!back) {
+        fail(what, text + " does not parse back: " + back.error().message());
+    }
+    if (!(*back == v)) {
+        fail(what, text + " parses back to another value");
+    }
+}
+
+}  // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
+    const std::string_view input(reinterpret_cast<const char*>(data), size);
+
+    if (const auto h = p::parse_height(input)) {
+        if (!p::height_range.contains(*h)) {
+            fail("height outside its range", std::string(input));
+        }
+        round_trip("height", *h, [](const hsct::length& x) { return hsct::to_string(x); },
+                   [](std::string_view t) { return p::parse_height(t); });
+    }
+    if (const auto w = p::parse_weight(input)) {
+        if (!p::weight_range.contains(*w)) {
+            fail("weight outside its range", std::string(input));
+        }
+        round_trip("weight", *w, [](const hsct::mass& x) { return hsct::to_string(x); },
+                   [](std::string_view t) { return p::parse_weight(t); });
+    }
+    if (const auto s = p::parse_sex(input)) {
+        round_trip("sex", *s, [](p::sex x) { return std::string(p::to_string(x)); },
+                   [](std::string_view t) { return p::parse_sex(t); });
+    }
+    if (const auto a = p::parse_age(input)) {
+        const auto text = p::to_string(*a);
+        const auto back = p::parse_age(text);
+        if (!back || back->completed_months() != a->completed_months()) {
+            fail("age", text);
+        }
+    }
+    if (const auto k = p::parse_karnofsky(input)) {
+        round_trip("kps", *k, [](const p::karnofsky_score& x) { return p::to_string(x); },
+                   [](std::string_view t) { return p::parse_karnofsky(t); });
+    }
+    if (const auto l = p::parse_lansky(input)) {
+        round_trip("lansky", *l, [](const p::lansky_score& x) { return p::to_string(x); },
+                   [](std::string_view t) { return p::parse_lansky(t); });
+    }
+    if (const auto e = p::parse_ecog(input)) {
+        round_trip("ecog", *e, [](const p::ecog_score& x) { return p::to_string(x); },
+                   [](std::string_view t) { return p::parse_ecog(t); });
+    }
+    if (const auto r = p::parse_kps_range(input)) {
+        round_trip("kps_range", *r, [](const p::kps_range& x) { return p::to_string(x); },
+                   [](std::string_view t) { return p::parse_kps_range(t); });
+    }
+    if (const auto d = p::parse_enum<p::disease_status>(input, "status")) {
+        round_trip("disease_status", *d, [](p::disease_status x) { return std::string(p::id(x)); },
+                   [](std::string_view t) { return p::parse_enum<p::disease_status>(t, "status"); });
+    }
+    if (const auto d = p::parse_enum<p::donor_type>(input, "donor")) {
+        round_trip("donor_type", *d, [](p::donor_type x) { return std::string(p::id(x)); },
+                   [](std::string_view t) { return p::parse_enum<p::donor_type>(t, "donor"); });
+    }
+    if (const auto f = p::parse_enum<p::bsa_formula>(input, "formula")) {
+        round_trip("bsa_formula", *f, [](p::bsa_formula x) { return std::string(p::id(x)); },
+                   [](std::string_view t) { return p::parse_enum<p::bsa_formula>(t, "formula"); });
+    }
+    return 0;
+}
