@@ -26,6 +26,7 @@
 
 #include "hsct/core/config.hpp"
 #include "hsct/core/detail/text.hpp"
+#include "hsct/core/detail/threshold.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/units.hpp"
 #include "hsct/patient/body_size.hpp"
@@ -329,13 +330,12 @@ inline std::string dw_kg(const mass& m) {
 inline std::string dw_m2(const area& a) {
     return hsct::detail::concat({body_size_fixed(a.in(units::m2), 3), " m2"});
 }
-/// PAT-DOSE-TOL: triggers compare with a relative tolerance of 1e-9 (as PAT-HCTCI-020 does), so
-/// a value that is exactly at the threshold in decimal (BMI 30 from 160 cm and 76.8 kg) is at
-/// it, whatever the last bit of the floating-point arithmetic.
-inline constexpr double dw_rel_tol = 1e-9;
+/// PAT-DOSE-TOL: triggers compare through core's CORE-THRESH-001 (relative tolerance 1e-9),
+/// so a value that is exactly at the threshold in decimal (BMI 30 from 160 cm and 76.8 kg) is
+/// at it, whatever the last bit of the floating-point arithmetic.
 inline bool dw_compare(double v, double threshold, threshold_comparison c) noexcept {
-    const double slack = dw_rel_tol * (threshold < 0 ? -threshold : threshold);
-    return c == threshold_comparison::greater ? v > threshold + slack : v >= threshold - slack;
+    return c == threshold_comparison::greater ? hsct::detail::above(v, threshold)
+                                              : hsct::detail::at_least(v, threshold);
 }
 inline std::string_view dw_negated(threshold_comparison c) noexcept {
     return c == threshold_comparison::greater ? "not >" : "not >=";

@@ -36,6 +36,7 @@
 #include "hsct/core/analyte.hpp"
 #include "hsct/core/config.hpp"
 #include "hsct/core/detail/text.hpp"
+#include "hsct/core/detail/threshold.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/units.hpp"
 #include "hsct/patient/demographics.hpp"
@@ -813,10 +814,9 @@ inline constexpr double bmi_for_age_min_percentile = 95.0;
 inline constexpr int paediatric_below_years = 18;
 /// PAT-HCTCI-017: HCT-CI/age adds 1 point at age >= 40 years (Sorror 2014).
 inline constexpr double age_point_from_years = 40.0;
-/// PAT-HCTCI-020: thresholds are compared with a relative tolerance of 1e-9, so that decimal
-/// lab values whose binary ratio lands a rounding error off the threshold (1.8/1.2,
-/// 176.8 umol/L / 88.4) are read as equal to it. Far below any reported precision.
-inline constexpr double threshold_rel_tol = 1e-9;
+/// PAT-HCTCI-020: thresholds are compared through core's CORE-THRESH-001 (relative tolerance
+/// 1e-9), so decimal lab values whose binary ratio lands a rounding error off the threshold
+/// (1.8/1.2, 176.8 umol/L / 88.4) are read as equal to it.
 
 /// PAT-HCTCI-019: accepted input ranges (hsct policy; zero is refused where it can only be a
 /// placeholder for "missing").
@@ -828,13 +828,10 @@ inline constexpr double bmi_min = 5.0;
 inline constexpr double bmi_max = 150.0;
 
 // --- comparisons ------------------------------------------------------------------------
-[[nodiscard]] inline bool approx_eq(double v, double t) noexcept {
-    return std::fabs(v - t) <= threshold_rel_tol * std::fmax(1.0, std::fabs(t));
-}
-[[nodiscard]] inline bool gt(double v, double t) noexcept { return v > t && !approx_eq(v, t); }
-[[nodiscard]] inline bool le(double v, double t) noexcept { return v <= t || approx_eq(v, t); }
-[[nodiscard]] inline bool lt(double v, double t) noexcept { return v < t && !approx_eq(v, t); }
-[[nodiscard]] inline bool ge(double v, double t) noexcept { return v >= t || approx_eq(v, t); }
+[[nodiscard]] inline bool gt(double v, double t) noexcept { return hsct::detail::above(v, t); }
+[[nodiscard]] inline bool le(double v, double t) noexcept { return hsct::detail::at_most(v, t); }
+[[nodiscard]] inline bool lt(double v, double t) noexcept { return hsct::detail::below(v, t); }
+[[nodiscard]] inline bool ge(double v, double t) noexcept { return hsct::detail::at_least(v, t); }
 
 /// A number for display: at most 2 decimals.
 [[nodiscard]] inline std::string shown(double v) {

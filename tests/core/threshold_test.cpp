@@ -1,0 +1,38 @@
+// Tests for include/hsct/core/detail/threshold.hpp: comparisons against clinical thresholds.
+#include <hsct/core/detail/threshold.hpp>
+
+#include "support/catch.hpp"
+
+using namespace hsct::detail;
+
+TEST_CASE("a decimal value exactly at a threshold is at it despite binary rounding",
+          "[core][threshold][CORE-THRESH-001]") {
+    const double bmi = 76.8 / (1.6 * 1.6);  // 29.999999999999996 in binary
+    CHECK(bmi != 30.0);
+    CHECK(at_least(bmi, 30.0));
+    CHECK_FALSE(above(bmi, 30.0));
+    CHECK(at_most(bmi, 30.0));
+    CHECK_FALSE(below(bmi, 30.0));
+    const double ratio = 1.8 / 1.2;  // 1.5000000000000002
+    CHECK(at_most(ratio, 1.5));
+    CHECK_FALSE(above(ratio, 1.5));
+}
+
+TEST_CASE("below, at and above a threshold", "[core][threshold][CORE-THRESH-001]") {
+    for (const double t : {0.5, 2.0, 35.0, 120.0, 1000.0}) {
+        CAPTURE(t);
+        const double below_v = t * (1.0 - 1e-6);
+        const double above_v = t * (1.0 + 1e-6);
+        CHECK(below(below_v, t));
+        CHECK_FALSE(at_least(below_v, t));
+        CHECK(at_least(t, t));
+        CHECK(at_most(t, t));
+        CHECK_FALSE(above(t, t));
+        CHECK_FALSE(below(t, t));
+        CHECK(above(above_v, t));
+        CHECK_FALSE(at_most(above_v, t));
+    }
+    // near zero the tolerance is absolute (1e-9), not relative to a tiny threshold
+    CHECK(at_threshold(0.0, 1e-12));
+    CHECK_FALSE(at_threshold(0.0, 1e-6));
+}
