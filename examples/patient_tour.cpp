@@ -14,7 +14,7 @@ int main() {
     // Who: a 45-year-old woman with AML (adverse cytogenetics) in first remission.
     const sys_days birth{1979y / April / 2};
     const sys_days hct_date{2024y / June / 10};
-    const p::age age = p::age::between(birth, hct_date).value();
+    const hsct::age age = hsct::age::between(birth, hct_date).value();
     std::cout << "age at HCT: " << age << "\n";
 
     // Body size from untrusted input, then BSA and weights.
@@ -26,7 +26,7 @@ int main() {
     std::cout << "refused: " << refused.error().message() << "\n";
 
     // Dosing weight for busulfan and fludarabine, by the commonly reported practice tables.
-    const auto measures = p::body_measures::make(height, weight, p::sex::female, age).value();
+    const auto measures = p::body_measures::make(height, weight, hsct::sex::female, age).value();
     for (const auto agent : {p::agent_class::busulfan, p::agent_class::fludarabine}) {
         const auto basis = p::choose(measures, p::commonly_reported_policy(agent));
         std::cout << p::to_string(agent) << ": " << basis.value().explanation << "\n";
@@ -55,11 +55,11 @@ int main() {
 
     // Disease Risk Index and EBMT risk score.
     const auto dri = p::disease_risk_index(
-        {p::diagnosis::aml(p::cytogenetic_risk::adverse), p::disease_status::cr1});
+        {hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse), hsct::disease_status::cr1});
     std::cout << dri.value() << "\n";
-    const p::ebmt_input ebmt{age, p::diagnosis::aml(p::cytogenetic_risk::adverse),
-                             p::disease_status::cr1, sys_days{2024y / January / 10}, hct_date,
-                             p::donor_type::unrelated, p::sex::female, p::sex::male};
+    const p::ebmt_input ebmt{age, hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse),
+                             hsct::disease_status::cr1, sys_days{2024y / January / 10}, hct_date,
+                             hsct::donor_type::unrelated, hsct::sex::female, hsct::sex::male};
     std::cout << p::ebmt_risk_score(ebmt).value() << "\n";
     return 0;
 }

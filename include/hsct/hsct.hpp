@@ -7,6 +7,8 @@
 #define HSCT_HSCT_HPP
 
 #include "hsct/core/core.hpp"
+#include "hsct/core/io.hpp"
+#include "hsct/patient/io.hpp"
 #include "hsct/patient/patient.hpp"
 #include "hsct/version.hpp"
 

@@ -105,5 +105,5 @@ TEST_CASE("valid_range is closed at both ends", "[core][quantity]") {
 TEST_CASE("dimension names read well in messages", "[core][quantity]") {
     CHECK(hsct::to_string(hsct::dimension::dose_per_area) == "dose per body surface area");
     CHECK(hsct::to_string(hsct::dimension::cell_concentration) == "cell concentration");
-    CHECK(hsct::to_string(static_cast<hsct::dimension>(200)) == "unknown");
+    CHECK(hsct::to_string(static_cast<hsct::dimension>(200)) == "invalid (200)");
 }

@@ -1,5 +1,6 @@
 // Tests for include/hsct/core/result.hpp: hsct::error and hsct::result<T>.
 #include <hsct/core/result.hpp>
+#include <hsct/core/io.hpp>
 
 #include <sstream>
 #include <string>
@@ -29,10 +30,12 @@ TEST_CASE("error codes have stable numbers and names", "[core][result]") {
     STATIC_REQUIRE(static_cast<int>(errc::inconsistent) == 6);
     STATIC_REQUIRE(static_cast<int>(errc::not_allowed) == 7);
     STATIC_REQUIRE(static_cast<int>(errc::missing) == 8);
-    CHECK(hsct::to_string(errc::out_of_range) == "out_of_range");
-    CHECK(hsct::to_string(errc::wrong_dimension) == "wrong_dimension");
-    CHECK(hsct::to_string(errc::missing) == "missing");
-    CHECK(hsct::to_string(static_cast<errc>(999)) == "unknown");
+    CHECK(hsct::id(errc::out_of_range) == "out_of_range");
+    CHECK(hsct::id(errc::wrong_dimension) == "wrong_dimension");
+    CHECK(hsct::id(errc::missing) == "missing");
+    CHECK(hsct::to_string(errc::out_of_range) == "out of range");
+    CHECK(hsct::to_string(static_cast<errc>(99)) == "invalid (99)");
+    CHECK(hsct::id(static_cast<errc>(99)) == "invalid (99)");
 }
 
 TEST_CASE("an error names the field, the value and the valid range in one sentence",

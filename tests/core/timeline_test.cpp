@@ -1,6 +1,7 @@
 // Tests for include/hsct/core/timeline.hpp, including the worked examples DAY-1 to DAY-4 of
 // shared/docs/reference/clinical-gvhd-engraftment.md section 8.11.
 #include <hsct/core/timeline.hpp>
+#include <hsct/core/io.hpp>
 
 #include <array>
 #include <chrono>

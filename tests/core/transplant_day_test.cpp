@@ -1,5 +1,6 @@
 // Tests for include/hsct/core/transplant_day.hpp.
 #include <hsct/core/transplant_day.hpp>
+#include <hsct/core/io.hpp>
 
 #include <chrono>
 #include <cstdint>

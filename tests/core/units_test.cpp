@@ -1,6 +1,7 @@
 // Tests for include/hsct/core/units.hpp: the quantities, their units, cross-quantity
 // arithmetic, literals, and text in and out.
 #include <hsct/core/units.hpp>
+#include <hsct/core/io.hpp>
 
 #include <cmath>
 #include <limits>

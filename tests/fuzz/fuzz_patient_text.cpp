@@ -55,13 +55,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         round_trip("weight", *w, [](const hsct::mass& x) { return hsct::to_string(x); },
                    [](std::string_view t) { return p::parse_weight(t); });
     }
-    if (const auto s = p::parse_sex(input)) {
-        round_trip("sex", *s, [](p::sex x) { return std::string(p::to_string(x)); },
-                   [](std::string_view t) { return p::parse_sex(t); });
+    if (const auto s = hsct::parse_sex(input)) {
+        round_trip("sex", *s, [](hsct::sex x) { return std::string(p::to_string(x)); },
+                   [](std::string_view t) { return hsct::parse_sex(t); });
     }
-    if (const auto a = p::parse_age(input)) {
+    if (const auto a = hsct::parse_age(input)) {
         const auto text = p::to_string(*a);
-        const auto back = p::parse_age(text);
+        const auto back = hsct::parse_age(text);
         if (!back || back->completed_months() != a->completed_months()) {
             fail("age", text);
         }
@@ -82,13 +82,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         round_trip("kps_range", *r, [](const p::kps_range& x) { return p::to_string(x); },
                    [](std::string_view t) { return p::parse_kps_range(t); });
     }
-    if (const auto d = p::parse_enum<p::disease_status>(input, "status")) {
-        round_trip("disease_status", *d, [](p::disease_status x) { return std::string(p::id(x)); },
-                   [](std::string_view t) { return p::parse_enum<p::disease_status>(t, "status"); });
+    if (const auto d = p::parse_enum<hsct::disease_status>(input, "status")) {
+        round_trip("disease_status", *d, [](hsct::disease_status x) { return std::string(p::id(x)); },
+                   [](std::string_view t) { return p::parse_enum<hsct::disease_status>(t, "status"); });
     }
-    if (const auto d = p::parse_enum<p::donor_type>(input, "donor")) {
-        round_trip("donor_type", *d, [](p::donor_type x) { return std::string(p::id(x)); },
-                   [](std::string_view t) { return p::parse_enum<p::donor_type>(t, "donor"); });
+    if (const auto d = p::parse_enum<hsct::donor_type>(input, "donor")) {
+        round_trip("donor_type", *d, [](hsct::donor_type x) { return std::string(p::id(x)); },
+                   [](std::string_view t) { return p::parse_enum<hsct::donor_type>(t, "donor"); });
     }
     if (const auto f = p::parse_enum<p::bsa_formula>(input, "formula")) {
         round_trip("bsa_formula", *f, [](p::bsa_formula x) { return std::string(p::id(x)); },

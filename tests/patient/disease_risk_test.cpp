@@ -8,19 +8,19 @@
 #include "support/catch.hpp"
 
 namespace p = hsct::patient;
-using p::disease;
-using p::disease_status;
+using hsct::disease;
+using hsct::disease_status;
 using p::dri_category;
 
 namespace {
-template <p::disease D>
-concept makeable_without_cytogenetics = requires { p::diagnosis::of<D>(); };
+template <hsct::disease D>
+concept makeable_without_cytogenetics = requires { hsct::diagnosis::of<D>(); };
 
 template <class T>
 concept default_constructible = requires { T{}; };
 
-p::dri_result dri(p::diagnosis dx, disease_status s,
-                  p::conditioning_intensity c = p::conditioning_intensity::not_stated,
+p::dri_result dri(hsct::diagnosis dx, disease_status s,
+                  hsct::conditioning_intensity c = hsct::conditioning_intensity::not_stated,
                   p::dri_table t = p::dri_table::hb24_2012,
                   p::dri_population pop = p::dri_population::adult) {
     auto r = p::disease_risk_index({dx, s, c, pop}, t);
@@ -28,8 +28,8 @@ p::dri_result dri(p::diagnosis dx, disease_status s,
     return *r;
 }
 
-p::diagnosis dx_of(disease d) {
-    auto r = p::diagnosis::of(d);
+hsct::diagnosis dx_of(disease d) {
+    auto r = hsct::diagnosis::of(d);
     REQUIRE(r.has_value());
     return *r;
 }
@@ -79,7 +79,7 @@ TEST_CASE("DRI 3-group form merges high and very high", "[patient][dri][PAT-DRI-
 TEST_CASE("DRI worked examples of the reference (section 11.3)",
           "[patient][dri][PAT-DRI-001][PAT-DRI-002][PAT-DRI-003][PAT-DRI-005][HB24-11]") {
     SECTION("AML intermediate cytogenetics, CR1 -> intermediate") {
-        const auto r = dri(p::diagnosis::aml(p::cytogenetic_risk::intermediate), disease_status::cr1);
+        const auto r = dri(hsct::diagnosis::aml(hsct::cytogenetic_risk::intermediate), disease_status::cr1);
         CHECK(r.disease_risk == p::dri_disease_risk::intermediate);
         CHECK(r.stage_risk == p::dri_stage_risk::low);
         CHECK(r.category == dri_category::intermediate);
@@ -96,7 +96,7 @@ TEST_CASE("DRI worked examples of the reference (section 11.3)",
     }
     SECTION("AML adverse cytogenetics, primary induction failure -> very high (3-group: high)") {
         const auto r =
-            dri(p::diagnosis::aml(p::cytogenetic_risk::adverse), disease_status::induction_failure);
+            dri(hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse), disease_status::induction_failure);
         CHECK(r.disease_risk == p::dri_disease_risk::high);
         CHECK(r.stage_risk == p::dri_stage_risk::high);
         CHECK(r.category == dri_category::very_high);
@@ -108,13 +108,13 @@ TEST_CASE("DRI worked examples of the reference (section 11.3)",
         CHECK(r.three_group() == p::dri_three_group::low);
     }
     SECTION("MDS adverse cytogenetics, untreated -> high") {
-        const auto r = dri(p::diagnosis::mds(p::mds_cytogenetic_risk::adverse), disease_status::untreated);
+        const auto r = dri(hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::adverse), disease_status::untreated);
         CHECK(r.disease_risk == p::dri_disease_risk::high);
         CHECK(r.stage_risk == p::dri_stage_risk::low);
         CHECK(r.category == dri_category::high);
     }
     SECTION("any malignancy with disease status missing -> Missing disease status") {
-        for (auto dx : {p::diagnosis::aml(p::cytogenetic_risk::favourable), dx_of(disease::cml),
+        for (auto dx : {hsct::diagnosis::aml(hsct::cytogenetic_risk::favourable), dx_of(disease::cml),
                         dx_of(disease::myeloma)}) {
             const auto r = dri(dx, disease_status::missing);
             CHECK(r.category == dri_category::missing_disease_status);
@@ -137,26 +137,26 @@ TEST_CASE("DRI disease table as printed in EBMT Handbook 2024 Table 11.1",
     // With a low-risk stage (CR1 / CML CP1) the DRI equals the disease risk: the literal
     // category is written out, not computed with combine().
     struct row {
-        p::diagnosis dx;
+        hsct::diagnosis dx;
         dr risk;
         dri_category dri_at_low_stage;
     };
     const row rows[] = {
-        {p::diagnosis::aml(p::cytogenetic_risk::favourable), dr::low, dri_category::low},
-        {p::diagnosis::of<disease::cll>(), dr::low, dri_category::low},
-        {p::diagnosis::of<disease::cml>(), dr::low, dri_category::low},
-        {p::diagnosis::of<disease::indolent_b_nhl>(), dr::low, dri_category::low},
-        {p::diagnosis::aml(p::cytogenetic_risk::intermediate), dr::intermediate, dri_category::intermediate},
-        {p::diagnosis::mds(p::mds_cytogenetic_risk::intermediate), dr::intermediate, dri_category::intermediate},
-        {p::diagnosis::of<disease::mpn>(), dr::intermediate, dri_category::intermediate},
-        {p::diagnosis::of<disease::myeloma>(), dr::intermediate, dri_category::intermediate},
-        {p::diagnosis::of<disease::hodgkin>(), dr::intermediate, dri_category::intermediate},
-        {p::diagnosis::of<disease::dlbcl_or_transformed>(), dr::intermediate, dri_category::intermediate},
-        {p::diagnosis::of<disease::mantle_cell>(), dr::intermediate, dri_category::intermediate},
-        {p::diagnosis::of<disease::t_cell_nodal>(), dr::intermediate, dri_category::intermediate},
-        {p::diagnosis::aml(p::cytogenetic_risk::adverse), dr::high, dri_category::high},
-        {p::diagnosis::mds(p::mds_cytogenetic_risk::adverse), dr::high, dri_category::high},
-        {p::diagnosis::of<disease::t_cell_extranodal>(), dr::high, dri_category::high},
+        {hsct::diagnosis::aml(hsct::cytogenetic_risk::favourable), dr::low, dri_category::low},
+        {hsct::diagnosis::of<disease::cll>(), dr::low, dri_category::low},
+        {hsct::diagnosis::of<disease::cml>(), dr::low, dri_category::low},
+        {hsct::diagnosis::of<disease::indolent_b_nhl>(), dr::low, dri_category::low},
+        {hsct::diagnosis::aml(hsct::cytogenetic_risk::intermediate), dr::intermediate, dri_category::intermediate},
+        {hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::intermediate), dr::intermediate, dri_category::intermediate},
+        {hsct::diagnosis::of<disease::mpn>(), dr::intermediate, dri_category::intermediate},
+        {hsct::diagnosis::of<disease::myeloma>(), dr::intermediate, dri_category::intermediate},
+        {hsct::diagnosis::of<disease::hodgkin>(), dr::intermediate, dri_category::intermediate},
+        {hsct::diagnosis::of<disease::dlbcl_or_transformed>(), dr::intermediate, dri_category::intermediate},
+        {hsct::diagnosis::of<disease::mantle_cell>(), dr::intermediate, dri_category::intermediate},
+        {hsct::diagnosis::of<disease::t_cell_nodal>(), dr::intermediate, dri_category::intermediate},
+        {hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse), dr::high, dri_category::high},
+        {hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::adverse), dr::high, dri_category::high},
+        {hsct::diagnosis::of<disease::t_cell_extranodal>(), dr::high, dri_category::high},
     };
     for (const auto& x : rows) {
         CAPTURE(p::to_string(x.dx));
@@ -180,7 +180,7 @@ TEST_CASE("DRI stage rows that are hsct's reading of a printed label say so",
                    "hsct reading of the printed 'CML CP'"));
     CHECK_FALSE(contains(dri(cml, disease_status::cml_cp1).explanation(), "hsct reading"));
     // the untreated row is flagged, not labelled as matching the handbook
-    const auto u = dri(p::diagnosis::mds(p::mds_cytogenetic_risk::intermediate), disease_status::untreated);
+    const auto u = dri(hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::intermediate), disease_status::untreated);
     CHECK(contains(u.explanation(), "(UNVERIFIED)"));
     CHECK_FALSE(contains(u.stage_row, "[V-HB24]"));
 }
@@ -209,16 +209,16 @@ TEST_CASE("DRI stage table as printed, with the conditioning-dependent PR2 rule"
     CHECK(dri(cml, disease_status::cml_bp).category == dri_category::intermediate);
 
     SECTION("PR2 or later: low after RIC, high after MAC") {
-        const auto ric = dri(cll, disease_status::pr2_or_later, p::conditioning_intensity::reduced_intensity);
+        const auto ric = dri(cll, disease_status::pr2_or_later, hsct::conditioning_intensity::reduced_intensity);
         CHECK(ric.stage_risk == sr::low);
         CHECK(ric.row_verified());
-        const auto mac = dri(cll, disease_status::pr2_or_later, p::conditioning_intensity::myeloablative);
+        const auto mac = dri(cll, disease_status::pr2_or_later, hsct::conditioning_intensity::myeloablative);
         CHECK(mac.stage_risk == sr::high);
         CHECK(mac.category == dri_category::intermediate);
         CHECK(contains(mac.stage_row, "MAC"));
     }
     SECTION("PR2 or later after NMA is read as RIC, marked as hsct policy (unverified)") {
-        const auto nma = dri(cll, disease_status::pr2_or_later, p::conditioning_intensity::non_myeloablative);
+        const auto nma = dri(cll, disease_status::pr2_or_later, hsct::conditioning_intensity::non_myeloablative);
         CHECK(nma.stage_risk == sr::low);
         CHECK_FALSE(nma.stage_row_verified);
         CHECK_FALSE(nma.row_verified());
@@ -233,7 +233,7 @@ TEST_CASE("DRI stage table as printed, with the conditioning-dependent PR2 rule"
         CHECK(contains(r.error().valid_range(), "MAC, RIC or NMA"));
     }
     SECTION("conditioning does not change other stages") {
-        for (auto c : {p::conditioning_intensity::myeloablative, p::conditioning_intensity::reduced_intensity}) {
+        for (auto c : {hsct::conditioning_intensity::myeloablative, hsct::conditioning_intensity::reduced_intensity}) {
             CHECK(dri(cll, disease_status::pr1, c).stage_risk == sr::low);
             CHECK(dri(cll, disease_status::active_relapse, c).stage_risk == sr::high);
         }
@@ -243,7 +243,7 @@ TEST_CASE("DRI stage table as printed, with the conditioning-dependent PR2 rule"
 TEST_CASE("DRI non-score states are explicit values", "[patient][dri][PAT-DRI-005][CIBMTR]") {
     SECTION("paediatric") {
         const auto r = dri(dx_of(disease::cll), disease_status::cr1,
-                           p::conditioning_intensity::not_stated, p::dri_table::hb24_2012,
+                           hsct::conditioning_intensity::not_stated, p::dri_table::hb24_2012,
                            p::dri_population::pediatric);
         CHECK(r.category == dri_category::na_pediatric);
         CHECK(p::to_string(r.category) == "N/A - pediatric");
@@ -260,10 +260,10 @@ TEST_CASE("DRI non-score states are explicit values", "[patient][dri][PAT-DRI-00
         CHECK(p::to_string(sd.category) == "N/A - disease not classifiable");
     }
     SECTION("TBD cytogenetics for AML and MDS") {
-        const auto aml = dri(p::diagnosis::aml(p::cytogenetic_risk::not_yet_known), disease_status::cr1);
+        const auto aml = dri(hsct::diagnosis::aml(hsct::cytogenetic_risk::not_yet_known), disease_status::cr1);
         CHECK(aml.category == dri_category::tbd_cytogenetics);
         CHECK(p::to_string(aml.category) == "TBD cytogenetics");
-        CHECK(dri(p::diagnosis::mds(p::mds_cytogenetic_risk::not_yet_known), disease_status::untreated)
+        CHECK(dri(hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::not_yet_known), disease_status::untreated)
                   .category == dri_category::tbd_cytogenetics);
     }
     SECTION("other non-malignant indication") {
@@ -272,16 +272,16 @@ TEST_CASE("DRI non-score states are explicit values", "[patient][dri][PAT-DRI-00
     }
     SECTION("precedence (hsct policy): non-malignant > paediatric > not classifiable > missing status > TBD") {
         CHECK(dri(dx_of(disease::severe_aplastic_anaemia), disease_status::missing,
-                  p::conditioning_intensity::not_stated, p::dri_table::hb24_2012,
+                  hsct::conditioning_intensity::not_stated, p::dri_table::hb24_2012,
                   p::dri_population::pediatric)
                   .category == dri_category::na_non_malignant);
-        CHECK(dri(p::diagnosis::aml(p::cytogenetic_risk::not_yet_known), disease_status::missing,
-                  p::conditioning_intensity::not_stated, p::dri_table::hb24_2012,
+        CHECK(dri(hsct::diagnosis::aml(hsct::cytogenetic_risk::not_yet_known), disease_status::missing,
+                  hsct::conditioning_intensity::not_stated, p::dri_table::hb24_2012,
                   p::dri_population::pediatric)
                   .category == dri_category::na_pediatric);
         CHECK(dri(dx_of(disease::all), disease_status::missing).category ==
               dri_category::not_classifiable);
-        CHECK(dri(p::diagnosis::aml(p::cytogenetic_risk::not_yet_known), disease_status::missing)
+        CHECK(dri(hsct::diagnosis::aml(hsct::cytogenetic_risk::not_yet_known), disease_status::missing)
                   .category == dri_category::missing_disease_status);
     }
 }
@@ -289,23 +289,23 @@ TEST_CASE("DRI non-score states are explicit values", "[patient][dri][PAT-DRI-00
 TEST_CASE("refined DRI 2014 recollection: every row is flagged unverified",
           "[patient][dri][PAT-DRI-006][Armand-2014]") {
     const auto t = p::dri_table::refined_2014_recollection;
-    const auto all = dri(dx_of(disease::all), disease_status::cr1, p::conditioning_intensity::not_stated, t);
+    const auto all = dri(dx_of(disease::all), disease_status::cr1, hsct::conditioning_intensity::not_stated, t);
     CHECK(all.category == dri_category::intermediate);
     CHECK(all.table == t);
     CHECK_FALSE(all.row_verified());
     CHECK(contains(all.explanation(), "UNVERIFIED"));
 
     const auto pr2 = dri(dx_of(disease::cll), disease_status::pr2_or_later,
-                         p::conditioning_intensity::myeloablative, t);
+                         hsct::conditioning_intensity::myeloablative, t);
     CHECK(pr2.stage_risk == p::dri_stage_risk::low);
     CHECK_FALSE(pr2.stage_row_verified);
     // conditioning is not needed under the recollection table
     CHECK(p::disease_risk_index({dx_of(disease::cll), disease_status::pr2_or_later}, t).has_value());
 
-    for (auto dx : {p::diagnosis::aml(p::cytogenetic_risk::favourable), dx_of(disease::myeloma),
-                    p::diagnosis::mds(p::mds_cytogenetic_risk::adverse)}) {
+    for (auto dx : {hsct::diagnosis::aml(hsct::cytogenetic_risk::favourable), dx_of(disease::myeloma),
+                    hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::adverse)}) {
         CAPTURE(p::to_string(dx));
-        const auto r = dri(dx, disease_status::cr1, p::conditioning_intensity::not_stated, t);
+        const auto r = dri(dx, disease_status::cr1, hsct::conditioning_intensity::not_stated, t);
         CHECK(r.scored());
         CHECK_FALSE(r.disease_row_verified);
         CHECK_FALSE(r.stage_row_verified);
@@ -324,7 +324,7 @@ TEST_CASE("DRI refuses inconsistent disease and status", "[patient][dri][PAT-DRI
     CHECK(cml_cr.error().value() == "CML with status CR1");
 
     const auto aml_cp = p::disease_risk_index(
-        {p::diagnosis::aml(p::cytogenetic_risk::adverse), disease_status::cml_cp1});
+        {hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse), disease_status::cml_cp1});
     REQUIRE_FALSE(aml_cp.has_value());
     CHECK(aml_cp.error().code() == hsct::errc::inconsistent);
     CHECK(aml_cp.error().value() == "AML with status CML first chronic phase");
@@ -335,25 +335,25 @@ TEST_CASE("a diagnosis of AML or MDS needs its cytogenetic group", "[patient][dr
     STATIC_REQUIRE(makeable_without_cytogenetics<disease::severe_aplastic_anaemia>);
     STATIC_REQUIRE_FALSE(makeable_without_cytogenetics<disease::aml>);
     STATIC_REQUIRE_FALSE(makeable_without_cytogenetics<disease::mds>);
-    STATIC_REQUIRE_FALSE(default_constructible<p::diagnosis>);
+    STATIC_REQUIRE_FALSE(default_constructible<hsct::diagnosis>);
     // MDS has no favourable group: AML's enum does not convert
-    STATIC_REQUIRE(std::is_invocable_v<decltype(&p::diagnosis::mds), p::mds_cytogenetic_risk>);
-    STATIC_REQUIRE_FALSE(std::is_invocable_v<decltype(&p::diagnosis::mds), p::cytogenetic_risk>);
+    STATIC_REQUIRE(std::is_invocable_v<decltype(&hsct::diagnosis::mds), hsct::mds_cytogenetic_risk>);
+    STATIC_REQUIRE_FALSE(std::is_invocable_v<decltype(&hsct::diagnosis::mds), hsct::cytogenetic_risk>);
 
-    const auto r = p::diagnosis::of(disease::aml);
+    const auto r = hsct::diagnosis::of(disease::aml);
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().code() == hsct::errc::missing);
     CHECK(r.error().field() == "disease");
     CHECK(r.error().value() == "AML");
-    CHECK(p::diagnosis::of(disease::mds, "indication").error().field() == "indication");
-    REQUIRE(p::diagnosis::of(disease::hodgkin).has_value());
-    CHECK(p::diagnosis::of(disease::hodgkin)->kind() == disease::hodgkin);
-    CHECK(p::to_string(p::diagnosis::aml(p::cytogenetic_risk::adverse)) == "AML, adverse cytogenetics");
+    CHECK(hsct::diagnosis::of(disease::mds, "indication").error().field() == "indication");
+    REQUIRE(hsct::diagnosis::of(disease::hodgkin).has_value());
+    CHECK(hsct::diagnosis::of(disease::hodgkin)->kind() == disease::hodgkin);
+    CHECK(p::to_string(hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse)) == "AML, adverse cytogenetics");
 }
 
 TEST_CASE("DRI refuses enum numbers that are not declared values, naming the field",
           "[patient][dri][PAT-ENUM-001]") {
-    const auto aml = p::diagnosis::aml(p::cytogenetic_risk::adverse);
+    const auto aml = hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse);
     const auto refused = [](const p::dri_input& in, p::dri_table t, const std::string& field,
                             const std::string& value) {
         const auto r = p::disease_risk_index(in, t);
@@ -366,27 +366,27 @@ TEST_CASE("DRI refuses enum numbers that are not declared values, naming the fie
     const auto t = p::dri_table::hb24_2012;
     refused({aml, static_cast<disease_status>(0)}, t, "dri.status", "0");
     refused({aml, static_cast<disease_status>(15)}, t, "dri.status", "15");
-    refused({aml, disease_status::pr2_or_later, static_cast<p::conditioning_intensity>(9)}, t,
+    refused({aml, disease_status::pr2_or_later, static_cast<hsct::conditioning_intensity>(9)}, t,
             "dri.conditioning", "9");
-    refused({aml, disease_status::cr1, p::conditioning_intensity::not_stated,
+    refused({aml, disease_status::cr1, hsct::conditioning_intensity::not_stated,
              static_cast<p::dri_population>(0)},
             t, "dri.population", "0");
     refused({aml, disease_status::cr1}, static_cast<p::dri_table>(3), "table", "3");
-    refused({p::diagnosis::aml(static_cast<p::cytogenetic_risk>(0)), disease_status::cr1}, t,
+    refused({hsct::diagnosis::aml(static_cast<hsct::cytogenetic_risk>(0)), disease_status::cr1}, t,
             "dri.dx.cytogenetics", "0");
-    refused({p::diagnosis::mds(static_cast<p::mds_cytogenetic_risk>(4)), disease_status::cr1}, t,
+    refused({hsct::diagnosis::mds(static_cast<hsct::mds_cytogenetic_risk>(4)), disease_status::cr1}, t,
             "dri.dx.cytogenetics", "4");
     // a zero-initialised status used to read as CR1: now it is refused
     STATIC_REQUIRE(static_cast<int>(disease_status::cr1) == 1);
     STATIC_REQUIRE(static_cast<int>(disease::aml) == 1);
 
-    const auto d = p::diagnosis::of(static_cast<disease>(0));
+    const auto d = hsct::diagnosis::of(static_cast<disease>(0));
     REQUIRE_FALSE(d.has_value());
     CHECK(d.error().code() == hsct::errc::out_of_range);
     CHECK(d.error().field() == "disease");
     CHECK(d.error().value() == "0");
-    CHECK(contains(d.error().valid_range(), "1 (AML)"));
-    CHECK(contains(d.error().valid_range(), "16 (other malignancy)"));
+    CHECK(contains(d.error().valid_range(), "1 (aml)"));
+    CHECK(contains(d.error().valid_range(), "16 (other_malignant)"));
     STATIC_REQUIRE_FALSE(makeable_without_cytogenetics<static_cast<disease>(17)>);
     STATIC_REQUIRE(makeable_without_cytogenetics<disease::other_malignant>);
 

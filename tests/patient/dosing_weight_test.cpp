@@ -24,9 +24,9 @@ hsct::length cm(double v) { return hsct::length(v, u::cm); }
 hsct::mass kg(double v) { return hsct::mass(v, u::kg); }
 hsct::percent pct(double v) { return hsct::percent(v, u::pct); }
 
-p::age adult() { return *p::age::from_years_months(45, 0); }
+hsct::age adult() { return *hsct::age::from_years_months(45, 0); }
 
-p::body_measures measures(double h_cm, double w_kg, p::sex s, p::age a = adult()) {
+p::body_measures measures(double h_cm, double w_kg, hsct::sex s, hsct::age a = adult()) {
     auto m = p::body_measures::make(cm(h_cm), kg(w_kg), s, a);
     REQUIRE(m.has_value());
     return *m;
@@ -39,17 +39,17 @@ concept dosable = requires(B b, D d) { b.dose(d); };
 }  // namespace
 
 TEST_CASE("body measures are checked once", "[patient][dosing_weight][PAT-BODY-001][PAT-BODY-002]") {
-    const auto h = p::body_measures::make(cm(0.0), kg(70.0), p::sex::male, adult());
+    const auto h = p::body_measures::make(cm(0.0), kg(70.0), hsct::sex::male, adult());
     REQUIRE_FALSE(h.has_value());
     CHECK(h.error().field() == "height");
     CHECK(h.error().value() == "0 cm");
     CHECK(h.error().valid_range() == "20-250 cm");
-    const auto w = p::body_measures::make(cm(170.0), kg(900.0), p::sex::male, adult());
+    const auto w = p::body_measures::make(cm(170.0), kg(900.0), hsct::sex::male, adult());
     REQUIRE_FALSE(w.has_value());
     CHECK(w.error().field() == "weight");
     CHECK(w.error().value() == "900 kg");
     const auto n = p::body_measures::make(cm(170.0), kg(std::numeric_limits<double>::quiet_NaN()),
-                                          p::sex::male, adult());
+                                          hsct::sex::male, adult());
     REQUIRE_FALSE(n.has_value());
     CHECK(n.error().code() == hsct::errc::not_finite);
     CHECK(n.error().field() == "weight");
@@ -58,7 +58,7 @@ TEST_CASE("body measures are checked once", "[patient][dosing_weight][PAT-BODY-0
 TEST_CASE("obese woman 165 cm / 120 kg: busulfan on AIBW25 (section 11.6)",
           "[patient][dosing_weight][PAT-DOSE-005][PAT-DOSE-010][PAT-ABW-001][Busulfex-label]"
           "[Bubalo-2014][HB24-67]") {
-    const auto m = measures(165.0, 120.0, p::sex::female);
+    const auto m = measures(165.0, 120.0, hsct::sex::female);
     const auto policy = p::commonly_reported_policy(p::agent_class::busulfan);
     const auto b = p::choose(m, policy);
     REQUIRE(b.has_value());
@@ -96,7 +96,7 @@ TEST_CASE("obese woman 165 cm / 120 kg: busulfan on AIBW25 (section 11.6)",
 
 TEST_CASE("obese man 180 cm / 130 kg (section 11.6)",
           "[patient][dosing_weight][PAT-DOSE-005][PAT-ABW-001][PAT-IBW-001]") {
-    const auto m = measures(180.0, 130.0, p::sex::male);
+    const auto m = measures(180.0, 130.0, hsct::sex::male);
     const auto t = p::trigger_percent_ibw_above(pct(120.0));
     const auto a25 = p::choose(m, p::policies::adjusted(p::adjustment_factor::aibw25, t));
     const auto a40 = p::choose(m, p::policies::adjusted(p::adjustment_factor::adjbw40, t));
@@ -109,7 +109,7 @@ TEST_CASE("obese man 180 cm / 130 kg (section 11.6)",
 }
 
 TEST_CASE("the published weight options as named policies", "[patient][dosing_weight][PAT-DOSE-001][PAT-DOSE-006]") {
-    const auto m = measures(165.0, 120.0, p::sex::female);
+    const auto m = measures(165.0, 120.0, hsct::sex::female);
 
     const auto actual = p::choose(m, p::policies::actual_weight());
     REQUIRE(actual.has_value());
@@ -129,7 +129,7 @@ TEST_CASE("the published weight options as named policies", "[patient][dosing_we
     CHECK(within(lesser->dosing_weight().in(u::kg), 56.91, 0.005));
 
     // a lean patient: the lesser is the actual weight
-    const auto lean = p::choose(measures(165.0, 50.0, p::sex::female),
+    const auto lean = p::choose(measures(165.0, 50.0, hsct::sex::female),
                                 p::policies::lesser_of_ideal_and_actual());
     REQUIRE(lean.has_value());
     CHECK(lean->source == p::weight_source::actual);
@@ -142,9 +142,9 @@ TEST_CASE("percent-of-IBW trigger below, at and above 120%",
     // man 152.4 cm: IBW exactly 50 kg, so 60 kg is exactly 120%
     const auto strict = p::policies::adjusted(p::adjustment_factor::aibw25,
                                               p::trigger_percent_ibw_above(pct(120.0)));
-    const auto below = p::choose(measures(152.4, 59.9, p::sex::male), strict);
-    const auto at = p::choose(measures(152.4, 60.0, p::sex::male), strict);
-    const auto above = p::choose(measures(152.4, 60.1, p::sex::male), strict);
+    const auto below = p::choose(measures(152.4, 59.9, hsct::sex::male), strict);
+    const auto at = p::choose(measures(152.4, 60.0, hsct::sex::male), strict);
+    const auto above = p::choose(measures(152.4, 60.1, hsct::sex::male), strict);
     REQUIRE(below.has_value());
     REQUIRE(at.has_value());
     REQUIRE(above.has_value());
@@ -161,7 +161,7 @@ TEST_CASE("percent-of-IBW trigger below, at and above 120%",
     // the inclusive form of the same threshold fires at exactly 120%
     const auto inclusive = p::policies::adjusted(p::adjustment_factor::aibw25,
                                                  p::trigger_percent_ibw_at_least(pct(120.0)));
-    const auto at_incl = p::choose(measures(152.4, 60.0, p::sex::male), inclusive);
+    const auto at_incl = p::choose(measures(152.4, 60.0, hsct::sex::male), inclusive);
     REQUIRE(at_incl.has_value());
     CHECK(at_incl->trigger_met);
     CHECK(within(at_incl->dosing_weight().in(u::kg), 52.5, 1e-9));
@@ -172,9 +172,9 @@ TEST_CASE("BMI trigger below, at and above 30 kg/m2", "[patient][dosing_weight][
     // 200 cm: 120 kg is exactly BMI 30
     const auto policy =
         p::policies::ideal_weight(p::trigger_bmi_at_least(hsct::body_mass_index(30.0, u::kg_per_m2)));
-    const auto below = p::choose(measures(200.0, 119.9, p::sex::male), policy);
-    const auto at = p::choose(measures(200.0, 120.0, p::sex::male), policy);
-    const auto above = p::choose(measures(200.0, 120.1, p::sex::male), policy);
+    const auto below = p::choose(measures(200.0, 119.9, hsct::sex::male), policy);
+    const auto at = p::choose(measures(200.0, 120.0, hsct::sex::male), policy);
+    const auto above = p::choose(measures(200.0, 120.1, hsct::sex::male), policy);
     REQUIRE(below.has_value());
     REQUIRE(at.has_value());
     REQUIRE(above.has_value());
@@ -193,7 +193,7 @@ TEST_CASE("BMI trigger below, at and above 30 kg/m2", "[patient][dosing_weight][
     // either trigger
     p::dosing_policy either = policy;
     either.trigger.rule = p::trigger_rule::percent_ibw_or_bmi;
-    const auto e = p::choose(measures(165.0, 75.0, p::sex::female), either);  // 132% IBW, BMI 27.5
+    const auto e = p::choose(measures(165.0, 75.0, hsct::sex::female), either);  // 132% IBW, BMI 27.5
     REQUIRE(e.has_value());
     CHECK(e->trigger_met);
     CHECK(contains(e->explanation, "TBW 131.8% of IBW > 120.0% trigger; BMI 27.5 kg/m2 not >="));
@@ -213,10 +213,10 @@ TEST_CASE("triggers hold exactly at a decimal threshold whatever the floating-po
         CAPTURE(c.height_cm, c.weight_kg);
         const auto policy = p::policies::ideal_weight(
             p::trigger_bmi_at_least(hsct::body_mass_index(c.bmi, u::kg_per_m2)));
-        const auto at = p::choose(measures(c.height_cm, c.weight_kg, p::sex::male), policy);
+        const auto at = p::choose(measures(c.height_cm, c.weight_kg, hsct::sex::male), policy);
         REQUIRE(at.has_value());
         CHECK(at->trigger_met);
-        const auto below = p::choose(measures(c.height_cm, c.weight_kg - 0.1, p::sex::male), policy);
+        const auto below = p::choose(measures(c.height_cm, c.weight_kg - 0.1, hsct::sex::male), policy);
         REQUIRE(below.has_value());
         CHECK_FALSE(below->trigger_met);
     }
@@ -225,9 +225,9 @@ TEST_CASE("triggers hold exactly at a decimal threshold whatever the floating-po
 TEST_CASE("BSA cap at 2 m2 below, at and above", "[patient][dosing_weight][PAT-DOSE-004][Shem-Tov-2015]") {
     const auto policy = p::policies::bsa_capped_2m2();
     // 180 cm x 80 kg: Mosteller exactly 2 m2
-    const auto below = p::choose(measures(180.0, 79.0, p::sex::male), policy);
-    const auto at = p::choose(measures(180.0, 80.0, p::sex::male), policy);
-    const auto above = p::choose(measures(180.0, 81.0, p::sex::male), policy);
+    const auto below = p::choose(measures(180.0, 79.0, hsct::sex::male), policy);
+    const auto at = p::choose(measures(180.0, 80.0, hsct::sex::male), policy);
+    const auto above = p::choose(measures(180.0, 81.0, hsct::sex::male), policy);
     REQUIRE(below.has_value());
     REQUIRE(at.has_value());
     REQUIRE(above.has_value());
@@ -247,14 +247,14 @@ TEST_CASE("BSA cap at 2 m2 below, at and above", "[patient][dosing_weight][PAT-D
     CHECK(above->dose(d).in(u::mg) == 200.0);
 
     // without a cap (the default) the same patient gets the full BSA
-    const auto uncapped = p::choose(measures(180.0, 81.0, p::sex::male), p::policies::bsa_actual());
+    const auto uncapped = p::choose(measures(180.0, 81.0, hsct::sex::male), p::policies::bsa_actual());
     REQUIRE(uncapped.has_value());
     CHECK_FALSE(uncapped->bsa_capped);
     CHECK(uncapped->dosing_area() > hsct::area(2.0, u::m2));
 }
 
 TEST_CASE("BSA from actual or adjusted weight", "[patient][dosing_weight][PAT-DOSE-006][PAT-DOSE-010][HB24-67]") {
-    const auto m = measures(165.0, 120.0, p::sex::female);
+    const auto m = measures(165.0, 120.0, hsct::sex::female);
     const auto flu = p::choose(m, p::commonly_reported_policy(p::agent_class::fludarabine));
     REQUIRE(flu.has_value());
     CHECK(within(flu->dosing_area().in(u::m2), 2.345, 0.001));
@@ -275,13 +275,13 @@ TEST_CASE("BSA from actual or adjusted weight", "[patient][dosing_weight][PAT-DO
 
 TEST_CASE("the 60-inch edge through dosing", "[patient][dosing_weight][PAT-IBW-002][Devine-1974]") {
     const auto ideal = p::policies::ideal_weight();
-    const auto at = p::choose(measures(152.4, 70.0, p::sex::female), ideal);
+    const auto at = p::choose(measures(152.4, 70.0, hsct::sex::female), ideal);
     REQUIRE(at.has_value());
     CHECK(at->dosing_weight().in(u::kg) == 45.5);
     CHECK_FALSE(at->ibw->below_60_in);
     CHECK_FALSE(contains(at->explanation, "under 60 in"));
 
-    const auto short_w = p::choose(measures(150.0, 70.0, p::sex::female), ideal);
+    const auto short_w = p::choose(measures(150.0, 70.0, hsct::sex::female), ideal);
     REQUIRE(short_w.has_value());
     CHECK(within(short_w->dosing_weight().in(u::kg), 43.33, 0.005));
     CHECK(short_w->ibw->below_60_in);
@@ -289,7 +289,7 @@ TEST_CASE("the 60-inch edge through dosing", "[patient][dosing_weight][PAT-IBW-0
 
     auto refuse = ideal;
     refuse.below_60_in = p::short_stature_policy::refuse;
-    const auto r = p::choose(measures(150.0, 70.0, p::sex::female), refuse);
+    const auto r = p::choose(measures(150.0, 70.0, hsct::sex::female), refuse);
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().code() == hsct::errc::not_allowed);
     CHECK(r.error().field() == "height");
@@ -297,7 +297,7 @@ TEST_CASE("the 60-inch edge through dosing", "[patient][dosing_weight][PAT-IBW-0
 }
 
 TEST_CASE("children and bad policies are refused", "[patient][dosing_weight][PAT-IBW-004][PAT-DOSE-003]") {
-    const auto child = measures(140.0, 60.0, p::sex::male, *p::age::from_years_months(12, 0));
+    const auto child = measures(140.0, 60.0, hsct::sex::male, *hsct::age::from_years_months(12, 0));
     const auto c = p::choose(child, p::commonly_reported_policy(p::agent_class::busulfan));
     REQUIRE_FALSE(c.has_value());
     CHECK(c.error().code() == hsct::errc::not_allowed);
@@ -312,7 +312,7 @@ TEST_CASE("children and bad policies are refused", "[patient][dosing_weight][PAT
     REQUIRE_FALSE(bmi_child.has_value());
     CHECK(bmi_child.error().field() == "age");
 
-    const auto m = measures(170.0, 70.0, p::sex::male);
+    const auto m = measures(170.0, 70.0, hsct::sex::male);
     p::dosing_policy unnamed = p::policies::actual_weight();
     unnamed.name.clear();
     const auto e1 = p::choose(m, unnamed);
@@ -352,7 +352,7 @@ TEST_CASE("a centre defines its own policy", "[patient][dosing_weight][PAT-DOSE-
     centre.basis = p::weight_basis::adjusted;
     centre.factor = p::adjustment_factor::adjbw40;
     centre.trigger = p::trigger_bmi_at_least(hsct::body_mass_index(35.0, u::kg_per_m2));
-    const auto b = p::choose(measures(165.0, 120.0, p::sex::female), centre);
+    const auto b = p::choose(measures(165.0, 120.0, hsct::sex::female), centre);
     REQUIRE(b.has_value());
     CHECK(b->policy_name == centre.name);
     CHECK(within(b->dosing_weight().in(u::kg), 82.15, 0.005));
@@ -386,7 +386,7 @@ TEST_CASE("practice table rows are labelled unverified", "[patient][dosing_weigh
     CHECK_FALSE(p::commonly_reported_policy(p::agent_class::beam).bsa_cap.has_value());
 
     // Cy at 173% IBW (>= 150%) on AdjBW50
-    const auto cyb = p::choose(measures(180.0, 130.0, p::sex::male), cy);
+    const auto cyb = p::choose(measures(180.0, 130.0, hsct::sex::male), cy);
     REQUIRE(cyb.has_value());
     CHECK(within(cyb->dosing_weight().in(u::kg), 74.99 + 0.5 * (130.0 - 74.99), 0.005));
 }
@@ -397,7 +397,7 @@ TEST_CASE("dosing misuse does not compile", "[patient][dosing_weight][compile]")
     STATIC_REQUIRE_FALSE(choosable<p::body_measures>);
     STATIC_REQUIRE_FALSE(std::is_default_constructible_v<p::body_measures>);
     STATIC_REQUIRE_FALSE(
-        std::is_constructible_v<p::body_measures, hsct::length, hsct::mass, p::sex, p::age>);
+        std::is_constructible_v<p::body_measures, hsct::length, hsct::mass, hsct::sex, hsct::age>);
     STATIC_REQUIRE(dosable<p::dosing_basis, hsct::dose_per_mass>);
     STATIC_REQUIRE(dosable<p::dosing_basis, hsct::dose_per_area>);
     STATIC_REQUIRE_FALSE(dosable<p::dosing_basis, hsct::cell_dose>);
@@ -406,7 +406,7 @@ TEST_CASE("dosing misuse does not compile", "[patient][dosing_weight][compile]")
 
 TEST_CASE("dosing refuses policy and measure enum numbers that are not declared values",
           "[patient][dosing_weight][PAT-ENUM-001][PAT-DOSE-003]") {
-    const auto m = measures(165.0, 120.0, p::sex::female);
+    const auto m = measures(165.0, 120.0, hsct::sex::female);
     const auto refused = [&](const p::dosing_policy& pol, const std::string& field,
                              const std::string& value) {
         const auto r = p::choose(m, pol);
@@ -447,7 +447,7 @@ TEST_CASE("dosing refuses policy and measure enum numbers that are not declared 
     refused(agent, "policy.agent", "9");
     CHECK(p::commonly_reported_policy(p::agent_class::atg).agent == p::agent_class::atg);
 
-    const auto s = p::body_measures::make(cm(165.0), kg(70.0), static_cast<p::sex>(0), adult());
+    const auto s = p::body_measures::make(cm(165.0), kg(70.0), static_cast<hsct::sex>(0), adult());
     REQUIRE_FALSE(s.has_value());
     CHECK(s.error().code() == hsct::errc::out_of_range);
     CHECK(s.error().field() == "sex");
@@ -462,7 +462,7 @@ TEST_CASE("an underweight patient is never dosed above actual weight under an ad
           "[patient][dosing_weight][PAT-ABW-003][PAT-DOSE-005]") {
     // 180 cm man, 50 kg: IBW 74.99 kg; AIBW25 as written would give 68.74 kg
     const auto pol = p::policies::adjusted(p::adjustment_factor::aibw25, p::trigger_always());
-    const auto r = p::choose(measures(180.0, 50.0, p::sex::male), pol);
+    const auto r = p::choose(measures(180.0, 50.0, hsct::sex::male), pol);
     REQUIRE(r.has_value());
     CHECK(r->trigger_met);
     CHECK(r->dosing_weight() == kg(50.0));
@@ -472,7 +472,7 @@ TEST_CASE("an underweight patient is never dosed above actual weight under an ad
     CHECK(contains(r->explanation, "TBW 50.00 kg not above IBW 74.99 kg"));
     CHECK(contains(r->explanation, "PAT-ABW-003"));
     // just above IBW: adjusted again
-    const auto over = p::choose(measures(152.4, 50.4, p::sex::male), pol);
+    const auto over = p::choose(measures(152.4, 50.4, hsct::sex::male), pol);
     REQUIRE(over.has_value());
     CHECK(over->source == p::weight_source::adjusted);
     CHECK(within(over->dosing_weight().in(u::kg), 50.1, 1e-9));
@@ -483,16 +483,16 @@ TEST_CASE("the trigger text shows enough digits to tell value and threshold apar
     // man 152.4 cm: IBW 50 kg; 60.02 kg is 120.04% of IBW
     const auto strict = p::policies::adjusted(p::adjustment_factor::aibw25,
                                               p::trigger_percent_ibw_above(pct(120.0)));
-    const auto r = p::choose(measures(152.4, 60.02, p::sex::male), strict);
+    const auto r = p::choose(measures(152.4, 60.02, hsct::sex::male), strict);
     REQUIRE(r.has_value());
     CHECK(r->trigger_met);
     CHECK(contains(r->explanation, "TBW 120.04% of IBW > 120.00% trigger"));
     CHECK_FALSE(contains(r->explanation, "120.0% > 120.0%"));
-    const auto under = p::choose(measures(152.4, 59.98, p::sex::male), strict);
+    const auto under = p::choose(measures(152.4, 59.98, hsct::sex::male), strict);
     REQUIRE(under.has_value());
     CHECK(contains(under->explanation, "TBW 119.96% of IBW not > 120.00% trigger"));
     // far from the threshold: one decimal
-    const auto far = p::choose(measures(165.0, 120.0, p::sex::female), strict);
+    const auto far = p::choose(measures(165.0, 120.0, hsct::sex::female), strict);
     REQUIRE(far.has_value());
     CHECK(contains(far->explanation, "TBW 210.9% of IBW > 120.0% trigger"));
 }

@@ -11,20 +11,20 @@
 
 namespace p = hsct::patient;
 using namespace std::chrono;
-using p::disease;
-using p::disease_status;
-using p::donor_type;
-using p::sex;
+using hsct::disease;
+using hsct::disease_status;
+using hsct::donor_type;
+using hsct::sex;
 
 namespace {
-p::age age_ym(int y, int m) {
-    auto a = p::age::from_years_months(y, m);
+hsct::age age_ym(int y, int m) {
+    auto a = hsct::age::from_years_months(y, m);
     REQUIRE(a.has_value());
     return *a;
 }
 
-p::diagnosis dx_of(disease d) {
-    auto r = p::diagnosis::of(d);
+hsct::diagnosis dx_of(disease d) {
+    auto r = hsct::diagnosis::of(d);
     REQUIRE(r.has_value());
     return *r;
 }
@@ -32,7 +32,7 @@ p::diagnosis dx_of(disease d) {
 // A case with a 45-year-old man with AML in CR1, 5 months, matched sibling, male donor.
 p::ebmt_input base() {
     return p::ebmt_input{age_ym(45, 0),
-                         p::diagnosis::aml(p::cytogenetic_risk::intermediate),
+                         hsct::diagnosis::aml(hsct::cytogenetic_risk::intermediate),
                          disease_status::cr1,
                          sys_days{2024y / January / 10},
                          sys_days{2024y / June / 10},
@@ -97,7 +97,7 @@ TEST_CASE("EBMT worked example X2: 19 y woman, ALL CR2, 30 months, HLA-identical
 TEST_CASE("EBMT worked example X3: 62 y man, refractory MDS, 18 months, unrelated female donor -> 7",
           "[patient][ebmt][PAT-EBMT-002][PAT-EBMT-008][Gratwohl-2009]") {
     const p::ebmt_input in{age_ym(62, 0),
-                           p::diagnosis::mds(p::mds_cytogenetic_risk::adverse),
+                           hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::adverse),
                            disease_status::induction_failure,
                            sys_days{2023y / January / 5},
                            sys_days{2024y / July / 5},
@@ -125,17 +125,17 @@ TEST_CASE("EBMT worked example X4 and K6: age 40 y 1 mo is 1 point in completed 
     in.age_at_hct = age_ym(40, 1);
     CHECK(points(score(in), p::ebmt_factor::age) == 1);
     p::ebmt_policies exact;
-    exact.age_reading = p::age_resolution::exact;
+    exact.age_reading = hsct::age_resolution::exact;
     const auto r = score(in, exact);
     CHECK(points(r, p::ebmt_factor::age) == 2);
-    CHECK(r.policies.age_reading == p::age_resolution::exact);
+    CHECK(r.policies.age_reading == hsct::age_resolution::exact);
     CHECK(contains(r.explanation(), "exact years"));
 }
 
 TEST_CASE("EBMT age bins: below, at and above 20 and 40 under both resolutions",
           "[patient][ebmt][PAT-EBMT-001][PAT-AGE-002][Gratwohl-2009]") {
     p::ebmt_policies exact;
-    exact.age_reading = p::age_resolution::exact;
+    exact.age_reading = hsct::age_resolution::exact;
     struct row {
         int y, m, completed, exact_points;
     };
@@ -153,10 +153,10 @@ TEST_CASE("EBMT age bins: below, at and above 20 and 40 under both resolutions",
     SECTION("from birth dates: the 40th birthday itself is 40.0 in both readings") {
         auto in = base();
         const sys_days birth{1984y / March / 15};
-        in.age_at_hct = p::age::between(birth, sys_days{2024y / March / 15}).value();
+        in.age_at_hct = hsct::age::between(birth, sys_days{2024y / March / 15}).value();
         CHECK(points(score(in), p::ebmt_factor::age) == 1);
         CHECK(points(score(in, exact), p::ebmt_factor::age) == 1);
-        in.age_at_hct = p::age::between(birth, sys_days{2024y / March / 16}).value();
+        in.age_at_hct = hsct::age::between(birth, sys_days{2024y / March / 16}).value();
         CHECK(points(score(in), p::ebmt_factor::age) == 1);
         CHECK(points(score(in, exact), p::ebmt_factor::age) == 2);
     }
@@ -522,10 +522,10 @@ TEST_CASE("EBMT risk groups under both grouping policies, per-score form always 
 TEST_CASE("EBMT types cannot be built from bare numbers", "[patient][ebmt][PAT-EBMT-008]") {
     STATIC_REQUIRE_FALSE(std::is_constructible_v<p::ebmt_points, int>);
     STATIC_REQUIRE(std::is_copy_constructible_v<p::ebmt_points>);
-    STATIC_REQUIRE_FALSE(std::is_convertible_v<int, p::donor_type>);
-    STATIC_REQUIRE(std::is_convertible_v<p::donor_type, p::donor_type>);
-    STATIC_REQUIRE_FALSE(std::is_convertible_v<int, p::age>);
-    STATIC_REQUIRE(std::is_convertible_v<p::age, p::age>);
+    STATIC_REQUIRE_FALSE(std::is_convertible_v<int, hsct::donor_type>);
+    STATIC_REQUIRE(std::is_convertible_v<hsct::donor_type, hsct::donor_type>);
+    STATIC_REQUIRE_FALSE(std::is_convertible_v<int, hsct::age>);
+    STATIC_REQUIRE(std::is_convertible_v<hsct::age, hsct::age>);
 }
 
 TEST_CASE("EBMT score refuses enum numbers that are not declared values, never scores them",
@@ -561,7 +561,7 @@ TEST_CASE("EBMT score refuses enum numbers that are not declared values, never s
         in.status = static_cast<disease_status>(0);
         refused(in, pol, "ebmt.status", "0");
         in = base();
-        in.dx = p::diagnosis::aml(static_cast<p::cytogenetic_risk>(9));
+        in.dx = hsct::diagnosis::aml(static_cast<hsct::cytogenetic_risk>(9));
         refused(in, pol, "ebmt.dx.cytogenetics", "9");
     }
     {
@@ -575,7 +575,7 @@ TEST_CASE("EBMT score refuses enum numbers that are not declared values, never s
         bad.cml_ap = static_cast<p::cml_accelerated_phase_policy>(0);
         refused(base(), bad, "ebmt.policies.cml_ap", "0");
         bad = {};
-        bad.age_reading = static_cast<p::age_resolution>(0);
+        bad.age_reading = static_cast<hsct::age_resolution>(0);
         refused(base(), bad, "ebmt.policies.age_reading", "0");
     }
     {

@@ -23,7 +23,7 @@ namespace {
 
 hsct::percent pct(double v) { return hsct::percent(v, u::pct); }
 
-hp::age years(int y) { return hp::age::from_years_months(y, 0).value(); }
+hsct::age years(int y) { return hsct::age::from_years_months(y, 0).value(); }
 
 // Every item known and absent: the score must be 0 and complete.
 hp::hct_ci_input baseline() {
@@ -135,7 +135,7 @@ TEST_CASE("item weights are those of Sorror 2005", "[patient][hct_ci][PAT-HCTCI-
     int ones = 0;
     int twos = 0;
     int threes = 0;
-    for (const auto i : hp::all_hct_ci_items) {
+    for (const auto i : hsct::values<hp::hct_ci_item>()) {
         const int w = hp::hct_ci_weight(i).value();
         ones += w == 1 ? 1 : 0;
         twos += w == 2 ? 1 : 0;
@@ -206,11 +206,11 @@ TEST_CASE("E2: age boundary of the HCT-CI/age composite",
     CHECK(r.with_age->group == hp::hct_ci_age_group::score_3_to_4);
 
     // 39 years 11 months: no point under either resolution; 40 y 1 mo: a point under both.
-    for (const auto res : {hp::age_resolution::completed_years, hp::age_resolution::exact}) {
+    for (const auto res : {hsct::age_resolution::completed_years, hsct::age_resolution::exact}) {
         CAPTURE(hp::to_string(res));
-        CHECK(hp::hct_ci_with_age(r, hp::age::from_years_months(39, 11).value(), res).value()
+        CHECK(hp::hct_ci_with_age(r, hsct::age::from_years_months(39, 11).value(), res).value()
                   .age_points.value() == 0);
-        const auto w = hp::hct_ci_with_age(r, hp::age::from_years_months(40, 1).value(), res).value();
+        const auto w = hp::hct_ci_with_age(r, hsct::age::from_years_months(40, 1).value(), res).value();
         CHECK(w.age_points.value() == 1);
         CHECK(w.resolution == res);
     }
@@ -596,20 +596,20 @@ TEST_CASE("paediatric cut-off (< 18 y) under both age resolutions: 17 y 11 mo an
     using std::chrono::year;
     const hsct::sys_days birth{year{2006} / month{3} / day{1}};
     const auto on = [&](int y, unsigned m, unsigned d) {
-        return hp::age::between(birth, hsct::sys_days{year{y} / month{m} / day{d}}).value();
+        return hsct::age::between(birth, hsct::sys_days{year{y} / month{m} / day{d}}).value();
     };
     struct row {
-        hp::age a;
+        hsct::age a;
         bool child;
     };
     const std::array<row, 5> rows{{
-        {hp::age::from_years_months(17, 11).value(), true},
-        {hp::age::from_years_months(18, 0).value(), false},
+        {hsct::age::from_years_months(17, 11).value(), true},
+        {hsct::age::from_years_months(18, 0).value(), false},
         {on(2024, 2, 1), true},    // 17 y 11 mo
         {on(2024, 2, 29), true},   // the day before the 18th birthday
         {on(2024, 3, 1), false},   // the 18th birthday: exact years 18.0
     }};
-    for (const auto res : {hp::age_resolution::completed_years, hp::age_resolution::exact}) {
+    for (const auto res : {hsct::age_resolution::completed_years, hsct::age_resolution::exact}) {
         for (const auto& x : rows) {
             CAPTURE(hp::to_string(res), hp::to_string(x.a), x.a.days());
             auto in = baseline();
@@ -941,14 +941,14 @@ TEST_CASE("HCT-CI refuses enum numbers that are not declared values, naming the 
                "hct_ci.options.missing", "0");
     bad_option([](hp::hct_ci_options& o) { o.tiers = static_cast<hp::hct_ci_tier_rule>(2); },
                "hct_ci.options.tiers", "2");
-    bad_option([](hp::hct_ci_options& o) { o.age_rule = static_cast<hp::age_resolution>(0); },
+    bad_option([](hp::hct_ci_options& o) { o.age_rule = static_cast<hsct::age_resolution>(0); },
                "hct_ci.options.age_rule", "0");
     bad_option([](hp::hct_ci_options& o) {
         o.hepatitis_history = static_cast<hp::hct_ci_hepatitis_history_policy>(0);
     }, "hct_ci.options.hepatitis_history", "0");
 
     const auto r = hp::assess_hct_ci(baseline()).value();
-    const auto w = hp::hct_ci_with_age(r, years(50), static_cast<hp::age_resolution>(5));
+    const auto w = hp::hct_ci_with_age(r, years(50), static_cast<hsct::age_resolution>(5));
     REQUIRE_FALSE(w.has_value());
     CHECK(w.error().field() == "rule");
     CHECK(w.error().value() == "5");
@@ -966,7 +966,7 @@ TEST_CASE("HCT-CI points: the sum of all 17 weights is representable",
           "[patient][hct_ci][PAT-HCTCI-021][PAT-HCTCI-015][Sorror-2005]") {
     constexpr auto sum_all = [] {
         hp::hct_ci_points s(0);
-        for (const auto i : hp::all_hct_ci_items) {
+        for (const auto i : hsct::values<hp::hct_ci_item>()) {
             s = s + hp::hct_ci_weight(i);
         }
         return s.value();

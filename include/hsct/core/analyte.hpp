@@ -23,6 +23,7 @@
 #include <string_view>
 #include <variant>
 
+#include "hsct/core/enum.hpp"
 #include "hsct/core/quantity.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/units.hpp"
@@ -43,6 +44,22 @@ enum class analyte_id : std::uint8_t {
     ast = 10,
     alt = 11,
 };
+
+constexpr auto hsct_enum_table(analyte_id) noexcept {
+    return make_enum_table<analyte_id>("analyte_id", {
+        {analyte_id::bilirubin, "bilirubin", "bilirubin"},
+        {analyte_id::creatinine, "creatinine", "creatinine"},
+        {analyte_id::albumin, "albumin", "albumin"},
+        {analyte_id::haemoglobin, "haemoglobin", "haemoglobin"},
+        {analyte_id::ldh, "ldh", "LDH"},
+        {analyte_id::anc, "anc", "ANC"},
+        {analyte_id::wbc, "wbc", "WBC"},
+        {analyte_id::platelets, "platelets", "platelets"},
+        {analyte_id::lymphocytes, "lymphocytes", "lymphocytes"},
+        {analyte_id::ast, "ast", "AST"},
+        {analyte_id::alt, "alt", "ALT"},
+    });
+}
 
 /// Everything hsct states about one analyte. Every number here is traceable: see the
 /// requirement IDs and docs/traceability.md.
@@ -314,20 +331,11 @@ constexpr decltype(auto) with_analyte_type(analyte_id id, F&& f) {
 }
 }  // namespace detail
 
-/// True if `id` is one of the analytes hsct knows (a stored number may not be).
-[[nodiscard]] constexpr bool is_valid(analyte_id id) noexcept {
-    const auto v = static_cast<std::uint8_t>(id);
-    return v >= 1 && v <= 11;
-}
-
-/// The analyte with a stored number, e.g. from a database. Error: not one of 1-11.
+/// The analyte with a stored number, e.g. from a database. Error: not one of 1-11
+/// (the same as make_enum<analyte_id>).
 [[nodiscard]] inline result<analyte_id> make_analyte_id(long long number,
-                                                        std::string_view field = "analyte_id") {
-    if (number < 1 || number > 11) {
-        return error(errc::out_of_range, std::string(field),
-                     detail::format_number(static_cast<std::int64_t>(number)), "1-11");
-    }
-    return static_cast<analyte_id>(number);
+                                                        field_ref field = "analyte_id") {
+    return make_enum<analyte_id>(number, field);
 }
 
 /// The analyte_info of an analyte chosen at run time. Precondition (contract): is_valid(id);
@@ -338,20 +346,13 @@ constexpr decltype(auto) with_analyte_type(analyte_id id, F&& f) {
     });
 }
 
-/// All analytes hsct knows, in analyte_id order.
-inline constexpr std::array<analyte_id, 11> all_analytes{
-    analyte_id::bilirubin, analyte_id::creatinine, analyte_id::albumin,
-    analyte_id::haemoglobin, analyte_id::ldh, analyte_id::anc,
-    analyte_id::wbc, analyte_id::platelets, analyte_id::lymphocytes,
-    analyte_id::ast, analyte_id::alt};
-
 /// The analyte a LOINC code denotes, if hsct maps it (e.g. "1975-2" -> bilirubin).
 [[nodiscard]] inline std::optional<analyte_id> analyte_for_loinc(std::string_view code) {
     const std::string_view c = detail::trim(code);
     if (c.empty()) {
         return std::nullopt;
     }
-    for (const analyte_id id : all_analytes) {
+    for (const analyte_id id : values<analyte_id>()) {
         for (const std::string_view l : info_of(id).loinc) {
             if (!l.empty() && l == c) {
                 return id;
@@ -364,10 +365,8 @@ inline constexpr std::array<analyte_id, 11> all_analytes{
 /// from_lab for an analyte chosen at run time.
 [[nodiscard]] inline result<analyte_value> from_lab(analyte_id id, double value,
                                                     std::string_view unit_text) {
-    if (!is_valid(id)) {
-        return error(errc::out_of_range, "analyte_id",
-                     detail::format_number(static_cast<std::int64_t>(static_cast<std::uint8_t>(id))),
-                     "1-11");
+    if (auto e = detail::check_enum(id, "analyte_id")) {
+        return *e;
     }
     return detail::with_analyte_type(id, [&](auto a) -> result<analyte_value> {
         using A = decltype(a);

@@ -7,7 +7,10 @@
 #define HSCT_CORE_CORE_HPP
 
 #include "hsct/core/analyte.hpp"
+#include "hsct/core/clinical.hpp"
 #include "hsct/core/config.hpp"
+#include "hsct/core/demographics.hpp"
+#include "hsct/core/enum.hpp"
 #include "hsct/core/format.hpp"
 #include "hsct/core/quantity.hpp"
 #include "hsct/core/result.hpp"

@@ -11,57 +11,56 @@
 #include <compare>
 #include <concepts>
 #include <cstdint>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <type_traits>
 
+#include "hsct/core/detail/enum_table.hpp"
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/result.hpp"
 
 namespace hsct {
 
-/// What a quantity measures. Two units convert only within one dimension.
+/// What a quantity measures. Two units convert only within one dimension. Stable numbers
+/// from 1 (CORE-ENUM-002).
 enum class dimension : std::uint8_t {
-    mass,                     ///< body weight and other masses (canonical kg)
-    length,                   ///< height (canonical cm)
-    area,                     ///< body surface area (canonical m2)
-    volume,                   ///< product and fluid volumes (canonical mL)
-    mass_concentration,       ///< mass per volume (canonical mg/dL)
-    molar_concentration,      ///< amount per volume (canonical umol/L)
-    catalytic_concentration,  ///< enzyme activity per volume (canonical U/L)
-    cell_concentration,       ///< cells per volume (canonical x10^9/L)
-    cell_count,               ///< a number of cells (canonical cells)
-    cell_dose,                ///< cells per kg of recipient (canonical x10^6/kg)
-    dose_per_area,            ///< drug dose per body surface area (canonical mg/m2)
-    dose_per_mass,            ///< drug dose per body mass (canonical mg/kg)
-    total_dose,               ///< an amount of drug (canonical mg)
-    radiation_dose,           ///< absorbed radiation dose (canonical Gy)
-    percent,                  ///< a proportion in percent (canonical %)
-    body_mass_index,          ///< mass per square of height (canonical kg/m2)
+    mass = 1,                     ///< body weight and other masses (canonical kg)
+    length = 2,                   ///< height (canonical cm)
+    area = 3,                     ///< body surface area (canonical m2)
+    volume = 4,                   ///< product and fluid volumes (canonical mL)
+    mass_concentration = 5,       ///< mass per volume (canonical mg/dL)
+    molar_concentration = 6,      ///< amount per volume (canonical umol/L)
+    catalytic_concentration = 7,  ///< enzyme activity per volume (canonical U/L)
+    cell_concentration = 8,       ///< cells per volume (canonical x10^9/L)
+    cell_count = 9,               ///< a number of cells (canonical cells)
+    cell_dose = 10,                ///< cells per kg of recipient (canonical x10^6/kg)
+    dose_per_area = 11,            ///< drug dose per body surface area (canonical mg/m2)
+    dose_per_mass = 12,            ///< drug dose per body mass (canonical mg/kg)
+    total_dose = 13,               ///< an amount of drug (canonical mg)
+    radiation_dose = 14,           ///< absorbed radiation dose (canonical Gy)
+    percent = 15,                  ///< a proportion in percent (canonical %)
+    body_mass_index = 16,          ///< mass per square of height (canonical kg/m2)
 };
 
-/// The name of a dimension as printed in errors, e.g. "dose per body surface area".
-constexpr std::string_view to_string(dimension d) noexcept {
-    switch (d) {
-        case dimension::mass: return "mass";
-        case dimension::length: return "length";
-        case dimension::area: return "area";
-        case dimension::volume: return "volume";
-        case dimension::mass_concentration: return "mass concentration";
-        case dimension::molar_concentration: return "molar concentration";
-        case dimension::catalytic_concentration: return "catalytic concentration";
-        case dimension::cell_concentration: return "cell concentration";
-        case dimension::cell_count: return "cell count";
-        case dimension::cell_dose: return "cell dose per kg";
-        case dimension::dose_per_area: return "dose per body surface area";
-        case dimension::dose_per_mass: return "dose per body mass";
-        case dimension::total_dose: return "total dose";
-        case dimension::radiation_dose: return "radiation dose";
-        case dimension::percent: return "percent";
-        case dimension::body_mass_index: return "body mass index";
-    }
-    return "unknown";
+constexpr auto hsct_enum_table(dimension) noexcept {
+    return make_enum_table<dimension>("dimension", {
+        {dimension::mass, "mass", "mass"},
+        {dimension::length, "length", "length"},
+        {dimension::area, "area", "area"},
+        {dimension::volume, "volume", "volume"},
+        {dimension::mass_concentration, "mass_concentration", "mass concentration"},
+        {dimension::molar_concentration, "molar_concentration", "molar concentration"},
+        {dimension::catalytic_concentration, "catalytic_concentration", "catalytic concentration"},
+        {dimension::cell_concentration, "cell_concentration", "cell concentration"},
+        {dimension::cell_count, "cell_count", "cell count"},
+        {dimension::cell_dose, "cell_dose", "cell dose per kg"},
+        {dimension::dose_per_area, "dose_per_area", "dose per body surface area"},
+        {dimension::dose_per_mass, "dose_per_mass", "dose per body mass"},
+        {dimension::total_dose, "total_dose", "total dose"},
+        {dimension::radiation_dose, "radiation_dose", "radiation dose"},
+        {dimension::percent, "percent", "percent"},
+        {dimension::body_mass_index, "body_mass_index", "body mass index"},
+    });
 }
 
 /// A unit: its dimension and its exact relation to the dimension's canonical unit,

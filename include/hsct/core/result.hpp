@@ -7,9 +7,9 @@
 #ifndef HSCT_CORE_RESULT_HPP
 #define HSCT_CORE_RESULT_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -17,12 +17,13 @@
 #include <variant>
 
 #include "hsct/core/config.hpp"
+#include "hsct/core/detail/enum_table.hpp"
 
 namespace hsct {
 
 /// Stable error codes. The numbers are part of the API: they may be stored by programs and
 /// are never reused or renumbered (docs/core.md lists them).
-enum class errc : std::uint16_t {
+enum class errc : std::uint8_t {
     out_of_range = 1,     ///< a number outside the field's valid range
     not_finite = 2,       ///< NaN or infinity
     unknown_unit = 3,     ///< a unit string hsct does not know
@@ -33,28 +34,80 @@ enum class errc : std::uint16_t {
     missing = 8,          ///< a required value is absent
 };
 
-/// The stable name of a code, e.g. "out_of_range".
-constexpr std::string_view to_string(errc code) noexcept {
-    switch (code) {
-        case errc::out_of_range: return "out_of_range";
-        case errc::not_finite: return "not_finite";
-        case errc::unknown_unit: return "unknown_unit";
-        case errc::wrong_dimension: return "wrong_dimension";
-        case errc::syntax: return "syntax";
-        case errc::inconsistent: return "inconsistent";
-        case errc::not_allowed: return "not_allowed";
-        case errc::missing: return "missing";
-    }
-    return "unknown";
+constexpr auto hsct_enum_table(errc) noexcept {
+    return make_enum_table<errc>("errc", {
+        {errc::out_of_range, "out_of_range", "out of range"},
+        {errc::not_finite, "not_finite", "not a finite number"},
+        {errc::unknown_unit, "unknown_unit", "unknown unit"},
+        {errc::wrong_dimension, "wrong_dimension", "unit of another dimension"},
+        {errc::syntax, "syntax", "cannot be read"},
+        {errc::inconsistent, "inconsistent", "inconsistent"},
+        {errc::not_allowed, "not_allowed", "not allowed"},
+        {errc::missing, "missing", "missing"},
+    });
 }
 
-/// Why an input was refused: a code for programs, and the field, the offending value (as
-/// text, with its unit) and what would have been valid, for people.
+/// Where an input sat, e.g. "hct_ci.prior_tumours[1]", kept as up to three pieces of text and an
+/// index and joined only when an error is made, so that checking a valid input allocates
+/// nothing. Every piece must outlive the call it is passed to (literals and the caller's own
+/// strings do).
+class field_ref {
+public:
+    constexpr field_ref() noexcept = default;
+    constexpr field_ref(const char* leaf) noexcept : parts_{leaf, {}, {}} {}  // NOLINT
+    constexpr field_ref(std::string_view leaf) noexcept : parts_{leaf, {}, {}} {}  // NOLINT
+    field_ref(const std::string& leaf) noexcept : parts_{leaf, {}, {}} {}  // NOLINT
+    /// "parent.leaf"
+    constexpr field_ref(std::string_view parent, std::string_view leaf) noexcept
+        : parts_{parent, leaf, {}} {}
+    /// "parent.leaf.sub"
+    constexpr field_ref(std::string_view parent, std::string_view leaf,
+                        std::string_view sub) noexcept
+        : parts_{parent, leaf, sub} {}
+
+    /// The same path with "[index]" after it.
+    [[nodiscard]] constexpr field_ref at(std::size_t index) const noexcept {
+        field_ref f = *this;
+        f.index_ = index;
+        f.has_index_ = true;
+        return f;
+    }
+
+    /// The path joined with '.', e.g. "hct_ci.prior_tumours[1]".
+    [[nodiscard]] std::string str() const {
+        std::string s;
+        for (const auto p : parts_) {
+            if (p.empty()) {
+                continue;
+            }
+            if (!s.empty()) {
+                s += '.';
+            }
+            s.append(p.data(), p.size());
+        }
+        if (has_index_) {
+            s += '[';
+            s += std::to_string(index_);
+            s += ']';
+        }
+        return s;
+    }
+
+private:
+    std::string_view parts_[3]{};
+    std::size_t index_ = 0;
+    bool has_index_ = false;
+};
+
+/// Why an input was refused: a code for programs, the field, the offending value (as text, with
+/// its unit) and what would have been valid, for people, and the requirement ID of the rule
+/// that refused it where one did.
 class error {
 public:
-    error(errc code, std::string field, std::string value, std::string valid)
-        : code_(code), field_(std::move(field)), value_(std::move(value)),
-          valid_(std::move(valid)) {}
+    error(errc code, field_ref field, std::string value, std::string valid,
+          std::string_view requirement = {})
+        : code_(code), field_(field.str()), value_(std::move(value)), valid_(std::move(valid)),
+          requirement_(requirement) {}
 
     [[nodiscard]] errc code() const noexcept { return code_; }
     /// The field that was refused, e.g. "bilirubin" or "timeline.infusion_dates".
@@ -63,8 +116,16 @@ public:
     [[nodiscard]] const std::string& value() const noexcept { return value_; }
     /// The valid range or form, e.g. "0-100 mg/dL" or "one of: mg/dL, umol/L".
     [[nodiscard]] const std::string& valid_range() const noexcept { return valid_; }
+    /// The requirement ID of the rule that refused the input (e.g. "PAT-BODY-001"), or empty.
+    [[nodiscard]] std::string_view requirement() const noexcept { return requirement_; }
 
-    /// One readable sentence, e.g.
+    /// The same error with the requirement ID set (a static string, e.g. a literal).
+    [[nodiscard]] error with_requirement(std::string_view requirement) && {
+        requirement_ = requirement;
+        return std::move(*this);
+    }
+
+    /// One readable English sentence, e.g.
     /// "bilirubin: 1e+09 mg/dL is outside the valid range 0-100 mg/dL".
     [[nodiscard]] std::string message() const {
         std::string m = field_;
@@ -95,18 +156,22 @@ public:
                 m += "missing value; expected " + valid_;
                 break;
         }
+        if (!requirement_.empty()) {
+            m += " (";
+            m.append(requirement_.data(), requirement_.size());
+            m += ')';
+        }
         return m;
     }
 
     friend bool operator==(const error&, const error&) = default;
-
-    friend std::ostream& operator<<(std::ostream& os, const error& e) { return os << e.message(); }
 
 private:
     errc code_;
     std::string field_;
     std::string value_;
     std::string valid_;
+    std::string_view requirement_;
 };
 
 template <class T>
@@ -194,6 +259,16 @@ public:
         }
         return R(error());
     }
+    /// The same on an rvalue: the value (or the error) is moved, not copied.
+    template <class F>
+    auto and_then(F&& f) && {
+        using R = std::remove_cvref_t<std::invoke_result_t<F, T&&>>;
+        static_assert(detail::is_result<R>::value, "and_then: f must return an hsct::result");
+        if (has_value()) {
+            return std::invoke(std::forward<F>(f), std::move(*this).value());
+        }
+        return R(std::move(*this).error());
+    }
 
     /// f(T) -> U; gives result<U>. An hsct::error passes through untouched.
     template <class F>
@@ -204,6 +279,16 @@ public:
             return R(std::invoke(std::forward<F>(f), value()));
         }
         return R(error());
+    }
+    /// The same on an rvalue: the value (or the error) is moved, not copied.
+    template <class F>
+    auto transform(F&& f) && {
+        using U = std::remove_cvref_t<std::invoke_result_t<F, T&&>>;
+        using R = result<U>;
+        if (has_value()) {
+            return R(std::invoke(std::forward<F>(f), std::move(*this).value()));
+        }
+        return R(std::move(*this).error());
     }
 
     /// f(hsct::error) -> result<T>; a value passes through untouched.
@@ -234,8 +319,8 @@ private:
 
 /// The same error with its field renamed (e.g. "value" -> "patient.weight"), so a caller that
 /// validates a nested value can say where it sat.
-inline error with_field(error e, std::string field) {
-    return error(e.code(), std::move(field), e.value(), e.valid_range());
+inline error with_field(error e, field_ref field) {
+    return error(e.code(), field, e.value(), e.valid_range(), e.requirement());
 }
 
 }  // namespace hsct

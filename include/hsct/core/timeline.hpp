@@ -27,7 +27,6 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
-#include <ostream>
 #include <span>
 #include <string>
 #include <string_view>
@@ -297,8 +296,6 @@ private:
     }
     return s;
 }
-
-inline std::ostream& operator<<(std::ostream& os, const timeline& t) { return os << to_string(t); }
 
 /// Reads back what to_string(timeline) prints. HCTs must be numbered 1, 2, ... in order, and
 /// every rule of the builders above applies.

@@ -15,7 +15,6 @@
 #include <chrono>
 #include <compare>
 #include <cstdint>
-#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -133,8 +132,6 @@ private:
     s += detail::format_number(std::int64_t{t.number()});
     return s;
 }
-
-inline std::ostream& operator<<(std::ostream& os, transplant_day t) { return os << to_string(t); }
 
 /// Reads "D-7", "D0", "D+100" (a lower-case 'd' is accepted; surrounding white space is
 /// ignored). Refused: "D-0" and "D+0" (Day 0 is written D0), a missing sign before a non-zero

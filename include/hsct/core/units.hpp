@@ -19,7 +19,6 @@
 #include <cmath>
 #include <cstddef>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -539,11 +538,6 @@ template <quantity Q>
 template <quantity Q, unit_of<Q> U>
 [[nodiscard]] std::string to_string(const Q& q, U unit) {
     return detail::concat({detail::format_number(q.in(unit)), " ", U::info.symbol});
-}
-
-template <quantity Q>
-std::ostream& operator<<(std::ostream& os, const Q& q) {
-    return os << to_string(q);
 }
 
 /// "0-100 mg/dL"

@@ -20,7 +20,6 @@
 #include <charconv>
 #include <cmath>
 #include <cstdint>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -30,8 +29,9 @@
 #include "hsct/core/quantity.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/units.hpp"
-#include "hsct/patient/demographics.hpp"
-#include "hsct/patient/detail/enum_check.hpp"
+#include "hsct/core/demographics.hpp"
+#include "hsct/core/enum.hpp"
+#include "hsct/patient/vocabulary.hpp"
 
 namespace hsct::patient {
 
@@ -211,32 +211,16 @@ enum class bsa_formula : std::uint8_t {
     boyd = 5,          ///< PAT-BSA-005
 };
 
-namespace detail {
-template <>
-struct enum_values<bsa_formula> {
-    static constexpr std::array entries{
-        enum_entry{bsa_formula::mosteller, "mosteller"},
-        enum_entry{bsa_formula::dubois, "dubois"},
-        enum_entry{bsa_formula::haycock, "haycock"},
-        enum_entry{bsa_formula::gehan_george, "gehan_george"},
-        enum_entry{bsa_formula::boyd, "boyd"},
-    };
-};
-}  // namespace detail
-
-/// "Mosteller 1987", "DuBois & DuBois 1916", ...
-[[nodiscard]] constexpr std::string_view to_string(bsa_formula f) noexcept {
-    switch (f) {
-        case bsa_formula::mosteller: return "Mosteller 1987";
-        case bsa_formula::dubois: return "DuBois & DuBois 1916";
-        case bsa_formula::haycock: return "Haycock 1978";
-        case bsa_formula::gehan_george: return "Gehan & George 1970";
-        case bsa_formula::boyd: return "Boyd 1935";
-    }
-    return detail::invalid_enum_text(f);
+constexpr auto hsct_enum_table(bsa_formula) noexcept {
+    return make_enum_table<bsa_formula>("bsa_formula", {
+        {bsa_formula::mosteller, "mosteller", "Mosteller 1987"},
+        {bsa_formula::dubois, "dubois", "DuBois & DuBois 1916"},
+        {bsa_formula::haycock, "haycock", "Haycock 1978"},
+        {bsa_formula::gehan_george, "gehan_george", "Gehan & George 1970"},
+        {bsa_formula::boyd, "boyd", "Boyd 1935"},
+    });
 }
 
-inline std::ostream& operator<<(std::ostream& os, bsa_formula f) { return os << to_string(f); }
 
 /// A body surface area and the formula that produced it.
 struct bsa_result {
@@ -256,7 +240,7 @@ inline constexpr bsa_formula default_bsa_formula = bsa_formula::mosteller;
 [[nodiscard]] inline result<bsa_result> body_surface_area(const length& height,
                                                           const mass& weight,
                                                           bsa_formula formula) {
-    if (auto e = detail::check_enum(formula, "formula")) {
+    if (auto e = hsct::detail::check_enum(formula, "formula")) {
         return *e;
     }
     if (!std::isfinite(height.in(units::cm)) || !height_range.contains(height)) {
@@ -273,7 +257,7 @@ inline constexpr bsa_formula default_bsa_formula = bsa_formula::mosteller;
             return bsa_result{bsa_gehan_george(height, weight), formula};
         case bsa_formula::boyd: return bsa_result{bsa_boyd(height, weight), formula};
     }
-    return *detail::check_enum(formula, "formula");  // unreachable: checked above
+    return *hsct::detail::check_enum(formula, "formula");  // unreachable: checked above
 }
 
 // ---------------------------------------------------------------------------------------
@@ -299,17 +283,10 @@ inline constexpr int ibw_adult_age_years = 18;
 /// Which IBW formula produced a value. Stable numbers.
 enum class ibw_formula : std::uint8_t { devine_1974 = 1 };
 
-namespace detail {
-template <>
-struct enum_values<ibw_formula> {
-    static constexpr std::array entries{
-        enum_entry{ibw_formula::devine_1974, "devine_1974"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(ibw_formula f) noexcept {
-    return f == ibw_formula::devine_1974 ? "Devine 1974" : detail::invalid_enum_text(f);
+constexpr auto hsct_enum_table(ibw_formula) noexcept {
+    return make_enum_table<ibw_formula>("ibw_formula", {
+        {ibw_formula::devine_1974, "devine_1974", "Devine 1974"},
+    });
 }
 
 /// PAT-IBW-002 (policy [C]): what to do below 60 in, where Devine's formula falls below its
@@ -320,25 +297,14 @@ enum class short_stature_policy : std::uint8_t {
     base_value = 3,   ///< use the 60-in base value (45.5 / 50 kg); the result is flagged
 };
 
-namespace detail {
-template <>
-struct enum_values<short_stature_policy> {
-    static constexpr std::array entries{
-        enum_entry{short_stature_policy::extrapolate, "extrapolate"},
-        enum_entry{short_stature_policy::refuse, "refuse"},
-        enum_entry{short_stature_policy::base_value, "base_value"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(short_stature_policy p) noexcept {
-    switch (p) {
-        case short_stature_policy::extrapolate: return "extrapolate below 60 in";
-        case short_stature_policy::refuse: return "refuse below 60 in";
-        case short_stature_policy::base_value: return "base value below 60 in";
-    }
-    return detail::invalid_enum_text(p);
+constexpr auto hsct_enum_table(short_stature_policy) noexcept {
+    return make_enum_table<short_stature_policy>("short_stature_policy", {
+        {short_stature_policy::extrapolate, "extrapolate", "extrapolate below 60 in"},
+        {short_stature_policy::refuse, "refuse", "refuse below 60 in"},
+        {short_stature_policy::base_value, "base_value", "base value below 60 in"},
+    });
 }
+
 
 /// Options for ideal_body_weight. Default: extrapolate (as published).
 struct ibw_options {
@@ -366,10 +332,10 @@ struct ibw_result {
 [[nodiscard]] inline result<ibw_result> ideal_body_weight(const length& height, sex s,
                                                           const age& patient_age,
                                                           ibw_options options = {}) {
-    if (auto e = detail::check_enum(s, "sex")) {
+    if (auto e = hsct::detail::check_enum(s, "sex")) {
         return *e;
     }
-    if (auto e = detail::check_enum(options.below_60_in, "options.below_60_in")) {
+    if (auto e = hsct::detail::check_enum(options.below_60_in, "options.below_60_in")) {
         return *e;
     }
     const double h_cm = height.in(units::cm);
@@ -377,7 +343,7 @@ struct ibw_result {
         return make_height(h_cm, units::cm).error();
     }
     if (patient_age.completed_years() < ibw_adult_age_years) {
-        return error(errc::not_allowed, "age", patient::to_string(patient_age),
+        return error(errc::not_allowed, "age", hsct::to_string(patient_age),
                      "18 years or older: Devine IBW is an adult formula and hsct implements no "
                      "paediatric IBW method (PAT-IBW-004)");
     }
@@ -422,16 +388,13 @@ enum class adjustment_factor : std::uint8_t {
     adjbw50 = 50,
 };
 
-namespace detail {
-template <>
-struct enum_values<adjustment_factor> {
-    static constexpr std::array entries{
-        enum_entry{adjustment_factor::aibw25, "aibw25"},
-        enum_entry{adjustment_factor::adjbw40, "adjbw40"},
-        enum_entry{adjustment_factor::adjbw50, "adjbw50"},
-    };
-};
-}  // namespace detail
+constexpr auto hsct_enum_table(adjustment_factor) noexcept {
+    return make_enum_table<adjustment_factor>("adjustment_factor", {
+        {adjustment_factor::aibw25, "aibw25", "adjusted 25% (AIBW25, busulfan label)"},
+        {adjustment_factor::adjbw40, "adjbw40", "adjusted 40% (general PK)"},
+        {adjustment_factor::adjbw50, "adjbw50", "adjusted 50% (AdjBW50, Bachanova)"},
+    });
+}
 
 /// The fraction of excess weight added: 0.25, 0.4 or 0.5. Precondition (contract):
 /// is_valid(f) (a stored number goes through make_enum<adjustment_factor> or is refused by
@@ -446,18 +409,6 @@ struct enum_values<adjustment_factor> {
     return 0.0;
 }
 
-[[nodiscard]] constexpr std::string_view to_string(adjustment_factor f) noexcept {
-    switch (f) {
-        case adjustment_factor::aibw25: return "adjusted 25% (AIBW25, busulfan label)";
-        case adjustment_factor::adjbw40: return "adjusted 40% (general PK)";
-        case adjustment_factor::adjbw50: return "adjusted 50% (AdjBW50, Bachanova)";
-    }
-    return detail::invalid_enum_text(f);
-}
-
-inline std::ostream& operator<<(std::ostream& os, adjustment_factor f) {
-    return os << to_string(f);
-}
 
 /// An adjusted body weight with its inputs and factor. `adjusted` is false when TBW is not
 /// above IBW: then `value` is the actual weight (PAT-ABW-003) and `reason()` says so.
@@ -502,7 +453,7 @@ inline std::string adjusted_weight_result::reason() const {
 [[nodiscard]] inline result<adjusted_weight_result> adjusted_body_weight(const ibw_result& ibw,
                                                                          const mass& actual,
                                                                          adjustment_factor f) {
-    if (auto e = detail::check_enum(f, "factor")) {
+    if (auto e = hsct::detail::check_enum(f, "factor")) {
         return *e;
     }
     HSCT_EXPECTS(std::isfinite(actual.in(units::kg)) && actual.in(units::kg) > 0.0,

@@ -30,8 +30,9 @@
 #include "hsct/core/result.hpp"
 #include "hsct/core/units.hpp"
 #include "hsct/patient/body_size.hpp"
-#include "hsct/patient/demographics.hpp"
-#include "hsct/patient/detail/enum_check.hpp"
+#include "hsct/core/demographics.hpp"
+#include "hsct/core/enum.hpp"
+#include "hsct/patient/vocabulary.hpp"
 
 namespace hsct::patient {
 
@@ -46,33 +47,18 @@ enum class agent_class : std::uint8_t {
     atg = 7,   ///< anti-thymocyte globulin
 };
 
-namespace detail {
-template <>
-struct enum_values<agent_class> {
-    static constexpr std::array entries{
-        enum_entry{agent_class::busulfan, "busulfan"},
-        enum_entry{agent_class::cyclophosphamide_high_dose, "cyclophosphamide_high_dose"},
-        enum_entry{agent_class::fludarabine, "fludarabine"},
-        enum_entry{agent_class::melphalan, "melphalan"},
-        enum_entry{agent_class::beam, "beam"},
-        enum_entry{agent_class::thiotepa, "thiotepa"},
-        enum_entry{agent_class::atg, "atg"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(agent_class a) noexcept {
-    switch (a) {
-        case agent_class::busulfan: return "busulfan";
-        case agent_class::cyclophosphamide_high_dose: return "cyclophosphamide (high dose)";
-        case agent_class::fludarabine: return "fludarabine";
-        case agent_class::melphalan: return "melphalan";
-        case agent_class::beam: return "BEAM";
-        case agent_class::thiotepa: return "thiotepa";
-        case agent_class::atg: return "ATG";
-    }
-    return detail::invalid_enum_text(a);
+constexpr auto hsct_enum_table(agent_class) noexcept {
+    return make_enum_table<agent_class>("agent_class", {
+        {agent_class::busulfan, "busulfan", "busulfan"},
+        {agent_class::cyclophosphamide_high_dose, "cyclophosphamide_high_dose", "cyclophosphamide (high dose)"},
+        {agent_class::fludarabine, "fludarabine", "fludarabine"},
+        {agent_class::melphalan, "melphalan", "melphalan"},
+        {agent_class::beam, "beam", "BEAM"},
+        {agent_class::thiotepa, "thiotepa", "thiotepa"},
+        {agent_class::atg, "atg", "ATG"},
+    });
 }
+
 
 /// Height, total body weight, sex and age, checked once (PAT-BODY-001/002) so dosing can
 /// trust them. Built only through make().
@@ -82,7 +68,7 @@ public:
     /// number that is not a declared value (out_of_range, field "sex", PAT-ENUM-001).
     [[nodiscard]] static result<body_measures> make(const length& height, const mass& weight,
                                                     sex recipient_sex, const age& at_dosing) {
-        if (auto e = detail::check_enum(recipient_sex, "sex")) {
+        if (auto e = hsct::detail::check_enum(recipient_sex, "sex")) {
             return *e;
         }
         const auto h = make_height(height.in(units::cm), units::cm);
@@ -114,23 +100,13 @@ private:
 /// Whether a drug is dosed per kg of a weight (mg/kg) or per m2 of a BSA (mg/m2).
 enum class dose_scale : std::uint8_t { per_kg = 1, per_m2 = 2 };
 
-namespace detail {
-template <>
-struct enum_values<dose_scale> {
-    static constexpr std::array entries{
-        enum_entry{dose_scale::per_kg, "per_kg"},
-        enum_entry{dose_scale::per_m2, "per_m2"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(dose_scale s) noexcept {
-    switch (s) {
-        case dose_scale::per_kg: return "per kg";
-        case dose_scale::per_m2: return "per m2";
-    }
-    return detail::invalid_enum_text(s);
+constexpr auto hsct_enum_table(dose_scale) noexcept {
+    return make_enum_table<dose_scale>("dose_scale", {
+        {dose_scale::per_kg, "per_kg", "per kg"},
+        {dose_scale::per_m2, "per_m2", "per m2"},
+    });
 }
+
 
 /// PAT-DOSE-001: the weight a policy doses on (per kg), or feeds into the BSA (per m2), when
 /// its trigger is met. When the trigger is not met, actual body weight is used.
@@ -141,27 +117,15 @@ enum class weight_basis : std::uint8_t {
     adjusted = 4,                    ///< IBW + f x (TBW - IBW), f from the policy (PAT-ABW-001)
 };
 
-namespace detail {
-template <>
-struct enum_values<weight_basis> {
-    static constexpr std::array entries{
-        enum_entry{weight_basis::actual, "actual"},
-        enum_entry{weight_basis::ideal, "ideal"},
-        enum_entry{weight_basis::lesser_of_ideal_and_actual, "lesser_of_ideal_and_actual"},
-        enum_entry{weight_basis::adjusted, "adjusted"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(weight_basis b) noexcept {
-    switch (b) {
-        case weight_basis::actual: return "actual body weight";
-        case weight_basis::ideal: return "ideal body weight";
-        case weight_basis::lesser_of_ideal_and_actual: return "lesser of ideal and actual";
-        case weight_basis::adjusted: return "adjusted body weight";
-    }
-    return detail::invalid_enum_text(b);
+constexpr auto hsct_enum_table(weight_basis) noexcept {
+    return make_enum_table<weight_basis>("weight_basis", {
+        {weight_basis::actual, "actual", "actual body weight"},
+        {weight_basis::ideal, "ideal", "ideal body weight"},
+        {weight_basis::lesser_of_ideal_and_actual, "lesser_of_ideal_and_actual", "lesser of ideal and actual"},
+        {weight_basis::adjusted, "adjusted", "adjusted body weight"},
+    });
 }
+
 
 /// PAT-DOSE-002: when a policy's adjustment applies. Obesity triggers differ between
 /// protocols (TBW > 120% IBW, >= 150% IBW, BMI >= 30 or 35), so the trigger is part of the
@@ -173,48 +137,26 @@ enum class trigger_rule : std::uint8_t {
     percent_ibw_or_bmi = 4,  ///< either of the two
 };
 
-namespace detail {
-template <>
-struct enum_values<trigger_rule> {
-    static constexpr std::array entries{
-        enum_entry{trigger_rule::always, "always"},
-        enum_entry{trigger_rule::percent_ibw, "percent_ibw"},
-        enum_entry{trigger_rule::bmi, "bmi"},
-        enum_entry{trigger_rule::percent_ibw_or_bmi, "percent_ibw_or_bmi"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(trigger_rule r) noexcept {
-    switch (r) {
-        case trigger_rule::always: return "always";
-        case trigger_rule::percent_ibw: return "TBW as % of IBW";
-        case trigger_rule::bmi: return "BMI";
-        case trigger_rule::percent_ibw_or_bmi: return "TBW as % of IBW or BMI";
-    }
-    return detail::invalid_enum_text(r);
+constexpr auto hsct_enum_table(trigger_rule) noexcept {
+    return make_enum_table<trigger_rule>("trigger_rule", {
+        {trigger_rule::always, "always", "always"},
+        {trigger_rule::percent_ibw, "percent_ibw", "TBW as % of IBW"},
+        {trigger_rule::bmi, "bmi", "BMI"},
+        {trigger_rule::percent_ibw_or_bmi, "percent_ibw_or_bmi", "TBW as % of IBW or BMI"},
+    });
 }
+
 
 /// Strict or inclusive comparison with a trigger threshold.
 enum class threshold_comparison : std::uint8_t { greater = 1, greater_or_equal = 2 };
 
-namespace detail {
-template <>
-struct enum_values<threshold_comparison> {
-    static constexpr std::array entries{
-        enum_entry{threshold_comparison::greater, "greater"},
-        enum_entry{threshold_comparison::greater_or_equal, "greater_or_equal"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(threshold_comparison c) noexcept {
-    switch (c) {
-        case threshold_comparison::greater: return ">";
-        case threshold_comparison::greater_or_equal: return ">=";
-    }
-    return detail::invalid_enum_text(c);
+constexpr auto hsct_enum_table(threshold_comparison) noexcept {
+    return make_enum_table<threshold_comparison>("threshold_comparison", {
+        {threshold_comparison::greater, "greater", ">"},
+        {threshold_comparison::greater_or_equal, "greater_or_equal", ">="},
+    });
 }
+
 
 /// A trigger: rule, thresholds and whether each threshold is inclusive.
 struct obesity_trigger {
@@ -269,25 +211,14 @@ struct dosing_policy {
 /// Where the weight used came from.
 enum class weight_source : std::uint8_t { actual = 1, ideal = 2, adjusted = 3 };
 
-namespace detail {
-template <>
-struct enum_values<weight_source> {
-    static constexpr std::array entries{
-        enum_entry{weight_source::actual, "actual"},
-        enum_entry{weight_source::ideal, "ideal"},
-        enum_entry{weight_source::adjusted, "adjusted"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(weight_source s) noexcept {
-    switch (s) {
-        case weight_source::actual: return "actual body weight";
-        case weight_source::ideal: return "ideal body weight";
-        case weight_source::adjusted: return "adjusted body weight";
-    }
-    return detail::invalid_enum_text(s);
+constexpr auto hsct_enum_table(weight_source) noexcept {
+    return make_enum_table<weight_source>("weight_source", {
+        {weight_source::actual, "actual", "actual body weight"},
+        {weight_source::ideal, "ideal", "ideal body weight"},
+        {weight_source::adjusted, "adjusted", "adjusted body weight"},
+    });
 }
+
 
 /// What choose() decided: a weight (per kg) or a BSA (per m2), how, and why.
 struct dosing_basis {
@@ -373,15 +304,15 @@ inline result<bool> dw_validate(const dosing_policy& p) {
         return error(errc::missing, "policy.name", "(empty)", "a policy name, carried on the result");
     }
     // PAT-ENUM-001: every stored enum of the policy is a declared value.
-    for (auto e : {check_enum(p.scale, "policy.scale"), check_enum(p.basis, "policy.basis"),
-                   check_enum(p.factor, "policy.factor"),
-                   check_enum(p.trigger.rule, "policy.trigger.rule"),
-                   check_enum(p.trigger.percent_ibw_comparison,
+    for (auto e : {hsct::detail::check_enum(p.scale, "policy.scale"), hsct::detail::check_enum(p.basis, "policy.basis"),
+                   hsct::detail::check_enum(p.factor, "policy.factor"),
+                   hsct::detail::check_enum(p.trigger.rule, "policy.trigger.rule"),
+                   hsct::detail::check_enum(p.trigger.percent_ibw_comparison,
                               "policy.trigger.percent_ibw_comparison"),
-                   check_enum(p.trigger.bmi_comparison, "policy.trigger.bmi_comparison"),
-                   check_enum(p.formula, "policy.formula"),
-                   check_enum(p.below_60_in, "policy.below_60_in"),
-                   check_enum(p.agent, "policy.agent")}) {
+                   hsct::detail::check_enum(p.trigger.bmi_comparison, "policy.trigger.bmi_comparison"),
+                   hsct::detail::check_enum(p.formula, "policy.formula"),
+                   hsct::detail::check_enum(p.below_60_in, "policy.below_60_in"),
+                   hsct::detail::check_enum(p.agent, "policy.agent")}) {
         if (e) {
             return *e;
         }
@@ -451,7 +382,7 @@ inline result<bool> dw_validate(const dosing_policy& p) {
     out.bmi = bmi(tbw, m.height());
 
     if (uses_bmi && m.age_at_dosing().completed_years() < ibw_adult_age_years) {
-        return error(errc::not_allowed, "age", patient::to_string(m.age_at_dosing()),
+        return error(errc::not_allowed, "age", hsct::to_string(m.age_at_dosing()),
                      "18 years or older: a BMI trigger uses adult BMI cut-offs (PAT-DOSE-002)");
     }
     if (needs_ibw) {

@@ -29,7 +29,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -37,8 +36,10 @@
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/timeline.hpp"
-#include "hsct/patient/demographics.hpp"
-#include "hsct/patient/detail/enum_check.hpp"
+#include "hsct/core/demographics.hpp"
+#include "hsct/core/clinical.hpp"
+#include "hsct/core/enum.hpp"
+#include "hsct/patient/vocabulary.hpp"
 #include "hsct/patient/disease_risk.hpp"
 
 namespace hsct::detail {
@@ -89,69 +90,18 @@ struct ebmt_points_access {
 
 namespace hsct::patient {
 
-inline std::ostream& operator<<(std::ostream& os, ebmt_points p) { return os << p.value(); }
-
-/// Donor. Only an HLA-identical sibling (0) and an unrelated donor (1) have points in the
-/// published score; autologous HCT has no donor factors (PAT-EBMT-005, PAT-EBMT-007).
-enum class donor_type : std::uint8_t {
-    hla_identical_sibling = 1,
-    unrelated = 2,
-    haploidentical = 3,  ///< no published points: refused
-    cord_blood = 4,      ///< no published points: refused
-    other_related = 5,   ///< no published points: refused
-    autologous = 6,
-};
-
-namespace detail {
-template <>
-struct enum_values<donor_type> {
-    static constexpr std::array entries{
-        enum_entry{donor_type::hla_identical_sibling, "hla_identical_sibling"},
-        enum_entry{donor_type::unrelated, "unrelated"},
-        enum_entry{donor_type::haploidentical, "haploidentical"},
-        enum_entry{donor_type::cord_blood, "cord_blood"},
-        enum_entry{donor_type::other_related, "other_related"},
-        enum_entry{donor_type::autologous, "autologous"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(donor_type d) noexcept {
-    switch (d) {
-        case donor_type::hla_identical_sibling: return "HLA-identical sibling";
-        case donor_type::unrelated: return "unrelated donor";
-        case donor_type::haploidentical: return "haploidentical donor";
-        case donor_type::cord_blood: return "cord blood";
-        case donor_type::other_related: return "other related donor";
-        case donor_type::autologous: return "autologous";
-    }
-    return detail::invalid_enum_text(d);
-}
-
 /// EBMT disease stage (PAT-EBMT-002). Severe aplastic anaemia has no stage (0 points).
 enum class ebmt_stage : std::uint8_t { early = 1, intermediate = 2, late = 3, not_applicable_saa = 4 };
 
-namespace detail {
-template <>
-struct enum_values<ebmt_stage> {
-    static constexpr std::array entries{
-        enum_entry{ebmt_stage::early, "early"},
-        enum_entry{ebmt_stage::intermediate, "intermediate"},
-        enum_entry{ebmt_stage::late, "late"},
-        enum_entry{ebmt_stage::not_applicable_saa, "not_applicable_saa"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(ebmt_stage s) noexcept {
-    switch (s) {
-        case ebmt_stage::early: return "early";
-        case ebmt_stage::intermediate: return "intermediate";
-        case ebmt_stage::late: return "late";
-        case ebmt_stage::not_applicable_saa: return "not applicable (severe aplastic anaemia)";
-    }
-    return detail::invalid_enum_text(s);
+constexpr auto hsct_enum_table(ebmt_stage) noexcept {
+    return make_enum_table<ebmt_stage>("ebmt_stage", {
+        {ebmt_stage::early, "early", "early"},
+        {ebmt_stage::intermediate, "intermediate", "intermediate"},
+        {ebmt_stage::late, "late", "late"},
+        {ebmt_stage::not_applicable_saa, "not_applicable_saa", "not applicable (severe aplastic anaemia)"},
+    });
 }
+
 
 /// PAT-EBMT-003 (policy): CML in accelerated phase has no bin in the handbook footnote (it
 /// excludes AP from "intermediate" and names only blast crisis "late").
@@ -160,24 +110,13 @@ enum class cml_accelerated_phase_policy : std::uint8_t {
     gratwohl_1998_intermediate = 2,  ///< AP = intermediate, as hsct recalls the 1998 CML score (UNVERIFIED)
 };
 
-namespace detail {
-template <>
-struct enum_values<cml_accelerated_phase_policy> {
-    static constexpr std::array entries{
-        enum_entry{cml_accelerated_phase_policy::refuse, "refuse"},
-        enum_entry{cml_accelerated_phase_policy::gratwohl_1998_intermediate, "gratwohl_1998_intermediate"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(cml_accelerated_phase_policy p) noexcept {
-    switch (p) {
-        case cml_accelerated_phase_policy::refuse: return "CML AP refused";
-        case cml_accelerated_phase_policy::gratwohl_1998_intermediate:
-            return "CML AP intermediate (Gratwohl 1998 recollection, unverified)";
-    }
-    return detail::invalid_enum_text(p);
+constexpr auto hsct_enum_table(cml_accelerated_phase_policy) noexcept {
+    return make_enum_table<cml_accelerated_phase_policy>("cml_accelerated_phase_policy", {
+        {cml_accelerated_phase_policy::refuse, "refuse", "CML AP refused"},
+        {cml_accelerated_phase_policy::gratwohl_1998_intermediate, "gratwohl_1998_intermediate", "CML AP intermediate (Gratwohl 1998 recollection, unverified)"},
+    });
 }
+
 
 /// PAT-EBMT-004 (policy): which side of the 12-month boundary exactly 12 months falls on.
 enum class ebmt_interval_boundary : std::uint8_t {
@@ -185,25 +124,13 @@ enum class ebmt_interval_boundary : std::uint8_t {
     gratwohl_le12_0_gt12_1 = 2,     ///< <= 12 months 0, > 12 months 1 (secondary reproductions of Gratwohl 2009)
 };
 
-namespace detail {
-template <>
-struct enum_values<ebmt_interval_boundary> {
-    static constexpr std::array entries{
-        enum_entry{ebmt_interval_boundary::hb24_lt12_0_ge12_1, "hb24_lt12_0_ge12_1"},
-        enum_entry{ebmt_interval_boundary::gratwohl_le12_0_gt12_1, "gratwohl_le12_0_gt12_1"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(ebmt_interval_boundary b) noexcept {
-    switch (b) {
-        case ebmt_interval_boundary::hb24_lt12_0_ge12_1:
-            return "interval < 12 mo = 0, >= 12 mo = 1 (HB24 Table 11.2)";
-        case ebmt_interval_boundary::gratwohl_le12_0_gt12_1:
-            return "interval <= 12 mo = 0, > 12 mo = 1 (Gratwohl 2009 reproductions)";
-    }
-    return detail::invalid_enum_text(b);
+constexpr auto hsct_enum_table(ebmt_interval_boundary) noexcept {
+    return make_enum_table<ebmt_interval_boundary>("ebmt_interval_boundary", {
+        {ebmt_interval_boundary::hb24_lt12_0_ge12_1, "hb24_lt12_0_ge12_1", "interval < 12 mo = 0, >= 12 mo = 1 (HB24 Table 11.2)"},
+        {ebmt_interval_boundary::gratwohl_le12_0_gt12_1, "gratwohl_le12_0_gt12_1", "interval <= 12 mo = 0, > 12 mo = 1 (Gratwohl 2009 reproductions)"},
+    });
 }
+
 
 /// PAT-EBMT-008 (policy): risk groups. The 2009 paper reports outcome per score.
 enum class ebmt_grouping : std::uint8_t {
@@ -211,24 +138,13 @@ enum class ebmt_grouping : std::uint8_t {
     four_groups_0_2_3_4_5_7 = 2,   ///< low 0-2, intermediate-1 3, intermediate-2 4, high 5-7 (PubMed 24655161)
 };
 
-namespace detail {
-template <>
-struct enum_values<ebmt_grouping> {
-    static constexpr std::array entries{
-        enum_entry{ebmt_grouping::three_groups_0_2_3_4_5_7, "three_groups_0_2_3_4_5_7"},
-        enum_entry{ebmt_grouping::four_groups_0_2_3_4_5_7, "four_groups_0_2_3_4_5_7"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(ebmt_grouping g) noexcept {
-    switch (g) {
-        case ebmt_grouping::three_groups_0_2_3_4_5_7: return "groups 0-2 / 3-4 / 5-7";
-        case ebmt_grouping::four_groups_0_2_3_4_5_7:
-            return "groups 0-2 / 3 / 4 / 5-7 (PubMed 24655161)";
-    }
-    return detail::invalid_enum_text(g);
+constexpr auto hsct_enum_table(ebmt_grouping) noexcept {
+    return make_enum_table<ebmt_grouping>("ebmt_grouping", {
+        {ebmt_grouping::three_groups_0_2_3_4_5_7, "three_groups_0_2_3_4_5_7", "groups 0-2 / 3-4 / 5-7"},
+        {ebmt_grouping::four_groups_0_2_3_4_5_7, "four_groups_0_2_3_4_5_7", "groups 0-2 / 3 / 4 / 5-7 (PubMed 24655161)"},
+    });
 }
+
 
 /// A risk group. not_grouped: an autologous 0-5 score under the default
 /// ebmt_autologous_grouping::per_score_only (PAT-EBMT-010); read the total instead.
@@ -241,37 +157,23 @@ enum class ebmt_risk_group : std::uint8_t {
     not_grouped = 6,
 };
 
-namespace detail {
-template <>
-struct enum_values<ebmt_risk_group> {
-    static constexpr std::array entries{
-        enum_entry{ebmt_risk_group::low, "low"},
-        enum_entry{ebmt_risk_group::intermediate, "intermediate"},
-        enum_entry{ebmt_risk_group::intermediate_1, "intermediate_1"},
-        enum_entry{ebmt_risk_group::intermediate_2, "intermediate_2"},
-        enum_entry{ebmt_risk_group::high, "high"},
-        enum_entry{ebmt_risk_group::not_grouped, "not_grouped"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(ebmt_risk_group g) noexcept {
-    switch (g) {
-        case ebmt_risk_group::low: return "low";
-        case ebmt_risk_group::intermediate: return "intermediate";
-        case ebmt_risk_group::intermediate_1: return "intermediate-1";
-        case ebmt_risk_group::intermediate_2: return "intermediate-2";
-        case ebmt_risk_group::high: return "high";
-        case ebmt_risk_group::not_grouped: return "not grouped";
-    }
-    return detail::invalid_enum_text(g);
+constexpr auto hsct_enum_table(ebmt_risk_group) noexcept {
+    return make_enum_table<ebmt_risk_group>("ebmt_risk_group", {
+        {ebmt_risk_group::low, "low", "low"},
+        {ebmt_risk_group::intermediate, "intermediate", "intermediate"},
+        {ebmt_risk_group::intermediate_1, "intermediate_1", "intermediate-1"},
+        {ebmt_risk_group::intermediate_2, "intermediate_2", "intermediate-2"},
+        {ebmt_risk_group::high, "high", "high"},
+        {ebmt_risk_group::not_grouped, "not_grouped", "not grouped"},
+    });
 }
+
 
 /// PAT-EBMT-008: the risk group of a total under a grouping policy. Precondition (contract):
 /// is_valid(g); ebmt_risk_score checks a stored grouping and refuses it first.
 [[nodiscard]] constexpr ebmt_risk_group ebmt_group_of(ebmt_points total,
                                                       ebmt_grouping g) noexcept {
-    HSCT_EXPECTS(detail::enum_is_valid(g), "ebmt_group_of: ebmt_grouping is not a declared value");
+    HSCT_EXPECTS(hsct::is_valid(g), "ebmt_group_of: ebmt_grouping is not a declared value");
     const int v = total.value();
     if (v <= 2) {
         return ebmt_risk_group::low;
@@ -296,27 +198,14 @@ enum class ebmt_autologous_grouping : std::uint8_t {
     allogeneic_cut_offs_unverified = 2,
 };
 
-namespace detail {
-template <>
-struct enum_values<ebmt_autologous_grouping> {
-    static constexpr std::array entries{
-        enum_entry{ebmt_autologous_grouping::per_score_only, "per_score_only"},
-        enum_entry{ebmt_autologous_grouping::allogeneic_cut_offs_unverified,
-                   "allogeneic_cut_offs_unverified"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(ebmt_autologous_grouping g) noexcept {
-    switch (g) {
-        case ebmt_autologous_grouping::per_score_only:
-            return "autologous 0-5: per score only, no published grouping";
-        case ebmt_autologous_grouping::allogeneic_cut_offs_unverified:
-            return "autologous 0-5 grouped with the allogeneic 0-7 cut-offs (hsct policy, "
-                   "unverified)";
-    }
-    return detail::invalid_enum_text(g);
+constexpr auto hsct_enum_table(ebmt_autologous_grouping) noexcept {
+    return make_enum_table<ebmt_autologous_grouping>("ebmt_autologous_grouping", {
+        {ebmt_autologous_grouping::per_score_only, "per_score_only", "autologous 0-5: per score only, no published grouping"},
+        {ebmt_autologous_grouping::allogeneic_cut_offs_unverified, "allogeneic_cut_offs_unverified",
+         "autologous 0-5 grouped with the allogeneic 0-7 cut-offs (hsct policy, unverified)"},
+    });
 }
+
 
 /// Every policy the score reads, with its default.
 struct ebmt_policies {
@@ -353,8 +242,8 @@ struct ebmt_stage_fields {
                                                               const ebmt_stage_fields& fields) {
     using st = ebmt_stage;
     using ds = disease_status;
-    for (auto e : {check_enum(d, fields.disease), check_enum(s, fields.status),
-                   check_enum(cml_ap, fields.cml_ap)}) {
+    for (auto e : {hsct::detail::check_enum(d, fields.disease), hsct::detail::check_enum(s, fields.status),
+                   hsct::detail::check_enum(cml_ap, fields.cml_ap)}) {
         if (e) {
             return *e;
         }
@@ -495,29 +384,16 @@ struct ebmt_stage_fields {
 
 enum class ebmt_factor : std::uint8_t { age = 1, disease_stage = 2, interval = 3, donor_type = 4, sex_combination = 5 };
 
-namespace detail {
-template <>
-struct enum_values<ebmt_factor> {
-    static constexpr std::array entries{
-        enum_entry{ebmt_factor::age, "age"},
-        enum_entry{ebmt_factor::disease_stage, "disease_stage"},
-        enum_entry{ebmt_factor::interval, "interval"},
-        enum_entry{ebmt_factor::donor_type, "donor_type"},
-        enum_entry{ebmt_factor::sex_combination, "sex_combination"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(ebmt_factor f) noexcept {
-    switch (f) {
-        case ebmt_factor::age: return "age";
-        case ebmt_factor::disease_stage: return "disease stage";
-        case ebmt_factor::interval: return "interval diagnosis to HCT";
-        case ebmt_factor::donor_type: return "donor type";
-        case ebmt_factor::sex_combination: return "donor-recipient sex";
-    }
-    return detail::invalid_enum_text(f);
+constexpr auto hsct_enum_table(ebmt_factor) noexcept {
+    return make_enum_table<ebmt_factor>("ebmt_factor", {
+        {ebmt_factor::age, "age", "age"},
+        {ebmt_factor::disease_stage, "disease_stage", "disease stage"},
+        {ebmt_factor::interval, "interval", "interval diagnosis to HCT"},
+        {ebmt_factor::donor_type, "donor_type", "donor type"},
+        {ebmt_factor::sex_combination, "sex_combination", "donor-recipient sex"},
+    });
 }
+
 
 /// One factor's contribution.
 struct ebmt_factor_points {
@@ -592,10 +468,6 @@ struct ebmt_result {
     }
 };
 
-inline std::ostream& operator<<(std::ostream& os, const ebmt_result& r) {
-    return os << r.explanation();
-}
-
 /// PAT-EBMT-004: the date on which `diagnosis` is 12 calendar months old. A day that does not
 /// exist in the target month (29 Feb, 31st) rolls to the 1st of the next month, as
 /// PAT-AGE-001 counts completed months.
@@ -625,18 +497,18 @@ inline std::ostream& operator<<(std::ostream& os, const ebmt_result& r) {
     using mk = hsct::detail::ebmt_points_access;
 
     // PAT-ENUM-001: every stored enum is a declared value before any rule reads it.
-    if (auto e = detail::check_diagnosis(in.dx, "ebmt.dx")) {
+    if (auto e = hsct::detail::check_diagnosis(in.dx, "ebmt.dx")) {
         return *e;
     }
-    for (auto e : {detail::check_enum(in.status, "ebmt.status"),
-                   detail::check_enum(in.donor, "ebmt.donor"),
-                   detail::check_enum(in.recipient_sex, "ebmt.recipient_sex"),
-                   detail::check_enum(in.donor_sex, "ebmt.donor_sex"),
-                   detail::check_enum(policy.age_reading, "ebmt.policies.age_reading"),
-                   detail::check_enum(policy.interval, "ebmt.policies.interval"),
-                   detail::check_enum(policy.cml_ap, "ebmt.policies.cml_ap"),
-                   detail::check_enum(policy.grouping, "ebmt.policies.grouping"),
-                   detail::check_enum(policy.autologous_grouping,
+    for (auto e : {hsct::detail::check_enum(in.status, "ebmt.status"),
+                   hsct::detail::check_enum(in.donor, "ebmt.donor"),
+                   hsct::detail::check_enum(in.recipient_sex, "ebmt.recipient_sex"),
+                   hsct::detail::check_enum(in.donor_sex, "ebmt.donor_sex"),
+                   hsct::detail::check_enum(policy.age_reading, "ebmt.policies.age_reading"),
+                   hsct::detail::check_enum(policy.interval, "ebmt.policies.interval"),
+                   hsct::detail::check_enum(policy.cml_ap, "ebmt.policies.cml_ap"),
+                   hsct::detail::check_enum(policy.grouping, "ebmt.policies.grouping"),
+                   hsct::detail::check_enum(policy.autologous_grouping,
                                       "ebmt.policies.autologous_grouping")}) {
         if (e) {
             return *e;

@@ -27,7 +27,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -39,8 +38,9 @@
 #include "hsct/core/detail/threshold.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/units.hpp"
-#include "hsct/patient/demographics.hpp"
-#include "hsct/patient/detail/enum_check.hpp"
+#include "hsct/core/demographics.hpp"
+#include "hsct/core/enum.hpp"
+#include "hsct/patient/vocabulary.hpp"
 
 namespace hsct::patient {
 
@@ -76,25 +76,14 @@ enum class hct_ci_definition_set : std::uint8_t {
     cibmtr = 3,
 };
 
-namespace detail {
-template <>
-struct enum_values<hct_ci_definition_set> {
-    static constexpr std::array entries{
-        enum_entry{hct_ci_definition_set::sorror_2005, "sorror_2005"},
-        enum_entry{hct_ci_definition_set::sorror_2013, "sorror_2013"},
-        enum_entry{hct_ci_definition_set::cibmtr, "cibmtr"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(hct_ci_definition_set s) noexcept {
-    switch (s) {
-        case hct_ci_definition_set::sorror_2005: return "Sorror 2005 (PDQ adaptation)";
-        case hct_ci_definition_set::sorror_2013: return "Sorror 2013 (Blood 2013;121:2854 Table 1)";
-        case hct_ci_definition_set::cibmtr: return "CIBMTR Appendix J (Dec 2023)";
-    }
-    return detail::invalid_enum_text(s);
+constexpr auto hsct_enum_table(hct_ci_definition_set) noexcept {
+    return make_enum_table<hct_ci_definition_set>("hct_ci_definition_set", {
+        {hct_ci_definition_set::sorror_2005, "sorror_2005", "Sorror 2005 (PDQ adaptation)"},
+        {hct_ci_definition_set::sorror_2013, "sorror_2013", "Sorror 2013 (Blood 2013;121:2854 Table 1)"},
+        {hct_ci_definition_set::cibmtr, "cibmtr", "CIBMTR Appendix J (Dec 2023)"},
+    });
 }
+
 
 /// The 17 comorbidity items, in the order of Sorror 2005. The numbers are stable.
 enum class hct_ci_item : std::uint8_t {
@@ -117,80 +106,27 @@ enum class hct_ci_item : std::uint8_t {
     hepatic_severe = 17,
 };
 
-[[nodiscard]] constexpr std::string_view to_string(hct_ci_item i) noexcept {
-    switch (i) {
-        case hct_ci_item::arrhythmia: return "arrhythmia";
-        case hct_ci_item::cardiac: return "cardiac";
-        case hct_ci_item::inflammatory_bowel_disease: return "inflammatory bowel disease";
-        case hct_ci_item::diabetes: return "diabetes";
-        case hct_ci_item::cerebrovascular: return "cerebrovascular disease";
-        case hct_ci_item::psychiatric: return "psychiatric disturbance";
-        case hct_ci_item::hepatic_mild: return "hepatic, mild";
-        case hct_ci_item::obesity: return "obesity";
-        case hct_ci_item::infection: return "infection";
-        case hct_ci_item::rheumatologic: return "rheumatologic";
-        case hct_ci_item::peptic_ulcer: return "peptic ulcer";
-        case hct_ci_item::renal: return "renal, moderate/severe";
-        case hct_ci_item::pulmonary_moderate: return "pulmonary, moderate";
-        case hct_ci_item::prior_solid_tumour: return "prior solid tumour";
-        case hct_ci_item::heart_valve: return "heart valve disease";
-        case hct_ci_item::pulmonary_severe: return "pulmonary, severe";
-        case hct_ci_item::hepatic_severe: return "hepatic, moderate/severe";
-    }
-    return detail::invalid_enum_text(i);
+constexpr auto hsct_enum_table(hct_ci_item) noexcept {
+    return make_enum_table<hct_ci_item>("hct_ci_item", {
+        {hct_ci_item::arrhythmia, "arrhythmia", "arrhythmia"},
+        {hct_ci_item::cardiac, "cardiac", "cardiac"},
+        {hct_ci_item::inflammatory_bowel_disease, "inflammatory_bowel_disease", "inflammatory bowel disease"},
+        {hct_ci_item::diabetes, "diabetes", "diabetes"},
+        {hct_ci_item::cerebrovascular, "cerebrovascular", "cerebrovascular disease"},
+        {hct_ci_item::psychiatric, "psychiatric", "psychiatric disturbance"},
+        {hct_ci_item::hepatic_mild, "hepatic_mild", "hepatic, mild"},
+        {hct_ci_item::obesity, "obesity", "obesity"},
+        {hct_ci_item::infection, "infection", "infection"},
+        {hct_ci_item::rheumatologic, "rheumatologic", "rheumatologic"},
+        {hct_ci_item::peptic_ulcer, "peptic_ulcer", "peptic ulcer"},
+        {hct_ci_item::renal, "renal", "renal, moderate/severe"},
+        {hct_ci_item::pulmonary_moderate, "pulmonary_moderate", "pulmonary, moderate"},
+        {hct_ci_item::prior_solid_tumour, "prior_solid_tumour", "prior solid tumour"},
+        {hct_ci_item::heart_valve, "heart_valve", "heart valve disease"},
+        {hct_ci_item::pulmonary_severe, "pulmonary_severe", "pulmonary, severe"},
+        {hct_ci_item::hepatic_severe, "hepatic_severe", "hepatic, moderate/severe"},
+    });
 }
-
-/// All 17 items in hct_ci_item order.
-inline constexpr std::array<hct_ci_item, 17> all_hct_ci_items{
-    hct_ci_item::arrhythmia,        hct_ci_item::cardiac,
-    hct_ci_item::inflammatory_bowel_disease, hct_ci_item::diabetes,
-    hct_ci_item::cerebrovascular,   hct_ci_item::psychiatric,
-    hct_ci_item::hepatic_mild,      hct_ci_item::obesity,
-    hct_ci_item::infection,         hct_ci_item::rheumatologic,
-    hct_ci_item::peptic_ulcer,      hct_ci_item::renal,
-    hct_ci_item::pulmonary_moderate, hct_ci_item::prior_solid_tumour,
-    hct_ci_item::heart_valve,       hct_ci_item::pulmonary_severe,
-    hct_ci_item::hepatic_severe};
-
-namespace detail {
-template <>
-struct enum_values<hct_ci_item> {
-    static constexpr std::array entries{
-        enum_entry{hct_ci_item::arrhythmia, "arrhythmia"},
-        enum_entry{hct_ci_item::cardiac, "cardiac"},
-        enum_entry{hct_ci_item::inflammatory_bowel_disease, "inflammatory_bowel_disease"},
-        enum_entry{hct_ci_item::diabetes, "diabetes"},
-        enum_entry{hct_ci_item::cerebrovascular, "cerebrovascular"},
-        enum_entry{hct_ci_item::psychiatric, "psychiatric"},
-        enum_entry{hct_ci_item::hepatic_mild, "hepatic_mild"},
-        enum_entry{hct_ci_item::obesity, "obesity"},
-        enum_entry{hct_ci_item::infection, "infection"},
-        enum_entry{hct_ci_item::rheumatologic, "rheumatologic"},
-        enum_entry{hct_ci_item::peptic_ulcer, "peptic_ulcer"},
-        enum_entry{hct_ci_item::renal, "renal"},
-        enum_entry{hct_ci_item::pulmonary_moderate, "pulmonary_moderate"},
-        enum_entry{hct_ci_item::prior_solid_tumour, "prior_solid_tumour"},
-        enum_entry{hct_ci_item::heart_valve, "heart_valve"},
-        enum_entry{hct_ci_item::pulmonary_severe, "pulmonary_severe"},
-        enum_entry{hct_ci_item::hepatic_severe, "hepatic_severe"},
-    };
-};
-
-/// The table and all_hct_ci_items list the same items in the same order.
-[[nodiscard]] constexpr bool hct_ci_item_table_matches_list() noexcept {
-    const auto& t = enum_values<hct_ci_item>::entries;
-    if (t.size() != all_hct_ci_items.size()) {
-        return false;
-    }
-    for (std::size_t k = 0; k < t.size(); ++k) {
-        if (t[k].value != all_hct_ci_items[k]) {
-            return false;
-        }
-    }
-    return true;
-}
-static_assert(hct_ci_item_table_matches_list());
-}  // namespace detail
 
 /// HCT-CI points: a weight, an item's contribution, or a total.
 ///
@@ -259,24 +195,12 @@ private:
 /// PAT-HCTCI-016: risk groups of Sorror 2005 (0 low, 1-2 intermediate, >= 3 high).
 enum class hct_ci_risk_group : std::uint8_t { low = 1, intermediate = 2, high = 3 };
 
-namespace detail {
-template <>
-struct enum_values<hct_ci_risk_group> {
-    static constexpr std::array entries{
-        enum_entry{hct_ci_risk_group::low, "low"},
-        enum_entry{hct_ci_risk_group::intermediate, "intermediate"},
-        enum_entry{hct_ci_risk_group::high, "high"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(hct_ci_risk_group g) noexcept {
-    switch (g) {
-        case hct_ci_risk_group::low: return "low (0)";
-        case hct_ci_risk_group::intermediate: return "intermediate (1-2)";
-        case hct_ci_risk_group::high: return "high (>= 3)";
-    }
-    return detail::invalid_enum_text(g);
+constexpr auto hsct_enum_table(hct_ci_risk_group) noexcept {
+    return make_enum_table<hct_ci_risk_group>("hct_ci_risk_group", {
+        {hct_ci_risk_group::low, "low", "low (0)"},
+        {hct_ci_risk_group::intermediate, "intermediate", "intermediate (1-2)"},
+        {hct_ci_risk_group::high, "high", "high (>= 3)"},
+    });
 }
 
 [[nodiscard]] constexpr hct_ci_risk_group hct_ci_risk_group_of(hct_ci_points p) noexcept {
@@ -288,25 +212,14 @@ struct enum_values<hct_ci_risk_group> {
 /// PAT-HCTCI-017: the HCT-CI/age composite groups of Sorror 2014 (0-2, 3-4, >= 5).
 enum class hct_ci_age_group : std::uint8_t { score_0_to_2 = 1, score_3_to_4 = 2, score_5_or_more = 3 };
 
-namespace detail {
-template <>
-struct enum_values<hct_ci_age_group> {
-    static constexpr std::array entries{
-        enum_entry{hct_ci_age_group::score_0_to_2, "score_0_to_2"},
-        enum_entry{hct_ci_age_group::score_3_to_4, "score_3_to_4"},
-        enum_entry{hct_ci_age_group::score_5_or_more, "score_5_or_more"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(hct_ci_age_group g) noexcept {
-    switch (g) {
-        case hct_ci_age_group::score_0_to_2: return "0-2";
-        case hct_ci_age_group::score_3_to_4: return "3-4";
-        case hct_ci_age_group::score_5_or_more: return ">= 5";
-    }
-    return detail::invalid_enum_text(g);
+constexpr auto hsct_enum_table(hct_ci_age_group) noexcept {
+    return make_enum_table<hct_ci_age_group>("hct_ci_age_group", {
+        {hct_ci_age_group::score_0_to_2, "score_0_to_2", "0-2"},
+        {hct_ci_age_group::score_3_to_4, "score_3_to_4", "3-4"},
+        {hct_ci_age_group::score_5_or_more, "score_5_or_more", ">= 5"},
+    });
 }
+
 
 [[nodiscard]] constexpr hct_ci_age_group hct_ci_age_group_of(hct_ci_points p) noexcept {
     return p.value() <= 2 ? hct_ci_age_group::score_0_to_2
@@ -325,25 +238,14 @@ enum class dyspnoea : std::uint8_t {
     at_rest = 3,             ///< severe pulmonary (3 points)
 };
 
-namespace detail {
-template <>
-struct enum_values<dyspnoea> {
-    static constexpr std::array entries{
-        enum_entry{dyspnoea::none, "none"},
-        enum_entry{dyspnoea::on_slight_activity, "on_slight_activity"},
-        enum_entry{dyspnoea::at_rest, "at_rest"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(dyspnoea d) noexcept {
-    switch (d) {
-        case dyspnoea::none: return "no dyspnoea";
-        case dyspnoea::on_slight_activity: return "dyspnoea on slight activity";
-        case dyspnoea::at_rest: return "dyspnoea at rest";
-    }
-    return detail::invalid_enum_text(d);
+constexpr auto hsct_enum_table(dyspnoea) noexcept {
+    return make_enum_table<dyspnoea>("dyspnoea", {
+        {dyspnoea::none, "none", "no dyspnoea"},
+        {dyspnoea::on_slight_activity, "on_slight_activity", "dyspnoea on slight activity"},
+        {dyspnoea::at_rest, "at_rest", "dyspnoea at rest"},
+    });
 }
+
 
 /// Whether a DLCO value is corrected for haemoglobin (CIBMTR Appendix J requires corrected).
 enum class dlco_correction : std::uint8_t {
@@ -352,25 +254,14 @@ enum class dlco_correction : std::uint8_t {
     uncorrected = 2,
 };
 
-namespace detail {
-template <>
-struct enum_values<dlco_correction> {
-    static constexpr std::array entries{
-        enum_entry{dlco_correction::not_stated, "not_stated"},
-        enum_entry{dlco_correction::haemoglobin_corrected, "haemoglobin_corrected"},
-        enum_entry{dlco_correction::uncorrected, "uncorrected"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(dlco_correction c) noexcept {
-    switch (c) {
-        case dlco_correction::not_stated: return "haemoglobin correction not stated";
-        case dlco_correction::haemoglobin_corrected: return "haemoglobin-corrected";
-        case dlco_correction::uncorrected: return "not corrected for haemoglobin";
-    }
-    return detail::invalid_enum_text(c);
+constexpr auto hsct_enum_table(dlco_correction) noexcept {
+    return make_enum_table<dlco_correction>("dlco_correction", {
+        {dlco_correction::not_stated, "not_stated", "haemoglobin correction not stated"},
+        {dlco_correction::haemoglobin_corrected, "haemoglobin_corrected", "haemoglobin-corrected"},
+        {dlco_correction::uncorrected, "uncorrected", "not corrected for haemoglobin"},
+    });
 }
+
 
 /// Pulmonary function (items 13 and 16).
 struct hct_ci_pulmonary {
@@ -431,25 +322,14 @@ enum class prior_tumour : std::uint8_t {
     other_solid_tumour = 3,
 };
 
-namespace detail {
-template <>
-struct enum_values<prior_tumour> {
-    static constexpr std::array entries{
-        enum_entry{prior_tumour::non_melanoma_skin_cancer, "non_melanoma_skin_cancer"},
-        enum_entry{prior_tumour::melanoma, "melanoma"},
-        enum_entry{prior_tumour::other_solid_tumour, "other_solid_tumour"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(prior_tumour t) noexcept {
-    switch (t) {
-        case prior_tumour::non_melanoma_skin_cancer: return "non-melanoma skin cancer";
-        case prior_tumour::melanoma: return "melanoma";
-        case prior_tumour::other_solid_tumour: return "solid tumour";
-    }
-    return detail::invalid_enum_text(t);
+constexpr auto hsct_enum_table(prior_tumour) noexcept {
+    return make_enum_table<prior_tumour>("prior_tumour", {
+        {prior_tumour::non_melanoma_skin_cancer, "non_melanoma_skin_cancer", "non-melanoma skin cancer"},
+        {prior_tumour::melanoma, "melanoma", "melanoma"},
+        {prior_tumour::other_solid_tumour, "other_solid_tumour", "solid tumour"},
+    });
 }
+
 
 /// Heart valve findings (item 15). Report the most significant finding.
 enum class heart_valve_finding : std::uint8_t {
@@ -459,29 +339,15 @@ enum class heart_valve_finding : std::uint8_t {
     other_valve_disease = 4,  ///< any valve disease other than mitral valve prolapse
 };
 
-namespace detail {
-template <>
-struct enum_values<heart_valve_finding> {
-    static constexpr std::array entries{
-        enum_entry{heart_valve_finding::none, "none"},
-        enum_entry{heart_valve_finding::mitral_valve_prolapse_asymptomatic, "mitral_valve_prolapse_asymptomatic"},
-        enum_entry{heart_valve_finding::mitral_valve_prolapse_symptomatic, "mitral_valve_prolapse_symptomatic"},
-        enum_entry{heart_valve_finding::other_valve_disease, "other_valve_disease"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(heart_valve_finding f) noexcept {
-    switch (f) {
-        case heart_valve_finding::none: return "no valve finding";
-        case heart_valve_finding::mitral_valve_prolapse_asymptomatic:
-            return "asymptomatic mitral valve prolapse";
-        case heart_valve_finding::mitral_valve_prolapse_symptomatic:
-            return "symptomatic mitral valve prolapse";
-        case heart_valve_finding::other_valve_disease: return "other valve disease";
-    }
-    return detail::invalid_enum_text(f);
+constexpr auto hsct_enum_table(heart_valve_finding) noexcept {
+    return make_enum_table<heart_valve_finding>("heart_valve_finding", {
+        {heart_valve_finding::none, "none", "no valve finding"},
+        {heart_valve_finding::mitral_valve_prolapse_asymptomatic, "mitral_valve_prolapse_asymptomatic", "asymptomatic mitral valve prolapse"},
+        {heart_valve_finding::mitral_valve_prolapse_symptomatic, "mitral_valve_prolapse_symptomatic", "symptomatic mitral valve prolapse"},
+        {heart_valve_finding::other_valve_disease, "other_valve_disease", "other valve disease"},
+    });
 }
+
 
 /// Diabetes treatment in the 4 weeks before HCT (item 4).
 enum class diabetes_treatment : std::uint8_t {
@@ -493,30 +359,16 @@ enum class diabetes_treatment : std::uint8_t {
     steroid_hyperglycaemia_on_medication = 5,
 };
 
-namespace detail {
-template <>
-struct enum_values<diabetes_treatment> {
-    static constexpr std::array entries{
-        enum_entry{diabetes_treatment::none, "none"},
-        enum_entry{diabetes_treatment::diet_only, "diet_only"},
-        enum_entry{diabetes_treatment::oral_agents, "oral_agents"},
-        enum_entry{diabetes_treatment::insulin, "insulin"},
-        enum_entry{diabetes_treatment::steroid_hyperglycaemia_on_medication, "steroid_hyperglycaemia_on_medication"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(diabetes_treatment d) noexcept {
-    switch (d) {
-        case diabetes_treatment::none: return "no diabetes treatment";
-        case diabetes_treatment::diet_only: return "diet only";
-        case diabetes_treatment::oral_agents: return "oral agents";
-        case diabetes_treatment::insulin: return "insulin";
-        case diabetes_treatment::steroid_hyperglycaemia_on_medication:
-            return "steroid-induced hyperglycaemia on medication";
-    }
-    return detail::invalid_enum_text(d);
+constexpr auto hsct_enum_table(diabetes_treatment) noexcept {
+    return make_enum_table<diabetes_treatment>("diabetes_treatment", {
+        {diabetes_treatment::none, "none", "no diabetes treatment"},
+        {diabetes_treatment::diet_only, "diet_only", "diet only"},
+        {diabetes_treatment::oral_agents, "oral_agents", "oral agents"},
+        {diabetes_treatment::insulin, "insulin", "insulin"},
+        {diabetes_treatment::steroid_hyperglycaemia_on_medication, "steroid_hyperglycaemia_on_medication", "steroid-induced hyperglycaemia on medication"},
+    });
 }
+
 
 /// Depression, anxiety or other psychiatric disturbance (item 6).
 enum class psychiatric_history : std::uint8_t {
@@ -527,25 +379,14 @@ enum class psychiatric_history : std::uint8_t {
     at_time_of_hct = 3,
 };
 
-namespace detail {
-template <>
-struct enum_values<psychiatric_history> {
-    static constexpr std::array entries{
-        enum_entry{psychiatric_history::none, "none"},
-        enum_entry{psychiatric_history::past_only, "past_only"},
-        enum_entry{psychiatric_history::at_time_of_hct, "at_time_of_hct"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(psychiatric_history h) noexcept {
-    switch (h) {
-        case psychiatric_history::none: return "none";
-        case psychiatric_history::past_only: return "past only";
-        case psychiatric_history::at_time_of_hct: return "at the time of HCT";
-    }
-    return detail::invalid_enum_text(h);
+constexpr auto hsct_enum_table(psychiatric_history) noexcept {
+    return make_enum_table<psychiatric_history>("psychiatric_history", {
+        {psychiatric_history::none, "none", "none"},
+        {psychiatric_history::past_only, "past_only", "past only"},
+        {psychiatric_history::at_time_of_hct, "at_time_of_hct", "at the time of HCT"},
+    });
 }
+
 
 /// Infection (item 9). Each definition set reads its own question.
 struct hct_ci_infection {
@@ -560,7 +401,7 @@ struct hct_ci_infection {
 /// Everything the HCT-CI reads. A default-constructed input knows nothing: every item is
 /// unassessed until its inputs are given.
 struct hct_ci_input {
-    std::optional<patient::age> age_at_hct;  ///< for the paediatric rules and the age composite
+    std::optional<hsct::age> age_at_hct;  ///< for the paediatric rules and the age composite
     hct_ci_pulmonary pulmonary;
     hct_ci_hepatic hepatic;
     hct_ci_renal renal;
@@ -591,26 +432,14 @@ enum class dlco_correction_policy : std::uint8_t {
     accept_any = 2,
 };
 
-namespace detail {
-template <>
-struct enum_values<dlco_correction_policy> {
-    static constexpr std::array entries{
-        enum_entry{dlco_correction_policy::per_definition_set, "per_definition_set"},
-        enum_entry{dlco_correction_policy::require_haemoglobin_corrected, "require_haemoglobin_corrected"},
-        enum_entry{dlco_correction_policy::accept_any, "accept_any"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(dlco_correction_policy p) noexcept {
-    switch (p) {
-        case dlco_correction_policy::per_definition_set: return "per definition set";
-        case dlco_correction_policy::require_haemoglobin_corrected:
-            return "require haemoglobin-corrected";
-        case dlco_correction_policy::accept_any: return "accept any";
-    }
-    return detail::invalid_enum_text(p);
+constexpr auto hsct_enum_table(dlco_correction_policy) noexcept {
+    return make_enum_table<dlco_correction_policy>("dlco_correction_policy", {
+        {dlco_correction_policy::per_definition_set, "per_definition_set", "per definition set"},
+        {dlco_correction_policy::require_haemoglobin_corrected, "require_haemoglobin_corrected", "require haemoglobin-corrected"},
+        {dlco_correction_policy::accept_any, "accept_any", "accept any"},
+    });
 }
+
 
 /// PAT-HCTCI-015: how the two tiers of one organ combine. hsct implements one rule and carries
 /// it on every result so it is never implicit.
@@ -619,18 +448,11 @@ enum class hct_ci_tier_rule : std::uint8_t {
     higher_tier_only = 1,
 };
 
-namespace detail {
-template <>
-struct enum_values<hct_ci_tier_rule> {
-    static constexpr std::array entries{
-        enum_entry{hct_ci_tier_rule::higher_tier_only, "higher_tier_only"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(hct_ci_tier_rule r) noexcept {
-    return r == hct_ci_tier_rule::higher_tier_only ? "higher tier only (hepatic, pulmonary)"
-                                                   : detail::invalid_enum_text(r);
+constexpr auto hsct_enum_table(hct_ci_tier_rule) noexcept {
+    return make_enum_table<hct_ci_tier_rule>("hct_ci_tier_rule", {
+        {hct_ci_tier_rule::higher_tier_only, "higher_tier_only",
+         "higher tier only (hepatic, pulmonary)"},
+    });
 }
 
 /// PAT-HCTCI-022: whether a diagnosed history of hepatitis B or C is mild hepatic. The primary
@@ -646,27 +468,14 @@ enum class hct_ci_hepatitis_history_policy : std::uint8_t {
     not_counted = 3,
 };
 
-namespace detail {
-template <>
-struct enum_values<hct_ci_hepatitis_history_policy> {
-    static constexpr std::array entries{
-        enum_entry{hct_ci_hepatitis_history_policy::per_definition_set, "per_definition_set"},
-        enum_entry{hct_ci_hepatitis_history_policy::count_as_mild_hepatic, "count_as_mild_hepatic"},
-        enum_entry{hct_ci_hepatitis_history_policy::not_counted, "not_counted"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(hct_ci_hepatitis_history_policy p) noexcept {
-    switch (p) {
-        case hct_ci_hepatitis_history_policy::per_definition_set:
-            return "hepatitis B/C history per definition set (CIBMTR only)";
-        case hct_ci_hepatitis_history_policy::count_as_mild_hepatic:
-            return "hepatitis B/C history counted (EBMT Handbook 2024 Table 11.5)";
-        case hct_ci_hepatitis_history_policy::not_counted: return "hepatitis B/C history not counted";
-    }
-    return detail::invalid_enum_text(p);
+constexpr auto hsct_enum_table(hct_ci_hepatitis_history_policy) noexcept {
+    return make_enum_table<hct_ci_hepatitis_history_policy>("hct_ci_hepatitis_history_policy", {
+        {hct_ci_hepatitis_history_policy::per_definition_set, "per_definition_set", "hepatitis B/C history per definition set (CIBMTR only)"},
+        {hct_ci_hepatitis_history_policy::count_as_mild_hepatic, "count_as_mild_hepatic", "hepatitis B/C history counted (EBMT Handbook 2024 Table 11.5)"},
+        {hct_ci_hepatitis_history_policy::not_counted, "not_counted", "hepatitis B/C history not counted"},
+    });
 }
+
 
 /// PAT-HCTCI-018: what an unassessable item does.
 enum class hct_ci_missing_policy : std::uint8_t {
@@ -676,23 +485,13 @@ enum class hct_ci_missing_policy : std::uint8_t {
     refuse = 2,
 };
 
-namespace detail {
-template <>
-struct enum_values<hct_ci_missing_policy> {
-    static constexpr std::array entries{
-        enum_entry{hct_ci_missing_policy::report_unassessed, "report_unassessed"},
-        enum_entry{hct_ci_missing_policy::refuse, "refuse"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(hct_ci_missing_policy p) noexcept {
-    switch (p) {
-        case hct_ci_missing_policy::report_unassessed: return "report unassessed";
-        case hct_ci_missing_policy::refuse: return "refuse";
-    }
-    return detail::invalid_enum_text(p);
+constexpr auto hsct_enum_table(hct_ci_missing_policy) noexcept {
+    return make_enum_table<hct_ci_missing_policy>("hct_ci_missing_policy", {
+        {hct_ci_missing_policy::report_unassessed, "report_unassessed", "report unassessed"},
+        {hct_ci_missing_policy::refuse, "refuse", "refuse"},
+    });
 }
+
 
 struct hct_ci_options {
     hct_ci_definition_set definition_set = hct_ci_definition_set::sorror_2013;
@@ -959,17 +758,17 @@ template <class A>
 /// PAT-ENUM-001: every stored enum of the input and options is a declared value.
 [[nodiscard]] inline std::optional<hsct::error> validate_enums(const hct_ci_input& in,
                                                                const hct_ci_options& opt) {
-    for (auto e : {check_enum(opt.definition_set, "hct_ci.options.definition_set"),
-                   check_enum(opt.dlco, "hct_ci.options.dlco"),
-                   check_enum(opt.missing, "hct_ci.options.missing"),
-                   check_enum(opt.tiers, "hct_ci.options.tiers"),
-                   check_enum(opt.age_rule, "hct_ci.options.age_rule"),
-                   check_enum(opt.hepatitis_history, "hct_ci.options.hepatitis_history"),
-                   check_enum(in.pulmonary.dlco_basis, "hct_ci.pulmonary.dlco_basis"),
-                   check_enum(in.pulmonary.dyspnoea_level, "hct_ci.pulmonary.dyspnoea_level"),
-                   check_enum(in.heart_valve, "hct_ci.heart_valve"),
-                   check_enum(in.diabetes, "hct_ci.diabetes"),
-                   check_enum(in.psychiatric, "hct_ci.psychiatric")}) {
+    for (auto e : {hsct::detail::check_enum(opt.definition_set, "hct_ci.options.definition_set"),
+                   hsct::detail::check_enum(opt.dlco, "hct_ci.options.dlco"),
+                   hsct::detail::check_enum(opt.missing, "hct_ci.options.missing"),
+                   hsct::detail::check_enum(opt.tiers, "hct_ci.options.tiers"),
+                   hsct::detail::check_enum(opt.age_rule, "hct_ci.options.age_rule"),
+                   hsct::detail::check_enum(opt.hepatitis_history, "hct_ci.options.hepatitis_history"),
+                   hsct::detail::check_enum(in.pulmonary.dlco_basis, "hct_ci.pulmonary.dlco_basis"),
+                   hsct::detail::check_enum(in.pulmonary.dyspnoea_level, "hct_ci.pulmonary.dyspnoea_level"),
+                   hsct::detail::check_enum(in.heart_valve, "hct_ci.heart_valve"),
+                   hsct::detail::check_enum(in.diabetes, "hct_ci.diabetes"),
+                   hsct::detail::check_enum(in.psychiatric, "hct_ci.psychiatric")}) {
         if (e) {
             return e;
         }
@@ -977,8 +776,8 @@ template <class A>
     if (in.prior_tumours) {
         for (std::size_t i = 0; i < in.prior_tumours->size(); ++i) {
             const prior_tumour t = (*in.prior_tumours)[i];
-            if (!enum_is_valid(t)) {
-                return check_enum(t, hsct::detail::concat({"hct_ci.prior_tumours[",
+            if (!hsct::is_valid(t)) {
+                return hsct::detail::check_enum(t, hsct::detail::concat({"hct_ci.prior_tumours[",
                                                            std::to_string(i), "]"}));
             }
         }
@@ -1158,7 +957,7 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
 /// when the age is not known. For a "below a whole number of years" cut-off both resolutions
 /// agree (exact years = completed years + a fraction below 1, PAT-AGE-002): a child is a child
 /// until the 18th birthday under either; the rule is still passed so the two never drift.
-[[nodiscard]] inline std::optional<bool> is_child(const std::optional<patient::age>& a,
+[[nodiscard]] inline std::optional<bool> is_child(const std::optional<hsct::age>& a,
                                                   age_resolution rule) {
     if (!a) {
         return std::nullopt;
@@ -1345,7 +1144,7 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
 /// PAT-ENUM-001).
 [[nodiscard]] inline result<hct_ci_age_index> hct_ci_with_age(
     const hct_ci_result& r, const age& a, age_resolution rule = age_resolution::completed_years) {
-    if (auto e = detail::check_enum(rule, "rule")) {
+    if (auto e = hsct::detail::check_enum(rule, "rule")) {
         return *e;
     }
     const double years = a.years(rule);
@@ -1489,10 +1288,6 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
                                    ")"});
     }
     return s;
-}
-
-inline std::ostream& operator<<(std::ostream& os, const hct_ci_result& r) {
-    return os << to_string(r);
 }
 
 }  // namespace hsct::patient

@@ -7,11 +7,12 @@
 #define HSCT_PATIENT_PATIENT_HPP
 
 #include "hsct/patient/body_size.hpp"
-#include "hsct/patient/demographics.hpp"
+#include "hsct/core/demographics.hpp"
 #include "hsct/patient/disease_risk.hpp"
 #include "hsct/patient/dosing_weight.hpp"
 #include "hsct/patient/ebmt_score.hpp"
 #include "hsct/patient/hct_ci.hpp"
 #include "hsct/patient/performance_status.hpp"
+#include "hsct/patient/vocabulary.hpp"
 
 #endif  // HSCT_PATIENT_PATIENT_HPP

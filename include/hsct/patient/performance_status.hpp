@@ -20,7 +20,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -29,8 +28,9 @@
 
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/result.hpp"
-#include "hsct/patient/demographics.hpp"
-#include "hsct/patient/detail/enum_check.hpp"
+#include "hsct/core/demographics.hpp"
+#include "hsct/core/enum.hpp"
+#include "hsct/patient/vocabulary.hpp"
 
 namespace hsct::patient {
 
@@ -41,27 +41,14 @@ enum class performance_scale : std::uint8_t {
     ecog = 3,       ///< ECOG / Zubrod / WHO performance status, 0-5
 };
 
-namespace detail {
-template <>
-struct enum_values<performance_scale> {
-    static constexpr std::array entries{
-        enum_entry{performance_scale::karnofsky, "karnofsky"},
-        enum_entry{performance_scale::lansky, "lansky"},
-        enum_entry{performance_scale::ecog, "ecog"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(performance_scale s) noexcept {
-    switch (s) {
-        case performance_scale::karnofsky: return "Karnofsky";
-        case performance_scale::lansky: return "Lansky";
-        case performance_scale::ecog: return "ECOG";
-    }
-    return detail::invalid_enum_text(s);
+constexpr auto hsct_enum_table(performance_scale) noexcept {
+    return make_enum_table<performance_scale>("performance_scale", {
+        {performance_scale::karnofsky, "karnofsky", "Karnofsky"},
+        {performance_scale::lansky, "lansky", "Lansky"},
+        {performance_scale::ecog, "ecog", "ECOG"},
+    });
 }
 
-inline std::ostream& operator<<(std::ostream& os, performance_scale s) { return os << to_string(s); }
 
 namespace detail {
 
@@ -123,8 +110,8 @@ inline result<int> read_decile_text(std::string_view text, performance_scale own
     if (const auto p = read_scale_prefix(t)) {
         if (p->scale != own) {
             return error(errc::inconsistent, std::string(field), hsct::detail::quote_input(t),
-                         hsct::detail::concat({"a ", hsct::patient::to_string(own), " score, not ",
-                                 hsct::patient::to_string(p->scale)}));
+                         hsct::detail::concat({"a ", hsct::to_string(own), " score, not ",
+                                 hsct::to_string(p->scale)}));
         }
         t = p->rest;
     }
@@ -327,10 +314,6 @@ private:
 [[nodiscard]] inline std::string to_string(ecog_score s) {
     return hsct::detail::concat({"ECOG ", std::to_string(s.value())});
 }
-inline std::ostream& operator<<(std::ostream& os, karnofsky_score s) { return os << to_string(s); }
-inline std::ostream& operator<<(std::ostream& os, lansky_score s) { return os << to_string(s); }
-inline std::ostream& operator<<(std::ostream& os, ecog_score s) { return os << to_string(s); }
-
 /// Reads "KPS 80", "Karnofsky 80", "80" or "80%" (case-insensitive names). Another scale's
 /// name is refused (inconsistent); off-scale numbers are refused (out_of_range).
 [[nodiscard]] inline result<karnofsky_score> parse_karnofsky(std::string_view text,
@@ -392,27 +375,14 @@ enum class kps_ecog_mapping : std::uint8_t {
     prasad_2018 = 3,
 };
 
-namespace detail {
-template <>
-struct enum_values<kps_ecog_mapping> {
-    static constexpr std::array entries{
-        enum_entry{kps_ecog_mapping::conventional, "conventional"},
-        enum_entry{kps_ecog_mapping::ma_2010, "ma_2010"},
-        enum_entry{kps_ecog_mapping::prasad_2018, "prasad_2018"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(kps_ecog_mapping m) noexcept {
-    switch (m) {
-        case kps_ecog_mapping::conventional: return "conventional KPS-ECOG table";
-        case kps_ecog_mapping::ma_2010: return "Ma et al. 2010 (Eur J Cancer 46:3175)";
-        case kps_ecog_mapping::prasad_2018: return "Prasad et al. 2018 (World J Clin Oncol 9:140)";
-    }
-    return detail::invalid_enum_text(m);
+constexpr auto hsct_enum_table(kps_ecog_mapping) noexcept {
+    return make_enum_table<kps_ecog_mapping>("kps_ecog_mapping", {
+        {kps_ecog_mapping::conventional, "conventional", "conventional KPS-ECOG table"},
+        {kps_ecog_mapping::ma_2010, "ma_2010", "Ma et al. 2010 (Eur J Cancer 46:3175)"},
+        {kps_ecog_mapping::prasad_2018, "prasad_2018", "Prasad et al. 2018 (World J Clin Oncol 9:140)"},
+    });
 }
 
-inline std::ostream& operator<<(std::ostream& os, kps_ecog_mapping m) { return os << to_string(m); }
 
 /// A closed range of KPS values, e.g. KPS 80-90.
 struct kps_range {
@@ -433,8 +403,6 @@ struct kps_range {
     return hsct::detail::concat({"KPS ", std::to_string(r.lowest.value()), "-",
                            std::to_string(r.highest.value())});
 }
-
-inline std::ostream& operator<<(std::ostream& os, const kps_range& r) { return os << to_string(r); }
 
 /// Reads a KPS range as to_string(kps_range) writes it (PAT-PERF-004): "KPS 80-90", or
 /// "KPS 100" for a single value; "Karnofsky" for "KPS", any case, and bare "80-90" are also
@@ -559,7 +527,7 @@ struct ecog_from_kps {
 /// a declared mapping is refused (out_of_range, field "mapping"; PAT-ENUM-001).
 [[nodiscard]] inline result<ecog_from_kps> to_ecog(
     karnofsky_score kps, kps_ecog_mapping mapping = kps_ecog_mapping::conventional) {
-    if (auto e = detail::check_enum(mapping, "mapping")) {
+    if (auto e = hsct::detail::check_enum(mapping, "mapping")) {
         return *e;
     }
     const auto row = detail::row_for_kps(mapping, kps.value());
@@ -594,7 +562,7 @@ struct kps_from_ecog {
 /// field "ecog"). An undeclared mapping number is refused (out_of_range, field "mapping").
 [[nodiscard]] inline result<kps_from_ecog> to_kps_range(
     ecog_score ecog, kps_ecog_mapping mapping = kps_ecog_mapping::conventional) {
-    if (auto e = detail::check_enum(mapping, "mapping")) {
+    if (auto e = hsct::detail::check_enum(mapping, "mapping")) {
         return *e;
     }
     const auto row = detail::row_for_ecog(mapping, ecog.value());
@@ -623,27 +591,13 @@ enum class scale_rule_version : std::uint8_t {
     cibmtr_appendix_l_2009 = 2,
 };
 
-namespace detail {
-template <>
-struct enum_values<scale_rule_version> {
-    static constexpr std::array entries{
-        enum_entry{scale_rule_version::cibmtr_appendix_l_current, "cibmtr_appendix_l_current"},
-        enum_entry{scale_rule_version::cibmtr_appendix_l_2009, "cibmtr_appendix_l_2009"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(scale_rule_version v) noexcept {
-    switch (v) {
-        case scale_rule_version::cibmtr_appendix_l_current: return "CIBMTR Appendix L (current)";
-        case scale_rule_version::cibmtr_appendix_l_2009: return "CIBMTR Appendix L (2009)";
-    }
-    return detail::invalid_enum_text(v);
+constexpr auto hsct_enum_table(scale_rule_version) noexcept {
+    return make_enum_table<scale_rule_version>("scale_rule_version", {
+        {scale_rule_version::cibmtr_appendix_l_current, "cibmtr_appendix_l_current", "CIBMTR Appendix L (current)"},
+        {scale_rule_version::cibmtr_appendix_l_2009, "cibmtr_appendix_l_2009", "CIBMTR Appendix L (2009)"},
+    });
 }
 
-inline std::ostream& operator<<(std::ostream& os, scale_rule_version v) {
-    return os << to_string(v);
-}
 
 /// Which scale a rule asks for at an age, and why.
 struct performance_scale_choice {
@@ -709,10 +663,10 @@ inline performance_scale_choice choose_scale_checked(const age& a, scale_rule_ve
 [[nodiscard]] inline result<performance_scale_choice> choose_performance_scale(
     const age& a, scale_rule_version rule,
     age_resolution resolution = age_resolution::completed_years) {
-    if (auto e = detail::check_enum(rule, "rule")) {
+    if (auto e = hsct::detail::check_enum(rule, "rule")) {
         return *e;
     }
-    if (auto e = detail::check_enum(resolution, "resolution")) {
+    if (auto e = hsct::detail::check_enum(resolution, "resolution")) {
         return *e;
     }
     return detail::choose_scale_checked(a, rule, resolution);

@@ -1,5 +1,6 @@
-// Tests for include/hsct/patient/demographics.hpp: sex and age.
-#include <hsct/patient/demographics.hpp>
+// Tests for include/hsct/core/demographics.hpp: sex and age.
+#include <hsct/core/demographics.hpp>
+#include <hsct/core/io.hpp>
 
 #include <chrono>
 #include <sstream>
@@ -9,21 +10,21 @@
 #include "support/catch.hpp"
 
 using namespace std::chrono;
-using hsct::patient::age;
-using hsct::patient::age_resolution;
-using hsct::patient::sex;
+using hsct::age;
+using hsct::age_resolution;
+using hsct::sex;
 
 namespace {
 sys_days date(int y, unsigned m, unsigned d) { return sys_days{year{y} / month{m} / day{d}}; }
 }  // namespace
 
 TEST_CASE("sex prints and parses", "[patient][demographics]") {
-    CHECK(hsct::patient::to_string(sex::female) == "female");
-    CHECK(hsct::patient::to_string(sex::male) == "male");
-    CHECK(hsct::patient::parse_sex("F").value() == sex::female);
-    CHECK(hsct::patient::parse_sex(" male ").value() == sex::male);
-    CHECK(hsct::patient::parse_sex(hsct::patient::to_string(sex::female)).value() == sex::female);
-    const auto bad = hsct::patient::parse_sex("x");
+    CHECK(hsct::to_string(sex::female) == "female");
+    CHECK(hsct::to_string(sex::male) == "male");
+    CHECK(hsct::parse_sex("F").value() == sex::female);
+    CHECK(hsct::parse_sex(" male ").value() == sex::male);
+    CHECK(hsct::parse_sex(hsct::to_string(sex::female)).value() == sex::female);
+    const auto bad = hsct::parse_sex("x");
     REQUIRE_FALSE(bad.has_value());
     CHECK(bad.error().message() == "sex: cannot read 'x'; expected female or male");
     std::ostringstream os;
@@ -41,7 +42,7 @@ TEST_CASE("completed years and months count a month when its day is reached",
     const auto a = age::between(birth, date(2020, 9, 20)).value();
     CHECK(a.completed_years() == 40);
     CHECK(a.months_part() == 3);
-    CHECK(hsct::patient::to_string(a) == "40 y 3 mo");
+    CHECK(hsct::to_string(a) == "40 y 3 mo");
     CHECK(age::between(birth, birth)->completed_months() == 0);
     CHECK(age::between(birth, birth)->days() == 0);
 }
@@ -64,8 +65,8 @@ TEST_CASE("age resolution is a policy: 40 years and 1 month is 40 or 40.08",
     const double exact = a.years(age_resolution::exact);
     CHECK(exact > 40.08);
     CHECK(exact < 40.09);
-    CHECK(hsct::patient::to_string(age_resolution::completed_years) == "completed years");
-    CHECK(hsct::patient::to_string(age_resolution::exact) == "exact years");
+    CHECK(hsct::to_string(age_resolution::completed_years) == "completed years");
+    CHECK(hsct::to_string(age_resolution::exact) == "exact years");
 }
 
 TEST_CASE("exact years: completed years plus the elapsed fraction of the year of life",
@@ -146,7 +147,7 @@ TEST_CASE("an age from years and months: below, at and above each bound",
 
 TEST_CASE("stored enum numbers are checked, and an invalid one never prints a valid name",
           "[patient][demographics][PAT-ENUM-001]") {
-    namespace p = hsct::patient;
+    namespace p = hsct;
     // numbers start at 1: a zero-initialised field is not a value
     STATIC_REQUIRE(static_cast<int>(sex::female) == 1);
     STATIC_REQUIRE(static_cast<int>(age_resolution::completed_years) == 1);
@@ -200,22 +201,22 @@ TEST_CASE("parse_age reads back what to_string(age) writes, to the completed mon
         if (!a) {
             continue;  // past 2199 or over 130 years
         }
-        const std::string text = hsct::patient::to_string(*a);
-        const auto back = hsct::patient::parse_age(text);
+        const std::string text = hsct::to_string(*a);
+        const auto back = hsct::parse_age(text);
         CAPTURE(text);
         REQUIRE(back.has_value());
         // Equality of the round trip is defined on completed months: the days lived are not
         // printed, so back->days() is the start of that month of life.
         CHECK(back->completed_months() == a->completed_months());
-        CHECK(hsct::patient::to_string(*back) == text);
+        CHECK(hsct::to_string(*back) == text);
     }
     // From years and months the round trip is exact, days included.
     for (const auto& [y, m] : {std::pair{0, 0}, std::pair{45, 3}, std::pair{130, 11}, std::pair{1, 11}}) {
         const auto a = age::from_years_months(y, m).value();
-        CHECK(hsct::patient::parse_age(hsct::patient::to_string(a)).value() == a);
+        CHECK(hsct::parse_age(hsct::to_string(a)).value() == a);
     }
-    CHECK(hsct::patient::parse_age("45 y 3 mo")->completed_months() == 45 * 12 + 3);
-    CHECK(hsct::patient::parse_age("  45  y   3 mo ")->completed_months() == 45 * 12 + 3);
+    CHECK(hsct::parse_age("45 y 3 mo")->completed_months() == 45 * 12 + 3);
+    CHECK(hsct::parse_age("  45  y   3 mo ")->completed_months() == 45 * 12 + 3);
 }
 
 TEST_CASE("parse_age refuses other forms and ages out of range",
@@ -223,20 +224,20 @@ TEST_CASE("parse_age refuses other forms and ages out of range",
     for (const char* t : {"", "45", "45 y", "45y 3mo", "45 years 3 months", "45 y 3 mo extra",
                           "-1 y 0 mo", "+4 y 0 mo", "4.5 y 0 mo", "y 3 mo", "45 y mo", "12345 y 0 mo"}) {
         CAPTURE(t);
-        const auto r = hsct::patient::parse_age(t, "recipient.age");
+        const auto r = hsct::parse_age(t, "recipient.age");
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error().code() == hsct::errc::syntax);
         CHECK(r.error().field() == "recipient.age");
     }
-    const auto month12 = hsct::patient::parse_age("5 y 12 mo");
+    const auto month12 = hsct::parse_age("5 y 12 mo");
     REQUIRE_FALSE(month12.has_value());
     CHECK(month12.error().code() == hsct::errc::out_of_range);
     CHECK(month12.error().value() == "5 y 12 mo");
-    const auto old = hsct::patient::parse_age("131 y 0 mo", "recipient.age");
+    const auto old = hsct::parse_age("131 y 0 mo", "recipient.age");
     REQUIRE_FALSE(old.has_value());
     CHECK(old.error().code() == hsct::errc::out_of_range);
     CHECK(old.error().field() == "recipient.age");
-    CHECK(hsct::patient::parse_age("130 y 11 mo").has_value());
-    CHECK(hsct::patient::parse_age("x").error().message() ==
+    CHECK(hsct::parse_age("130 y 11 mo").has_value());
+    CHECK(hsct::parse_age("x").error().message() ==
           "age: cannot read 'x'; expected '<years> y <months> mo', e.g. '45 y 3 mo'");
 }

@@ -3,23 +3,22 @@
 //
 // Sex and age, as the patient rules read them.
 //
-//   auto a = hsct::patient::age::between(birth, transplant_date);   // result<age>
+//   auto a = hsct::age::between(birth, transplant_date);   // result<age>
 //   a->completed_years();                                            // 45
-//   a->years(hsct::patient::age_resolution::exact);                  // 45.73... (45 + the
+//   a->years(hsct::age_resolution::exact);                  // 45.73... (45 + the
 //                                                                    // elapsed part of year 46)
 //
 // Whether a rule reads age in completed years or as a continuous number is a stated policy
 // (PAT-AGE-002): it changes scores at the bins (is 40 years and 1 month "> 40"?). The default,
 // as registries report it, is completed years at the reference date.
-#ifndef HSCT_PATIENT_DEMOGRAPHICS_HPP
-#define HSCT_PATIENT_DEMOGRAPHICS_HPP
+#ifndef HSCT_CORE_DEMOGRAPHICS_HPP
+#define HSCT_CORE_DEMOGRAPHICS_HPP
 
 #include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
-#include <ostream>
 #include <string>
 #include <string_view>
 
@@ -27,34 +26,21 @@
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/timeline.hpp"
-#include "hsct/patient/detail/enum_check.hpp"
+#include "hsct/core/enum.hpp"
 
-namespace hsct::patient {
+namespace hsct {
 
 /// Sex as the published formulas use it (Devine IBW, EBMT donor-recipient sex). Not gender.
 /// The numbers are stable (may be stored); read stored numbers with make_enum<sex>.
 enum class sex : std::uint8_t { female = 1, male = 2 };
 
-namespace detail {
-template <>
-struct enum_values<sex> {
-    static constexpr std::array entries{
-        enum_entry{sex::female, "female"},
-        enum_entry{sex::male, "male"},
-    };
-};
-}  // namespace detail
-
-/// "female" or "male"; a number that is not a sex prints "invalid (N)".
-[[nodiscard]] constexpr std::string_view to_string(sex s) noexcept {
-    switch (s) {
-        case sex::female: return "female";
-        case sex::male: return "male";
-    }
-    return detail::invalid_enum_text(s);
+constexpr auto hsct_enum_table(sex) noexcept {
+    return make_enum_table<sex>("sex", {
+        {sex::female, "female", "female"},
+        {sex::male, "male", "male"},
+    });
 }
 
-inline std::ostream& operator<<(std::ostream& os, sex s) { return os << to_string(s); }
 
 /// Reads "female"/"male" (also "F"/"M", either case).
 [[nodiscard]] inline result<sex> parse_sex(std::string_view text, std::string_view field = "sex") {
@@ -77,23 +63,13 @@ enum class age_resolution : std::uint8_t {
     exact = 2,
 };
 
-namespace detail {
-template <>
-struct enum_values<age_resolution> {
-    static constexpr std::array entries{
-        enum_entry{age_resolution::completed_years, "completed_years"},
-        enum_entry{age_resolution::exact, "exact"},
-    };
-};
-}  // namespace detail
-
-[[nodiscard]] constexpr std::string_view to_string(age_resolution r) noexcept {
-    switch (r) {
-        case age_resolution::completed_years: return "completed years";
-        case age_resolution::exact: return "exact years";
-    }
-    return detail::invalid_enum_text(r);
+constexpr auto hsct_enum_table(age_resolution) noexcept {
+    return make_enum_table<age_resolution>("age_resolution", {
+        {age_resolution::completed_years, "completed_years", "completed years"},
+        {age_resolution::exact, "exact", "exact years"},
+    });
 }
+
 
 /// An age at a reference date, kept in completed months and in days, so paediatric rules
 /// (months) and adult rules (years) both read it exactly.
@@ -177,7 +153,7 @@ public:
     /// is a whole number). Precondition (contract): is_valid(r); the rules check a stored
     /// resolution and refuse it first (PAT-ENUM-001).
     [[nodiscard]] constexpr double years(age_resolution r) const noexcept {
-        HSCT_EXPECTS(detail::enum_is_valid(r), "age::years: age_resolution is not a declared value");
+        HSCT_EXPECTS(hsct::is_valid(r), "age::years: age_resolution is not a declared value");
         return r == age_resolution::completed_years
                    ? static_cast<double>(completed_years())
                    : static_cast<double>(completed_years()) + year_fraction_;
@@ -208,8 +184,6 @@ private:
     return hsct::detail::concat({std::to_string(a.completed_years()), " y ",
                            std::to_string(a.months_part()), " mo"});
 }
-
-inline std::ostream& operator<<(std::ostream& os, const age& a) { return os << to_string(a); }
 
 /// Reads an age as to_string(age) writes it: "<years> y <months> mo", e.g. "45 y 3 mo"
 /// (PAT-AGE-004). Blanks around and between the parts may be repeated; the units are exactly
@@ -264,6 +238,6 @@ inline std::ostream& operator<<(std::ostream& os, const age& a) { return os << t
     return age::from_years_months(*years, *months, field);
 }
 
-}  // namespace hsct::patient
+}  // namespace hsct
 
-#endif  // HSCT_PATIENT_DEMOGRAPHICS_HPP
+#endif  // HSCT_CORE_DEMOGRAPHICS_HPP
