@@ -156,9 +156,11 @@ namespace detail {
                                                 const message_catalogue& cat = english()) {
     switch (m.what()) {
         case measure::kind::none: return std::string(cat.text("text", "none", "none"));
-        case measure::kind::quantity:
+        case measure::kind::quantity: {
+            const unit_info* u = m.unit();
             return detail::concat({detail::fixed_text(m.number(), decimals), " ",
-                                   m.unit()->symbol});
+                                   u != nullptr ? u->symbol : std::string_view{}});
+        }
         case measure::kind::count: {
             const auto u = m.counted_in();
             std::string s = detail::fixed_text(m.number(), decimals);
@@ -203,8 +205,8 @@ template <tabled_enum Id>
             }
         }
         std::string unit;
-        if (m.what() == measure::kind::quantity) {
-            unit = detail::concat({" ", m.unit()->symbol});
+        if (const unit_info* u = m.unit(); u != nullptr) {
+            unit = detail::concat({" ", u->symbol});
         } else if (m.counted_in() != count_unit::none) {  // a plain number has no unit text
             unit = detail::concat({m.counted_in() == count_unit::percentile ? "" : " ",
                                    cat.label(m.counted_in())});

@@ -1,0 +1,131 @@
+// Tests for include/hsct/core/explain.hpp: explained results as data (CORE-EXPLAIN-001) and the
+// threshold comparison every rule uses (CORE-THRESH-001).
+#include <hsct/core/explain.hpp>
+#include <hsct/core/analyte.hpp>
+#include <hsct/core/units.hpp>
+
+#include <cstdint>
+#include <type_traits>
+
+#include "support/catch.hpp"
+
+namespace test_rule {
+enum class criterion_id : std::uint8_t { creatinine = 1, dyspnoea = 2 };
+constexpr auto hsct_enum_table(criterion_id) noexcept {
+    return hsct::make_enum_table<criterion_id>("test_criterion", {
+        {criterion_id::creatinine, "creatinine", "creatinine above 2 mg/dL"},
+        {criterion_id::dyspnoea, "dyspnoea", "dyspnoea at rest"},
+    });
+}
+enum class field : std::uint8_t { creatinine = 1, dlco = 2, age = 63 };
+constexpr auto hsct_enum_table(field) noexcept {
+    return hsct::make_enum_table<field>("test_field", {
+        {field::creatinine, "creatinine", "creatinine"},
+        {field::dlco, "dlco", "DLCO"},
+        {field::age, "age", "age"},
+    });
+}
+}  // namespace test_rule
+
+using test_rule::criterion_id;
+using test_rule::field;
+
+TEST_CASE("evidence is small and trivially copyable", "[core][explain][CORE-EXPLAIN-001]") {
+    STATIC_REQUIRE(sizeof(hsct::measure) == 24);
+    STATIC_REQUIRE(sizeof(hsct::criterion<criterion_id>) <= 48);
+    STATIC_REQUIRE(std::is_trivially_copyable_v<hsct::measure>);
+    STATIC_REQUIRE(std::is_trivially_copyable_v<hsct::criterion<criterion_id>>);
+    STATIC_REQUIRE(std::is_trivially_copyable_v<hsct::fixed_list<hsct::criterion<criterion_id>, 8>>);
+    STATIC_REQUIRE(sizeof(hsct::enum_set<field>) == 8);
+}
+
+TEST_CASE("a measure keeps the typed value in the unit it was recorded in",
+          "[core][explain][CORE-EXPLAIN-001]") {
+    const hsct::creatinine c(176.9, hsct::units::umol_per_l);
+    const auto m = hsct::measure::of(c, hsct::units::umol_per_l);
+    CHECK(m.what() == hsct::measure::kind::quantity);
+    CHECK(m.number() == Approx(176.9).epsilon(1e-12));
+    REQUIRE(m.unit() != nullptr);
+    CHECK(m.unit()->symbol == "umol/L");
+    const auto back = m.as<hsct::creatinine>();
+    REQUIRE(back.has_value());
+    CHECK(back->in(hsct::units::mg_per_dl) == Approx(176.9 / 88.4).epsilon(1e-12));
+    CHECK_FALSE(m.as<hsct::anc>().has_value());  // another dimension
+    CHECK(m.enumerator() == hsct::enum_ref{});
+
+    const auto n = hsct::measure::count(1.6, hsct::count_unit::times_uln);
+    CHECK(n.counted_in() == hsct::count_unit::times_uln);
+    CHECK(n.unit() == nullptr);
+    CHECK_FALSE(n.as<hsct::creatinine>().has_value());
+
+    const auto f = hsct::measure::flag(true);
+    CHECK(f.number() == 1.0);
+    CHECK(hsct::measure::flag(false).number() == 0.0);
+
+    const auto e = hsct::measure::code(hsct::outcome::met);
+    CHECK(e.enumerator().as<hsct::outcome>() == hsct::outcome::met);
+    CHECK_FALSE(e.enumerator().as<hsct::comparator>().has_value());
+    CHECK(e.enumerator().text(hsct::enum_text::enum_name) == "outcome");
+    CHECK(e.enumerator().text(hsct::enum_text::id) == "met");
+
+    const auto miss = hsct::measure::missing(field::dlco);
+    CHECK(miss.what() == hsct::measure::kind::missing);
+    CHECK(miss.enumerator().as<field>() == field::dlco);
+    CHECK(miss.enumerator().text(hsct::enum_text::label) == "DLCO");
+    CHECK_FALSE(miss == e);
+    CHECK(miss == hsct::measure::missing(field::dlco));
+}
+
+TEST_CASE("satisfies compares with the CORE-THRESH-001 tolerance",
+          "[core][explain][CORE-THRESH-001]") {
+    using hsct::comparator;
+    // 1.8 / 1.2 lands a rounding error below 1.5: read as exactly 1.5
+    CHECK_FALSE(hsct::satisfies(1.8 / 1.2, comparator::greater, 1.5));
+    CHECK(hsct::satisfies(1.8 / 1.2, comparator::greater_equal, 1.5));
+    CHECK(hsct::satisfies(1.8 / 1.2, comparator::less_equal, 1.5));
+    CHECK_FALSE(hsct::satisfies(1.8 / 1.2, comparator::less, 1.5));
+    CHECK(hsct::satisfies(1.8 / 1.2, comparator::equal, 1.5));
+    // a real difference is never absorbed
+    CHECK(hsct::satisfies(1.8005 / 1.2, comparator::greater, 1.5));
+    CHECK(hsct::satisfies(176.9 / 88.4, comparator::greater, 2.0));
+    CHECK_FALSE(hsct::satisfies(176.8 / 88.4, comparator::greater, 2.0));
+    CHECK(hsct::satisfies(1.0, comparator::present, 0.0));
+    CHECK_FALSE(hsct::satisfies(0.0, comparator::present, 0.0));
+}
+
+TEST_CASE("fixed_list holds up to its capacity inline", "[core][explain][CORE-EXPLAIN-001]") {
+    hsct::fixed_list<int, 3> l;
+    CHECK(l.empty());
+    l.push_back(1);
+    l.push_back(2);
+    CHECK(l.size() == 2);
+    CHECK(l[1] == 2);
+    int sum = 0;
+    for (const int v : l) {
+        sum += v;
+    }
+    CHECK(sum == 3);
+    hsct::fixed_list<int, 3> m;
+    m.push_back(1);
+    CHECK_FALSE(l == m);
+    m.push_back(2);
+    CHECK(l == m);
+    STATIC_REQUIRE(hsct::fixed_list<int, 3>::capacity() == 3);
+}
+
+TEST_CASE("enum_set holds input fields", "[core][explain][CORE-EXPLAIN-001]") {
+    hsct::enum_set<field> s;
+    CHECK(s.empty());
+    s.insert(field::dlco);
+    s.insert(field::age);
+    s.insert(field::dlco);
+    CHECK(s.size() == 2);
+    CHECK(s.contains(field::age));
+    CHECK_FALSE(s.contains(field::creatinine));
+    int n = 0;
+    s.for_each([&](field f) {
+        CHECK((f == field::dlco || f == field::age));
+        ++n;
+    });
+    CHECK(n == 2);
+}

@@ -1,0 +1,46 @@
+// Replaces the global allocation functions with counting ones (see count_allocations.hpp).
+#include "support/count_allocations.hpp"
+
+#include <cstdlib>
+#include <new>
+
+namespace {
+thread_local std::size_t allocation_count = 0;
+
+void* counted_alloc(std::size_t n) {
+    ++allocation_count;
+    void* p = std::malloc(n == 0 ? 1 : n);
+    if (p == nullptr) {
+        std::abort();  // tests do not run out of memory; works with -fno-exceptions too
+    }
+    return p;
+}
+
+void* counted_aligned_alloc(std::size_t n, std::align_val_t a) {
+    ++allocation_count;
+    const auto align = static_cast<std::size_t>(a);
+    const std::size_t size = (n + align - 1) / align * align;
+    void* p = std::aligned_alloc(align, size == 0 ? align : size);
+    if (p == nullptr) {
+        std::abort();
+    }
+    return p;
+}
+}  // namespace
+
+std::size_t hsct_test::allocations() noexcept { return allocation_count; }
+
+void* operator new(std::size_t n) { return counted_alloc(n); }
+void* operator new[](std::size_t n) { return counted_alloc(n); }
+void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return counted_alloc(n); }
+void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return counted_alloc(n); }
+void* operator new(std::size_t n, std::align_val_t a) { return counted_aligned_alloc(n, a); }
+void* operator new[](std::size_t n, std::align_val_t a) { return counted_aligned_alloc(n, a); }
+void operator delete(void* p) noexcept { std::free(p); }
+void operator delete[](void* p) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
