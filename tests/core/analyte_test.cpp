@@ -6,7 +6,6 @@
 #include <limits>
 #include <string>
 #include <type_traits>
-#include <variant>
 
 #include "support/catch.hpp"
 
@@ -207,62 +206,6 @@ TEST_CASE("analytes print and parse back within their plausible range", "[core][
     CHECK_FALSE(hsct::parse<hsct::creatinine>("41 mg/dL").has_value());
 }
 
-TEST_CASE("LOINC codes map to analytes", "[core][analyte][LOINC]") {
-    CHECK(hsct::analyte_for_loinc("1975-2") == hsct::analyte_id::bilirubin);
-    CHECK(hsct::analyte_for_loinc("14631-6") == hsct::analyte_id::bilirubin);
-    CHECK(hsct::analyte_for_loinc("2160-0") == hsct::analyte_id::creatinine);
-    CHECK(hsct::analyte_for_loinc("14682-9") == hsct::analyte_id::creatinine);
-    CHECK(hsct::analyte_for_loinc("1751-7") == hsct::analyte_id::albumin);
-    CHECK(hsct::analyte_for_loinc("718-7") == hsct::analyte_id::haemoglobin);
-    CHECK(hsct::analyte_for_loinc("59260-0") == hsct::analyte_id::haemoglobin);
-    CHECK(hsct::analyte_for_loinc("2532-0") == hsct::analyte_id::ldh);
-    CHECK(hsct::analyte_for_loinc("751-8") == hsct::analyte_id::anc);
-    CHECK(hsct::analyte_for_loinc("753-4") == hsct::analyte_id::anc);
-    CHECK(hsct::analyte_for_loinc("6690-2") == hsct::analyte_id::wbc);
-    CHECK(hsct::analyte_for_loinc(" 777-3 ") == hsct::analyte_id::platelets);
-    CHECK(hsct::analyte_for_loinc("731-0") == hsct::analyte_id::lymphocytes);
-    CHECK(hsct::analyte_for_loinc("1920-8") == hsct::analyte_id::ast);
-    CHECK(hsct::analyte_for_loinc("1742-6") == hsct::analyte_id::alt);
-    CHECK_FALSE(hsct::analyte_for_loinc("20570-8").has_value());  // haematocrit: not mapped
-    CHECK_FALSE(hsct::analyte_for_loinc("").has_value());
-    for (const auto id : hsct::values<hsct::analyte_id>()) {
-        CHECK(hsct::info_of(id).id == id);
-        CHECK(hsct::analyte_for_loinc(hsct::info_of(id).loinc[0]) == id);
-    }
-}
-
-TEST_CASE("from_lab chosen at run time by analyte or by LOINC code", "[core][analyte][LOINC]") {
-    const auto by_id = hsct::from_lab(hsct::analyte_id::creatinine, 88.4, "umol/L");
-    REQUIRE(by_id.has_value());
-    REQUIRE(std::holds_alternative<hsct::creatinine>(*by_id));
-    CHECK(close(std::get<hsct::creatinine>(*by_id).in(u::mg_per_dl), 1.0));
-    const auto by_loinc = hsct::from_lab("777-3", 150.0, "10*3/uL");
-    REQUIRE(by_loinc.has_value());
-    CHECK(std::get<hsct::platelets>(*by_loinc) == hsct::platelets(150.0, u::giga_per_l));
-    const auto unmapped = hsct::from_lab("99999-9", 1.0, "mg/dL");
-    REQUIRE_FALSE(unmapped.has_value());
-    CHECK(unmapped.error().field() == "loinc");
-    const auto bad = hsct::from_lab(hsct::analyte_id::anc, 5000.0, "10*9/L");
-    REQUIRE_FALSE(bad.has_value());
-    CHECK(bad.error().code() == hsct::errc::out_of_range);
-}
-
-TEST_CASE("an analyte number read from storage is checked, never trusted",
-          "[core][analyte]") {
-    CHECK(hsct::make_analyte_id(1).value() == hsct::analyte_id::bilirubin);
-    CHECK(hsct::make_analyte_id(11).value() == hsct::analyte_id::alt);
-    CHECK(hsct::make_analyte_id(0).error().code() == hsct::errc::out_of_range);
-    CHECK(hsct::make_analyte_id(12).error().valid_range() ==
-          "one of 1 (bilirubin), 2 (creatinine), 3 (albumin), 4 (haemoglobin), 5 (ldh), 6 (anc), "
-          "7 (wbc), 8 (platelets), 9 (lymphocytes), 10 (ast), 11 (alt)");
-    STATIC_REQUIRE(hsct::is_valid(hsct::analyte_id::anc));
-    STATIC_REQUIRE_FALSE(hsct::is_valid(static_cast<hsct::analyte_id>(12)));
-    const auto r = hsct::from_lab(static_cast<hsct::analyte_id>(12), 1.0, "mg/dL");
-    REQUIRE_FALSE(r.has_value());
-    CHECK(r.error().code() == hsct::errc::out_of_range);
-    CHECK(r.error().value() == "12");
-}
-
 TEST_CASE("make_checked with a run-time unit of the wrong kind is an error, not an abort",
           "[core][analyte]") {
     const auto r = hsct::make_checked<hsct::anc>(1.0, hsct::units::kg.info,
@@ -271,4 +214,57 @@ TEST_CASE("make_checked with a run-time unit of the wrong kind is an error, not 
     CHECK(r.error().code() == hsct::errc::wrong_dimension);
     CHECK(r.error().value() == "kg");
     CHECK(r.error().valid_range() == "x10^9/L, 10*9/L, x10^3/uL, 10*3/uL, /uL, x10^12/L");
+}
+
+TEST_CASE("from_lab reads the number under a declared convention", "[core][analyte][CORE-TEXT-001]") {
+    const auto ambiguous = hsct::from_lab<hsct::platelets>("1,250", "/uL");
+    REQUIRE_FALSE(ambiguous.has_value());
+    CHECK(ambiguous.error().code() == hsct::errc::syntax);
+    CHECK(ambiguous.error().field() == "platelets");
+    CHECK(ambiguous.error().value() == "1,250");
+    CHECK(ambiguous.error().valid_range() ==
+          "a number with a decimal point and no thousands separator, e.g. '1250.5'; ',' is "
+          "ambiguous (decimal comma or thousands separator): declare a number_convention");
+    const hsct::number_convention continental{.decimal = hsct::decimal_mark::comma,
+                                              .grouping = hsct::group_separator::period};
+    CHECK(hsct::from_lab<hsct::anc>("1.250", "/uL", continental).value() ==
+          hsct::anc(1.25, u::giga_per_l));
+    CHECK(hsct::from_lab<hsct::bilirubin>("41,0", "umol/L", continental).value() ==
+          hsct::from_lab<hsct::bilirubin>(41.0, "umol/L").value());
+    CHECK(hsct::from_lab<hsct::platelets>("1,250", "/uL", {.grouping = hsct::group_separator::comma})
+              .value() == hsct::platelets(1.25, u::giga_per_l));
+    const auto groups = hsct::from_lab<hsct::anc>("1.25", "/uL", continental);
+    REQUIRE_FALSE(groups.has_value());
+    CHECK(groups.error().code() == hsct::errc::syntax);
+    CHECK(hsct::from_lab<hsct::anc>("1e400", "/uL", continental).error().code() ==
+          hsct::errc::out_of_range);
+    CHECK(hsct::from_lab<hsct::anc>("1e400", "/uL").error().valid_range() == "0-1000 x10^9/L");
+    const auto bad = hsct::from_lab<hsct::anc>("1", "/uL", {.decimal = hsct::decimal_mark::comma,
+                                                            .grouping = hsct::group_separator::comma});
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().code() == hsct::errc::inconsistent);
+    // parse<A> reads number and unit from one text under the convention too.
+    CHECK(hsct::parse<hsct::platelets>("150,5 10*9/L", continental).value() ==
+          hsct::platelets(150.5, u::giga_per_l));
+    CHECK(hsct::parse<hsct::platelets>("1,250 /uL").error().value() == "1,250");
+}
+
+TEST_CASE("display precision per analyte (policy)", "[core][analyte][CORE-DISPLAY-001]") {
+    STATIC_REQUIRE(hsct::display_decimals<hsct::bilirubin>() == 1);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::creatinine>() == 2);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::albumin>() == 1);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::haemoglobin>() == 1);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::ldh>() == 0);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::anc>() == 2);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::wbc>() == 2);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::platelets>() == 0);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::lymphocytes>() == 2);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::ast>() == 0);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::alt>() == 0);
+    CHECK(hsct::display(hsct::bilirubin(41.0, u::umol_per_l)) == "2.4 mg/dL");
+    CHECK(hsct::display(hsct::creatinine(88.0, u::umol_per_l)) == "1.00 mg/dL");
+    CHECK(hsct::display(hsct::albumin(35.0, u::g_per_l)) == "3.5 g/dL");
+    CHECK(hsct::display(hsct::anc(500.0, u::per_ul)) == "0.50 x10^9/L");
+    CHECK(hsct::display(hsct::platelets(20.4, u::giga_per_l)) == "20 x10^9/L");
+    CHECK(hsct::display(hsct::ldh(4.2, u::ukat_per_l)) == "252 U/L");
 }

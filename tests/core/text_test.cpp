@@ -70,3 +70,28 @@ TEST_CASE("trim and quote_input", "[core][text]") {
     const std::string fits = std::string(62, 'x') + "\xC2\xB5" + "mol/L";
     CHECK(hsct::detail::quote_input(fits) == std::string(62, 'x') + "\xC2\xB5...");
 }
+
+TEST_CASE("no printer shows a negative zero", "[core][text][CORE-DISPLAY-001]") {
+    CHECK(format_number(-0.0) == "0");
+    CHECK(format_number(0.0) == "0");
+    CHECK(read_number(format_number(-0.0)).value() == -0.0);  // equal: the round trip holds
+    CHECK(format_number(-1e-300) == "-1e-300");
+    const auto dropped = [](std::string s) {
+        hsct::detail::drop_negative_zero(s);
+        return s;
+    };
+    CHECK(dropped("-0") == "0");
+    CHECK(dropped("-0.000") == "0.000");
+    CHECK(dropped("-0,00") == "0,00");
+    CHECK(dropped("-0.0e+00") == "0.0e+00");
+    CHECK(dropped("-0.0E+05") == "0.0E+05");
+    CHECK(dropped("-0x0p+0") == "0x0p+0");
+    CHECK(dropped("-0.01") == "-0.01");
+    CHECK(dropped("-1e-300") == "-1e-300");
+    CHECK(dropped("-0x1p-3") == "-0x1p-3");
+    CHECK(dropped("-nan") == "-nan");
+    CHECK(dropped("-inf") == "-inf");
+    CHECK(dropped("-") == "-");
+    CHECK(dropped("0.0") == "0.0");
+    CHECK(dropped("") == "");
+}

@@ -4,6 +4,8 @@
 #include <hsct/core/io.hpp>
 
 #include <cmath>
+#include <iomanip>
+#include <iterator>
 #include <limits>
 #include <sstream>
 #include <string>
@@ -280,7 +282,7 @@ TEST_CASE("an unknown unit and a unit of the wrong kind are different errors", "
     CHECK(unknown.error().code() == hsct::errc::unknown_unit);
     CHECK(unknown.error().field() == "mass");
     CHECK(unknown.error().value() == "stone");
-    CHECK(unknown.error().valid_range() == "kg, g, mg");
+    CHECK(unknown.error().valid_range() == "kg, g, mg, lb, oz");
     const auto wrong = hsct::parse<hsct::dose_per_area>("30 mg/kg");
     REQUIRE_FALSE(wrong.has_value());
     CHECK(wrong.error().code() == hsct::errc::wrong_dimension);
@@ -388,4 +390,315 @@ TEST_CASE("the per-thread unit cache never changes an answer", "[core][units]") 
     const std::string long_text = std::string(40, ' ') + "kg";
     CHECK(hsct::find_unit_for<hsct::mass>(long_text, "f").has_value());
     CHECK(hsct::find_unit_for<hsct::mass>(long_text, "f").has_value());
+}
+
+// --- Inches, feet, pounds and ounces (CORE-UNIT-004, CORE-UNIT-005) ------------------------
+
+namespace {
+template <class Q>
+std::string streamed(const Q& q) {
+    std::ostringstream os;
+    os << q;
+    return os.str();
+}
+}  // namespace
+
+TEST_CASE("inch and foot: UCUM [in_i] = 2.54 cm and [ft_i] = 30.48 cm exactly",
+          "[core][units][CORE-UNIT-004][UCUM]") {
+    STATIC_REQUIRE(hsct::length(1.0, u::in).in(u::cm) == 2.54);
+    STATIC_REQUIRE(hsct::length(1.0, u::ft).in(u::cm) == 30.48);
+    STATIC_REQUIRE(hsct::length(12.0, u::in) == hsct::length(1.0, u::ft));
+    STATIC_REQUIRE(hsct::length(67.0, u::in).in(u::cm) == 170.18);
+    STATIC_REQUIRE(hsct::length(254.0, u::cm).in(u::in) == 100.0);
+    STATIC_REQUIRE(hsct::length(3048.0, u::mm).in(u::ft) == 10.0);
+    STATIC_REQUIRE(same_type_and_value(67_in, hsct::length(67.0, u::in)));
+    STATIC_REQUIRE(same_type_and_value(6_ft, hsct::length(72.0, u::in)));
+    STATIC_REQUIRE(u::in.info.ucum == "[in_i]");
+    STATIC_REQUIRE(u::ft.info.ucum == "[ft_i]");
+    CHECK(hsct::to_string(67_in, u::in) == "67 in");
+    CHECK(hsct::to_string(6_ft) == "182.88 cm");
+}
+
+TEST_CASE("pound and ounce: UCUM [lb_av] = 0.45359237 kg and [oz_av] = 1/16 lb exactly",
+          "[core][units][CORE-UNIT-005][UCUM]") {
+    STATIC_REQUIRE(hsct::mass(1.0, u::lb).in(u::kg) == 0.45359237);
+    STATIC_REQUIRE(hsct::mass(1.0, u::oz).in(u::kg) == 0.028349523125);
+    STATIC_REQUIRE(hsct::mass(16.0, u::oz) == hsct::mass(1.0, u::lb));
+    STATIC_REQUIRE(hsct::mass(100.0, u::lb).in(u::kg) == 45.359237);
+    STATIC_REQUIRE(hsct::mass(45359237.0, u::g).in(u::lb) == 100000.0);
+    STATIC_REQUIRE(same_type_and_value(150_lb, hsct::mass(150.0, u::lb)));
+    STATIC_REQUIRE(same_type_and_value(8_oz, hsct::mass(0.5, u::lb)));
+    STATIC_REQUIRE(u::lb.info.ucum == "[lb_av]");
+    STATIC_REQUIRE(u::oz.info.ucum == "[oz_av]");
+    CHECK(hsct::to_string(150_lb) == "68.0388555 kg");
+    CHECK(hsct::to_string(150_lb, u::lb) == "150 lb");
+}
+
+TEST_CASE("US spellings: UCUM codes and printed forms, case-sensitive",
+          "[core][units][CORE-UNIT-004][CORE-UNIT-005][UCUM]") {
+    for (const char* s : {"in", "[in_i]", "inch", "inches", "\"", "\xE2\x80\xB3"}) {
+        CAPTURE(s);
+        CHECK(hsct::find_unit(s, hsct::dimension::length, "f").value() == u::in.info);
+        CHECK(hsct::parse<hsct::length>(std::string("70 ") + s).value() == 70_in);
+    }
+    for (const char* s : {"ft", "[ft_i]", "foot", "feet", "'", "\xE2\x80\xB2"}) {
+        CAPTURE(s);
+        CHECK(hsct::find_unit(s, hsct::dimension::length, "f").value() == u::ft.info);
+        CHECK(hsct::parse<hsct::length>(std::string("5") + s).value() == 5_ft);
+    }
+    for (const char* s : {"lb", "[lb_av]", "lbs", "pound", "pounds"}) {
+        CAPTURE(s);
+        CHECK(hsct::parse<hsct::mass>(std::string("150 ") + s).value() == 150_lb);
+    }
+    for (const char* s : {"oz", "[oz_av]", "ounce", "ounces"}) {
+        CAPTURE(s);
+        CHECK(hsct::parse<hsct::mass>(std::string("8 ") + s).value() == 8_oz);
+    }
+    for (const char* s : {"IN", "Ft", "LB", "OZ", "Lbs", "inchs"}) {
+        CAPTURE(s);
+        CHECK(hsct::find_unit(s, [](hsct::dimension) { return true; }, "f").error().code() ==
+              hsct::errc::unknown_unit);
+    }
+    // No US spelling shadows another unit: every spelling in the table is listed once.
+    const std::size_t n = std::size(hsct::detail::unit_spellings);
+    for (std::size_t i = 0; i < n; ++i) {
+        for (std::size_t j = i + 1; j < n; ++j) {
+            const auto& a = hsct::detail::unit_spellings[i];
+            const auto& b = hsct::detail::unit_spellings[j];
+            CHECK_FALSE((a.text == b.text && a.unit.dim == b.unit.dim));
+        }
+    }
+    CHECK(hsct::parse<hsct::total_dose>("2 lb").error().code() == hsct::errc::wrong_dimension);
+    CHECK(hsct::parse<hsct::length>("2 cm").value() == 2_cm);
+}
+
+TEST_CASE("feet and inches, pounds and ounces in one text", "[core][units][CORE-UNIT-004][CORE-UNIT-005]") {
+    const auto five_seven = hsct::length(67.0, u::in);  // 170.18 cm
+    for (const char* t : {"5 ft 7 in", "5'7\"", "5' 7\"", " 5 ' 7 \" ", "5ft7in", "5 feet 7 inches",
+                          "5 foot 7 inch", "5 [ft_i] 7 [in_i]", "5\xE2\x80\xB2" "7\xE2\x80\xB3"}) {
+        CAPTURE(t);
+        const auto r = hsct::parse<hsct::length>(t);
+        REQUIRE(r.has_value());
+        CHECK(*r == five_seven);
+        CHECK(r->in(u::cm) == 170.18);
+    }
+    CHECK(hsct::parse<hsct::length>("5' 7.5\"").value() == hsct::length(67.5, u::in));
+    CHECK(hsct::parse<hsct::length>("6 ft 0 in").value() == 6_ft);
+    CHECK(hsct::parse<hsct::length>("0 ft 11.99 in").value() == hsct::length(11.99, u::in));
+    CHECK(hsct::parse<hsct::length>("5'7,5\"", {.decimal = hsct::decimal_mark::comma}).value() ==
+          hsct::length(67.5, u::in));
+    const auto pounds = hsct::mass(2408.0, u::oz);  // 150 lb 8 oz
+    for (const char* t : {"150 lb 8 oz", "150 lbs 8 oz", "150 pounds 8 ounces", "150lb8oz",
+                          "150 [lb_av] 8 [oz_av]", "150 pound 8 ounce"}) {
+        CAPTURE(t);
+        const auto r = hsct::parse<hsct::mass>(t);
+        REQUIRE(r.has_value());
+        CHECK(*r == pounds);
+    }
+    CHECK(hsct::parse<hsct::mass>("150 lb 8 oz")->in(u::kg) == 68.265651685);
+    // The patient height and weight readers call parse<length>/parse<mass> with their ranges.
+    const hsct::valid_range<hsct::length> height{20_cm, 250_cm};
+    CHECK(hsct::parse<hsct::length>("5'7\"", height, "height").value() == five_seven);
+    const auto tall = hsct::parse<hsct::length>("9 ft 0 in", height, "height");
+    REQUIRE_FALSE(tall.has_value());
+    CHECK(tall.error().message() == "height: 108 in is outside the valid range 20-250 cm");
+}
+
+TEST_CASE("compound US forms: what is refused", "[core][units][CORE-UNIT-004][CORE-UNIT-005]") {
+    const auto inches = hsct::parse<hsct::length>("5 ft 12 in");
+    REQUIRE_FALSE(inches.has_value());
+    CHECK(inches.error().message() ==
+          "length: cannot read '5 ft 12 in'; expected whole feet, then inches from 0 to below 12, "
+          "e.g. '5 ft 7 in' or '5'7\"'");
+    const auto ounces = hsct::parse<hsct::mass>("150 lb 16 oz");
+    REQUIRE_FALSE(ounces.has_value());
+    CHECK(ounces.error().code() == hsct::errc::syntax);
+    CHECK(ounces.error().valid_range() ==
+          "whole pounds, then ounces from 0 to below 16, e.g. '150 lb 8 oz'");
+    // Fractional feet with inches, a missing inch mark, mixed systems: one number and a unit
+    // that hsct does not know.
+    for (const char* t : {"5.5 ft 3 in", "5 ft 7", "5 ft 7 cm", "5 ft -1 in", "5 ft 3 oz"}) {
+        CAPTURE(t);
+        const auto r = hsct::parse<hsct::length>(t);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code() == hsct::errc::unknown_unit);
+    }
+    for (const char* t : {"150 lb 8", "150 lb 3 in", "150.5 lb 2 oz"}) {
+        CAPTURE(t);
+        const auto r = hsct::parse<hsct::mass>(t);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code() == hsct::errc::unknown_unit);
+    }
+    // A decimal comma in the inches needs a declared convention.
+    const auto comma = hsct::parse<hsct::length>("5'7,5\"");
+    REQUIRE_FALSE(comma.has_value());
+    CHECK(comma.error().code() == hsct::errc::syntax);
+    CHECK(comma.error().value() == "7,5");
+    // Plain feet with a decimal point are an ordinary value.
+    CHECK(hsct::parse<hsct::length>("5.5 ft").value() == hsct::length(66.0, u::in));
+}
+
+// --- Number conventions in parse (CORE-TEXT-001) -------------------------------------------
+
+TEST_CASE("regression: '1,250 /uL' is a syntax error on the number, not an unknown unit ',250 /uL'",
+          "[core][units][CORE-TEXT-001]") {
+    const auto r = hsct::parse<hsct::cell_concentration>("1,250 /uL");
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code() == hsct::errc::syntax);
+    CHECK(r.error().field() == "cell concentration");
+    CHECK(r.error().value() == "1,250");
+    CHECK(r.error().message() ==
+          "cell concentration: cannot read '1,250'; expected a number with a decimal point and no "
+          "thousands separator, e.g. '1250.5'; ',' is ambiguous (decimal comma or thousands "
+          "separator): declare a number_convention");
+    for (const char* t : {"1.250,5 /uL", "1 250 /uL", "1'250 /uL", "1,5 mg/dL"}) {
+        CAPTURE(t);
+        const auto q = hsct::parse<hsct::cell_concentration>(t);
+        REQUIRE_FALSE(q.has_value());
+        CHECK((q.error().code() == hsct::errc::syntax || q.error().code() == hsct::errc::wrong_dimension));
+    }
+    CHECK(hsct::parse<hsct::cell_concentration>("1 250 /uL").error().value() == "1 250");
+}
+
+TEST_CASE("parse reads numbers under a declared convention", "[core][units][CORE-TEXT-001]") {
+    const hsct::number_convention continental{.decimal = hsct::decimal_mark::comma,
+                                              .grouping = hsct::group_separator::period};
+    CHECK(hsct::parse<hsct::cell_concentration>("1.250 /uL", continental).value() ==
+          hsct::cell_concentration(1.25, u::giga_per_l));
+    CHECK(hsct::parse<hsct::mass>("72,5 kg", continental).value() == 72.5_kg);
+    CHECK(hsct::parse<hsct::mass>("1.250,5 g", continental).value() == hsct::mass(1250.5, u::g));
+    const hsct::number_convention grouped{.grouping = hsct::group_separator::comma};
+    CHECK(hsct::parse<hsct::cell_concentration>("1,250 /uL", grouped).value() ==
+          hsct::cell_concentration(1.25, u::giga_per_l));
+    const hsct::number_convention spaced{.decimal = hsct::decimal_mark::comma,
+                                         .grouping = hsct::group_separator::space};
+    CHECK(hsct::parse<hsct::cell_concentration>("1 250 /uL", spaced).value() ==
+          hsct::cell_concentration(1.25, u::giga_per_l));
+    // A unit that starts with digits is not taken for a group of digits.
+    CHECK(hsct::parse<hsct::cell_concentration>("2 10*9/L", spaced).value() ==
+          hsct::cell_concentration(2.0, u::giga_per_l));
+    CHECK(hsct::parse<hsct::cell_concentration>("1 250 10*3/uL", spaced).value() ==
+          hsct::cell_concentration(1250.0, u::kilo_per_ul));
+    const hsct::valid_range<hsct::mass> weight{hsct::mass(0.5, u::kg), hsct::mass(300.0, u::kg)};
+    const auto big = hsct::parse<hsct::mass>("1.250 kg", weight, "weight", continental);
+    REQUIRE_FALSE(big.has_value());
+    CHECK(big.error().message() == "weight: 1250 kg is outside the valid range 0.5-300 kg");
+    const auto bad = hsct::parse<hsct::mass>("1", {.decimal = hsct::decimal_mark::comma,
+                                                   .grouping = hsct::group_separator::comma});
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().code() == hsct::errc::inconsistent);
+}
+
+// --- Output: stream flags, no negative zero, display precision ------------------------------
+
+TEST_CASE("regression: operator<< honours the stream's precision and floatfield",
+          "[core][units][io]") {
+    const hsct::mass third(1.0 / 3.0, u::kg);
+    {
+        std::ostringstream os;
+        os << std::setprecision(3) << third;
+        CHECK(os.str() == "0.333 kg");
+    }
+    {
+        std::ostringstream os;
+        os << std::fixed << std::setprecision(1) << hsct::mass(72.45, u::kg);
+        CHECK(os.str() == "72.5 kg");
+    }
+    {
+        std::ostringstream os;
+        os << std::scientific << std::setprecision(2) << 72.5_kg;
+        CHECK(os.str() == "7.25e+01 kg");
+    }
+    {
+        std::ostringstream os;
+        os << std::fixed << std::setprecision(0) << 1.8_m2 << " " << std::setprecision(3) << 1.8_m2;
+        CHECK(os.str() == "2 m2 1.800 m2");
+    }
+    {
+        std::ostringstream os;
+        os << std::showpos << std::fixed << std::setprecision(1) << 72.5_kg;
+        CHECK(os.str() == "+72.5 kg");
+    }
+    {
+        std::ostringstream os;
+        os << std::uppercase << std::scientific << std::setprecision(1) << 72.6_kg;
+        CHECK(os.str() == "7.3E+01 kg");
+    }
+}
+
+TEST_CASE("operator<< as the stream comes prints the shortest exact text", "[core][units][io]") {
+    CHECK(streamed(72.5_kg) == "72.5 kg");
+    CHECK(streamed(hsct::mass(0.1, u::kg) + hsct::mass(0.2, u::kg)) == "0.30000000000000004 kg");
+    CHECK(streamed(hsct::mass(1.0 / 3.0, u::kg)) == "0.3333333333333333 kg");
+    CHECK(streamed(hsct::cell_count(2e8, u::cells)) == "2e+08 cells");
+    // Flags and precision of the stream are left as they were.
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(2) << 72.5_kg << " " << 2.5;
+    CHECK(os.str() == "72.50 kg 2.50");
+    CHECK(os.precision() == 2);
+}
+
+TEST_CASE("operator<<: width, fill and alignment apply to the whole text", "[core][units][io]") {
+    {
+        std::ostringstream os;
+        os << std::setw(10) << 72.5_kg << '|';
+        CHECK(os.str() == "   72.5 kg|");
+    }
+    {
+        std::ostringstream os;
+        os << std::left << std::setfill('*') << std::setw(10) << 72.5_kg << '|' << 1.8_m2;
+        CHECK(os.str() == "72.5 kg***|1.8 m2");
+    }
+    {
+        std::ostringstream os;
+        os << std::setw(12) << std::fixed << std::setprecision(2) << 1.8_m2;
+        CHECK(os.str() == "     1.80 m2");
+    }
+}
+
+TEST_CASE("regression: no quantity prints as -0", "[core][units][io][CORE-DISPLAY-001]") {
+    const hsct::mass_concentration minus_zero(-0.0, u::mg_per_dl);
+    CHECK(hsct::to_string(minus_zero) == "0 mg/dL");
+    CHECK(streamed(minus_zero) == "0 mg/dL");
+    const auto read = hsct::parse<hsct::mass_concentration>("-0 mg/dL");
+    REQUIRE(read.has_value());
+    CHECK(hsct::to_string(*read) == "0 mg/dL");
+    const hsct::mass_concentration small(-0.04, u::mg_per_dl);
+    std::ostringstream os;
+    os << std::fixed << std::setprecision(1) << small << ' ' << std::showpos << small << ' '
+       << std::noshowpos << std::setprecision(2) << small;
+    CHECK(os.str() == "0.0 mg/dL +0.0 mg/dL -0.04 mg/dL");
+    std::ostringstream sci;
+    sci << std::scientific << std::setprecision(1) << minus_zero;
+    CHECK(sci.str() == "0.0e+00 mg/dL");
+    CHECK(hsct::display(hsct::mass(-0.01, u::kg)) == "0.0 kg");
+}
+
+TEST_CASE("display precision per quantity (policy)", "[core][units][CORE-DISPLAY-001]") {
+    STATIC_REQUIRE(hsct::display_decimals<hsct::mass>() == 1);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::length>() == 1);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::area>() == 2);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::volume>() == 1);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::mass_concentration>() == 2);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::molar_concentration>() == 0);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::catalytic_concentration>() == 0);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::cell_concentration>() == 2);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::cell_count>() == 0);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::cell_dose>() == 2);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::dose_per_area>() == 1);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::dose_per_mass>() == 2);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::total_dose>() == 1);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::radiation_dose>() == 2);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::percent>() == 1);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::body_mass_index>() == 1);
+    CHECK(hsct::display(hsct::mass(72.45, u::kg)) == "72.5 kg");
+    CHECK(hsct::display(67_in) == "170.2 cm");
+    CHECK(hsct::display(1.873_m2) == "1.87 m2");
+    CHECK(hsct::display(30_mg_per_m2 * 1.9_m2) == "57.0 mg");
+    CHECK(hsct::display(hsct::dose_per_mass(3.2, u::mg_per_kg)) == "3.20 mg/kg");
+    CHECK(hsct::display(hsct::radiation_dose(165.0, u::cGy)) == "1.65 Gy");
+    CHECK(hsct::display(0.5_e9_per_L) == "0.50 x10^9/L");
+    CHECK(hsct::display(hsct::cell_count(3.3e8, u::cells)) == "330000000 cells");
+    CHECK(hsct::display(150_lb, u::lb, 1) == "150.0 lb");
+    CHECK(hsct::display(72.5_kg, u::lb, 1) == "159.8 lb");
 }

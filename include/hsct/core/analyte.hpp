@@ -9,7 +9,9 @@
 //   if (bili) { double mg_dl = bili->in(hsct::units::mg_per_dl); }   // 2.397...
 //   hsct::anc n(500.0, hsct::units::per_ul);                         // 0.5 x10^9/L
 //
-// `anc + platelets` does not compile: each analyte is a distinct type.
+// `anc + platelets` does not compile: each analyte is a distinct type. Choosing an analyte at
+// run time (by analyte_id or LOINC code, into a std::variant) is in
+// <hsct/core/analyte_dispatch.hpp>, so that a TU that reads typed values does not compile it.
 #ifndef HSCT_CORE_ANALYTE_HPP
 #define HSCT_CORE_ANALYTE_HPP
 
@@ -17,13 +19,11 @@
 #include <cmath>
 #include <concepts>
 #include <cstdint>
-#include <optional>
-#include <span>
 #include <string>
 #include <string_view>
-#include <variant>
 
 #include "hsct/core/enum.hpp"
+#include "hsct/core/number_format.hpp"
 #include "hsct/core/quantity.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/units.hpp"
@@ -76,6 +76,8 @@ struct analyte_info {
     double plausible_hi;
     /// LOINC codes hsct maps to this analyte; the first is the primary (mass or count) code.
     std::array<std::string_view, 3> loinc;
+    /// CORE-DISPLAY-001 (policy): decimals shown to clinicians in the canonical unit.
+    int display_decimals;
 };
 
 namespace detail {
@@ -105,6 +107,7 @@ struct analyte_traits {
     using base_quantity = Base;
     static constexpr const analyte_info& info = Info;
     static constexpr std::string_view name = Info.name;
+    static constexpr int display_decimals = Info.display_decimals;
     static constexpr bool has_molar = Info.umol_per_l_per_canonical > 0.0;
 
     template <class U>
@@ -152,48 +155,48 @@ struct analyte_traits {
 inline constexpr analyte_info bilirubin_info{
     analyte_id::bilirubin, "bilirubin", "total bilirubin in serum or plasma",
     "CORE-ANALYTE-001", bilirubin_umol_per_mg_dl, 0.0, 100.0,
-    {"1975-2", "14631-6", ""}};
+    {"1975-2", "14631-6", ""}, 1};
 inline constexpr analyte_info creatinine_info{
     analyte_id::creatinine, "creatinine", "creatinine in serum or plasma",
     "CORE-ANALYTE-002", creatinine_umol_per_mg_dl, 0.0, 40.0,
-    {"2160-0", "14682-9", ""}};
+    {"2160-0", "14682-9", ""}, 2};
 inline constexpr analyte_info albumin_info{
     analyte_id::albumin, "albumin", "albumin in serum or plasma",
     "CORE-ANALYTE-003", 0.0, 0.0, 10.0,
-    {"1751-7", "61151-7", "61152-5"}};
+    {"1751-7", "61151-7", "61152-5"}, 1};
 inline constexpr analyte_info haemoglobin_info{
     analyte_id::haemoglobin, "haemoglobin", "haemoglobin in blood",
     "CORE-ANALYTE-004", haemoglobin_umol_per_g_dl, 0.0, 30.0,
-    {"718-7", "59260-0", ""}};
+    {"718-7", "59260-0", ""}, 1};
 inline constexpr analyte_info ldh_info{
     analyte_id::ldh, "ldh", "lactate dehydrogenase activity in serum or plasma",
     "CORE-ANALYTE-005", 0.0, 0.0, 100000.0,
-    {"2532-0", "14804-9", ""}};
+    {"2532-0", "14804-9", ""}, 0};
 inline constexpr analyte_info anc_info{
     analyte_id::anc, "anc", "absolute neutrophil count in blood",
     "CORE-ANALYTE-006", 0.0, 0.0, 1000.0,
-    {"751-8", "753-4", "26499-4"}};
+    {"751-8", "753-4", "26499-4"}, 2};
 inline constexpr analyte_info wbc_info{
     analyte_id::wbc, "wbc", "leukocyte count in blood",
     "CORE-ANALYTE-007", 0.0, 0.0, 2000.0,
-    {"6690-2", "", ""}};
+    {"6690-2", "", ""}, 2};
 inline constexpr analyte_info platelets_info{
     analyte_id::platelets, "platelets", "platelet count in blood",
     "CORE-ANALYTE-008", 0.0, 0.0, 5000.0,
-    {"777-3", "", ""}};
+    {"777-3", "", ""}, 0};
 inline constexpr analyte_info lymphocytes_info{
     analyte_id::lymphocytes, "lymphocytes", "absolute lymphocyte count in blood",
     "CORE-ANALYTE-009", 0.0, 0.0, 2000.0,
-    {"731-0", "", ""}};
+    {"731-0", "", ""}, 2};
 
 inline constexpr analyte_info ast_info{
     analyte_id::ast, "ast", "aspartate aminotransferase activity in serum or plasma",
     "CORE-ANALYTE-010", 0.0, 0.0, 50000.0,
-    {"1920-8", "", ""}};
+    {"1920-8", "", ""}, 0};
 inline constexpr analyte_info alt_info{
     analyte_id::alt, "alt", "alanine aminotransferase activity in serum or plasma",
     "CORE-ANALYTE-011", 0.0, 0.0, 50000.0,
-    {"1742-6", "", ""}};
+    {"1742-6", "", ""}, 0};
 
 }  // namespace detail
 
@@ -289,101 +292,28 @@ template <analyte A>
     return make_checked<A>(value, *unit, default_range<A>(), A::info().name);
 }
 
-/// Reads a lab value whose number is also text, e.g. from_lab<anc>("0.5", "10*9/L").
-/// The number must be a plain decimal; anything else is errc::syntax.
+/// Reads a lab value whose number is also text, e.g. from_lab<anc>("0.5", "10*9/L"). The
+/// number is read under `convention` (CORE-TEXT-001, see read_number): by default a decimal
+/// point and no thousands separator, so "1,250" is a syntax error on the number that says ','
+/// is ambiguous; from_lab<anc>("1.250", "/uL", {.decimal = decimal_mark::comma,
+/// .grouping = group_separator::period}) reads 1250 /uL. Errors: those of read_number (a value
+/// too large for a double is out_of_range, with the plausible range), then those above.
 template <analyte A>
-[[nodiscard]] result<A> from_lab(std::string_view value_text, std::string_view unit_text) {
-    const auto v = detail::read_number(detail::trim(value_text));
-    if (!v && detail::number_overflows(detail::trim(value_text))) {
+[[nodiscard]] result<A> from_lab(std::string_view value_text, std::string_view unit_text,
+                                 const number_convention& convention = {}) {
+    if (auto e = detail::check_convention(convention)) {
+        return *e;
+    }
+    const auto v = read_number(value_text, convention, A::info().name);
+    if (!v && v.error().code() == errc::out_of_range) {
         return error(errc::out_of_range, std::string(A::info().name),
                      detail::quote_input(detail::trim(value_text)),
                      to_string(default_range<A>()));
     }
     if (!v) {
-        return error(errc::syntax, std::string(A::info().name),
-                     detail::quote_input(value_text), "a finite decimal number");
+        return v.error();
     }
     return from_lab<A>(*v, unit_text);
-}
-
-/// Any one analyte value, for pipelines where the analyte is known only at run time.
-using analyte_value = std::variant<bilirubin, creatinine, albumin, haemoglobin, ldh, anc, wbc,
-                                   platelets, lymphocytes, ast, alt>;
-
-namespace detail {
-template <class F>
-constexpr decltype(auto) with_analyte_type(analyte_id id, F&& f) {
-    switch (id) {
-        case analyte_id::bilirubin: return f(bilirubin{});
-        case analyte_id::creatinine: return f(creatinine{});
-        case analyte_id::albumin: return f(albumin{});
-        case analyte_id::haemoglobin: return f(haemoglobin{});
-        case analyte_id::ldh: return f(ldh{});
-        case analyte_id::anc: return f(anc{});
-        case analyte_id::wbc: return f(wbc{});
-        case analyte_id::platelets: return f(platelets{});
-        case analyte_id::lymphocytes: return f(lymphocytes{});
-        case analyte_id::ast: return f(ast{});
-        case analyte_id::alt: return f(alt{});
-    }
-    HSCT_EXPECTS(false, "with_analyte_type: analyte_id out of range");
-    return f(bilirubin{});
-}
-}  // namespace detail
-
-/// The analyte with a stored number, e.g. from a database. Error: not one of 1-11
-/// (the same as make_enum<analyte_id>).
-[[nodiscard]] inline result<analyte_id> make_analyte_id(long long number,
-                                                        field_ref field = "analyte_id") {
-    return make_enum<analyte_id>(number, field);
-}
-
-/// The analyte_info of an analyte chosen at run time. Precondition (contract): is_valid(id);
-/// a number read from storage goes through make_analyte_id first.
-[[nodiscard]] inline const analyte_info& info_of(analyte_id id) {
-    return detail::with_analyte_type(id, [](auto a) -> const analyte_info& {
-        return decltype(a)::info();
-    });
-}
-
-/// The analyte a LOINC code denotes, if hsct maps it (e.g. "1975-2" -> bilirubin).
-[[nodiscard]] inline std::optional<analyte_id> analyte_for_loinc(std::string_view code) {
-    const std::string_view c = detail::trim(code);
-    if (c.empty()) {
-        return std::nullopt;
-    }
-    for (const analyte_id id : values<analyte_id>()) {
-        for (const std::string_view l : info_of(id).loinc) {
-            if (!l.empty() && l == c) {
-                return id;
-            }
-        }
-    }
-    return std::nullopt;
-}
-
-/// from_lab for an analyte chosen at run time.
-[[nodiscard]] inline result<analyte_value> from_lab(analyte_id id, double value,
-                                                    std::string_view unit_text) {
-    if (auto e = detail::check_enum(id, "analyte_id")) {
-        return *e;
-    }
-    return detail::with_analyte_type(id, [&](auto a) -> result<analyte_value> {
-        using A = decltype(a);
-        return from_lab<A>(value, unit_text).transform([](const A& v) { return analyte_value(v); });
-    });
-}
-
-/// from_lab keyed by LOINC code, as an HL7 OBX segment carries it. A code hsct does not map
-/// is errc::not_allowed with field "loinc".
-[[nodiscard]] inline result<analyte_value> from_lab(std::string_view loinc, double value,
-                                                    std::string_view unit_text) {
-    const auto id = analyte_for_loinc(loinc);
-    if (!id) {
-        return error(errc::not_allowed, "loinc", detail::quote_input(loinc),
-                     "a LOINC code hsct maps to an analyte (see docs/core.md)");
-    }
-    return from_lab(*id, value, unit_text);
 }
 
 }  // namespace hsct

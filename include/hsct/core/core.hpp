@@ -7,13 +7,17 @@
 #define HSCT_CORE_CORE_HPP
 
 #include "hsct/core/analyte.hpp"
+#include "hsct/core/analyte_dispatch.hpp"
 #include "hsct/core/clinical.hpp"
 #include "hsct/core/config.hpp"
 #include "hsct/core/demographics.hpp"
 #include "hsct/core/enum.hpp"
+#include "hsct/core/explain.hpp"
 #include "hsct/core/format.hpp"
+#include "hsct/core/number_format.hpp"
 #include "hsct/core/quantity.hpp"
 #include "hsct/core/result.hpp"
+#include "hsct/core/score.hpp"
 #include "hsct/core/timeline.hpp"
 #include "hsct/core/transplant_day.hpp"
 #include "hsct/core/units.hpp"

@@ -7,11 +7,16 @@
 //   #include <hsct/core/io.hpp>
 //   std::cout << 72.5_kg << " " << hsct::transplant_day::at(-7) << "\n";   // 72.5 kg D-7
 //
-// Each type prints what its to_string prints; an hsct::error prints its message().
+// Each type prints what its to_string prints; an hsct::error prints its message(). A quantity
+// honours the stream's number formatting (std::fixed, std::setprecision, ...): see below.
 #ifndef HSCT_CORE_IO_HPP
 #define HSCT_CORE_IO_HPP
 
+#include <cmath>
+#include <ios>
 #include <ostream>
+#include <sstream>
+#include <string>
 
 #include "hsct/core/demographics.hpp"
 #include "hsct/core/enum.hpp"
@@ -31,9 +36,45 @@ std::ostream& operator<<(std::ostream& os, E e) {
 
 inline std::ostream& operator<<(std::ostream& os, const error& e) { return os << e.message(); }
 
+namespace detail {
+/// The number of a quantity as `os` would print a double. With the stream as it comes (no
+/// std::fixed or std::scientific, precision 6, no showpos, showpoint or uppercase) that is the
+/// shortest text that reads back exactly, as to_string prints; otherwise the stream's own
+/// formatting of the double (its flags, precision and locale). Never a negative zero: a value
+/// that prints as zero prints without '-'.
+inline std::string stream_number(const std::ostream& os, double v) {
+    const std::ios_base::fmtflags f = os.flags();
+    const bool as_it_comes = (f & std::ios_base::floatfield) == std::ios_base::fmtflags{} &&
+                             os.precision() == 6 &&
+                             (f & (std::ios_base::showpos | std::ios_base::showpoint |
+                                   std::ios_base::uppercase)) == std::ios_base::fmtflags{};
+    if (as_it_comes || !std::isfinite(v)) {
+        return format_number(v);
+    }
+    std::ostringstream s;
+    s.imbue(os.getloc());
+    s.flags(f & ~std::ios_base::adjustfield);
+    s.precision(os.precision());
+    s << v;
+    std::string text = s.str();
+    const bool negative = !text.empty() && text[0] == '-';
+    drop_negative_zero(text);
+    if (negative && text[0] != '-' && (f & std::ios_base::showpos)) {
+        text.insert(text.begin(), '+');
+    }
+    return text;
+}
+}  // namespace detail
+
+/// "72.5 kg": the number in the quantity's canonical unit, a space and the unit. The stream's
+/// std::fixed, std::scientific, precision, showpos, showpoint and uppercase apply to the number
+/// (see detail::stream_number: as the stream comes, the shortest exact text); its width, fill
+/// and left/right alignment to the whole text. `std::cout << std::fixed <<
+/// std::setprecision(1) << q` prints "72.5 kg" for 72.45 kg.
 template <quantity Q>
 std::ostream& operator<<(std::ostream& os, const Q& q) {
-    return os << to_string(q);
+    using U = canonical_unit_t<Q>;
+    return os << detail::concat({detail::stream_number(os, q.in(U{})), " ", U::info.symbol});
 }
 
 inline std::ostream& operator<<(std::ostream& os, transplant_day t) { return os << to_string(t); }

@@ -15,7 +15,6 @@
 #ifndef HSCT_CORE_UNITS_HPP
 #define HSCT_CORE_UNITS_HPP
 
-#include <array>
 #include <cmath>
 #include <cstddef>
 #include <optional>
@@ -23,6 +22,7 @@
 #include <string_view>
 
 #include "hsct/core/detail/text.hpp"
+#include "hsct/core/number_format.hpp"
 #include "hsct/core/quantity.hpp"
 #include "hsct/core/result.hpp"
 
@@ -60,10 +60,19 @@ namespace units {
 HSCT_DEFINE_UNIT(kilogram_t, kg, mass, mass, 1.0, 1.0, "kg", "kg");
 HSCT_DEFINE_UNIT(gram_t, g, mass, mass, 1.0, 1e3, "g", "g");
 HSCT_DEFINE_UNIT(milligram_mass_t, mg_mass, mass, mass, 1.0, 1e6, "mg", "mg");
+// Avoirdupois pound and ounce (CORE-UNIT-005): UCUM [lb_av] = 0.45359237 kg exactly (the
+// international pound of 1959), [oz_av] = 1/16 [lb_av] = 0.028349523125 kg. Both factors are
+// written as integer ratios, which a double holds exactly.
+HSCT_DEFINE_UNIT(pound_t, lb, mass, mass, 45359237.0, 1e8, "lb", "[lb_av]");
+HSCT_DEFINE_UNIT(ounce_t, oz, mass, mass, 28349523125.0, 1e12, "oz", "[oz_av]");
 // Length (canonical cm).
 HSCT_DEFINE_UNIT(centimetre_t, cm, length, length, 1.0, 1.0, "cm", "cm");
 HSCT_DEFINE_UNIT(metre_t, m, length, length, 100.0, 1.0, "m", "m");
 HSCT_DEFINE_UNIT(millimetre_t, mm, length, length, 1.0, 10.0, "mm", "mm");
+// International inch and foot (CORE-UNIT-004): UCUM [in_i] = 2.54 cm exactly, [ft_i] = 12 [in_i]
+// = 30.48 cm. Written as 254/100 and 3048/100, which a double holds exactly (2.54 it does not).
+HSCT_DEFINE_UNIT(inch_t, in, length, length, 254.0, 100.0, "in", "[in_i]");
+HSCT_DEFINE_UNIT(foot_t, ft, length, length, 3048.0, 100.0, "ft", "[ft_i]");
 // Area (canonical m2).
 HSCT_DEFINE_UNIT(square_metre_t, m2, area, area, 1.0, 1.0, "m2", "m2");
 HSCT_DEFINE_UNIT(square_centimetre_t, cm2, area, area, 1.0, 1e4, "cm2", "cm2");
@@ -149,10 +158,11 @@ HSCT_DEFINE_UNIT(kg_per_m2_t, kg_per_m2, body_mass_index, body_mass_index, 1.0, 
 }  // namespace units
 
 namespace detail {
-#define HSCT_QUANTITY_TRAITS(q, canonical, text)                                 \
+#define HSCT_QUANTITY_TRAITS(q, canonical, text, decimals)                       \
     template <>                                                                  \
     struct quantity_traits<q> : simple_quantity_traits<q, units::canonical> {    \
         static constexpr std::string_view name = text;                           \
+        static constexpr int display_decimals = decimals;                        \
     }
 }  // namespace detail
 
@@ -162,9 +172,9 @@ namespace detail {
         using quantity_base::quantity_base;                    \
     }
 
-/// A mass, such as body weight (kg, g, mg). For an amount of drug, see total_dose.
+/// A mass, such as body weight (kg, g, mg, lb, oz). For an amount of drug, see total_dose.
 HSCT_DEFINE_QUANTITY(mass);
-/// A length, such as height (cm, m, mm).
+/// A length, such as height (cm, m, mm, in, ft).
 HSCT_DEFINE_QUANTITY(length);
 /// An area, such as body surface area (m2, cm2).
 HSCT_DEFINE_QUANTITY(area);
@@ -198,22 +208,24 @@ HSCT_DEFINE_QUANTITY(body_mass_index);
 #undef HSCT_DEFINE_QUANTITY
 
 namespace detail {
-HSCT_QUANTITY_TRAITS(mass, kilogram_t, "mass");
-HSCT_QUANTITY_TRAITS(length, centimetre_t, "length");
-HSCT_QUANTITY_TRAITS(area, square_metre_t, "area");
-HSCT_QUANTITY_TRAITS(volume, millilitre_t, "volume");
-HSCT_QUANTITY_TRAITS(mass_concentration, mg_per_dl_t, "mass concentration");
-HSCT_QUANTITY_TRAITS(molar_concentration, umol_per_l_t, "molar concentration");
-HSCT_QUANTITY_TRAITS(catalytic_concentration, u_per_l_t, "catalytic concentration");
-HSCT_QUANTITY_TRAITS(cell_concentration, giga_per_l_t, "cell concentration");
-HSCT_QUANTITY_TRAITS(cell_count, cells_t, "cell count");
-HSCT_QUANTITY_TRAITS(cell_dose, e6_per_kg_t, "cell dose");
-HSCT_QUANTITY_TRAITS(dose_per_area, mg_per_m2_t, "dose per area");
-HSCT_QUANTITY_TRAITS(dose_per_mass, mg_per_kg_t, "dose per mass");
-HSCT_QUANTITY_TRAITS(total_dose, milligram_t, "total dose");
-HSCT_QUANTITY_TRAITS(radiation_dose, gray_t, "radiation dose");
-HSCT_QUANTITY_TRAITS(percent, percent_t, "percent");
-HSCT_QUANTITY_TRAITS(body_mass_index, kg_per_m2_t, "body mass index");
+// The last argument is the display precision (CORE-DISPLAY-001, hsct policy): decimals shown to
+// clinicians in the canonical unit by hsct::display; docs/core.md gives the reasoning.
+HSCT_QUANTITY_TRAITS(mass, kilogram_t, "mass", 1);                                 // 72.5 kg
+HSCT_QUANTITY_TRAITS(length, centimetre_t, "length", 1);                           // 170.2 cm
+HSCT_QUANTITY_TRAITS(area, square_metre_t, "area", 2);                             // 1.87 m2
+HSCT_QUANTITY_TRAITS(volume, millilitre_t, "volume", 1);                           // 2.5 mL
+HSCT_QUANTITY_TRAITS(mass_concentration, mg_per_dl_t, "mass concentration", 2);    // 0.84 mg/dL
+HSCT_QUANTITY_TRAITS(molar_concentration, umol_per_l_t, "molar concentration", 0); // 41 umol/L
+HSCT_QUANTITY_TRAITS(catalytic_concentration, u_per_l_t, "catalytic concentration", 0);
+HSCT_QUANTITY_TRAITS(cell_concentration, giga_per_l_t, "cell concentration", 2);   // 0.50 x10^9/L
+HSCT_QUANTITY_TRAITS(cell_count, cells_t, "cell count", 0);                        // 330000000 cells
+HSCT_QUANTITY_TRAITS(cell_dose, e6_per_kg_t, "cell dose", 2);                      // 5.23 x10^6/kg
+HSCT_QUANTITY_TRAITS(dose_per_area, mg_per_m2_t, "dose per area", 1);              // 30.0 mg/m2
+HSCT_QUANTITY_TRAITS(dose_per_mass, mg_per_kg_t, "dose per mass", 2);              // 3.20 mg/kg
+HSCT_QUANTITY_TRAITS(total_dose, milligram_t, "total dose", 1);                    // 57.0 mg
+HSCT_QUANTITY_TRAITS(radiation_dose, gray_t, "radiation dose", 2);                 // 1.65 Gy
+HSCT_QUANTITY_TRAITS(percent, percent_t, "percent", 1);                            // 97.5 %
+HSCT_QUANTITY_TRAITS(body_mass_index, kg_per_m2_t, "body mass index", 1);          // 24.3 kg/m2
 #undef HSCT_QUANTITY_TRAITS
 }  // namespace detail
 
@@ -281,7 +293,11 @@ namespace literals {
         return quantity_type(static_cast<double>(v), units::unit);                         \
     }
 HSCT_DEFINE_LITERAL(kg, mass, kg)
+HSCT_DEFINE_LITERAL(lb, mass, lb)
+HSCT_DEFINE_LITERAL(oz, mass, oz)
 HSCT_DEFINE_LITERAL(cm, length, cm)
+HSCT_DEFINE_LITERAL(in, length, in)
+HSCT_DEFINE_LITERAL(ft, length, ft)
 HSCT_DEFINE_LITERAL(m2, area, m2)
 HSCT_DEFINE_LITERAL(mL, volume, mL)
 HSCT_DEFINE_LITERAL(L, volume, L)
@@ -314,17 +330,43 @@ struct unit_spelling {
 };
 
 namespace detail {
-inline constexpr std::array unit_spellings{
+/// Every spelling hsct reads (a built-in array: nothing to instantiate in every TU).
+inline constexpr unit_spelling unit_spellings[] = {
     // Mass
     unit_spelling{"kg", units::kg.info, true},
     unit_spelling{"g", units::g.info, true},
     // "mg" is ambiguous between a body mass and a drug amount; the quantity decides
     // which of the two entries applies (see find_unit).
     unit_spelling{"mg", units::mg_mass.info, true},
+    // Avoirdupois pound and ounce (CORE-UNIT-005): UCUM codes and the printed forms US
+    // systems use. Lower case only, as printed; "LB" and "OZ" are not read.
+    unit_spelling{"lb", units::lb.info, true},
+    unit_spelling{"[lb_av]", units::lb.info, false},
+    unit_spelling{"lbs", units::lb.info, false},
+    unit_spelling{"pound", units::lb.info, false},
+    unit_spelling{"pounds", units::lb.info, false},
+    unit_spelling{"oz", units::oz.info, true},
+    unit_spelling{"[oz_av]", units::oz.info, false},
+    unit_spelling{"ounce", units::oz.info, false},
+    unit_spelling{"ounces", units::oz.info, false},
     // Length
     unit_spelling{"cm", units::cm.info, true},
     unit_spelling{"m", units::m.info, true},
     unit_spelling{"mm", units::mm.info, true},
+    // International inch and foot (CORE-UNIT-004), with the marks 5'7" uses: the ASCII
+    // apostrophe and quotation mark, and the prime and double prime (U+2032, U+2033).
+    unit_spelling{"in", units::in.info, true},
+    unit_spelling{"[in_i]", units::in.info, false},
+    unit_spelling{"inch", units::in.info, false},
+    unit_spelling{"inches", units::in.info, false},
+    unit_spelling{"\"", units::in.info, false},
+    unit_spelling{"\xE2\x80\xB3", units::in.info, false},  // ″ double prime
+    unit_spelling{"ft", units::ft.info, true},
+    unit_spelling{"[ft_i]", units::ft.info, false},
+    unit_spelling{"foot", units::ft.info, false},
+    unit_spelling{"feet", units::ft.info, false},
+    unit_spelling{"'", units::ft.info, false},
+    unit_spelling{"\xE2\x80\xB2", units::ft.info, false},  // ′ prime
     // Area
     unit_spelling{"m2", units::m2.info, true},
     unit_spelling{"m^2", units::m2.info, false},
@@ -598,22 +640,48 @@ template <quantity Q>
 }
 
 namespace detail {
-/// Splits "72.5 kg" / "72.5kg" into number text and unit text.
-inline bool split_number_unit(std::string_view text, std::string_view& number,
-                              std::string_view& unit) noexcept {
-    const std::string_view t = trim(text);
+/// Where the number at the start of `t` ends, under any convention: digits, '.', signs, an
+/// exponent ('e' or 'E' before a digit or sign), a ',' or an apostrophe before a digit, and a
+/// space (U+0020, U+00A0, U+2009 or U+202F) before exactly three digits that no unit continues
+/// ("1 250 /uL" is one number; "2 10*9/L" is 2 and the unit 10*9/L). Whether the number is
+/// well formed is for read_number to say: this only keeps a number's separators from being
+/// taken for its unit.
+constexpr std::size_t number_end(std::string_view t) noexcept {
     std::size_t i = 0;
     while (i < t.size()) {
         const char c = t[i];
-        const bool numeric = (c >= '0' && c <= '9') || c == '.' || c == '+' || c == '-' ||
-                             ((c == 'e' || c == 'E') && i > 0 && i + 1 < t.size() &&
-                              ((t[i + 1] >= '0' && t[i + 1] <= '9') || t[i + 1] == '-' ||
-                               t[i + 1] == '+'));
-        if (!numeric) {
+        const bool next_digit = i + 1 < t.size() && is_digit(t[i + 1]);
+        if (is_digit(c) || c == '.' || c == '+' || c == '-') {
+            ++i;
+        } else if ((c == 'e' || c == 'E') && i > 0 &&
+                   (next_digit || (i + 1 < t.size() && (t[i + 1] == '+' || t[i + 1] == '-')))) {
+            ++i;
+        } else if ((c == ',' || c == '\'') && next_digit) {
+            ++i;
+        } else if (const std::size_t blank = any_blank_separator_at(t.substr(i));
+                   blank > 0 && c != '\'') {
+            const std::string_view group = t.substr(i + blank);
+            const bool three = group.size() >= 3 && is_digit(group[0]) && is_digit(group[1]) &&
+                               is_digit(group[2]);
+            const bool ends = group.size() == 3 ||
+                              (group.size() > 3 && !is_digit(group[3]) && group[3] != '*' &&
+                               group[3] != '^');
+            if (!(three && ends)) {
+                break;
+            }
+            i += blank;
+        } else {
             break;
         }
-        ++i;
     }
+    return i;
+}
+
+/// Splits "72.5 kg" / "72.5kg" / "1 250 /uL" into number text and unit text.
+inline bool split_number_unit(std::string_view text, std::string_view& number,
+                              std::string_view& unit) noexcept {
+    const std::string_view t = trim(text);
+    const std::size_t i = number_end(t);
     if (i == 0 || i == t.size()) {
         return false;
     }
@@ -621,13 +689,118 @@ inline bool split_number_unit(std::string_view text, std::string_view& number,
     unit = trim(t.substr(i));
     return !unit.empty();
 }
+
+/// The length of the first of `marks` that `s` starts with (0 if none). List a mark before
+/// any of its prefixes ("lbs" before "lb").
+template <std::size_t N>
+constexpr std::size_t match_mark(std::string_view s, const std::string_view (&marks)[N]) noexcept {
+    for (const std::string_view m : marks) {
+        if (s.substr(0, m.size()) == m) {
+            return m.size();
+        }
+    }
+    return 0;
+}
+
+/// CORE-UNIT-004, CORE-UNIT-005: reads the compound US forms "5 ft 7 in", "5'7\"" and
+/// "150 lb 8 oz": a whole number of feet (pounds) and its mark, then a number of inches
+/// (ounces) below 12 (16) written under `convention`, and its mark; white space between the
+/// parts is optional. Returns nothing when `t` does not have that shape (the caller then reads
+/// one number and one unit), else the total in inches (ounces) or the error.
+inline std::optional<result<double>> read_compound(std::string_view text, dimension dim,
+                                                   const number_convention& convention,
+                                                   std::string_view field) {
+    static constexpr std::string_view feet[] = {"[ft_i]", "feet", "foot", "ft", "'",
+                                                "\xE2\x80\xB2"};
+    static constexpr std::string_view inches[] = {"[in_i]", "inches", "inch", "in", "\"",
+                                                  "\xE2\x80\xB3"};
+    static constexpr std::string_view pounds[] = {"[lb_av]", "pounds", "pound", "lbs", "lb"};
+    static constexpr std::string_view ounces[] = {"[oz_av]", "ounces", "ounce", "oz"};
+    const bool is_length = dim == dimension::length;
+    const std::string_view t = trim(text);
+    std::size_t i = 0;
+    while (i < t.size() && is_digit(t[i])) {
+        ++i;
+    }
+    if (i == 0 || i > 9) {
+        return std::nullopt;
+    }
+    const std::string_view whole = t.substr(0, i);
+    std::string_view rest = trim(t.substr(i));
+    const std::size_t major = is_length ? match_mark(rest, feet) : match_mark(rest, pounds);
+    if (major == 0) {
+        return std::nullopt;
+    }
+    rest = trim(rest.substr(major));
+    if (rest.empty() || !is_digit(rest[0])) {
+        return std::nullopt;
+    }
+    const std::size_t end = number_end(rest);
+    const std::string_view part = rest.substr(0, end);
+    const std::string_view mark = trim(rest.substr(end));
+    const std::size_t minor = is_length ? match_mark(mark, inches) : match_mark(mark, ounces);
+    if (minor == 0 || minor != mark.size()) {
+        return std::nullopt;
+    }
+    const auto part_value = read_number(part, convention, field);
+    if (!part_value) {
+        return result<double>(part_value.error());
+    }
+    const double per_major = is_length ? 12.0 : 16.0;
+    if (!(*part_value >= 0.0 && *part_value < per_major)) {
+        return result<double>(error(
+            errc::syntax, field, quote_input(t),
+            is_length ? "whole feet, then inches from 0 to below 12, e.g. '5 ft 7 in' or '5'7\"'"
+                      : "whole pounds, then ounces from 0 to below 16, e.g. '150 lb 8 oz'"));
+    }
+    const auto n = read_integer(whole);
+    return result<double>(static_cast<double>(*n) * per_major + *part_value);
+}
+
+/// Nothing for a convention read_number accepts; otherwise its error.
+inline std::optional<error> check_convention(const number_convention& convention) {
+    const auto r = read_number("0", convention);
+    if (r) {
+        return std::nullopt;
+    }
+    return r.error();
+}
 }  // namespace detail
 
 /// Reads "72.5 kg" (any unit of Q that hsct knows; white space between number and unit is
-/// optional) and checks it against `range`. Reads back everything to_string prints.
+/// optional) and checks it against `range`. Reads back everything to_string prints. The number
+/// is read under `convention` (CORE-TEXT-001; see read_number): without one, "1,250 /uL" is a
+/// syntax error on "1,250" that says ',' is ambiguous.
+///
+/// A length also reads feet and inches, and a mass pounds and ounces, as US systems write them
+/// (CORE-UNIT-004, CORE-UNIT-005): "5 ft 7 in", "5'7\"", "5' 7.5\"", "5 feet 7 inches",
+/// "150 lb 8 oz", "150 lbs 8 oz": a whole number of feet (pounds) with its mark, then a number
+/// below 12 (16) with its mark. "5 ft" and "150 lb" alone are ordinary values.
+///
+/// Errors: syntax (no number and unit; a malformed number, with the reason; inches not below 12
+/// or ounces not below 16), unknown_unit, wrong_dimension, not_finite, out_of_range (outside
+/// `range`, or too large for a double); errors of `convention` itself as read_number reports
+/// them.
 template <quantity Q>
 [[nodiscard]] result<Q> parse(std::string_view text, const valid_range<Q>& range,
-                              std::string_view field) {
+                              std::string_view field, const number_convention& convention = {}) {
+    if (auto e = detail::check_convention(convention)) {
+        return *e;
+    }
+    using traits = detail::quantity_traits<Q>;
+    if constexpr (traits::accepts_dimension(dimension::length) ||
+                  traits::accepts_dimension(dimension::mass)) {
+        constexpr bool is_length = traits::accepts_dimension(dimension::length);
+        const auto total = detail::read_compound(
+            text, is_length ? dimension::length : dimension::mass, convention, field);
+        if (total) {
+            if (!*total) {
+                return total->error();
+            }
+            return make_checked<Q>(**total, is_length ? units::in.info : units::oz.info, range,
+                                   field);
+        }
+    }
     std::string_view number;
     std::string_view unit_text;
     if (!detail::split_number_unit(text, number, unit_text)) {
@@ -639,16 +812,14 @@ template <quantity Q>
     if (!unit) {
         return unit.error();
     }
-    const auto v = detail::read_number(number);
-    if (!v && detail::number_overflows(number)) {
+    const auto v = read_number(number, convention, field);
+    if (!v && v.error().code() == errc::out_of_range) {
         return error(errc::out_of_range, std::string(field),
                      detail::concat({detail::quote_input(number), " ", unit->symbol}),
                      to_string(range));
     }
     if (!v) {
-        return error(errc::syntax, std::string(field), detail::quote_input(text),
-                     detail::concat({"a finite decimal number followed by a unit, e.g. '2.5 ",
-                                     canonical_unit_t<Q>::info.symbol, "'"}));
+        return v.error();
     }
     return make_checked<Q>(*v, *unit, range, field);
 }
@@ -662,8 +833,32 @@ template <quantity Q>
 
 /// parse() with the quantity's default range and its own name as the field.
 template <quantity Q>
-[[nodiscard]] result<Q> parse(std::string_view text) {
-    return parse<Q>(text, default_range<Q>(), detail::quantity_traits<Q>::name);
+[[nodiscard]] result<Q> parse(std::string_view text, const number_convention& convention = {}) {
+    return parse<Q>(text, default_range<Q>(), detail::quantity_traits<Q>::name, convention);
+}
+
+/// CORE-DISPLAY-001 (hsct policy): the decimals a clinician is shown for a value of Q in its
+/// canonical unit (kg 1, cm 1, m2 2, mg/dL 2 but bilirubin 1 and creatinine 2, x10^9/L 2 but
+/// platelets 0, Gy 2, ...; docs/core.md lists each with its reason).
+template <quantity Q>
+[[nodiscard]] constexpr int display_decimals() noexcept {
+    return detail::quantity_traits<Q>::display_decimals;
+}
+
+/// "72.5 kg", "1.87 m2", "0.50 x10^9/L": the value in its canonical unit with
+/// display_decimals<Q>() decimals (format_fixed: rounded to nearest, never "-0"). For people;
+/// to store or exchange a value use to_string, which reads back exactly.
+template <quantity Q>
+[[nodiscard]] std::string display(const Q& q) {
+    using U = canonical_unit_t<Q>;
+    return detail::concat({format_fixed(q.in(U{}), display_decimals<Q>()), " ", U::info.symbol});
+}
+
+/// The value in the unit asked for with `decimals` decimals: display(w, units::lb, 1) ->
+/// "159.8 lb".
+template <quantity Q, unit_of<Q> U>
+[[nodiscard]] std::string display(const Q& q, U unit, int decimals) {
+    return detail::concat({format_fixed(q.in(unit), decimals), " ", U::info.symbol});
 }
 
 }  // namespace hsct

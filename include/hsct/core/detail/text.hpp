@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Internal text helpers shared by every printer and parser: shortest round-trip number
-// formatting, strict number reading, trimming. Not part of the public API.
+// formatting (never a negative zero), strict number reading, trimming. Not part of the public
+// API: the public number reader is hsct::read_number in <hsct/core/number_format.hpp>.
 #ifndef HSCT_CORE_DETAIL_TEXT_HPP
 #define HSCT_CORE_DETAIL_TEXT_HPP
 
@@ -18,13 +19,48 @@
 
 namespace hsct::detail {
 
-/// The shortest text that reads back to exactly `v` ("2.4", "1e+09", "nan", "inf").
+/// Removes the '-' of a printed number whose digits are all zero ("-0", "-0.00", "-0e+00",
+/// "-0x0p+0"), so that no printer shows a negative zero. Digits are those before an exponent
+/// ('e', 'E', or 'p' and 'P' of hexadecimal floating point). Anything else is left alone.
+inline void drop_negative_zero(std::string& s) {
+    if (s.size() < 2 || s[0] != '-') {
+        return;
+    }
+    bool any_digit = false;
+    for (std::size_t i = 1; i < s.size(); ++i) {
+        const char c = s[i];
+        if (c == 'e' || c == 'E' || c == 'p' || c == 'P') {
+            break;
+        }
+        if ((c == 'x' || c == 'X') && i == 2 && s[1] == '0') {
+            continue;  // the 0x of hexadecimal floating point
+        }
+        const bool hex_letter = (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+        if ((c >= '1' && c <= '9') || hex_letter) {
+            return;
+        }
+        if (c == '0') {
+            any_digit = true;
+        } else if (c != '.' && c != ',' && c != '\'') {
+            return;  // "-nan", "-inf" and other text stay as they are
+        }
+    }
+    if (any_digit) {
+        s.erase(0, 1);
+    }
+}
+
+/// The shortest text that reads back to exactly `v` ("2.4", "1e+09", "nan", "inf"). Zero
+/// prints as "0" whatever its sign: -0.0 reads back as a value equal to it.
 inline std::string format_number(double v) {
     if (std::isnan(v)) {
         return "nan";
     }
     if (std::isinf(v)) {
         return v < 0 ? "-inf" : "inf";
+    }
+    if (v == 0.0) {
+        return "0";
     }
     char buf[32];
     const auto res = std::to_chars(buf, buf + sizeof buf, v);
