@@ -6,6 +6,7 @@
 #include <array>
 #include <chrono>
 #include <sstream>
+#include <vector>
 
 #include "support/catch.hpp"
 
@@ -22,7 +23,7 @@ TEST_CASE("DAY-1: single infusion 2024-03-10", "[core][timeline][CORE-DAY-004][C
     CHECK(t.day_of(date(2024, 3, 10)).value() == transplant_day{});
     CHECK(t.day_of(date(2024, 3, 3)).value() == transplant_day::at(-7));
     CHECK(t.day_of(date(2024, 3, 24)).value() == transplant_day::at(14));
-    CHECK(t.date_of(transplant_day::at(100)) == date(2024, 6, 18));
+    CHECK(t.date_of(transplant_day::at(100)).value() == date(2024, 6, 18));
     CHECK(t.hct_count() == 1);
 }
 
@@ -33,7 +34,7 @@ TEST_CASE("DAY-2: one product infused on two days; Day 0 is the first", "[core][
     CHECK(t->day0() == date(2024, 5, 1));
     CHECK(t->hct_count() == 1);
     CHECK(t->day_of(date(2024, 5, 2)).value() == transplant_day::at(1));
-    const auto days_of_infusion = t->infusion_days();
+    const auto days_of_infusion = t->infusion_days().value();
     REQUIRE(days_of_infusion.size() == 2);
     CHECK(days_of_infusion[0] == transplant_day{});
     CHECK(days_of_infusion[1] == transplant_day::at(1));
@@ -49,14 +50,14 @@ TEST_CASE("DAY-3: day numbers are calendar differences across a leap day", "[cor
 TEST_CASE("DAY-4: the day before Day 0 is D-1", "[core][timeline][CORE-DAY-001][DAY-4]") {
     const auto t = hsct::timeline::single(date(2024, 1, 1)).value();
     CHECK(t.day_of(date(2023, 12, 31)).value() == transplant_day::at(-1));
-    CHECK(t.date_of(transplant_day::at(-1)) == date(2023, 12, 31));
+    CHECK(t.date_of(transplant_day::at(-1)).value() == date(2023, 12, 31));
 }
 
 TEST_CASE("date_of and day_of are inverse over a wide span", "[core][timeline][CORE-DAY-005]") {
     const auto t = hsct::timeline::single(date(2024, 3, 10)).value();
     for (int n = -3000; n <= 3000; n += 7) {
         const auto d = transplant_day::at(n);
-        REQUIRE(t.day_of(t.date_of(d)).value() == d);
+        REQUIRE(t.day_of(t.date_of(d).value()).value() == d);
     }
 }
 
@@ -183,7 +184,7 @@ TEST_CASE("infusion dates must lie within the representable days of Day 0 (fuzz 
     CHECK(hsct::parse_timeline("HCT1 2024-05-01 2125-01-11").error().code() == hsct::errc::out_of_range);
     const auto ok = hsct::parse_timeline("HCT1 2024-05-01 2124-05-02");
     REQUIRE(ok.has_value());
-    CHECK(ok->infusion_days().back() == transplant_day::at(36525));
+    CHECK(ok->infusion_days()->back() == transplant_day::at(36525));
 }
 
 TEST_CASE("dates outside 1900-01-01 to 2199-12-31 are refused everywhere (review regression)",
@@ -206,4 +207,36 @@ TEST_CASE("dates outside 1900-01-01 to 2199-12-31 are refused everywhere (review
     // what to_string prints for any accepted timeline parses back
     const auto latest = hsct::timeline::single(date(2199, 12, 31)).value();
     CHECK(hsct::parse_timeline(hsct::to_string(latest)).value() == latest);
+}
+
+TEST_CASE("regression: date_of never leaves the date window; it returns an error",
+          "[core][timeline][CORE-DAY-008][CORE-DAY-005]") {
+    const auto late = hsct::timeline::single(date(2199, 12, 1)).value();
+    const auto beyond = late.date_of(transplant_day::at(36525));  // would be 2299-12-02
+    REQUIRE_FALSE(beyond.has_value());
+    CHECK(beyond.error().code() == hsct::errc::out_of_range);
+    CHECK(beyond.error().message() ==
+          "timeline.date_of: D+36525 of HCT 1 (Day 0 2199-12-01) is outside the valid range "
+          "a date from 1900-01-01 to 2199-12-31");
+    CHECK(late.date_of(transplant_day::at(30)).value() == date(2199, 12, 31));
+    CHECK_FALSE(late.date_of(transplant_day::at(31)).has_value());
+    const auto early = hsct::timeline::single(date(1900, 1, 10)).value();
+    CHECK(early.date_of(transplant_day::at(-9)).value() == date(1900, 1, 1));
+    CHECK(early.date_of(transplant_day::at(-10)).error().code() == hsct::errc::out_of_range);
+    CHECK(early.date_of(transplant_day::at(-36525)).error().code() == hsct::errc::out_of_range);
+}
+
+TEST_CASE("an HCT number that does not exist is an error, not an abort", "[core][timeline]") {
+    const auto t = hsct::timeline::single(date(2024, 5, 1)).value();
+    for (const int n : {0, 2, -1, 1000000}) {
+        CAPTURE(n);
+        CHECK(t.date_of(transplant_day::at(1), n).error().code() == hsct::errc::not_allowed);
+        CHECK(t.infusion_days(n).error().code() == hsct::errc::not_allowed);
+        CHECK(t.day_of(date(2024, 5, 2), n).error().code() == hsct::errc::not_allowed);
+    }
+    CHECK(t.date_of(transplant_day::at(1), 2).error().message() ==
+          "timeline.hct_number: 2 is not allowed: 1 to 1");
+    const auto two = t.with_subsequent_hct(date(2025, 1, 10)).value();
+    CHECK(two.date_of(transplant_day::at(10), 2).value() == date(2025, 1, 20));
+    CHECK(two.infusion_days(2).value() == std::vector<transplant_day>{transplant_day{}});
 }

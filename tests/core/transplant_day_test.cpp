@@ -145,3 +145,18 @@ TEST_CASE("moving a day past the range is a contract violation, checked before a
     hsct::set_contract_handler(previous);
 }
 #endif
+
+TEST_CASE("checked_add moves a day by a count from data and refuses what leaves the range",
+          "[core][day][CORE-DAY-003]") {
+    const auto d = transplant_day::at(5);
+    CHECK(d.checked_add(days{36520}).value() == transplant_day::at(36525));
+    CHECK(d.checked_add(days{-36530}).value() == transplant_day::at(-36525));
+    CHECK(d.checked_add(days{-5}).value() == transplant_day{});
+    const auto far = d.checked_add(days{36521}, "visit.day");
+    REQUIRE_FALSE(far.has_value());
+    CHECK(far.error().message() ==
+          "visit.day: day 5 + 36521 d is outside the valid range D-36525 to D+36525");
+    for (const auto n : {days{INT64_MAX}, days{INT64_MIN}, days{-36531}}) {
+        CHECK(d.checked_add(n).error().code() == hsct::errc::out_of_range);
+    }
+}

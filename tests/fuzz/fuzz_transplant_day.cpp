@@ -8,7 +8,9 @@
 //    text is a fixed point (printing the re-read value gives the same text);
 //  - a parsed transplant_day lies in [min_offset, max_offset]; a parsed date in 1900-2199;
 //  - the queries a parsed timeline offers (locate, day_of, date_of, infusion_days) do not
-//    violate a contract for any of its own infusion dates.
+//    violate a contract for any of its own infusion dates, for the extreme transplant days
+//    or for an HCT number it does not have; date_of never leaves 1900-2199 (CORE-DAY-008);
+//  - moving a parsed day by a parsed duration (checked_add) gives a day in range or an error.
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -40,6 +42,8 @@ void round_trip(const char* what, const T& v, Parse parse) {
     }
 }
 
+bool in_window(std::chrono::sys_days d) { return d >= hsct::min_date && d <= hsct::max_date; }
+
 void check_timeline(const hsct::timeline& t) {
     for (const hsct::hct_event& h : t.hcts()) {
         for (const std::chrono::sys_days d : h.infusion_dates) {
@@ -52,11 +56,29 @@ void check_timeline(const hsct::timeline& t) {
                 fail("timeline: date_of(day_of(d)) != d", hsct::to_string(t));
             }
         }
-        // Contract: the HCT exists. Must not abort for a timeline the parser accepted.
         const auto days = t.infusion_days(h.number);
-        if (days.size() != h.infusion_dates.size() || days.empty() || !days.front().is_day0()) {
+        if (!days || days->size() != h.infusion_dates.size() || days->empty() ||
+            !days->front().is_day0()) {
             fail("timeline: infusion_days does not start at D0", hsct::to_string(t));
         }
+        // The extreme days: date_of either gives a date inside CORE-DAY-008 that maps back,
+        // or an out_of_range error; it never aborts or leaves the window.
+        for (const int n : {hsct::transplant_day::min_offset, -1, 0, 1,
+                            hsct::transplant_day::max_offset}) {
+            const auto day = hsct::transplant_day::at(n);
+            const auto date = t.date_of(day, h.number);
+            if (date && (!in_window(*date) || t.day_of(*date, h.number) != day)) {
+                fail("timeline: date_of outside the window or not inverse", hsct::to_string(t));
+            }
+            if (!date && date.error().code() != hsct::errc::out_of_range) {
+                fail("timeline: date_of error is not out_of_range", date.error().message());
+            }
+        }
+    }
+    // An HCT number that does not exist is an error, never a contract violation.
+    if (t.date_of(hsct::transplant_day{}, t.hct_count() + 1) ||
+        t.infusion_days(t.hct_count() + 1) || t.day_of(t.day0(), 0)) {
+        fail("timeline: a missing HCT was accepted", hsct::to_string(t));
     }
 }
 
@@ -75,6 +97,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     }
     if (const auto n = hsct::parse_days(input)) {
         round_trip("days", *n, [](std::string_view s) { return hsct::parse_days(s); });
+        for (const auto from : {hsct::transplant_day::at(hsct::transplant_day::min_offset),
+                                hsct::transplant_day{},
+                                hsct::transplant_day::at(hsct::transplant_day::max_offset)}) {
+            const auto moved = from.checked_add(*n);
+            if (moved && (*moved - from) != *n) {
+                fail("checked_add moved by another count", hsct::to_string(*n));
+            }
+        }
     }
     if (const auto date = hsct::parse_date(input)) {
         const std::chrono::year_month_day ymd{*date};

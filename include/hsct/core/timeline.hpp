@@ -234,8 +234,7 @@ public:
     /// (out_of_range).
     [[nodiscard]] result<transplant_day> day_of(sys_days date, int hct_number = 1) const {
         if (hct_number < 1 || hct_number > hct_count()) {
-            return error(errc::not_allowed, "timeline.hct_number", std::to_string(hct_number),
-                         detail::concat({"1 to ", std::to_string(hct_count())}));
+            return no_such_hct(hct_number);
         }
         if (auto c = check_date(date, "timeline.date"); !c) {
             return c.error();
@@ -258,17 +257,38 @@ public:
         return day_of(date, n).transform([n](transplant_day d) { return located_day{n, d}; });
     }
 
-    /// The calendar date of `day` of HCT number `hct_number`. Precondition (contract): the
-    /// HCT exists.
-    [[nodiscard]] sys_days date_of(transplant_day day, int hct_number = 1) const {
-        return hct(hct_number).day0 + day.since_day0();
+    /// The calendar date of `day` of HCT number `hct_number` (CORE-DAY-005). Errors: no such
+    /// HCT (not_allowed, as day_of); a date outside CORE-DAY-008 (out_of_range): a transplant
+    /// day reaches 36525 days from its Day 0, so from a Day 0 near either end of the window it
+    /// can land outside it (D+36525 of 2199-12-01 would be 2299-12-02).
+    [[nodiscard]] result<sys_days> date_of(transplant_day day, int hct_number = 1) const {
+        if (hct_number < 1 || hct_number > hct_count()) {
+            return no_such_hct(hct_number);
+        }
+        const sys_days d0 = hct(hct_number).day0;
+        // Day 0 is inside the window and |day| <= 36525, so this cannot overflow.
+        const sys_days date = d0 + day.since_day0();
+        if (date < min_date || date > max_date) {
+            return error(errc::out_of_range, "timeline.date_of",
+                         detail::concat({to_string(day), " of HCT ", std::to_string(hct_number),
+                                         " (Day 0 ", to_string(d0), ")"}),
+                         "a date from 1900-01-01 to 2199-12-31");
+        }
+        return date;
     }
 
-    /// The infusion dates of an HCT as transplant days (D0, D+1, ...).
-    [[nodiscard]] std::vector<transplant_day> infusion_days(int hct_number = 1) const {
+    /// The infusion dates of an HCT as transplant days (D0, D+1, ...). Error: no such HCT
+    /// (not_allowed).
+    [[nodiscard]] result<std::vector<transplant_day>> infusion_days(int hct_number = 1) const {
+        if (hct_number < 1 || hct_number > hct_count()) {
+            return no_such_hct(hct_number);
+        }
         std::vector<transplant_day> out;
-        for (const sys_days d : hct(hct_number).infusion_dates) {
-            out.push_back(transplant_day::at(d - hct(hct_number).day0));
+        const hct_event& h = hct(hct_number);
+        for (const sys_days d : h.infusion_dates) {
+            // Every infusion lies within max_offset days of Day 0 (from_infusions,
+            // with_infusion), so at() cannot fail here.
+            out.push_back(transplant_day::at(d - h.day0));
         }
         return out;
     }
@@ -277,6 +297,12 @@ public:
 
 private:
     timeline() = default;
+
+    [[nodiscard]] error no_such_hct(int hct_number) const {
+        return error(errc::not_allowed, "timeline.hct_number", std::to_string(hct_number),
+                     detail::concat({"1 to ", std::to_string(hct_count())}));
+    }
+
     std::vector<hct_event> hcts_;
 };
 

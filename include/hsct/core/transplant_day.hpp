@@ -71,7 +71,23 @@ public:
     [[nodiscard]] constexpr bool before_day0() const noexcept { return d_ < 0; }
     [[nodiscard]] constexpr bool after_day0() const noexcept { return d_ > 0; }
 
-    /// Moves by a number of days. Precondition (contract): the result is in range.
+    /// The day `n` days later (earlier for a negative n), checked: for a number of days that
+    /// comes from data. Error: out_of_range when the result is outside
+    /// [min_offset, max_offset] (no value of n overflows).
+    [[nodiscard]] result<transplant_day> checked_add(
+        std::chrono::days n, std::string_view field = "transplant_day") const {
+        if (n.count() < std::int64_t{min_offset} - d_ || n.count() > std::int64_t{max_offset} - d_) {
+            return error(errc::out_of_range, std::string(field),
+                         detail::concat({"day ", detail::format_number(std::int64_t{d_}), " + ",
+                                         detail::format_number(static_cast<std::int64_t>(n.count())),
+                                         " d"}),
+                         range_text());
+        }
+        return transplant_day(static_cast<std::int32_t>(d_ + n.count()));
+    }
+
+    /// Moves by a number of days. Precondition (contract): the result is in range; for a
+    /// number of days from data use checked_add.
     constexpr transplant_day& operator+=(std::chrono::days n) {
         // Checked before adding, so no value of n can overflow.
         HSCT_EXPECTS(n.count() >= std::int64_t{min_offset} - d_ &&
