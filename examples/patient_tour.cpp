@@ -54,12 +54,12 @@ int main() {
     std::cout << hctci.value() << "\n";
 
     // Disease Risk Index and EBMT risk score.
-    const auto dri = p::disease_risk_index(
+    const auto dri = p::assess_dri(
         {hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse), hsct::disease_status::cr1});
     std::cout << dri.value() << "\n";
     const p::ebmt_input ebmt{age, hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse),
                              hsct::disease_status::cr1, sys_days{2024y / January / 10}, hct_date,
                              hsct::donor_type::unrelated, hsct::sex::female, hsct::sex::male};
-    std::cout << p::ebmt_risk_score(ebmt).value() << "\n";
+    std::cout << p::assess_ebmt(ebmt).value() << "\n";
     return 0;
 }

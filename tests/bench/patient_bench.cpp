@@ -12,8 +12,11 @@
 // Naming: BM_<case>_typed / BM_<case>_raw (tests/bench/run_ratios.sh pairs them).
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <cmath>
 #include <cstddef>
+#include <iterator>
+#include <optional>
 #include <random>
 #include <vector>
 
@@ -205,6 +208,287 @@ void BM_hct_ci_agreement(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_hct_ci_agreement)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+// ---------------------------------------------------------------------------------------------
+// EBMT risk score and Disease Risk Index: assess_ebmt / assess_dri with their evidence (every
+// criterion as a typed record, the missing set, the options) against raw scorers that read the
+// SAME input structs (p::ebmt_input, p::dri_input: same memory layout) and compute only the
+// number. Target (docs/conventions.md): typed/raw <= 2.
+// ---------------------------------------------------------------------------------------------
+
+struct score_inputs {
+    std::vector<p::ebmt_input> ebmt;
+    std::vector<p::dri_input> dri;
+
+    score_inputs() {
+        using hsct::disease;
+        using hsct::disease_status;
+        using namespace std::chrono;
+        std::mt19937_64 rng(20241202);
+        std::uniform_int_distribution<int> years(1, 75);
+        std::uniform_int_distribution<int> months(0, 11);
+        std::uniform_int_distribution<int> diag_day(0, 3000);
+        std::uniform_int_distribution<int> wait(0, 900);
+        std::uniform_int_distribution<int> pick(0, 1 << 20);
+        const disease_status acute[] = {disease_status::cr1, disease_status::cr2,
+                                        disease_status::cr3_or_later, disease_status::pr1,
+                                        disease_status::induction_failure,
+                                        disease_status::active_relapse};
+        const disease_status cml[] = {disease_status::cml_cp1, disease_status::cml_cp2_or_later,
+                                      disease_status::cml_ap, disease_status::cml_bp};
+        const disease_status other[] = {disease_status::cr1, disease_status::cr2,
+                                        disease_status::pr1, disease_status::pr2_or_later,
+                                        disease_status::untreated, disease_status::stable_disease,
+                                        disease_status::active_relapse};
+        const hsct::diagnosis dxs[] = {
+            hsct::diagnosis::aml(hsct::cytogenetic_risk::favourable),
+            hsct::diagnosis::aml(hsct::cytogenetic_risk::intermediate),
+            hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse),
+            hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::intermediate),
+            hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::adverse),
+            hsct::diagnosis::of<disease::all>(),
+            hsct::diagnosis::of<disease::cml>(),
+            hsct::diagnosis::of<disease::myeloma>(),
+            hsct::diagnosis::of<disease::dlbcl_or_transformed>(),
+            hsct::diagnosis::of<disease::cll>(),
+            hsct::diagnosis::of<disease::hodgkin>(),
+        };
+        const hsct::donor_type donors[] = {hsct::donor_type::hla_identical_sibling,
+                                           hsct::donor_type::unrelated, hsct::donor_type::unrelated,
+                                           hsct::donor_type::autologous,
+                                           hsct::donor_type::haploidentical};
+        const hsct::conditioning_intensity cond[] = {
+            hsct::conditioning_intensity::myeloablative,
+            hsct::conditioning_intensity::reduced_intensity,
+            hsct::conditioning_intensity::non_myeloablative};
+        ebmt.reserve(n_patients);
+        dri.reserve(n_patients);
+        const sys_days start{2015y / January / 1};
+        for (std::size_t i = 0; i < n_patients; ++i) {
+            const auto dx = dxs[static_cast<std::size_t>(pick(rng)) % std::size(dxs)];
+            disease_status st{};
+            if (dx.kind() == disease::cml) {
+                st = cml[static_cast<std::size_t>(pick(rng)) % std::size(cml)];
+            } else if (dx.kind() == disease::aml || dx.kind() == disease::all) {
+                st = acute[static_cast<std::size_t>(pick(rng)) % std::size(acute)];
+            } else {
+                st = other[static_cast<std::size_t>(pick(rng)) % std::size(other)];
+            }
+            const auto donor = donors[static_cast<std::size_t>(pick(rng)) % std::size(donors)];
+            const sys_days diag = start + days{diag_day(rng)};
+            std::optional<hsct::sex> donor_sex;
+            if (donor != hsct::donor_type::autologous) {
+                donor_sex = pick(rng) % 2 == 0 ? hsct::sex::female : hsct::sex::male;
+            }
+            ebmt.push_back(p::ebmt_input{
+                hsct::age::from_years_months(years(rng), months(rng)).value(), dx, st, diag,
+                diag + days{wait(rng)}, donor,
+                pick(rng) % 2 == 0 ? hsct::sex::female : hsct::sex::male, donor_sex});
+            dri.push_back(p::dri_input{dx, st, cond[static_cast<std::size_t>(pick(rng)) % std::size(cond)],
+                                       pick(rng) % 16 == 0 ? p::dri_population::pediatric
+                                                           : p::dri_population::adult});
+        }
+    }
+};
+
+const score_inputs& score_data() {
+    static const score_inputs d;
+    return d;
+}
+
+// The raw EBMT score: the same bins on the same struct, default policies, no checks, no
+// evidence. -1 where the score does not apply.
+int raw_ebmt(const p::ebmt_input& in) {
+    using hsct::disease;
+    using ds = hsct::disease_status;
+    const int y = in.age_at_hct.completed_years();
+    int score = y < 20 ? 0 : (y <= 40 ? 1 : 2);
+    const ds s = in.status;
+    switch (in.dx.kind()) {
+        case disease::aml:
+        case disease::all: score += s == ds::cr1 ? 0 : (s == ds::cr2 ? 1 : 2); break;
+        case disease::mds:
+            score += (s == ds::cr1 || s == ds::untreated)                        ? 0
+                     : (s == ds::cr2 || s == ds::pr1 || s == ds::pr2_or_later) ? 1
+                                                                                : 2;
+            break;
+        case disease::cml:
+            if (s == ds::cml_ap) {
+                return -1;
+            }
+            score += s == ds::cml_cp1 ? 0 : (s == ds::cml_cp2_or_later ? 1 : 2);
+            break;
+        case disease::myeloma:
+        case disease::dlbcl_or_transformed:
+        case disease::indolent_b_nhl:
+        case disease::mantle_cell:
+        case disease::t_cell_nodal:
+        case disease::t_cell_extranodal:
+            score += (s == ds::untreated || s == ds::cr1) ? 0
+                     : (s == ds::cr2 || s == ds::pr1 || s == ds::pr2_or_later ||
+                        s == ds::stable_disease)
+                         ? 1
+                         : 2;
+            break;
+        case disease::severe_aplastic_anaemia: break;
+        default: return -1;
+    }
+    if (s != ds::cr1) {
+        using namespace std::chrono;
+        const year_month_day t = year_month_day{in.diagnosis_date} + months{12};
+        const sys_days twelve = t.ok() ? sys_days{t} : sys_days{t.year() / t.month() / last} + days{1};
+        score += in.hct_date >= twelve ? 1 : 0;
+    }
+    switch (in.donor) {
+        case hsct::donor_type::hla_identical_sibling: break;
+        case hsct::donor_type::unrelated: score += 1; break;
+        case hsct::donor_type::autologous: return score;
+        default: return -1;
+    }
+    score += (*in.donor_sex == hsct::sex::female && in.recipient_sex == hsct::sex::male) ? 1 : 0;
+    return score;
+}
+
+int typed_ebmt(const p::ebmt_input& in) {
+    const auto r = p::assess_ebmt(in);
+    if (!r) {
+        return -1000;
+    }
+    return r->total ? r->total->value() : -1;
+}
+
+void BM_ebmt_typed(benchmark::State& state) {
+    const auto& d = score_data();
+    for (auto _ : state) {
+        long sum = 0;
+        for (std::size_t i = 0; i < n_patients; ++i) {
+            sum += typed_ebmt(d.ebmt[i]);
+        }
+        benchmark::DoNotOptimize(sum);
+    }
+}
+BENCHMARK(BM_ebmt_typed)->Unit(benchmark::kMillisecond);
+
+void BM_ebmt_raw(benchmark::State& state) {
+    const auto& d = score_data();
+    for (auto _ : state) {
+        long sum = 0;
+        for (std::size_t i = 0; i < n_patients; ++i) {
+            sum += raw_ebmt(d.ebmt[i]);
+        }
+        benchmark::DoNotOptimize(sum);
+    }
+}
+BENCHMARK(BM_ebmt_raw)->Unit(benchmark::kMillisecond);
+
+// The raw DRI: the handbook table on the same struct, no checks, no evidence; the category
+// number (non-score states included) as assess_dri gives it.
+int raw_dri(const p::dri_input& in) {
+    using hsct::disease;
+    using ds = hsct::disease_status;
+    using c = p::dri_category;
+    const disease d = in.dx.kind();
+    if (d == disease::severe_aplastic_anaemia || d == disease::other_non_malignant) {
+        return static_cast<int>(c::na_non_malignant);
+    }
+    if (in.population == p::dri_population::pediatric) {
+        return static_cast<int>(c::na_pediatric);
+    }
+    int risk = -1;  // 0 low, 1 intermediate, 2 high; -1 not in table, -2 cytogenetics pending
+    switch (d) {
+        case disease::aml:
+            risk = in.dx.aml_cytogenetics() == hsct::cytogenetic_risk::favourable     ? 0
+                   : in.dx.aml_cytogenetics() == hsct::cytogenetic_risk::intermediate ? 1
+                   : in.dx.aml_cytogenetics() == hsct::cytogenetic_risk::adverse      ? 2
+                                                                                      : -2;
+            break;
+        case disease::mds:
+            risk = in.dx.mds_cytogenetics() == hsct::mds_cytogenetic_risk::intermediate ? 1
+                   : in.dx.mds_cytogenetics() == hsct::mds_cytogenetic_risk::adverse    ? 2
+                                                                                        : -2;
+            break;
+        case disease::cll:
+        case disease::cml:
+        case disease::indolent_b_nhl: risk = 0; break;
+        case disease::mpn:
+        case disease::myeloma:
+        case disease::hodgkin:
+        case disease::dlbcl_or_transformed:
+        case disease::mantle_cell:
+        case disease::t_cell_nodal: risk = 1; break;
+        case disease::t_cell_extranodal: risk = 2; break;
+        default: break;
+    }
+    if (risk == -1) {
+        return static_cast<int>(c::not_classifiable);
+    }
+    if (in.status == ds::missing) {
+        return static_cast<int>(c::missing_disease_status);
+    }
+    if (risk == -2) {
+        return static_cast<int>(c::tbd_cytogenetics);
+    }
+    int stage = 0;
+    switch (in.status) {
+        case ds::cml_ap:
+        case ds::cml_bp:
+        case ds::induction_failure:
+        case ds::active_relapse: stage = 1; break;
+        case ds::pr2_or_later:
+            stage = in.conditioning == hsct::conditioning_intensity::myeloablative ? 1 : 0;
+            break;
+        case ds::stable_disease: return static_cast<int>(c::not_classifiable);
+        default: break;
+    }
+    return risk + stage + 1;  // low 1, intermediate 2, high 3, very high 4
+}
+
+int typed_dri(const p::dri_input& in) {
+    const auto r = p::assess_dri(in);
+    return r ? static_cast<int>(r->category) : -1000;
+}
+
+void BM_dri_typed(benchmark::State& state) {
+    const auto& d = score_data();
+    for (auto _ : state) {
+        long sum = 0;
+        for (std::size_t i = 0; i < n_patients; ++i) {
+            sum += typed_dri(d.dri[i]);
+        }
+        benchmark::DoNotOptimize(sum);
+    }
+}
+BENCHMARK(BM_dri_typed)->Unit(benchmark::kMillisecond);
+
+void BM_dri_raw(benchmark::State& state) {
+    const auto& d = score_data();
+    for (auto _ : state) {
+        long sum = 0;
+        for (std::size_t i = 0; i < n_patients; ++i) {
+            sum += raw_dri(d.dri[i]);
+        }
+        benchmark::DoNotOptimize(sum);
+    }
+}
+BENCHMARK(BM_dri_raw)->Unit(benchmark::kMillisecond);
+
+// A cross-check, run once: typed and raw agree on every EBMT and DRI input.
+void BM_ebmt_dri_agreement(benchmark::State& state) {
+    const auto& d = score_data();
+    std::size_t disagreements = 0;
+    for (auto _ : state) {
+        disagreements = 0;
+        for (std::size_t i = 0; i < n_patients; ++i) {
+            disagreements += typed_ebmt(d.ebmt[i]) != raw_ebmt(d.ebmt[i]) ? 1U : 0U;
+            disagreements += typed_dri(d.dri[i]) != raw_dri(d.dri[i]) ? 1U : 0U;
+        }
+    }
+    state.counters["disagreements"] = static_cast<double>(disagreements);
+    if (disagreements != 0) {
+        state.SkipWithError("typed and raw EBMT/DRI disagree");
+    }
+}
+BENCHMARK(BM_ebmt_dri_agreement)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 }  // namespace
 

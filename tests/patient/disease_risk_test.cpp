@@ -1,16 +1,21 @@
 // Tests for include/hsct/patient/disease_risk.hpp: the Disease Risk Index (Armand 2012 as
-// printed in EBMT Handbook 2024 Table 11.1; refined 2014 recollection, unverified).
+// printed in EBMT Handbook 2024 Table 11.1; refined 2014 recollection, unverified), asserted on
+// the result's data (criteria, outcomes, the enumerators read). The rendered text is tested in
+// disease_risk_text_test.cpp.
 #include <hsct/patient/disease_risk.hpp>
 
 #include <string>
 #include <type_traits>
 
 #include "support/catch.hpp"
+#include "support/count_allocations.hpp"
 
 namespace p = hsct::patient;
 using hsct::disease;
 using hsct::disease_status;
 using p::dri_category;
+using crit = p::dri_criterion;
+using hsct::outcome;
 
 namespace {
 template <hsct::disease D>
@@ -23,9 +28,18 @@ p::dri_result dri(hsct::diagnosis dx, disease_status s,
                   hsct::conditioning_intensity c = hsct::conditioning_intensity::not_stated,
                   p::dri_table t = p::dri_table::hb24_2012,
                   p::dri_population pop = p::dri_population::adult) {
-    auto r = p::disease_risk_index({dx, s, c, pop}, t);
+    auto r = p::assess_dri({dx, s, c, pop}, p::dri_options{t});
+    if (!r) {
+        CAPTURE(r.error().message());
+    }
     REQUIRE(r.has_value());
     return *r;
+}
+
+const hsct::criterion<crit>& criterion_of(const p::dri_result& r, crit id) {
+    const auto* c = r.find(id);
+    REQUIRE(c != nullptr);
+    return *c;
 }
 
 hsct::diagnosis dx_of(disease d) {
@@ -84,15 +98,27 @@ TEST_CASE("DRI worked examples of the reference (section 11.3)",
         CHECK(r.stage_risk == p::dri_stage_risk::low);
         CHECK(r.category == dri_category::intermediate);
         CHECK(r.row_verified());
-        CHECK(contains(r.explanation(), "AML with intermediate cytogenetics"));
-        CHECK(contains(r.explanation(), "low: CR1"));
-        CHECK(contains(r.explanation(), "EBMT Handbook 2024"));
-        // "verified" is spelt out as what it is: a match with the handbook reproduction.
-        CHECK(r.explanation() ==
-              "DRI Intermediate [DRI 2012 as reproduced in EBMT Handbook 2024 ch. 11]; disease "
-              "row: intermediate: AML with intermediate cytogenetics (matches EBMT Handbook 2024 "
-              "Table 11.1 [V-HB24]); stage row: low: CR1 (matches EBMT Handbook 2024 Table 11.1 "
-              "[V-HB24])");
+        CHECK_FALSE(r.decided_by.has_value());
+        CHECK(r.missing.empty());
+        CHECK(r.options == p::dri_options{});
+        // the evidence: gates, cytogenetics, the disease row and the stage row, in order
+        REQUIRE(r.criteria.size() == 5);
+        CHECK(r.criteria[0].id == crit::malignant_indication);
+        CHECK(r.criteria[1].id == crit::adult_patient);
+        CHECK(r.criteria[2].id == crit::cytogenetics_known);
+        CHECK(r.criteria[2].measured.enumerator().as<hsct::cytogenetic_risk>() ==
+              hsct::cytogenetic_risk::intermediate);
+        CHECK(r.criteria[3].id == crit::disease_aml_intermediate);
+        CHECK(r.criteria[3].measured.enumerator().as<disease>() == disease::aml);
+        CHECK(std::string(r.criteria[3].requirement) == "PAT-DRI-002");
+        CHECK(r.criteria[4].id == crit::stage_cr1);
+        CHECK(r.criteria[4].measured.enumerator().as<disease_status>() == disease_status::cr1);
+        CHECK(std::string(r.criteria[4].requirement) == "PAT-DRI-003");
+        for (const auto& c : r.criteria) {
+            CHECK(c.result == outcome::met);
+            CHECK(c.verified);
+            CHECK(c.cmp == hsct::comparator::present);
+        }
     }
     SECTION("AML adverse cytogenetics, primary induction failure -> very high (3-group: high)") {
         const auto r =
@@ -127,7 +153,10 @@ TEST_CASE("DRI worked examples of the reference (section 11.3)",
         const auto r = dri(dx_of(disease::severe_aplastic_anaemia), disease_status::untreated);
         CHECK(r.category == dri_category::na_non_malignant);
         CHECK(p::to_string(r.category) == "N/A - non-malignant indication");
-        CHECK(contains(r.reason, "severe aplastic anaemia"));
+        CHECK(r.decided_by == crit::malignant_indication);
+        REQUIRE(r.criteria.size() == 1);
+        CHECK(r.criteria[0].result == outcome::not_met);
+        CHECK(r.criteria[0].measured.enumerator().as<disease>() == disease::severe_aplastic_anaemia);
     }
 }
 
@@ -164,7 +193,7 @@ TEST_CASE("DRI disease table as printed in EBMT Handbook 2024 Table 11.1",
         const auto r = dri(x.dx, status);
         REQUIRE(r.disease_risk.has_value());
         CHECK(*r.disease_risk == x.risk);
-        CHECK(r.disease_row_verified);
+        CHECK(r.row_verified());
         CHECK(r.category == x.dri_at_low_stage);
     }
 }
@@ -172,17 +201,23 @@ TEST_CASE("DRI disease table as printed in EBMT Handbook 2024 Table 11.1",
 TEST_CASE("DRI stage rows that are hsct's reading of a printed label say so",
           "[patient][dri][PAT-DRI-003][HB24-11]") {
     const auto cll = dx_of(disease::cll);
-    CHECK(contains(dri(cll, disease_status::cr2).explanation(), "low: CR2 (printed 'CR >= 2')"));
-    CHECK(contains(dri(cll, disease_status::cr3_or_later).explanation(),
-                   "low: CR3 or later (hsct reading of the printed 'CR >= 2')"));
+    CHECK(criterion_of(dri(cll, disease_status::cr2), crit::stage_cr2).verified);
+    CHECK(p::to_string(crit::stage_cr2) == "low: CR2 (printed 'CR >= 2')");
+    CHECK(criterion_of(dri(cll, disease_status::cr3_or_later), crit::stage_cr3_or_later).verified);
+    CHECK(p::to_string(crit::stage_cr3_or_later) ==
+          "low: CR3 or later (hsct reading of the printed 'CR >= 2')");
     const auto cml = dx_of(disease::cml);
-    CHECK(contains(dri(cml, disease_status::cml_cp2_or_later).explanation(),
+    CHECK(criterion_of(dri(cml, disease_status::cml_cp2_or_later), crit::stage_cml_cp2_or_later)
+              .result == outcome::met);
+    CHECK(contains(std::string(p::to_string(crit::stage_cml_cp2_or_later)),
                    "hsct reading of the printed 'CML CP'"));
-    CHECK_FALSE(contains(dri(cml, disease_status::cml_cp1).explanation(), "hsct reading"));
-    // the untreated row is flagged, not labelled as matching the handbook
+    CHECK_FALSE(contains(std::string(p::to_string(crit::stage_cml_cp1)), "hsct reading"));
+    CHECK(criterion_of(dri(cml, disease_status::cml_cp1), crit::stage_cml_cp1).verified);
+    // the untreated row is flagged unverified, not marked as matching the handbook
     const auto u = dri(hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::intermediate), disease_status::untreated);
-    CHECK(contains(u.explanation(), "(UNVERIFIED)"));
-    CHECK_FALSE(contains(u.stage_row, "[V-HB24]"));
+    CHECK_FALSE(criterion_of(u, crit::stage_untreated).verified);
+    CHECK(criterion_of(u, crit::disease_mds_intermediate).verified);
+    CHECK_FALSE(u.row_verified());
 }
 
 TEST_CASE("DRI stage table as printed, with the conditioning-dependent PR2 rule",
@@ -196,7 +231,7 @@ TEST_CASE("DRI stage table as printed, with the conditioning-dependent PR2 rule"
         CHECK(r.stage_risk == sr::low);
         CHECK(r.category == dri_category::low);
         // "untreated" is printed without naming diseases; it stays flagged unverified.
-        CHECK(r.stage_row_verified == (s != disease_status::untreated));
+        CHECK(r.criteria[r.criteria.size() - 1].verified == (s != disease_status::untreated));
     }
     for (auto s : {disease_status::induction_failure, disease_status::active_relapse}) {
         CAPTURE(p::to_string(s));
@@ -215,17 +250,19 @@ TEST_CASE("DRI stage table as printed, with the conditioning-dependent PR2 rule"
         const auto mac = dri(cll, disease_status::pr2_or_later, hsct::conditioning_intensity::myeloablative);
         CHECK(mac.stage_risk == sr::high);
         CHECK(mac.category == dri_category::intermediate);
-        CHECK(contains(mac.stage_row, "MAC"));
+        CHECK(criterion_of(mac, crit::stage_pr2_after_mac).result == outcome::met);
+        CHECK(criterion_of(ric, crit::stage_pr2_after_ric).verified);
     }
     SECTION("PR2 or later after NMA is read as RIC, marked as hsct policy (unverified)") {
         const auto nma = dri(cll, disease_status::pr2_or_later, hsct::conditioning_intensity::non_myeloablative);
         CHECK(nma.stage_risk == sr::low);
-        CHECK_FALSE(nma.stage_row_verified);
+        const auto& row = criterion_of(nma, crit::stage_pr2_after_nma);
+        CHECK_FALSE(row.verified);
+        CHECK(std::string(row.requirement) == "PAT-DRI-007");
         CHECK_FALSE(nma.row_verified());
-        CHECK(contains(nma.explanation(), "PAT-DRI-007"));
     }
     SECTION("PR2 or later without conditioning is refused") {
-        const auto r = p::disease_risk_index({cll, disease_status::pr2_or_later});
+        const auto r = p::assess_dri({cll, disease_status::pr2_or_later});
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error().code() == hsct::errc::missing);
         CHECK(r.error().field() == "dri.conditioning");
@@ -251,12 +288,19 @@ TEST_CASE("DRI non-score states are explicit values", "[patient][dri][PAT-DRI-00
     SECTION("not classifiable: ALL (absent from the printed table), other malignancy, stable disease") {
         const auto all = dri(dx_of(disease::all), disease_status::cr1);
         CHECK(all.category == dri_category::not_classifiable);
-        CHECK(contains(all.reason, "ALL"));
+        CHECK(all.decided_by == crit::disease_in_table);
+        CHECK(criterion_of(all, crit::disease_in_table).result == outcome::not_met);
+        CHECK(criterion_of(all, crit::disease_in_table).measured.enumerator().as<disease>() ==
+              disease::all);
         CHECK(dri(dx_of(disease::other_malignant), disease_status::cr1).category ==
               dri_category::not_classifiable);
         const auto sd = dri(dx_of(disease::myeloma), disease_status::stable_disease);
         CHECK(sd.category == dri_category::not_classifiable);
-        CHECK(contains(sd.reason, "stable disease"));
+        CHECK(sd.decided_by == crit::stage_in_table);
+        CHECK(criterion_of(sd, crit::stage_in_table).result == outcome::not_met);
+        CHECK(criterion_of(sd, crit::stage_in_table).measured.enumerator().as<disease_status>() ==
+              disease_status::stable_disease);
+        CHECK_FALSE(sd.disease_risk.has_value());
         CHECK(p::to_string(sd.category) == "N/A - disease not classifiable");
     }
     SECTION("TBD cytogenetics for AML and MDS") {
@@ -291,24 +335,27 @@ TEST_CASE("refined DRI 2014 recollection: every row is flagged unverified",
     const auto t = p::dri_table::refined_2014_recollection;
     const auto all = dri(dx_of(disease::all), disease_status::cr1, hsct::conditioning_intensity::not_stated, t);
     CHECK(all.category == dri_category::intermediate);
-    CHECK(all.table == t);
+    CHECK(all.options.table == t);
     CHECK_FALSE(all.row_verified());
-    CHECK(contains(all.explanation(), "UNVERIFIED"));
+    CHECK_FALSE(criterion_of(all, crit::disease_all_recollection).verified);
+    CHECK(std::string(criterion_of(all, crit::disease_all_recollection).requirement) == "PAT-DRI-006");
 
     const auto pr2 = dri(dx_of(disease::cll), disease_status::pr2_or_later,
                          hsct::conditioning_intensity::myeloablative, t);
     CHECK(pr2.stage_risk == p::dri_stage_risk::low);
-    CHECK_FALSE(pr2.stage_row_verified);
+    CHECK_FALSE(criterion_of(pr2, crit::stage_pr2_recollection).verified);
     // conditioning is not needed under the recollection table
-    CHECK(p::disease_risk_index({dx_of(disease::cll), disease_status::pr2_or_later}, t).has_value());
+    CHECK(p::assess_dri({dx_of(disease::cll), disease_status::pr2_or_later}, {t}).has_value());
 
     for (auto dx : {hsct::diagnosis::aml(hsct::cytogenetic_risk::favourable), dx_of(disease::myeloma),
                     hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::adverse)}) {
         CAPTURE(p::to_string(dx));
         const auto r = dri(dx, disease_status::cr1, hsct::conditioning_intensity::not_stated, t);
         CHECK(r.scored());
-        CHECK_FALSE(r.disease_row_verified);
-        CHECK_FALSE(r.stage_row_verified);
+        for (const auto& c : r.criteria) {
+            CAPTURE(p::id(c.id));
+            CHECK(c.verified == !p::is_table_row(c.id));
+        }
         // the handbook table gives the same index for these rows, and says it is verified
         const auto hb = dri(dx, disease_status::cr1);
         CHECK(hb.category == r.category);
@@ -317,13 +364,13 @@ TEST_CASE("refined DRI 2014 recollection: every row is flagged unverified",
 }
 
 TEST_CASE("DRI refuses inconsistent disease and status", "[patient][dri][PAT-DRI-003]") {
-    const auto cml_cr = p::disease_risk_index({dx_of(disease::cml), disease_status::cr1});
+    const auto cml_cr = p::assess_dri({dx_of(disease::cml), disease_status::cr1});
     REQUIRE_FALSE(cml_cr.has_value());
     CHECK(cml_cr.error().code() == hsct::errc::inconsistent);
     CHECK(cml_cr.error().field() == "dri.status");
     CHECK(cml_cr.error().value() == "CML with status CR1");
 
-    const auto aml_cp = p::disease_risk_index(
+    const auto aml_cp = p::assess_dri(
         {hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse), disease_status::cml_cp1});
     REQUIRE_FALSE(aml_cp.has_value());
     CHECK(aml_cp.error().code() == hsct::errc::inconsistent);
@@ -356,7 +403,7 @@ TEST_CASE("DRI refuses enum numbers that are not declared values, naming the fie
     const auto aml = hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse);
     const auto refused = [](const p::dri_input& in, p::dri_table t, const std::string& field,
                             const std::string& value) {
-        const auto r = p::disease_risk_index(in, t);
+        const auto r = p::assess_dri(in, {t});
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error().code() == hsct::errc::out_of_range);
         CHECK(r.error().field() == field);
@@ -371,7 +418,7 @@ TEST_CASE("DRI refuses enum numbers that are not declared values, naming the fie
     refused({aml, disease_status::cr1, hsct::conditioning_intensity::not_stated,
              static_cast<p::dri_population>(0)},
             t, "dri.population", "0");
-    refused({aml, disease_status::cr1}, static_cast<p::dri_table>(3), "table", "3");
+    refused({aml, disease_status::cr1}, static_cast<p::dri_table>(3), "dri.options.table", "3");
     refused({hsct::diagnosis::aml(static_cast<hsct::cytogenetic_risk>(0)), disease_status::cr1}, t,
             "dri.dx.cytogenetics", "0");
     refused({hsct::diagnosis::mds(static_cast<hsct::mds_cytogenetic_risk>(4)), disease_status::cr1}, t,
@@ -394,4 +441,75 @@ TEST_CASE("DRI refuses enum numbers that are not declared values, naming the fie
     CHECK(p::to_string(static_cast<disease_status>(0)) == "invalid (0)");
     CHECK(p::to_string(static_cast<dri_category>(10)) == "invalid (10)");
     CHECK(p::to_string(static_cast<p::dri_table>(0)) == "invalid (0)");
+}
+
+TEST_CASE("DRI non-score states name the criterion and the missing input that decided them",
+          "[patient][dri][PAT-DRI-005][CIBMTR]") {
+    const auto missing = dri(hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse), disease_status::missing);
+    CHECK(missing.category == dri_category::missing_disease_status);
+    CHECK(missing.decided_by == crit::stage_in_table);
+    CHECK(missing.missing.contains(p::dri_field::status));
+    CHECK(missing.missing.size() == 1);
+    const auto& st = criterion_of(missing, crit::stage_in_table);
+    CHECK(st.result == outcome::unknown);
+    CHECK(st.measured.what() == hsct::measure::kind::missing);
+    CHECK(st.measured.enumerator().as<p::dri_field>() == p::dri_field::status);
+
+    const auto tbd = dri(hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::not_yet_known), disease_status::cr1);
+    CHECK(tbd.category == dri_category::tbd_cytogenetics);
+    CHECK(tbd.decided_by == crit::cytogenetics_known);
+    CHECK(tbd.missing.contains(p::dri_field::cytogenetics));
+    CHECK(criterion_of(tbd, crit::cytogenetics_known).result == outcome::unknown);
+    CHECK(tbd.find(crit::stage_cr1) == nullptr);
+
+    // both missing: the status decides (precedence), both are listed
+    const auto both = dri(hsct::diagnosis::aml(hsct::cytogenetic_risk::not_yet_known), disease_status::missing);
+    CHECK(both.category == dri_category::missing_disease_status);
+    CHECK(both.missing.size() == 2);
+
+    const auto ped = dri(dx_of(disease::cll), disease_status::cr1, hsct::conditioning_intensity::not_stated,
+                         p::dri_table::hb24_2012, p::dri_population::pediatric);
+    CHECK(ped.decided_by == crit::adult_patient);
+    CHECK(criterion_of(ped, crit::adult_patient).result == outcome::not_met);
+    CHECK(criterion_of(ped, crit::adult_patient).measured.enumerator().as<p::dri_population>() ==
+          p::dri_population::pediatric);
+
+    // the conditioning a PR2-or-later stage needs is still refused as missing (an error)
+    const auto e = p::assess_dri({dx_of(disease::cll), disease_status::pr2_or_later});
+    REQUIRE_FALSE(e.has_value());
+    CHECK(e.error().requirement() == "PAT-DRI-003");
+}
+
+TEST_CASE("DRI results are plain data", "[patient][dri][CORE-EXPLAIN-001]") {
+    STATIC_REQUIRE(std::is_trivially_copyable_v<p::dri_result>);
+    STATIC_REQUIRE(p::dri_result::max_criteria == 5);
+    STATIC_REQUIRE(p::is_table_row(crit::stage_cr1));
+    STATIC_REQUIRE_FALSE(p::is_table_row(crit::stage_in_table));
+}
+
+TEST_CASE("assess_dri allocates nothing on the success path",
+          "[patient][dri][CORE-EXPLAIN-001][PAT-DRI-001]") {
+    const p::dri_input scored{hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse),
+                              disease_status::pr2_or_later,
+                              hsct::conditioning_intensity::myeloablative};
+    const p::dri_input tbd{hsct::diagnosis::aml(hsct::cytogenetic_risk::not_yet_known),
+                           disease_status::cr1};
+    const p::dri_options opt{};
+    std::size_t n_scored = 0, n_tbd = 0;
+    bool ok = true;
+    {
+        const hsct_test::allocation_counter n;
+        const auto r = p::assess_dri(scored, opt);
+        n_scored = n.count();
+        ok = ok && r.has_value() && r->category == dri_category::very_high;
+    }
+    {
+        const hsct_test::allocation_counter n;
+        const auto r = p::assess_dri(tbd, opt);
+        n_tbd = n.count();
+        ok = ok && r.has_value() && r->category == dri_category::tbd_cytogenetics;
+    }
+    CHECK(ok);
+    CHECK(n_scored == 0);
+    CHECK(n_tbd == 0);
 }

@@ -1,20 +1,26 @@
 // Tests for include/hsct/patient/ebmt_score.hpp: the EBMT (Gratwohl) risk score, its stage
-// derivation, its boundary policies and its risk groups.
+// derivation, its boundary policies and its risk groups, asserted on the result's data
+// (criteria, outcomes, measured values). The rendered text is tested in
+// ebmt_score_text_test.cpp.
 #include <hsct/patient/ebmt_score.hpp>
 
 #include <chrono>
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <vector>
 
 #include "support/catch.hpp"
+#include "support/count_allocations.hpp"
 
 namespace p = hsct::patient;
 using namespace std::chrono;
 using hsct::disease;
 using hsct::disease_status;
 using hsct::donor_type;
+using hsct::outcome;
 using hsct::sex;
+using crit = p::ebmt_criterion;
 
 namespace {
 hsct::age age_ym(int y, int m) {
@@ -41,8 +47,8 @@ p::ebmt_input base() {
                          sex::male};
 }
 
-p::ebmt_result score(const p::ebmt_input& in, const p::ebmt_policies& pol = {}) {
-    auto r = p::ebmt_risk_score(in, pol);
+p::ebmt_result score(const p::ebmt_input& in, const p::ebmt_options& opt = {}) {
+    auto r = p::assess_ebmt(in, opt);
     if (!r) {
         CAPTURE(r.error().message());
     }
@@ -50,13 +56,21 @@ p::ebmt_result score(const p::ebmt_input& in, const p::ebmt_policies& pol = {}) 
     return *r;
 }
 
-int points(const p::ebmt_result& r, p::ebmt_factor f) { return r.factor(f).points.value(); }
+int points(const p::ebmt_result& r, p::ebmt_factor f) { return r.points_of(f).value(); }
 
-bool contains(const std::string& text, const char* part) {
-    return text.find(part) != std::string::npos;
+int total(const p::ebmt_result& r) {
+    REQUIRE(r.status == p::ebmt_status::scored);
+    REQUIRE(r.total.has_value());
+    return r.total->value();
 }
 
-p::ebmt_points pts(int v) { return p::ebmt_points::from_value(v).value(); }
+const hsct::criterion<crit>& criterion_of(const p::ebmt_result& r, crit id) {
+    const auto* c = r.find(id);
+    REQUIRE(c != nullptr);
+    return *c;
+}
+
+p::ebmt_points pts(int v) { return p::ebmt_points::make(v).value(); }
 }  // namespace
 
 TEST_CASE("EBMT worked example X1: 45 y man, AML CR1, 5 months, unrelated female donor -> 4",
@@ -70,12 +84,42 @@ TEST_CASE("EBMT worked example X1: 45 y man, AML CR1, 5 months, unrelated female
     CHECK(points(r, p::ebmt_factor::interval) == 0);
     CHECK(points(r, p::ebmt_factor::donor_type) == 1);
     CHECK(points(r, p::ebmt_factor::sex_combination) == 1);
-    CHECK(r.total.value() == 4);
+    CHECK(total(r) == 4);
     CHECK(r.maximum.value() == 7);
     CHECK(r.group == p::ebmt_risk_group::intermediate);
     CHECK(r.stage == p::ebmt_stage::early);
     CHECK(r.rule_version == p::ebmt_rule_version);
-    CHECK(r.policies == p::ebmt_policies{});
+    CHECK(r.options == p::ebmt_options{});
+    CHECK_FALSE(r.decided_by.has_value());
+    CHECK(r.missing.empty());
+
+    // The evidence, criterion by criterion.
+    REQUIRE(r.criteria.size() == 7);
+    const auto& over40 = criterion_of(r, crit::age_over_40);
+    CHECK(over40.result == outcome::met);
+    CHECK(over40.cmp == hsct::comparator::greater);
+    CHECK(over40.threshold == 40.0);
+    CHECK(over40.measured.number() == 45.0);
+    CHECK(over40.measured.counted_in() == hsct::count_unit::years);
+    CHECK(std::string(over40.requirement) == "PAT-EBMT-001");
+    const auto& twenty = criterion_of(r, crit::age_20_or_older);
+    CHECK(twenty.result == outcome::met);
+    CHECK(twenty.cmp == hsct::comparator::greater_equal);
+    CHECK(twenty.threshold == 20.0);
+    const auto& stage = criterion_of(r, crit::stage_early_acute_leukaemia_cr1);
+    CHECK(stage.result == outcome::met);
+    CHECK(stage.verified);
+    CHECK(stage.measured.enumerator().as<disease_status>() == disease_status::cr1);
+    const auto& interval = criterion_of(r, crit::interval_12_months);
+    CHECK(interval.result == outcome::not_applicable);  // CR1
+    CHECK(interval.measured.number() == 152.0);         // 2024-01-10 to 2024-06-10
+    CHECK(interval.threshold == 366.0);                 // to 2025-01-10
+    const auto& donor = criterion_of(r, crit::donor_unrelated);
+    CHECK(donor.result == outcome::met);
+    CHECK(donor.measured.enumerator().as<donor_type>() == donor_type::unrelated);
+    CHECK(criterion_of(r, crit::donor_female).result == outcome::met);
+    CHECK(criterion_of(r, crit::recipient_male).result == outcome::met);
+    CHECK(r.find(crit::donor_type_has_points) == nullptr);
 }
 
 TEST_CASE("EBMT worked example X2: 19 y woman, ALL CR2, 30 months, HLA-identical brother -> 2",
@@ -90,8 +134,14 @@ TEST_CASE("EBMT worked example X2: 19 y woman, ALL CR2, 30 months, HLA-identical
     CHECK(points(r, p::ebmt_factor::interval) == 1);
     CHECK(points(r, p::ebmt_factor::donor_type) == 0);
     CHECK(points(r, p::ebmt_factor::sex_combination) == 0);  // male donor -> female recipient
-    CHECK(r.total.value() == 2);
+    CHECK(total(r) == 2);
     CHECK(r.group == p::ebmt_risk_group::low);
+    CHECK(criterion_of(r, crit::age_20_or_older).result == outcome::not_met);
+    CHECK(criterion_of(r, crit::stage_intermediate_acute_leukaemia_cr2).result == outcome::met);
+    CHECK(criterion_of(r, crit::interval_12_months).result == outcome::met);
+    CHECK(criterion_of(r, crit::donor_unrelated).result == outcome::not_met);
+    CHECK(criterion_of(r, crit::donor_female).result == outcome::not_met);
+    CHECK(criterion_of(r, crit::recipient_male).result == outcome::not_met);
 }
 
 TEST_CASE("EBMT worked example X3: 62 y man, refractory MDS, 18 months, unrelated female donor -> 7",
@@ -106,15 +156,12 @@ TEST_CASE("EBMT worked example X3: 62 y man, refractory MDS, 18 months, unrelate
                            sex::female};
     const auto r = score(in);
     CHECK(r.stage == p::ebmt_stage::late);
-    CHECK(r.total.value() == 7);
-    CHECK(r.total == r.maximum);
+    CHECK(total(r) == 7);
+    CHECK(*r.total == r.maximum);
     CHECK(r.group == p::ebmt_risk_group::high);
-    const auto s = r.explanation();
-    CHECK(contains(s, "EBMT score 7/7"));
-    CHECK(contains(s, "late: MDS in another stage"));
-    CHECK(contains(s, "female donor to male recipient"));
-    CHECK(contains(s, "EBMT Handbook 2024 Table 11.2"));
-    CHECK(contains(s, "completed years"));
+    CHECK(criterion_of(r, crit::stage_late_mds).measured.enumerator().as<disease_status>() ==
+          disease_status::induction_failure);
+    CHECK(r.stage_verified());
 }
 
 TEST_CASE("EBMT worked example X4 and K6: age 40 y 1 mo is 1 point in completed years, 2 exact",
@@ -123,18 +170,21 @@ TEST_CASE("EBMT worked example X4 and K6: age 40 y 1 mo is 1 point in completed 
     in.age_at_hct = age_ym(40, 0);
     CHECK(points(score(in), p::ebmt_factor::age) == 1);
     in.age_at_hct = age_ym(40, 1);
-    CHECK(points(score(in), p::ebmt_factor::age) == 1);
-    p::ebmt_policies exact;
+    const auto completed = score(in);
+    CHECK(points(completed, p::ebmt_factor::age) == 1);
+    CHECK(criterion_of(completed, crit::age_over_40).measured.number() == 40.0);
+    p::ebmt_options exact;
     exact.age_reading = hsct::age_resolution::exact;
     const auto r = score(in, exact);
     CHECK(points(r, p::ebmt_factor::age) == 2);
-    CHECK(r.policies.age_reading == hsct::age_resolution::exact);
-    CHECK(contains(r.explanation(), "exact years"));
+    CHECK(r.options.age_reading == hsct::age_resolution::exact);
+    CHECK(criterion_of(r, crit::age_over_40).measured.number() == Approx(40.0 + 1.0 / 12.0));
+    CHECK(criterion_of(r, crit::age_over_40).result == outcome::met);
 }
 
 TEST_CASE("EBMT age bins: below, at and above 20 and 40 under both resolutions",
           "[patient][ebmt][PAT-EBMT-001][PAT-AGE-002][Gratwohl-2009]") {
-    p::ebmt_policies exact;
+    p::ebmt_options exact;
     exact.age_reading = hsct::age_resolution::exact;
     struct row {
         int y, m, completed, exact_points;
@@ -164,25 +214,25 @@ TEST_CASE("EBMT age bins: below, at and above 20 and 40 under both resolutions",
 
 TEST_CASE("EBMT interval: the 12-month boundary under both policies",
           "[patient][ebmt][PAT-EBMT-004][HB24-11][Gratwohl-2009]") {
-    p::ebmt_policies hb24;  // default
-    p::ebmt_policies gratwohl;
+    p::ebmt_options hb24;  // default
+    p::ebmt_options gratwohl;
     gratwohl.interval = p::ebmt_interval_boundary::gratwohl_le12_0_gt12_1;
     REQUIRE(hb24.interval == p::ebmt_interval_boundary::hb24_lt12_0_ge12_1);
 
     auto in = base();
     in.status = disease_status::cr2;
-    in.diagnosis_date = sys_days{2023y / April / 20};
+    in.diagnosis_date = sys_days{2023y / April / 20};  // 12 months later: 2024-04-20, 366 days
     struct row {
         sys_days hct;
         int hb24_points, gratwohl_points;
-        const char* what;
+        double days;
     };
     const row rows[] = {
-        {sys_days{2023y / April / 20}, 0, 0, "less than 12 months"},
-        {sys_days{2024y / April / 19}, 0, 0, "less than 12 months"},
-        {sys_days{2024y / April / 20}, 1, 0, "exactly 12 months"},
-        {sys_days{2024y / April / 21}, 1, 1, "more than 12 months"},
-        {sys_days{2026y / April / 20}, 1, 1, "more than 12 months"},
+        {sys_days{2023y / April / 20}, 0, 0, 0.0},
+        {sys_days{2024y / April / 19}, 0, 0, 365.0},
+        {sys_days{2024y / April / 20}, 1, 0, 366.0},
+        {sys_days{2024y / April / 21}, 1, 1, 367.0},
+        {sys_days{2026y / April / 20}, 1, 1, 1096.0},
     };
     for (const auto& x : rows) {
         CAPTURE(hsct::to_string(x.hct));
@@ -191,8 +241,16 @@ TEST_CASE("EBMT interval: the 12-month boundary under both policies",
         const auto b = score(in, gratwohl);
         CHECK(points(a, p::ebmt_factor::interval) == x.hb24_points);
         CHECK(points(b, p::ebmt_factor::interval) == x.gratwohl_points);
-        CHECK(contains(a.factor(p::ebmt_factor::interval).reason, x.what));
-        CHECK(b.policies.interval == gratwohl.interval);
+        const auto& ca = criterion_of(a, crit::interval_12_months);
+        const auto& cb = criterion_of(b, crit::interval_12_months);
+        CHECK(ca.measured.number() == x.days);
+        CHECK(ca.measured.counted_in() == hsct::count_unit::days);
+        CHECK(ca.threshold == 366.0);
+        CHECK(ca.cmp == hsct::comparator::greater_equal);
+        CHECK(cb.cmp == hsct::comparator::greater);
+        CHECK(ca.result == (x.hb24_points == 1 ? outcome::met : outcome::not_met));
+        CHECK(cb.result == (x.gratwohl_points == 1 ? outcome::met : outcome::not_met));
+        CHECK(b.options.interval == gratwohl.interval);
     }
     SECTION("12 months after 29 February is 1 March") {
         CHECK(p::ebmt_twelve_months_after(sys_days{2024y / February / 29}) ==
@@ -212,16 +270,18 @@ TEST_CASE("EBMT interval: the 12-month boundary under both policies",
         in.hct_date = sys_days{2024y / January / 1};
         const auto r = score(in);
         CHECK(points(r, p::ebmt_factor::interval) == 0);
-        CHECK_FALSE(r.factor(p::ebmt_factor::interval).scored);
-        CHECK(contains(r.factor(p::ebmt_factor::interval).reason, "not scored in CR1"));
+        const auto& c = criterion_of(r, crit::interval_12_months);
+        CHECK(c.result == outcome::not_applicable);
+        CHECK(c.measured.number() == 1095.0);
     }
     SECTION("HCT before diagnosis is refused") {
         in.hct_date = sys_days{2023y / April / 19};
-        const auto r = p::ebmt_risk_score(in);
+        const auto r = p::assess_ebmt(in);
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error().code() == hsct::errc::inconsistent);
         CHECK(r.error().field() == "ebmt.hct_date");
         CHECK(r.error().value() == "HCT 2023-04-19 before diagnosis 2023-04-20");
+        CHECK(r.error().requirement() == "PAT-EBMT-004");
     }
 }
 
@@ -232,40 +292,43 @@ TEST_CASE("EBMT stage from disease and status (HB24-11 Table 11.2 footnote)",
         disease d;
         disease_status s;
         st expected;
+        crit evidence;
     };
     const row rows[] = {
-        {disease::aml, disease_status::cr1, st::early},
-        {disease::all, disease_status::cr2, st::intermediate},
-        {disease::aml, disease_status::cr3_or_later, st::late},
-        {disease::all, disease_status::untreated, st::late},
-        {disease::aml, disease_status::pr1, st::late},
-        {disease::aml, disease_status::active_relapse, st::late},
-        {disease::mds, disease_status::cr1, st::early},
-        {disease::mds, disease_status::untreated, st::early},
-        {disease::mds, disease_status::cr2, st::intermediate},
-        {disease::mds, disease_status::pr1, st::intermediate},
-        {disease::mds, disease_status::pr2_or_later, st::intermediate},
-        {disease::mds, disease_status::cr3_or_later, st::late},
-        {disease::mds, disease_status::induction_failure, st::late},
-        {disease::cml, disease_status::cml_cp1, st::early},
-        {disease::cml, disease_status::cml_cp2_or_later, st::intermediate},
-        {disease::cml, disease_status::cml_bp, st::late},
-        {disease::myeloma, disease_status::untreated, st::early},
-        {disease::dlbcl_or_transformed, disease_status::cr1, st::early},
-        {disease::mantle_cell, disease_status::cr2, st::intermediate},
-        {disease::indolent_b_nhl, disease_status::pr1, st::intermediate},
-        {disease::myeloma, disease_status::pr2_or_later, st::intermediate},
-        {disease::t_cell_nodal, disease_status::stable_disease, st::intermediate},
-        {disease::t_cell_extranodal, disease_status::active_relapse, st::late},
-        {disease::myeloma, disease_status::cr3_or_later, st::late},
-        {disease::severe_aplastic_anaemia, disease_status::untreated, st::not_applicable_saa},
+        {disease::aml, disease_status::cr1, st::early, crit::stage_early_acute_leukaemia_cr1},
+        {disease::all, disease_status::cr2, st::intermediate, crit::stage_intermediate_acute_leukaemia_cr2},
+        {disease::aml, disease_status::cr3_or_later, st::late, crit::stage_late_acute_leukaemia_other},
+        {disease::all, disease_status::untreated, st::late, crit::stage_late_acute_leukaemia_other},
+        {disease::aml, disease_status::pr1, st::late, crit::stage_late_acute_leukaemia_other},
+        {disease::aml, disease_status::active_relapse, st::late, crit::stage_late_acute_leukaemia_other},
+        {disease::mds, disease_status::cr1, st::early, crit::stage_early_mds},
+        {disease::mds, disease_status::untreated, st::early, crit::stage_early_mds},
+        {disease::mds, disease_status::cr2, st::intermediate, crit::stage_intermediate_mds},
+        {disease::mds, disease_status::pr1, st::intermediate, crit::stage_intermediate_mds},
+        {disease::mds, disease_status::pr2_or_later, st::intermediate, crit::stage_intermediate_mds},
+        {disease::mds, disease_status::cr3_or_later, st::late, crit::stage_late_mds},
+        {disease::mds, disease_status::induction_failure, st::late, crit::stage_late_mds},
+        {disease::cml, disease_status::cml_cp1, st::early, crit::stage_early_cml_cp1},
+        {disease::cml, disease_status::cml_cp2_or_later, st::intermediate, crit::stage_intermediate_cml_cp2_or_later},
+        {disease::cml, disease_status::cml_bp, st::late, crit::stage_late_cml_blast_crisis},
+        {disease::myeloma, disease_status::untreated, st::early, crit::stage_early_nhl_myeloma},
+        {disease::dlbcl_or_transformed, disease_status::cr1, st::early, crit::stage_early_nhl_myeloma},
+        {disease::mantle_cell, disease_status::cr2, st::intermediate, crit::stage_intermediate_nhl_myeloma},
+        {disease::indolent_b_nhl, disease_status::pr1, st::intermediate, crit::stage_intermediate_nhl_myeloma},
+        {disease::myeloma, disease_status::pr2_or_later, st::intermediate, crit::stage_intermediate_nhl_myeloma},
+        {disease::t_cell_nodal, disease_status::stable_disease, st::intermediate, crit::stage_intermediate_nhl_myeloma},
+        {disease::t_cell_extranodal, disease_status::active_relapse, st::late, crit::stage_late_nhl_myeloma},
+        {disease::myeloma, disease_status::cr3_or_later, st::late, crit::stage_late_nhl_myeloma},
+        {disease::severe_aplastic_anaemia, disease_status::untreated, st::not_applicable_saa, crit::stage_not_scored_saa},
     };
     for (const auto& x : rows) {
         CAPTURE(p::to_string(x.d), p::to_string(x.s));
         const auto r = p::ebmt_stage_of(x.d, x.s);
         REQUIRE(r.has_value());
         CHECK(r->stage == x.expected);
-        CHECK(r->verified);
+        CHECK(r->verified());
+        CHECK(r->evidence.id == x.evidence);
+        CHECK(r->evidence.result == outcome::met);
     }
     STATIC_REQUIRE(p::ebmt_stage_points(st::early).value() == 0);
     STATIC_REQUIRE(p::ebmt_stage_points(st::intermediate).value() == 1);
@@ -278,41 +341,51 @@ TEST_CASE("EBMT stage from disease and status (HB24-11 Table 11.2 footnote)",
         in.status = disease_status::active_relapse;
         const auto r = score(in);
         CHECK(points(r, p::ebmt_factor::disease_stage) == 0);
-        CHECK_FALSE(r.factor(p::ebmt_factor::disease_stage).scored);
+        CHECK(criterion_of(r, crit::stage_not_scored_saa).result == outcome::met);
         CHECK(r.stage == st::not_applicable_saa);
+        CHECK(r.status == p::ebmt_status::scored);
     }
-    SECTION("CML accelerated phase has no printed bin: refused by default, policy otherwise") {
-        const auto refused = p::ebmt_stage_of(disease::cml, disease_status::cml_ap);
-        REQUIRE_FALSE(refused.has_value());
-        CHECK(refused.error().code() == hsct::errc::not_allowed);
-        CHECK(refused.error().field() == "disease_status");
-        CHECK(refused.error().value() == "CML accelerated phase");
+    SECTION("CML accelerated phase has no printed bin: not applicable by default, policy otherwise") {
+        const auto none = p::ebmt_stage_of(disease::cml, disease_status::cml_ap);
+        REQUIRE(none.has_value());
+        CHECK_FALSE(none->stage.has_value());
+        CHECK(none->evidence.id == crit::stage_defined);
+        CHECK(none->evidence.result == outcome::not_met);
+        CHECK(std::string(none->evidence.requirement) == "PAT-EBMT-003");
         auto in = base();
         in.dx = dx_of(disease::cml);
         in.status = disease_status::cml_ap;
-        CHECK_FALSE(p::ebmt_risk_score(in).has_value());
-        p::ebmt_policies pol;
-        pol.cml_ap = p::cml_accelerated_phase_policy::gratwohl_1998_intermediate;
-        const auto r = score(in, pol);
+        const auto na = score(in);
+        CHECK(na.status == p::ebmt_status::not_applicable);
+        CHECK(na.decided_by == crit::stage_defined);
+        CHECK_FALSE(na.total.has_value());
+        CHECK(na.group == p::ebmt_risk_group::not_scored);
+        p::ebmt_options opt;
+        opt.cml_ap = p::cml_accelerated_phase_policy::gratwohl_1998_intermediate;
+        const auto r = score(in, opt);
         CHECK(r.stage == st::intermediate);
-        CHECK_FALSE(r.stage_verified);
-        CHECK(contains(r.explanation(), "UNVERIFIED"));
+        CHECK_FALSE(r.stage_verified());
+        CHECK_FALSE(criterion_of(r, crit::stage_intermediate_cml_ap_recollection).verified);
     }
-    SECTION("diseases without a stage row are refused") {
+    SECTION("diseases without a stage row: a value, no stage, evidence not met") {
         for (auto d : {disease::hodgkin, disease::cll, disease::mpn, disease::other_malignant,
                        disease::other_non_malignant}) {
             CAPTURE(p::to_string(d));
             const auto r = p::ebmt_stage_of(d, disease_status::cr1);
-            REQUIRE_FALSE(r.has_value());
-            CHECK(r.error().code() == hsct::errc::not_allowed);
-            CHECK(r.error().field() == "disease");
+            REQUIRE(r.has_value());
+            CHECK_FALSE(r->stage.has_value());
+            CHECK(r->evidence.id == crit::stage_defined);
+            CHECK(r->evidence.result == outcome::not_met);
+            CHECK(r->evidence.measured.enumerator().as<disease>() == d);
         }
     }
-    SECTION("missing or inconsistent status is refused") {
+    SECTION("missing status: no stage, evidence unknown; inconsistent status is refused") {
         const auto m = p::ebmt_stage_of(disease::aml, disease_status::missing);
-        REQUIRE_FALSE(m.has_value());
-        CHECK(m.error().code() == hsct::errc::missing);
-        CHECK(m.error().field() == "disease_status");
+        REQUIRE(m.has_value());
+        CHECK_FALSE(m->stage.has_value());
+        CHECK(m->evidence.result == outcome::unknown);
+        CHECK(m->evidence.measured.what() == hsct::measure::kind::missing);
+        CHECK(m->evidence.measured.enumerator().as<p::ebmt_field>() == p::ebmt_field::disease_status);
         const auto c = p::ebmt_stage_of(disease::cml, disease_status::cr1);
         REQUIRE_FALSE(c.has_value());
         CHECK(c.error().code() == hsct::errc::inconsistent);
@@ -337,12 +410,17 @@ TEST_CASE("EBMT donor-recipient sex: only female donor to male recipient scores"
         auto in = base();
         in.donor_sex = x.donor;
         in.recipient_sex = x.recipient;
-        CHECK(points(score(in), p::ebmt_factor::sex_combination) == x.expected);
+        const auto r = score(in);
+        CHECK(points(r, p::ebmt_factor::sex_combination) == x.expected);
+        CHECK(criterion_of(r, crit::donor_female).measured.enumerator().as<sex>() == x.donor);
+        CHECK(criterion_of(r, crit::recipient_male).measured.enumerator().as<sex>() == x.recipient);
     }
 }
 
-TEST_CASE("EBMT donor types without published points are refused, not guessed",
-          "[patient][ebmt][PAT-EBMT-005][Gratwohl-2009]") {
+// Regression (issue 7 item 2): these used to be errors (not_allowed), indistinguishable in a
+// batch from bad data. The test was written first and failed against ebmt_risk_score.
+TEST_CASE("EBMT donor types without published points: not applicable, a value, never a guess",
+          "[patient][ebmt][PAT-EBMT-005][Gratwohl-2009][regression]") {
     auto in = base();
     CHECK(points(score(in), p::ebmt_factor::donor_type) == 0);
     in.donor = donor_type::unrelated;
@@ -350,21 +428,88 @@ TEST_CASE("EBMT donor types without published points are refused, not guessed",
     for (auto d : {donor_type::haploidentical, donor_type::cord_blood, donor_type::other_related}) {
         CAPTURE(p::to_string(d));
         in.donor = d;
-        const auto r = p::ebmt_risk_score(in);
-        REQUIRE_FALSE(r.has_value());
-        CHECK(r.error().code() == hsct::errc::not_allowed);
-        CHECK(r.error().field() == "ebmt.donor");
-        CHECK(r.error().value() == p::to_string(d));
-        CHECK(contains(r.error().valid_range(), "HLA-identical sibling"));
+        const auto r = p::assess_ebmt(in);
+        REQUIRE(r.has_value());
+        CHECK(r->status == p::ebmt_status::not_applicable);
+        CHECK_FALSE(r->scored());
+        CHECK(r->decided_by == crit::donor_type_has_points);
+        CHECK_FALSE(r->total.has_value());
+        CHECK(r->group == p::ebmt_risk_group::not_scored);
+        const auto& c = criterion_of(*r, crit::donor_type_has_points);
+        CHECK(c.result == outcome::not_met);
+        CHECK(c.measured.enumerator().as<donor_type>() == d);
+        CHECK(std::string(c.requirement) == "PAT-EBMT-005");
+        // the other factors are still evaluated
+        CHECK(criterion_of(*r, crit::age_over_40).result == outcome::met);
+        CHECK(r->find(crit::donor_unrelated) == nullptr);
     }
-    SECTION("allogeneic HCT needs the donor's sex") {
+    SECTION("allogeneic HCT without the donor's sex: incomplete, the field named") {
         in.donor = donor_type::unrelated;
         in.donor_sex.reset();
-        const auto r = p::ebmt_risk_score(in);
-        REQUIRE_FALSE(r.has_value());
-        CHECK(r.error().code() == hsct::errc::missing);
-        CHECK(r.error().field() == "ebmt.donor_sex");
+        const auto r = p::assess_ebmt(in);
+        REQUIRE(r.has_value());
+        CHECK(r->status == p::ebmt_status::incomplete);
+        CHECK(r->missing.contains(p::ebmt_field::donor_sex));
+        CHECK(r->missing.size() == 1);
+        CHECK_FALSE(r->total.has_value());
+        const auto& c = criterion_of(*r, crit::donor_female);
+        CHECK(c.result == outcome::unknown);
+        CHECK(c.measured.enumerator().as<p::ebmt_field>() == p::ebmt_field::donor_sex);
     }
+    SECTION("missing disease status: incomplete") {
+        in.donor = donor_type::unrelated;
+        in.status = disease_status::missing;
+        const auto r = p::assess_ebmt(in);
+        REQUIRE(r.has_value());
+        CHECK(r->status == p::ebmt_status::incomplete);
+        CHECK(r->missing.contains(p::ebmt_field::disease_status));
+        CHECK(criterion_of(*r, crit::stage_defined).result == outcome::unknown);
+        CHECK(criterion_of(*r, crit::interval_12_months).result == outcome::unknown);
+    }
+}
+
+TEST_CASE("EBMT in a batch: not-applicable patients are values, only bad data is an error",
+          "[patient][ebmt][PAT-EBMT-002][PAT-EBMT-005][PAT-ENUM-001][regression]") {
+    std::vector<p::ebmt_input> batch;
+    batch.push_back(base());  // scored
+    auto haplo = base();
+    haplo.donor = donor_type::haploidentical;
+    batch.push_back(haplo);  // not applicable: donor
+    auto hodgkin = base();
+    hodgkin.dx = dx_of(disease::hodgkin);
+    batch.push_back(hodgkin);  // not applicable: no stage row
+    auto cord_hodgkin = hodgkin;
+    cord_hodgkin.donor = donor_type::cord_blood;
+    batch.push_back(cord_hodgkin);  // not applicable: the donor decides first
+    auto bad_enum = base();
+    bad_enum.donor = static_cast<donor_type>(9);
+    batch.push_back(bad_enum);  // error
+    auto bad_dates = base();
+    bad_dates.hct_date = sys_days{2023y / January / 1};
+    batch.push_back(bad_dates);  // error
+
+    int scored = 0, not_applicable = 0, errors = 0;
+    std::vector<std::optional<crit>> decided;
+    for (const auto& in : batch) {
+        const auto r = p::assess_ebmt(in);
+        if (!r) {
+            ++errors;
+            continue;
+        }
+        if (r->status == p::ebmt_status::scored) {
+            ++scored;
+        } else if (r->status == p::ebmt_status::not_applicable) {
+            ++not_applicable;
+            decided.push_back(r->decided_by);
+        }
+    }
+    CHECK(scored == 1);
+    CHECK(not_applicable == 3);
+    CHECK(errors == 2);
+    REQUIRE(decided.size() == 3);
+    CHECK(decided[0] == crit::donor_type_has_points);
+    CHECK(decided[1] == crit::stage_defined);
+    CHECK(decided[2] == crit::donor_type_has_points);
 }
 
 TEST_CASE("EBMT autologous HCT: no donor or sex factor, range 0-5",
@@ -379,23 +524,25 @@ TEST_CASE("EBMT autologous HCT: no donor or sex factor, range 0-5",
                               std::nullopt};
     const auto r = score(worst);
     CHECK(r.maximum.value() == 5);
-    CHECK(r.total.value() == 5);
+    CHECK(total(r) == 5);
     // PAT-EBMT-010: no group by default for the 0-5 autologous score.
     CHECK(r.group == p::ebmt_risk_group::not_grouped);
     CHECK_FALSE(r.group_extrapolated);
-    CHECK_FALSE(r.factor(p::ebmt_factor::donor_type).scored);
-    CHECK_FALSE(r.factor(p::ebmt_factor::sex_combination).scored);
+    CHECK(criterion_of(r, crit::donor_unrelated).result == outcome::not_applicable);
+    CHECK(criterion_of(r, crit::donor_female).result == outcome::not_applicable);
+    CHECK(criterion_of(r, crit::recipient_male).result == outcome::not_applicable);
+    CHECK(std::string(criterion_of(r, crit::donor_female).requirement) == "PAT-EBMT-007");
     CHECK(points(r, p::ebmt_factor::donor_type) == 0);
     CHECK(points(r, p::ebmt_factor::sex_combination) == 0);
 
     auto best = worst;
     best.age_at_hct = age_ym(18, 0);
     best.status = disease_status::cr1;
-    CHECK(score(best).total.value() == 0);
+    CHECK(total(score(best)) == 0);
 
     auto with_sex = worst;
     with_sex.donor_sex = sex::female;
-    const auto e = p::ebmt_risk_score(with_sex);
+    const auto e = p::assess_ebmt(with_sex);
     REQUIRE_FALSE(e.has_value());
     CHECK(e.error().code() == hsct::errc::inconsistent);
     CHECK(e.error().field() == "ebmt.donor_sex");
@@ -414,19 +561,16 @@ TEST_CASE("EBMT autologous score: per score only by default, 0-7 cut-offs only b
                             donor_type::autologous,
                             sex::female,
                             std::nullopt};
-    CHECK(p::ebmt_policies{}.autologous_grouping == p::ebmt_autologous_grouping::per_score_only);
+    CHECK(p::ebmt_options{}.autologous_grouping == p::ebmt_autologous_grouping::per_score_only);
     const auto def = score(low);
-    CHECK(def.total.value() == 1);
+    CHECK(total(def) == 1);
     CHECK(def.group == p::ebmt_risk_group::not_grouped);
     CHECK_FALSE(def.group_extrapolated);
-    CHECK(contains(def.explanation(),
-                   "EBMT score 1/5 (autologous 0-5: per score only, no published grouping)"));
     CHECK(p::to_string(p::ebmt_risk_group::not_grouped) == "not grouped");
 
-    p::ebmt_policies ext;
+    p::ebmt_options ext;
     ext.autologous_grouping = p::ebmt_autologous_grouping::allogeneic_cut_offs_unverified;
     using g = p::ebmt_risk_group;
-    // totals 2 / 3 / 5 under the three-group cut-offs: low (at 2), intermediate (3), high (5)
     struct row {
         int years;
         disease_status status;
@@ -441,11 +585,11 @@ TEST_CASE("EBMT autologous score: per score only by default, 0-7 cut-offs only b
         in.age_at_hct = age_ym(x.years, 0);
         in.status = x.status;
         const auto r = score(in, ext);
-        CAPTURE(x.years, r.explanation());
-        CHECK(r.total.value() == x.total);
+        CAPTURE(x.years);
+        CHECK(total(r) == x.total);
         CHECK(r.group == x.group);
         CHECK(r.group_extrapolated);
-        CHECK(contains(r.explanation(), "(hsct policy, unverified)"));
+        CHECK(r.options.autologous_grouping == ext.autologous_grouping);
     }
     auto worst = low;
     worst.age_at_hct = age_ym(62, 0);
@@ -453,7 +597,7 @@ TEST_CASE("EBMT autologous score: per score only by default, 0-7 cut-offs only b
     worst.diagnosis_date = sys_days{2022y / May / 1};
     worst.hct_date = sys_days{2024y / May / 1};
     const auto w = score(worst, ext);
-    CHECK(w.total.value() == 5);
+    CHECK(total(w) == 5);
     CHECK(w.group == g::high);
     // Allogeneic scores are never marked extrapolated, whatever the autologous policy.
     auto allo = base();
@@ -462,26 +606,27 @@ TEST_CASE("EBMT autologous score: per score only by default, 0-7 cut-offs only b
     const auto a = score(allo, ext);
     CHECK(a.group == g::intermediate);
     CHECK_FALSE(a.group_extrapolated);
-    // A stored policy number that is not declared is refused.
-    p::ebmt_policies bad;
+    // A stored option number that is not declared is refused.
+    p::ebmt_options bad;
     bad.autologous_grouping = static_cast<p::ebmt_autologous_grouping>(0);
-    const auto e = p::ebmt_risk_score(low, bad);
+    const auto e = p::assess_ebmt(low, bad);
     REQUIRE_FALSE(e.has_value());
     CHECK(e.error().code() == hsct::errc::out_of_range);
-    CHECK(e.error().field() == "ebmt.policies.autologous_grouping");
+    CHECK(e.error().field() == "ebmt.options.autologous_grouping");
     CHECK(e.error().value() == "0");
 }
 
-TEST_CASE("EBMT explanation labels stage rows as matching the handbook, not as primary-verified",
+TEST_CASE("EBMT stage rows are marked as matching the handbook, not as primary-verified",
           "[patient][ebmt][PAT-EBMT-002][PAT-EBMT-003][HB24-11]") {
     auto in = base();
     in.donor = donor_type::unrelated;
     in.donor_sex = sex::female;
     const auto r = score(in);
-    CHECK(r.stage_verified);
-    CHECK(contains(r.explanation(), "early: acute leukaemia in CR1 (matches EBMT Handbook 2024 "
-                                    "Table 11.2 [V-HB24])"));
-    CHECK_FALSE(contains(r.explanation(), "UNVERIFIED"));
+    CHECK(r.stage_verified());
+    for (const auto& c : r.criteria) {
+        CAPTURE(p::id(c.id));
+        CHECK(c.verified);
+    }
 }
 
 TEST_CASE("EBMT risk groups under both grouping policies, per-score form always available",
@@ -498,85 +643,93 @@ TEST_CASE("EBMT risk groups under both grouping policies, per-score form always 
     auto in = base();
     in.donor = donor_type::unrelated;
     in.donor_sex = sex::female;  // X1: 4 points
-    p::ebmt_policies pol;
-    pol.grouping = p::ebmt_grouping::four_groups_0_2_3_4_5_7;
-    const auto r = score(in, pol);
-    CHECK(r.total.value() == 4);
+    p::ebmt_options opt;
+    opt.grouping = p::ebmt_grouping::four_groups_0_2_3_4_5_7;
+    const auto r = score(in, opt);
+    CHECK(total(r) == 4);
     CHECK(r.group == g::intermediate_2);
-    CHECK(contains(r.explanation(), "24655161"));
+    CHECK(r.options.grouping == opt.grouping);
 
     SECTION("stored points are checked") {
-        CHECK(p::ebmt_points::from_value(0).has_value());
-        CHECK(p::ebmt_points::from_value(7).has_value());
+        CHECK(p::ebmt_points::make(0).has_value());
+        CHECK(p::ebmt_points::make(7).has_value());
+        STATIC_REQUIRE(p::ebmt_points::of<7>().value() == 7);
         for (int bad : {-1, 8}) {
-            const auto e = p::ebmt_points::from_value(bad, "ebmt");
+            const auto e = p::ebmt_points::make(bad, "ebmt");
             REQUIRE_FALSE(e.has_value());
             CHECK(e.error().code() == hsct::errc::out_of_range);
             CHECK(e.error().field() == "ebmt");
             CHECK(e.error().value() == std::to_string(bad));
-            CHECK(e.error().valid_range() == "0-7 points");
+            CHECK(e.error().valid_range() == "0-7");
+            CHECK(e.error().requirement() == "PAT-EBMT-008");
         }
     }
 }
 
-TEST_CASE("EBMT types cannot be built from bare numbers", "[patient][ebmt][PAT-EBMT-008]") {
+TEST_CASE("EBMT types cannot be built from bare numbers; results hold no heap types",
+          "[patient][ebmt][PAT-EBMT-008][CORE-SCORE-001][CORE-EXPLAIN-001]") {
+    STATIC_REQUIRE(std::is_same_v<p::ebmt_points, hsct::bounded_score<p::ebmt_points_tag>>);
     STATIC_REQUIRE_FALSE(std::is_constructible_v<p::ebmt_points, int>);
     STATIC_REQUIRE(std::is_copy_constructible_v<p::ebmt_points>);
+    STATIC_REQUIRE(sizeof(p::ebmt_points) == sizeof(int));
     STATIC_REQUIRE_FALSE(std::is_convertible_v<int, hsct::donor_type>);
     STATIC_REQUIRE(std::is_convertible_v<hsct::donor_type, hsct::donor_type>);
     STATIC_REQUIRE_FALSE(std::is_convertible_v<int, hsct::age>);
     STATIC_REQUIRE(std::is_convertible_v<hsct::age, hsct::age>);
+    // no std::string, no std::vector: the result is plain data
+    STATIC_REQUIRE(std::is_trivially_copyable_v<p::ebmt_result>);
+    STATIC_REQUIRE(std::is_trivially_copyable_v<p::ebmt_stage_result>);
 }
 
 TEST_CASE("EBMT score refuses enum numbers that are not declared values, never scores them",
           "[patient][ebmt][PAT-ENUM-001][PAT-EBMT-005]") {
-    const auto refused = [](const p::ebmt_input& in, const p::ebmt_policies& pol,
+    const auto refused = [](const p::ebmt_input& in, const p::ebmt_options& opt,
                             const std::string& field, const std::string& value) {
-        const auto r = p::ebmt_risk_score(in, pol);
+        const auto r = p::assess_ebmt(in, opt);
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error().code() == hsct::errc::out_of_range);
         CHECK(r.error().field() == field);
         CHECK(r.error().value() == value);
         CHECK(r.error().valid_range().rfind("one of 1 (", 0) == 0);
     };
-    const p::ebmt_policies pol{};
-    REQUIRE(p::ebmt_risk_score(base()).has_value());
+    const p::ebmt_options opt{};
+    REQUIRE(p::assess_ebmt(base()).has_value());
     {
         auto in = base();
         in.donor = static_cast<donor_type>(7);
-        refused(in, pol, "ebmt.donor", "7");
+        refused(in, opt, "ebmt.donor", "7");
         in.donor = static_cast<donor_type>(0);  // a zeroed field is no longer a sibling
-        refused(in, pol, "ebmt.donor", "0");
+        refused(in, opt, "ebmt.donor", "0");
     }
     {
         auto in = base();
         in.recipient_sex = static_cast<sex>(0);
-        refused(in, pol, "ebmt.recipient_sex", "0");
+        refused(in, opt, "ebmt.recipient_sex", "0");
         in = base();
         in.donor_sex = static_cast<sex>(7);
-        refused(in, pol, "ebmt.donor_sex", "7");
+        refused(in, opt, "ebmt.donor_sex", "7");
     }
     {
         auto in = base();
         in.status = static_cast<disease_status>(0);
-        refused(in, pol, "ebmt.status", "0");
+        refused(in, opt, "ebmt.status", "0");
         in = base();
         in.dx = hsct::diagnosis::aml(static_cast<hsct::cytogenetic_risk>(9));
-        refused(in, pol, "ebmt.dx.cytogenetics", "9");
+        refused(in, opt, "ebmt.dx.cytogenetics", "9");
     }
     {
-        p::ebmt_policies bad;
+        p::ebmt_options bad;
         bad.grouping = static_cast<p::ebmt_grouping>(0);
-        refused(base(), bad, "ebmt.policies.grouping", "0");
+        refused(base(), bad, "ebmt.options.grouping", "0");
         bad = {};
         bad.interval = static_cast<p::ebmt_interval_boundary>(3);
-        refused(base(), bad, "ebmt.policies.interval", "3");
+        refused(base(), bad, "ebmt.options.interval", "3");
         bad = {};
         bad.cml_ap = static_cast<p::cml_accelerated_phase_policy>(0);
-        refused(base(), bad, "ebmt.policies.cml_ap", "0");
+        refused(base(), bad, "ebmt.options.cml_ap", "0");
         bad = {};
         bad.age_reading = static_cast<hsct::age_resolution>(0);
-        refused(base(), bad, "ebmt.policies.age_reading", "0");
+        refused(base(), bad, "ebmt.options.age_reading", "0");
     }
     {
         const auto d = p::ebmt_stage_of(static_cast<disease>(0), disease_status::cr1);
@@ -596,10 +749,60 @@ TEST_CASE("EBMT score refuses enum numbers that are not declared values, never s
     CHECK(p::to_string(static_cast<p::ebmt_risk_group>(0)) == "invalid (0)");
     STATIC_REQUIRE(static_cast<int>(donor_type::hla_identical_sibling) == 1);
     STATIC_REQUIRE(static_cast<int>(p::ebmt_factor::age) == 1);
-    // factor() finds each factor whatever its number
-    const auto r = score(base());
-    for (const auto f : {p::ebmt_factor::age, p::ebmt_factor::disease_stage, p::ebmt_factor::interval,
-                         p::ebmt_factor::donor_type, p::ebmt_factor::sex_combination}) {
-        CHECK(r.factor(f).factor == f);
+    // every criterion belongs to a factor, and every factor has a criterion
+    for (const auto c : hsct::values<crit>()) {
+        CHECK(hsct::is_valid(p::ebmt_factor_of(c)));
     }
+    const auto r = score(base());
+    for (const auto f : hsct::values<p::ebmt_factor>()) {
+        bool found = false;
+        for (const auto& c : r.criteria) {
+            found = found || p::ebmt_factor_of(c.id) == f;
+        }
+        CHECK(found);
+    }
+}
+
+TEST_CASE("assess_ebmt allocates nothing on the success path",
+          "[patient][ebmt][CORE-EXPLAIN-001][PAT-EBMT-001]") {
+    auto scored_in = base();
+    scored_in.donor = donor_type::unrelated;
+    scored_in.donor_sex = sex::female;
+    auto haplo = base();
+    haplo.donor = donor_type::haploidentical;
+    auto incomplete = base();
+    incomplete.donor_sex.reset();
+    const p::ebmt_options opt{};
+    std::size_t n_scored = 0, n_haplo = 0, n_incomplete = 0;
+    bool ok = true;
+    {
+        const hsct_test::allocation_counter n;
+        const auto r = p::assess_ebmt(scored_in, opt);
+        n_scored = n.count();
+        ok = ok && r.has_value() && r->status == p::ebmt_status::scored;
+    }
+    {
+        const hsct_test::allocation_counter n;
+        const auto r = p::assess_ebmt(haplo, opt);
+        n_haplo = n.count();
+        ok = ok && r.has_value() && r->status == p::ebmt_status::not_applicable;
+    }
+    {
+        const hsct_test::allocation_counter n;
+        const auto r = p::assess_ebmt(incomplete, opt);
+        n_incomplete = n.count();
+        ok = ok && r.has_value() && r->status == p::ebmt_status::incomplete;
+    }
+    CHECK(ok);
+    CHECK(n_scored == 0);
+    CHECK(n_haplo == 0);
+    CHECK(n_incomplete == 0);
+    // the counter does count: an error path allocates its text
+    auto bad = base();
+    bad.donor = static_cast<donor_type>(9);
+    const hsct_test::allocation_counter n;
+    const auto e = p::assess_ebmt(bad, opt);
+    const auto n_error = n.count();
+    CHECK_FALSE(e.has_value());
+    CHECK(n_error > 0);
 }

@@ -9,17 +9,28 @@
 //   ebmt_input in{*age::from_years_months(45, 0), diagnosis::aml(cytogenetic_risk::adverse),
 //                 disease_status::cr1, sys_days{2024y/January/10}, sys_days{2024y/June/10},
 //                 donor_type::unrelated, sex::male, sex::female};
-//   auto r = ebmt_risk_score(in);        // result<ebmt_result>
-//   r->total.value();                    // 4
+//   auto r = assess_ebmt(in);            // result<ebmt_result>; an error only for bad input
+//   r->status;                           // ebmt_status::scored (or not_applicable, incomplete)
+//   r->total->value();                   // 4 (set only when scored)
 //   r->group;                            // ebmt_risk_group::intermediate (0-2 / 3-4 / 5-7)
 //                                        // (autologous: not_grouped by default, PAT-EBMT-010)
-//   r->explanation();                    // every factor's points and why, rule and policies
+//   r->points_of(ebmt_factor::age);      // 2
+//   for (const auto& c : r->criteria) {} // every criterion evaluated, as data
+//   hsct::patient::render(*r);           // text: <hsct/patient/ebmt_score_text.hpp>
+//
+// A patient the score does not cover (a haploidentical, cord blood or other related donor; a
+// disease without an EBMT stage row such as Hodgkin lymphoma; CML accelerated phase under the
+// default policy) is a value, `ebmt_status::not_applicable`, with the criterion that decided it
+// in `decided_by`; missing inputs (disease status, donor sex) give `ebmt_status::incomplete`
+// with the fields in `missing`. Errors are only for bad input: an enum number that is not
+// declared, an HCT before diagnosis, a donor sex for an autologous HCT, a CML phase for
+// another disease.
 //
 // Sources: Gratwohl A et al., Lancet 1998;352:1087-1092 (CML); Gratwohl A et al., Cancer
 // 2009;115:4715-4726 (all diseases, 0-7); Gratwohl A, Bone Marrow Transplant 2012;47:749-756
 // (autologous 0-5); bins and stage definitions as printed in EBMT Handbook 2024 ch. 11,
 // Table 11.2 and its footnotes. Where the sources differ the choice is a policy in
-// `ebmt_policies`, carried on the result. "Verified" here means "matches EBMT Handbook 2024
+// `ebmt_options`, carried on the result. "Verified" here means "matches EBMT Handbook 2024
 // Table 11.2 [V-HB24]": the handbook's reproduction was read, Gratwohl 2009 Table 1 was not.
 #ifndef HSCT_PATIENT_EBMT_SCORE_HPP
 #define HSCT_PATIENT_EBMT_SCORE_HPP
@@ -31,20 +42,18 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
-#include "hsct/core/config.hpp"
-#include "hsct/core/detail/text.hpp"
-#include "hsct/core/result.hpp"
-#include "hsct/core/timeline.hpp"
-#include "hsct/core/demographics.hpp"
 #include "hsct/core/clinical.hpp"
+#include "hsct/core/config.hpp"
+#include "hsct/core/demographics.hpp"
+#include "hsct/core/detail/text.hpp"
 #include "hsct/core/enum.hpp"
+#include "hsct/core/explain.hpp"
+#include "hsct/core/result.hpp"
+#include "hsct/core/score.hpp"
+#include "hsct/core/timeline.hpp"
 #include "hsct/patient/vocabulary.hpp"
-#include "hsct/patient/disease_risk.hpp"
-
-namespace hsct::detail {
-struct ebmt_points_access;
-}  // namespace hsct::detail
 
 namespace hsct::patient {
 
@@ -54,41 +63,18 @@ inline constexpr std::string_view ebmt_rule_version =
     "definitions as printed in EBMT Handbook 2024 Table 11.2";
 
 // ---------------------------------------------------------------------------------------------
-// Small value types and policies
+// Points, enums and options
 // ---------------------------------------------------------------------------------------------
 
-/// EBMT points: a factor's points or a total, 0-7.
-class ebmt_points {
-public:
-    static constexpr int max_total = 7;
-
-    /// Reads stored points (e.g. a registry field). Errors: outside 0-7 (out_of_range).
-    [[nodiscard]] static result<ebmt_points> from_value(int v, std::string_view field = "ebmt_points") {
-        if (v < 0 || v > max_total) {
-            return error(errc::out_of_range, std::string(field), std::to_string(v), "0-7 points");
-        }
-        return ebmt_points(v);
-    }
-    [[nodiscard]] constexpr int value() const noexcept { return v_; }
-    friend constexpr bool operator==(ebmt_points, ebmt_points) noexcept = default;
-    friend constexpr auto operator<=>(ebmt_points, ebmt_points) noexcept = default;
-
-private:
-    friend struct hsct::detail::ebmt_points_access;
-    constexpr explicit ebmt_points(int v) noexcept : v_(v) {}
-    int v_;
+/// EBMT points: a factor's points or a total, 0-7 (CORE-SCORE-001).
+struct ebmt_points_tag {
+    static constexpr int min = 0;
+    static constexpr int max = 7;
+    static constexpr int step = 1;
+    static constexpr std::string_view name = "ebmt_points";
+    static constexpr std::string_view requirement = "PAT-EBMT-008";
 };
-
-}  // namespace hsct::patient
-
-namespace hsct::detail {
-/// Internal maker of points (not public API).
-struct ebmt_points_access {
-    static constexpr patient::ebmt_points make(int v) noexcept { return patient::ebmt_points(v); }
-};
-}  // namespace hsct::detail
-
-namespace hsct::patient {
+using ebmt_points = hsct::bounded_score<ebmt_points_tag>;
 
 /// EBMT disease stage (PAT-EBMT-002). Severe aplastic anaemia has no stage (0 points).
 enum class ebmt_stage : std::uint8_t { early = 1, intermediate = 2, late = 3, not_applicable_saa = 4 };
@@ -102,21 +88,20 @@ constexpr auto hsct_enum_table(ebmt_stage) noexcept {
     });
 }
 
-
 /// PAT-EBMT-003 (policy): CML in accelerated phase has no bin in the handbook footnote (it
 /// excludes AP from "intermediate" and names only blast crisis "late").
 enum class cml_accelerated_phase_policy : std::uint8_t {
-    refuse = 1,                      ///< default: an error, no guess
+    /// default: no stage, so the score does not apply (ebmt_status::not_applicable); no guess
+    refuse = 1,
     gratwohl_1998_intermediate = 2,  ///< AP = intermediate, as hsct recalls the 1998 CML score (UNVERIFIED)
 };
 
 constexpr auto hsct_enum_table(cml_accelerated_phase_policy) noexcept {
     return make_enum_table<cml_accelerated_phase_policy>("cml_accelerated_phase_policy", {
-        {cml_accelerated_phase_policy::refuse, "refuse", "CML AP refused"},
+        {cml_accelerated_phase_policy::refuse, "refuse", "CML AP: no stage, score not applicable"},
         {cml_accelerated_phase_policy::gratwohl_1998_intermediate, "gratwohl_1998_intermediate", "CML AP intermediate (Gratwohl 1998 recollection, unverified)"},
     });
 }
-
 
 /// PAT-EBMT-004 (policy): which side of the 12-month boundary exactly 12 months falls on.
 enum class ebmt_interval_boundary : std::uint8_t {
@@ -131,7 +116,6 @@ constexpr auto hsct_enum_table(ebmt_interval_boundary) noexcept {
     });
 }
 
-
 /// PAT-EBMT-008 (policy): risk groups. The 2009 paper reports outcome per score.
 enum class ebmt_grouping : std::uint8_t {
     three_groups_0_2_3_4_5_7 = 1,  ///< default: low 0-2, intermediate 3-4, high 5-7 (common grouping)
@@ -145,9 +129,9 @@ constexpr auto hsct_enum_table(ebmt_grouping) noexcept {
     });
 }
 
-
 /// A risk group. not_grouped: an autologous 0-5 score under the default
 /// ebmt_autologous_grouping::per_score_only (PAT-EBMT-010); read the total instead.
+/// not_scored: the result has no total (ebmt_status::not_applicable or incomplete).
 enum class ebmt_risk_group : std::uint8_t {
     low = 1,
     intermediate = 2,
@@ -155,6 +139,7 @@ enum class ebmt_risk_group : std::uint8_t {
     intermediate_2 = 4,
     high = 5,
     not_grouped = 6,
+    not_scored = 7,
 };
 
 constexpr auto hsct_enum_table(ebmt_risk_group) noexcept {
@@ -165,12 +150,12 @@ constexpr auto hsct_enum_table(ebmt_risk_group) noexcept {
         {ebmt_risk_group::intermediate_2, "intermediate_2", "intermediate-2"},
         {ebmt_risk_group::high, "high", "high"},
         {ebmt_risk_group::not_grouped, "not_grouped", "not grouped"},
+        {ebmt_risk_group::not_scored, "not_scored", "not scored"},
     });
 }
 
-
 /// PAT-EBMT-008: the risk group of a total under a grouping policy. Precondition (contract):
-/// is_valid(g); ebmt_risk_score checks a stored grouping and refuses it first.
+/// is_valid(g); assess_ebmt checks a stored grouping and refuses it first.
 [[nodiscard]] constexpr ebmt_risk_group ebmt_group_of(ebmt_points total,
                                                       ebmt_grouping g) noexcept {
     HSCT_EXPECTS(hsct::is_valid(g), "ebmt_group_of: ebmt_grouping is not a declared value");
@@ -206,61 +191,255 @@ constexpr auto hsct_enum_table(ebmt_autologous_grouping) noexcept {
     });
 }
 
-
-/// Every policy the score reads, with its default.
-struct ebmt_policies {
+/// Every policy the score reads, with its default; carried on the result.
+struct ebmt_options {
     age_resolution age_reading = age_resolution::completed_years;  ///< PAT-AGE-002 / K6
     ebmt_interval_boundary interval = ebmt_interval_boundary::hb24_lt12_0_ge12_1;
     cml_accelerated_phase_policy cml_ap = cml_accelerated_phase_policy::refuse;
     ebmt_grouping grouping = ebmt_grouping::three_groups_0_2_3_4_5_7;
     ebmt_autologous_grouping autologous_grouping = ebmt_autologous_grouping::per_score_only;
-    friend constexpr bool operator==(const ebmt_policies&, const ebmt_policies&) noexcept = default;
+    friend constexpr bool operator==(const ebmt_options&, const ebmt_options&) noexcept = default;
 };
+
+/// The five factors of the score; each criterion belongs to one (ebmt_factor_of).
+enum class ebmt_factor : std::uint8_t { age = 1, disease_stage = 2, interval = 3, donor_type = 4, sex_combination = 5 };
+
+constexpr auto hsct_enum_table(ebmt_factor) noexcept {
+    return make_enum_table<ebmt_factor>("ebmt_factor", {
+        {ebmt_factor::age, "age", "age"},
+        {ebmt_factor::disease_stage, "disease_stage", "disease stage"},
+        {ebmt_factor::interval, "interval", "interval diagnosis to HCT"},
+        {ebmt_factor::donor_type, "donor_type", "donor type"},
+        {ebmt_factor::sex_combination, "sex_combination", "donor-recipient sex"},
+    });
+}
+
+/// Every criterion the score evaluates (CORE-EXPLAIN-001). The stage criteria are the rows of
+/// the HB24 Table 11.2 footnote a; their label is the row.
+enum class ebmt_criterion : std::uint8_t {
+    age_20_or_older = 1,                          ///< PAT-EBMT-001
+    age_over_40 = 2,                              ///< PAT-EBMT-001
+    stage_defined = 3,                            ///< PAT-EBMT-002 / -003: not met -> not applicable
+    stage_early_acute_leukaemia_cr1 = 4,          ///< PAT-EBMT-002
+    stage_intermediate_acute_leukaemia_cr2 = 5,
+    stage_late_acute_leukaemia_other = 6,
+    stage_early_mds = 7,
+    stage_intermediate_mds = 8,
+    stage_late_mds = 9,
+    stage_early_cml_cp1 = 10,
+    stage_intermediate_cml_cp2_or_later = 11,
+    stage_intermediate_cml_ap_recollection = 12,  ///< PAT-EBMT-003, unverified
+    stage_late_cml_blast_crisis = 13,
+    stage_early_nhl_myeloma = 14,
+    stage_intermediate_nhl_myeloma = 15,
+    stage_late_nhl_myeloma = 16,
+    stage_not_scored_saa = 17,                    ///< PAT-EBMT-009
+    interval_12_months = 18,                      ///< PAT-EBMT-004
+    donor_type_has_points = 19,                   ///< PAT-EBMT-005: not met -> not applicable
+    donor_unrelated = 20,                         ///< PAT-EBMT-005
+    donor_female = 21,                            ///< PAT-EBMT-006
+    recipient_male = 22,                          ///< PAT-EBMT-006
+};
+
+constexpr auto hsct_enum_table(ebmt_criterion) noexcept {
+    using c = ebmt_criterion;
+    return make_enum_table<ebmt_criterion>("ebmt_criterion", {
+        {c::age_20_or_older, "age_20_or_older", "age 20 years or older (1 point)"},
+        {c::age_over_40, "age_over_40", "age over 40 years (2 points)"},
+        {c::stage_defined, "stage_defined", "an EBMT stage defined for the disease and status (HB24 Table 11.2 footnote a)"},
+        {c::stage_early_acute_leukaemia_cr1, "stage_early_acute_leukaemia_cr1", "early: acute leukaemia in CR1"},
+        {c::stage_intermediate_acute_leukaemia_cr2, "stage_intermediate_acute_leukaemia_cr2", "intermediate: acute leukaemia in CR2"},
+        {c::stage_late_acute_leukaemia_other, "stage_late_acute_leukaemia_other", "late: acute leukaemia in another stage"},
+        {c::stage_early_mds, "stage_early_mds", "early: MDS in CR1 or untreated"},
+        {c::stage_intermediate_mds, "stage_intermediate_mds", "intermediate: MDS in CR2 or PR"},
+        {c::stage_late_mds, "stage_late_mds", "late: MDS in another stage"},
+        {c::stage_early_cml_cp1, "stage_early_cml_cp1", "early: CML in first chronic phase"},
+        {c::stage_intermediate_cml_cp2_or_later, "stage_intermediate_cml_cp2_or_later", "intermediate: CML in a status other than AP or BP (CP2 or later)"},
+        {c::stage_intermediate_cml_ap_recollection, "stage_intermediate_cml_ap_recollection", "intermediate: CML accelerated phase (policy gratwohl_1998_intermediate, recollection)"},
+        {c::stage_late_cml_blast_crisis, "stage_late_cml_blast_crisis", "late: CML in blast crisis"},
+        {c::stage_early_nhl_myeloma, "stage_early_nhl_myeloma", "early: NHL/myeloma untreated or in CR1"},
+        {c::stage_intermediate_nhl_myeloma, "stage_intermediate_nhl_myeloma", "intermediate: NHL/myeloma in CR2, PR or stable disease"},
+        {c::stage_late_nhl_myeloma, "stage_late_nhl_myeloma", "late: NHL/myeloma in another stage"},
+        {c::stage_not_scored_saa, "stage_not_scored_saa", "no stage: not scored in severe aplastic anaemia"},
+        {c::interval_12_months, "interval_12_months", "interval from diagnosis to HCT at 12 calendar months, outside CR1 (1 point)"},
+        {c::donor_type_has_points, "donor_type_has_points", "a donor type with published points (HLA-identical sibling, unrelated donor) or autologous HCT"},
+        {c::donor_unrelated, "donor_unrelated", "unrelated donor (1 point)"},
+        {c::donor_female, "donor_female", "female donor (1 point with a male recipient)"},
+        {c::recipient_male, "recipient_male", "male recipient (1 point with a female donor)"},
+    });
+}
+
+/// The factor a criterion belongs to.
+[[nodiscard]] constexpr ebmt_factor ebmt_factor_of(ebmt_criterion c) noexcept {
+    switch (c) {
+        case ebmt_criterion::age_20_or_older:
+        case ebmt_criterion::age_over_40: return ebmt_factor::age;
+        case ebmt_criterion::interval_12_months: return ebmt_factor::interval;
+        case ebmt_criterion::donor_type_has_points:
+        case ebmt_criterion::donor_unrelated: return ebmt_factor::donor_type;
+        case ebmt_criterion::donor_female:
+        case ebmt_criterion::recipient_male: return ebmt_factor::sex_combination;
+        default: return ebmt_factor::disease_stage;
+    }
+}
+
+/// The inputs of the score, for `ebmt_result::missing` and measure::missing.
+enum class ebmt_field : std::uint8_t {
+    age_at_hct = 1,
+    diagnosis = 2,
+    disease_status = 3,
+    diagnosis_date = 4,
+    hct_date = 5,
+    donor = 6,
+    recipient_sex = 7,
+    donor_sex = 8,
+};
+
+constexpr auto hsct_enum_table(ebmt_field) noexcept {
+    return make_enum_table<ebmt_field>("ebmt_field", {
+        {ebmt_field::age_at_hct, "age_at_hct", "age at HCT"},
+        {ebmt_field::diagnosis, "diagnosis", "diagnosis"},
+        {ebmt_field::disease_status, "disease_status", "disease status"},
+        {ebmt_field::diagnosis_date, "diagnosis_date", "diagnosis date"},
+        {ebmt_field::hct_date, "hct_date", "HCT date"},
+        {ebmt_field::donor, "donor", "donor type"},
+        {ebmt_field::recipient_sex, "recipient_sex", "recipient sex"},
+        {ebmt_field::donor_sex, "donor_sex", "donor sex"},
+    });
+}
+
+/// Whether the score applies and was computed.
+enum class ebmt_status : std::uint8_t {
+    scored = 1,          ///< total and group are set
+    not_applicable = 2,  ///< the published score does not cover this patient (decided_by says why)
+    incomplete = 3,      ///< an input is missing (missing says which)
+};
+
+constexpr auto hsct_enum_table(ebmt_status) noexcept {
+    return make_enum_table<ebmt_status>("ebmt_status", {
+        {ebmt_status::scored, "scored", "scored"},
+        {ebmt_status::not_applicable, "not_applicable", "not applicable"},
+        {ebmt_status::incomplete, "incomplete", "incomplete (input missing)"},
+    });
+}
 
 // ---------------------------------------------------------------------------------------------
 // Disease stage
 // ---------------------------------------------------------------------------------------------
 
+/// The stage of a disease and status, with the footnote row that decided it.
 struct ebmt_stage_result {
-    ebmt_stage stage;
-    std::string rule;  ///< the footnote row that applied
-    /// true: the footnote row matches EBMT Handbook 2024 Table 11.2 [V-HB24] (Gratwohl 2009
-    /// Table 1 itself not read); false only for the CML AP recollection policy.
-    bool verified;
+    /// Empty when the footnote defines no stage: evidence.id is then stage_defined, not met
+    /// (no row for the disease; CML AP under the refuse policy) or unknown (status missing).
+    std::optional<ebmt_stage> stage;
+    /// The footnote row (met), or stage_defined. verified: the row matches EBMT Handbook 2024
+    /// Table 11.2 [V-HB24] (Gratwohl 2009 Table 1 itself not read); false only for the CML AP
+    /// recollection policy.
+    hsct::criterion<ebmt_criterion> evidence;
+    [[nodiscard]] constexpr bool verified() const noexcept { return evidence.verified; }
 };
 
 namespace detail {
-/// The field names ebmt_stage_of reports: its own parameters, or ebmt_risk_score's input.
+/// The field names ebmt_stage_of reports: its own parameters, or assess_ebmt's input.
 struct ebmt_stage_fields {
     std::string_view disease = "disease";
     std::string_view status = "disease_status";
     std::string_view cml_ap = "cml_ap";
 };
-/// PAT-EBMT-002 / PAT-EBMT-009: the stage rule; see ebmt_stage_of.
-[[nodiscard]] inline result<ebmt_stage_result> ebmt_stage_impl(disease d, disease_status s,
-                                                              cml_accelerated_phase_policy cml_ap,
-                                                              const ebmt_stage_fields& fields) {
+
+[[nodiscard]] constexpr hsct::criterion<ebmt_criterion> ebmt_criterion_of(
+    ebmt_criterion id, outcome o, const char* requirement, hsct::measure m,
+    comparator cmp = comparator::present, double threshold = 0.0, bool verified = true) noexcept {
+    hsct::criterion<ebmt_criterion> c;
+    c.id = id;
+    c.result = o;
+    c.cmp = cmp;
+    c.verified = verified;
+    c.requirement = requirement;
+    c.measured = m;
+    c.threshold = threshold;
+    return c;
+}
+
+/// Appends a criterion record to `list`, written in place (no temporary record copied).
+template <std::size_t N>
+constexpr void ebmt_add(hsct::fixed_list<hsct::criterion<ebmt_criterion>, N>& list,
+                        ebmt_criterion id, outcome o, const char* requirement, hsct::measure m,
+                        comparator cmp = comparator::present, double threshold = 0.0,
+                        bool verified = true) {
+    list.push_back({});
+    auto& c = *(list.end() - 1);
+    c.id = id;
+    c.result = o;
+    c.cmp = cmp;
+    c.verified = verified;
+    c.requirement = requirement;
+    c.measured = m;
+    c.threshold = threshold;
+}
+
+/// A number of points the rule has proved to be 0-7 (a factor, or the sum of the factors), as
+/// the compile-time-checked literal of the score. Precondition (contract): 0 <= v <= 7.
+[[nodiscard]] constexpr ebmt_points ebmt_points_0_to_7(int v) noexcept {
+    switch (v) {
+        case 0: return ebmt_points::of<0>();
+        case 1: return ebmt_points::of<1>();
+        case 2: return ebmt_points::of<2>();
+        case 3: return ebmt_points::of<3>();
+        case 4: return ebmt_points::of<4>();
+        case 5: return ebmt_points::of<5>();
+        case 6: return ebmt_points::of<6>();
+        case 7: return ebmt_points::of<7>();
+        default: break;
+    }
+    HSCT_EXPECTS(false, "ebmt_points_0_to_7: the EBMT rule summed to more than 7 points");
+    return ebmt_points::of<0>();
+}
+
+/// The stage rule's answer, or (when `inconsistent` is not empty) why the status contradicts
+/// the disease. Plain data: the error text is built by the caller, only then.
+struct ebmt_stage_decision {
+    ebmt_stage_result value;
+    std::string_view inconsistent;
+};
+
+/// The inconsistent-status error of the stage rule.
+[[nodiscard]] inline error ebmt_stage_error(disease d, disease_status s, field_ref field,
+                                            std::string_view valid) {
+    return error(errc::inconsistent, field,
+                 hsct::detail::concat({to_string(d), " with status ", to_string(s)}),
+                 std::string(valid), "PAT-EBMT-002");
+}
+
+/// PAT-EBMT-002 / -003 / -009: the stage rule; see ebmt_stage_of. Enums are checked by the
+/// caller.
+[[nodiscard]] constexpr ebmt_stage_decision ebmt_stage_checked(
+    disease d, disease_status s, cml_accelerated_phase_policy cml_ap) noexcept {
     using st = ebmt_stage;
     using ds = disease_status;
-    for (auto e : {hsct::detail::check_enum(d, fields.disease), hsct::detail::check_enum(s, fields.status),
-                   hsct::detail::check_enum(cml_ap, fields.cml_ap)}) {
-        if (e) {
-            return *e;
-        }
-    }
-    if (d == disease::severe_aplastic_anaemia) {
-        return ebmt_stage_result{st::not_applicable_saa,
-                                 "stage is not scored in severe aplastic anaemia", true};
+    using c = ebmt_criterion;
+    const auto row = [s](st stage, c id) {
+        return ebmt_stage_decision{
+            {stage, ebmt_criterion_of(id, outcome::met, "PAT-EBMT-002", hsct::measure::code(s))},
+            {}};
+    };
+    const auto none = [](outcome o, const char* req, hsct::measure m) {
+        return ebmt_stage_decision{
+            {std::nullopt, ebmt_criterion_of(c::stage_defined, o, req, m)}, {}};
+    };
+    const auto inconsistent = [](std::string_view valid) {
+        return ebmt_stage_decision{{}, valid};
+    };
+    if (d == disease::severe_aplastic_anaemia) {  // PAT-EBMT-009, whatever the status
+        return ebmt_stage_decision{
+            {st::not_applicable_saa,
+             ebmt_criterion_of(c::stage_not_scored_saa, outcome::met, "PAT-EBMT-009",
+                               hsct::measure::code(d))},
+            {}};
     }
     if (s == ds::missing) {
-        return error(errc::missing, std::string(fields.status), "missing",
-                     "the disease status at HCT (the EBMT stage is derived from it)");
+        return none(outcome::unknown, "PAT-EBMT-002", hsct::measure::missing(ebmt_field::disease_status));
     }
-    const auto inconsistent = [&](std::string_view valid) {
-        return error(errc::inconsistent, std::string(fields.status),
-                     hsct::detail::concat({to_string(d), " with status ", to_string(s)}),
-                     std::string(valid));
-    };
     if (d != disease::cml && is_cml_phase(s)) {
         return inconsistent("CML phases apply to CML only");
     }
@@ -268,46 +447,38 @@ struct ebmt_stage_fields {
         case disease::aml:
         case disease::all:
             if (s == ds::cr1) {
-                return ebmt_stage_result{st::early, "early: acute leukaemia in CR1", true};
+                return row(st::early, c::stage_early_acute_leukaemia_cr1);
             }
             if (s == ds::cr2) {
-                return ebmt_stage_result{st::intermediate, "intermediate: acute leukaemia in CR2", true};
+                return row(st::intermediate, c::stage_intermediate_acute_leukaemia_cr2);
             }
-            return ebmt_stage_result{
-                st::late,
-                hsct::detail::concat({"late: acute leukaemia in another stage (", to_string(s), ")"}),
-                true};
+            return row(st::late, c::stage_late_acute_leukaemia_other);
         case disease::mds:
             if (s == ds::cr1 || s == ds::untreated) {
-                return ebmt_stage_result{st::early, "early: MDS in CR1 or untreated", true};
+                return row(st::early, c::stage_early_mds);
             }
             if (s == ds::cr2 || s == ds::pr1 || s == ds::pr2_or_later) {
-                return ebmt_stage_result{st::intermediate, "intermediate: MDS in CR2 or PR", true};
+                return row(st::intermediate, c::stage_intermediate_mds);
             }
-            return ebmt_stage_result{
-                st::late, hsct::detail::concat({"late: MDS in another stage (", to_string(s), ")"}),
-                true};
+            return row(st::late, c::stage_late_mds);
         case disease::cml:
             switch (s) {
-                case ds::cml_cp1:
-                    return ebmt_stage_result{st::early, "early: CML in first chronic phase", true};
+                case ds::cml_cp1: return row(st::early, c::stage_early_cml_cp1);
                 case ds::cml_cp2_or_later:
-                    return ebmt_stage_result{
-                        st::intermediate,
-                        "intermediate: CML in a status other than AP or BP (CP2 or later)", true};
-                case ds::cml_bp:
-                    return ebmt_stage_result{st::late, "late: CML in blast crisis", true};
+                    return row(st::intermediate, c::stage_intermediate_cml_cp2_or_later);
+                case ds::cml_bp: return row(st::late, c::stage_late_cml_blast_crisis);
                 case ds::cml_ap:
                     if (cml_ap == cml_accelerated_phase_policy::gratwohl_1998_intermediate) {
-                        return ebmt_stage_result{
-                            st::intermediate,
-                            "intermediate: CML accelerated phase (policy gratwohl_1998_intermediate, "
-                            "UNVERIFIED recollection)",
-                            false};
+                        return ebmt_stage_decision{
+                            {st::intermediate,
+                             ebmt_criterion_of(c::stage_intermediate_cml_ap_recollection,
+                                               outcome::met, "PAT-EBMT-003",
+                                               hsct::measure::code(s), comparator::present, 0.0,
+                                               false)},
+                            {}};
                     }
-                    return error(errc::not_allowed, std::string(fields.status), "CML accelerated phase",
-                                 "the EBMT Handbook 2024 stage definitions give CML accelerated "
-                                 "phase no bin; choose cml_accelerated_phase_policy explicitly");
+                    // The handbook footnote gives CML AP no bin: the score does not apply.
+                    return none(outcome::not_met, "PAT-EBMT-003", hsct::measure::code(s));
                 default:
                     return inconsistent(
                         "CML takes a CML phase (cml_cp1, cml_cp2_or_later, cml_ap, cml_bp)");
@@ -319,16 +490,12 @@ struct ebmt_stage_fields {
         case disease::t_cell_extranodal:
         case disease::myeloma:
             if (s == ds::untreated || s == ds::cr1) {
-                return ebmt_stage_result{st::early, "early: NHL/myeloma untreated or in CR1", true};
+                return row(st::early, c::stage_early_nhl_myeloma);
             }
             if (s == ds::cr2 || s == ds::pr1 || s == ds::pr2_or_later || s == ds::stable_disease) {
-                return ebmt_stage_result{
-                    st::intermediate, "intermediate: NHL/myeloma in CR2, PR or stable disease", true};
+                return row(st::intermediate, c::stage_intermediate_nhl_myeloma);
             }
-            return ebmt_stage_result{
-                st::late,
-                hsct::detail::concat({"late: NHL/myeloma in another stage (", to_string(s), ")"}),
-                true};
+            return row(st::late, c::stage_late_nhl_myeloma);
         case disease::severe_aplastic_anaemia:  // handled above
         case disease::cll:
         case disease::hodgkin:
@@ -337,9 +504,8 @@ struct ebmt_stage_fields {
         case disease::other_malignant:
             break;
     }
-    return error(errc::not_allowed, std::string(fields.disease), std::string(to_string(d)),
-                 "a disease with an EBMT stage definition: AML, ALL, MDS, CML, NHL, myeloma or "
-                 "severe aplastic anaemia");
+    // No footnote row for this disease: the score does not apply.
+    return none(outcome::not_met, "PAT-EBMT-002", hsct::measure::code(d));
 }
 }  // namespace detail
 
@@ -353,57 +519,55 @@ struct ebmt_stage_fields {
 ///               other stages
 /// PAT-EBMT-009: severe aplastic anaemia has no stage (0 points).
 /// "NHL" here: indolent B-NHL, DLBCL/transformed, mantle-cell and T-cell lymphomas. Hodgkin
-/// lymphoma, CLL, MPN and other diseases have no row and are refused (not_allowed).
+/// lymphoma, CLL, MPN and other diseases have no row: a value with no stage (evidence
+/// stage_defined, not met); so has CML AP under the refuse policy (PAT-EBMT-003); a missing
+/// status gives no stage with evidence unknown.
 /// Errors: a disease, status or policy number that is not a declared value (out_of_range,
-/// fields "disease", "disease_status", "cml_ap"; PAT-ENUM-001); CML AP under the refuse policy
-/// (not_allowed); a CML phase for another disease or a non-CML status for CML (inconsistent);
-/// a missing status (missing).
+/// fields "disease", "disease_status", "cml_ap"; PAT-ENUM-001); a CML phase for another
+/// disease or a non-CML status for CML (inconsistent).
 [[nodiscard]] inline result<ebmt_stage_result> ebmt_stage_of(
     disease d, disease_status s,
     cml_accelerated_phase_policy cml_ap = cml_accelerated_phase_policy::refuse) {
-    return detail::ebmt_stage_impl(d, s, cml_ap, detail::ebmt_stage_fields{});
+    const detail::ebmt_stage_fields fields{};
+    if (!hsct::is_valid(d)) {
+        return *hsct::detail::check_enum(d, fields.disease);
+    }
+    if (!hsct::is_valid(s)) {
+        return *hsct::detail::check_enum(s, fields.status);
+    }
+    if (!hsct::is_valid(cml_ap)) {
+        return *hsct::detail::check_enum(cml_ap, fields.cml_ap);
+    }
+    const auto decision = detail::ebmt_stage_checked(d, s, cml_ap);
+    if (!decision.inconsistent.empty()) {
+        return detail::ebmt_stage_error(d, s, fields.status, decision.inconsistent);
+    }
+    return decision.value;
 }
 
 /// PAT-EBMT-002: early 0, intermediate 1, late 2; severe aplastic anaemia 0 (PAT-EBMT-009).
 /// Precondition (contract): is_valid(s).
 [[nodiscard]] constexpr ebmt_points ebmt_stage_points(ebmt_stage s) noexcept {
-    using mk = hsct::detail::ebmt_points_access;
     switch (s) {
         case ebmt_stage::early:
-        case ebmt_stage::not_applicable_saa: return mk::make(0);
-        case ebmt_stage::intermediate: return mk::make(1);
-        case ebmt_stage::late: return mk::make(2);
+        case ebmt_stage::not_applicable_saa: return ebmt_points::of<0>();
+        case ebmt_stage::intermediate: return ebmt_points::of<1>();
+        case ebmt_stage::late: return ebmt_points::of<2>();
     }
     HSCT_EXPECTS(false, "ebmt_stage_points: ebmt_stage is not a declared value");
-    return mk::make(0);
+    return ebmt_points::of<0>();
 }
 
 // ---------------------------------------------------------------------------------------------
 // The score
 // ---------------------------------------------------------------------------------------------
 
-enum class ebmt_factor : std::uint8_t { age = 1, disease_stage = 2, interval = 3, donor_type = 4, sex_combination = 5 };
+/// PAT-EBMT-001: age bins (years, read under PAT-AGE-002): >= 20 -> 1, > 40 -> 2.
+inline constexpr double ebmt_age_one_point_years = 20.0;
+inline constexpr double ebmt_age_two_points_years = 40.0;
 
-constexpr auto hsct_enum_table(ebmt_factor) noexcept {
-    return make_enum_table<ebmt_factor>("ebmt_factor", {
-        {ebmt_factor::age, "age", "age"},
-        {ebmt_factor::disease_stage, "disease_stage", "disease stage"},
-        {ebmt_factor::interval, "interval", "interval diagnosis to HCT"},
-        {ebmt_factor::donor_type, "donor_type", "donor type"},
-        {ebmt_factor::sex_combination, "sex_combination", "donor-recipient sex"},
-    });
-}
-
-
-/// One factor's contribution.
-struct ebmt_factor_points {
-    ebmt_factor factor;
-    ebmt_points points;
-    bool scored;         ///< false where the rule does not apply (CR1 interval, SAA stage, autologous donor/sex)
-    std::string reason;  ///< which input and which bin decided it
-};
-
-/// What the score reads. For autologous HCT leave donor_sex empty.
+/// What the score reads. For autologous HCT leave donor_sex empty. A status of
+/// disease_status::missing, or no donor sex for an allogeneic HCT, makes the result incomplete.
 struct ebmt_input {
     age age_at_hct;
     diagnosis dx;
@@ -415,56 +579,56 @@ struct ebmt_input {
     std::optional<sex> donor_sex;
 };
 
+/// The score with its evidence. No heap memory: the criteria live in a fixed list.
 struct ebmt_result {
-    ebmt_points total;
-    ebmt_points maximum;  ///< 7 allogeneic, 5 autologous
-    ebmt_risk_group group;  ///< not_grouped for an autologous score by default (PAT-EBMT-010)
-    std::array<ebmt_factor_points, 5> factors;
-    ebmt_stage stage;
-    ebmt_policies policies;
-    std::string_view rule_version;
-    /// true: the stage row matches EBMT Handbook 2024 Table 11.2 [V-HB24]; false only when the
-    /// CML AP recollection policy decided the stage.
-    bool stage_verified;
+    /// At most: 2 age criteria, 1 stage, 1 interval, 1 donor, 2 sex.
+    static constexpr std::size_t max_criteria = 7;
+
+    ebmt_status status = ebmt_status::scored;
+    /// For not_applicable: the criterion that decided it (donor_type_has_points or
+    /// stage_defined, not met).
+    std::optional<ebmt_criterion> decided_by;
+    std::optional<ebmt_points> total;  ///< set only when status == scored
+    ebmt_points maximum;               ///< 7 allogeneic, 5 autologous
+    /// not_grouped for an autologous score by default (PAT-EBMT-010); not_scored without total.
+    ebmt_risk_group group = ebmt_risk_group::not_scored;
+    /// The points of each factor, indexed by ebmt_factor - 1 (0 for a factor that was not
+    /// scored); read with points_of().
+    std::array<ebmt_points, 5> factor_points{};
+    std::optional<ebmt_stage> stage;  ///< empty when no stage is defined or the status is missing
+    hsct::fixed_list<hsct::criterion<ebmt_criterion>, max_criteria> criteria;
+    hsct::enum_set<ebmt_field> missing;
+    ebmt_options options;
+    std::string_view rule_version = ebmt_rule_version;
     /// true when the allogeneic 0-7 cut-offs were applied to an autologous 0-5 score
     /// (ebmt_autologous_grouping::allogeneic_cut_offs_unverified, PAT-EBMT-010).
     bool group_extrapolated = false;
 
-    /// The entry of one factor. Precondition (contract): is_valid(f).
-    [[nodiscard]] const ebmt_factor_points& factor(ebmt_factor f) const noexcept {
-        for (const auto& x : factors) {
-            if (x.factor == f) {
-                return x;
-            }
-        }
-        HSCT_EXPECTS(false, "ebmt_result::factor: ebmt_factor is not a declared value");
-        return factors[0];
+    [[nodiscard]] constexpr bool scored() const noexcept { return status == ebmt_status::scored; }
+    /// A factor's points. Precondition (contract): is_valid(f).
+    [[nodiscard]] constexpr ebmt_points points_of(ebmt_factor f) const noexcept {
+        const auto i = static_cast<std::size_t>(f) - 1;
+        HSCT_EXPECTS(i < factor_points.size(), "ebmt_result::points_of: not a declared ebmt_factor");
+        return factor_points[i];
     }
-    [[nodiscard]] std::string explanation() const {
-        std::string out = hsct::detail::concat(
-            {"EBMT score ", std::to_string(total.value()), "/", std::to_string(maximum.value())});
-        if (group == ebmt_risk_group::not_grouped) {
-            out += hsct::detail::concat({" (", to_string(policies.autologous_grouping), ")"});
-        } else if (group_extrapolated) {
-            out += hsct::detail::concat({" (", to_string(group), ", ",
-                                         to_string(policies.grouping), "; ",
-                                         to_string(policies.autologous_grouping), ")"});
-        } else {
-            out += hsct::detail::concat(
-                {" (", to_string(group), ", ", to_string(policies.grouping), ")"});
-        }
-        for (const auto& f : factors) {
-            out += hsct::detail::concat({"; ", to_string(f.factor), " ",
-                                         std::to_string(f.points.value()), ": ", f.reason});
-            if (f.factor == ebmt_factor::disease_stage && f.scored) {
-                out += stage_verified ? " (matches EBMT Handbook 2024 Table 11.2 [V-HB24])"
-                                      : " (UNVERIFIED)";
+    /// The record of a criterion, or nullptr if it was not evaluated.
+    [[nodiscard]] constexpr const hsct::criterion<ebmt_criterion>* find(ebmt_criterion id) const noexcept {
+        for (const auto& c : criteria) {
+            if (c.id == id) {
+                return &c;
             }
         }
-        out += hsct::detail::concat({"; policies: age ", to_string(policies.age_reading), ", ",
-                                     to_string(policies.interval), ", ", to_string(policies.cml_ap),
-                                     "; rule: ", rule_version});
-        return out;
+        return nullptr;
+    }
+    /// true unless the stage came from the unverified CML AP recollection policy: the stage row
+    /// matches EBMT Handbook 2024 Table 11.2 [V-HB24].
+    [[nodiscard]] constexpr bool stage_verified() const noexcept {
+        for (const auto& c : criteria) {
+            if (ebmt_factor_of(c.id) == ebmt_factor::disease_stage && !c.verified) {
+                return false;
+            }
+        }
+        return true;
     }
 };
 
@@ -481,154 +645,217 @@ struct ebmt_result {
     return sys_days{t.year() / t.month() / last} + days{1};
 }
 
-/// The EBMT risk score (PAT-EBMT-001..009).
-///
-/// Errors (fields name the ebmt_input member, prefixed "ebmt.", or the policy, prefixed
-/// "ebmt.policies."): any enum number that is not a declared value (out_of_range, e.g.
-/// "ebmt.donor", "ebmt.recipient_sex", "ebmt.dx.disease", "ebmt.policies.grouping";
-/// PAT-ENUM-001); HCT before diagnosis (inconsistent, "ebmt.hct_date"); a donor type without
-/// published points (not_allowed, "ebmt.donor"); donor sex missing for an allogeneic HCT
-/// (missing, "ebmt.donor_sex") or given for an autologous one (inconsistent,
-/// "ebmt.donor_sex"); and the errors of ebmt_stage_of (fields "ebmt.dx.disease",
-/// "ebmt.status").
-[[nodiscard]] inline result<ebmt_result> ebmt_risk_score(const ebmt_input& in,
-                                                         const ebmt_policies& policy = {}) {
+namespace detail {
+/// Bad input (PAT-ENUM-001 undeclared enum numbers; inconsistent input), or nothing. The text is
+/// built only on this path.
+[[nodiscard]] inline std::optional<error> ebmt_refusal(const ebmt_input& in,
+                                                       const ebmt_options& options,
+                                                       std::string_view stage_inconsistent) {
     namespace hd = hsct::detail;
-    using mk = hsct::detail::ebmt_points_access;
-
-    // PAT-ENUM-001: every stored enum is a declared value before any rule reads it.
-    if (auto e = hsct::detail::check_diagnosis(in.dx, "ebmt.dx")) {
+    // PAT-ENUM-001: every stored enum is a declared value before any rule reads it (the error
+    // text is built only when one is not).
+    if (auto e = hd::check_diagnosis(in.dx, "ebmt.dx")) {
         return *e;
     }
-    for (auto e : {hsct::detail::check_enum(in.status, "ebmt.status"),
-                   hsct::detail::check_enum(in.donor, "ebmt.donor"),
-                   hsct::detail::check_enum(in.recipient_sex, "ebmt.recipient_sex"),
-                   hsct::detail::check_enum(in.donor_sex, "ebmt.donor_sex"),
-                   hsct::detail::check_enum(policy.age_reading, "ebmt.policies.age_reading"),
-                   hsct::detail::check_enum(policy.interval, "ebmt.policies.interval"),
-                   hsct::detail::check_enum(policy.cml_ap, "ebmt.policies.cml_ap"),
-                   hsct::detail::check_enum(policy.grouping, "ebmt.policies.grouping"),
-                   hsct::detail::check_enum(policy.autologous_grouping,
-                                      "ebmt.policies.autologous_grouping")}) {
-        if (e) {
-            return *e;
-        }
+    if (!hsct::is_valid(in.status)) {
+        return hd::check_enum(in.status, "ebmt.status");
+    }
+    if (!hsct::is_valid(in.donor)) {
+        return hd::check_enum(in.donor, "ebmt.donor");
+    }
+    if (!hsct::is_valid(in.recipient_sex)) {
+        return hd::check_enum(in.recipient_sex, "ebmt.recipient_sex");
+    }
+    if (in.donor_sex && !hsct::is_valid(*in.donor_sex)) {
+        return hd::check_enum(*in.donor_sex, "ebmt.donor_sex");
+    }
+    if (!hsct::is_valid(options.age_reading)) {
+        return hd::check_enum(options.age_reading, "ebmt.options.age_reading");
+    }
+    if (!hsct::is_valid(options.interval)) {
+        return hd::check_enum(options.interval, "ebmt.options.interval");
+    }
+    if (!hsct::is_valid(options.cml_ap)) {
+        return hd::check_enum(options.cml_ap, "ebmt.options.cml_ap");
+    }
+    if (!hsct::is_valid(options.grouping)) {
+        return hd::check_enum(options.grouping, "ebmt.options.grouping");
+    }
+    if (!hsct::is_valid(options.autologous_grouping)) {
+        return hd::check_enum(options.autologous_grouping, "ebmt.options.autologous_grouping");
     }
 
-    // Donor first: a donor type without points is refused before anything is summed.
+    // Inconsistent input is an error.
     const bool autologous = in.donor == donor_type::autologous;
-    if (in.donor == donor_type::haploidentical || in.donor == donor_type::cord_blood ||
-        in.donor == donor_type::other_related) {
-        return error(errc::not_allowed, "ebmt.donor", std::string(to_string(in.donor)),
-                     "HLA-identical sibling (0), unrelated donor (1) or autologous: the published "
-                     "score defines no points for haploidentical, cord blood or other related "
-                     "donors");
-    }
-    if (!autologous && !in.donor_sex.has_value()) {
-        return error(errc::missing, "ebmt.donor_sex", "none",
-                     "female or male (the donor-recipient sex factor needs it)");
-    }
     if (autologous && in.donor_sex.has_value()) {
         return error(errc::inconsistent, "ebmt.donor_sex", std::string(to_string(*in.donor_sex)),
-                     "no donor sex for an autologous HCT");
+                     "no donor sex for an autologous HCT", "PAT-EBMT-007");
     }
     if (in.hct_date < in.diagnosis_date) {
         return error(errc::inconsistent, "ebmt.hct_date",
                      hd::concat({"HCT ", hsct::to_string(in.hct_date), " before diagnosis ",
                                  hsct::to_string(in.diagnosis_date)}),
-                     "on or after the diagnosis date");
+                     "on or after the diagnosis date", "PAT-EBMT-004");
     }
-    auto stage = detail::ebmt_stage_impl(
-        in.dx.kind(), in.status, policy.cml_ap,
-        detail::ebmt_stage_fields{"ebmt.dx.disease", "ebmt.status", "ebmt.policies.cml_ap"});
-    if (!stage) {
-        return stage.error();
+    if (!stage_inconsistent.empty()) {
+        return ebmt_stage_error(in.dx.kind(), in.status, "ebmt.status", stage_inconsistent);
     }
+    return std::nullopt;
+}
 
-    std::array<ebmt_factor_points, 5> f{{
-        {ebmt_factor::age, mk::make(0), true, ""},
-        {ebmt_factor::disease_stage, mk::make(0), true, ""},
-        {ebmt_factor::interval, mk::make(0), true, ""},
-        {ebmt_factor::donor_type, mk::make(0), true, ""},
-        {ebmt_factor::sex_combination, mk::make(0), true, ""},
-    }};
+/// Fills `r` (a default result) with the score of valid, consistent input.
+inline void ebmt_fill(ebmt_result& r, const ebmt_input& in, const ebmt_options& options,
+                      const ebmt_stage_result& stage_result) noexcept {
+    using c = ebmt_criterion;
+    using hsct::measure;
+    const bool autologous = in.donor == donor_type::autologous;
+    const ebmt_stage_result* const stage = &stage_result;
+    r.options = options;
+    r.maximum = autologous ? ebmt_points::of<5>() : ebmt_points::of<7>();
+    std::array<int, 5> pts{};
 
-    // PAT-EBMT-001: age < 20 -> 0, 20-40 -> 1, > 40 -> 2 (years, read under PAT-AGE-002).
+    // PAT-EBMT-001: age >= 20 -> 1, > 40 -> 2 (years, read under PAT-AGE-002).
     {
-        const double y = in.age_at_hct.years(policy.age_reading);
-        const int p = y < 20.0 ? 0 : (y <= 40.0 ? 1 : 2);
-        f[0].points = mk::make(p);
-        f[0].reason = hd::concat({to_string(in.age_at_hct), " read as ",
-                                  hd::format_number(y), " ", to_string(policy.age_reading), " -> ",
-                                  p == 0 ? "< 20 years" : (p == 1 ? "20-40 years" : "> 40 years")});
+        const double y = in.age_at_hct.years(options.age_reading);
+        const auto years = measure::count(y, count_unit::years);
+        const bool one = satisfies(y, comparator::greater_equal, ebmt_age_one_point_years);
+        const bool two = satisfies(y, comparator::greater, ebmt_age_two_points_years);
+        detail::ebmt_add(r.criteria, 
+            c::age_20_or_older, one ? outcome::met : outcome::not_met, "PAT-EBMT-001", years,
+            comparator::greater_equal, ebmt_age_one_point_years);
+        detail::ebmt_add(r.criteria, 
+            c::age_over_40, two ? outcome::met : outcome::not_met, "PAT-EBMT-001", years,
+            comparator::greater, ebmt_age_two_points_years);
+        pts[0] = two ? 2 : (one ? 1 : 0);
     }
-    // PAT-EBMT-002 / PAT-EBMT-009: stage.
-    f[1].points = ebmt_stage_points(stage->stage);
-    f[1].scored = stage->stage != ebmt_stage::not_applicable_saa;
-    f[1].reason = hd::concat({to_string(in.dx), ", ", to_string(in.status), " -> ", stage->rule});
+    // PAT-EBMT-002 / -003 / -009: stage.
+    r.criteria.push_back(stage->evidence);
+    r.stage = stage->stage;
+    if (stage->stage) {
+        pts[1] = ebmt_stage_points(*stage->stage).value();
+    } else if (stage->evidence.result == outcome::unknown) {
+        r.missing.insert(ebmt_field::disease_status);
+    }
 
-    // PAT-EBMT-004: interval, not scored in CR1; boundary at exactly 12 months is a policy.
+    // PAT-EBMT-004: interval, not scored in CR1; whether exactly 12 months counts is a policy.
+    // Measured in days from diagnosis to HCT against the days from diagnosis to the day it is
+    // 12 calendar months old.
     {
-        const sys_days anniversary = ebmt_twelve_months_after(in.diagnosis_date);
-        const auto span = hd::concat({hsct::to_string(in.diagnosis_date), " to ",
-                                      hsct::to_string(in.hct_date)});
+        const auto days = static_cast<double>((in.hct_date - in.diagnosis_date).count());
+        const auto twelve =
+            static_cast<double>((ebmt_twelve_months_after(in.diagnosis_date) - in.diagnosis_date).count());
+        const comparator cmp = options.interval == ebmt_interval_boundary::hb24_lt12_0_ge12_1
+                                   ? comparator::greater_equal
+                                   : comparator::greater;
+        // status missing: CR1 or not is not known (severe aplastic anaemia, which has no
+        // stage, reads a missing status as not CR1)
+        outcome o = outcome::unknown;
         if (in.status == disease_status::cr1) {
-            f[2].scored = false;
-            f[2].reason = hd::concat({span, "; not scored in CR1"});
-        } else {
-            const bool exactly = in.hct_date == anniversary;
-            const bool over = in.hct_date > anniversary;
-            const bool one = over || (exactly && policy.interval ==
-                                                     ebmt_interval_boundary::hb24_lt12_0_ge12_1);
-            f[2].points = mk::make(one ? 1 : 0);
-            f[2].reason = hd::concat(
-                {span, exactly ? ": exactly 12 months" : (over ? ": more than 12 months"
-                                                               : ": less than 12 months"),
-                 " (", to_string(policy.interval), ")"});
+            o = outcome::not_applicable;
+        } else if (in.status != disease_status::missing ||
+                   stage->stage == ebmt_stage::not_applicable_saa) {
+            o = satisfies(days, cmp, twelve) ? outcome::met : outcome::not_met;
         }
-    }
-    // PAT-EBMT-005 / PAT-EBMT-006 / PAT-EBMT-007: donor and sex; none for autologous HCT.
-    if (autologous) {
-        f[3].scored = false;
-        f[3].reason = "autologous HCT: no donor factor (range 0-5)";
-        f[4].scored = false;
-        f[4].reason = "autologous HCT: no donor-recipient sex factor";
-    } else {
-        // Only two donor types reach here (the others were refused above).
-        const bool unrelated = in.donor == donor_type::unrelated;
-        HSCT_EXPECTS(unrelated || in.donor == donor_type::hla_identical_sibling,
-                     "ebmt_risk_score: donor type not refused before scoring");
-        f[3].points = mk::make(unrelated ? 1 : 0);
-        f[3].reason = std::string(to_string(in.donor));
-        const bool f_to_m = *in.donor_sex == sex::female && in.recipient_sex == sex::male;
-        f[4].points = mk::make(f_to_m ? 1 : 0);
-        f[4].reason = hd::concat({to_string(*in.donor_sex), " donor to ",
-                                  to_string(in.recipient_sex), " recipient",
-                                  f_to_m ? " (female to male)" : " (other combination)"});
+        detail::ebmt_add(r.criteria, c::interval_12_months, o, "PAT-EBMT-004",
+                                                       measure::count(days, count_unit::days),
+                                                       cmp, twelve);
+        pts[2] = o == outcome::met ? 1 : 0;
     }
 
-    int sum = 0;
-    for (const auto& x : f) {
-        sum += x.points.value();
+    // PAT-EBMT-005 / -006 / -007: donor and sex; none for autologous HCT.
+    const bool has_points = autologous || in.donor == donor_type::hla_identical_sibling ||
+                            in.donor == donor_type::unrelated;
+    if (!has_points) {
+        detail::ebmt_add(r.criteria, 
+            c::donor_type_has_points, outcome::not_met, "PAT-EBMT-005", measure::code(in.donor));
+    } else {
+        const outcome o = autologous ? outcome::not_applicable
+                                     : (in.donor == donor_type::unrelated ? outcome::met
+                                                                          : outcome::not_met);
+        detail::ebmt_add(r.criteria, c::donor_unrelated, o,
+                                                       autologous ? "PAT-EBMT-007" : "PAT-EBMT-005",
+                                                       measure::code(in.donor));
+        pts[3] = o == outcome::met ? 1 : 0;
     }
-    const ebmt_points total = mk::make(sum);
+    if (autologous) {
+        detail::ebmt_add(r.criteria, c::donor_female, outcome::not_applicable,
+                                                       "PAT-EBMT-007", measure::code(in.donor));
+        detail::ebmt_add(r.criteria, c::recipient_male, outcome::not_applicable,
+                                                       "PAT-EBMT-007",
+                                                       measure::code(in.recipient_sex));
+    } else {
+        outcome donor_f = outcome::unknown;
+        if (in.donor_sex) {
+            donor_f = *in.donor_sex == sex::female ? outcome::met : outcome::not_met;
+            detail::ebmt_add(r.criteria, c::donor_female, donor_f, "PAT-EBMT-006",
+                                                           measure::code(*in.donor_sex));
+        } else {
+            r.missing.insert(ebmt_field::donor_sex);
+            detail::ebmt_add(r.criteria, 
+                c::donor_female, outcome::unknown, "PAT-EBMT-006",
+                measure::missing(ebmt_field::donor_sex));
+        }
+        const outcome male_r = in.recipient_sex == sex::male ? outcome::met : outcome::not_met;
+        detail::ebmt_add(r.criteria, c::recipient_male, male_r, "PAT-EBMT-006",
+                                                       measure::code(in.recipient_sex));
+        pts[4] = donor_f == outcome::met && male_r == outcome::met ? 1 : 0;
+    }
+
+    for (std::size_t i = 0; i < pts.size(); ++i) {
+        r.factor_points[i] = detail::ebmt_points_0_to_7(pts[i]);  // each factor is 0-2 points
+    }
+
+    // Status: a donor type or stage the score does not cover, then missing input.
+    if (!has_points) {
+        r.status = ebmt_status::not_applicable;
+        r.decided_by = c::donor_type_has_points;
+    } else if (!stage->stage && stage->evidence.result == outcome::not_met) {
+        r.status = ebmt_status::not_applicable;
+        r.decided_by = c::stage_defined;
+    } else if (!r.missing.empty()) {
+        r.status = ebmt_status::incomplete;
+    }
+    if (r.status != ebmt_status::scored) {
+        return;
+    }
+
+    // at most 2 + 2 + 1 + 1 + 1 = 7
+    const ebmt_points total = detail::ebmt_points_0_to_7(pts[0] + pts[1] + pts[2] + pts[3] + pts[4]);
+    r.total = total;
     // PAT-EBMT-008 / PAT-EBMT-010: the 0-7 grouping; an autologous 0-5 score is not grouped
     // unless the unverified policy asks for the allogeneic cut-offs.
-    const bool extrapolated =
+    r.group_extrapolated =
         autologous &&
-        policy.autologous_grouping == ebmt_autologous_grouping::allogeneic_cut_offs_unverified;
-    const ebmt_risk_group group = autologous && !extrapolated
-                                      ? ebmt_risk_group::not_grouped
-                                      : ebmt_group_of(total, policy.grouping);
-    return ebmt_result{total,
-                       mk::make(autologous ? 5 : 7),
-                       group,
-                       f,
-                       stage->stage,
-                       policy,
-                       ebmt_rule_version,
-                       stage->verified,
-                       extrapolated};
+        options.autologous_grouping == ebmt_autologous_grouping::allogeneic_cut_offs_unverified;
+    r.group = autologous && !r.group_extrapolated ? ebmt_risk_group::not_grouped
+                                                  : ebmt_group_of(total, options.grouping);
+}
+}  // namespace detail
+
+/// The EBMT risk score (PAT-EBMT-001..010).
+///
+/// Result: status scored (total, group), not_applicable (a donor type without published points,
+/// PAT-EBMT-005; a disease or CML phase without a stage row, PAT-EBMT-002/-003; decided_by
+/// names the criterion) or incomplete (disease status or, for allogeneic HCT, donor sex
+/// missing; `missing` names them). Every factor that can be evaluated is, whatever the status.
+///
+/// Errors, only for bad input (fields name the ebmt_input member, prefixed "ebmt.", or the
+/// option, prefixed "ebmt.options."): an enum number that is not a declared value
+/// (out_of_range, e.g. "ebmt.donor", "ebmt.recipient_sex", "ebmt.dx.disease",
+/// "ebmt.options.grouping"; PAT-ENUM-001); HCT before diagnosis (inconsistent,
+/// "ebmt.hct_date"); a donor sex given for an autologous HCT (inconsistent, "ebmt.donor_sex");
+/// a CML phase for another disease or a non-CML status for CML (inconsistent, "ebmt.status").
+[[nodiscard]] inline result<ebmt_result> assess_ebmt(const ebmt_input& in,
+                                                     const ebmt_options& options = {}) {
+    const auto decision = detail::ebmt_stage_checked(in.dx.kind(), in.status, options.cml_ap);
+    auto refused = detail::ebmt_refusal(in, options, decision.inconsistent);
+    // One named return object, filled in place: the criteria are not copied on the way out.
+    result<ebmt_result> out = refused ? result<ebmt_result>(std::move(*refused))
+                                      : result<ebmt_result>(ebmt_result{});
+    if (out) {
+        detail::ebmt_fill(*out, in, options, decision.value);
+    }
+    return out;
 }
 
 }  // namespace hsct::patient

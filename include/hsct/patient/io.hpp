@@ -9,6 +9,8 @@
 #include <ostream>
 
 #include "hsct/core/io.hpp"
+#include "hsct/patient/disease_risk_text.hpp"
+#include "hsct/patient/ebmt_score_text.hpp"
 #include "hsct/patient/patient.hpp"
 
 namespace hsct::patient {
@@ -20,12 +22,8 @@ inline std::ostream& operator<<(std::ostream& os, lansky_score s) { return os <<
 inline std::ostream& operator<<(std::ostream& os, ecog_score s) { return os << to_string(s); }
 inline std::ostream& operator<<(std::ostream& os, const kps_range& r) { return os << to_string(r); }
 inline std::ostream& operator<<(std::ostream& os, ebmt_points p) { return os << p.value(); }
-inline std::ostream& operator<<(std::ostream& os, const ebmt_result& r) {
-    return os << r.explanation();
-}
-inline std::ostream& operator<<(std::ostream& os, const dri_result& r) {
-    return os << r.explanation();
-}
+inline std::ostream& operator<<(std::ostream& os, const ebmt_result& r) { return os << render(r); }
+inline std::ostream& operator<<(std::ostream& os, const dri_result& r) { return os << render(r); }
 inline std::ostream& operator<<(std::ostream& os, const hct_ci_result& r) {
     return os << to_string(r);
 }
