@@ -189,6 +189,8 @@ TEST_CASE("infusion dates must lie within the representable days of Day 0 (fuzz 
 
 TEST_CASE("dates outside 1900-01-01 to 2199-12-31 are refused everywhere (review regression)",
           "[core][timeline][CORE-DAY-008]") {
+    STATIC_REQUIRE(hsct::min_date == sys_days{year{1900} / January / 1});
+    STATIC_REQUIRE(hsct::max_date == sys_days{year{2199} / December / 31});
     CHECK(hsct::check_date(date(1900, 1, 1)).has_value());
     CHECK(hsct::check_date(date(2199, 12, 31)).has_value());
     CHECK(hsct::check_date(date(1899, 12, 31)).error().code() == hsct::errc::out_of_range);

@@ -13,9 +13,11 @@
 #ifndef HSCT_CORE_ANALYTE_DISPATCH_HPP
 #define HSCT_CORE_ANALYTE_DISPATCH_HPP
 
+#include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <variant>
 
 #include "hsct/core/analyte.hpp"
@@ -61,9 +63,21 @@ constexpr decltype(auto) with_analyte_type(analyte_id id, F&& f) {
 /// The analyte_info of an analyte chosen at run time. Precondition (contract): is_valid(id);
 /// a number read from storage goes through make_analyte_id first.
 [[nodiscard]] inline const analyte_info& info_of(analyte_id id) {
-    return detail::with_analyte_type(id, [](auto a) -> const analyte_info& {
-        return decltype(a)::info();
-    });
+    switch (id) {
+        case analyte_id::bilirubin: return detail::bilirubin_info;
+        case analyte_id::creatinine: return detail::creatinine_info;
+        case analyte_id::albumin: return detail::albumin_info;
+        case analyte_id::haemoglobin: return detail::haemoglobin_info;
+        case analyte_id::ldh: return detail::ldh_info;
+        case analyte_id::anc: return detail::anc_info;
+        case analyte_id::wbc: return detail::wbc_info;
+        case analyte_id::platelets: return detail::platelets_info;
+        case analyte_id::lymphocytes: return detail::lymphocytes_info;
+        case analyte_id::ast: return detail::ast_info;
+        case analyte_id::alt: return detail::alt_info;
+    }
+    HSCT_EXPECTS(false, "info_of: analyte_id is not a declared analyte");
+    return detail::bilirubin_info;
 }
 
 /// The analyte a LOINC code denotes, if hsct maps it (e.g. "1975-2" -> bilirubin).
@@ -72,8 +86,13 @@ constexpr decltype(auto) with_analyte_type(analyte_id id, F&& f) {
     if (c.empty()) {
         return std::nullopt;
     }
-    for (const analyte_id id : values<analyte_id>()) {
-        for (const std::string_view l : info_of(id).loinc) {
+    for (const analyte_info* info :
+         {&detail::bilirubin_info, &detail::creatinine_info, &detail::albumin_info,
+          &detail::haemoglobin_info, &detail::ldh_info, &detail::anc_info, &detail::wbc_info,
+          &detail::platelets_info, &detail::lymphocytes_info, &detail::ast_info,
+          &detail::alt_info}) {
+        const analyte_id id = info->id;
+        for (const std::string_view l : info->loinc) {
             if (!l.empty() && l == c) {
                 return id;
             }
@@ -88,9 +107,20 @@ constexpr decltype(auto) with_analyte_type(analyte_id id, F&& f) {
     if (auto e = detail::check_enum(id, "analyte_id")) {
         return *e;
     }
+    // The steps of from_lab<A>(value, unit_text), through the canonical number, so that no
+    // result<A> is instantiated for each of the eleven analytes (each costs compile time).
     return detail::with_analyte_type(id, [&](auto a) -> result<analyte_value> {
         using A = decltype(a);
-        return from_lab<A>(value, unit_text).transform([](const A& v) { return analyte_value(v); });
+        const auto unit = find_unit_for<A>(unit_text, A::info().name);
+        if (!unit) {
+            return unit.error();
+        }
+        auto stored =
+            detail::checked_canonical<A>(value, *unit, default_range<A>(), A::info().name);
+        if (!stored) {
+            return std::move(stored).error();
+        }
+        return analyte_value(std::in_place_type<A>, A(*stored, canonical_unit_t<A>{}));
     });
 }
 

@@ -55,8 +55,10 @@ using std::chrono::sys_days;
 /// CORE-DAY-008 (policy): the calendar dates hsct accepts, 1900-01-01 to 2199-12-31. Every
 /// function that takes a date refuses one outside this window, so no date arithmetic can
 /// overflow and every date prints and parses back.
-inline constexpr sys_days min_date{std::chrono::year{1900} / std::chrono::January / 1};
-inline constexpr sys_days max_date{std::chrono::year{2199} / std::chrono::December / 31};
+/// Written as days since 1970-01-01 (1900-01-01 and 2199-12-31; the tests check the calendar
+/// dates), so that no calendar computation is evaluated in every translation unit.
+inline constexpr sys_days min_date{std::chrono::days{-25567}};
+inline constexpr sys_days max_date{std::chrono::days{84005}};
 
 /// Checks a date against [min_date, max_date]. Returns the date, or out_of_range.
 [[nodiscard]] inline result<sys_days> check_date(sys_days d, std::string_view field = "date") {

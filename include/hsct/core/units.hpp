@@ -17,9 +17,11 @@
 
 #include <cmath>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/number_format.hpp"
@@ -491,6 +493,27 @@ inline constexpr unit_spelling unit_spellings[] = {
 }  // namespace detail
 
 namespace detail {
+/// A set of dimensions, one bit per dimension number. Lets the unit look-up and the error
+/// text be plain functions, compiled once, instead of one template per quantity.
+using dimension_set = std::uint32_t;
+
+constexpr dimension_set dimension_bit(dimension d) noexcept {
+    const auto n = static_cast<unsigned>(d);
+    return n < 32 ? dimension_set{1} << n : dimension_set{0};
+}
+
+/// The dimensions whose units quantity Q accepts.
+template <class Q>
+[[nodiscard]] constexpr dimension_set accepted_dimensions() noexcept {
+    dimension_set set = 0;
+    for (unsigned n = 1; n < 32; ++n) {
+        if (quantity_traits<Q>::accepts_dimension(static_cast<dimension>(n))) {
+            set |= dimension_set{1} << n;
+        }
+    }
+    return set;
+}
+
 /// "kg, g, mg": the preferred spellings of the units whose dimension `accepts` allows.
 template <class Accepts>
 [[nodiscard]] std::string accepted_units_text(Accepts accepts) {
@@ -505,6 +528,54 @@ template <class Accepts>
     }
     return expected;
 }
+
+/// The same for a set of dimensions.
+[[nodiscard]] inline std::string accepted_units_text(dimension_set dims) {
+    return accepted_units_text([dims](dimension d) { return (dims & dimension_bit(d)) != 0; });
+}
+
+/// find_unit among the units of a set of dimensions.
+[[nodiscard]] inline result<unit_info> find_unit_in(std::string_view text, dimension_set dims,
+                                                    std::string_view field) {
+    const std::string_view t = trim(text);
+    bool known_elsewhere = false;
+    for (const auto& s : unit_spellings) {
+        if (s.text == t) {
+            if ((dims & dimension_bit(s.unit.dim)) != 0) {
+                return s.unit;
+            }
+            known_elsewhere = true;
+        }
+    }
+    return error(known_elsewhere ? errc::wrong_dimension : errc::unknown_unit, std::string(field),
+                 quote_input(t), accepted_units_text(dims));
+}
+
+/// The last spelling one thread resolved for one quantity (see find_unit_for).
+struct unit_lookup_cache {
+    char text[31];
+    unsigned char size;
+    bool filled;
+    unit_info unit;
+};
+
+[[nodiscard]] inline result<unit_info> find_unit_cached(unit_lookup_cache& last,
+                                                        std::string_view text,
+                                                        dimension_set dims,
+                                                        std::string_view field) {
+    if (last.filled && text.size() == last.size &&
+        std::char_traits<char>::compare(text.data(), last.text, text.size()) == 0) {
+        return last.unit;
+    }
+    auto found = find_unit_in(text, dims, field);
+    if (found && text.size() <= sizeof last.text) {
+        std::char_traits<char>::copy(last.text, text.data(), text.size());
+        last.size = static_cast<unsigned char>(text.size());
+        last.unit = *found;
+        last.filled = true;
+    }
+    return found;
+}
 }  // namespace detail
 
 /// Looks up a unit spelling among the units of the dimensions `accepts(dimension)` allows.
@@ -515,24 +586,19 @@ template <class Accepts>
 template <class Accepts>
 [[nodiscard]] result<unit_info> find_unit(std::string_view text, Accepts accepts,
                                           std::string_view field) {
-    const std::string_view t = detail::trim(text);
-    bool known_elsewhere = false;
-    for (const auto& s : detail::unit_spellings) {
-        if (s.text == t) {
-            if (accepts(s.unit.dim)) {
-                return s.unit;
-            }
-            known_elsewhere = true;
+    detail::dimension_set dims = 0;
+    for (unsigned n = 1; n < 32; ++n) {
+        if (accepts(static_cast<dimension>(n))) {
+            dims |= detail::dimension_set{1} << n;
         }
     }
-    return error(known_elsewhere ? errc::wrong_dimension : errc::unknown_unit, std::string(field),
-                 detail::quote_input(t), detail::accepted_units_text(accepts));
+    return detail::find_unit_in(text, dims, field);
 }
 
 /// find_unit for one dimension.
 [[nodiscard]] inline result<unit_info> find_unit(std::string_view text, dimension want,
                                                  std::string_view field) {
-    return find_unit(text, [want](dimension d) { return d == want; }, field);
+    return detail::find_unit_in(text, detail::dimension_bit(want), field);
 }
 
 /// find_unit for the units quantity Q accepts, e.g. find_unit_for<bilirubin>("umol/L").
@@ -542,27 +608,8 @@ template <class Accepts>
 /// successful look-ups of a pure function, so it never changes an answer.
 template <quantity Q>
 [[nodiscard]] result<unit_info> find_unit_for(std::string_view text, std::string_view field) {
-    struct last_lookup {
-        char text[31];
-        unsigned char size;
-        bool filled;
-        unit_info unit;
-    };
-    thread_local last_lookup last{{}, 0, false, {}};
-    if (last.filled && text.size() == last.size &&
-        std::char_traits<char>::compare(text.data(), last.text, text.size()) == 0) {
-        return last.unit;
-    }
-    auto found = find_unit(
-        text, [](dimension d) { return detail::quantity_traits<Q>::accepts_dimension(d); },
-        field);
-    if (found && text.size() <= sizeof last.text) {
-        std::char_traits<char>::copy(last.text, text.data(), text.size());
-        last.size = static_cast<unsigned char>(text.size());
-        last.unit = *found;
-        last.filled = true;
-    }
-    return found;
+    thread_local detail::unit_lookup_cache last{{}, 0, false, {}};
+    return detail::find_unit_cached(last, text, detail::accepted_dimensions<Q>(), field);
 }
 
 // ---------------------------------------------------------------------------------------
@@ -596,32 +643,54 @@ template <quantity Q, unit_of<Q> U>
 [[nodiscard]] result<Q> make_checked(double v, U /*unit*/, const valid_range<Q>& range,
                                      std::string_view field);
 
+namespace detail {
+/// The errors of make_checked, built only on the error path (plain functions: compiled once).
+[[nodiscard]] inline error wrong_unit_error(std::string_view field, const unit_info& unit,
+                                            dimension_set dims) {
+    // A unit known at run time is data, so a wrong one is an error, not a contract.
+    return error(errc::wrong_dimension, std::string(field), std::string(unit.symbol),
+                 accepted_units_text(dims));
+}
+
+[[nodiscard]] inline error value_error(errc code, std::string_view field, double v,
+                                       std::string_view unit_symbol, double lo, double hi,
+                                       std::string_view canonical_symbol) {
+    return error(code, std::string(field), concat({format_number(v), " ", unit_symbol}),
+                 concat({format_number(lo), "-", format_number(hi), " ", canonical_symbol}));
+}
+}  // namespace detail
+
+namespace detail {
+/// make_checked's check, giving the value in Q's canonical unit: callers that dispatch over
+/// many quantities use it so as not to instantiate a result<Q> for each.
+template <quantity Q>
+[[nodiscard]] result<double> checked_canonical(double v, const unit_info& unit,
+                                               const valid_range<Q>& range,
+                                               std::string_view field) {
+    using C = canonical_unit_t<Q>;
+    if (!quantity_traits<Q>::accepts_dimension(unit.dim)) {
+        return wrong_unit_error(field, unit, accepted_dimensions<Q>());
+    }
+    if (std::isfinite(v)) {
+        const double stored = quantity_traits<Q>::to_stored(v, unit);
+        if (range.contains(Q(stored, C{}))) {
+            return stored;
+        }
+    }
+    return value_error(std::isfinite(v) ? errc::out_of_range : errc::not_finite, field, v,
+                       unit.symbol, range.lo.in(C{}), range.hi.in(C{}), C::info.symbol);
+}
+}  // namespace detail
+
 /// The same check for a value given with a unit known only at run time.
 template <quantity Q>
 [[nodiscard]] result<Q> make_checked(double v, const unit_info& unit, const valid_range<Q>& range,
                                      std::string_view field) {
-    using C = canonical_unit_t<Q>;
-    if (!detail::quantity_traits<Q>::accepts_dimension(unit.dim)) {
-        // A unit known at run time is data, so a wrong one is an error, not a contract.
-        return error(errc::wrong_dimension, std::string(field), std::string(unit.symbol),
-                     detail::accepted_units_text([](dimension d) {
-                         return detail::quantity_traits<Q>::accepts_dimension(d);
-                     }));
+    auto stored = detail::checked_canonical<Q>(v, unit, range, field);
+    if (!stored) {
+        return std::move(stored).error();
     }
-    // The error text is built only on the error paths: the valid path allocates nothing.
-    const auto refuse = [&](errc code) {
-        return error(code, std::string(field),
-                     detail::concat({detail::format_number(v), " ", unit.symbol}),
-                     to_string(range));
-    };
-    if (!std::isfinite(v)) {
-        return refuse(errc::not_finite);
-    }
-    const Q q(detail::quantity_traits<Q>::to_stored(v, unit), C{});
-    if (!range.contains(q)) {
-        return refuse(errc::out_of_range);
-    }
-    return q;
+    return Q(*stored, canonical_unit_t<Q>{});
 }
 
 template <quantity Q, unit_of<Q> U>
