@@ -19,26 +19,28 @@ int main() {
 
     // Body size from untrusted input, then BSA and weights.
     const auto height = p::parse_height("165 cm").value();
-    const auto weight = p::make_weight(120.0, u::kg.info).value();
+    const auto weight = p::body_weight::make(120.0, u::kg.info).value();
     std::cout << "BMI " << hsct::to_string(p::bmi(weight, height)) << ", BSA (Mosteller) "
               << hsct::to_string(p::bsa_mosteller(height, weight)) << "\n";
     const auto refused = p::parse_height("0 cm");
     std::cout << "refused: " << refused.error().message() << "\n";
+    std::cout << p::ideal_body_weight(height, hsct::sex::female, age).value() << "\n";
 
     // Dosing weight for busulfan and fludarabine, by the commonly reported practice tables.
     const auto measures = p::body_measures::make(height, weight, hsct::sex::female, age).value();
     for (const auto agent : {p::agent_class::busulfan, p::agent_class::fludarabine}) {
-        const auto basis = p::choose(measures, p::commonly_reported_policy(agent));
-        std::cout << p::to_string(agent) << ": " << basis.value().explanation << "\n";
+        const auto basis = p::assess_dosing_weight(measures, p::commonly_reported_policy(agent));
+        std::cout << p::to_string(agent) << ": " << basis.value() << "\n";
     }
-    const auto bu = p::choose(measures, p::commonly_reported_policy(p::agent_class::busulfan));
+    const auto bu =
+        p::assess_dosing_weight(measures, p::commonly_reported_policy(p::agent_class::busulfan));
     std::cout << "busulfan 3.2 mg/kg -> "
-              << hsct::to_string(bu->dose(hsct::dose_per_mass(3.2, u::mg_per_kg))) << "\n";
+              << hsct::to_string(bu->dose(hsct::dose_per_mass(3.2, u::mg_per_kg)).value()) << "\n";
 
     // Performance status: which scale applies, and ECOG under a named mapping.
-    const auto kps = p::karnofsky_score::from_int(80).value();
-    std::cout << p::choose_performance_scale(age).reason << "\n";
-    std::cout << p::to_ecog(kps, p::kps_ecog_mapping::conventional).value().explanation() << "\n";
+    const auto kps = p::karnofsky_score::make(80).value();
+    std::cout << p::assess_performance_scale(age).value() << "\n";
+    std::cout << p::to_ecog(kps, p::kps_ecog_mapping::conventional).value() << "\n";
 
     // HCT-CI from measurements (Sorror 2013 definitions by default).
     p::hct_ci_input in;

@@ -2,7 +2,7 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Typed versus raw for the patient module, over 1M generated patients:
-//  (a) bsa_mosteller: hsct::patient::bsa_mosteller(length, mass) vs sqrt(h * w / 3600).
+//  (a) bsa_mosteller: hsct::patient::bsa_mosteller(height, body_weight) vs sqrt(h * w / 3600).
 //      Target: ratio <= 1.05 (the strong types cost nothing).
 //  (b) hct_ci: hsct::patient::assess_hct_ci on fully specified measurements vs a raw function
 //      that applies the same thresholds to doubles and bools and returns only the total.
@@ -37,8 +37,8 @@ struct raw_patient {
 };
 
 struct inputs {
-    std::vector<hsct::length> height;
-    std::vector<hsct::mass> weight;
+    std::vector<p::height> height;       // checked (PAT-BODY-001/002), the size of a double
+    std::vector<p::body_weight> weight;
     std::vector<raw_patient> raw;
     std::vector<p::hct_ci_input> typed;
 
@@ -75,8 +75,8 @@ struct inputs {
             r.tumour = flag(rng);
             r.oxygen = flag(rng);
             raw.push_back(r);
-            height.emplace_back(r.height_cm, u::cm);
-            weight.emplace_back(r.weight_kg, u::kg);
+            height.push_back(p::height::make(r.height_cm, u::cm).value());
+            weight.push_back(p::body_weight::make(r.weight_kg, u::kg).value());
 
             p::hct_ci_input in;
             in.pulmonary.fev1 = hsct::percent(r.fev1, u::pct);

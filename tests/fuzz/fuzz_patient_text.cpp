@@ -5,7 +5,8 @@
 // performance-status scores and KPS ranges, and the enum exchange ids. The whole input goes
 // to each reader. Invariants, checked with __builtin_trap:
 //  - whatever parses prints (to_string / id) as text that parses back to an equal value;
-//  - a parsed height or weight lies inside its PAT-BODY range;
+//  - a parsed height or weight lies inside its PAT-BODY range, and feeds the BSA and Devine
+//    formulas without a contract violation;
 //  - no reader aborts (a contract violation would be a crash the fuzzer reports).
 #include <cstddef>
 #include <cstdint>
@@ -42,18 +43,22 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const std::string_view input(reinterpret_cast<const char*>(data), size);
 
     if (const auto h = p::parse_height(input)) {
-        if (!p::height_range.contains(*h)) {
+        if (!p::height_range.contains(h->as_length())) {
             fail("height outside its range", std::string(input));
         }
-        round_trip("height", *h, [](const hsct::length& x) { return hsct::to_string(x); },
+        round_trip("height", *h, [](const p::height& x) { return p::to_string(x); },
                    [](std::string_view t) { return p::parse_height(t); });
+        // every checked height can reach the formulas without a contract (no abort)
+        (void)p::bsa_boyd(*h, p::body_weight::make(0.3, hsct::units::kg).value());
+        (void)p::devine_ibw(*h, hsct::sex::female);
     }
     if (const auto w = p::parse_weight(input)) {
-        if (!p::weight_range.contains(*w)) {
+        if (!p::weight_range.contains(w->as_mass())) {
             fail("weight outside its range", std::string(input));
         }
-        round_trip("weight", *w, [](const hsct::mass& x) { return hsct::to_string(x); },
+        round_trip("weight", *w, [](const p::body_weight& x) { return p::to_string(x); },
                    [](std::string_view t) { return p::parse_weight(t); });
+        (void)p::bsa_mosteller(p::height::make(20.0, hsct::units::cm).value(), *w);
     }
     if (const auto s = hsct::parse_sex(input)) {
         round_trip("sex", *s, [](hsct::sex x) { return std::string(p::to_string(x)); },

@@ -1,42 +1,45 @@
 // hsct: haematopoietic stem cell transplant workflow library.
 // SPDX-License-Identifier: Apache-2.0
 //
-// Body size: checked height and weight, body mass index, body surface area (five named
+// Body size: checked height and body weight, body mass index, body surface area (five named
 // formulas), Devine ideal body weight and adjusted body weight.
 //
-//   auto h = hsct::patient::make_height(165.0, hsct::units::cm);          // result<length>
-//   auto w = hsct::patient::parse_weight("120 kg");                       // result<mass>
-//   auto a = hsct::patient::bsa_mosteller(*h, *w);                        // 2.345 m2
+//   auto h = hsct::patient::height::make(165.0, hsct::units::cm);      // result<height>
+//   auto w = hsct::patient::parse_weight("120 kg");                    // result<body_weight>
+//   auto a = hsct::patient::bsa_mosteller(*h, *w);                     // 2.345 m2
 //   auto b = hsct::patient::body_surface_area(*h, *w, bsa_formula::boyd); // result<bsa_result>
-//   auto ibw = hsct::patient::ideal_body_weight(*h, sex::female, adult_age);  // 56.91 kg
+//   auto d = hsct::patient::devine_ibw(*h, sex::female);               // result<mass>: 56.91 kg
+//   auto ibw = hsct::patient::ideal_body_weight(*h, sex::female, adult_age);  // + PAT-IBW-004
 //   auto adj = hsct::patient::adjusted_body_weight(*ibw, *w, adjustment_factor::aibw25);
 //
-// Every result carries the formula, factor or policy that produced it. Which weight a drug is
-// dosed on is not decided here: see hsct/patient/dosing_weight.hpp.
+// `height` and `body_weight` can only be made through their checked factories (PAT-BODY-001/002),
+// so every formula here takes values that are positive and finite and none can abort. Every
+// result is data: the formula, factor, options and criteria that produced it; its words come
+// from <hsct/patient/body_size_text.hpp>. Which weight a drug is dosed on is not decided here:
+// see hsct/patient/dosing_weight.hpp.
 #ifndef HSCT_PATIENT_BODY_SIZE_HPP
 #define HSCT_PATIENT_BODY_SIZE_HPP
 
-#include <array>
-#include <charconv>
 #include <cmath>
+#include <compare>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
-#include <system_error>
 
-#include "hsct/core/config.hpp"
+#include "hsct/core/demographics.hpp"
 #include "hsct/core/detail/text.hpp"
+#include "hsct/core/enum.hpp"
+#include "hsct/core/explain.hpp"
 #include "hsct/core/quantity.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/units.hpp"
-#include "hsct/core/demographics.hpp"
-#include "hsct/core/enum.hpp"
 #include "hsct/patient/vocabulary.hpp"
 
 namespace hsct::patient {
 
 // ---------------------------------------------------------------------------------------
-// Checked height and weight
+// Checked height and body weight
 // ---------------------------------------------------------------------------------------
 
 /// PAT-BODY-001 (policy [P]): plausible height 20-250 cm. 20 cm lies below the smallest
@@ -51,83 +54,142 @@ inline constexpr valid_range<length> height_range{length(20.0, units::cm),
 /// pound value typed as kg (x2.2) or grams typed as kg (x1000) for an adult exceeds it.
 inline constexpr valid_range<mass> weight_range{mass(0.3, units::kg), mass(400.0, units::kg)};
 
-namespace detail {
-/// `v` printed with `decimals` digits after the point ("56.91"), for explanations only.
-inline std::string body_size_fixed(double v, int decimals) {
-    if (!std::isfinite(v)) {
-        return hsct::detail::format_number(v);
+/// A patient's height, checked against PAT-BODY-001: the size of a double, and made only by
+/// make() or parse_height(), so it is always finite and within 20-250 cm.
+class height {
+public:
+    /// Errors: not_finite (NaN, inf) or out_of_range, naming the field (default "height"), the
+    /// value with its unit and "20-250 cm", with requirement PAT-BODY-001.
+    template <unit_of<length> U>
+    [[nodiscard]] static result<height> make(double value, U /*unit*/, field_ref field = "height") {
+        return make(value, U::info, field);
     }
-    char buf[64];
-    const auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-    if (res.ec != std::errc{}) {
-        return hsct::detail::format_number(v);
+    /// The same with a unit known only at run time; a unit of another dimension is refused
+    /// (wrong_dimension), not a contract violation.
+    [[nodiscard]] static result<height> make(double value, const unit_info& unit,
+                                             field_ref field = "height") {
+        auto l = make_checked<length>(value, unit, height_range, "height");
+        if (!l) {
+            return with_field(std::move(l).error(), field).with_requirement("PAT-BODY-001");
+        }
+        return height(*l);
     }
-    return std::string(buf, res.ptr);
+    /// A typed length (e.g. from another system) checked against PAT-BODY-001.
+    [[nodiscard]] static result<height> make(const length& l, field_ref field = "height") {
+        return make(l.in(units::cm), units::cm, field);
+    }
+
+    /// The height as a length.
+    [[nodiscard]] constexpr const length& as_length() const noexcept { return v_; }
+    /// The height in a unit of length, e.g. h.in(units::cm).
+    template <unit_of<length> U>
+    [[nodiscard]] constexpr double in(U unit) const noexcept {
+        return v_.in(unit);
+    }
+
+    friend constexpr bool operator==(const height& a, const height& b) noexcept {
+        return a.v_ == b.v_;
+    }
+    friend constexpr std::partial_ordering operator<=>(const height& a, const height& b) noexcept {
+        return a.v_ <=> b.v_;
+    }
+
+private:
+    constexpr explicit height(const length& l) noexcept : v_(l) {}
+    length v_;
+};
+
+/// A patient's total (actual) body weight, checked against PAT-BODY-002: the size of a
+/// double, made only by make() or parse_weight(), so it is always finite and 0.3-400 kg.
+class body_weight {
+public:
+    /// Errors: not_finite or out_of_range, naming the field (default "weight"), the value with
+    /// its unit and "0.3-400 kg", with requirement PAT-BODY-002.
+    template <unit_of<mass> U>
+    [[nodiscard]] static result<body_weight> make(double value, U /*unit*/,
+                                                  field_ref field = "weight") {
+        return make(value, U::info, field);
+    }
+    /// The same with a unit known only at run time (wrong_dimension for a unit of another
+    /// dimension).
+    [[nodiscard]] static result<body_weight> make(double value, const unit_info& unit,
+                                                  field_ref field = "weight") {
+        auto m = make_checked<mass>(value, unit, weight_range, "weight");
+        if (!m) {
+            return with_field(std::move(m).error(), field).with_requirement("PAT-BODY-002");
+        }
+        return body_weight(*m);
+    }
+    /// A typed mass (e.g. a computed weight) checked against PAT-BODY-002.
+    [[nodiscard]] static result<body_weight> make(const mass& m, field_ref field = "weight") {
+        return make(m.in(units::kg), units::kg, field);
+    }
+
+    /// The weight as a mass.
+    [[nodiscard]] constexpr const mass& as_mass() const noexcept { return v_; }
+    /// The weight in a unit of mass, e.g. w.in(units::kg).
+    template <unit_of<mass> U>
+    [[nodiscard]] constexpr double in(U unit) const noexcept {
+        return v_.in(unit);
+    }
+
+    friend constexpr bool operator==(const body_weight& a, const body_weight& b) noexcept {
+        return a.v_ == b.v_;
+    }
+    friend constexpr std::partial_ordering operator<=>(const body_weight& a,
+                                                       const body_weight& b) noexcept {
+        return a.v_ <=> b.v_;
+    }
+
+private:
+    constexpr explicit body_weight(const mass& m) noexcept : v_(m) {}
+    mass v_;
+};
+
+/// "165 cm": the height in its canonical unit, as parse_height reads it back.
+[[nodiscard]] inline std::string to_string(const height& h) { return to_string(h.as_length()); }
+/// "72.5 kg"
+[[nodiscard]] inline std::string to_string(const body_weight& w) {
+    return to_string(w.as_mass());
 }
 
-}  // namespace detail
-
-/// A height from untrusted input (PAT-BODY-001). Errors: not_finite (NaN, inf) or
-/// out_of_range, each naming the field "height", the value with its unit and "20-250 cm".
-template <unit_of<length> U>
-[[nodiscard]] result<length> make_height(double value, U unit) {
-    return make_checked<length>(value, unit, height_range, "height");
-}
-/// The same, with a unit known only at run time; a unit of another dimension is refused
-/// (wrong_dimension), not a contract violation.
-[[nodiscard]] inline result<length> make_height(double value, const unit_info& unit) {
-    return make_checked<length>(value, unit, height_range, "height");
-}
-/// Reads "165 cm", "1.65 m", "1650 mm" and checks PAT-BODY-001.
-[[nodiscard]] inline result<length> parse_height(std::string_view text) {
-    return parse<length>(text, height_range, "height");
+/// Reads "165 cm", "1.65 m", "1650 mm" and checks PAT-BODY-001 (errors name "height").
+[[nodiscard]] inline result<height> parse_height(std::string_view text) {
+    auto l = parse<length>(text, height_range, "height");
+    if (!l) {
+        return std::move(l).error().with_requirement("PAT-BODY-001");
+    }
+    return height::make(*l);
 }
 
-/// A body weight from untrusted input (PAT-BODY-002). Errors name the field "weight".
-template <unit_of<mass> U>
-[[nodiscard]] result<mass> make_weight(double value, U unit) {
-    return make_checked<mass>(value, unit, weight_range, "weight");
+/// Reads "72.5 kg", "3500 g" and checks PAT-BODY-002 (errors name "weight").
+[[nodiscard]] inline result<body_weight> parse_weight(std::string_view text) {
+    auto m = parse<mass>(text, weight_range, "weight");
+    if (!m) {
+        return std::move(m).error().with_requirement("PAT-BODY-002");
+    }
+    return body_weight::make(*m);
 }
-[[nodiscard]] inline result<mass> make_weight(double value, const unit_info& unit) {
-    return make_checked<mass>(value, unit, weight_range, "weight");
-}
-/// Reads "72.5 kg", "3500 g" and checks PAT-BODY-002.
-[[nodiscard]] inline result<mass> parse_weight(std::string_view text) {
-    return parse<mass>(text, weight_range, "weight");
-}
-
-namespace detail {
-inline void body_size_expect_positive(const length& h, const mass& w) {
-    HSCT_EXPECTS(std::isfinite(h.in(units::cm)) && h.in(units::cm) > 0.0,
-                 "body size: height must be positive and finite (check it with make_height)");
-    HSCT_EXPECTS(std::isfinite(w.in(units::kg)) && w.in(units::kg) > 0.0,
-                 "body size: weight must be positive and finite (check it with make_weight)");
-}
-}  // namespace detail
 
 // ---------------------------------------------------------------------------------------
 // Body mass index
 // ---------------------------------------------------------------------------------------
 
-/// PAT-BODY-003: BMI = weight (kg) / height (m)^2 (Quetelet; WHO). Precondition (contract):
-/// both positive and finite; values from make_height/make_weight always are.
-[[nodiscard]] inline body_mass_index bmi(const mass& weight, const length& height) {
-    detail::body_size_expect_positive(height, weight);
-    const double m = height.in(units::m);
+/// PAT-BODY-003: BMI = weight (kg) / height (m)^2 (Quetelet; WHO).
+[[nodiscard]] inline body_mass_index bmi(const body_weight& weight, const height& h) noexcept {
+    const double m = h.in(units::m);
     return body_mass_index(weight.in(units::kg) / (m * m), units::kg_per_m2);
 }
 
 // ---------------------------------------------------------------------------------------
 // Body surface area. H = height in cm, W = weight in kg unless stated; result in m2.
-// Precondition of each formula (contract): height and weight positive and finite.
 // ---------------------------------------------------------------------------------------
 
 /// PAT-BSA-001 Mosteller: BSA = sqrt(H x W / 3600).
 /// Mosteller RD. Simplified calculation of body-surface area. N Engl J Med 1987;317(17):1098.
 /// (Copies using 0.0167 x sqrt(H x W) round 1/60 and differ in the 4th digit.)
-[[nodiscard]] inline area bsa_mosteller(const length& height, const mass& weight) {
-    detail::body_size_expect_positive(height, weight);
-    return area(std::sqrt(height.in(units::cm) * weight.in(units::kg) / 3600.0), units::m2);
+[[nodiscard]] inline area bsa_mosteller(const height& h, const body_weight& weight) noexcept {
+    return area(std::sqrt(h.in(units::cm) * weight.in(units::kg) / 3600.0), units::m2);
 }
 
 namespace detail {
@@ -162,11 +224,10 @@ struct bsa_power_laws {
 };
 
 /// k x W^a x H^b, in that order of operations (the results are unchanged by the table).
-[[nodiscard]] inline area power_law_bsa(const bsa_power_law& c, const length& height,
-                                        const mass& weight) {
-    body_size_expect_positive(height, weight);
+[[nodiscard]] inline area power_law_bsa(const bsa_power_law& c, const height& h,
+                                        const body_weight& weight) noexcept {
     return area(c.k * std::pow(weight.in(units::kg), c.weight_exp) *
-                    std::pow(height.in(units::cm), c.height_exp),
+                    std::pow(h.in(units::cm), c.height_exp),
                 units::m2);
 }
 
@@ -174,31 +235,30 @@ struct bsa_power_laws {
 
 /// PAT-BSA-002 DuBois & DuBois 1916: BSA = 0.007184 x W^0.425 x H^0.725 (coefficients and
 /// full citation: detail::bsa_power_laws::dubois).
-[[nodiscard]] inline area bsa_dubois(const length& height, const mass& weight) {
-    return detail::power_law_bsa(detail::bsa_power_laws::dubois, height, weight);
+[[nodiscard]] inline area bsa_dubois(const height& h, const body_weight& weight) noexcept {
+    return detail::power_law_bsa(detail::bsa_power_laws::dubois, h, weight);
 }
 
 /// PAT-BSA-003 Haycock 1978: BSA = 0.024265 x W^0.5378 x H^0.3964 (coefficients and full
 /// citation: detail::bsa_power_laws::haycock).
-[[nodiscard]] inline area bsa_haycock(const length& height, const mass& weight) {
-    return detail::power_law_bsa(detail::bsa_power_laws::haycock, height, weight);
+[[nodiscard]] inline area bsa_haycock(const height& h, const body_weight& weight) noexcept {
+    return detail::power_law_bsa(detail::bsa_power_laws::haycock, h, weight);
 }
 
 /// PAT-BSA-004 Gehan & George 1970: BSA = 0.0235 x W^0.51456 x H^0.42246 (coefficients and
 /// full citation: detail::bsa_power_laws::gehan_george).
-[[nodiscard]] inline area bsa_gehan_george(const length& height, const mass& weight) {
-    return detail::power_law_bsa(detail::bsa_power_laws::gehan_george, height, weight);
+[[nodiscard]] inline area bsa_gehan_george(const height& h, const body_weight& weight) noexcept {
+    return detail::power_law_bsa(detail::bsa_power_laws::gehan_george, h, weight);
 }
 
 /// PAT-BSA-005 Boyd, as used in practice: BSA = 0.0003207 x H^0.3 x Wg^(0.7285 - 0.0188 x
 /// log10 Wg), with Wg the weight in GRAMS and a base-10 logarithm. Boyd E. The Growth of the
 /// Surface Area of the Human Body. University of Minnesota Press, Minneapolis, 1935.
 /// (Feeding kilograms, or a natural logarithm, gives a wrong number; both slips are seen.)
-[[nodiscard]] inline area bsa_boyd(const length& height, const mass& weight) {
-    detail::body_size_expect_positive(height, weight);
+[[nodiscard]] inline area bsa_boyd(const height& h, const body_weight& weight) noexcept {
     const double grams = weight.in(units::g);
     const double exponent = 0.7285 - 0.0188 * std::log10(grams);
-    return area(0.0003207 * std::pow(height.in(units::cm), 0.3) * std::pow(grams, exponent),
+    return area(0.0003207 * std::pow(h.in(units::cm), 0.3) * std::pow(grams, exponent),
                 units::m2);
 }
 
@@ -221,43 +281,58 @@ constexpr auto hsct_enum_table(bsa_formula) noexcept {
     });
 }
 
-
-/// A body surface area and the formula that produced it.
+/// A body surface area as data: the value, the formula and its requirement ID, and the height
+/// and weight it was computed from.
 struct bsa_result {
     area value;
-    bsa_formula formula;
+    bsa_formula formula = bsa_formula::mosteller;
+    length from_height;
+    mass from_weight;
+    const char* requirement = "";  ///< "PAT-BSA-001".."PAT-BSA-005"
 
-    friend bool operator==(const bsa_result&, const bsa_result&) = default;
+    friend bool operator==(const bsa_result& a, const bsa_result& b) noexcept {
+        return a.value == b.value && a.formula == b.formula && a.from_height == b.from_height &&
+               a.from_weight == b.from_weight &&
+               std::string_view(a.requirement) == b.requirement;
+    }
 };
 
 /// PAT-BSA-006 (policy [P]): the default formula is Mosteller, the simplest, listed first in
 /// the reference and the one most oncology pharmacy standards adopt. Pass another explicitly.
 inline constexpr bsa_formula default_bsa_formula = bsa_formula::mosteller;
 
-/// BSA by a formula chosen at run time. Checks the formula (a number that is not a declared
-/// formula: out_of_range, field "formula", PAT-ENUM-001), then height and weight against
-/// PAT-BODY-001/002 (errors name "height" or "weight"); the result names the formula.
-[[nodiscard]] inline result<bsa_result> body_surface_area(const length& height,
-                                                          const mass& weight,
+/// BSA by a formula chosen at run time. Error: a number that is not a declared formula
+/// (out_of_range, field "formula", PAT-ENUM-001). Allocates nothing on success.
+[[nodiscard]] inline result<bsa_result> body_surface_area(const height& h,
+                                                          const body_weight& weight,
                                                           bsa_formula formula) {
     if (auto e = hsct::detail::check_enum(formula, "formula")) {
-        return *e;
+        return *std::move(e);
     }
-    if (!std::isfinite(height.in(units::cm)) || !height_range.contains(height)) {
-        return make_height(height.in(units::cm), units::cm).error();
-    }
-    if (!std::isfinite(weight.in(units::kg)) || !weight_range.contains(weight)) {
-        return make_weight(weight.in(units::kg), units::kg).error();
-    }
+    bsa_result r{area{}, formula, h.as_length(), weight.as_mass(), ""};
     switch (formula) {
-        case bsa_formula::mosteller: return bsa_result{bsa_mosteller(height, weight), formula};
-        case bsa_formula::dubois: return bsa_result{bsa_dubois(height, weight), formula};
-        case bsa_formula::haycock: return bsa_result{bsa_haycock(height, weight), formula};
+        case bsa_formula::mosteller:
+            r.value = bsa_mosteller(h, weight);
+            r.requirement = "PAT-BSA-001";
+            break;
+        case bsa_formula::dubois:
+            r.value = bsa_dubois(h, weight);
+            r.requirement = "PAT-BSA-002";
+            break;
+        case bsa_formula::haycock:
+            r.value = bsa_haycock(h, weight);
+            r.requirement = "PAT-BSA-003";
+            break;
         case bsa_formula::gehan_george:
-            return bsa_result{bsa_gehan_george(height, weight), formula};
-        case bsa_formula::boyd: return bsa_result{bsa_boyd(height, weight), formula};
+            r.value = bsa_gehan_george(h, weight);
+            r.requirement = "PAT-BSA-004";
+            break;
+        case bsa_formula::boyd:
+            r.value = bsa_boyd(h, weight);
+            r.requirement = "PAT-BSA-005";
+            break;
     }
-    return *hsct::detail::check_enum(formula, "formula");  // unreachable: checked above
+    return r;
 }
 
 // ---------------------------------------------------------------------------------------
@@ -274,11 +349,38 @@ inline constexpr double cm_per_inch = 2.54;
 /// 60 in, the height at which Devine's formula gives its base value.
 inline constexpr length devine_base_height{152.4, units::cm};
 
-/// PAT-IBW-004 (policy [P]): Devine is an adult formula. hsct applies it from 18 completed
-/// years; younger patients are refused (no paediatric IBW method is implemented: neither
-/// Traub & Kichen 1983 nor the BMI-for-age 50th-percentile method could be verified here,
-/// and the latter needs growth-chart tables).
+/// PAT-IBW-004 (policy [P]): Devine is an adult formula. hsct applies it on the dosing path
+/// (ideal_body_weight, assess_dosing_weight) from 18 completed years; younger patients are
+/// refused (no paediatric IBW method is implemented: neither Traub & Kichen 1983 nor the
+/// BMI-for-age 50th-percentile method could be verified here, and the latter needs
+/// growth-chart tables). devine_ibw, the formula alone, takes no age.
 inline constexpr int ibw_adult_age_years = 18;
+
+/// PAT-IBW-001: the Devine formula on its own, as published (extrapolated below 60 in), for
+/// any checked height; no age is asked and no adult-age policy applied (that is
+/// ideal_body_weight's job). Errors: a sex number that is not a declared value (out_of_range,
+/// field "sex", PAT-ENUM-001); a height so short that the extrapolation is not positive
+/// (out_of_range, field "height": woman below about 102.2 cm, man below about 97.2 cm).
+[[nodiscard]] inline result<mass> devine_ibw(const height& h, sex s) {
+    if (auto e = hsct::detail::check_enum(s, "sex")) {
+        return *std::move(e);
+    }
+    const double base = s == sex::male ? devine_base_male_kg : devine_base_female_kg;
+    const double base_cm = devine_base_height.in(units::cm);
+    const double h_cm = h.in(units::cm);
+    // Excess in cm first, so exactly 152.4 cm gives exactly the base value.
+    const double kg = base + devine_kg_per_inch * (h_cm - base_cm) / cm_per_inch;
+    if (!(kg > 0.0)) {
+        const double min_cm = base_cm - base / devine_kg_per_inch * cm_per_inch;
+        return error(errc::out_of_range, "height",
+                     hsct::detail::concat({hsct::detail::format_number(h_cm), " cm"}),
+                     hsct::detail::concat(
+                         {"above ", hsct::detail::format_number(std::ceil(min_cm * 10.0) / 10.0),
+                          " cm (Devine extrapolation gives no positive IBW below that)"}),
+                     "PAT-IBW-002");
+    }
+    return mass(kg, units::kg);
+}
 
 /// Which IBW formula produced a value. Stable numbers.
 enum class ibw_formula : std::uint8_t { devine_1974 = 1 };
@@ -305,74 +407,103 @@ constexpr auto hsct_enum_table(short_stature_policy) noexcept {
     });
 }
 
-
 /// Options for ideal_body_weight. Default: extrapolate (as published).
 struct ibw_options {
     short_stature_policy below_60_in = short_stature_policy::extrapolate;
+
+    friend constexpr bool operator==(const ibw_options&, const ibw_options&) noexcept = default;
 };
 
-/// An ideal body weight with the formula and policy used. `below_60_in` is true when the
-/// patient is shorter than 60 in, so the value was extrapolated or set to the base value
-/// (see `policy`).
+/// The criteria ideal_body_weight evaluates.
+enum class ibw_criterion : std::uint8_t {
+    adult_age = 1,          ///< PAT-IBW-004: age at least 18 completed years
+    at_least_60_in = 2,     ///< PAT-IBW-002: height at least 60 in (152.4 cm)
+};
+
+constexpr auto hsct_enum_table(ibw_criterion) noexcept {
+    return make_enum_table<ibw_criterion>("ibw_criterion", {
+        {ibw_criterion::adult_age, "adult_age", "age at least 18 years (Devine is an adult formula)"},
+        {ibw_criterion::at_least_60_in, "at_least_60_in", "height at least 60 in (Devine base height)"},
+    });
+}
+
+/// An ideal body weight as data: the value, the formula, the options it ran under, the height
+/// and sex it was computed for, and the criteria (adult age, 60-in base height). `below_60_in`
+/// is true when the patient is shorter than 60 in, so the value was extrapolated or set to the
+/// base value (see options.below_60_in).
 struct ibw_result {
     mass value;
     ibw_formula formula = ibw_formula::devine_1974;
-    short_stature_policy policy = short_stature_policy::extrapolate;
+    ibw_options options;
     bool below_60_in = false;
+    length for_height;
+    sex for_sex = sex::female;
+    hsct::fixed_list<hsct::criterion<ibw_criterion>, 2> criteria;
 
     friend bool operator==(const ibw_result&, const ibw_result&) = default;
 };
 
-/// Devine ideal body weight (PAT-IBW-001/002/004).
+/// Devine ideal body weight on the dosing path (PAT-IBW-001/002/004).
 /// Errors: a sex or short-stature policy number that is not a declared value (out_of_range,
-/// field "sex" / "options.below_60_in", PAT-ENUM-001); height outside PAT-BODY-001
-/// (out_of_range/not_finite, "height"); age under 18 (not_allowed, "age"); under 60 in with
-/// policy refuse (not_allowed, "height"); an extrapolation that would not be positive
-/// (out_of_range, "height").
-[[nodiscard]] inline result<ibw_result> ideal_body_weight(const length& height, sex s,
+/// field "sex" / "options.below_60_in", PAT-ENUM-001); age under 18 (not_allowed, "age",
+/// PAT-IBW-004); under 60 in with policy refuse (not_allowed, "height", PAT-IBW-002); an
+/// extrapolation that would not be positive (out_of_range, "height", PAT-IBW-002).
+/// Allocates nothing on success.
+[[nodiscard]] inline result<ibw_result> ideal_body_weight(const height& h, sex s,
                                                           const age& patient_age,
-                                                          ibw_options options = {}) {
+                                                          const ibw_options& options = {}) {
     if (auto e = hsct::detail::check_enum(s, "sex")) {
-        return *e;
+        return *std::move(e);
     }
     if (auto e = hsct::detail::check_enum(options.below_60_in, "options.below_60_in")) {
-        return *e;
+        return *std::move(e);
     }
-    const double h_cm = height.in(units::cm);
-    if (!std::isfinite(h_cm) || !height_range.contains(height)) {
-        return make_height(h_cm, units::cm).error();
-    }
-    if (patient_age.completed_years() < ibw_adult_age_years) {
+    ibw_result r;
+    r.options = options;
+    r.for_height = h.as_length();
+    r.for_sex = s;
+
+    hsct::criterion<ibw_criterion> adult;
+    adult.id = ibw_criterion::adult_age;
+    adult.cmp = hsct::comparator::greater_equal;
+    adult.requirement = "PAT-IBW-004";
+    adult.measured = hsct::measure::count(patient_age.completed_years(), hsct::count_unit::years);
+    adult.threshold = ibw_adult_age_years;
+    if (!hsct::satisfies(adult.measured.number(), adult.cmp, adult.threshold)) {
         return error(errc::not_allowed, "age", hsct::to_string(patient_age),
                      "18 years or older: Devine IBW is an adult formula and hsct implements no "
-                     "paediatric IBW method (PAT-IBW-004)");
+                     "paediatric IBW method (PAT-IBW-004)",
+                     "PAT-IBW-004");
     }
-    const double base = s == sex::male ? devine_base_male_kg : devine_base_female_kg;
-    const double base_cm = devine_base_height.in(units::cm);
-    const bool below = h_cm < base_cm;
-    ibw_result r;
-    r.policy = options.below_60_in;
+    adult.result = hsct::outcome::met;
+    r.criteria.push_back(adult);
+
+    hsct::criterion<ibw_criterion> tall;
+    tall.id = ibw_criterion::at_least_60_in;
+    tall.cmp = hsct::comparator::greater_equal;
+    tall.requirement = "PAT-IBW-002";
+    tall.measured = hsct::measure::of(h.as_length(), units::cm);
+    tall.threshold = devine_base_height.in(units::cm);
+    const bool below = !hsct::satisfies(tall.measured.number(), tall.cmp, tall.threshold);
+    tall.result = below ? hsct::outcome::not_met : hsct::outcome::met;
+    r.criteria.push_back(tall);
     r.below_60_in = below;
+
     if (below && options.below_60_in == short_stature_policy::refuse) {
         return error(errc::not_allowed, "height",
-                     hsct::detail::concat({hsct::detail::format_number(h_cm), " cm"}),
-                     "at least 152.4 cm (60 in) under short_stature_policy::refuse");
+                     hsct::detail::concat({hsct::detail::format_number(h.in(units::cm)), " cm"}),
+                     "at least 152.4 cm (60 in) under short_stature_policy::refuse",
+                     "PAT-IBW-002");
     }
     if (below && options.below_60_in == short_stature_policy::base_value) {
-        r.value = mass(base, units::kg);
+        r.value = mass(s == sex::male ? devine_base_male_kg : devine_base_female_kg, units::kg);
         return r;
     }
-    // Excess in cm first, so exactly 152.4 cm gives exactly the base value.
-    const double kg = base + devine_kg_per_inch * (h_cm - base_cm) / cm_per_inch;
-    if (!(kg > 0.0)) {
-        const double min_cm = base_cm - base / devine_kg_per_inch * cm_per_inch;
-        return error(errc::out_of_range, "height",
-                     hsct::detail::concat({hsct::detail::format_number(h_cm), " cm"}),
-                     hsct::detail::concat({"above ", detail::body_size_fixed(min_cm, 1),
-                                           " cm (Devine extrapolation gives no positive IBW "
-                                           "below that)"}));
+    auto kg = devine_ibw(h, s);
+    if (!kg) {
+        return std::move(kg).error();
     }
-    r.value = mass(kg, units::kg);
+    r.value = *kg;
     return r;
 }
 
@@ -396,49 +527,57 @@ constexpr auto hsct_enum_table(adjustment_factor) noexcept {
     });
 }
 
-/// The fraction of excess weight added: 0.25, 0.4 or 0.5. Precondition (contract):
-/// is_valid(f) (a stored number goes through make_enum<adjustment_factor> or is refused by
-/// adjusted_body_weight / choose first).
-[[nodiscard]] constexpr double fraction(adjustment_factor f) noexcept {
+/// The fraction of excess weight added: 0.25, 0.4 or 0.5; nullopt for a number that is not a
+/// declared factor (read stored numbers with make_enum<adjustment_factor>).
+[[nodiscard]] constexpr std::optional<double> fraction(adjustment_factor f) noexcept {
     switch (f) {
         case adjustment_factor::aibw25: return 0.25;
         case adjustment_factor::adjbw40: return 0.4;
         case adjustment_factor::adjbw50: return 0.5;
     }
-    HSCT_EXPECTS(false, "fraction: adjustment_factor is not a declared value");
-    return 0.0;
+    return std::nullopt;
 }
 
+/// The criterion adjusted_body_weight evaluates.
+enum class abw_criterion : std::uint8_t {
+    actual_above_ideal = 1,  ///< PAT-ABW-003: TBW above IBW, so the adjustment applies
+};
 
-/// An adjusted body weight with its inputs and factor. `adjusted` is false when TBW is not
-/// above IBW: then `value` is the actual weight (PAT-ABW-003) and `reason()` says so.
+constexpr auto hsct_enum_table(abw_criterion) noexcept {
+    return make_enum_table<abw_criterion>("abw_criterion", {
+        {abw_criterion::actual_above_ideal, "actual_above_ideal",
+         "actual body weight above ideal body weight (adjustment applies)"},
+    });
+}
+
+/// An adjusted body weight as data: the value, the factor, IBW and TBW, whether the
+/// adjustment was applied, and the criterion that decided it. `adjusted` is false when TBW is
+/// not above IBW: then `value` is the actual weight (PAT-ABW-003).
 struct adjusted_weight_result {
     mass value;
-    adjustment_factor factor;
+    adjustment_factor factor = adjustment_factor::aibw25;
     mass ideal;
     mass actual;
     bool adjusted = true;
-
-    /// Why `value` is what it is, e.g. "TBW 50.00 kg not above IBW 56.91 kg: actual weight
-    /// used, no adjustment (PAT-ABW-003)" or "IBW + 0.25 x (TBW - IBW)".
-    [[nodiscard]] std::string reason() const;
+    hsct::fixed_list<hsct::criterion<abw_criterion>, 1> criteria;
 
     friend bool operator==(const adjusted_weight_result&,
                            const adjusted_weight_result&) = default;
 };
 
-inline std::string adjusted_weight_result::reason() const {
-    const auto kg = [](const mass& m) {
-        return hsct::detail::concat({detail::body_size_fixed(m.in(units::kg), 2), " kg"});
-    };
-    if (!adjusted) {
-        return hsct::detail::concat({"TBW ", kg(actual), " not above IBW ", kg(ideal),
-                                     ": actual weight used, no adjustment (PAT-ABW-003)"});
+namespace detail {
+/// An IBW taken from an ibw_result (a plain struct a caller can fill in): positive and finite,
+/// or the error that says it is not.
+inline std::optional<error> check_ibw(const ibw_result& ibw) {
+    const double kg = ibw.value.in(units::kg);
+    if (std::isfinite(kg) && kg > 0.0) {
+        return std::nullopt;
     }
-    return hsct::detail::concat({"IBW ", kg(ideal), " + ",
-                                 detail::body_size_fixed(fraction(factor), 2), " x (TBW ",
-                                 kg(actual), " - IBW)"});
+    return error(std::isfinite(kg) ? errc::out_of_range : errc::not_finite, "ibw",
+                 hsct::detail::concat({hsct::detail::format_number(kg), " kg"}),
+                 "above 0 kg (an ibw_result from ideal_body_weight)", "PAT-ABW-001");
 }
+}  // namespace detail
 
 /// PAT-ABW-001: AdjBW = IBW + f x (TBW - IBW), for TBW above IBW.
 /// PAT-ABW-003 (policy [P], the usual practice: the adjustment is an obesity correction that
@@ -449,28 +588,40 @@ inline std::string adjusted_weight_result::reason() const {
 /// policy's trigger (dosing_weight.hpp). The IBW is taken as an ibw_result so it cannot be
 /// swapped with TBW.
 /// Errors: a factor number that is not a declared factor (out_of_range, field "factor",
-/// PAT-ENUM-001). Precondition (contract): TBW positive and finite.
-[[nodiscard]] inline result<adjusted_weight_result> adjusted_body_weight(const ibw_result& ibw,
-                                                                         const mass& actual,
-                                                                         adjustment_factor f) {
+/// PAT-ENUM-001); an ibw_result whose value is not positive and finite (field "ibw").
+[[nodiscard]] inline result<adjusted_weight_result> adjusted_body_weight(
+    const ibw_result& ibw, const body_weight& actual, adjustment_factor f) {
     if (auto e = hsct::detail::check_enum(f, "factor")) {
-        return *e;
+        return *std::move(e);
     }
-    HSCT_EXPECTS(std::isfinite(actual.in(units::kg)) && actual.in(units::kg) > 0.0,
-                 "adjusted_body_weight: actual weight must be positive and finite");
-    if (!(actual > ibw.value)) {
-        return adjusted_weight_result{actual, f, ibw.value, actual, false};
+    if (auto e = detail::check_ibw(ibw)) {
+        return *std::move(e);
     }
-    const mass v = ibw.value + fraction(f) * (actual - ibw.value);
-    return adjusted_weight_result{v, f, ibw.value, actual, true};
+    adjusted_weight_result r;
+    r.factor = f;
+    r.ideal = ibw.value;
+    r.actual = actual.as_mass();
+    hsct::criterion<abw_criterion> c;
+    c.id = abw_criterion::actual_above_ideal;
+    c.cmp = hsct::comparator::greater;
+    c.requirement = "PAT-ABW-003";
+    c.measured = hsct::measure::of(actual.as_mass(), units::kg);
+    c.threshold = ibw.value.in(units::kg);
+    r.adjusted = hsct::satisfies(c.measured.number(), c.cmp, c.threshold);
+    c.result = r.adjusted ? hsct::outcome::met : hsct::outcome::not_met;
+    r.criteria.push_back(c);
+    r.value = r.adjusted ? ibw.value + fraction(f).value_or(0.0) * (actual.as_mass() - ibw.value)
+                         : actual.as_mass();
+    return r;
 }
 
 /// PAT-ABW-002: actual weight as a percent of IBW (100 x TBW / IBW), e.g. 211%.
-/// Precondition (contract): TBW positive and finite.
-[[nodiscard]] inline percent percent_of_ideal(const mass& actual, const ibw_result& ibw) {
-    HSCT_EXPECTS(std::isfinite(actual.in(units::kg)) && actual.in(units::kg) > 0.0,
-                 "percent_of_ideal: actual weight must be positive and finite");
-    HSCT_EXPECTS(ibw.value.in(units::kg) > 0.0, "percent_of_ideal: IBW must be positive");
+/// Error: an ibw_result whose value is not positive and finite (field "ibw").
+[[nodiscard]] inline result<percent> percent_of_ideal(const body_weight& actual,
+                                                      const ibw_result& ibw) {
+    if (auto e = detail::check_ibw(ibw)) {
+        return *std::move(e);
+    }
     return percent(100.0 * actual.in(units::kg) / ibw.value.in(units::kg), units::pct);
 }
 

@@ -3,17 +3,19 @@
 //
 // Dosing weight as an explicit, named policy.
 //
-//   auto m = hsct::patient::body_measures::make(165_cm, 120_kg, sex::female, adult_age);
-//   auto basis = hsct::patient::choose(*m, hsct::patient::policies::adjusted(
-//                    adjustment_factor::aibw25, trigger_percent_ibw_above(120_pct)));
-//   hsct::total_dose d = basis->dose(3.2_mg_per_kg);   // 232.6 mg on AIBW25 72.68 kg
-//   basis->explanation;  // "TBW 210.9% of IBW > 120% trigger: adjusted 25% ... = 72.68 kg"
+//   auto m = hsct::patient::body_measures::make(*height, *weight, sex::female, adult_age);
+//   auto r = hsct::patient::assess_dosing_weight(*m, hsct::patient::policies::adjusted(
+//                adjustment_factor::aibw25, trigger_percent_ibw_above(120_pct)));
+//   r->dose(3.2_mg_per_kg);   // result<total_dose>: 232.6 mg on AIBW25 72.68 kg
+//   r->source;                // weight_source::adjusted; r->reason, r->criteria say why
+//   hsct::patient::render(*r);   // <hsct/patient/dosing_weight_text.hpp>: the sentence
 //
 // The ASBMT position statement (Bubalo et al., Biol Blood Marrow Transplant
 // 2014;20(5):600-616) sets no standard: "clear standards or dosing guidelines are unable to
 // be made". So hsct ships the published options as named policies, a table of commonly
-// reported practice per agent class (labelled unverified as normative), and a plain struct a
-// centre fills in with its own protocol. The result says which weight or BSA, its value, and why.
+// reported practice per agent class (labelled unverified as normative), and a plain options
+// struct a centre fills in with its own protocol. The result says which weight or BSA, its
+// value, and why, as data.
 #ifndef HSCT_PATIENT_DOSING_WEIGHT_HPP
 #define HSCT_PATIENT_DOSING_WEIGHT_HPP
 
@@ -24,14 +26,13 @@
 #include <string>
 #include <string_view>
 
-#include "hsct/core/config.hpp"
+#include "hsct/core/demographics.hpp"
 #include "hsct/core/detail/text.hpp"
-#include "hsct/core/detail/threshold.hpp"
+#include "hsct/core/enum.hpp"
+#include "hsct/core/explain.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/units.hpp"
 #include "hsct/patient/body_size.hpp"
-#include "hsct/core/demographics.hpp"
-#include "hsct/core/enum.hpp"
 #include "hsct/patient/vocabulary.hpp"
 
 namespace hsct::patient {
@@ -59,40 +60,33 @@ constexpr auto hsct_enum_table(agent_class) noexcept {
     });
 }
 
-
-/// Height, total body weight, sex and age, checked once (PAT-BODY-001/002) so dosing can
-/// trust them. Built only through make().
+/// Height, total body weight, sex and age at dosing: the input of assess_dosing_weight. Height
+/// and weight are already checked types (PAT-BODY-001/002); make() checks the sex.
 class body_measures {
 public:
-    /// Errors: height or weight outside PAT-BODY-001/002 (field "height" / "weight"); a sex
-    /// number that is not a declared value (out_of_range, field "sex", PAT-ENUM-001).
-    [[nodiscard]] static result<body_measures> make(const length& height, const mass& weight,
+    /// Error: a sex number that is not a declared value (out_of_range, field "sex",
+    /// PAT-ENUM-001).
+    [[nodiscard]] static result<body_measures> make(const hsct::patient::height& h,
+                                                    const hsct::patient::body_weight& w,
                                                     sex recipient_sex, const age& at_dosing) {
         if (auto e = hsct::detail::check_enum(recipient_sex, "sex")) {
-            return *e;
+            return *std::move(e);
         }
-        const auto h = make_height(height.in(units::cm), units::cm);
-        if (!h) {
-            return h.error();
-        }
-        const auto w = make_weight(weight.in(units::kg), units::kg);
-        if (!w) {
-            return w.error();
-        }
-        return body_measures(*h, *w, recipient_sex, at_dosing);
+        return body_measures(h, w, recipient_sex, at_dosing);
     }
 
-    [[nodiscard]] const length& height() const noexcept { return height_; }
+    [[nodiscard]] const hsct::patient::height& height() const noexcept { return height_; }
     /// Total (actual) body weight, TBW.
-    [[nodiscard]] const mass& weight() const noexcept { return weight_; }
+    [[nodiscard]] const hsct::patient::body_weight& weight() const noexcept { return weight_; }
     [[nodiscard]] sex recipient_sex() const noexcept { return sex_; }
     [[nodiscard]] const age& age_at_dosing() const noexcept { return age_; }
 
 private:
-    body_measures(const length& h, const mass& w, sex s, const age& a)
+    body_measures(const hsct::patient::height& h, const hsct::patient::body_weight& w, sex s,
+                  const age& a)
         : height_(h), weight_(w), sex_(s), age_(a) {}
-    length height_;
-    mass weight_;
+    hsct::patient::height height_;
+    hsct::patient::body_weight weight_;
     sex sex_;
     age age_;
 };
@@ -106,7 +100,6 @@ constexpr auto hsct_enum_table(dose_scale) noexcept {
         {dose_scale::per_m2, "per_m2", "per m2"},
     });
 }
-
 
 /// PAT-DOSE-001: the weight a policy doses on (per kg), or feeds into the BSA (per m2), when
 /// its trigger is met. When the trigger is not met, actual body weight is used.
@@ -125,7 +118,6 @@ constexpr auto hsct_enum_table(weight_basis) noexcept {
         {weight_basis::adjusted, "adjusted", "adjusted body weight"},
     });
 }
-
 
 /// PAT-DOSE-002: when a policy's adjustment applies. Obesity triggers differ between
 /// protocols (TBW > 120% IBW, >= 150% IBW, BMI >= 30 or 35), so the trigger is part of the
@@ -146,7 +138,6 @@ constexpr auto hsct_enum_table(trigger_rule) noexcept {
     });
 }
 
-
 /// Strict or inclusive comparison with a trigger threshold.
 enum class threshold_comparison : std::uint8_t { greater = 1, greater_or_equal = 2 };
 
@@ -157,7 +148,6 @@ constexpr auto hsct_enum_table(threshold_comparison) noexcept {
     });
 }
 
-
 /// A trigger: rule, thresholds and whether each threshold is inclusive.
 struct obesity_trigger {
     trigger_rule rule = trigger_rule::always;
@@ -165,12 +155,14 @@ struct obesity_trigger {
     threshold_comparison percent_ibw_comparison = threshold_comparison::greater;
     body_mass_index bmi_threshold{30.0, units::kg_per_m2};
     threshold_comparison bmi_comparison = threshold_comparison::greater_or_equal;
+
+    friend constexpr bool operator==(const obesity_trigger&, const obesity_trigger&) = default;
 };
 
 /// The basis applies to every patient.
-[[nodiscard]] inline obesity_trigger trigger_always() { return obesity_trigger{}; }
+[[nodiscard]] constexpr obesity_trigger trigger_always() noexcept { return obesity_trigger{}; }
 /// TBW > threshold % of IBW (e.g. 120%).
-[[nodiscard]] inline obesity_trigger trigger_percent_ibw_above(percent threshold) {
+[[nodiscard]] constexpr obesity_trigger trigger_percent_ibw_above(percent threshold) noexcept {
     obesity_trigger t;
     t.rule = trigger_rule::percent_ibw;
     t.percent_ibw_threshold = threshold;
@@ -178,13 +170,13 @@ struct obesity_trigger {
     return t;
 }
 /// TBW >= threshold % of IBW (e.g. 150%, Bachanova).
-[[nodiscard]] inline obesity_trigger trigger_percent_ibw_at_least(percent threshold) {
+[[nodiscard]] constexpr obesity_trigger trigger_percent_ibw_at_least(percent threshold) noexcept {
     obesity_trigger t = trigger_percent_ibw_above(threshold);
     t.percent_ibw_comparison = threshold_comparison::greater_or_equal;
     return t;
 }
 /// BMI >= threshold (e.g. 30 kg/m2, WHO obesity).
-[[nodiscard]] inline obesity_trigger trigger_bmi_at_least(body_mass_index threshold) {
+[[nodiscard]] constexpr obesity_trigger trigger_bmi_at_least(body_mass_index threshold) noexcept {
     obesity_trigger t;
     t.rule = trigger_rule::bmi;
     t.bmi_threshold = threshold;
@@ -192,10 +184,17 @@ struct obesity_trigger {
     return t;
 }
 
-/// PAT-DOSE-003: a dosing-weight policy. A plain struct: a centre fills it in from its own
-/// protocol, or starts from one in `policies` or from commonly_reported_policy().
-struct dosing_policy {
-    std::string name;                          ///< required; carried on the result
+/// PAT-DOSE-003: a dosing-weight policy, the options of assess_dosing_weight. A plain struct: a
+/// centre fills it in from its own protocol, or starts from one in `policies` or from
+/// commonly_reported_policy(). There is no default policy (Bubalo 2014 sets no standard), so
+/// the options are a required argument.
+///
+/// `name` is required and is carried on the result (a copy of these options) as a view: it
+/// must outlive the result, as a literal does (every policy hsct builds names itself with a
+/// literal) or a string the caller keeps. This keeps assess_dosing_weight free of heap
+/// allocation.
+struct dosing_weight_options {
+    std::string_view name;                     ///< required; carried on the result
     dose_scale scale = dose_scale::per_kg;
     weight_basis basis = weight_basis::actual;
     adjustment_factor factor = adjustment_factor::aibw25;  ///< read when basis == adjusted
@@ -206,6 +205,8 @@ struct dosing_policy {
     short_stature_policy below_60_in = short_stature_policy::extrapolate;
     /// Set by commonly_reported_policy(): the practice-table row the policy came from.
     std::optional<agent_class> agent{};
+
+    friend bool operator==(const dosing_weight_options&, const dosing_weight_options&) = default;
 };
 
 /// Where the weight used came from.
@@ -219,13 +220,63 @@ constexpr auto hsct_enum_table(weight_source) noexcept {
     });
 }
 
+/// Why that weight was used.
+enum class weight_reason : std::uint8_t {
+    trigger_not_met = 1,   ///< the obesity trigger did not fire: actual weight (PAT-DOSE-002)
+    basis_actual = 2,      ///< the policy doses on actual weight
+    basis_ideal = 3,       ///< the policy doses on IBW
+    lesser_is_ideal = 4,   ///< lesser of IBW and TBW: IBW is below TBW
+    lesser_is_actual = 5,  ///< lesser of IBW and TBW: TBW is not above IBW
+    adjusted = 6,          ///< adjusted weight: TBW above IBW (PAT-ABW-001)
+    not_above_ideal = 7,   ///< adjusted basis, TBW not above IBW: actual weight (PAT-ABW-003)
+};
 
-/// What choose() decided: a weight (per kg) or a BSA (per m2), how, and why.
-struct dosing_basis {
-    dose_scale scale;
+constexpr auto hsct_enum_table(weight_reason) noexcept {
+    return make_enum_table<weight_reason>("weight_reason", {
+        {weight_reason::trigger_not_met, "trigger_not_met", "trigger not met: actual body weight"},
+        {weight_reason::basis_actual, "basis_actual", "the policy doses on actual body weight"},
+        {weight_reason::basis_ideal, "basis_ideal", "the policy doses on ideal body weight"},
+        {weight_reason::lesser_is_ideal, "lesser_is_ideal",
+         "lesser of ideal and actual: ideal body weight"},
+        {weight_reason::lesser_is_actual, "lesser_is_actual",
+         "lesser of ideal and actual: actual body weight"},
+        {weight_reason::adjusted, "adjusted", "adjusted body weight (actual above ideal)"},
+        {weight_reason::not_above_ideal, "not_above_ideal",
+         "actual body weight: not above ideal, no adjustment"},
+    });
+}
+
+/// The criteria assess_dosing_weight evaluates.
+enum class dosing_weight_criterion : std::uint8_t {
+    percent_ibw_trigger = 1,  ///< PAT-DOSE-002: TBW as % of IBW against the trigger threshold
+    bmi_trigger = 2,          ///< PAT-DOSE-002: BMI against the trigger threshold
+    actual_above_ideal = 3,   ///< PAT-ABW-003: TBW above IBW (the adjustment applies)
+    ideal_below_actual = 4,   ///< PAT-DOSE-001: IBW below TBW (lesser of the two)
+    bsa_above_cap = 5,        ///< PAT-DOSE-004: BSA above the policy's cap
+};
+
+constexpr auto hsct_enum_table(dosing_weight_criterion) noexcept {
+    return make_enum_table<dosing_weight_criterion>("dosing_weight_criterion", {
+        {dosing_weight_criterion::percent_ibw_trigger, "percent_ibw_trigger",
+         "TBW as % of IBW against the trigger"},
+        {dosing_weight_criterion::bmi_trigger, "bmi_trigger", "BMI against the trigger"},
+        {dosing_weight_criterion::actual_above_ideal, "actual_above_ideal",
+         "TBW above IBW (adjustment applies)"},
+        {dosing_weight_criterion::ideal_below_actual, "ideal_below_actual", "IBW below TBW"},
+        {dosing_weight_criterion::bsa_above_cap, "bsa_above_cap", "BSA above the cap"},
+    });
+}
+
+/// What assess_dosing_weight decided, as data: a weight (per kg) or a BSA (per m2), where it
+/// came from and why, the options it ran under and the criteria that decided it. No string,
+/// no heap: the success path allocates nothing.
+struct dosing_weight_result {
+    dose_scale scale = dose_scale::per_kg;
+    mass actual;                               ///< TBW, the patient's total body weight
     /// The weight dosed on (per kg) or fed into the BSA formula (per m2).
     mass weight_used;
-    weight_source source;
+    weight_source source = weight_source::actual;
+    weight_reason reason = weight_reason::basis_actual;
     std::optional<adjustment_factor> factor;   ///< set when source == adjusted
     std::optional<bsa_result> bsa;             ///< per m2: the BSA used (after any cap)
     std::optional<area> bsa_before_cap;        ///< per m2 with a cap: the uncapped BSA
@@ -234,102 +285,82 @@ struct dosing_basis {
     body_mass_index bmi;                       ///< from height and TBW
     std::optional<ibw_result> ibw;             ///< when the policy needed it
     std::optional<percent> percent_ibw;        ///< TBW as % of IBW, when IBW was computed
-    std::string policy_name;
-    std::string explanation;                   ///< one readable sentence: what and why
+    dosing_weight_options options;             ///< the policy it ran under (name included)
+    hsct::fixed_list<hsct::criterion<dosing_weight_criterion>, 4> criteria;
 
-    /// The weight to multiply a mg/kg dose by. Contract: scale == per_kg.
-    [[nodiscard]] const mass& dosing_weight() const {
-        HSCT_EXPECTS(scale == dose_scale::per_kg, "dosing_basis: a per-m2 basis has no weight");
+    /// The weight to multiply a mg/kg dose by. Error: not_allowed on a per-m2 basis.
+    [[nodiscard]] result<mass> dosing_weight() const {
+        if (scale != dose_scale::per_kg) {
+            return refuse("a per-kg basis (this policy doses per m2: use dosing_area)");
+        }
         return weight_used;
     }
-    /// The BSA to multiply a mg/m2 dose by. Contract: scale == per_m2.
-    [[nodiscard]] const area& dosing_area() const {
-        HSCT_EXPECTS(scale == dose_scale::per_m2 && bsa.has_value(),
-                     "dosing_basis: a per-kg basis has no BSA");
+    /// The BSA to multiply a mg/m2 dose by. Error: not_allowed on a per-kg basis.
+    [[nodiscard]] result<area> dosing_area() const {
+        if (scale != dose_scale::per_m2 || !bsa.has_value()) {
+            return refuse("a per-m2 basis (this policy doses per kg: use dosing_weight)");
+        }
         return bsa->value;
     }
-    /// mg/kg x dosing weight. Contract: scale == per_kg.
-    [[nodiscard]] total_dose dose(const dose_per_mass& d) const { return d * dosing_weight(); }
-    /// mg/m2 x dosing BSA. Contract: scale == per_m2.
-    [[nodiscard]] total_dose dose(const dose_per_area& d) const { return d * dosing_area(); }
+    /// mg/kg x dosing weight. Error: not_allowed when the policy doses per m2 (a mg/kg dose
+    /// on a per-m2 basis is a prescribing error, not a number).
+    [[nodiscard]] result<total_dose> dose(const dose_per_mass& d) const {
+        return dosing_weight().transform([&d](const mass& m) { return d * m; });
+    }
+    /// mg/m2 x dosing BSA. Error: not_allowed when the policy doses per kg.
+    [[nodiscard]] result<total_dose> dose(const dose_per_area& d) const {
+        return dosing_area().transform([&d](const area& a) { return d * a; });
+    }
+
+private:
+    [[nodiscard]] error refuse(std::string_view wanted) const {
+        return error(errc::not_allowed, "dose", std::string(label(scale)),
+                     hsct::detail::concat({"a dose that matches ", wanted}), "PAT-DOSE-005");
+    }
 };
 
 namespace detail {
-inline std::string dw_kg(const mass& m) {
-    return hsct::detail::concat({body_size_fixed(m.in(units::kg), 2), " kg"});
-}
-inline std::string dw_m2(const area& a) {
-    return hsct::detail::concat({body_size_fixed(a.in(units::m2), 3), " m2"});
-}
-/// PAT-DOSE-TOL: triggers compare through core's CORE-THRESH-001 (relative tolerance 1e-9),
-/// so a value that is exactly at the threshold in decimal (BMI 30 from 160 cm and 76.8 kg) is
-/// at it, whatever the last bit of the floating-point arithmetic.
-inline bool dw_compare(double v, double threshold, threshold_comparison c) noexcept {
-    return c == threshold_comparison::greater ? hsct::detail::above(v, threshold)
-                                              : hsct::detail::at_least(v, threshold);
-}
-inline std::string_view dw_negated(threshold_comparison c) noexcept {
-    return c == threshold_comparison::greater ? "not >" : "not >=";
+
+[[nodiscard]] constexpr hsct::comparator dw_comparator(threshold_comparison c) noexcept {
+    return c == threshold_comparison::greater ? hsct::comparator::greater
+                                              : hsct::comparator::greater_equal;
 }
 
-/// PAT-DOSE-007: the trigger text, e.g. "TBW 210.9% of IBW > 120.0% trigger". The value and
-/// threshold are printed with one decimal, or with as many more (up to 9) as it takes to show
-/// them different, so the text never reads "120.0% > 120.0%". When they print the same even
-/// then, they are equal within PAT-DOSE-TOL and the text says so: "= 120.0% trigger (at the
-/// threshold: >= holds)" or "(at the threshold: not >)".
-inline std::string dw_trigger_text(std::string_view what, double v, std::string_view v_unit,
-                                   double threshold, std::string_view t_unit,
-                                   threshold_comparison c, bool hit) {
-    int decimals = 1;
-    std::string vs = body_size_fixed(v, decimals);
-    std::string ts = body_size_fixed(threshold, decimals);
-    while (vs == ts && decimals < 9) {
-        ++decimals;
-        vs = body_size_fixed(v, decimals);
-        ts = body_size_fixed(threshold, decimals);
-    }
-    if (vs == ts) {
-        const std::string one = body_size_fixed(threshold, 1);
-        return hsct::detail::concat({what, " ", one, v_unit, " = ", one, t_unit,
-                                     " trigger (at the threshold: ",
-                                     hit ? to_string(c) : dw_negated(c),
-                                     hit ? " holds)" : ")"});
-    }
-    return hsct::detail::concat({what, " ", vs, v_unit, " ", hit ? to_string(c) : dw_negated(c),
-                                 " ", ts, t_unit, " trigger"});
-}
-
-inline result<bool> dw_validate(const dosing_policy& p) {
+inline std::optional<error> dw_validate(const dosing_weight_options& p) {
     if (p.name.empty()) {
-        return error(errc::missing, "policy.name", "(empty)", "a policy name, carried on the result");
+        return error(errc::missing, "policy.name", "(empty)",
+                     "a policy name, carried on the result", "PAT-DOSE-003");
     }
     // PAT-ENUM-001: every stored enum of the policy is a declared value.
-    for (auto e : {hsct::detail::check_enum(p.scale, "policy.scale"), hsct::detail::check_enum(p.basis, "policy.basis"),
-                   hsct::detail::check_enum(p.factor, "policy.factor"),
-                   hsct::detail::check_enum(p.trigger.rule, "policy.trigger.rule"),
-                   hsct::detail::check_enum(p.trigger.percent_ibw_comparison,
-                              "policy.trigger.percent_ibw_comparison"),
-                   hsct::detail::check_enum(p.trigger.bmi_comparison, "policy.trigger.bmi_comparison"),
-                   hsct::detail::check_enum(p.formula, "policy.formula"),
-                   hsct::detail::check_enum(p.below_60_in, "policy.below_60_in"),
-                   hsct::detail::check_enum(p.agent, "policy.agent")}) {
-        if (e) {
-            return *e;
-        }
+    if (auto e = hsct::detail::check_enum(p.scale, "policy.scale")) return e;
+    if (auto e = hsct::detail::check_enum(p.basis, "policy.basis")) return e;
+    if (auto e = hsct::detail::check_enum(p.factor, "policy.factor")) return e;
+    if (auto e = hsct::detail::check_enum(p.trigger.rule, "policy.trigger.rule")) return e;
+    if (auto e = hsct::detail::check_enum(p.trigger.percent_ibw_comparison,
+                                          "policy.trigger.percent_ibw_comparison")) {
+        return e;
     }
+    if (auto e = hsct::detail::check_enum(p.trigger.bmi_comparison,
+                                          "policy.trigger.bmi_comparison")) {
+        return e;
+    }
+    if (auto e = hsct::detail::check_enum(p.formula, "policy.formula")) return e;
+    if (auto e = hsct::detail::check_enum(p.below_60_in, "policy.below_60_in")) return e;
+    if (auto e = hsct::detail::check_enum(p.agent, "policy.agent")) return e;
     if (p.bsa_cap.has_value()) {
         if (p.scale != dose_scale::per_m2) {
             return error(errc::inconsistent, "policy.bsa_cap", hsct::to_string(*p.bsa_cap),
-                         "a BSA cap applies only to a per-m2 policy");
+                         "a BSA cap applies only to a per-m2 policy", "PAT-DOSE-004");
         }
         const double cap = p.bsa_cap->in(units::m2);
         if (!std::isfinite(cap) || !(cap > 0.0)) {
             return error(std::isfinite(cap) ? errc::out_of_range : errc::not_finite,
-                         "policy.bsa_cap", hsct::to_string(*p.bsa_cap), "above 0 m2");
+                         "policy.bsa_cap", hsct::to_string(*p.bsa_cap), "above 0 m2",
+                         "PAT-DOSE-004");
         }
     }
-    const bool uses_pct =
-        p.trigger.rule == trigger_rule::percent_ibw || p.trigger.rule == trigger_rule::percent_ibw_or_bmi;
+    const bool uses_pct = p.trigger.rule == trigger_rule::percent_ibw ||
+                          p.trigger.rule == trigger_rule::percent_ibw_or_bmi;
     const bool uses_bmi =
         p.trigger.rule == trigger_rule::bmi || p.trigger.rule == trigger_rule::percent_ibw_or_bmi;
     if (uses_pct) {
@@ -337,7 +368,8 @@ inline result<bool> dw_validate(const dosing_policy& p) {
         if (!std::isfinite(t) || !(t > 0.0)) {
             return error(std::isfinite(t) ? errc::out_of_range : errc::not_finite,
                          "policy.trigger.percent_ibw_threshold",
-                         hsct::to_string(p.trigger.percent_ibw_threshold), "above 0 %");
+                         hsct::to_string(p.trigger.percent_ibw_threshold), "above 0 %",
+                         "PAT-DOSE-002");
         }
     }
     if (uses_bmi) {
@@ -345,157 +377,244 @@ inline result<bool> dw_validate(const dosing_policy& p) {
         if (!std::isfinite(t) || !(t > 0.0)) {
             return error(std::isfinite(t) ? errc::out_of_range : errc::not_finite,
                          "policy.trigger.bmi_threshold", hsct::to_string(p.trigger.bmi_threshold),
-                         "above 0 kg/m2");
+                         "above 0 kg/m2", "PAT-DOSE-002");
         }
     }
-    return true;
+    return std::nullopt;
 }
+
 }  // namespace detail
 
-/// PAT-DOSE-005: chooses the dosing weight or BSA for one patient under one policy.
+/// One row of the practice table: the agent, the basis as reported, where it is reported,
+/// the label, and whether the row's obesity trigger comes from a source (false: hsct's [P]
+/// choice where no source gives one).
+struct practice_entry {
+    agent_class agent;
+    std::string_view reported_basis;
+    std::string_view sources;
+    bool trigger_verified = true;
+    std::string_view status = "commonly reported practice [unverified as normative]";
+};
+
+/// The label every practice-table entry and policy name carries.
+inline constexpr std::string_view practice_label =
+    "commonly reported practice [unverified as normative]";
+
+/// PAT-DOSE-010: commonly reported dosing weight per agent class, from the reference §6.3
+/// ([M], Bubalo 2014 summary table not retrieved) and the EBMT Handbook 2024 ch. 67 §67.3.3
+/// (Langebrake). Data, not a recommendation: every row is "commonly reported practice
+/// [unverified as normative]". Triggers marked [P] are hsct's choice where no source gives one
+/// (trigger_verified == false).
+inline constexpr std::array<practice_entry, 7> practice_table{{
+    {agent_class::busulfan,
+     "mg/kg on AIBW25 when TBW > 120% IBW [P trigger]; then PK-guided (TDM)",
+     "Busulfex label (AIBW25) [V2]; HB24-67 §67.3.3 (AIBW, Nguyen 2006 PopPK; TDM per Palmer "
+     "2016)",
+     false},
+    {agent_class::cyclophosphamide_high_dose,
+     "mg/kg on AdjBW50 when TBW >= 150% IBW (practice varies: lesser of IBW/TBW, AIBW25)",
+     "Bachanova et al. BBMT 2016;22:571 (AdjBW50) [reference §6.2, V]; HB24-67 §67.3.3 (AIBW; "
+     "Takahashi 2022)",
+     true},
+    {agent_class::fludarabine, "mg/m2 on BSA from actual weight, no cap",
+     "reference §6.3 [M]; ASCO 2021 (Griggs) for non-high-dose chemotherapy", true},
+    {agent_class::melphalan,
+     "mg/m2 on BSA from AIBW25 when TBW > 120% IBW [P trigger] (some centres: actual-weight "
+     "BSA, or a cap)",
+     "HB24-67 §67.3.3 (AIBW-based BSA non-inferior, Shultes 2017); reference §6.3 [M/C]",
+     false},
+    {agent_class::beam, "mg/m2 on BSA from actual weight, no adjustment",
+     "HB24-67 §67.3.3 (Fair et al. BMT 2017;52:491); reference §6.3 [M/C]", true},
+    {agent_class::thiotepa, "mg/kg on AIBW25 when TBW > 120% IBW [P trigger] (varies)",
+     "reference §6.3 [M]", false},
+    {agent_class::atg, "mg/kg on actual body weight (HB24-67 argues IBW or ALC-based dosing)",
+     "ASBMT as cited in HB24-67 §67.3.3; reference §6.3 [M]", true},
+}};
+
+/// The practice-table row for an agent class. Error: a number that is not a declared agent
+/// (out_of_range, field "agent", PAT-ENUM-001).
+[[nodiscard]] inline result<practice_entry> practice_for(agent_class a) {
+    if (auto e = hsct::detail::check_enum(a, "agent")) {
+        return *std::move(e);
+    }
+    for (const auto& e : practice_table) {
+        if (e.agent == a) {
+            return e;
+        }
+    }
+    return *hsct::detail::check_enum(static_cast<agent_class>(0), "agent");  // every agent has a row
+}
+
+/// PAT-DOSE-005: the dosing weight or BSA for one patient under one policy.
 ///
 /// Steps: BMI from height and TBW; IBW (Devine) when the basis or trigger needs it; the
 /// trigger; the weight (TBW when the trigger is not met); for per-m2 policies the BSA from
 /// that weight by the policy's formula, then any cap. Nothing is clamped unless the policy
-/// says so (cap, short_stature_policy::base_value), and then the result says so.
+/// says so (cap, short_stature_policy::base_value), and then the result says so. Every
+/// comparison is a criterion on the result, through CORE-THRESH-001 (PAT-DOSE-TOL).
 ///
 /// PAT-ABW-003: under an adjusted basis, a patient whose TBW is not above IBW is dosed on TBW
-/// (source actual), and the explanation says why.
+/// (source actual, reason not_above_ideal).
 ///
 /// Errors: an incomplete or inconsistent policy (fields "policy.*"), including any policy enum
 /// number that is not a declared value (out_of_range, PAT-ENUM-001); a child (age < 18) when
 /// the policy needs IBW or a BMI trigger (not_allowed, "age"; PAT-IBW-004, PAT-DOSE-002);
-/// IBW errors under the policy's short-stature rule (field "height").
-[[nodiscard]] inline result<dosing_basis> choose(const body_measures& m, const dosing_policy& p) {
-    if (const auto ok = detail::dw_validate(p); !ok) {
-        return ok.error();
+/// IBW errors under the policy's short-stature rule (field "height"); a per-m2 policy whose
+/// dosing weight (IBW or adjusted) falls outside PAT-BODY-002 (field "weight").
+/// Allocates nothing on success.
+[[nodiscard]] inline result<dosing_weight_result> assess_dosing_weight(
+    const body_measures& m, const dosing_weight_options& p) {
+    if (auto e = detail::dw_validate(p)) {
+        return *std::move(e);
     }
-    const mass tbw = m.weight();
+    const mass tbw = m.weight().as_mass();
     const trigger_rule rule = p.trigger.rule;
     const bool uses_pct = rule == trigger_rule::percent_ibw || rule == trigger_rule::percent_ibw_or_bmi;
     const bool uses_bmi = rule == trigger_rule::bmi || rule == trigger_rule::percent_ibw_or_bmi;
     const bool needs_ibw = uses_pct || p.basis != weight_basis::actual;
+    // A practice-table policy whose trigger is hsct's own choice marks its criteria unverified.
+    bool trigger_verified = true;
+    if (p.agent.has_value()) {
+        if (const auto row = practice_for(*p.agent)) {
+            trigger_verified = row->trigger_verified;
+        }
+    }
 
-    dosing_basis out{};
+    dosing_weight_result out{};
     out.scale = p.scale;
-    out.policy_name = p.name;
-    out.bmi = bmi(tbw, m.height());
+    out.actual = tbw;
+    out.options = p;
+    out.bmi = bmi(m.weight(), m.height());
 
     if (uses_bmi && m.age_at_dosing().completed_years() < ibw_adult_age_years) {
         return error(errc::not_allowed, "age", hsct::to_string(m.age_at_dosing()),
-                     "18 years or older: a BMI trigger uses adult BMI cut-offs (PAT-DOSE-002)");
+                     "18 years or older: a BMI trigger uses adult BMI cut-offs (PAT-DOSE-002)",
+                     "PAT-DOSE-002");
     }
     if (needs_ibw) {
         ibw_options o;
         o.below_60_in = p.below_60_in;
-        const auto ibw = ideal_body_weight(m.height(), m.recipient_sex(), m.age_at_dosing(), o);
+        auto ibw = ideal_body_weight(m.height(), m.recipient_sex(), m.age_at_dosing(), o);
         if (!ibw) {
-            return ibw.error();
+            return std::move(ibw).error();
         }
         out.ibw = *ibw;
-        out.percent_ibw = percent_of_ideal(tbw, *ibw);
+        out.percent_ibw = percent(100.0 * tbw.in(units::kg) / ibw->value.in(units::kg), units::pct);
     }
 
-    // The trigger, and the words that say why.
-    std::string why;
-    bool met = false;
-    if (rule == trigger_rule::always) {
-        met = true;
-        why = "no trigger (applies to every patient)";
-    } else {
-        std::string parts;
-        if (uses_pct) {
-            const bool hit = detail::dw_compare(out.percent_ibw->in(units::pct),
-                                                p.trigger.percent_ibw_threshold.in(units::pct),
-                                                p.trigger.percent_ibw_comparison);
-            met = met || hit;
-            parts = detail::dw_trigger_text("TBW", out.percent_ibw->in(units::pct), "% of IBW",
-                                            p.trigger.percent_ibw_threshold.in(units::pct), "%",
-                                            p.trigger.percent_ibw_comparison, hit);
-        }
-        if (uses_bmi) {
-            const bool hit = detail::dw_compare(out.bmi.in(units::kg_per_m2),
-                                                p.trigger.bmi_threshold.in(units::kg_per_m2),
-                                                p.trigger.bmi_comparison);
-            met = met || hit;
-            const std::string b = detail::dw_trigger_text(
-                "BMI", out.bmi.in(units::kg_per_m2), " kg/m2",
-                p.trigger.bmi_threshold.in(units::kg_per_m2), " kg/m2", p.trigger.bmi_comparison,
-                hit);
-            parts = parts.empty() ? b : hsct::detail::concat({parts, "; ", b});
-        }
-        why = parts;
+    // The trigger.
+    bool met = rule == trigger_rule::always;
+    if (uses_pct) {
+        hsct::criterion<dosing_weight_criterion> c;
+        c.id = dosing_weight_criterion::percent_ibw_trigger;
+        c.cmp = detail::dw_comparator(p.trigger.percent_ibw_comparison);
+        c.verified = trigger_verified;
+        c.requirement = "PAT-DOSE-002";
+        c.measured = hsct::measure::of(*out.percent_ibw, units::pct);
+        c.threshold = p.trigger.percent_ibw_threshold.in(units::pct);
+        const bool hit = hsct::satisfies(c.measured.number(), c.cmp, c.threshold);
+        c.result = hit ? hsct::outcome::met : hsct::outcome::not_met;
+        out.criteria.push_back(c);
+        met = met || hit;
+    }
+    if (uses_bmi) {
+        hsct::criterion<dosing_weight_criterion> c;
+        c.id = dosing_weight_criterion::bmi_trigger;
+        c.cmp = detail::dw_comparator(p.trigger.bmi_comparison);
+        c.verified = trigger_verified;
+        c.requirement = "PAT-DOSE-002";
+        c.measured = hsct::measure::of(out.bmi, units::kg_per_m2);
+        c.threshold = p.trigger.bmi_threshold.in(units::kg_per_m2);
+        const bool hit = hsct::satisfies(c.measured.number(), c.cmp, c.threshold);
+        c.result = hit ? hsct::outcome::met : hsct::outcome::not_met;
+        out.criteria.push_back(c);
+        met = met || hit;
     }
     out.trigger_met = met;
 
     // The weight.
-    std::string what;
-    if (!met || p.basis == weight_basis::actual) {
-        out.weight_used = tbw;
-        out.source = weight_source::actual;
-        what = hsct::detail::concat({"actual body weight ", detail::dw_kg(tbw)});
+    out.weight_used = tbw;
+    out.source = weight_source::actual;
+    if (!met) {
+        out.reason = weight_reason::trigger_not_met;
+    } else if (p.basis == weight_basis::actual) {
+        out.reason = weight_reason::basis_actual;
     } else if (p.basis == weight_basis::ideal) {
         out.weight_used = out.ibw->value;
         out.source = weight_source::ideal;
-        what = hsct::detail::concat({"ideal body weight (", to_string(out.ibw->formula), ") ",
-                                     detail::dw_kg(out.ibw->value)});
+        out.reason = weight_reason::basis_ideal;
     } else if (p.basis == weight_basis::lesser_of_ideal_and_actual) {
-        const bool ideal_lower = out.ibw->value < tbw;
-        out.weight_used = ideal_lower ? out.ibw->value : tbw;
-        out.source = ideal_lower ? weight_source::ideal : weight_source::actual;
-        what = hsct::detail::concat({"lesser of IBW ", detail::dw_kg(out.ibw->value), " and TBW ",
-                                     detail::dw_kg(tbw), ": ", to_string(out.source), " ",
-                                     detail::dw_kg(out.weight_used)});
-    } else {
-        const auto adj = adjusted_body_weight(*out.ibw, tbw, p.factor);
-        if (!adj) {
-            return adj.error();  // unreachable: the factor was checked with the policy
-        }
-        if (!adj->adjusted) {
-            // PAT-ABW-003: TBW not above IBW, no adjustment: never a weight above TBW.
-            out.weight_used = tbw;
-            out.source = weight_source::actual;
-            what = hsct::detail::concat({"actual body weight ", detail::dw_kg(tbw), " (",
-                                         to_string(p.factor), " not applied: ", adj->reason(),
-                                         ")"});
+        hsct::criterion<dosing_weight_criterion> c;
+        c.id = dosing_weight_criterion::ideal_below_actual;
+        c.cmp = hsct::comparator::less;
+        c.requirement = "PAT-DOSE-001";
+        c.measured = hsct::measure::of(out.ibw->value, units::kg);
+        c.threshold = tbw.in(units::kg);
+        const bool ideal_lower = hsct::satisfies(c.measured.number(), c.cmp, c.threshold);
+        c.result = ideal_lower ? hsct::outcome::met : hsct::outcome::not_met;
+        out.criteria.push_back(c);
+        if (ideal_lower) {
+            out.weight_used = out.ibw->value;
+            out.source = weight_source::ideal;
+            out.reason = weight_reason::lesser_is_ideal;
         } else {
+            out.reason = weight_reason::lesser_is_actual;
+        }
+    } else {
+        auto adj = adjusted_body_weight(*out.ibw, m.weight(), p.factor);
+        if (!adj) {
+            return std::move(adj).error();  // unreachable: factor and IBW checked above
+        }
+        for (const auto& a : adj->criteria) {
+            hsct::criterion<dosing_weight_criterion> c;
+            c.id = dosing_weight_criterion::actual_above_ideal;
+            c.result = a.result;
+            c.cmp = a.cmp;
+            c.verified = a.verified;
+            c.requirement = a.requirement;
+            c.measured = a.measured;
+            c.threshold = a.threshold;
+            out.criteria.push_back(c);
+        }
+        if (adj->adjusted) {
             out.weight_used = adj->value;
             out.source = weight_source::adjusted;
+            out.reason = weight_reason::adjusted;
             out.factor = p.factor;
-            what = hsct::detail::concat({to_string(p.factor), " = ", detail::dw_kg(adj->value),
-                                         " (IBW ", detail::dw_kg(out.ibw->value), ", TBW ",
-                                         detail::dw_kg(tbw), ")"});
+        } else {
+            // PAT-ABW-003: TBW not above IBW, no adjustment: never a weight above TBW.
+            out.reason = weight_reason::not_above_ideal;
         }
-    }
-    if (out.ibw.has_value() && out.ibw->below_60_in && out.source != weight_source::actual) {
-        what = hsct::detail::concat({what, " [height under 60 in: ", to_string(out.ibw->policy),
-                                     "]"});
     }
 
     // Per m2: the BSA from that weight, then any cap.
     if (p.scale == dose_scale::per_m2) {
-        const auto b = body_surface_area(m.height(), out.weight_used, p.formula);
+        auto w = body_weight::make(out.weight_used);
+        if (!w) {
+            return std::move(w).error();
+        }
+        auto b = body_surface_area(m.height(), *w, p.formula);
         if (!b) {
-            return b.error();
+            return std::move(b).error();  // unreachable: the formula was checked above
         }
         bsa_result used = *b;
-        what = hsct::detail::concat({"BSA (", to_string(p.formula), ") from ", what, " = ",
-                                     detail::dw_m2(b->value)});
         if (p.bsa_cap.has_value()) {
             out.bsa_before_cap = b->value;
-            if (b->value > *p.bsa_cap) {
+            hsct::criterion<dosing_weight_criterion> c;
+            c.id = dosing_weight_criterion::bsa_above_cap;
+            c.cmp = hsct::comparator::greater;
+            c.requirement = "PAT-DOSE-004";
+            c.measured = hsct::measure::of(b->value, units::m2);
+            c.threshold = p.bsa_cap->in(units::m2);
+            out.bsa_capped = hsct::satisfies(c.measured.number(), c.cmp, c.threshold);
+            c.result = out.bsa_capped ? hsct::outcome::met : hsct::outcome::not_met;
+            out.criteria.push_back(c);
+            if (out.bsa_capped) {
                 used.value = *p.bsa_cap;
-                out.bsa_capped = true;
-                what = hsct::detail::concat({what, ", capped at ", detail::dw_m2(*p.bsa_cap)});
-            } else {
-                what = hsct::detail::concat({what, ", not above the ", detail::dw_m2(*p.bsa_cap),
-                                             " cap"});
             }
         }
         out.bsa = used;
     }
-
-    out.explanation = hsct::detail::concat({why, ": ", what, " [policy: ", p.name, "]"});
     return out;
 }
 
@@ -504,60 +623,82 @@ inline result<bool> dw_validate(const dosing_policy& p) {
 namespace policies {
 
 /// Total body weight, no adjustment (mg/kg).
-[[nodiscard]] inline dosing_policy actual_weight() {
-    dosing_policy p;
+[[nodiscard]] constexpr dosing_weight_options actual_weight() noexcept {
+    dosing_weight_options p;
     p.name = "actual body weight";
     return p;
 }
 /// Devine IBW when the trigger is met (default: always).
-[[nodiscard]] inline dosing_policy ideal_weight(obesity_trigger t = trigger_always()) {
-    dosing_policy p;
+[[nodiscard]] constexpr dosing_weight_options ideal_weight(
+    obesity_trigger t = trigger_always()) noexcept {
+    dosing_weight_options p;
     p.name = "ideal body weight";
     p.basis = weight_basis::ideal;
     p.trigger = t;
     return p;
 }
 /// min(IBW, TBW) when the trigger is met (default: always).
-[[nodiscard]] inline dosing_policy lesser_of_ideal_and_actual(obesity_trigger t = trigger_always()) {
-    dosing_policy p;
+[[nodiscard]] constexpr dosing_weight_options lesser_of_ideal_and_actual(
+    obesity_trigger t = trigger_always()) noexcept {
+    dosing_weight_options p;
     p.name = "lesser of ideal and actual body weight";
     p.basis = weight_basis::lesser_of_ideal_and_actual;
     p.trigger = t;
     return p;
 }
 /// IBW + f x (TBW - IBW) when the trigger is met; TBW otherwise.
-[[nodiscard]] inline dosing_policy adjusted(adjustment_factor f, obesity_trigger t) {
-    dosing_policy p;
-    p.name = hsct::detail::concat({"adjusted body weight, ", to_string(f)});
+[[nodiscard]] constexpr dosing_weight_options adjusted(adjustment_factor f,
+                                                       obesity_trigger t) noexcept {
+    dosing_weight_options p;
+    switch (f) {
+        case adjustment_factor::aibw25:
+            p.name = "adjusted body weight, adjusted 25% (AIBW25, busulfan label)";
+            break;
+        case adjustment_factor::adjbw40: p.name = "adjusted body weight, adjusted 40% (general PK)"; break;
+        case adjustment_factor::adjbw50:
+            p.name = "adjusted body weight, adjusted 50% (AdjBW50, Bachanova)";
+            break;
+        default: p.name = "adjusted body weight, undeclared factor"; break;
+    }
     p.basis = weight_basis::adjusted;
     p.factor = f;
     p.trigger = t;
     return p;
 }
 /// BSA from actual weight (ASCO 2021 for non-high-dose chemotherapy), no cap.
-[[nodiscard]] inline dosing_policy bsa_actual(bsa_formula f = default_bsa_formula) {
-    dosing_policy p;
+[[nodiscard]] constexpr dosing_weight_options bsa_actual(
+    bsa_formula f = default_bsa_formula) noexcept {
+    dosing_weight_options p;
     p.name = "BSA from actual body weight";
     p.scale = dose_scale::per_m2;
     p.formula = f;
     return p;
 }
 /// BSA from adjusted weight when the trigger is met; from TBW otherwise.
-[[nodiscard]] inline dosing_policy bsa_adjusted(adjustment_factor f, obesity_trigger t,
-                                                bsa_formula formula = default_bsa_formula) {
-    dosing_policy p;
-    p.name = hsct::detail::concat({"BSA from adjusted body weight, ", to_string(f)});
+[[nodiscard]] constexpr dosing_weight_options bsa_adjusted(
+    adjustment_factor f, obesity_trigger t, bsa_formula formula = default_bsa_formula) noexcept {
+    dosing_weight_options p = adjusted(f, t);
+    switch (f) {
+        case adjustment_factor::aibw25:
+            p.name = "BSA from adjusted body weight, adjusted 25% (AIBW25, busulfan label)";
+            break;
+        case adjustment_factor::adjbw40:
+            p.name = "BSA from adjusted body weight, adjusted 40% (general PK)";
+            break;
+        case adjustment_factor::adjbw50:
+            p.name = "BSA from adjusted body weight, adjusted 50% (AdjBW50, Bachanova)";
+            break;
+        default: p.name = "BSA from adjusted body weight, undeclared factor"; break;
+    }
     p.scale = dose_scale::per_m2;
-    p.basis = weight_basis::adjusted;
-    p.factor = f;
-    p.trigger = t;
     p.formula = formula;
     return p;
 }
 /// PAT-DOSE-004: BSA from actual weight, capped at 2 m2 (the cap 44% of adjusting EBMT
 /// centres reported: Shem-Tov et al., Oncologist 2015;20(1):50-55).
-[[nodiscard]] inline dosing_policy bsa_capped_2m2(bsa_formula f = default_bsa_formula) {
-    dosing_policy p = bsa_actual(f);
+[[nodiscard]] constexpr dosing_weight_options bsa_capped_2m2(
+    bsa_formula f = default_bsa_formula) noexcept {
+    dosing_weight_options p = bsa_actual(f);
     p.name = "BSA from actual body weight, capped at 2 m2";
     p.bsa_cap = area(2.0, units::m2);
     return p;
@@ -565,91 +706,51 @@ namespace policies {
 
 }  // namespace policies
 
-// ---------------------------------------------------------------------------------------
-// Commonly reported practice per agent class [unverified as normative]
-// ---------------------------------------------------------------------------------------
-
-/// The label every practice-table entry and policy name carries.
-inline constexpr std::string_view practice_label =
-    "commonly reported practice [unverified as normative]";
-
-/// One row of the practice table: the agent, the basis as reported, where it is reported,
-/// and the label.
-struct practice_entry {
-    agent_class agent;
-    std::string_view reported_basis;
-    std::string_view sources;
-    std::string_view status = practice_label;
-};
-
-/// PAT-DOSE-010: commonly reported dosing weight per agent class, from the reference §6.3
-/// ([M], Bubalo 2014 summary table not retrieved) and the EBMT Handbook 2024 ch. 67 §67.3.3
-/// (Langebrake). Data, not a recommendation: every row is "commonly reported practice
-/// [unverified as normative]". Triggers marked [P] are hsct's choice where no source gives one.
-inline constexpr std::array<practice_entry, 7> practice_table{{
-    {agent_class::busulfan,
-     "mg/kg on AIBW25 when TBW > 120% IBW [P trigger]; then PK-guided (TDM)",
-     "Busulfex label (AIBW25) [V2]; HB24-67 §67.3.3 (AIBW, Nguyen 2006 PopPK; TDM per Palmer "
-     "2016)"},
-    {agent_class::cyclophosphamide_high_dose,
-     "mg/kg on AdjBW50 when TBW >= 150% IBW (practice varies: lesser of IBW/TBW, AIBW25)",
-     "Bachanova et al. BBMT 2016;22:571 (AdjBW50) [reference §6.2, V]; HB24-67 §67.3.3 (AIBW; "
-     "Takahashi 2022)"},
-    {agent_class::fludarabine, "mg/m2 on BSA from actual weight, no cap",
-     "reference §6.3 [M]; ASCO 2021 (Griggs) for non-high-dose chemotherapy"},
-    {agent_class::melphalan,
-     "mg/m2 on BSA from AIBW25 when TBW > 120% IBW [P trigger] (some centres: actual-weight "
-     "BSA, or a cap)",
-     "HB24-67 §67.3.3 (AIBW-based BSA non-inferior, Shultes 2017); reference §6.3 [M/C]"},
-    {agent_class::beam, "mg/m2 on BSA from actual weight, no adjustment",
-     "HB24-67 §67.3.3 (Fair et al. BMT 2017;52:491); reference §6.3 [M/C]"},
-    {agent_class::thiotepa, "mg/kg on AIBW25 when TBW > 120% IBW [P trigger] (varies)",
-     "reference §6.3 [M]"},
-    {agent_class::atg, "mg/kg on actual body weight (HB24-67 argues IBW or ALC-based dosing)",
-     "ASBMT as cited in HB24-67 §67.3.3; reference §6.3 [M]"},
-}};
-
-/// The practice-table row for an agent class. Precondition (contract): is_valid(a); read a
-/// stored number with make_enum<agent_class> first.
-[[nodiscard]] constexpr const practice_entry& practice_for(agent_class a) noexcept {
-    for (const auto& e : practice_table) {
-        if (e.agent == a) {
-            return e;
-        }
-    }
-    HSCT_EXPECTS(false, "practice_for: agent_class is not a declared value");
-    return practice_table[0];
-}
-
-/// PAT-DOSE-010: the practice-table row as a dosing_policy, named
+/// PAT-DOSE-010: the practice-table row as policy options, named
 /// "<agent>: commonly reported practice [unverified as normative]". A centre that adopts it
-/// should copy it under its own name. The policy carries `agent`; an agent number that is not
-/// a declared value gives a policy that choose() refuses (out_of_range, field "policy.agent",
-/// PAT-ENUM-001), never another agent's row.
-[[nodiscard]] inline dosing_policy commonly_reported_policy(agent_class a) {
-    dosing_policy p;
+/// should copy it under its own name. The options carry `agent`; an agent number that is not
+/// a declared value gives options that assess_dosing_weight refuses (out_of_range, field
+/// "policy.agent", PAT-ENUM-001), never another agent's row.
+[[nodiscard]] constexpr dosing_weight_options commonly_reported_policy(agent_class a) noexcept {
+    dosing_weight_options p;
     switch (a) {
         case agent_class::busulfan:
             p = policies::adjusted(adjustment_factor::aibw25,
                                    trigger_percent_ibw_above(percent(120.0, units::pct)));
+            p.name = "busulfan: commonly reported practice [unverified as normative]";
             break;
         case agent_class::cyclophosphamide_high_dose:
             p = policies::adjusted(adjustment_factor::adjbw50,
                                    trigger_percent_ibw_at_least(percent(150.0, units::pct)));
+            p.name = "cyclophosphamide (high dose): commonly reported practice [unverified as "
+                     "normative]";
             break;
-        case agent_class::fludarabine: p = policies::bsa_actual(); break;
+        case agent_class::fludarabine:
+            p = policies::bsa_actual();
+            p.name = "fludarabine: commonly reported practice [unverified as normative]";
+            break;
         case agent_class::melphalan:
             p = policies::bsa_adjusted(adjustment_factor::aibw25,
                                        trigger_percent_ibw_above(percent(120.0, units::pct)));
+            p.name = "melphalan: commonly reported practice [unverified as normative]";
             break;
-        case agent_class::beam: p = policies::bsa_actual(); break;
+        case agent_class::beam:
+            p = policies::bsa_actual();
+            p.name = "BEAM: commonly reported practice [unverified as normative]";
+            break;
         case agent_class::thiotepa:
             p = policies::adjusted(adjustment_factor::aibw25,
                                    trigger_percent_ibw_above(percent(120.0, units::pct)));
+            p.name = "thiotepa: commonly reported practice [unverified as normative]";
             break;
-        case agent_class::atg: p = policies::actual_weight(); break;
+        case agent_class::atg:
+            p = policies::actual_weight();
+            p.name = "ATG: commonly reported practice [unverified as normative]";
+            break;
+        default:
+            p.name = "undeclared agent: commonly reported practice [unverified as normative]";
+            break;
     }
-    p.name = hsct::detail::concat({to_string(a), ": ", practice_label});
     p.agent = a;
     return p;
 }

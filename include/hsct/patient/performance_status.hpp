@@ -2,13 +2,16 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Performance status: Karnofsky (KPS), Lansky play-performance and ECOG/Zubrod, as three
-// distinct types; published KPS<->ECOG conversion tables, each under its own name; and the
-// age rule that says which scale a registry expects for a patient.
+// distinct bounded scores; published KPS<->ECOG conversion tables, each under its own name; and
+// the age rule that says which scale a registry expects for a patient.
 //
-//   auto kps = hsct::patient::karnofsky_score::from_int(80);          // result<karnofsky_score>
-//   auto e = hsct::patient::to_ecog(*kps, kps_ecog_mapping::ma_2010);  // ECOG 1, says "Ma 2010"
-//   auto c = hsct::patient::choose_performance_scale(age);              // Lansky / KPS / none
-//   auto r = hsct::patient::validate_for_age(performance_status{*kps}, age);
+//   auto kps = hsct::patient::karnofsky_score::make(80);              // result<karnofsky_score>
+//   auto e = hsct::patient::to_ecog(*kps, kps_ecog_mapping::ma_2010);  // ECOG 1, mapping, band row
+//   auto c = hsct::patient::assess_performance_scale(age);             // result: Lansky / KPS / none
+//   auto r = hsct::patient::validated_performance_status::make(performance_status{*kps}, age);
+//
+// Results are data (which table, which row, which criterion at which threshold); their words
+// come from <hsct/patient/performance_status_text.hpp>.
 //
 // Requirement IDs: PAT-PERF-001..004 (scales and text), PAT-PERF-010..013 (KPS<->ECOG),
 // PAT-PERF-020..024 (age rule and recording). See docs/traceability.md.
@@ -16,20 +19,20 @@
 #define HSCT_PATIENT_PERFORMANCE_STATUS_HPP
 
 #include <array>
-#include <compare>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
-#include <type_traits>
 #include <utility>
 #include <variant>
 
-#include "hsct/core/detail/text.hpp"
-#include "hsct/core/result.hpp"
 #include "hsct/core/demographics.hpp"
+#include "hsct/core/detail/text.hpp"
 #include "hsct/core/enum.hpp"
+#include "hsct/core/explain.hpp"
+#include "hsct/core/result.hpp"
+#include "hsct/core/score.hpp"
 #include "hsct/patient/vocabulary.hpp"
 
 namespace hsct::patient {
@@ -49,6 +52,106 @@ constexpr auto hsct_enum_table(performance_scale) noexcept {
     });
 }
 
+// ---------------------------------------------------------------------------------------------
+// The three scores: one bounded_score template (CORE-SCORE-001), three distinct types
+
+/// Karnofsky Performance Status (PAT-PERF-001): 0-100 in steps of 10, higher is better.
+/// Source: Karnofsky DA, Burchenal JH. The clinical evaluation of chemotherapeutic agents in
+/// cancer. In: MacLeod CM (ed.), Evaluation of Chemotherapeutic Agents. Columbia University
+/// Press, 1949:191-205 [V2: wording from CIBMTR Appendix L and matching reproductions].
+///
+/// KPS 0 ("dead") is representable: it is part of the published scale and the conventional
+/// table maps ECOG 5 to it. Registries do not record it: CIBMTR records 10-100, which
+/// validated_performance_status::make enforces (PAT-PERF-023).
+struct karnofsky_tag {
+    static constexpr int min = 0;
+    static constexpr int max = 100;
+    static constexpr int step = 10;
+    static constexpr std::string_view name = "karnofsky";
+    static constexpr std::string_view requirement = "PAT-PERF-001";
+};
+
+/// Lansky play-performance scale (PAT-PERF-002): 0-100 in steps of 10, higher is better; a
+/// parent-rated scale of a child's usual play. Source: Lansky SB, List MA, Lansky LL,
+/// Ritter-Sterr C, Miller DR. The measurement of performance in childhood cancer patients.
+/// Cancer 1987;60(7):1651-1656 (PMID 3621134) [V]. Wording: original text [V2]; CIBMTR's
+/// abbreviated wording differs only in words, not in the numbers.
+/// Lansky 0 ("unresponsive") is representable; CIBMTR records 10-100 (PAT-PERF-023).
+struct lansky_tag {
+    static constexpr int min = 0;
+    static constexpr int max = 100;
+    static constexpr int step = 10;
+    static constexpr std::string_view name = "lansky";
+    static constexpr std::string_view requirement = "PAT-PERF-002";
+};
+
+/// ECOG (Zubrod, WHO) performance status (PAT-PERF-003): grades 0-5, LOWER is better.
+/// Source: Oken MM, Creech RH, Tormey DC, et al. Toxicity and response criteria of the Eastern
+/// Cooperative Oncology Group. Am J Clin Oncol 1982;5(6):649-655 [V2]. Grade 3 is "in bed or
+/// chair MORE THAN 50% of waking hours" (Oken's wording; some tables print "50% or more").
+struct ecog_tag {
+    static constexpr int min = 0;
+    static constexpr int max = 5;
+    static constexpr int step = 1;
+    static constexpr std::string_view name = "ecog";
+    static constexpr std::string_view requirement = "PAT-PERF-003";
+};
+
+/// Karnofsky Performance Status: `make(n)` -> result, `of<V>()` checked at compile time.
+using karnofsky_score = hsct::bounded_score<karnofsky_tag>;
+/// Lansky play-performance scale.
+using lansky_score = hsct::bounded_score<lansky_tag>;
+/// ECOG / Zubrod performance status.
+using ecog_score = hsct::bounded_score<ecog_tag>;
+
+/// The three functional bands of the published Karnofsky scale (PAT-PERF-001).
+enum class kps_band : std::uint8_t {
+    normal_activity = 1,          ///< KPS 80-100
+    unable_to_work = 2,           ///< KPS 50-70
+    unable_to_care_for_self = 3,  ///< KPS 10-40
+    dead = 4,                     ///< KPS 0
+};
+
+constexpr auto hsct_enum_table(kps_band) noexcept {
+    return make_enum_table<kps_band>("kps_band", {
+        {kps_band::normal_activity, "normal_activity",
+         "able to carry on normal activity and to work; no special care needed"},
+        {kps_band::unable_to_work, "unable_to_work",
+         "unable to work; lives at home and cares for most needs with some help"},
+        {kps_band::unable_to_care_for_self, "unable_to_care_for_self",
+         "unable to care for self; needs institutional or hospital-level care"},
+        {kps_band::dead, "dead", "dead"},
+    });
+}
+
+/// The functional band of a KPS value (PAT-PERF-001).
+[[nodiscard]] constexpr kps_band band_of(karnofsky_score s) noexcept {
+    if (s.value() >= 80) {
+        return kps_band::normal_activity;
+    }
+    if (s.value() >= 50) {
+        return kps_band::unable_to_work;
+    }
+    if (s.value() >= 10) {
+        return kps_band::unable_to_care_for_self;
+    }
+    return kps_band::dead;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text notation (PAT-PERF-004, hsct notation [P]): "KPS 80", "Lansky 60", "ECOG 1". This is the
+// exchange form that the parse_ functions read back; level descriptions and explanations are in
+// performance_status_text.hpp.
+
+[[nodiscard]] inline std::string to_string(karnofsky_score s) {
+    return hsct::detail::concat({"KPS ", std::to_string(s.value())});
+}
+[[nodiscard]] inline std::string to_string(lansky_score s) {
+    return hsct::detail::concat({"Lansky ", std::to_string(s.value())});
+}
+[[nodiscard]] inline std::string to_string(ecog_score s) {
+    return hsct::detail::concat({"ECOG ", std::to_string(s.value())});
+}
 
 namespace detail {
 
@@ -95,261 +198,57 @@ constexpr std::optional<perf_scale_prefix> read_scale_prefix(std::string_view t)
     return std::nullopt;
 }
 
-constexpr bool is_decile(int v) noexcept { return v >= 0 && v <= 100 && v % 10 == 0; }
-
-inline error decile_error(std::string_view field, std::string_view value) {
-    return error(errc::out_of_range, std::string(field), std::string(value),
-                 "0-100 in steps of 10 (0, 10, 20, ..., 100)");
-}
-
-/// Reads the number of a 0-100 scale: "80", "80%", or "<own scale name> 80" (any case).
-/// A different scale's name is refused (a "Lansky 60" is not a KPS).
-inline result<int> read_decile_text(std::string_view text, performance_scale own,
-                                    std::string_view field) {
+/// Reads "<own scale name> <n>", "<n>" (and for the 0-100 scales "<n>%") as a score S. A
+/// different scale's name is refused (inconsistent: a "Lansky 60" is not a KPS); not a whole
+/// number is syntax; off the scale is S::make's out_of_range.
+template <class S>
+result<S> read_score_text(std::string_view text, performance_scale own, bool percent_allowed,
+                          std::string_view form, field_ref field) {
     std::string_view t = hsct::detail::trim(text);
     if (const auto p = read_scale_prefix(t)) {
         if (p->scale != own) {
-            return error(errc::inconsistent, std::string(field), hsct::detail::quote_input(t),
+            return error(errc::inconsistent, field, hsct::detail::quote_input(t),
                          hsct::detail::concat({"a ", hsct::to_string(own), " score, not ",
-                                 hsct::to_string(p->scale)}));
+                                               hsct::to_string(p->scale)}),
+                         "PAT-PERF-004");
         }
         t = p->rest;
     }
-    if (!t.empty() && t.back() == '%') {
+    if (percent_allowed && !t.empty() && t.back() == '%') {
         t = hsct::detail::trim(t.substr(0, t.size() - 1));
     }
     const auto n = hsct::detail::read_integer(t);
-    const std::string_view form = own == performance_scale::karnofsky
-                                      ? "KPS <0-100 in steps of 10>, e.g. 'KPS 80' or '80'"
-                                      : "Lansky <0-100 in steps of 10>, e.g. 'Lansky 60' or '60'";
     if (!n) {
-        return error(errc::syntax, std::string(field), hsct::detail::quote_input(text), std::string(form));
+        return error(errc::syntax, field, hsct::detail::quote_input(text), std::string(form),
+                     "PAT-PERF-004");
     }
-    if (*n < 0 || *n > 100 || *n % 10 != 0) {
-        return decile_error(field, hsct::detail::quote_input(t));
-    }
-    return static_cast<int>(*n);
+    return S::make(*n, field);
 }
 
 }  // namespace detail
 
-// ---------------------------------------------------------------------------------------------
-// Karnofsky and Lansky: two 0-100 decile scales, one class template, two distinct types
-
-namespace detail {
-
-/// Karnofsky Performance Status (PAT-PERF-001): 0-100 in steps of 10, higher is better.
-/// Source: Karnofsky DA, Burchenal JH. The clinical evaluation of chemotherapeutic agents in
-/// cancer. In: MacLeod CM (ed.), Evaluation of Chemotherapeutic Agents. Columbia University
-/// Press, 1949:191-205 [V2: wording from CIBMTR Appendix L and matching reproductions].
-///
-/// KPS 0 ("dead") is representable: it is part of the published scale and the conventional
-/// table maps ECOG 5 to it. Registries do not record it: CIBMTR records 10-100, which
-/// validate_for_age enforces (PAT-PERF-023).
-struct karnofsky_tag {
-    static constexpr std::string_view default_field = "karnofsky";
-
-    /// What the level means (hsct's own wording; PAT-PERF-001).
-    [[nodiscard]] static constexpr std::string_view description(int v) noexcept {
-        switch (v) {
-            case 100: return "normal; no complaints and no sign of disease";
-            case 90: return "carries on normal activity; slight signs or symptoms of disease";
-            case 80: return "normal activity takes effort; some signs or symptoms of disease";
-            case 70: return "looks after self but cannot do normal activity or active work";
-            case 60: return "needs help now and then but manages most personal needs";
-            case 50: return "needs a lot of help and frequent medical care";
-            case 40: return "disabled; needs special care and help";
-            case 30: return "severely disabled; hospital admission indicated, death not imminent";
-            case 20: return "very sick; needs hospital admission and active supportive treatment";
-            case 10: return "moribund; fatal processes progressing fast";
-            default: return "dead";
-        }
-    }
-};
-
-/// Lansky play-performance scale (PAT-PERF-002): 0-100 in steps of 10, higher is better; a
-/// parent-rated scale of a child's usual play. Source: Lansky SB, List MA, Lansky LL,
-/// Ritter-Sterr C, Miller DR. The measurement of performance in childhood cancer patients.
-/// Cancer 1987;60(7):1651-1656 (PMID 3621134) [V]. Wording: original text [V2]; CIBMTR's
-/// abbreviated wording differs only in words, not in the numbers.
-/// Lansky 0 ("unresponsive") is representable; CIBMTR records 10-100 (PAT-PERF-023).
-struct lansky_tag {
-    static constexpr std::string_view default_field = "lansky";
-
-    /// What the level means (hsct's own wording; PAT-PERF-002).
-    [[nodiscard]] static constexpr std::string_view description(int v) noexcept {
-        switch (v) {
-            case 100: return "fully active, as a healthy child";
-            case 90: return "small limits in physically strenuous play only";
-            case 80: return "active but tires sooner; limited in strenuous play";
-            case 70: return "plays less, and less time spent playing actively";
-            case 60: return "up and about but little active play; busy with quieter play";
-            case 50: return "dresses but lies about much of the day; no active play, joins quiet play";
-            case 40: return "mostly in bed; takes part in quiet activities";
-            case 30: return "in bed; needs help even with quiet play";
-            case 20: return "often asleep; play limited to very passive activities";
-            case 10: return "does not play; does not get out of bed";
-            default: return "unresponsive";
-        }
-    }
-};
-
-}  // namespace detail
-
-/// A score on a 0-100 scale in steps of 10 (Karnofsky, Lansky). Each Tag is its own type:
-/// scores of different scales do not convert, compare or mix.
-template <class Tag>
-class decile_score {
-public:
-    /// Checked construction. Errors: out_of_range naming the field, the value and
-    /// "0-100 in steps of 10" (65 is refused, never rounded).
-    [[nodiscard]] static result<decile_score> from_int(int v,
-                                                       std::string_view field = Tag::default_field) {
-        if (!detail::is_decile(v)) {
-            return detail::decile_error(field, std::to_string(v));
-        }
-        return decile_score(v);
-    }
-
-    /// A score fixed at compile time; a value off the scale does not compile.
-    template <int V>
-        requires(V >= 0 && V <= 100 && V % 10 == 0)
-    [[nodiscard]] static constexpr decile_score of() noexcept {
-        return decile_score(V);
-    }
-
-    /// The score, 0-100.
-    [[nodiscard]] constexpr int value() const noexcept { return v_; }
-
-    /// What the level means (hsct's own wording).
-    [[nodiscard]] constexpr std::string_view description() const noexcept {
-        return Tag::description(v_);
-    }
-
-    /// Karnofsky only: the three functional bands of the published scale.
-    [[nodiscard]] constexpr std::string_view band() const noexcept
-        requires std::is_same_v<Tag, detail::karnofsky_tag>
-    {
-        if (v_ >= 80) {
-            return "able to carry on normal activity and to work; no special care needed";
-        }
-        if (v_ >= 50) {
-            return "unable to work; lives at home and cares for most needs with some help";
-        }
-        if (v_ >= 10) {
-            return "unable to care for self; needs institutional or hospital-level care";
-        }
-        return "dead";
-    }
-
-    friend constexpr bool operator==(decile_score, decile_score) noexcept = default;
-    friend constexpr auto operator<=>(decile_score, decile_score) noexcept = default;
-
-private:
-    constexpr explicit decile_score(int v) noexcept : v_(v) {}
-    int v_;
-};
-
-/// Karnofsky Performance Status (PAT-PERF-001; source on detail::karnofsky_tag).
-using karnofsky_score = decile_score<detail::karnofsky_tag>;
-/// Lansky play-performance scale (PAT-PERF-002; source on detail::lansky_tag).
-using lansky_score = decile_score<detail::lansky_tag>;
-
-// ---------------------------------------------------------------------------------------------
-// ECOG
-
-/// ECOG (Zubrod, WHO) performance status (PAT-PERF-003): grades 0-5, LOWER is better.
-/// Source: Oken MM, Creech RH, Tormey DC, et al. Toxicity and response criteria of the Eastern
-/// Cooperative Oncology Group. Am J Clin Oncol 1982;5(6):649-655 [V2]. Grade 3 is "in bed or
-/// chair MORE THAN 50% of waking hours" (Oken's wording; some tables print "50% or more").
-class ecog_score {
-public:
-    /// Checked construction. Errors: out_of_range naming the field, the value and "0-5".
-    [[nodiscard]] static result<ecog_score> from_int(int v, std::string_view field = "ecog") {
-        if (v < 0 || v > 5) {
-            return error(errc::out_of_range, std::string(field), std::to_string(v),
-                         "0-5 (whole grades 0, 1, 2, 3, 4, 5)");
-        }
-        return ecog_score(v);
-    }
-
-    template <int V>
-        requires(V >= 0 && V <= 5)
-    [[nodiscard]] static constexpr ecog_score of() noexcept {
-        return ecog_score(V);
-    }
-
-    /// The grade, 0-5.
-    [[nodiscard]] constexpr int value() const noexcept { return v_; }
-
-    /// What the grade means (hsct's own wording; PAT-PERF-003).
-    [[nodiscard]] constexpr std::string_view description() const noexcept {
-        switch (v_) {
-            case 0: return "fully active; does everything as before the illness";
-            case 1: return "limited in strenuous activity; walks about and can do light or desk work";
-            case 2: return "walks about and looks after self but cannot work; up more than 50% of waking hours";
-            case 3: return "limited self-care; in bed or chair more than 50% of waking hours";
-            case 4: return "completely disabled; no self-care; confined to bed or chair";
-            default: return "dead";
-        }
-    }
-
-    friend constexpr bool operator==(ecog_score, ecog_score) noexcept = default;
-    friend constexpr auto operator<=>(ecog_score, ecog_score) noexcept = default;
-
-private:
-    constexpr explicit ecog_score(int v) noexcept : v_(v) {}
-    int v_;
-};
-
-// ---------------------------------------------------------------------------------------------
-// Text (PAT-PERF-004, hsct notation [P]): "KPS 80", "Lansky 60", "ECOG 1".
-
-[[nodiscard]] inline std::string to_string(karnofsky_score s) {
-    return hsct::detail::concat({"KPS ", std::to_string(s.value())});
-}
-[[nodiscard]] inline std::string to_string(lansky_score s) {
-    return hsct::detail::concat({"Lansky ", std::to_string(s.value())});
-}
-[[nodiscard]] inline std::string to_string(ecog_score s) {
-    return hsct::detail::concat({"ECOG ", std::to_string(s.value())});
-}
 /// Reads "KPS 80", "Karnofsky 80", "80" or "80%" (case-insensitive names). Another scale's
-/// name is refused (inconsistent); off-scale numbers are refused (out_of_range).
+/// name is refused (inconsistent); off-scale numbers are refused (out_of_range, PAT-PERF-001).
 [[nodiscard]] inline result<karnofsky_score> parse_karnofsky(std::string_view text,
-                                                             std::string_view field = "karnofsky") {
-    return detail::read_decile_text(text, performance_scale::karnofsky, field)
-        .and_then([field](int v) { return karnofsky_score::from_int(v, field); });
+                                                             field_ref field = "karnofsky") {
+    return detail::read_score_text<karnofsky_score>(
+        text, performance_scale::karnofsky, true,
+        "KPS <0-100 in steps of 10>, e.g. 'KPS 80' or '80'", field);
 }
 
 /// Reads "Lansky 60", "60" or "60%".
 [[nodiscard]] inline result<lansky_score> parse_lansky(std::string_view text,
-                                                       std::string_view field = "lansky") {
-    return detail::read_decile_text(text, performance_scale::lansky, field)
-        .and_then([field](int v) { return lansky_score::from_int(v, field); });
+                                                       field_ref field = "lansky") {
+    return detail::read_score_text<lansky_score>(
+        text, performance_scale::lansky, true,
+        "Lansky <0-100 in steps of 10>, e.g. 'Lansky 60' or '60'", field);
 }
 
 /// Reads "ECOG 1", "Zubrod 1" or "1".
 [[nodiscard]] inline result<ecog_score> parse_ecog(std::string_view text,
-                                                   std::string_view field = "ecog") {
-    std::string_view t = hsct::detail::trim(text);
-    if (const auto p = detail::read_scale_prefix(t)) {
-        if (p->scale != performance_scale::ecog) {
-            return error(errc::inconsistent, std::string(field), hsct::detail::quote_input(t),
-                         hsct::detail::concat({"an ECOG grade, not ", to_string(p->scale)}));
-        }
-        t = p->rest;
-    }
-    const auto n = hsct::detail::read_integer(t);
-    if (!n) {
-        return error(errc::syntax, std::string(field), hsct::detail::quote_input(text),
-                     "ECOG <0-5>, e.g. 'ECOG 1' or '1'");
-    }
-    if (*n < 0 || *n > 5) {
-        return error(errc::out_of_range, std::string(field), hsct::detail::quote_input(t),
-                     "0-5 (whole grades 0, 1, 2, 3, 4, 5)");
-    }
-    return ecog_score::from_int(static_cast<int>(*n), field);
+                                                   field_ref field = "ecog") {
+    return detail::read_score_text<ecog_score>(text, performance_scale::ecog, false,
+                                               "ECOG <0-5>, e.g. 'ECOG 1' or '1'", field);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -383,7 +282,6 @@ constexpr auto hsct_enum_table(kps_ecog_mapping) noexcept {
     });
 }
 
-
 /// A closed range of KPS values, e.g. KPS 80-90.
 struct kps_range {
     karnofsky_score lowest;
@@ -401,7 +299,7 @@ struct kps_range {
         return to_string(r.lowest);
     }
     return hsct::detail::concat({"KPS ", std::to_string(r.lowest.value()), "-",
-                           std::to_string(r.highest.value())});
+                                 std::to_string(r.highest.value())});
 }
 
 /// Reads a KPS range as to_string(kps_range) writes it (PAT-PERF-004): "KPS 80-90", or
@@ -411,12 +309,13 @@ struct kps_range {
 /// Errors: another scale's name (inconsistent); not a number or range (syntax); a value off the
 /// scale (out_of_range, as parse_karnofsky); lowest above highest (inconsistent).
 [[nodiscard]] inline result<kps_range> parse_kps_range(std::string_view text,
-                                                       std::string_view field = "kps_range") {
+                                                       field_ref field = "kps_range") {
     std::string_view t = hsct::detail::trim(text);
     if (const auto p = detail::read_scale_prefix(t)) {
         if (p->scale != performance_scale::karnofsky) {
-            return error(errc::inconsistent, std::string(field), hsct::detail::quote_input(t),
-                         hsct::detail::concat({"a KPS range, not ", to_string(p->scale)}));
+            return error(errc::inconsistent, field, hsct::detail::quote_input(t),
+                         hsct::detail::concat({"a KPS range, not ", to_string(p->scale)}),
+                         "PAT-PERF-004");
         }
         t = p->rest;
     }
@@ -434,66 +333,56 @@ struct kps_range {
         return hi.error();
     }
     if (*hi < *lo) {
-        return error(errc::inconsistent, std::string(field), hsct::detail::quote_input(text),
-                     "lowest KPS not above highest, e.g. 'KPS 80-90'");
+        return error(errc::inconsistent, field, hsct::detail::quote_input(text),
+                     "lowest KPS not above highest, e.g. 'KPS 80-90'", "PAT-PERF-004");
     }
     return kps_range{*lo, *hi};
 }
 
-namespace detail {
-
+/// One row of a published KPS<->ECOG table: an ECOG grade and its KPS band. The rows hold
+/// published constants, all values of their scales (checked at compile time by of<>()).
 struct kps_ecog_row {
-    int ecog;
-    int kps_low;
-    int kps_high;
+    ecog_score ecog;
+    kps_range band;
 };
 
+namespace detail {
+
+template <int E, int Lo, int Hi>
+constexpr kps_ecog_row perf_row() noexcept {
+    return kps_ecog_row{ecog_score::of<E>(),
+                        kps_range{karnofsky_score::of<Lo>(), karnofsky_score::of<Hi>()}};
+}
+
 /// The published tables, one row per ECOG grade the mapping defines (PAT-PERF-010..012).
-constexpr std::array<kps_ecog_row, 6> conventional_rows{
-    {{0, 90, 100}, {1, 70, 80}, {2, 50, 60}, {3, 30, 40}, {4, 10, 20}, {5, 0, 0}}};
-constexpr std::array<kps_ecog_row, 5> ma_2010_rows{
-    {{0, 100, 100}, {1, 80, 90}, {2, 60, 70}, {3, 40, 50}, {4, 10, 30}}};
-constexpr std::array<kps_ecog_row, 5> prasad_2018_rows{
-    {{0, 100, 100}, {1, 80, 90}, {2, 70, 70}, {3, 50, 60}, {4, 10, 40}}};
+inline constexpr std::array<kps_ecog_row, 6> conventional_rows{
+    {perf_row<0, 90, 100>(), perf_row<1, 70, 80>(), perf_row<2, 50, 60>(),
+     perf_row<3, 30, 40>(), perf_row<4, 10, 20>(), perf_row<5, 0, 0>()}};
+inline constexpr std::array<kps_ecog_row, 5> ma_2010_rows{
+    {perf_row<0, 100, 100>(), perf_row<1, 80, 90>(), perf_row<2, 60, 70>(),
+     perf_row<3, 40, 50>(), perf_row<4, 10, 30>()}};
+inline constexpr std::array<kps_ecog_row, 5> prasad_2018_rows{
+    {perf_row<0, 100, 100>(), perf_row<1, 80, 90>(), perf_row<2, 70, 70>(),
+     perf_row<3, 50, 60>(), perf_row<4, 10, 40>()}};
 
-template <std::size_t N>
-constexpr std::optional<kps_ecog_row> row_for_kps(const std::array<kps_ecog_row, N>& rows,
-                                                  int kps) noexcept {
-    for (const auto& r : rows) {
-        if (kps >= r.kps_low && kps <= r.kps_high) {
-            return r;
-        }
-    }
-    return std::nullopt;
-}
+/// A mapping's table, its requirement ID and whether its source was verified.
+struct kps_ecog_table {
+    const kps_ecog_row* rows;
+    std::size_t size;
+    const char* requirement;
+    bool verified;
+};
 
-template <std::size_t N>
-constexpr std::optional<kps_ecog_row> row_for_ecog(const std::array<kps_ecog_row, N>& rows,
-                                                   int ecog) noexcept {
-    for (const auto& r : rows) {
-        if (r.ecog == ecog) {
-            return r;
-        }
-    }
-    return std::nullopt;
-}
-
-constexpr std::optional<kps_ecog_row> row_for_kps(kps_ecog_mapping m, int kps) noexcept {
+/// Precondition: is_valid(m) (every caller checks the mapping first).
+constexpr kps_ecog_table table_of(kps_ecog_mapping m) noexcept {
     switch (m) {
-        case kps_ecog_mapping::conventional: return row_for_kps(conventional_rows, kps);
-        case kps_ecog_mapping::ma_2010: return row_for_kps(ma_2010_rows, kps);
-        case kps_ecog_mapping::prasad_2018: return row_for_kps(prasad_2018_rows, kps);
+        case kps_ecog_mapping::ma_2010:
+            return {ma_2010_rows.data(), ma_2010_rows.size(), "PAT-PERF-011", true};
+        case kps_ecog_mapping::prasad_2018:
+            return {prasad_2018_rows.data(), prasad_2018_rows.size(), "PAT-PERF-012", true};
+        case kps_ecog_mapping::conventional: break;
     }
-    return std::nullopt;
-}
-
-constexpr std::optional<kps_ecog_row> row_for_ecog(kps_ecog_mapping m, int ecog) noexcept {
-    switch (m) {
-        case kps_ecog_mapping::conventional: return row_for_ecog(conventional_rows, ecog);
-        case kps_ecog_mapping::ma_2010: return row_for_ecog(ma_2010_rows, ecog);
-        case kps_ecog_mapping::prasad_2018: return row_for_ecog(prasad_2018_rows, ecog);
-    }
-    return std::nullopt;
+    return {conventional_rows.data(), conventional_rows.size(), "PAT-PERF-010", true};
 }
 
 constexpr std::string_view mapping_kps_domain(kps_ecog_mapping m) noexcept {
@@ -506,41 +395,47 @@ constexpr std::string_view mapping_ecog_domain(kps_ecog_mapping m) noexcept {
 
 }  // namespace detail
 
-/// An ECOG grade converted from a KPS: the grade, the KPS it came from, the mapping used and
-/// the KPS band of that mapping that decided it.
+/// An ECOG grade converted from a KPS, as data: the grade, the KPS it came from, the mapping,
+/// the row of the mapping's table that decided it (its index and its KPS band), the
+/// requirement ID of that table and whether its source was verified.
 struct ecog_from_kps {
     ecog_score ecog;
     karnofsky_score kps;
-    kps_ecog_mapping mapping;
-    kps_range band;  ///< the mapping's KPS band for this grade, e.g. KPS 80-90 under Ma 2010
+    kps_ecog_mapping mapping = kps_ecog_mapping::conventional;
+    kps_range band;             ///< the row's KPS band, e.g. KPS 80-90 under Ma 2010
+    std::uint8_t row = 0;       ///< index of the row in the mapping's table (0 = ECOG 0)
+    bool verified = true;       ///< the table's source was verified (PAT-PERF-010..012)
+    const char* requirement = "";
 
-    /// e.g. "KPS 70 -> ECOG 2 (Ma et al. 2010 (Eur J Cancer 46:3175): KPS 60-70 = ECOG 2)"
-    [[nodiscard]] std::string explanation() const {
-        return hsct::detail::concat({to_string(kps), " -> ", to_string(ecog), " (", to_string(mapping),
-                               ": ", to_string(band), " = ", to_string(ecog), ")"});
+    friend constexpr bool operator==(const ecog_from_kps& a, const ecog_from_kps& b) noexcept {
+        return a.ecog == b.ecog && a.kps == b.kps && a.mapping == b.mapping &&
+               a.band == b.band && a.row == b.row && a.verified == b.verified &&
+               std::string_view(a.requirement) == b.requirement;
     }
 };
 
 /// KPS -> ECOG under a named mapping (PAT-PERF-010..012). Every mapping converts KPS 10-100;
 /// only the conventional table defines KPS 0 (-> ECOG 5). KPS 0 under Ma 2010 or Prasad 2018
 /// is refused (out_of_range, field "karnofsky"), never guessed. A mapping number that is not
-/// a declared mapping is refused (out_of_range, field "mapping"; PAT-ENUM-001).
+/// a declared mapping is refused (out_of_range, field "mapping"; PAT-ENUM-001). Allocates
+/// nothing on success.
 [[nodiscard]] inline result<ecog_from_kps> to_ecog(
     karnofsky_score kps, kps_ecog_mapping mapping = kps_ecog_mapping::conventional) {
     if (auto e = hsct::detail::check_enum(mapping, "mapping")) {
-        return *e;
+        return *std::move(e);
     }
-    const auto row = detail::row_for_kps(mapping, kps.value());
-    if (!row) {
-        return error(errc::out_of_range, "karnofsky", to_string(kps),
-                     hsct::detail::concat({detail::mapping_kps_domain(mapping), " (the ",
-                                     to_string(mapping), " table does not define ",
-                                     to_string(kps), ")"}));
+    const auto t = detail::table_of(mapping);
+    for (std::size_t i = 0; i < t.size; ++i) {
+        if (t.rows[i].band.contains(kps)) {
+            return ecog_from_kps{t.rows[i].ecog, kps,         mapping,      t.rows[i].band,
+                                 static_cast<std::uint8_t>(i), t.verified, t.requirement};
+        }
     }
-    // Rows hold published constants, all valid scores.
-    return ecog_from_kps{*ecog_score::from_int(row->ecog), kps, mapping,
-                         kps_range{*karnofsky_score::from_int(row->kps_low),
-                                   *karnofsky_score::from_int(row->kps_high)}};
+    return error(errc::out_of_range, "karnofsky", to_string(kps),
+                 hsct::detail::concat({detail::mapping_kps_domain(mapping), " (the ",
+                                       to_string(mapping), " table does not define ",
+                                       to_string(kps), ")"}),
+                 t.requirement);
 }
 
 /// The KPS values a mapping assigns to one ECOG grade. A range, not a single value: an ECOG
@@ -548,12 +443,15 @@ struct ecog_from_kps {
 struct kps_from_ecog {
     kps_range range;
     ecog_score ecog;
-    kps_ecog_mapping mapping;
+    kps_ecog_mapping mapping = kps_ecog_mapping::conventional;
+    std::uint8_t row = 0;       ///< index of the row in the mapping's table
+    bool verified = true;
+    const char* requirement = "";
 
-    /// e.g. "ECOG 1 -> KPS 70-80 (conventional KPS-ECOG table)"
-    [[nodiscard]] std::string explanation() const {
-        return hsct::detail::concat({to_string(ecog), " -> ", to_string(range), " (",
-                               to_string(mapping), ")"});
+    friend constexpr bool operator==(const kps_from_ecog& a, const kps_from_ecog& b) noexcept {
+        return a.range == b.range && a.ecog == b.ecog && a.mapping == b.mapping &&
+               a.row == b.row && a.verified == b.verified &&
+               std::string_view(a.requirement) == b.requirement;
     }
 };
 
@@ -563,18 +461,20 @@ struct kps_from_ecog {
 [[nodiscard]] inline result<kps_from_ecog> to_kps_range(
     ecog_score ecog, kps_ecog_mapping mapping = kps_ecog_mapping::conventional) {
     if (auto e = hsct::detail::check_enum(mapping, "mapping")) {
-        return *e;
+        return *std::move(e);
     }
-    const auto row = detail::row_for_ecog(mapping, ecog.value());
-    if (!row) {
-        return error(errc::out_of_range, "ecog", to_string(ecog),
-                     hsct::detail::concat({detail::mapping_ecog_domain(mapping), " (the ",
-                                     to_string(mapping), " table does not define ",
-                                     to_string(ecog), ")"}));
+    const auto t = detail::table_of(mapping);
+    for (std::size_t i = 0; i < t.size; ++i) {
+        if (t.rows[i].ecog == ecog) {
+            return kps_from_ecog{t.rows[i].band, ecog, mapping, static_cast<std::uint8_t>(i),
+                                 t.verified, t.requirement};
+        }
     }
-    return kps_from_ecog{kps_range{*karnofsky_score::from_int(row->kps_low),
-                                   *karnofsky_score::from_int(row->kps_high)},
-                         ecog, mapping};
+    return error(errc::out_of_range, "ecog", to_string(ecog),
+                 hsct::detail::concat({detail::mapping_ecog_domain(mapping), " (the ",
+                                       to_string(mapping), " table does not define ",
+                                       to_string(ecog), ")"}),
+                 "PAT-PERF-013");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -598,78 +498,108 @@ constexpr auto hsct_enum_table(scale_rule_version) noexcept {
     });
 }
 
+/// The criteria the age rule evaluates (PAT-PERF-020..022).
+enum class performance_scale_criterion : std::uint8_t {
+    /// Age at least 16 years: Karnofsky (both rule versions).
+    age_at_least_16_years = 1,
+    /// Age under 1 year (12 completed months): no score (current rule only).
+    age_under_1_year = 2,
+};
 
-/// Which scale a rule asks for at an age, and why.
-struct performance_scale_choice {
+constexpr auto hsct_enum_table(performance_scale_criterion) noexcept {
+    return make_enum_table<performance_scale_criterion>("performance_scale_criterion", {
+        {performance_scale_criterion::age_at_least_16_years, "age_at_least_16_years",
+         "age at least 16 years (Karnofsky)"},
+        {performance_scale_criterion::age_under_1_year, "age_under_1_year",
+         "age under 1 year (no score)"},
+    });
+}
+
+/// The options of the age rule: which rule version, and how age is read (PAT-PERF-022).
+struct performance_scale_options {
+    scale_rule_version rule = scale_rule_version::cibmtr_appendix_l_current;
+    age_resolution resolution = age_resolution::completed_years;
+
+    friend constexpr bool operator==(const performance_scale_options&,
+                                     const performance_scale_options&) noexcept = default;
+};
+
+/// Which scale the age rule asks for, as data: the scale (none under 1 year, current rule), the
+/// age and the options it ran under, and the criteria that decided it. Allocates nothing.
+struct performance_scale_result {
     /// Karnofsky or Lansky; empty when the rule records no score at this age.
     std::optional<performance_scale> scale;
-    scale_rule_version rule;
     age at;
-    age_resolution resolution;
-    /// e.g. "15 y 11 mo: Lansky (>= 1 and < 16 y) under CIBMTR Appendix L (current)"
-    std::string reason;
+    performance_scale_options options;
+    hsct::fixed_list<hsct::criterion<performance_scale_criterion>, 2> criteria;
 
     [[nodiscard]] bool no_score() const noexcept { return !scale.has_value(); }
 };
 
 namespace detail {
 
-/// PAT-PERF-022: the age rule reads age in completed years (CIBMTR's meaning) or, by policy,
-/// in exact years; the 1-year floor is read as 12 completed months (or 1 exact year).
-constexpr bool perf_under_years(const age& a, int years, age_resolution r) noexcept {
-    return r == age_resolution::completed_years ? a.completed_months() < years * 12
-                                                : a.years(r) < static_cast<double>(years);
-}
-
-}  // namespace detail
-
-namespace detail {
-/// The choice for a rule and resolution already checked to be declared values.
-inline performance_scale_choice choose_scale_checked(const age& a, scale_rule_version rule,
-                                                     age_resolution resolution) {
-    const std::string who = to_string(a);
-    const std::string_view under = to_string(rule);
-    const std::string_view how = resolution == age_resolution::completed_years
-                                     ? "completed years/months"
-                                     : "exact years";
-    performance_scale_choice c{std::nullopt, rule, a, resolution, std::string{}};
-    if (!detail::perf_under_years(a, 16, resolution)) {
-        c.scale = performance_scale::karnofsky;
-        c.reason = hsct::detail::concat({who, " (", how, "): Karnofsky (>= 16 y) under ", under});
-    } else if (rule == scale_rule_version::cibmtr_appendix_l_current &&
-               detail::perf_under_years(a, 1, resolution)) {
-        c.reason = hsct::detail::concat({who, " (", how, "): no score (< 1 y, leave blank) under ", under});
-    } else {
-        c.scale = performance_scale::lansky;
-        c.reason = hsct::detail::concat(
-            {who, " (", how, "): Lansky (",
-             rule == scale_rule_version::cibmtr_appendix_l_current ? ">= 1 and < 16 y" : "< 16 y",
-             ") under ", under});
+/// PAT-PERF-022: age read in completed years (completed months for the 1-year floor, so
+/// 0 y 11 mo is under 1) or, by option, in exact years. Both options checked by the caller.
+inline hsct::measure perf_age_measure(const age& a, age_resolution r, bool months) noexcept {
+    if (r == age_resolution::exact) {
+        return hsct::measure::count(a.years(r), hsct::count_unit::years);
     }
-    return c;
+    return months ? hsct::measure::count(a.completed_months(), hsct::count_unit::months)
+                  : hsct::measure::count(a.completed_years(), hsct::count_unit::years);
 }
+
+inline performance_scale_result assess_scale_checked(const age& a,
+                                                     const performance_scale_options& o) {
+    performance_scale_result r{std::nullopt, a, o, {}};
+    const char* req = o.rule == scale_rule_version::cibmtr_appendix_l_current ? "PAT-PERF-020"
+                                                                              : "PAT-PERF-021";
+    hsct::criterion<performance_scale_criterion> adult;
+    adult.id = performance_scale_criterion::age_at_least_16_years;
+    adult.cmp = hsct::comparator::greater_equal;
+    adult.requirement = req;
+    adult.measured = perf_age_measure(a, o.resolution, false);
+    adult.threshold = 16.0;
+    const bool is_adult = hsct::satisfies(adult.measured.number(), adult.cmp, adult.threshold);
+    adult.result = is_adult ? hsct::outcome::met : hsct::outcome::not_met;
+    r.criteria.push_back(adult);
+    if (is_adult) {
+        r.scale = performance_scale::karnofsky;
+        return r;
+    }
+    if (o.rule == scale_rule_version::cibmtr_appendix_l_current) {
+        hsct::criterion<performance_scale_criterion> infant;
+        infant.id = performance_scale_criterion::age_under_1_year;
+        infant.cmp = hsct::comparator::less;
+        infant.requirement = req;
+        const bool exact = o.resolution == age_resolution::exact;
+        infant.measured = perf_age_measure(a, o.resolution, true);
+        infant.threshold = exact ? 1.0 : 12.0;
+        const bool under_one = hsct::satisfies(infant.measured.number(), infant.cmp, infant.threshold);
+        infant.result = under_one ? hsct::outcome::met : hsct::outcome::not_met;
+        r.criteria.push_back(infant);
+        if (under_one) {
+            return r;  // no score
+        }
+    }
+    r.scale = performance_scale::lansky;
+    return r;
+}
+
 }  // namespace detail
 
-/// The scale the current CIBMTR rule asks for at age `a`, reading age in completed years
-/// (PAT-PERF-020, -022). Cannot fail: both policies are the defaults.
-[[nodiscard]] inline performance_scale_choice choose_performance_scale(const age& a) {
-    return detail::choose_scale_checked(a, scale_rule_version::cibmtr_appendix_l_current,
-                                        age_resolution::completed_years);
-}
-
-/// The scale `rule` asks for at age `a`, age read under `resolution` (PAT-PERF-020..022).
+/// The scale the age rule asks for at age `a` (PAT-PERF-020..022): Karnofsky, Lansky, or no
+/// score. Default options: current CIBMTR rule, age in completed years.
 /// Errors: a rule or resolution number that is not a declared value (out_of_range, field
-/// "rule" or "resolution"; PAT-ENUM-001).
-[[nodiscard]] inline result<performance_scale_choice> choose_performance_scale(
-    const age& a, scale_rule_version rule,
-    age_resolution resolution = age_resolution::completed_years) {
-    if (auto e = hsct::detail::check_enum(rule, "rule")) {
-        return *e;
+/// "options.rule" / "options.resolution"; PAT-ENUM-001). Allocates nothing on success.
+[[nodiscard]] inline result<performance_scale_result> assess_performance_scale(
+    const age& a, const performance_scale_options& options = {}) {
+    if (auto e = hsct::detail::check_enum(options.rule, "options.rule")) {
+        return *std::move(e);
     }
-    if (auto e = hsct::detail::check_enum(resolution, "resolution")) {
-        return *e;
+    if (auto e = hsct::detail::check_enum(options.resolution, "options.resolution")) {
+        return *std::move(e);
     }
-    return detail::choose_scale_checked(a, rule, resolution);
+    return detail::assess_scale_checked(a, options);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -694,12 +624,12 @@ using performance_status = std::variant<karnofsky_score, lansky_score, ecog_scor
 /// Reads "KPS 80" / "Karnofsky 80", "Lansky 60", "ECOG 1" / "Zubrod 1". The scale name is
 /// required here (a bare number does not say its scale).
 [[nodiscard]] inline result<performance_status> parse_performance_status(
-    std::string_view text, std::string_view field = "performance_status") {
+    std::string_view text, field_ref field = "performance_status") {
     const std::string_view t = hsct::detail::trim(text);
     const auto p = detail::read_scale_prefix(t);
     if (!p) {
-        return error(errc::syntax, std::string(field), hsct::detail::quote_input(text),
-                     "'KPS <0-100>', 'Lansky <0-100>' or 'ECOG <0-5>'");
+        return error(errc::syntax, field, hsct::detail::quote_input(text),
+                     "'KPS <0-100>', 'Lansky <0-100>' or 'ECOG <0-5>'", "PAT-PERF-004");
     }
     switch (p->scale) {
         case performance_scale::karnofsky:
@@ -714,49 +644,83 @@ using performance_status = std::variant<karnofsky_score, lansky_score, ecog_scor
     return parse_ecog(t, field).transform([](ecog_score e) { return performance_status{e}; });
 }
 
-/// A score accepted for an age under a rule version, with the choice that accepted it.
-struct validated_performance_status {
-    performance_status score;
-    performance_scale_choice choice;
-};
-
-/// Accepts `s` only when it is on the scale the rule asks for at age `a` (PAT-PERF-024), and
-/// only within the recorded range 10-100 (PAT-PERF-023).
-/// Errors (field `field`):
-///  * not_allowed: the rule records no score at this age (current rule, < 1 y);
-///  * inconsistent: a score on another scale (e.g. KPS at 15 y 11 mo, or any ECOG grade: the
-///    CIBMTR rules ask for Karnofsky or Lansky; convert ECOG with a named mapping first);
-///  * out_of_range: KPS 0 or Lansky 0 (CIBMTR records 10-100); a rule or resolution number
-///    that is not a declared value (field "rule" / "resolution", PAT-ENUM-001).
-[[nodiscard]] inline result<validated_performance_status> validate_for_age(
-    const performance_status& s, const age& a,
-    scale_rule_version rule = scale_rule_version::cibmtr_appendix_l_current,
-    age_resolution resolution = age_resolution::completed_years,
-    std::string_view field = "performance_status") {
-    auto checked = choose_performance_scale(a, rule, resolution);
-    if (!checked) {
-        return checked.error();
+namespace detail {
+/// For error text only: "15 y 11 mo (completed years/months): Lansky (>= 1 and < 16 y) under
+/// CIBMTR Appendix L (current)".
+inline std::string perf_choice_sentence(const performance_scale_result& c) {
+    const std::string who = to_string(c.at);
+    const std::string_view under = to_string(c.options.rule);
+    const std::string_view how = c.options.resolution == age_resolution::completed_years
+                                     ? "completed years/months"
+                                     : "exact years";
+    if (c.scale == performance_scale::karnofsky) {
+        return hsct::detail::concat({who, " (", how, "): Karnofsky (>= 16 y) under ", under});
     }
-    auto choice = std::move(*checked);
-    const std::string given = hsct::detail::concat({to_string(s), " at age ", to_string(a)});
-    if (choice.no_score()) {
-        return error(errc::not_allowed, std::string(field), given,
-                     hsct::detail::concat({"no performance score is recorded under 1 year (",
-                                     to_string(rule), "); leave it blank"}));
+    if (!c.scale) {
+        return hsct::detail::concat({who, " (", how, "): no score (< 1 y, leave blank) under ", under});
     }
-    if (scale_of(s) != *choice.scale) {
-        return error(errc::inconsistent, std::string(field), given,
-                     hsct::detail::concat({"expected a ", to_string(*choice.scale), " score: ",
-                                     choice.reason}));
-    }
-    const int v = std::visit([](auto x) { return x.value(); }, s);
-    if (v == 0) {
-        return error(errc::out_of_range, std::string(field), to_string(s),
-                     hsct::detail::concat({"10-100 in steps of 10 (", to_string(rule),
-                                     " records scores 10-100)"}));
-    }
-    return validated_performance_status{s, std::move(choice)};
+    return hsct::detail::concat(
+        {who, " (", how, "): Lansky (",
+         c.options.rule == scale_rule_version::cibmtr_appendix_l_current ? ">= 1 and < 16 y"
+                                                                         : "< 16 y",
+         ") under ", under});
 }
+}  // namespace detail
+
+/// A performance score accepted for recording at an age: on the scale the age rule asks for
+/// (PAT-PERF-024) and within the recorded range 10-100 (PAT-PERF-023). Only make() builds one.
+class validated_performance_status {
+public:
+    /// Errors (field `field`):
+    ///  * not_allowed: the rule records no score at this age (current rule, < 1 y);
+    ///  * inconsistent: a score on another scale (e.g. KPS at 15 y 11 mo, or any ECOG grade:
+    ///    the CIBMTR rules ask for Karnofsky or Lansky; convert ECOG with a named mapping first);
+    ///  * out_of_range: KPS 0 or Lansky 0 (CIBMTR records 10-100); a rule or resolution number
+    ///    that is not a declared value (field "options.rule" / "options.resolution",
+    ///    PAT-ENUM-001).
+    [[nodiscard]] static result<validated_performance_status> make(
+        const performance_status& s, const age& a, const performance_scale_options& options = {},
+        field_ref field = "performance_status") {
+        auto checked = assess_performance_scale(a, options);
+        if (!checked) {
+            return std::move(checked).error();
+        }
+        const performance_scale_result& choice = *checked;
+        if (choice.no_score()) {
+            return error(errc::not_allowed, field,
+                         hsct::detail::concat({to_string(s), " at age ", to_string(a)}),
+                         hsct::detail::concat({"no performance score is recorded under 1 year (",
+                                               to_string(options.rule), "); leave it blank"}),
+                         "PAT-PERF-020");
+        }
+        if (scale_of(s) != *choice.scale) {
+            return error(errc::inconsistent, field,
+                         hsct::detail::concat({to_string(s), " at age ", to_string(a)}),
+                         hsct::detail::concat({"expected a ", to_string(*choice.scale),
+                                               " score: ", detail::perf_choice_sentence(choice)}),
+                         "PAT-PERF-024");
+        }
+        const int v = std::visit([](auto x) { return x.value(); }, s);
+        if (v == 0) {
+            return error(errc::out_of_range, field, to_string(s),
+                         hsct::detail::concat({"10-100 in steps of 10 (", to_string(options.rule),
+                                               " records scores 10-100)"}),
+                         "PAT-PERF-023");
+        }
+        return validated_performance_status(s, choice);
+    }
+
+    /// The score, on the scale the rule asks for.
+    [[nodiscard]] const performance_status& score() const noexcept { return score_; }
+    /// The age rule's decision that accepted it.
+    [[nodiscard]] const performance_scale_result& choice() const noexcept { return choice_; }
+
+private:
+    validated_performance_status(const performance_status& s, const performance_scale_result& c)
+        : score_(s), choice_(c) {}
+    performance_status score_;
+    performance_scale_result choice_;
+};
 
 }  // namespace hsct::patient
 
