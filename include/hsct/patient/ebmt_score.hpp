@@ -279,8 +279,23 @@ constexpr auto hsct_enum_table(ebmt_criterion) noexcept {
         case ebmt_criterion::donor_unrelated: return ebmt_factor::donor_type;
         case ebmt_criterion::donor_female:
         case ebmt_criterion::recipient_male: return ebmt_factor::sex_combination;
-        default: return ebmt_factor::disease_stage;
+        case ebmt_criterion::stage_defined:
+        case ebmt_criterion::stage_early_acute_leukaemia_cr1:
+        case ebmt_criterion::stage_intermediate_acute_leukaemia_cr2:
+        case ebmt_criterion::stage_late_acute_leukaemia_other:
+        case ebmt_criterion::stage_early_mds:
+        case ebmt_criterion::stage_intermediate_mds:
+        case ebmt_criterion::stage_late_mds:
+        case ebmt_criterion::stage_early_cml_cp1:
+        case ebmt_criterion::stage_intermediate_cml_cp2_or_later:
+        case ebmt_criterion::stage_intermediate_cml_ap_recollection:
+        case ebmt_criterion::stage_late_cml_blast_crisis:
+        case ebmt_criterion::stage_early_nhl_myeloma:
+        case ebmt_criterion::stage_intermediate_nhl_myeloma:
+        case ebmt_criterion::stage_late_nhl_myeloma:
+        case ebmt_criterion::stage_not_scored_saa: break;
     }
+    return ebmt_factor::disease_stage;  // the stage rows (and a number that is no criterion)
 }
 
 /// The inputs of the score, for `ebmt_result::missing` and measure::missing.
