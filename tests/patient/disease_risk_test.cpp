@@ -300,7 +300,8 @@ TEST_CASE("DRI non-score states are explicit values", "[patient][dri][PAT-DRI-00
         CHECK(criterion_of(sd, crit::stage_in_table).result == outcome::not_met);
         CHECK(criterion_of(sd, crit::stage_in_table).measured.enumerator().as<disease_status>() ==
               disease_status::stable_disease);
-        CHECK_FALSE(sd.disease_risk.has_value());
+        CHECK(sd.disease_risk == p::dri_disease_risk::intermediate);  // the disease row applied
+        CHECK_FALSE(sd.stage_risk.has_value());
         CHECK(p::to_string(sd.category) == "N/A - disease not classifiable");
     }
     SECTION("TBD cytogenetics for AML and MDS") {

@@ -317,8 +317,8 @@ struct dri_result {
     static constexpr std::size_t max_criteria = 5;
 
     dri_category category = dri_category::not_classifiable;
-    std::optional<dri_disease_risk> disease_risk;  ///< set when the index was scored
-    std::optional<dri_stage_risk> stage_risk;      ///< set when the index was scored
+    std::optional<dri_disease_risk> disease_risk;  ///< set when the disease row applied
+    std::optional<dri_stage_risk> stage_risk;      ///< set when the stage row applied
     /// For a non-score state: the criterion that decided it (not met, or unknown for a missing
     /// input).
     std::optional<dri_criterion> decided_by;
@@ -605,6 +605,7 @@ inline void dri_fill(dri_result& r, const dri_input& in, const dri_options& opti
     dri_add(r.criteria, drow.row, outcome::met,
             drow.row == c::disease_all_recollection ? "PAT-DRI-006" : "PAT-DRI-002",
             measure::code(d), drow.verified);
+    r.disease_risk = drow.risk;
 
     // A PR2-or-later status without conditioning was refused before (dri_refusal).
     const auto& srow = rows.stage;
@@ -618,7 +619,6 @@ inline void dri_fill(dri_result& r, const dri_input& in, const dri_options& opti
                                                                             : "PAT-DRI-003";
     dri_add(r.criteria, srow.row, outcome::met, stage_requirement, measure::code(in.status),
             srow.verified);
-    r.disease_risk = drow.risk;
     r.stage_risk = srow.risk;
     r.category = combine(drow.risk, srow.risk);
 }
