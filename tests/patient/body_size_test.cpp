@@ -4,6 +4,8 @@
 #include <hsct/patient/body_size.hpp>
 
 #include <cmath>
+#include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <optional>
 #include <string>
@@ -516,4 +518,30 @@ TEST_CASE("IBW, BSA and adjusted weight allocate nothing",
     CHECK(dev.has_value());
     CHECK(hh.has_value());
     CHECK(ww.has_value());
+}
+
+namespace {
+/// Every enumerator reads back from its identifier and its stored number (CORE-ENUM-001/002).
+template <class E>
+std::size_t enum_round_trips() {
+    std::size_t n = 0;
+    for (const E e : hsct::values<E>()) {
+        CAPTURE(hsct::id(e));
+        CHECK(hsct::parse_enum<E>(hsct::id(e), "field").value() == e);
+        const auto code = static_cast<std::int64_t>(static_cast<std::underlying_type_t<E>>(e));
+        CHECK(hsct::make_enum<E>(code, "field").value() == e);
+        CHECK_FALSE(hsct::label(e).empty());
+        ++n;
+    }
+    return n;
+}
+}  // namespace
+
+TEST_CASE("the enums of the body size results read back from their ids and numbers",
+          "[patient][body_size][CORE-ENUM-001][PAT-ENUM-002]") {
+    CHECK(enum_round_trips<p::ibw_criterion>() == 2);
+    CHECK(enum_round_trips<p::abw_criterion>() == 1);
+    CHECK(enum_round_trips<p::bsa_formula>() == 5);
+    CHECK(enum_round_trips<p::adjustment_factor>() == 3);
+    CHECK(enum_round_trips<p::short_stature_policy>() == 3);
 }

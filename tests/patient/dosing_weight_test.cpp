@@ -4,6 +4,8 @@
 #include <hsct/patient/dosing_weight.hpp>
 
 #include <cmath>
+#include <cstddef>
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <string_view>
@@ -607,4 +609,29 @@ TEST_CASE("assess_dosing_weight allocates nothing on success",
     CHECK(mel->bsa_capped);
     CHECK(lesser.has_value());
     CHECK(dose.has_value());
+}
+
+namespace {
+/// Every enumerator reads back from its identifier and its stored number (CORE-ENUM-001/002).
+template <class E>
+std::size_t enum_round_trips() {
+    std::size_t n = 0;
+    for (const E e : hsct::values<E>()) {
+        CAPTURE(hsct::id(e));
+        CHECK(hsct::parse_enum<E>(hsct::id(e), "field").value() == e);
+        const auto code = static_cast<std::int64_t>(static_cast<std::underlying_type_t<E>>(e));
+        CHECK(hsct::make_enum<E>(code, "field").value() == e);
+        CHECK_FALSE(hsct::label(e).empty());
+        ++n;
+    }
+    return n;
+}
+}  // namespace
+
+TEST_CASE("the enums of the dosing result read back from their ids and numbers",
+          "[patient][dosing_weight][CORE-ENUM-001][PAT-ENUM-002]") {
+    CHECK(enum_round_trips<p::weight_reason>() == 7);
+    CHECK(enum_round_trips<p::dosing_weight_criterion>() == 5);
+    CHECK(enum_round_trips<p::weight_source>() == 3);
+    CHECK(enum_round_trips<p::agent_class>() == 7);
 }

@@ -5,6 +5,7 @@
 
 #include <array>
 #include <chrono>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -704,4 +705,30 @@ TEST_CASE("parse_kps_range refuses bad ranges", "[patient][performance][PAT-PERF
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error().field() == "kps_range");
     }
+}
+
+namespace {
+/// Every enumerator reads back from its identifier and its stored number (CORE-ENUM-001/002).
+template <class E>
+std::size_t enum_round_trips() {
+    std::size_t n = 0;
+    for (const E e : hsct::values<E>()) {
+        CAPTURE(hsct::id(e));
+        CHECK(hsct::parse_enum<E>(hsct::id(e), "field").value() == e);
+        const auto code = static_cast<std::int64_t>(static_cast<std::underlying_type_t<E>>(e));
+        CHECK(hsct::make_enum<E>(code, "field").value() == e);
+        CHECK_FALSE(hsct::label(e).empty());
+        ++n;
+    }
+    return n;
+}
+}  // namespace
+
+TEST_CASE("the enums of the performance results read back from their ids and numbers",
+          "[patient][performance][CORE-ENUM-001][PAT-ENUM-002]") {
+    CHECK(enum_round_trips<p::kps_band>() == 4);
+    CHECK(enum_round_trips<p::performance_scale_criterion>() == 2);
+    CHECK(enum_round_trips<p::performance_scale>() == 3);
+    CHECK(enum_round_trips<p::kps_ecog_mapping>() == 3);
+    CHECK(enum_round_trips<p::scale_rule_version>() == 2);
 }
