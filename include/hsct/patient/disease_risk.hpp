@@ -33,6 +33,7 @@
 #ifndef HSCT_PATIENT_DISEASE_RISK_HPP
 #define HSCT_PATIENT_DISEASE_RISK_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -368,13 +369,15 @@ struct dri_disease_row {
 // 2012). ALL is not in the printed table.
 // PAT-DRI-006: the refined-2014 recollection (clinical-scores-conditioning.md §3.3), every
 // row unverified; it differs from the handbook table only by listing ALL as intermediate.
-constexpr dri_disease_row dri_disease_row_of(const hsct::diagnosis& dx, patient::dri_table t) noexcept {
+constexpr dri_disease_row dri_disease_row_of(hsct::disease d, hsct::cytogenetic_risk aml,
+                                             hsct::mds_cytogenetic_risk mds,
+                                             patient::dri_table t) noexcept {
     const bool v = t == patient::dri_table::hb24_2012;
     using dr = patient::dri_disease_risk;
     using c = patient::dri_criterion;
-    switch (dx.kind()) {
+    switch (d) {
         case hsct::disease::aml:
-            switch (dx.aml_cytogenetics()) {
+            switch (aml) {
                 case hsct::cytogenetic_risk::favourable: return {true, dr::low, c::disease_aml_favourable, v};
                 case hsct::cytogenetic_risk::intermediate:
                     return {true, dr::intermediate, c::disease_aml_intermediate, v};
@@ -383,7 +386,7 @@ constexpr dri_disease_row dri_disease_row_of(const hsct::diagnosis& dx, patient:
             }
             return {false, dr::low, c::disease_in_table, v};
         case hsct::disease::mds:
-            switch (dx.mds_cytogenetics()) {
+            switch (mds) {
                 case hsct::mds_cytogenetic_risk::intermediate:
                     return {true, dr::intermediate, c::disease_mds_intermediate, v};
                 case hsct::mds_cytogenetic_risk::adverse: return {true, dr::high, c::disease_mds_adverse, v};
@@ -465,6 +468,70 @@ constexpr dri_stage_row dri_stage_row_of(hsct::disease_status s, hsct::condition
         case hsct::disease_status::missing: break;
     }
     return {k::not_printed, sr::low, c::stage_in_table, v};
+}
+
+/// The rows of an input, looked up in tables the compiler builds from the two functions above
+/// (so the rule has one text, and reading it costs a load, not a chain of branches). An input
+/// outside the tables (an undeclared number, refused by assess_dri) is read by the functions.
+[[nodiscard]] inline dri_disease_row dri_disease_row_lookup(const hsct::diagnosis& dx,
+                                                            patient::dri_table t) noexcept {
+    // key: disease code (0-16) x cytogenetic code (0-4: AML's for AML, MDS's for MDS, 0 else)
+    // x table (1-2)
+    static constexpr auto rows = [] {
+        std::array<dri_disease_row, 17 * 5 * 2> out{};
+        for (std::size_t d = 0; d < 17; ++d) {
+            for (std::size_t cy = 0; cy < 5; ++cy) {
+                for (std::size_t tb = 0; tb < 2; ++tb) {
+                    const auto dis = static_cast<hsct::disease>(d);
+                    out[(d * 5 + cy) * 2 + tb] = dri_disease_row_of(
+                        dis,
+                        dis == hsct::disease::aml ? static_cast<hsct::cytogenetic_risk>(cy)
+                                                  : hsct::cytogenetic_risk::not_yet_known,
+                        dis == hsct::disease::mds ? static_cast<hsct::mds_cytogenetic_risk>(cy)
+                                                  : hsct::mds_cytogenetic_risk::not_yet_known,
+                        static_cast<patient::dri_table>(tb + 1));
+                }
+            }
+        }
+        return out;
+    }();
+    const auto d = static_cast<std::size_t>(dx.kind());
+    const auto cy = static_cast<std::size_t>(
+        dx.kind() == hsct::disease::aml   ? static_cast<std::uint8_t>(dx.aml_cytogenetics())
+        : dx.kind() == hsct::disease::mds ? static_cast<std::uint8_t>(dx.mds_cytogenetics())
+                                          : std::uint8_t{0});
+    const auto tb = static_cast<std::size_t>(t) - 1;
+    if (d < 17 && cy < 5 && tb < 2) {
+        return rows[(d * 5 + cy) * 2 + tb];
+    }
+    return dri_disease_row_of(dx.kind(), dx.aml_cytogenetics(), dx.mds_cytogenetics(), t);
+}
+
+[[nodiscard]] inline dri_stage_row dri_stage_row_lookup(hsct::disease_status s,
+                                                        hsct::conditioning_intensity ci,
+                                                        patient::dri_table t) noexcept {
+    // key: status code (0-14) x conditioning code (0-4) x table (1-2)
+    static constexpr auto rows = [] {
+        std::array<dri_stage_row, 15 * 5 * 2> out{};
+        for (std::size_t st = 0; st < 15; ++st) {
+            for (std::size_t c = 0; c < 5; ++c) {
+                for (std::size_t tb = 0; tb < 2; ++tb) {
+                    out[(st * 5 + c) * 2 + tb] =
+                        dri_stage_row_of(static_cast<hsct::disease_status>(st),
+                                         static_cast<hsct::conditioning_intensity>(c),
+                                         static_cast<patient::dri_table>(tb + 1));
+                }
+            }
+        }
+        return out;
+    }();
+    const auto st = static_cast<std::size_t>(s);
+    const auto c = static_cast<std::size_t>(ci);
+    const auto tb = static_cast<std::size_t>(t) - 1;
+    if (st < 15 && c < 5 && tb < 2) {
+        return rows[(st * 5 + c) * 2 + tb];
+    }
+    return dri_stage_row_of(s, ci, t);
 }
 
 }  // namespace hsct::detail
@@ -642,8 +709,8 @@ inline void dri_fill(dri_result& r, const dri_input& in, const dri_options& opti
 [[nodiscard]] inline result<dri_result> assess_dri(const dri_input& in,
                                                    const dri_options& options = {}) {
     // Undeclared numbers read as no row here and are refused before the rows are used.
-    const detail::dri_rows rows{hsct::detail::dri_disease_row_of(in.dx, options.table),
-                                hsct::detail::dri_stage_row_of(in.status, in.conditioning,
+    const detail::dri_rows rows{hsct::detail::dri_disease_row_lookup(in.dx, options.table),
+                                hsct::detail::dri_stage_row_lookup(in.status, in.conditioning,
                                                                options.table)};
     auto refused = detail::dri_refusal(in, options, rows);
     // One named return object, filled in place: the criteria are not copied on the way out.
