@@ -43,7 +43,8 @@ int main() {
         std::array{sys_days{2024y / May / 1}, sys_days{2024y / May / 2}});
     std::cout << "timeline: " << t.value() << "\n";
     std::cout << "2024-04-24 is " << t->day_of(sys_days{2024y / April / 24}).value() << "\n";
-    std::cout << "D+100 is " << hsct::to_string(t->date_of(hsct::transplant_day::at(100))) << "\n";
+    std::cout << "D+100 is " << hsct::to_string(t->date_of(hsct::transplant_day::at(100)).value())
+              << "\n";
     const auto bad_day = hsct::parse_transplant_day("D-0");
     std::cout << "refused: " << bad_day.error().message() << "\n";
     return 0;

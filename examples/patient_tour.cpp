@@ -53,7 +53,7 @@ int main() {
     in.renal.creatinine = hsct::from_lab<hsct::creatinine>(88.0, "umol/L").value();
     in.arrhythmia = true;
     const auto hctci = p::assess_hct_ci(in);
-    std::cout << hctci.value() << "\n";
+    std::cout << hctci.value();  // one line per item, each ending in a newline
 
     // Disease Risk Index and EBMT risk score.
     const auto dri = p::assess_dri(

@@ -5,7 +5,9 @@
 #include <hsct/core/units.hpp>
 
 #include <cstdint>
+#include <string_view>
 #include <type_traits>
+#include <vector>
 
 #include "support/catch.hpp"
 
@@ -128,4 +130,102 @@ TEST_CASE("enum_set holds input fields", "[core][explain][CORE-EXPLAIN-001]") {
         ++n;
     });
     CHECK(n == 2);
+}
+
+namespace evidence_rule {
+enum class crit : std::uint8_t { fev1 = 1, oxygen = 2, valve = 3, ratio = 5 };
+constexpr auto hsct_enum_table(crit) noexcept {
+    return hsct::make_enum_table<crit>("evidence_test_criterion", {
+        {crit::fev1, "fev1", "FEV1 at most 65 %"},
+        {crit::oxygen, "oxygen", "oxygen needed"},
+        {crit::valve, "valve", "valve disease"},
+        {crit::ratio, "ratio", "bilirubin above 1.5 x ULN"},
+    });
+}
+constexpr hsct::criterion_info hsct_criterion_info(crit c) noexcept {
+    switch (c) {
+        case crit::fev1:
+            return {"TEST-002", hsct::measure::kind::quantity, hsct::comparator::less_equal, 65.0,
+                    &hsct::units::percent_t::info, hsct::count_unit::none, nullptr};
+        case crit::oxygen: return {"TEST-003", hsct::measure::kind::flag};
+        case crit::valve:
+            return {"TEST-010", hsct::measure::kind::code, hsct::comparator::present, 0.0, nullptr,
+                    hsct::count_unit::none, hsct::enum_ref::type_of<hsct::outcome>()};
+        case crit::ratio:
+            return {"TEST-004", hsct::measure::kind::count, hsct::comparator::greater, 1.5, nullptr,
+                    hsct::count_unit::times_uln, nullptr};
+    }
+    return {};
+}
+enum class input : std::uint8_t { fev1 = 1, oxygen = 2 };
+constexpr auto hsct_enum_table(input) noexcept {
+    return hsct::make_enum_table<input>("evidence_test_input",
+                                        {{input::fev1, "fev1", "FEV1"}, {input::oxygen, "oxygen", "oxygen need"}});
+}
+}  // namespace evidence_rule
+
+TEST_CASE("evidence records each criterion compactly and reads back full records",
+          "[core][explain][CORE-EXPLAIN-001]") {
+    using evidence_rule::crit;
+    using evidence_rule::input;
+    hsct::evidence<crit, input> ev;
+    STATIC_REQUIRE(std::is_trivially_copyable_v<hsct::evidence<crit, input>>);
+    CHECK(ev.empty());
+    CHECK(ev.begin() == ev.end());
+    // comparisons come from the criterion's info, with CORE-THRESH-001
+    CHECK(ev.value(crit::ratio, 1.8 / 1.2) == false);  // at 1.5: not above
+    CHECK(ev.value(crit::fev1, 65.0) == true);
+    ev.missing(crit::oxygen, input::oxygen);
+    CHECK(ev.code(crit::valve, hsct::outcome::not_met, true, false) == true);
+    CHECK(ev.size() == 4);
+    CHECK(ev.contains(crit::fev1));
+    CHECK(ev.outcome_of(crit::oxygen) == hsct::outcome::unknown);
+    CHECK(ev.missing_inputs().contains(input::oxygen));
+    CHECK_FALSE(ev.missing_inputs().contains(input::fev1));
+
+    // read back in criterion order
+    std::vector<crit> order;
+    for (const auto& c : ev) {
+        order.push_back(c.id);
+    }
+    CHECK(order == std::vector<crit>{crit::fev1, crit::oxygen, crit::valve, crit::ratio});
+
+    const auto fev1 = ev.find(crit::fev1);
+    REQUIRE(fev1.has_value());
+    CHECK(fev1->result == hsct::outcome::met);
+    CHECK(fev1->cmp == hsct::comparator::less_equal);
+    CHECK(fev1->threshold == 65.0);
+    CHECK(std::string_view(fev1->requirement) == "TEST-002");
+    CHECK(fev1->measured.as<hsct::percent>()->in(hsct::units::pct) == 65.0);
+    CHECK(fev1->verified);
+
+    const auto oxygen = ev.find(crit::oxygen);
+    REQUIRE(oxygen.has_value());
+    CHECK(oxygen->measured == hsct::measure::missing(input::oxygen));
+
+    const auto valve = ev.find(crit::valve);
+    REQUIRE(valve.has_value());
+    CHECK(valve->measured == hsct::measure::code(hsct::outcome::not_met));
+    CHECK_FALSE(valve->verified);
+    CHECK(ev.unverified_mask() == (std::uint64_t{1} << 3));
+
+    const auto ratio = ev.find(crit::ratio);
+    REQUIRE(ratio.has_value());
+    CHECK(ratio->result == hsct::outcome::not_met);
+    CHECK(ratio->measured.counted_in() == hsct::count_unit::times_uln);
+
+    // copies compare equal; a different record does not
+    auto copy = ev;
+    CHECK(copy == ev);
+    copy.flag(crit::oxygen, true);
+    CHECK_FALSE(copy == ev);
+    CHECK(copy.find(crit::oxygen)->measured == hsct::measure::flag(true));
+    CHECK(copy.met_mask() == ((std::uint64_t{1} << 1) | (std::uint64_t{1} << 2) | (std::uint64_t{1} << 3)));
+
+    // not applicable keeps what was measured
+    copy.not_applicable(crit::fev1, 50.0);
+    CHECK(copy.outcome_of(crit::fev1) == hsct::outcome::not_applicable);
+    CHECK(copy.find(crit::fev1)->measured.number() == 50.0);
+    CHECK_FALSE(copy.find(crit::ratio) == std::nullopt);
+    CHECK_FALSE(ev.contains(static_cast<crit>(4)));
 }

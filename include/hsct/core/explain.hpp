@@ -18,6 +18,7 @@
 #define HSCT_CORE_EXPLAIN_HPP
 
 #include <array>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -143,6 +144,12 @@ public:
 
     using text_fn = std::string_view (*)(std::uint8_t, enum_text) noexcept;
 
+    /// The naming function of E: identifies E's enumerators in type-erased records.
+    template <tabled_enum E>
+    [[nodiscard]] static constexpr text_fn type_of() noexcept {
+        return &text_of<E>;
+    }
+
 private:
     friend class measure;
     constexpr enum_ref(text_fn f, std::uint8_t code) noexcept : text_(f), code_(code) {}
@@ -239,6 +246,25 @@ public:
         return a.kind_ == b.kind_ && a.number_ == b.number_ && a.small_ == b.small_ &&
                (a.kind_ == kind::quantity ? a.unit_ == b.unit_
                                           : a.enumerator() == b.enumerator());
+    }
+
+    /// A measure from its parts (the compact form evidence<> stores).
+    [[nodiscard]] static constexpr measure from_parts(kind k, double number, const unit_info* unit,
+                                                      count_unit counted,
+                                                      enum_ref::text_fn type,
+                                                      std::uint8_t code) noexcept {
+        measure m;
+        m.kind_ = k;
+        m.number_ = number;
+        if (k == kind::quantity) {
+            m.unit_ = unit;
+        } else if (k == kind::code || k == kind::missing) {
+            m.fn_ = type;
+            m.small_ = code;
+        } else if (k == kind::count) {
+            m.small_ = static_cast<std::uint8_t>(counted);
+        }
+        return m;
     }
 
 private:
@@ -350,6 +376,233 @@ private:
         return c < 64 ? (std::uint64_t{1} << c) : 0;
     }
     std::uint64_t bits_ = 0;
+};
+
+/// Static facts about one criterion of a rule, declared once per rule and found by
+/// argument-dependent lookup as `constexpr criterion_info hsct_criterion_info(Id)`: the
+/// requirement ID, the comparison (comparator and threshold, in the unit of what is measured;
+/// `present` for a finding) and what the criterion measures: its unit (a quantity), its count
+/// unit (a count) or its enum (an enumerator).
+struct criterion_info {
+    const char* requirement = "";
+    measure::kind kind = measure::kind::flag;  ///< what a decided criterion measures
+    comparator cmp = comparator::present;
+    double threshold = 0.0;
+    const unit_info* unit = nullptr;           ///< kind::quantity
+    count_unit counted = count_unit::none;     ///< kind::count
+    enum_ref::text_fn code_type = nullptr;     ///< kind::code
+};
+
+/// Id is a rule's criterion enum with its criterion_info table.
+template <class Id>
+concept criterion_enum = tabled_enum<Id> && requires(Id c) {
+    { hsct_criterion_info(c) } -> std::convertible_to<criterion_info>;
+};
+
+/// The evidence of a rule whose criteria are the enumerators of `Id` (codes below 64) and whose
+/// inputs are the enumerators of `Field`: at most one record per criterion, indexed by the
+/// criterion. A record keeps only what varies from patient to patient (the outcome, the measured
+/// number or enumerator, whether the reading is verified); the requirement ID, comparator,
+/// threshold and unit come from the criterion's criterion_info. Recording costs a few stores;
+/// reading gives full criterion<Id> records, in criterion order. No heap, trivially copyable.
+template <criterion_enum Id, tabled_enum Field>
+class evidence {
+public:
+    /// Records criterion `id`: its outcome, the number it measured (for an enumerator, or the
+    /// missing input, its code) and whether its reading is verified. What kind of value the
+    /// number is comes from the criterion's info (kind::missing when the outcome is unknown).
+    /// Precondition (contract, checked): `id` is a criterion of the rule (code below 64).
+    HSCT_ALWAYS_INLINE void record(Id id, outcome result, double number, bool verified) noexcept {
+        const auto i = index(id);
+        number_[i] = number;
+        const std::uint64_t bit = std::uint64_t{1} << i;
+        if ((evaluated_ & bit) != 0) {  // recorded again: the new record replaces the old one
+            met_ &= ~bit;
+            unknown_ &= ~bit;
+            not_applicable_ &= ~bit;
+            unverified_ &= ~bit;
+        }
+        evaluated_ |= bit;
+        met_ |= static_cast<std::uint64_t>(result == outcome::met) << i;
+        unknown_ |= static_cast<std::uint64_t>(result == outcome::unknown) << i;
+        not_applicable_ |= static_cast<std::uint64_t>(result == outcome::not_applicable) << i;
+        unverified_ |= static_cast<std::uint64_t>(!verified) << i;
+    }
+    /// A quantity (kind::quantity) or a count (kind::count) in the unit of the criterion's
+    /// info, compared as the info says. Returns whether it met.
+    HSCT_ALWAYS_INLINE bool value(Id id, double number, bool verified = true) noexcept {
+        const criterion_info& info = info_[index(id)];
+        const bool met = satisfies(number, info.cmp, info.threshold);
+        record(id, met ? outcome::met : outcome::not_met, number, verified);
+        return met;
+    }
+    /// A yes/no finding (kind::flag): met when present.
+    HSCT_ALWAYS_INLINE bool flag(Id id, bool present, bool verified = true) noexcept {
+        record(id, present ? outcome::met : outcome::not_met, present ? 1.0 : 0.0, verified);
+        return present;
+    }
+    /// An enumerator (kind::code, of the info's enum) that meets the criterion or not.
+    template <tabled_enum E>
+    HSCT_ALWAYS_INLINE bool code(Id id, E e, bool met, bool verified = true) noexcept {
+        record(id, met ? outcome::met : outcome::not_met,
+               static_cast<double>(static_cast<std::uint8_t>(e)), verified);
+        return met;
+    }
+    /// The input the criterion needs is missing: outcome unknown, the input recorded.
+    HSCT_ALWAYS_INLINE void missing(Id id, Field f, bool verified = true) noexcept {
+        record(id, outcome::unknown, static_cast<double>(static_cast<std::uint8_t>(f)), verified);
+        missing_.insert(f);
+    }
+    /// The criterion does not apply to this patient; what was measured (a number as value()
+    /// takes it, 1/0 for a finding, an enumerator's code) is kept for the record.
+    HSCT_ALWAYS_INLINE void not_applicable(Id id, double number, bool verified = true) noexcept {
+        record(id, outcome::not_applicable, number, verified);
+    }
+
+    /// True when criterion `id` was evaluated.
+    [[nodiscard]] constexpr bool contains(Id id) const noexcept {
+        const auto i = static_cast<std::size_t>(static_cast<std::uint8_t>(id));
+        return i < 64 && (evaluated_ >> i & 1U) != 0;
+    }
+    /// The outcome of an evaluated criterion (outcome::unknown if it was not evaluated).
+    [[nodiscard]] constexpr outcome outcome_of(Id id) const noexcept {
+        if (!contains(id)) {
+            return outcome::unknown;
+        }
+        return outcome_at(static_cast<std::size_t>(static_cast<std::uint8_t>(id)));
+    }
+    /// The full record of criterion `id`, if it was evaluated.
+    [[nodiscard]] std::optional<criterion<Id>> find(Id id) const noexcept {
+        if (!contains(id)) {
+            return std::nullopt;
+        }
+        return at(static_cast<std::size_t>(static_cast<std::uint8_t>(id)));
+    }
+    /// The number of criteria evaluated.
+    [[nodiscard]] constexpr std::size_t size() const noexcept {
+        std::size_t n = 0;
+        for (auto b = evaluated_; b != 0; b &= b - 1) {
+            ++n;
+        }
+        return n;
+    }
+    [[nodiscard]] constexpr bool empty() const noexcept { return evaluated_ == 0; }
+    /// The inputs that were missing.
+    [[nodiscard]] constexpr const enum_set<Field>& missing_inputs() const noexcept {
+        return missing_;
+    }
+    /// Bit sets over criterion codes (bit c for criterion code c): evaluated, met, unknown, and
+    /// decided by an unverified reading. A rule folds its criteria into items with these.
+    [[nodiscard]] constexpr std::uint64_t evaluated_mask() const noexcept { return evaluated_; }
+    [[nodiscard]] constexpr std::uint64_t met_mask() const noexcept { return met_; }
+    [[nodiscard]] constexpr std::uint64_t unknown_mask() const noexcept { return unknown_; }
+    [[nodiscard]] constexpr std::uint64_t unverified_mask() const noexcept { return unverified_; }
+
+    /// Iterates the evaluated criteria in criterion order, giving criterion<Id> by value.
+    class iterator {
+    public:
+        using value_type = criterion<Id>;
+        using difference_type = std::ptrdiff_t;
+        constexpr iterator() noexcept = default;
+        [[nodiscard]] criterion<Id> operator*() const noexcept { return e_->at(i_); }
+        iterator& operator++() noexcept {
+            i_ = e_->next(i_ + 1);
+            return *this;
+        }
+        iterator operator++(int) noexcept {
+            iterator t = *this;
+            ++*this;
+            return t;
+        }
+        friend constexpr bool operator==(const iterator& a, const iterator& b) noexcept {
+            return a.i_ == b.i_;
+        }
+
+    private:
+        friend class evidence;
+        constexpr iterator(const evidence* e, std::size_t i) noexcept : e_(e), i_(i) {}
+        const evidence* e_ = nullptr;
+        std::size_t i_ = 64;
+    };
+    [[nodiscard]] iterator begin() const noexcept { return iterator(this, next(0)); }
+    [[nodiscard]] iterator end() const noexcept { return iterator(this, 64); }
+
+    friend constexpr bool operator==(const evidence& a, const evidence& b) noexcept {
+        if (a.evaluated_ != b.evaluated_ || a.met_ != b.met_ || a.unknown_ != b.unknown_ ||
+            a.not_applicable_ != b.not_applicable_ || a.unverified_ != b.unverified_ ||
+            !(a.missing_ == b.missing_)) {
+            return false;
+        }
+        for (std::size_t i = 0; i < slots; ++i) {
+            if ((a.evaluated_ >> i & 1U) != 0 && a.number_[i] != b.number_[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+private:
+    static constexpr std::size_t slots = [] {
+        std::size_t m = 0;
+        for (const Id c : values<Id>()) {
+            const auto k = static_cast<std::size_t>(static_cast<std::uint8_t>(c));
+            m = k > m ? k : m;
+        }
+        return m + 1;
+    }();
+    static_assert(slots <= 64, "evidence<Id>: criterion codes must be below 64");
+
+    /// The criteria's static facts, by code, computed once at compile time.
+    static constexpr std::array<criterion_info, slots> info_ = [] {
+        std::array<criterion_info, slots> t{};
+        for (const Id c : values<Id>()) {
+            t[static_cast<std::size_t>(static_cast<std::uint8_t>(c))] = hsct_criterion_info(c);
+        }
+        return t;
+    }();
+
+    HSCT_ALWAYS_INLINE static std::size_t index(Id id) noexcept {
+        const auto i = static_cast<std::size_t>(static_cast<std::uint8_t>(id));
+        HSCT_EXPECTS(i < slots, "evidence: not a criterion of this rule");
+        return i;
+    }
+    [[nodiscard]] constexpr outcome outcome_at(std::size_t i) const noexcept {
+        const std::uint64_t bit = std::uint64_t{1} << i;
+        return (met_ & bit) != 0              ? outcome::met
+               : (unknown_ & bit) != 0        ? outcome::unknown
+               : (not_applicable_ & bit) != 0 ? outcome::not_applicable
+                                              : outcome::not_met;
+    }
+    [[nodiscard]] std::size_t next(std::size_t from) const noexcept {
+        for (std::size_t i = from; i < 64; ++i) {
+            if ((evaluated_ >> i & 1U) != 0) {
+                return i;
+            }
+        }
+        return 64;
+    }
+    [[nodiscard]] criterion<Id> at(std::size_t i) const noexcept {
+        const Id id = static_cast<Id>(i);
+        const criterion_info& info = info_[i];
+        const bool missing = ((unknown_ >> i) & 1U) != 0;
+        const auto k = missing ? measure::kind::missing : info.kind;
+        const bool coded = k == measure::kind::code || k == measure::kind::missing;
+        const measure m = measure::from_parts(
+            k, coded ? 0.0 : number_[i], info.unit, info.counted,
+            missing ? enum_ref::type_of<Field>() : info.code_type,
+            coded ? static_cast<std::uint8_t>(number_[i]) : std::uint8_t{0});
+        return criterion<Id>{id,  outcome_at(i), info.cmp, ((unverified_ >> i) & 1U) == 0,
+                             info.requirement, m, info.threshold};
+    }
+
+    // Only the entries of evaluated criteria are meaningful; all start at zero.
+    std::array<double, slots> number_{};
+    std::uint64_t evaluated_ = 0;
+    std::uint64_t met_ = 0;
+    std::uint64_t unknown_ = 0;
+    std::uint64_t not_applicable_ = 0;
+    std::uint64_t unverified_ = 0;
+    enum_set<Field> missing_;
 };
 
 }  // namespace hsct

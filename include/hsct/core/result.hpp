@@ -207,6 +207,11 @@ public:
     result(T&& v) : storage_(std::in_place_index<0>, std::move(v)) {}  // NOLINT
     result(const hsct::error& e) : storage_(std::in_place_index<1>, e) {}  // NOLINT
     result(hsct::error&& e) : storage_(std::in_place_index<1>, std::move(e)) {}  // NOLINT
+    /// A value made in place from `args` (as std::expected): lets a function build a large
+    /// result where it will be returned, without a copy.
+    template <class... Args>
+    explicit result(std::in_place_t, Args&&... args)
+        : storage_(std::in_place_index<0>, std::forward<Args>(args)...) {}
 
     [[nodiscard]] bool has_value() const noexcept { return storage_.index() == 0; }
     explicit operator bool() const noexcept { return has_value(); }

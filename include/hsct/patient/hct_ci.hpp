@@ -22,6 +22,7 @@
 #define HSCT_PATIENT_HCT_CI_HPP
 
 #include <array>
+#include <bit>
 #include <cmath>
 #include <compare>
 #include <cstddef>
@@ -35,7 +36,9 @@
 #include "hsct/core/analyte.hpp"
 #include "hsct/core/config.hpp"
 #include "hsct/core/detail/text.hpp"
-#include "hsct/core/detail/threshold.hpp"
+#include "hsct/core/explain.hpp"
+#include "hsct/core/lab_with_uln.hpp"
+#include "hsct/core/score.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/units.hpp"
 #include "hsct/core/demographics.hpp"
@@ -128,47 +131,29 @@ constexpr auto hsct_enum_table(hct_ci_item) noexcept {
     });
 }
 
-/// HCT-CI points: a weight, an item's contribution, or a total.
-///
-/// PAT-HCTCI-021: the range is 0-30, so that every sum of distinct items' weights plus the
-/// age point is representable: the 17 weights sum to 29 (max_item_weights), and 30 with the
-/// HCT-CI/age point. A score under the tier rule (PAT-HCTCI-015: only the higher tier of
-/// hepatic and of pulmonary counts) is at most 26 (max_score), 27 with the age point.
-class hct_ci_points {
-public:
-    /// The sum of all 17 item weights (Sorror 2005 Table 3): 29.
-    static constexpr int max_item_weights = 29;
-    /// The highest HCT-CI under the tier rule: 29 - 1 (mild hepatic) - 2 (moderate pulmonary).
-    static constexpr int max_score = 26;
-    /// The type's range: max_item_weights + 1 age point (Sorror 2014).
-    static constexpr int max_points = max_item_weights + 1;
-
-    constexpr hct_ci_points() noexcept = default;
-    /// Precondition (contract): 0 <= v <= 30.
-    constexpr explicit hct_ci_points(int v) : v_(v) {
-        HSCT_EXPECTS(v >= 0 && v <= max_points, "hct_ci_points: outside 0-30");
-    }
-    [[nodiscard]] constexpr int value() const noexcept { return v_; }
-
-    /// Precondition (contract): the sum is at most 30, as any sum of distinct items' weights
-    /// plus the age point is (summing all 17 weights gives 29).
-    [[nodiscard]] friend constexpr hct_ci_points operator+(hct_ci_points a, hct_ci_points b) {
-        return hct_ci_points(a.v_ + b.v_);
-    }
-    friend constexpr bool operator==(hct_ci_points, hct_ci_points) noexcept = default;
-    friend constexpr auto operator<=>(hct_ci_points, hct_ci_points) noexcept = default;
-
-private:
-    int v_{0};
+/// PAT-HCTCI-021: the range of HCT-CI points is 0-30, so that every sum of distinct items' weights
+/// plus the age point is representable: the 17 weights sum to 29, and 30 with the HCT-CI/age
+/// point. A score under the tier rule (PAT-HCTCI-015: only the higher tier of hepatic and of
+/// pulmonary counts) is at most 26 (hct_ci_max_score), 27 with the age point.
+struct hct_ci_points_tag {
+    static constexpr int min = 0;
+    static constexpr int max = 30;
+    static constexpr int step = 1;
+    static constexpr std::string_view name = "hct_ci_points";
+    static constexpr std::string_view requirement = "PAT-HCTCI-021";
 };
 
-/// PAT-HCTCI-001: item weights, Sorror 2005 (Blood 2005;106:2912, Table 3 via the NCI PDQ
-/// adaptation, pmidcalc and QxMD; confirmed by EBMT Handbook 2024 Table 11.5). One point:
-/// arrhythmia, cardiac, IBD, diabetes, cerebrovascular, psychiatric, mild hepatic, obesity,
-/// infection. Two: rheumatologic, peptic ulcer, renal, moderate pulmonary. Three: prior solid
-/// tumour, heart valve, severe pulmonary, moderate/severe hepatic. Same in every definition set.
-/// Precondition (contract): is_valid(i); read a stored item number with make_enum<hct_ci_item>.
-[[nodiscard]] constexpr hct_ci_points hct_ci_weight(hct_ci_item i) noexcept {
+/// HCT-CI points: a weight, an item's contribution, or a total (hsct::bounded_score).
+using hct_ci_points = hsct::bounded_score<hct_ci_points_tag>;
+
+/// The sum of all 17 item weights (Sorror 2005 Table 3): 29.
+inline constexpr int hct_ci_max_item_weights = 29;
+/// The highest HCT-CI under the tier rule: 29 - 1 (mild hepatic) - 2 (moderate pulmonary).
+inline constexpr int hct_ci_max_score = 26;
+
+namespace detail {
+/// The weight of a declared item as a plain number; 0 for a number that is no item.
+[[nodiscard]] constexpr int hct_ci_weight_number(hct_ci_item i) noexcept {
     switch (i) {
         case hct_ci_item::arrhythmia:
         case hct_ci_item::cardiac:
@@ -178,18 +163,31 @@ private:
         case hct_ci_item::psychiatric:
         case hct_ci_item::hepatic_mild:
         case hct_ci_item::obesity:
-        case hct_ci_item::infection: return hct_ci_points(1);
+        case hct_ci_item::infection: return 1;
         case hct_ci_item::rheumatologic:
         case hct_ci_item::peptic_ulcer:
         case hct_ci_item::renal:
-        case hct_ci_item::pulmonary_moderate: return hct_ci_points(2);
+        case hct_ci_item::pulmonary_moderate: return 2;
         case hct_ci_item::prior_solid_tumour:
         case hct_ci_item::heart_valve:
         case hct_ci_item::pulmonary_severe:
-        case hct_ci_item::hepatic_severe: return hct_ci_points(3);
+        case hct_ci_item::hepatic_severe: return 3;
     }
-    HSCT_EXPECTS(false, "hct_ci_weight: hct_ci_item is not a declared value");
-    return hct_ci_points(0);
+    return 0;
+}
+}  // namespace detail
+
+/// PAT-HCTCI-001: item weights, Sorror 2005 (Blood 2005;106:2912, Table 3 via the NCI PDQ
+/// adaptation, pmidcalc and QxMD; confirmed by EBMT Handbook 2024 Table 11.5). One point:
+/// arrhythmia, cardiac, IBD, diabetes, cerebrovascular, psychiatric, mild hepatic, obesity,
+/// infection. Two: rheumatologic, peptic ulcer, renal, moderate pulmonary. Three: prior solid
+/// tumour, heart valve, severe pulmonary, moderate/severe hepatic. Same in every definition set.
+/// Error: a number that is not a declared item (out_of_range, CORE-ENUM-002).
+[[nodiscard]] inline result<hct_ci_points> hct_ci_weight(hct_ci_item i) {
+    if (auto e = hsct::detail::check_enum(i, "item")) {
+        return *e;
+    }
+    return hct_ci_points::make(detail::hct_ci_weight_number(i));
 }
 
 /// PAT-HCTCI-016: risk groups of Sorror 2005 (0 low, 1-2 intermediate, >= 3 high).
@@ -203,6 +201,7 @@ constexpr auto hsct_enum_table(hct_ci_risk_group) noexcept {
     });
 }
 
+/// PAT-HCTCI-016: the risk group of an HCT-CI.
 [[nodiscard]] constexpr hct_ci_risk_group hct_ci_risk_group_of(hct_ci_points p) noexcept {
     return p.value() == 0 ? hct_ci_risk_group::low
            : p.value() <= 2 ? hct_ci_risk_group::intermediate
@@ -249,9 +248,9 @@ constexpr auto hsct_enum_table(dyspnoea) noexcept {
 
 /// Whether a DLCO value is corrected for haemoglobin (CIBMTR Appendix J requires corrected).
 enum class dlco_correction : std::uint8_t {
-    not_stated = 0,
-    haemoglobin_corrected = 1,
-    uncorrected = 2,
+    not_stated = 1,
+    haemoglobin_corrected = 2,
+    uncorrected = 3,
 };
 
 constexpr auto hsct_enum_table(dlco_correction) noexcept {
@@ -272,12 +271,9 @@ struct hct_ci_pulmonary {
     std::optional<bool> requires_oxygen;  ///< supplemental oxygen needed
 };
 
-/// A laboratory value with the upper limit of normal of the laboratory that measured it.
-template <class A>
-struct lab_with_uln {
-    A value;
-    A upper_limit_of_normal;
-};
+/// A laboratory value with the upper limit of normal of the laboratory that measured it, or the
+/// multiple of the ULN alone (core, CORE-ULN-001).
+using hsct::lab_with_uln;
 
 /// Liver (items 7 and 17).
 struct hct_ci_hepatic {
@@ -427,9 +423,9 @@ struct hct_ci_input {
 /// PAT-HCTCI-003: whether a DLCO must be haemoglobin-corrected to be used.
 enum class dlco_correction_policy : std::uint8_t {
     /// CIBMTR: corrected required; Sorror 2005/2013: any DLCO accepted. The default.
-    per_definition_set = 0,
-    require_haemoglobin_corrected = 1,
-    accept_any = 2,
+    per_definition_set = 1,
+    require_haemoglobin_corrected = 2,
+    accept_any = 3,
 };
 
 constexpr auto hsct_enum_table(dlco_correction_policy) noexcept {
@@ -502,87 +498,8 @@ struct hct_ci_options {
     age_resolution age_rule = age_resolution::completed_years;
     hct_ci_hepatitis_history_policy hepatitis_history =
         hct_ci_hepatitis_history_policy::per_definition_set;  ///< PAT-HCTCI-022
-};
 
-// =========================================================================================
-// Result
-// =========================================================================================
-
-/// An item that scored: its weight and the measurement(s) that decided it.
-struct hct_ci_finding {
-    hct_ci_item item;
-    hct_ci_points weight;
-    std::string trigger;  ///< e.g. "FEV1 72 % of predicted"
-    /// false when the rule that scored it is hsct's reading of a text not read (CIBMTR
-    /// infection, psychiatric, heart valve, paediatric obesity; PAT-HCTCI-023).
-    bool verified = true;
-};
-
-/// An item that met its criteria but does not add: the higher tier of its organ scored.
-struct hct_ci_superseded {
-    hct_ci_item item;
-    hct_ci_item by;
-    std::string trigger;
-};
-
-/// An item that could not be decided, and the inputs it lacks.
-struct hct_ci_unassessed {
-    hct_ci_item item;
-    std::string missing;  ///< e.g. "DLCO; oxygen need"
-};
-
-/// PAT-HCTCI-017: the HCT-CI/age composite.
-struct hct_ci_age_index {
-    hct_ci_points comorbidity;  ///< the HCT-CI
-    hct_ci_points age_points;   ///< 1 if age >= 40 under the resolution used
-    hct_ci_points total;
-    hct_ci_age_group group;
-    age_resolution resolution;
-    std::string age_text;  ///< e.g. "40 years (completed years) >= 40"
-    bool complete;         ///< false if the HCT-CI had unassessed items
-};
-
-struct hct_ci_result {
-    hct_ci_definition_set definition_set;
-    hct_ci_tier_rule tiers;
-    dlco_correction_policy dlco;
-    hct_ci_points score;  ///< sum of the scored weights (a lower bound if not complete())
-    hct_ci_risk_group risk_group;
-    std::vector<hct_ci_finding> scored;
-    std::vector<hct_ci_superseded> superseded;
-    std::vector<hct_ci_unassessed> unassessed;
-    std::optional<hct_ci_age_index> with_age;  ///< present when input.age_at_hct was given
-    hct_ci_hepatitis_history_policy hepatitis_history;  ///< PAT-HCTCI-022
-    /// PAT-HCTCI-023: items decided (scored or not) by an hsct reading of a definition that was
-    /// not read (CIBMTR infection, psychiatric, heart valve, paediatric obesity). Empty under
-    /// Sorror 2005 and 2013.
-    std::vector<hct_ci_item> unverified_readings;
-
-    /// Every decided item follows a text that was read (no hsct reading, PAT-HCTCI-023).
-    [[nodiscard]] bool readings_verified() const noexcept { return unverified_readings.empty(); }
-
-    /// Every item was decided.
-    [[nodiscard]] bool complete() const noexcept { return unassessed.empty(); }
-    /// The risk group cannot change whatever the unassessed items turn out to be.
-    [[nodiscard]] bool risk_group_final() const noexcept {
-        return complete() || risk_group == hct_ci_risk_group::high;
-    }
-    [[nodiscard]] bool scored_item(hct_ci_item i) const noexcept {
-        for (const auto& f : scored) {
-            if (f.item == i) {
-                return true;
-            }
-        }
-        return false;
-    }
-    [[nodiscard]] bool is_unassessed(hct_ci_item i) const noexcept {
-        for (const auto& u : unassessed) {
-            if (u.item == i) {
-                return true;
-            }
-        }
-        return false;
-    }
+    friend constexpr bool operator==(const hct_ci_options&, const hct_ci_options&) noexcept = default;
 };
 
 // =========================================================================================
@@ -626,73 +543,467 @@ inline constexpr double ef_max_pct = 100.0;
 inline constexpr double bmi_min = 5.0;
 inline constexpr double bmi_max = 150.0;
 
-// --- comparisons ------------------------------------------------------------------------
-[[nodiscard]] inline bool gt(double v, double t) noexcept { return hsct::detail::above(v, t); }
-[[nodiscard]] inline bool le(double v, double t) noexcept { return hsct::detail::at_most(v, t); }
-[[nodiscard]] inline bool lt(double v, double t) noexcept { return hsct::detail::below(v, t); }
-[[nodiscard]] inline bool ge(double v, double t) noexcept { return hsct::detail::at_least(v, t); }
+}  // namespace detail
 
-/// A number for display: at most 2 decimals.
-[[nodiscard]] inline std::string shown(double v) {
-    return hsct::detail::format_number(std::round(v * 100.0) / 100.0);
+// =========================================================================================
+// Result: explained as data (docs/conventions.md section 5)
+// =========================================================================================
+
+/// Every criterion the HCT-CI evaluates, each belonging to one item (hct_ci_item_of). The label
+/// is the criterion in words; the requirement ID, threshold and comparator are on each record.
+enum class hct_ci_criterion : std::uint8_t {
+    arrhythmia = 1,
+    coronary_artery_disease = 2,
+    congestive_heart_failure = 3,
+    myocardial_infarction = 4,
+    lvef = 5,
+    shortening_fraction = 6,
+    inflammatory_bowel_disease = 7,
+    diabetes_treatment = 8,
+    cerebrovascular = 9,
+    psychiatric = 10,
+    chronic_hepatitis = 11,
+    hepatitis_b_or_c_history = 12,
+    bilirubin_mild = 13,
+    ast_mild = 14,
+    alt_mild = 15,
+    bmi = 16,
+    bmi_for_age = 17,
+    antimicrobials_after_day_0 = 18,
+    infection_across_conditioning = 19,
+    rheumatologic = 20,
+    peptic_ulcer = 21,
+    creatinine = 22,
+    dialysis = 23,
+    prior_renal_transplant = 24,
+    fev1_moderate = 25,
+    dlco_moderate = 26,
+    dyspnoea_on_slight_activity = 27,
+    prior_tumour = 28,
+    heart_valve = 29,
+    fev1_severe = 30,
+    dlco_severe = 31,
+    dyspnoea_at_rest = 32,
+    oxygen_need = 33,
+    cirrhosis = 34,
+    bilirubin_severe = 35,
+    ast_severe = 36,
+    alt_severe = 37,
+    age_40_or_more = 38,  ///< the HCT-CI/age point (Sorror 2014), not an item
+};
+
+constexpr auto hsct_enum_table(hct_ci_criterion) noexcept {
+    using c = hct_ci_criterion;
+    return make_enum_table<c>("hct_ci_criterion", {
+        {c::arrhythmia, "arrhythmia", "arrhythmia"},
+        {c::coronary_artery_disease, "coronary_artery_disease", "coronary artery disease"},
+        {c::congestive_heart_failure, "congestive_heart_failure", "congestive heart failure"},
+        {c::myocardial_infarction, "myocardial_infarction", "myocardial infarction"},
+        {c::lvef, "lvef", "LVEF at most 50 %"},
+        {c::shortening_fraction, "shortening_fraction", "shortening fraction below 26 % (child)"},
+        {c::inflammatory_bowel_disease, "inflammatory_bowel_disease", "inflammatory bowel disease"},
+        {c::diabetes_treatment, "diabetes_treatment", "diabetes treated with insulin or oral agents"},
+        {c::cerebrovascular, "cerebrovascular", "cerebrovascular disease"},
+        {c::psychiatric, "psychiatric", "psychiatric disturbance needing treatment at HCT"},
+        {c::chronic_hepatitis, "chronic_hepatitis", "chronic hepatitis"},
+        {c::hepatitis_b_or_c_history, "hepatitis_b_or_c_history", "history of hepatitis B or C"},
+        {c::bilirubin_mild, "bilirubin_mild", "bilirubin above the ULN"},
+        {c::ast_mild, "ast_mild", "AST above the ULN"},
+        {c::alt_mild, "alt_mild", "ALT above the ULN"},
+        {c::bmi, "bmi", "BMI above 35 kg/m2"},
+        {c::bmi_for_age, "bmi_for_age", "BMI-for-age at or above the 95th percentile (child)"},
+        {c::antimicrobials_after_day_0, "antimicrobials_after_day_0",
+         "antimicrobial treatment continued after day 0"},
+        {c::infection_across_conditioning, "infection_across_conditioning",
+         "infection or FUO treated before, during and after the start of conditioning"},
+        {c::rheumatologic, "rheumatologic", "rheumatologic disease"},
+        {c::peptic_ulcer, "peptic_ulcer", "peptic ulcer needing treatment"},
+        {c::creatinine, "creatinine", "creatinine above 2 mg/dL"},
+        {c::dialysis, "dialysis", "dialysis"},
+        {c::prior_renal_transplant, "prior_renal_transplant", "prior renal transplant"},
+        {c::fev1_moderate, "fev1_moderate", "FEV1 at most 80 % of predicted"},
+        {c::dlco_moderate, "dlco_moderate", "DLCO at most 80 % of predicted"},
+        {c::dyspnoea_on_slight_activity, "dyspnoea_on_slight_activity",
+         "dyspnoea on slight activity"},
+        {c::prior_tumour, "prior_tumour", "prior solid tumours other than non-melanoma skin cancer"},
+        {c::heart_valve, "heart_valve", "heart valve disease"},
+        {c::fev1_severe, "fev1_severe", "FEV1 at most 65 % of predicted"},
+        {c::dlco_severe, "dlco_severe", "DLCO at most 65 % of predicted"},
+        {c::dyspnoea_at_rest, "dyspnoea_at_rest", "dyspnoea at rest"},
+        {c::oxygen_need, "oxygen_need", "supplemental oxygen needed"},
+        {c::cirrhosis, "cirrhosis", "cirrhosis"},
+        {c::bilirubin_severe, "bilirubin_severe", "bilirubin above 1.5 x ULN"},
+        {c::ast_severe, "ast_severe", "AST above 2.5 x ULN"},
+        {c::alt_severe, "alt_severe", "ALT above 2.5 x ULN"},
+        {c::age_40_or_more, "age_40_or_more", "age 40 years or more"},
+    });
 }
 
-// --- tri-state criteria -------------------------------------------------------------------
-enum class tri : std::uint8_t { no, yes, unknown };
+namespace detail {
+/// The item of each criterion, by criterion code (0: none). Checked against the enum in the
+/// tests (every criterion but the age point has an item).
+inline constexpr std::array<std::uint8_t, 39> hct_ci_item_by_criterion{
+    0,
+    1,                  // arrhythmia
+    2, 2, 2, 2, 2,      // cardiac: CAD, CHF, MI, LVEF, shortening fraction
+    3,                  // inflammatory bowel disease
+    4,                  // diabetes
+    5,                  // cerebrovascular
+    6,                  // psychiatric
+    7, 7, 7, 7, 7,      // hepatic, mild: chronic hepatitis, HBV/HCV history, bilirubin, AST, ALT
+    8, 8,               // obesity: BMI, BMI-for-age
+    9, 9,               // infection: the 2005 and the 2013 question
+    10,                 // rheumatologic
+    11,                 // peptic ulcer
+    12, 12, 12,         // renal: creatinine, dialysis, prior renal transplant
+    13, 13, 13,         // pulmonary, moderate: FEV1, DLCO, dyspnoea on slight activity
+    14,                 // prior solid tumour
+    15,                 // heart valve
+    16, 16, 16, 16,     // pulmonary, severe: FEV1, DLCO, dyspnoea at rest, oxygen
+    17, 17, 17, 17,     // hepatic, severe: cirrhosis, bilirubin, AST, ALT
+    0,                  // the age point
+};
+}  // namespace detail
 
-/// One item being decided: criteria add "yes" (with a trigger text), "no", or "unknown" (with
-/// the name of the missing input).
-struct item_eval {
-    bool any_yes = false;
-    bool any_unknown = false;
-    std::string trigger;
-    std::string missing;
-    /// PAT-HCTCI-023: decided by an hsct reading of a text not read.
-    bool hsct_reading = false;
+namespace detail {
+/// The criteria of each item, as a bit set over criterion codes (built from
+/// hct_ci_item_by_criterion).
+inline constexpr std::array<std::uint64_t, 18> hct_ci_item_masks = [] {
+    std::array<std::uint64_t, 18> m{};
+    for (std::size_t c = 1; c < hct_ci_item_by_criterion.size(); ++c) {
+        m[hct_ci_item_by_criterion[c]] |= std::uint64_t{1} << c;
+    }
+    m[0] = 0;
+    return m;
+}();
+}  // namespace detail
 
-    void yes(std::string_view why) {
-        any_yes = true;
-        if (!trigger.empty()) {
-            trigger += "; ";
-        }
-        trigger += why;
+/// The item a criterion decides (hct_ci_criterion::age_40_or_more, and a number that is not a
+/// criterion, decide none: nullopt).
+[[nodiscard]] constexpr std::optional<hct_ci_item> hct_ci_item_of(hct_ci_criterion c) noexcept {
+    const auto k = static_cast<std::size_t>(static_cast<std::uint8_t>(c));
+    if (k >= detail::hct_ci_item_by_criterion.size() || detail::hct_ci_item_by_criterion[k] == 0) {
+        return std::nullopt;
     }
-    void unknown(std::string_view what) {
-        any_unknown = true;
-        if (missing.find(what) != std::string::npos) {
-            return;
-        }
-        if (!missing.empty()) {
-            missing += "; ";
-        }
-        missing += what;
+    return static_cast<hct_ci_item>(detail::hct_ci_item_by_criterion[k]);
+}
+
+/// The requirement ID of each criterion and what it measures (CORE-EXPLAIN-001): a percentage,
+/// a concentration in mg/dL, a BMI, a multiple of the ULN, a percentile, an age in years, a
+/// finding, or an enumerator of the input.
+[[nodiscard]] constexpr criterion_info hsct_criterion_info(hct_ci_criterion c) noexcept {
+    using c_ = hct_ci_criterion;
+    using d = comparator;
+    constexpr auto fl = measure::kind::flag;
+    constexpr auto qty = measure::kind::quantity;
+    constexpr auto cnt = measure::kind::count;
+    constexpr auto cod = measure::kind::code;
+    namespace k = detail;
+    const unit_info* pct = &hsct::units::percent_t::info;
+    constexpr count_unit none = count_unit::none;
+    switch (c) {
+        // PAT-HCTCI-014: the caller's findings
+        case c_::arrhythmia:
+        case c_::inflammatory_bowel_disease:
+        case c_::cerebrovascular:
+        case c_::rheumatologic:
+        case c_::peptic_ulcer: return {"PAT-HCTCI-014", fl, d::present, 0.0,
+            nullptr, none, nullptr};
+        // PAT-HCTCI-007: cardiac
+        case c_::coronary_artery_disease:
+        case c_::congestive_heart_failure:
+        case c_::myocardial_infarction:
+            return {"PAT-HCTCI-007", fl, d::present, 0.0, nullptr, none, nullptr};
+        case c_::lvef: return {"PAT-HCTCI-007", qty, d::less_equal, k::lvef_max_pct,
+            pct, none, nullptr};
+        case c_::shortening_fraction:
+            return {"PAT-HCTCI-007", qty, d::less, k::shortening_fraction_below_pct,
+                pct, none, nullptr};
+        case c_::diabetes_treatment:
+            return {"PAT-HCTCI-013", cod, d::present, 0.0,
+                nullptr, none, enum_ref::type_of<diabetes_treatment>()};
+        case c_::psychiatric:
+            return {"PAT-HCTCI-012", cod, d::present, 0.0,
+                nullptr, none, enum_ref::type_of<psychiatric_history>()};
+        // PAT-HCTCI-004, -005: hepatic
+        case c_::hepatitis_b_or_c_history:
+            return {"PAT-HCTCI-005", fl, d::present, 0.0, nullptr, none, nullptr};
+        case c_::chronic_hepatitis:
+        case c_::cirrhosis: return {"PAT-HCTCI-004", fl, d::present, 0.0, nullptr, none, nullptr};
+        case c_::bilirubin_mild:
+        case c_::ast_mild:
+        case c_::alt_mild:
+            return {"PAT-HCTCI-004", cnt, d::greater, 1.0, nullptr, count_unit::times_uln, nullptr};
+        case c_::bilirubin_severe:
+            return {"PAT-HCTCI-004", cnt, d::greater, k::bilirubin_mild_max_uln,
+                nullptr, count_unit::times_uln, nullptr};
+        case c_::ast_severe:
+        case c_::alt_severe:
+            return {"PAT-HCTCI-004", cnt, d::greater, k::transaminase_mild_max_uln,
+                nullptr, count_unit::times_uln, nullptr};
+        // PAT-HCTCI-008: obesity
+        case c_::bmi:
+            return {"PAT-HCTCI-008", qty, d::greater, k::bmi_min_exclusive,
+                &hsct::units::kg_per_m2_t::info, none, nullptr};
+        case c_::bmi_for_age:
+            return {"PAT-HCTCI-008", cnt, d::greater_equal, k::bmi_for_age_min_percentile,
+                nullptr, count_unit::percentile, nullptr};
+        // PAT-HCTCI-011: infection
+        case c_::antimicrobials_after_day_0:
+        case c_::infection_across_conditioning:
+            return {"PAT-HCTCI-011", fl, d::present, 0.0, nullptr, none, nullptr};
+        // PAT-HCTCI-006: renal
+        case c_::creatinine:
+            return {"PAT-HCTCI-006", qty, d::greater, k::creatinine_min_exclusive_mg_dl,
+                &hsct::units::mg_per_dl_t::info, none, nullptr};
+        case c_::dialysis:
+        case c_::prior_renal_transplant:
+            return {"PAT-HCTCI-006", fl, d::present, 0.0, nullptr, none, nullptr};
+        // PAT-HCTCI-002: pulmonary
+        case c_::fev1_moderate:
+        case c_::dlco_moderate:
+            return {"PAT-HCTCI-002", qty, d::less_equal, k::pulmonary_moderate_max_pct,
+                pct, none, nullptr};
+        case c_::fev1_severe:
+        case c_::dlco_severe:
+            return {"PAT-HCTCI-002", qty, d::less_equal, k::pulmonary_severe_max_pct,
+                pct, none, nullptr};
+        case c_::oxygen_need: return {"PAT-HCTCI-002", fl, d::present, 0.0, nullptr, none, nullptr};
+        case c_::dyspnoea_on_slight_activity:
+        case c_::dyspnoea_at_rest:
+            return {"PAT-HCTCI-002", cod, d::present, 0.0,
+                nullptr, none, enum_ref::type_of<dyspnoea>()};
+        case c_::prior_tumour:  // the number of tumours that count
+            return {"PAT-HCTCI-009", cnt, d::greater_equal, 1.0, nullptr, none, nullptr};
+        case c_::heart_valve:
+            return {"PAT-HCTCI-010", cod, d::present, 0.0,
+                nullptr, none, enum_ref::type_of<heart_valve_finding>()};
+        // PAT-HCTCI-017: the HCT-CI/age point
+        case c_::age_40_or_more:
+            return {"PAT-HCTCI-017", cnt, d::greater_equal, k::age_point_from_years,
+                nullptr, count_unit::years, nullptr};
     }
-    /// A flag criterion: present -> yes, absent -> nothing, missing -> unknown.
-    void flag(const std::optional<bool>& f, std::string_view name) {
-        if (!f) {
-            unknown(name);
-        } else if (*f) {
-            yes(name);
+    return {};
+}
+
+/// The inputs of hct_ci_input, named for the set of inputs an assessment lacked.
+enum class hct_ci_field : std::uint8_t {
+    age_at_hct = 1,
+    fev1 = 2,
+    dlco = 3,
+    dyspnoea = 4,
+    oxygen_need = 5,
+    bilirubin = 6,
+    ast = 7,
+    alt = 8,
+    chronic_hepatitis = 9,
+    hepatitis_b_or_c_history = 10,
+    cirrhosis = 11,
+    creatinine = 12,
+    dialysis = 13,
+    prior_renal_transplant = 14,
+    lvef = 15,
+    shortening_fraction = 16,
+    coronary_artery_disease = 17,
+    congestive_heart_failure = 18,
+    myocardial_infarction = 19,
+    bmi = 20,
+    bmi_for_age_percentile = 21,
+    antimicrobials_after_day_0 = 22,
+    infection_across_conditioning = 23,
+    prior_tumours = 24,
+    heart_valve = 25,
+    diabetes = 26,
+    psychiatric = 27,
+    arrhythmia = 28,
+    inflammatory_bowel_disease = 29,
+    cerebrovascular = 30,
+    rheumatologic = 31,
+    peptic_ulcer = 32,
+};
+
+constexpr auto hsct_enum_table(hct_ci_field) noexcept {
+    using f = hct_ci_field;
+    return make_enum_table<f>("hct_ci_field", {
+        {f::age_at_hct, "age_at_hct", "age at HCT"},
+        {f::fev1, "fev1", "FEV1"},
+        {f::dlco, "dlco", "DLCO"},
+        {f::dyspnoea, "dyspnoea", "dyspnoea"},
+        {f::oxygen_need, "oxygen_need", "oxygen need"},
+        {f::bilirubin, "bilirubin", "bilirubin"},
+        {f::ast, "ast", "AST"},
+        {f::alt, "alt", "ALT"},
+        {f::chronic_hepatitis, "chronic_hepatitis", "chronic hepatitis"},
+        {f::hepatitis_b_or_c_history, "hepatitis_b_or_c_history", "history of hepatitis B or C"},
+        {f::cirrhosis, "cirrhosis", "cirrhosis"},
+        {f::creatinine, "creatinine", "creatinine"},
+        {f::dialysis, "dialysis", "dialysis"},
+        {f::prior_renal_transplant, "prior_renal_transplant", "prior renal transplant"},
+        {f::lvef, "lvef", "LVEF"},
+        {f::shortening_fraction, "shortening_fraction", "shortening fraction"},
+        {f::coronary_artery_disease, "coronary_artery_disease", "coronary artery disease"},
+        {f::congestive_heart_failure, "congestive_heart_failure", "congestive heart failure"},
+        {f::myocardial_infarction, "myocardial_infarction", "myocardial infarction"},
+        {f::bmi, "bmi", "BMI"},
+        {f::bmi_for_age_percentile, "bmi_for_age_percentile", "BMI-for-age percentile"},
+        {f::antimicrobials_after_day_0, "antimicrobials_after_day_0",
+         "antimicrobials continued after day 0"},
+        {f::infection_across_conditioning, "infection_across_conditioning",
+         "infection treated across the start of conditioning"},
+        {f::prior_tumours, "prior_tumours", "prior tumour history"},
+        {f::heart_valve, "heart_valve", "heart valve findings"},
+        {f::diabetes, "diabetes", "diabetes treatment"},
+        {f::psychiatric, "psychiatric", "psychiatric history"},
+        {f::arrhythmia, "arrhythmia", "arrhythmia"},
+        {f::inflammatory_bowel_disease, "inflammatory_bowel_disease", "inflammatory bowel disease"},
+        {f::cerebrovascular, "cerebrovascular", "cerebrovascular disease"},
+        {f::rheumatologic, "rheumatologic", "rheumatologic disease"},
+        {f::peptic_ulcer, "peptic_ulcer", "peptic ulcer"},
+    });
+}
+
+/// What became of one item.
+enum class hct_ci_item_status : std::uint8_t {
+    scored = 1,      ///< a criterion was met; the item's weight counts
+    superseded = 2,  ///< a criterion was met, but the higher tier of its organ scored (PAT-HCTCI-015)
+    not_met = 3,     ///< every criterion was decided and none was met
+    unassessed = 4,  ///< none was met and an input was missing (PAT-HCTCI-018)
+};
+
+constexpr auto hsct_enum_table(hct_ci_item_status) noexcept {
+    using s = hct_ci_item_status;
+    return make_enum_table<s>("hct_ci_item_status", {
+        {s::scored, "scored", "scored"},
+        {s::superseded, "superseded", "met, superseded by the higher tier"},
+        {s::not_met, "not_met", "not met"},
+        {s::unassessed, "unassessed", "unassessed"},
+    });
+}
+
+/// One item's outcome.
+struct hct_ci_item_result {
+    hct_ci_item item{};
+    hct_ci_item_status status = hct_ci_item_status::unassessed;
+    hct_ci_points points;  ///< the item's weight when scored, else 0
+    /// false when the item was decided by an hsct reading of a text not read (CIBMTR infection,
+    /// psychiatric, heart valve, paediatric obesity; PAT-HCTCI-023).
+    bool verified = true;
+
+    friend constexpr bool operator==(const hct_ci_item_result&,
+                                     const hct_ci_item_result&) noexcept = default;
+};
+
+/// PAT-HCTCI-017: the HCT-CI/age composite.
+struct hct_ci_age_index {
+    hct_ci_points comorbidity;  ///< the HCT-CI
+    hct_ci_points age_points;   ///< 1 if age >= 40 under the resolution used
+    hct_ci_points total;
+    hct_ci_age_group group = hct_ci_age_group::score_0_to_2;
+    age_resolution resolution = age_resolution::completed_years;
+    /// The age criterion: the age in years under `resolution` against 40, >=.
+    hsct::criterion<hct_ci_criterion> age;
+    bool complete = true;  ///< false if the HCT-CI had unassessed items
+
+    friend constexpr bool operator==(const hct_ci_age_index&,
+                                     const hct_ci_age_index&) noexcept = default;
+};
+
+struct hct_ci_result {
+    hct_ci_points score;  ///< sum of the scored weights (a lower bound if not complete())
+    hct_ci_risk_group risk_group = hct_ci_risk_group::low;
+    /// Every criterion evaluated (read in criterion order; each gives a full
+    /// hsct::criterion<hct_ci_criterion>), and the inputs that were missing.
+    hsct::evidence<hct_ci_criterion, hct_ci_field> criteria;
+    std::optional<hct_ci_age_index> with_age;  ///< present when input.age_at_hct was given
+    hct_ci_options options;                    ///< what the assessment ran under
+
+    /// The result for one item, folded from its criteria (PAT-HCTCI-015 tiers, PAT-HCTCI-018).
+    /// Precondition (contract): is_valid(i); a stored item number goes through
+    /// make_enum<hct_ci_item> first.
+    [[nodiscard]] hct_ci_item_result item(hct_ci_item i) const {
+        HSCT_EXPECTS(hsct::is_valid(i), "hct_ci_result::item: not a declared item");
+        const auto k = static_cast<std::size_t>(static_cast<std::uint8_t>(i));
+        const auto status_of = [this](std::size_t item) {
+            const std::uint64_t m = detail::hct_ci_item_masks[item];
+            return (criteria.met_mask() & m) != 0       ? hct_ci_item_status::scored
+                   : (criteria.unknown_mask() & m) != 0 ? hct_ci_item_status::unassessed
+                                                        : hct_ci_item_status::not_met;
+        };
+        hct_ci_item_result r;
+        r.item = i;
+        r.status = status_of(k);
+        r.verified = (criteria.unverified_mask() & detail::hct_ci_item_masks[k]) == 0;
+        // PAT-HCTCI-015: once the higher tier of an organ scores, the lower tier does not add.
+        const std::size_t upper = i == hct_ci_item::pulmonary_moderate
+                                      ? static_cast<std::size_t>(hct_ci_item::pulmonary_severe)
+                                  : i == hct_ci_item::hepatic_mild
+                                      ? static_cast<std::size_t>(hct_ci_item::hepatic_severe)
+                                      : 0;
+        if (upper != 0 && status_of(upper) == hct_ci_item_status::scored) {
+            r.status = r.status == hct_ci_item_status::scored ? hct_ci_item_status::superseded
+                                                              : hct_ci_item_status::not_met;
         }
+        if (r.status == hct_ci_item_status::scored) {
+            r.points = hct_ci_points::make(detail::hct_ci_weight_number(i)).value_or(hct_ci_points{});
+        }
+        return r;
     }
-    [[nodiscard]] tri state() const noexcept {
-        return any_yes ? tri::yes : any_unknown ? tri::unknown : tri::no;
+    /// The 17 items in hct_ci_item order.
+    [[nodiscard]] std::array<hct_ci_item_result, 17> items() const {
+        std::array<hct_ci_item_result, 17> out{};
+        for (std::size_t k = 0; k < out.size(); ++k) {
+            out[k] = item(static_cast<hct_ci_item>(k + 1));
+        }
+        return out;
+    }
+    /// The inputs that were missing (each made at least one criterion unknown).
+    [[nodiscard]] const hsct::enum_set<hct_ci_field>& missing() const noexcept {
+        return criteria.missing_inputs();
+    }
+    /// Every item was decided.
+    [[nodiscard]] bool complete() const {
+        for (const auto& r : items()) {
+            if (r.status == hct_ci_item_status::unassessed) {
+                return false;
+            }
+        }
+        return true;
+    }
+    /// The risk group cannot change whatever the unassessed items turn out to be.
+    [[nodiscard]] bool risk_group_final() const {
+        return complete() || risk_group == hct_ci_risk_group::high;
+    }
+    [[nodiscard]] bool scored_item(hct_ci_item i) const {
+        return hsct::is_valid(i) && item(i).status == hct_ci_item_status::scored;
+    }
+    [[nodiscard]] bool is_unassessed(hct_ci_item i) const {
+        return hsct::is_valid(i) && item(i).status == hct_ci_item_status::unassessed;
+    }
+    /// PAT-HCTCI-023: the items decided (scored, superseded or not met) by an hsct reading of a
+    /// definition that was not read. Empty under Sorror 2005 and 2013.
+    [[nodiscard]] hsct::enum_set<hct_ci_item> unverified_readings() const {
+        hsct::enum_set<hct_ci_item> s;
+        for (const auto& r : items()) {
+            if (!r.verified && r.status != hct_ci_item_status::unassessed) {
+                s.insert(r.item);
+            }
+        }
+        return s;
+    }
+    /// Every decided item follows a text that was read.
+    [[nodiscard]] bool readings_verified() const { return unverified_readings().empty(); }
+    /// The criteria of one item, in criterion order.
+    template <class F>
+    void for_each_criterion(hct_ci_item i, F&& f) const {
+        for (const auto& c : criteria) {
+            if (hct_ci_item_of(c.id) == i) {
+                f(c);
+            }
+        }
     }
 };
 
-[[nodiscard]] inline std::string pct_text(const hsct::percent& p) {
-    return hsct::detail::concat({hsct::detail::format_number(p.in(hsct::units::pct)), " %"});
-}
-
-template <class A>
-[[nodiscard]] std::string lab_text(std::string_view name, const lab_with_uln<A>& l) {
-    using U = hsct::canonical_unit_t<A>;
-    const double ratio = l.value / l.upper_limit_of_normal;
-    return hsct::detail::concat({name, " ", shown(l.value.in(U{})), " ", U::info.symbol, " = ",
-                                 shown(ratio), " x ULN (ULN ",
-                                 shown(l.upper_limit_of_normal.in(U{})), " ", U::info.symbol,
-                                 ")"});
-}
+namespace detail {
 
 // --- validation -----------------------------------------------------------------------------
 // Every check builds its message text only on the error path: validating a valid input
@@ -730,31 +1041,6 @@ template <class A>
                        hsct::to_string(range));
 }
 
-template <class A>
-[[nodiscard]] std::optional<hsct::error> check_lab_uln(const std::optional<lab_with_uln<A>>& l,
-                                                       std::string_view field) {
-    if (!l) {
-        return std::nullopt;
-    }
-    if (auto e = check_lab(l->value, field, ".value")) {
-        return e;
-    }
-    if (auto e = check_lab(l->upper_limit_of_normal, field, ".upper_limit_of_normal")) {
-        return e;
-    }
-    using U = hsct::canonical_unit_t<A>;
-    if (!(l->upper_limit_of_normal.in(U{}) > 0.0)) {
-        const auto range = hsct::default_range<A>();
-        return hsct::error(
-            errc::out_of_range, hsct::detail::concat({field, ".upper_limit_of_normal"}),
-            hsct::detail::concat({hsct::detail::format_number(l->upper_limit_of_normal.in(U{})),
-                                  " ", U::info.symbol}),
-            hsct::detail::concat({"greater than 0 ", U::info.symbol, ", up to ",
-                                  hsct::to_string(range.hi)}));
-    }
-    return std::nullopt;
-}
-
 /// PAT-ENUM-001: every stored enum of the input and options is a declared value.
 [[nodiscard]] inline std::optional<hsct::error> validate_enums(const hct_ci_input& in,
                                                                const hct_ci_options& opt) {
@@ -777,16 +1063,65 @@ template <class A>
         for (std::size_t i = 0; i < in.prior_tumours->size(); ++i) {
             const prior_tumour t = (*in.prior_tumours)[i];
             if (!hsct::is_valid(t)) {
-                return hsct::detail::check_enum(t, hsct::detail::concat({"hct_ci.prior_tumours[",
-                                                           std::to_string(i), "]"}));
+                return hsct::detail::check_enum(t, hsct::field_ref("hct_ci", "prior_tumours").at(i));
             }
         }
     }
     return std::nullopt;
 }
 
+/// True when every check of validate() passes, by plain comparisons (the common case: valid
+/// input costs no error objects at all).
+[[nodiscard]] inline bool percent_ok(const std::optional<hsct::percent>& p, double lo,
+                                     double hi) noexcept {
+    if (!p) {
+        return true;
+    }
+    const double v = p->in(hsct::units::pct);
+    return v >= lo && v <= hi;  // false for NaN
+}
+
+[[nodiscard]] inline bool valid_quickly(const hct_ci_input& in, const hct_ci_options& opt) noexcept {
+    const auto ok = [](const auto& e) { return hsct::is_valid(e); };
+    const auto ok_opt = [](const auto& e) { return !e || hsct::is_valid(*e); };
+    bool good = ok(opt.definition_set) && ok(opt.dlco) && ok(opt.missing) && ok(opt.tiers) &&
+                ok(opt.age_rule) && ok(opt.hepatitis_history) && ok(in.pulmonary.dlco_basis) &&
+                ok_opt(in.pulmonary.dyspnoea_level) && ok_opt(in.heart_valve) &&
+                ok_opt(in.diabetes) && ok_opt(in.psychiatric);
+    if (in.prior_tumours) {
+        for (const prior_tumour t : *in.prior_tumours) {
+            good = good && hsct::is_valid(t);
+        }
+    }
+    good = good && percent_ok(in.pulmonary.fev1, pft_min_pct, pft_max_pct) &&
+           percent_ok(in.pulmonary.dlco, pft_min_pct, pft_max_pct) &&
+           percent_ok(in.cardiac.lvef, ef_min_pct, ef_max_pct) &&
+           percent_ok(in.cardiac.shortening_fraction, ef_min_pct, ef_max_pct) &&
+           percent_ok(in.obesity.bmi_for_age_percentile, 0.0, 100.0);
+    if (in.obesity.bmi) {
+        const double b = in.obesity.bmi->in(hsct::units::kg_per_m2);
+        good = good && b >= bmi_min && b <= bmi_max;
+    }
+    if (in.renal.creatinine) {
+        good = good && hsct::default_range<hsct::creatinine>().contains(*in.renal.creatinine) &&
+               std::isfinite(in.renal.creatinine->in(hsct::units::mg_per_dl));
+    }
+    if (in.pulmonary.dlco) {
+        const bool require =
+            opt.dlco == dlco_correction_policy::require_haemoglobin_corrected ||
+            (opt.dlco == dlco_correction_policy::per_definition_set &&
+             opt.definition_set == hct_ci_definition_set::cibmtr);
+        good = good && (!require || in.pulmonary.dlco_basis == dlco_correction::haemoglobin_corrected);
+    }
+    return good;
+}
+
 [[nodiscard]] inline std::optional<hsct::error> validate(const hct_ci_input& in,
                                                          const hct_ci_options& opt) {
+    if (valid_quickly(in, opt)) {
+        return std::nullopt;
+    }
+    // Something is wrong: find what, in a fixed order, and say so.
     if (auto e = validate_enums(in, opt)) {
         return e;
     }
@@ -806,7 +1141,8 @@ template <class A>
         if (require && in.pulmonary.dlco_basis != dlco_correction::haemoglobin_corrected) {
             return hsct::error(
                 errc::not_allowed, "hct_ci.pulmonary.dlco",
-                hsct::detail::concat({pct_text(*in.pulmonary.dlco), " of predicted (",
+                hsct::detail::concat({hsct::detail::format_number(in.pulmonary.dlco->in(hsct::units::pct)),
+                                      " % of predicted (",
                                       to_string(in.pulmonary.dlco_basis), ")"}),
                 opt.definition_set == hct_ci_definition_set::cibmtr &&
                         opt.dlco == dlco_correction_policy::per_definition_set
@@ -834,15 +1170,6 @@ template <class A>
                                "5-150 kg/m2");
         }
     }
-    if (auto e = check_lab_uln(in.hepatic.bilirubin, "hct_ci.hepatic.bilirubin")) {
-        return e;
-    }
-    if (auto e = check_lab_uln(in.hepatic.ast, "hct_ci.hepatic.ast")) {
-        return e;
-    }
-    if (auto e = check_lab_uln(in.hepatic.alt, "hct_ci.hepatic.alt")) {
-        return e;
-    }
     if (in.renal.creatinine) {
         if (auto e = check_lab(*in.renal.creatinine, "hct_ci.renal.creatinine")) {
             return e;
@@ -851,106 +1178,42 @@ template <class A>
     return std::nullopt;
 }
 
-// --- the items --------------------------------------------------------------------------------
-struct pulmonary_evals {
-    item_eval severe;
-    item_eval moderate;
-};
+// --- recording criteria ---------------------------------------------------------------------
+/// The evidence being recorded (CORE-EXPLAIN-001). Comparator, threshold and requirement of each
+/// criterion come from hsct_criterion_info; here only what was measured is recorded.
+using hct_ci_evidence = hsct::evidence<hct_ci_criterion, hct_ci_field>;
 
-[[nodiscard]] inline pulmonary_evals eval_pulmonary(const hct_ci_pulmonary& p) {
-    pulmonary_evals r;
-    const auto one = [&](const std::optional<hsct::percent>& v, std::string_view name,
-                         std::string_view suffix) {
-        if (!v) {
-            r.severe.unknown(name);
-            r.moderate.unknown(name);
-            return;
-        }
-        const double x = v->in(hsct::units::pct);
-        const std::string why =
-            hsct::detail::concat({name, " ", pct_text(*v), " of predicted", suffix});
-        if (le(x, pulmonary_severe_max_pct)) {
-            r.severe.yes(why);
-        } else if (le(x, pulmonary_moderate_max_pct)) {
-            r.moderate.yes(why);
-        }
-    };
-    one(p.fev1, "FEV1", "");
-    const std::string dlco_suffix =
-        p.dlco_basis == dlco_correction::not_stated
-            ? std::string()
-            : hsct::detail::concat({" (", to_string(p.dlco_basis), ")"});
-    one(p.dlco, "DLCO", dlco_suffix);
-    if (!p.dyspnoea_level) {
-        r.severe.unknown("dyspnoea");
-        r.moderate.unknown("dyspnoea");
-    } else if (*p.dyspnoea_level == dyspnoea::at_rest) {
-        r.severe.yes("dyspnoea at rest");
-    } else if (*p.dyspnoea_level == dyspnoea::on_slight_activity) {
-        r.moderate.yes("dyspnoea on slight activity");
-    }
-    r.severe.flag(p.requires_oxygen, "oxygen need");
-    return r;
-}
-
-struct hepatic_evals {
-    item_eval severe;
-    item_eval mild;
-};
-
-template <class A>
-void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view name,
-                   double mild_max, hepatic_evals& r) {
-    if (!l) {
-        r.severe.unknown(name);
-        r.mild.unknown(name);
-        return;
-    }
-    const double ratio = l->value / l->upper_limit_of_normal;
-    if (gt(ratio, mild_max)) {
-        r.severe.yes(lab_text(name, *l));
-    } else if (gt(ratio, 1.0)) {
-        r.mild.yes(lab_text(name, *l));
-    }
-}
-
-[[nodiscard]] inline hepatic_evals eval_hepatic(const hct_ci_hepatic& h,
-                                                hct_ci_definition_set set,
-                                                hct_ci_hepatitis_history_policy hep) {
-    hepatic_evals r;
-    eval_lab_tier(h.bilirubin, "bilirubin", bilirubin_mild_max_uln, r);
-    eval_lab_tier(h.ast, "AST", transaminase_mild_max_uln, r);
-    eval_lab_tier(h.alt, "ALT", transaminase_mild_max_uln, r);
-    r.severe.flag(h.cirrhosis, "cirrhosis");
-    r.mild.flag(h.chronic_hepatitis, "chronic hepatitis");
-    // PAT-HCTCI-005 (CIBMTR) / PAT-HCTCI-022 (policy; HB24 Table 11.5 reading).
-    if (hep == hct_ci_hepatitis_history_policy::count_as_mild_hepatic) {
-        r.mild.flag(h.hepatitis_b_or_c_history,
-                    set == hct_ci_definition_set::cibmtr
-                        ? "history of hepatitis B or C"
-                        : "history of hepatitis B or C (EBMT Handbook 2024 Table 11.5 reading)");
-    } else if (hep == hct_ci_hepatitis_history_policy::per_definition_set &&
-               set == hct_ci_definition_set::cibmtr) {
-        r.mild.flag(h.hepatitis_b_or_c_history, "history of hepatitis B or C");
-    }
-    return r;
-}
-
-[[nodiscard]] inline item_eval eval_renal(const hct_ci_renal& k) {
-    item_eval e;
-    if (!k.creatinine) {
-        e.unknown("creatinine");
+/// A yes/no finding: present -> met, absent -> not met, missing -> unknown.
+HSCT_ALWAYS_INLINE void record_flag(hct_ci_evidence& ev, hct_ci_criterion c,
+                                    const std::optional<bool>& v, hct_ci_field f,
+                                    bool verified = true) {
+    if (v) {
+        ev.flag(c, *v, verified);
     } else {
-        const double mg = k.creatinine->in(hsct::units::mg_per_dl);
-        if (gt(mg, creatinine_min_exclusive_mg_dl)) {
-            e.yes(hsct::detail::concat({"creatinine ", shown(mg), " mg/dL (",
-                                        shown(k.creatinine->in(hsct::units::umol_per_l)),
-                                        " umol/L) > 2 mg/dL"}));
-        }
+        ev.missing(c, f, verified);
     }
-    e.flag(k.on_dialysis, "dialysis");
-    e.flag(k.prior_renal_transplant, "prior renal transplant");
-    return e;
+}
+
+/// A percentage against the criterion's threshold.
+HSCT_ALWAYS_INLINE void record_percent(hct_ci_evidence& ev, hct_ci_criterion c,
+                                       const std::optional<hsct::percent>& v, hct_ci_field f,
+                                       bool verified = true) {
+    if (v) {
+        ev.value(c, v->in(hsct::units::pct), verified);
+    } else {
+        ev.missing(c, f, verified);
+    }
+}
+
+/// A multiple of the ULN against the criterion's threshold.
+template <class A>
+HSCT_ALWAYS_INLINE void record_uln(hct_ci_evidence& ev, hct_ci_criterion c,
+                                   const std::optional<lab_with_uln<A>>& l, hct_ci_field f) {
+    if (l) {
+        ev.value(c, l->times_uln());
+    } else {
+        ev.missing(c, f);
+    }
 }
 
 /// PAT-HCTCI-024: under 18 years, age read under `rule` (hct_ci_options::age_rule); nullopt
@@ -965,172 +1228,192 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
     return a->years(rule) < static_cast<double>(paediatric_below_years);
 }
 
-[[nodiscard]] inline item_eval eval_cardiac(const hct_ci_input& in, hct_ci_definition_set set,
-                                            age_resolution rule) {
-    const hct_ci_cardiac& c = in.cardiac;
-    item_eval e;
-    e.flag(c.coronary_artery_disease, "coronary artery disease");
-    e.flag(c.congestive_heart_failure, "congestive heart failure");
-    e.flag(c.myocardial_infarction, "myocardial infarction");
-    const bool sf_rule = set == hct_ci_definition_set::cibmtr;
-    const auto child = is_child(in.age_at_hct, rule);
-    if (!c.lvef) {
-        // A paediatric shortening fraction may stand in for the LVEF under CIBMTR.
-        if (!(sf_rule && child.value_or(false) && c.shortening_fraction)) {
-            e.unknown("LVEF");
-        }
-    } else if (le(c.lvef->in(hsct::units::pct), lvef_max_pct)) {
-        e.yes(hsct::detail::concat({"LVEF ", pct_text(*c.lvef), " <= 50 %"}));
+inline void eval_pulmonary(const hct_ci_pulmonary& p, hct_ci_evidence& ev) {
+    using c = hct_ci_criterion;
+    // PAT-HCTCI-002: severe <= 65 % predicted; moderate <= 80 % (the higher tier supersedes).
+    record_percent(ev, c::fev1_severe, p.fev1, hct_ci_field::fev1);
+    record_percent(ev, c::dlco_severe, p.dlco, hct_ci_field::dlco);
+    record_percent(ev, c::fev1_moderate, p.fev1, hct_ci_field::fev1);
+    record_percent(ev, c::dlco_moderate, p.dlco, hct_ci_field::dlco);
+    if (p.dyspnoea_level) {
+        const auto d = *p.dyspnoea_level;
+        ev.code(c::dyspnoea_at_rest, d, d == dyspnoea::at_rest);
+        ev.code(c::dyspnoea_on_slight_activity, d, d == dyspnoea::on_slight_activity);
+    } else {
+        ev.missing(c::dyspnoea_at_rest, hct_ci_field::dyspnoea);
+        ev.missing(c::dyspnoea_on_slight_activity, hct_ci_field::dyspnoea);
     }
-    if (sf_rule && c.shortening_fraction) {
-        if (!child) {
-            e.unknown("age at HCT (shortening fraction applies to children)");
-        } else if (*child &&
-                   lt(c.shortening_fraction->in(hsct::units::pct), shortening_fraction_below_pct)) {
-            e.yes(hsct::detail::concat(
-                {"shortening fraction ", pct_text(*c.shortening_fraction), " < 26 % (child)"}));
-        }
-    }
-    return e;
+    record_flag(ev, c::oxygen_need, p.requires_oxygen, hct_ci_field::oxygen_need);
 }
 
-[[nodiscard]] inline item_eval eval_obesity(const hct_ci_input& in, hct_ci_definition_set set,
-                                            age_resolution rule) {
+inline void eval_hepatic(const hct_ci_hepatic& h, hct_ci_definition_set set,
+                         hct_ci_hepatitis_history_policy hep, hct_ci_evidence& ev) {
+    using c = hct_ci_criterion;
+    // PAT-HCTCI-004: mild > 1 x ULN (bilirubin up to 1.5, AST/ALT up to 2.5); severe above.
+    record_uln(ev, c::bilirubin_severe, h.bilirubin, hct_ci_field::bilirubin);
+    record_uln(ev, c::ast_severe, h.ast, hct_ci_field::ast);
+    record_uln(ev, c::alt_severe, h.alt, hct_ci_field::alt);
+    record_flag(ev, c::cirrhosis, h.cirrhosis, hct_ci_field::cirrhosis);
+    record_uln(ev, c::bilirubin_mild, h.bilirubin, hct_ci_field::bilirubin);
+    record_uln(ev, c::ast_mild, h.ast, hct_ci_field::ast);
+    record_uln(ev, c::alt_mild, h.alt, hct_ci_field::alt);
+    record_flag(ev, c::chronic_hepatitis, h.chronic_hepatitis, hct_ci_field::chronic_hepatitis);
+    // PAT-HCTCI-005 (CIBMTR) / PAT-HCTCI-022 (policy; HB24 Table 11.5 reading).
+    const bool counted = hep == hct_ci_hepatitis_history_policy::count_as_mild_hepatic ||
+                         (hep == hct_ci_hepatitis_history_policy::per_definition_set &&
+                          set == hct_ci_definition_set::cibmtr);
+    if (counted) {
+        record_flag(ev, c::hepatitis_b_or_c_history, h.hepatitis_b_or_c_history,
+                    hct_ci_field::hepatitis_b_or_c_history);
+    } else if (h.hepatitis_b_or_c_history) {
+        ev.not_applicable(c::hepatitis_b_or_c_history, *h.hepatitis_b_or_c_history ? 1.0 : 0.0);
+    }
+}
+
+inline void eval_renal(const hct_ci_renal& k, hct_ci_evidence& ev) {
+    using c = hct_ci_criterion;
+    if (k.creatinine) {
+        // PAT-HCTCI-006: compared in mg/dL whatever the unit it was given in.
+        ev.value(c::creatinine, k.creatinine->in(hsct::units::mg_per_dl));
+    } else {
+        ev.missing(c::creatinine, hct_ci_field::creatinine);
+    }
+    record_flag(ev, c::dialysis, k.on_dialysis, hct_ci_field::dialysis);
+    record_flag(ev, c::prior_renal_transplant, k.prior_renal_transplant,
+                hct_ci_field::prior_renal_transplant);
+}
+
+inline void eval_cardiac(const hct_ci_input& in, hct_ci_definition_set set, age_resolution rule,
+                         hct_ci_evidence& ev) {
+    using c = hct_ci_criterion;
+    const hct_ci_cardiac& k = in.cardiac;
+    record_flag(ev, c::coronary_artery_disease, k.coronary_artery_disease,
+                hct_ci_field::coronary_artery_disease);
+    record_flag(ev, c::congestive_heart_failure, k.congestive_heart_failure,
+                hct_ci_field::congestive_heart_failure);
+    record_flag(ev, c::myocardial_infarction, k.myocardial_infarction,
+                hct_ci_field::myocardial_infarction);
+    const bool sf_rule = set == hct_ci_definition_set::cibmtr;
+    if (!sf_rule) {
+        record_percent(ev, c::lvef, k.lvef, hct_ci_field::lvef);
+        return;
+    }
+    const auto child = is_child(in.age_at_hct, rule);
+    // A paediatric shortening fraction may stand in for a missing LVEF under CIBMTR.
+    if (k.lvef || !(child.value_or(false) && k.shortening_fraction)) {
+        record_percent(ev, c::lvef, k.lvef, hct_ci_field::lvef);
+    }
+    if (k.shortening_fraction) {
+        if (!child) {
+            ev.missing(c::shortening_fraction, hct_ci_field::age_at_hct);
+        } else if (!*child) {
+            ev.not_applicable(c::shortening_fraction, k.shortening_fraction->in(hsct::units::pct));
+        } else {
+            ev.value(c::shortening_fraction, k.shortening_fraction->in(hsct::units::pct));
+        }
+    }
+}
+
+inline void eval_obesity(const hct_ci_input& in, hct_ci_definition_set set, age_resolution rule,
+                         hct_ci_evidence& ev) {
+    using c = hct_ci_criterion;
     const hct_ci_obesity& o = in.obesity;
-    item_eval e;
-    const bool bmi_over =
-        o.bmi.has_value() && gt(o.bmi->in(hsct::units::kg_per_m2), bmi_min_exclusive);
-    if (bmi_over) {
-        // BMI > 35 scores in every set and at every age.
-        e.yes(hsct::detail::concat({"BMI ", hsct::to_string(*o.bmi), " > 35 kg/m2"}));
-        return e;
+    // BMI > 35 scores in every set and at every age; a missing BMI matters only where the
+    // paediatric percentile does not decide.
+    if (o.bmi && ev.value(c::bmi, o.bmi->in(hsct::units::kg_per_m2))) {
+        return;
     }
     if (set == hct_ci_definition_set::sorror_2005) {
         if (!o.bmi) {
-            e.unknown("BMI");
+            ev.missing(c::bmi, hct_ci_field::bmi);
         }
-        return e;
+        return;
     }
     // Sorror 2013 / CIBMTR: children are obese at BMI-for-age >= 95th percentile.
+    // PAT-HCTCI-023: CIBMTR's paediatric obesity wording was not read; the 2013 rule is used.
+    const bool verified = set != hct_ci_definition_set::cibmtr;
     const auto child = is_child(in.age_at_hct, rule);
     if (!child) {
-        e.unknown("age at HCT (adult or paediatric obesity rule)");
-        return e;
-    }
-    if (!*child) {
+        ev.missing(c::bmi_for_age, hct_ci_field::age_at_hct, verified);
+    } else if (!*child) {
         if (!o.bmi) {
-            e.unknown("BMI");
+            ev.missing(c::bmi, hct_ci_field::bmi);
         }
-        return e;
+    } else if (!o.bmi_for_age_percentile) {
+        ev.missing(c::bmi_for_age, hct_ci_field::bmi_for_age_percentile, verified);
+    } else {
+        ev.value(c::bmi_for_age, o.bmi_for_age_percentile->in(hsct::units::pct), verified);
     }
-    if (!o.bmi_for_age_percentile) {
-        e.unknown("BMI-for-age percentile (child)");
-        return e;
-    }
-    // PAT-HCTCI-023: CIBMTR's paediatric obesity wording was not read; the 2013 rule is used.
-    e.hsct_reading = set == hct_ci_definition_set::cibmtr;
-    const double pctl = o.bmi_for_age_percentile->in(hsct::units::pct);
-    if (ge(pctl, bmi_for_age_min_percentile)) {
-        e.yes(hsct::detail::concat({"BMI-for-age percentile ", hsct::detail::format_number(pctl),
-                                    " >= 95th (child)"}));
-    }
-    return e;
 }
 
-[[nodiscard]] inline item_eval eval_tumour(const std::optional<std::vector<prior_tumour>>& t) {
-    item_eval e;
+inline void eval_tumour(const std::optional<std::vector<prior_tumour>>& t, hct_ci_evidence& ev) {
+    using c = hct_ci_criterion;
     if (!t) {
-        e.unknown("prior tumour history");
-        return e;
+        ev.missing(c::prior_tumour, hct_ci_field::prior_tumours);
+        return;
     }
+    // The number of tumours that count: any but non-melanoma skin cancer.
+    double n = 0.0;
     for (const auto k : *t) {
-        if (k != prior_tumour::non_melanoma_skin_cancer) {
-            e.yes(hsct::detail::concat({"prior ", to_string(k)}));
-        }
+        n += k != prior_tumour::non_melanoma_skin_cancer ? 1.0 : 0.0;
     }
-    return e;
+    ev.value(c::prior_tumour, n);
 }
 
-[[nodiscard]] inline item_eval eval_valve(const std::optional<heart_valve_finding>& v,
-                                          hct_ci_definition_set set) {
-    item_eval e;
-    if (!v) {
-        e.unknown("heart valve findings");
-        return e;
-    }
+inline void eval_valve(const std::optional<heart_valve_finding>& v, hct_ci_definition_set set,
+                       hct_ci_evidence& ev) {
     // PAT-HCTCI-023: CIBMTR's valve wording was not read; the 2013 reading is used.
-    e.hsct_reading = set == hct_ci_definition_set::cibmtr;
-    switch (*v) {
-        case heart_valve_finding::none:
-        case heart_valve_finding::mitral_valve_prolapse_asymptomatic: break;
-        case heart_valve_finding::mitral_valve_prolapse_symptomatic:
-            if (set != hct_ci_definition_set::sorror_2005) {
-                e.yes("symptomatic mitral valve prolapse");
-            }
-            break;
-        case heart_valve_finding::other_valve_disease: e.yes("heart valve disease"); break;
+    const bool verified = set != hct_ci_definition_set::cibmtr;
+    if (!v) {
+        ev.missing(hct_ci_criterion::heart_valve, hct_ci_field::heart_valve, verified);
+        return;
     }
-    return e;
+    const bool met = *v == heart_valve_finding::other_valve_disease ||
+                     (*v == heart_valve_finding::mitral_valve_prolapse_symptomatic &&
+                      set != hct_ci_definition_set::sorror_2005);
+    ev.code(hct_ci_criterion::heart_valve, *v, met, verified);
 }
 
-[[nodiscard]] inline item_eval eval_diabetes(const std::optional<diabetes_treatment>& d,
-                                             hct_ci_definition_set set) {
-    item_eval e;
+inline void eval_diabetes(const std::optional<diabetes_treatment>& d, hct_ci_definition_set set,
+                          hct_ci_evidence& ev) {
     if (!d) {
-        e.unknown("diabetes treatment");
-        return e;
+        ev.missing(hct_ci_criterion::diabetes_treatment, hct_ci_field::diabetes);
+        return;
     }
-    switch (*d) {
-        case diabetes_treatment::none:
-        case diabetes_treatment::diet_only: break;
-        case diabetes_treatment::oral_agents: e.yes("diabetes on oral agents"); break;
-        case diabetes_treatment::insulin: e.yes("diabetes on insulin"); break;
-        case diabetes_treatment::steroid_hyperglycaemia_on_medication:
-            if (set == hct_ci_definition_set::cibmtr) {
-                e.yes("steroid-induced hyperglycaemia on medication");
-            }
-            break;
-    }
-    return e;
+    const bool met = *d == diabetes_treatment::oral_agents || *d == diabetes_treatment::insulin ||
+                     (*d == diabetes_treatment::steroid_hyperglycaemia_on_medication &&
+                      set == hct_ci_definition_set::cibmtr);
+    ev.code(hct_ci_criterion::diabetes_treatment, *d, met);
 }
 
-[[nodiscard]] inline item_eval eval_psychiatric(const std::optional<psychiatric_history>& p,
-                                                hct_ci_definition_set set) {
-    item_eval e;
-    if (!p) {
-        e.unknown("psychiatric history");
-        return e;
-    }
+inline void eval_psychiatric(const std::optional<psychiatric_history>& p,
+                             hct_ci_definition_set set, hct_ci_evidence& ev) {
     // Only a current disturbance scores, under every definition set: Sorror 2013 says "at the
     // time of HCT", and the EBMT Handbook 2024 (Table 11.5, 2005 wording) "ongoing treatment".
     // PAT-HCTCI-023: CIBMTR's wording was not read; this is hsct's reading of it.
-    e.hsct_reading = set == hct_ci_definition_set::cibmtr;
-    if (*p == psychiatric_history::at_time_of_hct) {
-        e.yes("psychiatric disturbance needing consult or treatment at the time of HCT");
+    const bool verified = set != hct_ci_definition_set::cibmtr;
+    if (!p) {
+        ev.missing(hct_ci_criterion::psychiatric, hct_ci_field::psychiatric, verified);
+        return;
     }
-    return e;
+    ev.code(hct_ci_criterion::psychiatric, *p, *p == psychiatric_history::at_time_of_hct,
+            verified);
 }
 
-[[nodiscard]] inline item_eval eval_infection(const hct_ci_infection& i,
-                                              hct_ci_definition_set set) {
-    item_eval e;
+inline void eval_infection(const hct_ci_infection& i, hct_ci_definition_set set,
+                           hct_ci_evidence& ev) {
     if (set == hct_ci_definition_set::sorror_2013) {
-        e.flag(i.infection_treated_across_conditioning_start,
-               "infection or FUO treated before, during and after the start of conditioning");
+        record_flag(ev, hct_ci_criterion::infection_across_conditioning,
+                    i.infection_treated_across_conditioning_start,
+                    hct_ci_field::infection_across_conditioning);
     } else {
-        e.flag(i.antimicrobials_continued_after_day_0,
-               "antimicrobial treatment continued after day 0");
         // PAT-HCTCI-023: CIBMTR's infection wording was not read; the 2005 question is used.
-        e.hsct_reading = set == hct_ci_definition_set::cibmtr;
+        record_flag(ev, hct_ci_criterion::antimicrobials_after_day_0,
+                    i.antimicrobials_continued_after_day_0, hct_ci_field::antimicrobials_after_day_0,
+                    set != hct_ci_definition_set::cibmtr);
     }
-    return e;
 }
 
-[[nodiscard]] inline item_eval eval_flag(const std::optional<bool>& f, std::string_view name) {
-    item_eval e;
-    e.flag(f, name);
-    return e;
-}
 
 }  // namespace detail
 
@@ -1140,154 +1423,128 @@ void eval_lab_tier(const std::optional<lab_with_uln<A>>& l, std::string_view nam
 
 /// PAT-HCTCI-017: the HCT-CI/age composite (Sorror, JCO 2014;32:3249): 1 point at age >= 40
 /// years, read under `rule` (default completed years, K6); groups 0-2, 3-4, >= 5.
-/// Errors: a rule number that is not a declared value (out_of_range, field "rule",
-/// PAT-ENUM-001).
+/// Error: a rule number that is not a declared value (out_of_range, field "rule",
+/// CORE-ENUM-002).
 [[nodiscard]] inline result<hct_ci_age_index> hct_ci_with_age(
     const hct_ci_result& r, const age& a, age_resolution rule = age_resolution::completed_years) {
     if (auto e = hsct::detail::check_enum(rule, "rule")) {
         return *e;
     }
     const double years = a.years(rule);
-    const bool point = years >= detail::age_point_from_years;
-    const hct_ci_points age_pts(point ? 1 : 0);
-    const hct_ci_points total = r.score + age_pts;
-    std::string text = hsct::detail::concat(
-        {rule == age_resolution::completed_years ? std::to_string(a.completed_years())
-                                                 : detail::shown(years),
-         " years (", to_string(rule), point ? ") >= 40" : ") < 40"});
-    return hct_ci_age_index{r.score, age_pts, total, hct_ci_age_group_of(total), rule,
-                            std::move(text), r.complete()};
+    const bool point = satisfies(years, comparator::greater_equal, detail::age_point_from_years);
+    const auto age_pts = point ? hct_ci_points::of<1>() : hct_ci_points::of<0>();
+    auto total = checked_add(r.score, age_pts);  // at most 27: never fails (PAT-HCTCI-021)
+    if (!total) {
+        return std::move(total).error();
+    }
+    hct_ci_age_index ix;
+    ix.comorbidity = r.score;
+    ix.age_points = age_pts;
+    ix.total = *total;
+    ix.group = hct_ci_age_group_of(*total);
+    ix.resolution = rule;
+    ix.age = criterion<hct_ci_criterion>{hct_ci_criterion::age_40_or_more,
+                                         point ? outcome::met : outcome::not_met,
+                                         comparator::greater_equal, true,
+                                         "PAT-HCTCI-017",
+                                         measure::count(years, count_unit::years),
+                                         detail::age_point_from_years};
+    ix.complete = r.complete();
+    return ix;
 }
 
-/// Decides the 17 items under `opt.definition_set` and sums them (PAT-HCTCI-001..020).
+/// Decides the 17 items under `opt.definition_set` and sums them (PAT-HCTCI-001..024). The
+/// result records every criterion evaluated (CORE-EXPLAIN-001); nothing is allocated.
 /// Errors: an enum number in the input or options that is not a declared value (out_of_range,
 /// field e.g. "hct_ci.heart_valve", "hct_ci.prior_tumours[1]", "hct_ci.options.definition_set";
-/// PAT-ENUM-001); an input outside its accepted range (out_of_range / not_finite, PAT-HCTCI-019);
-/// a DLCO not corrected for haemoglobin where the policy requires it (not_allowed,
-/// PAT-HCTCI-003); any unassessable item under hct_ci_missing_policy::refuse (missing).
+/// CORE-ENUM-002); an input outside its accepted range (out_of_range / not_finite,
+/// PAT-HCTCI-019); a DLCO not corrected for haemoglobin where the policy requires it
+/// (not_allowed, PAT-HCTCI-003); any unassessable item under hct_ci_missing_policy::refuse
+/// (missing, PAT-HCTCI-018).
 [[nodiscard]] inline result<hct_ci_result> assess_hct_ci(const hct_ci_input& in,
                                                          const hct_ci_options& opt = {}) {
+    // Built where it is returned: one object, returned from every path.
+    result<hct_ci_result> out(std::in_place);
     if (auto e = detail::validate(in, opt)) {
-        return *e;
+        out = std::move(*e);
+        return out;
     }
+    hct_ci_result& r = *out;
     const auto set = opt.definition_set;
-    hct_ci_result r{set,
-                    opt.tiers,
-                    opt.dlco,
-                    hct_ci_points(0),
-                    hct_ci_risk_group::low,
-                    {},
-                    {},
-                    {},
-                    std::nullopt,
-                    opt.hepatitis_history,
-                    {}};
+    r.options = opt;
+    auto& ev = r.criteria;
+    using c = hct_ci_criterion;
+    detail::record_flag(ev, c::arrhythmia, in.arrhythmia, hct_ci_field::arrhythmia);
+    detail::eval_cardiac(in, set, opt.age_rule, ev);
+    detail::record_flag(ev, c::inflammatory_bowel_disease, in.inflammatory_bowel_disease,
+                        hct_ci_field::inflammatory_bowel_disease);
+    detail::eval_diabetes(in.diabetes, set, ev);
+    detail::record_flag(ev, c::cerebrovascular, in.cerebrovascular, hct_ci_field::cerebrovascular);
+    detail::eval_psychiatric(in.psychiatric, set, ev);
+    detail::eval_hepatic(in.hepatic, set, opt.hepatitis_history, ev);
+    detail::eval_obesity(in, set, opt.age_rule, ev);
+    detail::eval_infection(in.infection, set, ev);
+    detail::record_flag(ev, c::rheumatologic, in.rheumatologic, hct_ci_field::rheumatologic);
+    detail::record_flag(ev, c::peptic_ulcer, in.peptic_ulcer, hct_ci_field::peptic_ulcer);
+    detail::eval_renal(in.renal, ev);
+    detail::eval_pulmonary(in.pulmonary, ev);
+    detail::eval_tumour(in.prior_tumours, ev);
+    detail::eval_valve(in.heart_valve, set, ev);
 
-    const auto add = [&](hct_ci_item item, const detail::item_eval& e) {
-        if (e.hsct_reading && e.state() != detail::tri::unknown) {
-            r.unverified_readings.push_back(item);
-        }
-        switch (e.state()) {
-            case detail::tri::yes:
-                r.scored.push_back({item, hct_ci_weight(item), e.trigger, !e.hsct_reading});
-                r.score = r.score + hct_ci_weight(item);
-                break;
-            case detail::tri::unknown: r.unassessed.push_back({item, e.missing}); break;
-            case detail::tri::no: break;
-        }
-    };
-    // PAT-HCTCI-015: two tiers of one organ; the higher one, once it scores, supersedes.
-    const auto add_tiers = [&](hct_ci_item lower, const detail::item_eval& lo, hct_ci_item upper,
-                               const detail::item_eval& hi) {
-        if (hi.state() == detail::tri::yes) {
-            if (lo.state() == detail::tri::yes) {
-                r.superseded.push_back({lower, upper, lo.trigger});
-            }
-            add(upper, hi);
-        } else {
-            add(lower, lo);
-            add(upper, hi);
-        }
-    };
-
-    add(hct_ci_item::arrhythmia, detail::eval_flag(in.arrhythmia, "arrhythmia"));
-    add(hct_ci_item::cardiac, detail::eval_cardiac(in, set, opt.age_rule));
-    add(hct_ci_item::inflammatory_bowel_disease,
-        detail::eval_flag(in.inflammatory_bowel_disease, "inflammatory bowel disease"));
-    add(hct_ci_item::diabetes, detail::eval_diabetes(in.diabetes, set));
-    add(hct_ci_item::cerebrovascular,
-        detail::eval_flag(in.cerebrovascular, "cerebrovascular disease"));
-    add(hct_ci_item::psychiatric, detail::eval_psychiatric(in.psychiatric, set));
-    const auto hep = detail::eval_hepatic(in.hepatic, set, opt.hepatitis_history);
-    add(hct_ci_item::obesity, detail::eval_obesity(in, set, opt.age_rule));
-    add(hct_ci_item::infection, detail::eval_infection(in.infection, set));
-    add(hct_ci_item::rheumatologic, detail::eval_flag(in.rheumatologic, "rheumatologic disease"));
-    add(hct_ci_item::peptic_ulcer, detail::eval_flag(in.peptic_ulcer, "peptic ulcer"));
-    add(hct_ci_item::renal, detail::eval_renal(in.renal));
-    const auto pul = detail::eval_pulmonary(in.pulmonary);
-    add(hct_ci_item::prior_solid_tumour, detail::eval_tumour(in.prior_tumours));
-    add(hct_ci_item::heart_valve, detail::eval_valve(in.heart_valve, set));
-    add_tiers(hct_ci_item::pulmonary_moderate, pul.moderate, hct_ci_item::pulmonary_severe,
-              pul.severe);
-    add_tiers(hct_ci_item::hepatic_mild, hep.mild, hct_ci_item::hepatic_severe, hep.severe);
-
-    if (opt.missing == hct_ci_missing_policy::refuse && !r.unassessed.empty()) {
+    // The items, folded from the criteria's bit sets (PAT-HCTCI-015, PAT-HCTCI-018): an item
+    // is met if any of its criteria is; the lower tier of an organ does not count once the
+    // higher tier is met; an item none of whose criteria is met is unassessed if one is unknown.
+    std::uint32_t met_items = 0;
+    for (std::uint64_t b = ev.met_mask(); b != 0; b &= b - 1) {
+        met_items |= std::uint32_t{1} << detail::hct_ci_item_by_criterion[static_cast<std::size_t>(
+                         std::countr_zero(b))];
+    }
+    std::uint32_t unknown_items = 0;
+    for (std::uint64_t b = ev.unknown_mask(); b != 0; b &= b - 1) {
+        unknown_items |= std::uint32_t{1} << detail::hct_ci_item_by_criterion[static_cast<std::size_t>(
+                             std::countr_zero(b))];
+    }
+    const auto bit = [](hct_ci_item i) { return std::uint32_t{1} << static_cast<unsigned>(i); };
+    std::uint32_t not_counted = 0;  // the lower tiers whose higher tier is met
+    if ((met_items & bit(hct_ci_item::pulmonary_severe)) != 0) {
+        not_counted |= bit(hct_ci_item::pulmonary_moderate);
+    }
+    if ((met_items & bit(hct_ci_item::hepatic_severe)) != 0) {
+        not_counted |= bit(hct_ci_item::hepatic_mild);
+    }
+    int total = 0;
+    for (std::uint32_t b = met_items & ~not_counted; b != 0; b &= b - 1) {
+        total += detail::hct_ci_weight_number(static_cast<hct_ci_item>(std::countr_zero(b)));
+    }
+    const bool complete = (unknown_items & ~met_items & ~not_counted) == 0;
+    if (opt.missing == hct_ci_missing_policy::refuse && !complete) {
         std::string items;
-        for (const auto& u : r.unassessed) {
-            if (!items.empty()) {
-                items += ", ";
+        for (const auto& it : r.items()) {
+            if (it.status == hct_ci_item_status::unassessed) {
+                items += hsct::detail::concat({items.empty() ? "" : ", ", id(it.item)});
             }
-            items += hsct::detail::concat({to_string(u.item), " (", u.missing, ")"});
         }
-        return hsct::error(errc::missing, "hct_ci", items, "every item assessable");
+        out = hsct::error(errc::missing, "hct_ci", std::move(items), "every item assessable",
+                          "PAT-HCTCI-018");
+        return out;
+    }
+    // at most 26 (PAT-HCTCI-021): never fails, but an error is returned rather than assumed
+    if (auto score = hct_ci_points::make(total)) {
+        r.score = *score;
+    } else {
+        out = std::move(score).error();
+        return out;
     }
     r.risk_group = hct_ci_risk_group_of(r.score);
     if (in.age_at_hct) {
-        auto w = hct_ci_with_age(r, *in.age_at_hct, opt.age_rule);
-        if (!w) {
-            return w.error();  // unreachable: opt.age_rule was checked by validate
-        }
-        r.with_age = std::move(*w);
-    }
-    return r;
-}
-
-/// A one-paragraph explanation, e.g. "HCT-CI 7 (high (>= 3)) under Sorror 2013 ...: arrhythmia
-/// +1 (arrhythmia); ... Unassessed: none."
-[[nodiscard]] inline std::string to_string(const hct_ci_result& r) {
-    std::string s = hsct::detail::concat(
-        {"HCT-CI ", std::to_string(r.score.value()), r.complete() ? "" : " (at least)", ", ",
-         to_string(r.risk_group), ", ", to_string(r.definition_set), ", ", to_string(r.tiers),
-         ":"});
-    for (const auto& f : r.scored) {
-        s += hsct::detail::concat({" ", to_string(f.item), " +", std::to_string(f.weight.value()),
-                                   " (", f.trigger,
-                                   f.verified ? "" : " [hsct reading, unverified]", ");"});
-    }
-    if (r.scored.empty()) {
-        s += " no item scored;";
-    }
-    s += " unassessed:";
-    if (r.unassessed.empty()) {
-        s += " none";
-    }
-    for (std::size_t i = 0; i < r.unassessed.size(); ++i) {
-        const auto& u = r.unassessed[i];
-        s += hsct::detail::concat({i == 0 ? " " : "; ", to_string(u.item), " (", u.missing, ")"});
-    }
-    if (!r.unverified_readings.empty()) {
-        s += ". Decided by an hsct reading of CIBMTR (unverified):";
-        for (std::size_t i = 0; i < r.unverified_readings.size(); ++i) {
-            s += hsct::detail::concat({i == 0 ? " " : ", ", to_string(r.unverified_readings[i])});
+        if (auto w = hct_ci_with_age(r, *in.age_at_hct, opt.age_rule)) {
+            r.with_age = *w;
+        } else {
+            out = std::move(w).error();  // unreachable: opt.age_rule was checked by validate
+            return out;
         }
     }
-    if (r.with_age) {
-        s += hsct::detail::concat({". HCT-CI/age ", std::to_string(r.with_age->total.value()),
-                                   r.with_age->complete ? "" : " (at least)", ", group ",
-                                   to_string(r.with_age->group), " (", r.with_age->age_text,
-                                   ")"});
-    }
-    return s;
+    return out;
 }
 
 }  // namespace hsct::patient

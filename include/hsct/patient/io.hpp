@@ -13,6 +13,7 @@
 #include "hsct/patient/disease_risk_text.hpp"
 #include "hsct/patient/dosing_weight_text.hpp"
 #include "hsct/patient/ebmt_score_text.hpp"
+#include "hsct/patient/hct_ci_text.hpp"
 #include "hsct/patient/patient.hpp"
 #include "hsct/patient/performance_status_text.hpp"
 
@@ -43,7 +44,7 @@ inline std::ostream& operator<<(std::ostream& os, ebmt_points p) { return os << 
 inline std::ostream& operator<<(std::ostream& os, const ebmt_result& r) { return os << render(r); }
 inline std::ostream& operator<<(std::ostream& os, const dri_result& r) { return os << render(r); }
 inline std::ostream& operator<<(std::ostream& os, const hct_ci_result& r) {
-    return os << to_string(r);
+    return os << render(r);
 }
 
 }  // namespace hsct::patient

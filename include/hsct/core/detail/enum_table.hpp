@@ -190,15 +190,34 @@ template <class E>
                             invalid_enum_text_table.size[code]);
 }
 
+/// True when the table lists the values 1, 2, ..., N in that order (every hsct enum should):
+/// then a row is found by index, not by search.
+template <class E, std::size_t N>
+[[nodiscard]] constexpr bool rows_are_1_to_n(const enum_table<E, N>& t) noexcept {
+    for (std::size_t i = 0; i < N; ++i) {
+        if (static_cast<std::size_t>(static_cast<std::underlying_type_t<E>>(t.rows[i].value)) !=
+            i + 1) {
+            return false;
+        }
+    }
+    return true;
+}
+
 /// The row of `e`, or nullptr.
 template <tabled_enum E>
 [[nodiscard]] constexpr const enum_row<E>* find_row(E e) noexcept {
-    for (const auto& r : enum_table_of<E>.rows) {
-        if (r.value == e) {
-            return &r;
+    constexpr auto& t = enum_table_of<E>;
+    if constexpr (rows_are_1_to_n(t)) {
+        const auto k = static_cast<std::size_t>(static_cast<std::underlying_type_t<E>>(e));
+        return k - 1 < t.rows.size() ? &t.rows[k - 1] : nullptr;
+    } else {
+        for (const auto& r : t.rows) {
+            if (r.value == e) {
+                return &r;
+            }
         }
+        return nullptr;
     }
-    return nullptr;
 }
 
 template <class E>
@@ -258,7 +277,13 @@ template <tabled_enum E>
 /// True when `e` is a declared enumerator (CORE-ENUM-002).
 template <tabled_enum E>
 [[nodiscard]] constexpr bool is_valid(E e) noexcept {
-    return detail::find_row(e) != nullptr;
+    constexpr auto& t = detail::enum_table_of<E>;
+    if constexpr (detail::rows_are_1_to_n(t)) {
+        const auto k = static_cast<std::size_t>(static_cast<std::underlying_type_t<E>>(e));
+        return k - 1 < t.rows.size();
+    } else {
+        return detail::find_row(e) != nullptr;
+    }
 }
 
 /// The human label, e.g. "HLA-identical sibling"; "invalid (N)" for a number that is not an

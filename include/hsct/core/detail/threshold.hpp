@@ -19,7 +19,8 @@ namespace hsct::detail {
 inline constexpr double threshold_rel_tol = 1e-9;
 
 [[nodiscard]] inline bool at_threshold(double v, double t) noexcept {
-    return std::fabs(v - t) <= threshold_rel_tol * std::fmax(1.0, std::fabs(t));
+    const double scale = std::fabs(t) > 1.0 ? std::fabs(t) : 1.0;  // not std::fmax: a libm call
+    return std::fabs(v - t) <= threshold_rel_tol * scale;
 }
 /// v > t, with v within the tolerance of t counting as equal (so: not greater).
 [[nodiscard]] inline bool above(double v, double t) noexcept { return v > t && !at_threshold(v, t); }
