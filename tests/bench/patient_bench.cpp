@@ -492,6 +492,100 @@ void BM_ebmt_dri_agreement(benchmark::State& state) {
 }
 BENCHMARK(BM_ebmt_dri_agreement)->Iterations(1)->Unit(benchmark::kMillisecond);
 
+// ---------------------------------------------------------------------------------------------
+// Dosing weight (PAT-DOSE-005): assess_dosing_weight under the busulfan practice policy (Devine
+// IBW, the %IBW trigger, AIBW25) with its evidence (criteria, options, IBW record), against a
+// raw function that reads the SAME p::body_measures and computes only the weight in kg.
+// Target (docs/conventions.md): typed/raw <= 2.
+// ---------------------------------------------------------------------------------------------
+
+struct dosing_inputs {
+    std::vector<p::body_measures> measures;
+
+    dosing_inputs() {
+        std::mt19937_64 rng(20241203);
+        std::uniform_real_distribution<double> h(140.0, 200.0);
+        std::uniform_real_distribution<double> w(40.0, 160.0);
+        std::uniform_int_distribution<int> years(12, 80);  // some children: refused by both
+        std::bernoulli_distribution male(0.5);
+        measures.reserve(n_patients);
+        for (std::size_t i = 0; i < n_patients; ++i) {
+            measures.push_back(p::body_measures::make(p::height::make(h(rng), u::cm).value(),
+                                                      p::body_weight::make(w(rng), u::kg).value(),
+                                                      male(rng) ? hsct::sex::male : hsct::sex::female,
+                                                      hsct::age::from_years_months(years(rng), 0).value())
+                                   .value());
+        }
+    }
+};
+
+const dosing_inputs& dosing_data() {
+    static const dosing_inputs d;
+    return d;
+}
+
+// The raw baseline: Devine IBW, TBW > 120 % IBW, AIBW25 when TBW > IBW; -1 for a child.
+double raw_busulfan_kg(const p::body_measures& m) {
+    if (m.age_at_dosing().completed_years() < 18) {
+        return -1.0;
+    }
+    const double h = m.height().in(u::cm);
+    const double w = m.weight().in(u::kg);
+    const double ibw = (m.recipient_sex() == hsct::sex::male ? 50.0 : 45.5) + 2.3 * (h - 152.4) / 2.54;
+    if (!(ibw > 0.0) || !(100.0 * w / ibw > 120.0) || !(w > ibw)) {
+        return ibw > 0.0 ? w : -1.0;
+    }
+    return ibw + 0.25 * (w - ibw);
+}
+
+double typed_busulfan_kg(const p::body_measures& m, const p::dosing_weight_options& o) {
+    const auto r = p::assess_dosing_weight(m, o);
+    return r ? r->weight_used.in(u::kg) : -1.0;
+}
+
+void BM_dosing_weight_typed(benchmark::State& state) {
+    const auto& d = dosing_data();
+    const auto policy = p::commonly_reported_policy(p::agent_class::busulfan);
+    for (auto _ : state) {
+        double sum = 0.0;
+        for (std::size_t i = 0; i < n_patients; ++i) {
+            sum += typed_busulfan_kg(d.measures[i], policy);
+        }
+        benchmark::DoNotOptimize(sum);
+    }
+}
+BENCHMARK(BM_dosing_weight_typed)->Unit(benchmark::kMillisecond);
+
+void BM_dosing_weight_raw(benchmark::State& state) {
+    const auto& d = dosing_data();
+    for (auto _ : state) {
+        double sum = 0.0;
+        for (std::size_t i = 0; i < n_patients; ++i) {
+            sum += raw_busulfan_kg(d.measures[i]);
+        }
+        benchmark::DoNotOptimize(sum);
+    }
+}
+BENCHMARK(BM_dosing_weight_raw)->Unit(benchmark::kMillisecond);
+
+// A cross-check, run once: typed and raw give the same weight for every patient.
+void BM_dosing_weight_agreement(benchmark::State& state) {
+    const auto& d = dosing_data();
+    const auto policy = p::commonly_reported_policy(p::agent_class::busulfan);
+    std::size_t disagreements = 0;
+    for (auto _ : state) {
+        disagreements = 0;
+        for (std::size_t i = 0; i < n_patients; ++i) {
+            disagreements += typed_busulfan_kg(d.measures[i], policy) != raw_busulfan_kg(d.measures[i]) ? 1U : 0U;
+        }
+    }
+    state.counters["disagreements"] = static_cast<double>(disagreements);
+    if (disagreements != 0) {
+        state.SkipWithError("typed and raw dosing weights disagree");
+    }
+}
+BENCHMARK(BM_dosing_weight_agreement)->Iterations(1)->Unit(benchmark::kMillisecond);
+
 }  // namespace
 
 BENCHMARK_MAIN();

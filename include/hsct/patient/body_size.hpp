@@ -306,8 +306,8 @@ inline constexpr bsa_formula default_bsa_formula = bsa_formula::mosteller;
 [[nodiscard]] inline result<bsa_result> body_surface_area(const height& h,
                                                           const body_weight& weight,
                                                           bsa_formula formula) {
-    if (auto e = hsct::detail::check_enum(formula, "formula")) {
-        return *std::move(e);
+    if (!is_valid(formula)) {  // the error is built only on this path
+        return *hsct::detail::check_enum(formula, "formula");
     }
     bsa_result r{area{}, formula, h.as_length(), weight.as_mass(), ""};
     switch (formula) {
@@ -356,28 +356,40 @@ inline constexpr length devine_base_height{152.4, units::cm};
 /// growth-chart tables). devine_ibw, the formula alone, takes no age.
 inline constexpr int ibw_adult_age_years = 18;
 
+namespace detail {
+/// Devine in kg for a declared sex (callers check it). Excess in cm first, so exactly 152.4 cm
+/// gives exactly the base value. May be zero or negative far below 60 in.
+[[nodiscard]] inline double devine_kg(const height& h, sex s) noexcept {
+    const double base = s == sex::male ? devine_base_male_kg : devine_base_female_kg;
+    return base + devine_kg_per_inch * (h.in(units::cm) - devine_base_height.in(units::cm)) /
+                      cm_per_inch;
+}
+
+/// The error for a height whose Devine extrapolation is not positive (built only then).
+[[nodiscard]] inline error devine_not_positive(const height& h, sex s) {
+    const double base = s == sex::male ? devine_base_male_kg : devine_base_female_kg;
+    const double min_cm = devine_base_height.in(units::cm) - base / devine_kg_per_inch * cm_per_inch;
+    return error(errc::out_of_range, "height",
+                 hsct::detail::concat({hsct::detail::format_number(h.in(units::cm)), " cm"}),
+                 hsct::detail::concat(
+                     {"above ", hsct::detail::format_number(std::ceil(min_cm * 10.0) / 10.0),
+                      " cm (Devine extrapolation gives no positive IBW below that)"}),
+                 "PAT-IBW-002");
+}
+}  // namespace detail
+
 /// PAT-IBW-001: the Devine formula on its own, as published (extrapolated below 60 in), for
 /// any checked height; no age is asked and no adult-age policy applied (that is
 /// ideal_body_weight's job). Errors: a sex number that is not a declared value (out_of_range,
 /// field "sex", PAT-ENUM-001); a height so short that the extrapolation is not positive
 /// (out_of_range, field "height": woman below about 102.2 cm, man below about 97.2 cm).
 [[nodiscard]] inline result<mass> devine_ibw(const height& h, sex s) {
-    if (auto e = hsct::detail::check_enum(s, "sex")) {
-        return *std::move(e);
+    if (!is_valid(s)) {
+        return *hsct::detail::check_enum(s, "sex");
     }
-    const double base = s == sex::male ? devine_base_male_kg : devine_base_female_kg;
-    const double base_cm = devine_base_height.in(units::cm);
-    const double h_cm = h.in(units::cm);
-    // Excess in cm first, so exactly 152.4 cm gives exactly the base value.
-    const double kg = base + devine_kg_per_inch * (h_cm - base_cm) / cm_per_inch;
+    const double kg = detail::devine_kg(h, s);
     if (!(kg > 0.0)) {
-        const double min_cm = base_cm - base / devine_kg_per_inch * cm_per_inch;
-        return error(errc::out_of_range, "height",
-                     hsct::detail::concat({hsct::detail::format_number(h_cm), " cm"}),
-                     hsct::detail::concat(
-                         {"above ", hsct::detail::format_number(std::ceil(min_cm * 10.0) / 10.0),
-                          " cm (Devine extrapolation gives no positive IBW below that)"}),
-                     "PAT-IBW-002");
+        return detail::devine_not_positive(h, s);
     }
     return mass(kg, units::kg);
 }
@@ -452,11 +464,11 @@ struct ibw_result {
 [[nodiscard]] inline result<ibw_result> ideal_body_weight(const height& h, sex s,
                                                           const age& patient_age,
                                                           const ibw_options& options = {}) {
-    if (auto e = hsct::detail::check_enum(s, "sex")) {
-        return *std::move(e);
+    if (!is_valid(s)) {  // the errors are built only on these paths
+        return *hsct::detail::check_enum(s, "sex");
     }
-    if (auto e = hsct::detail::check_enum(options.below_60_in, "options.below_60_in")) {
-        return *std::move(e);
+    if (!is_valid(options.below_60_in)) {
+        return *hsct::detail::check_enum(options.below_60_in, "options.below_60_in");
     }
     ibw_result r;
     r.options = options;
@@ -499,11 +511,11 @@ struct ibw_result {
         r.value = mass(s == sex::male ? devine_base_male_kg : devine_base_female_kg, units::kg);
         return r;
     }
-    auto kg = devine_ibw(h, s);
-    if (!kg) {
-        return std::move(kg).error();
+    const double kg = detail::devine_kg(h, s);
+    if (!(kg > 0.0)) {
+        return detail::devine_not_positive(h, s);
     }
-    r.value = *kg;
+    r.value = mass(kg, units::kg);
     return r;
 }
 
@@ -579,24 +591,10 @@ inline std::optional<error> check_ibw(const ibw_result& ibw) {
 }
 }  // namespace detail
 
-/// PAT-ABW-001: AdjBW = IBW + f x (TBW - IBW), for TBW above IBW.
-/// PAT-ABW-003 (policy [P], the usual practice: the adjustment is an obesity correction that
-/// moves the dosing weight from TBW towards IBW): when TBW is not above IBW the formula is not
-/// applied and the actual weight is returned (`adjusted == false`), so an underweight patient
-/// is never given a weight above the actual one. (Applied as written, the formula would give
-/// a weight between TBW and IBW, i.e. above TBW.) Whether to adjust at all is the dosing
-/// policy's trigger (dosing_weight.hpp). The IBW is taken as an ibw_result so it cannot be
-/// swapped with TBW.
-/// Errors: a factor number that is not a declared factor (out_of_range, field "factor",
-/// PAT-ENUM-001); an ibw_result whose value is not positive and finite (field "ibw").
-[[nodiscard]] inline result<adjusted_weight_result> adjusted_body_weight(
-    const ibw_result& ibw, const body_weight& actual, adjustment_factor f) {
-    if (auto e = hsct::detail::check_enum(f, "factor")) {
-        return *std::move(e);
-    }
-    if (auto e = detail::check_ibw(ibw)) {
-        return *std::move(e);
-    }
+namespace detail {
+/// PAT-ABW-001/003 for a declared factor and a positive, finite IBW (callers check both).
+[[nodiscard]] inline adjusted_weight_result adjust(const ibw_result& ibw, const body_weight& actual,
+                                                   adjustment_factor f) noexcept {
     adjusted_weight_result r;
     r.factor = f;
     r.ideal = ibw.value;
@@ -613,6 +611,28 @@ inline std::optional<error> check_ibw(const ibw_result& ibw) {
     r.value = r.adjusted ? ibw.value + fraction(f).value_or(0.0) * (actual.as_mass() - ibw.value)
                          : actual.as_mass();
     return r;
+}
+}  // namespace detail
+
+/// PAT-ABW-001: AdjBW = IBW + f x (TBW - IBW), for TBW above IBW.
+/// PAT-ABW-003 (policy [P], the usual practice: the adjustment is an obesity correction that
+/// moves the dosing weight from TBW towards IBW): when TBW is not above IBW the formula is not
+/// applied and the actual weight is returned (`adjusted == false`), so an underweight patient
+/// is never given a weight above the actual one. (Applied as written, the formula would give
+/// a weight between TBW and IBW, i.e. above TBW.) Whether to adjust at all is the dosing
+/// policy's trigger (dosing_weight.hpp). The IBW is taken as an ibw_result so it cannot be
+/// swapped with TBW.
+/// Errors: a factor number that is not a declared factor (out_of_range, field "factor",
+/// PAT-ENUM-001); an ibw_result whose value is not positive and finite (field "ibw").
+[[nodiscard]] inline result<adjusted_weight_result> adjusted_body_weight(
+    const ibw_result& ibw, const body_weight& actual, adjustment_factor f) {
+    if (!is_valid(f)) {  // the error is built only on this path
+        return *hsct::detail::check_enum(f, "factor");
+    }
+    if (auto e = detail::check_ibw(ibw)) {
+        return *std::move(e);
+    }
+    return detail::adjust(ibw, actual, f);
 }
 
 /// PAT-ABW-002: actual weight as a percent of IBW (100 x TBW / IBW), e.g. 211%.

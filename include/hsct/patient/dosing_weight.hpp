@@ -69,8 +69,8 @@ public:
     [[nodiscard]] static result<body_measures> make(const hsct::patient::height& h,
                                                     const hsct::patient::body_weight& w,
                                                     sex recipient_sex, const age& at_dosing) {
-        if (auto e = hsct::detail::check_enum(recipient_sex, "sex")) {
-            return *std::move(e);
+        if (!is_valid(recipient_sex)) {  // the error is built only on this path
+            return *hsct::detail::check_enum(recipient_sex, "sex");
         }
         return body_measures(h, w, recipient_sex, at_dosing);
     }
@@ -326,12 +326,29 @@ namespace detail {
                                               : hsct::comparator::greater_equal;
 }
 
+inline std::optional<error> dw_enum_error(const dosing_weight_options& p);
+inline std::optional<error> dw_validate_values(const dosing_weight_options& p);
+
 inline std::optional<error> dw_validate(const dosing_weight_options& p) {
     if (p.name.empty()) {
         return error(errc::missing, "policy.name", "(empty)",
                      "a policy name, carried on the result", "PAT-DOSE-003");
     }
-    // PAT-ENUM-001: every stored enum of the policy is a declared value.
+    // PAT-ENUM-001: every stored enum of the policy is a declared value (the field paths and
+    // errors are built only when one is not).
+    const bool enums_valid = is_valid(p.scale) && is_valid(p.basis) && is_valid(p.factor) &&
+                             is_valid(p.trigger.rule) && is_valid(p.trigger.percent_ibw_comparison) &&
+                             is_valid(p.trigger.bmi_comparison) && is_valid(p.formula) &&
+                             is_valid(p.below_60_in) && (!p.agent || is_valid(*p.agent));
+    if (!enums_valid) {
+        if (auto e = dw_enum_error(p)) {
+            return e;
+        }
+    }
+    return dw_validate_values(p);
+}
+
+inline std::optional<error> dw_enum_error(const dosing_weight_options& p) {
     if (auto e = hsct::detail::check_enum(p.scale, "policy.scale")) return e;
     if (auto e = hsct::detail::check_enum(p.basis, "policy.basis")) return e;
     if (auto e = hsct::detail::check_enum(p.factor, "policy.factor")) return e;
@@ -346,7 +363,10 @@ inline std::optional<error> dw_validate(const dosing_weight_options& p) {
     }
     if (auto e = hsct::detail::check_enum(p.formula, "policy.formula")) return e;
     if (auto e = hsct::detail::check_enum(p.below_60_in, "policy.below_60_in")) return e;
-    if (auto e = hsct::detail::check_enum(p.agent, "policy.agent")) return e;
+    return hsct::detail::check_enum(p.agent, "policy.agent");
+}
+
+inline std::optional<error> dw_validate_values(const dosing_weight_options& p) {
     if (p.bsa_cap.has_value()) {
         if (p.scale != dose_scale::per_m2) {
             return error(errc::inconsistent, "policy.bsa_cap", hsct::to_string(*p.bsa_cap),
@@ -434,8 +454,8 @@ inline constexpr std::array<practice_entry, 7> practice_table{{
 /// The practice-table row for an agent class. Error: a number that is not a declared agent
 /// (out_of_range, field "agent", PAT-ENUM-001).
 [[nodiscard]] inline result<practice_entry> practice_for(agent_class a) {
-    if (auto e = hsct::detail::check_enum(a, "agent")) {
-        return *std::move(e);
+    if (!is_valid(a)) {  // the error is built only on this path
+        return *hsct::detail::check_enum(a, "agent");
     }
     for (const auto& e : practice_table) {
         if (e.agent == a) {
@@ -475,8 +495,10 @@ inline constexpr std::array<practice_entry, 7> practice_table{{
     // A practice-table policy whose trigger is hsct's own choice marks its criteria unverified.
     bool trigger_verified = true;
     if (p.agent.has_value()) {
-        if (const auto row = practice_for(*p.agent)) {
-            trigger_verified = row->trigger_verified;
+        for (const auto& row : practice_table) {
+            if (row.agent == *p.agent) {
+                trigger_verified = row.trigger_verified;
+            }
         }
     }
 
@@ -561,11 +583,9 @@ inline constexpr std::array<practice_entry, 7> practice_table{{
             out.reason = weight_reason::lesser_is_actual;
         }
     } else {
-        auto adj = adjusted_body_weight(*out.ibw, m.weight(), p.factor);
-        if (!adj) {
-            return std::move(adj).error();  // unreachable: factor and IBW checked above
-        }
-        for (const auto& a : adj->criteria) {
+        // the factor was checked with the policy and ideal_body_weight gives a positive IBW
+        const adjusted_weight_result adj = detail::adjust(*out.ibw, m.weight(), p.factor);
+        for (const auto& a : adj.criteria) {
             hsct::criterion<dosing_weight_criterion> c;
             c.id = dosing_weight_criterion::actual_above_ideal;
             c.result = a.result;
@@ -576,8 +596,8 @@ inline constexpr std::array<practice_entry, 7> practice_table{{
             c.threshold = a.threshold;
             out.criteria.push_back(c);
         }
-        if (adj->adjusted) {
-            out.weight_used = adj->value;
+        if (adj.adjusted) {
+            out.weight_used = adj.value;
             out.source = weight_source::adjusted;
             out.reason = weight_reason::adjusted;
             out.factor = p.factor;

@@ -421,8 +421,8 @@ struct ecog_from_kps {
 /// nothing on success.
 [[nodiscard]] inline result<ecog_from_kps> to_ecog(
     karnofsky_score kps, kps_ecog_mapping mapping = kps_ecog_mapping::conventional) {
-    if (auto e = hsct::detail::check_enum(mapping, "mapping")) {
-        return *std::move(e);
+    if (!is_valid(mapping)) {  // the error is built only on this path
+        return *hsct::detail::check_enum(mapping, "mapping");
     }
     const auto t = detail::table_of(mapping);
     for (std::size_t i = 0; i < t.size; ++i) {
@@ -460,8 +460,8 @@ struct kps_from_ecog {
 /// field "ecog"). An undeclared mapping number is refused (out_of_range, field "mapping").
 [[nodiscard]] inline result<kps_from_ecog> to_kps_range(
     ecog_score ecog, kps_ecog_mapping mapping = kps_ecog_mapping::conventional) {
-    if (auto e = hsct::detail::check_enum(mapping, "mapping")) {
-        return *std::move(e);
+    if (!is_valid(mapping)) {  // the error is built only on this path
+        return *hsct::detail::check_enum(mapping, "mapping");
     }
     const auto t = detail::table_of(mapping);
     for (std::size_t i = 0; i < t.size; ++i) {
@@ -593,11 +593,11 @@ inline performance_scale_result assess_scale_checked(const age& a,
 /// "options.rule" / "options.resolution"; PAT-ENUM-001). Allocates nothing on success.
 [[nodiscard]] inline result<performance_scale_result> assess_performance_scale(
     const age& a, const performance_scale_options& options = {}) {
-    if (auto e = hsct::detail::check_enum(options.rule, "options.rule")) {
-        return *std::move(e);
+    if (!is_valid(options.rule)) {  // the error is built only on this path
+        return *hsct::detail::check_enum(options.rule, "options.rule");
     }
-    if (auto e = hsct::detail::check_enum(options.resolution, "options.resolution")) {
-        return *std::move(e);
+    if (!is_valid(options.resolution)) {  // the error is built only on this path
+        return *hsct::detail::check_enum(options.resolution, "options.resolution");
     }
     return detail::assess_scale_checked(a, options);
 }
