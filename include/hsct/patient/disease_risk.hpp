@@ -715,7 +715,7 @@ inline void dri_fill(dri_result& r, const dri_input& in, const dri_options& opti
     auto refused = detail::dri_refusal(in, options, rows);
     // One named return object, filled in place: the criteria are not copied on the way out.
     result<dri_result> out =
-        refused ? result<dri_result>(std::move(*refused)) : result<dri_result>(dri_result{});
+        refused ? result<dri_result>(std::move(*refused)) : result<dri_result>(std::in_place);
     if (out) {
         detail::dri_fill(*out, in, options, rows);
     }

@@ -866,7 +866,7 @@ inline void ebmt_fill(ebmt_result& r, const ebmt_input& in, const ebmt_options& 
     auto refused = detail::ebmt_refusal(in, options, decision.inconsistent);
     // One named return object, filled in place: the criteria are not copied on the way out.
     result<ebmt_result> out = refused ? result<ebmt_result>(std::move(*refused))
-                                      : result<ebmt_result>(ebmt_result{});
+                                      : result<ebmt_result>(std::in_place);
     if (out) {
         detail::ebmt_fill(*out, in, options, decision.value);
     }
