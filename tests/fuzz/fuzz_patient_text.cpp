@@ -7,7 +7,8 @@
 //  - whatever parses prints (to_string / id) as text that parses back to an equal value;
 //  - a parsed height or weight lies inside its PAT-BODY range, and feeds the BSA and Devine
 //    formulas without a contract violation;
-//  - no reader aborts (a contract violation would be a crash the fuzzer reports).
+//  - no reader aborts (a contract violation would be a crash the fuzzer reports), nor the
+//    rules fed what they read (BSA, Devine, KPS<->ECOG, the performance-scale age rule).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -70,10 +71,32 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if (!back || back->completed_months() != a->completed_months()) {
             fail("age", text);
         }
+        // the age rule answers every age under every rule and resolution, and never aborts
+        for (const auto rule : hsct::values<p::scale_rule_version>()) {
+            for (const auto res : hsct::values<hsct::age_resolution>()) {
+                const auto c = p::assess_performance_scale(*a, {rule, res});
+                if (!c) {
+                    fail("assess_performance_scale refused a valid age", text);
+                }
+                (void)p::validated_performance_status::make(
+                    p::performance_status{p::lansky_score::of<60>()}, *a, {rule, res});
+            }
+        }
     }
     if (const auto k = p::parse_karnofsky(input)) {
         round_trip("kps", *k, [](const p::karnofsky_score& x) { return p::to_string(x); },
                    [](std::string_view t) { return p::parse_karnofsky(t); });
+        // every mapping converts it (or refuses KPS 0 where its table has no row), no abort;
+        // the band it names contains it
+        for (const auto m : hsct::values<p::kps_ecog_mapping>()) {
+            const auto e = p::to_ecog(*k, m);
+            if (e && !e->band.contains(*k)) {
+                fail("to_ecog band does not contain the KPS", std::string(input));
+            }
+            if (!e && k->value() != 0) {
+                fail("to_ecog refused a KPS above 0", std::string(input));
+            }
+        }
     }
     if (const auto l = p::parse_lansky(input)) {
         round_trip("lansky", *l, [](const p::lansky_score& x) { return p::to_string(x); },
@@ -82,6 +105,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (const auto e = p::parse_ecog(input)) {
         round_trip("ecog", *e, [](const p::ecog_score& x) { return p::to_string(x); },
                    [](std::string_view t) { return p::parse_ecog(t); });
+        for (const auto m : hsct::values<p::kps_ecog_mapping>()) {
+            (void)p::to_kps_range(*e, m);
+        }
     }
     if (const auto r = p::parse_kps_range(input)) {
         round_trip("kps_range", *r, [](const p::kps_range& x) { return p::to_string(x); },
