@@ -4,6 +4,7 @@
 // disease_risk_text_test.cpp.
 #include <hsct/patient/disease_risk.hpp>
 
+#include <cstdint>
 #include <string>
 #include <type_traits>
 
@@ -513,4 +514,23 @@ TEST_CASE("assess_dri allocates nothing on the success path",
     CHECK(ok);
     CHECK(n_scored == 0);
     CHECK(n_tbd == 0);
+}
+
+TEST_CASE("DRI result enums read back from their ids and numbers",
+          "[patient][dri][enum][CORE-ENUM-001][CORE-ENUM-002]") {
+    const auto round_trip = [](auto e) {
+        using E = decltype(e);
+        CAPTURE(p::id(e));
+        CHECK(hsct::detail::is_enum_identifier(p::id(e)));
+        CHECK(p::parse_enum<E>(p::id(e), "field").value() == e);
+        CHECK(p::make_enum<E>(static_cast<std::uint8_t>(e), "field").value() == e);
+        CHECK_FALSE(p::label(e).empty());
+    };
+    for (const auto e : hsct::values<crit>()) {
+        round_trip(e);
+    }
+    for (const auto e : hsct::values<p::dri_field>()) {
+        round_trip(e);
+    }
+    CHECK(hsct::values<crit>().size() == 35);
 }

@@ -5,6 +5,7 @@
 #include <hsct/patient/ebmt_score.hpp>
 
 #include <chrono>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <type_traits>
@@ -805,4 +806,28 @@ TEST_CASE("assess_ebmt allocates nothing on the success path",
     const auto n_error = n.count();
     CHECK_FALSE(e.has_value());
     CHECK(n_error > 0);
+}
+
+TEST_CASE("EBMT result enums read back from their ids and numbers",
+          "[patient][ebmt][enum][CORE-ENUM-001][CORE-ENUM-002]") {
+    const auto round_trip = [](auto e) {
+        using E = decltype(e);
+        CAPTURE(p::id(e));
+        CHECK(hsct::detail::is_enum_identifier(p::id(e)));
+        CHECK(p::parse_enum<E>(p::id(e), "field").value() == e);
+        CHECK(p::make_enum<E>(static_cast<std::uint8_t>(e), "field").value() == e);
+        CHECK_FALSE(p::label(e).empty());
+    };
+    for (const auto e : hsct::values<crit>()) {
+        round_trip(e);
+    }
+    for (const auto e : hsct::values<p::ebmt_field>()) {
+        round_trip(e);
+    }
+    for (const auto e : hsct::values<p::ebmt_status>()) {
+        round_trip(e);
+    }
+    CHECK(hsct::values<crit>().size() == 22);
+    CHECK(p::id(p::ebmt_status::not_applicable) == "not_applicable");
+    CHECK(p::id(p::ebmt_risk_group::not_scored) == "not_scored");
 }
