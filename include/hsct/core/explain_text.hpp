@@ -32,6 +32,7 @@
 
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/explain.hpp"
+#include "hsct/core/number_format.hpp"
 
 namespace hsct {
 
@@ -102,22 +103,9 @@ private:
 
 namespace detail {
 
-/// `v` with exactly `decimals` digits after the point; never "-0" (a value that rounds to zero
-/// prints without a sign).
+/// `v` with exactly `decimals` digits after the point, never "-0" (core's format_fixed).
 [[nodiscard]] inline std::string fixed_text(double v, int decimals) {
-    if (!std::isfinite(v)) {
-        return format_number(v);
-    }
-    char buf[352];
-    auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-    if (res.ec != std::errc{}) {
-        return format_number(v);
-    }
-    std::string s(buf, res.ptr);
-    if (!s.empty() && s.front() == '-' && s.find_first_not_of("-0.") == std::string::npos) {
-        s.erase(0, 1);
-    }
-    return s;
+    return format_fixed(v, decimals);
 }
 
 /// `v` rounded to `decimals` digits, as the shown text reads back.
