@@ -5,6 +5,9 @@
 #
 #   cmake/hsct_compile_time.sh            # uses $CXX or g++
 #   CXX=clang++ RUNS=9 cmake/hsct_compile_time.sh
+#
+# For each public header's cost over its own standard headers, with the budgets, see
+# cmake/hsct_compile_budget.sh.
 set -eu
 
 here=$(cd "$(dirname "$0")" && pwd)
