@@ -720,11 +720,10 @@ namespace detail {
 
 /// Fills `r` (a default result) with the score of valid, consistent input.
 inline void ebmt_fill(ebmt_result& r, const ebmt_input& in, const ebmt_options& options,
-                      const ebmt_stage_result& stage_result) noexcept {
+                      const ebmt_stage_result& stage) noexcept {
     using c = ebmt_criterion;
     using hsct::measure;
     const bool autologous = in.donor == donor_type::autologous;
-    const ebmt_stage_result* const stage = &stage_result;
     r.options = options;
     r.maximum = autologous ? ebmt_points::of<5>() : ebmt_points::of<7>();
     std::array<int, 5> pts{};
@@ -735,20 +734,18 @@ inline void ebmt_fill(ebmt_result& r, const ebmt_input& in, const ebmt_options& 
         const auto years = measure::count(y, count_unit::years);
         const bool one = satisfies(y, comparator::greater_equal, ebmt_age_one_point_years);
         const bool two = satisfies(y, comparator::greater, ebmt_age_two_points_years);
-        detail::ebmt_add(r.criteria, 
-            c::age_20_or_older, one ? outcome::met : outcome::not_met, "PAT-EBMT-001", years,
-            comparator::greater_equal, ebmt_age_one_point_years);
-        detail::ebmt_add(r.criteria, 
-            c::age_over_40, two ? outcome::met : outcome::not_met, "PAT-EBMT-001", years,
-            comparator::greater, ebmt_age_two_points_years);
+        ebmt_add(r.criteria, c::age_20_or_older, one ? outcome::met : outcome::not_met,
+                 "PAT-EBMT-001", years, comparator::greater_equal, ebmt_age_one_point_years);
+        ebmt_add(r.criteria, c::age_over_40, two ? outcome::met : outcome::not_met,
+                 "PAT-EBMT-001", years, comparator::greater, ebmt_age_two_points_years);
         pts[0] = two ? 2 : (one ? 1 : 0);
     }
     // PAT-EBMT-002 / -003 / -009: stage.
-    r.criteria.push_back(stage->evidence);
-    r.stage = stage->stage;
-    if (stage->stage) {
-        pts[1] = ebmt_stage_points(*stage->stage).value();
-    } else if (stage->evidence.result == outcome::unknown) {
+    r.criteria.push_back(stage.evidence);
+    r.stage = stage.stage;
+    if (stage.stage) {
+        pts[1] = ebmt_stage_points(*stage.stage).value();
+    } else if (stage.evidence.result == outcome::unknown) {
         r.missing.insert(ebmt_field::disease_status);
     }
 
@@ -757,23 +754,22 @@ inline void ebmt_fill(ebmt_result& r, const ebmt_input& in, const ebmt_options& 
     // 12 calendar months old.
     {
         const auto days = static_cast<double>((in.hct_date - in.diagnosis_date).count());
-        const auto twelve =
-            static_cast<double>((ebmt_twelve_months_after(in.diagnosis_date) - in.diagnosis_date).count());
+        const auto twelve = static_cast<double>(
+            (ebmt_twelve_months_after(in.diagnosis_date) - in.diagnosis_date).count());
         const comparator cmp = options.interval == ebmt_interval_boundary::hb24_lt12_0_ge12_1
                                    ? comparator::greater_equal
                                    : comparator::greater;
         // status missing: CR1 or not is not known (severe aplastic anaemia, which has no
-        // stage, reads a missing status as not CR1)
+        // stage, reads a missing status as not CR1, as before)
         outcome o = outcome::unknown;
         if (in.status == disease_status::cr1) {
             o = outcome::not_applicable;
         } else if (in.status != disease_status::missing ||
-                   stage->stage == ebmt_stage::not_applicable_saa) {
+                   stage.stage == ebmt_stage::not_applicable_saa) {
             o = satisfies(days, cmp, twelve) ? outcome::met : outcome::not_met;
         }
-        detail::ebmt_add(r.criteria, c::interval_12_months, o, "PAT-EBMT-004",
-                                                       measure::count(days, count_unit::days),
-                                                       cmp, twelve);
+        ebmt_add(r.criteria, c::interval_12_months, o, "PAT-EBMT-004",
+                 measure::count(days, count_unit::days), cmp, twelve);
         pts[2] = o == outcome::met ? 1 : 0;
     }
 
@@ -781,50 +777,47 @@ inline void ebmt_fill(ebmt_result& r, const ebmt_input& in, const ebmt_options& 
     const bool has_points = autologous || in.donor == donor_type::hla_identical_sibling ||
                             in.donor == donor_type::unrelated;
     if (!has_points) {
-        detail::ebmt_add(r.criteria, 
-            c::donor_type_has_points, outcome::not_met, "PAT-EBMT-005", measure::code(in.donor));
+        ebmt_add(r.criteria, c::donor_type_has_points, outcome::not_met, "PAT-EBMT-005",
+                 measure::code(in.donor));
     } else {
         const outcome o = autologous ? outcome::not_applicable
-                                     : (in.donor == donor_type::unrelated ? outcome::met
-                                                                          : outcome::not_met);
-        detail::ebmt_add(r.criteria, c::donor_unrelated, o,
-                                                       autologous ? "PAT-EBMT-007" : "PAT-EBMT-005",
-                                                       measure::code(in.donor));
+                          : in.donor == donor_type::unrelated ? outcome::met
+                                                              : outcome::not_met;
+        ebmt_add(r.criteria, c::donor_unrelated, o, autologous ? "PAT-EBMT-007" : "PAT-EBMT-005",
+                 measure::code(in.donor));
         pts[3] = o == outcome::met ? 1 : 0;
     }
     if (autologous) {
-        detail::ebmt_add(r.criteria, c::donor_female, outcome::not_applicable,
-                                                       "PAT-EBMT-007", measure::code(in.donor));
-        detail::ebmt_add(r.criteria, c::recipient_male, outcome::not_applicable,
-                                                       "PAT-EBMT-007",
-                                                       measure::code(in.recipient_sex));
+        ebmt_add(r.criteria, c::donor_female, outcome::not_applicable, "PAT-EBMT-007",
+                 measure::code(in.donor));
+        ebmt_add(r.criteria, c::recipient_male, outcome::not_applicable, "PAT-EBMT-007",
+                 measure::code(in.recipient_sex));
     } else {
         outcome donor_f = outcome::unknown;
         if (in.donor_sex) {
             donor_f = *in.donor_sex == sex::female ? outcome::met : outcome::not_met;
-            detail::ebmt_add(r.criteria, c::donor_female, donor_f, "PAT-EBMT-006",
-                                                           measure::code(*in.donor_sex));
+            ebmt_add(r.criteria, c::donor_female, donor_f, "PAT-EBMT-006",
+                     measure::code(*in.donor_sex));
         } else {
             r.missing.insert(ebmt_field::donor_sex);
-            detail::ebmt_add(r.criteria, 
-                c::donor_female, outcome::unknown, "PAT-EBMT-006",
-                measure::missing(ebmt_field::donor_sex));
+            ebmt_add(r.criteria, c::donor_female, outcome::unknown, "PAT-EBMT-006",
+                     measure::missing(ebmt_field::donor_sex));
         }
         const outcome male_r = in.recipient_sex == sex::male ? outcome::met : outcome::not_met;
-        detail::ebmt_add(r.criteria, c::recipient_male, male_r, "PAT-EBMT-006",
-                                                       measure::code(in.recipient_sex));
+        ebmt_add(r.criteria, c::recipient_male, male_r, "PAT-EBMT-006",
+                 measure::code(in.recipient_sex));
         pts[4] = donor_f == outcome::met && male_r == outcome::met ? 1 : 0;
     }
 
     for (std::size_t i = 0; i < pts.size(); ++i) {
-        r.factor_points[i] = detail::ebmt_points_0_to_7(pts[i]);  // each factor is 0-2 points
+        r.factor_points[i] = ebmt_points_0_to_7(pts[i]);  // each factor is 0-2 points
     }
 
     // Status: a donor type or stage the score does not cover, then missing input.
     if (!has_points) {
         r.status = ebmt_status::not_applicable;
         r.decided_by = c::donor_type_has_points;
-    } else if (!stage->stage && stage->evidence.result == outcome::not_met) {
+    } else if (!stage.stage && stage.evidence.result == outcome::not_met) {
         r.status = ebmt_status::not_applicable;
         r.decided_by = c::stage_defined;
     } else if (!r.missing.empty()) {
@@ -835,7 +828,7 @@ inline void ebmt_fill(ebmt_result& r, const ebmt_input& in, const ebmt_options& 
     }
 
     // at most 2 + 2 + 1 + 1 + 1 = 7
-    const ebmt_points total = detail::ebmt_points_0_to_7(pts[0] + pts[1] + pts[2] + pts[3] + pts[4]);
+    const ebmt_points total = ebmt_points_0_to_7(pts[0] + pts[1] + pts[2] + pts[3] + pts[4]);
     r.total = total;
     // PAT-EBMT-008 / PAT-EBMT-010: the 0-7 grouping; an autologous 0-5 score is not grouped
     // unless the unverified policy asks for the allogeneic cut-offs.
