@@ -545,3 +545,25 @@ TEST_CASE("the enums of the body size results read back from their ids and numbe
     CHECK(enum_round_trips<p::adjustment_factor>() == 3);
     CHECK(enum_round_trips<p::short_stature_policy>() == 3);
 }
+
+TEST_CASE("height and weight from US units are checked the same way",
+          "[patient][body_size][PAT-BODY-001][PAT-BODY-002][CORE-UNIT-004][CORE-UNIT-005]") {
+    // 5 ft 5 in = 65 in = 165.1 cm; 264.5 lb = 119.975... kg
+    const auto h = p::parse_height("5 ft 5 in");
+    REQUIRE(h.has_value());
+    CHECK(within(h->in(u::cm), 165.1, 1e-9));
+    CHECK(within(p::height::make(65.0, u::in).value().in(u::cm), 165.1, 1e-9));
+    const auto w = p::body_weight::make(264.5, u::lb.info);
+    REQUIRE(w.has_value());
+    CHECK(within(w->in(u::kg), 264.5 * 0.45359237, 1e-9));
+    // the plausible ranges apply whatever the unit: 1000 lb (453.6 kg) and 9 ft (274.3 cm) are refused
+    const auto heavy = p::body_weight::make(1000.0, u::lb);
+    REQUIRE_FALSE(heavy.has_value());
+    CHECK(heavy.error().code() == hsct::errc::out_of_range);
+    CHECK(heavy.error().field() == "weight");
+    CHECK(heavy.error().valid_range() == "0.3-400 kg");
+    CHECK_FALSE(p::height::make(9.0, u::ft).has_value());
+    // Devine from a height in inches: 65 in, woman: 45.5 + 2.3 x 5 = 57 kg
+    CHECK(within(p::devine_ibw(p::height::make(65.0, u::in).value(), hsct::sex::female)->in(u::kg),
+                 57.0, 1e-9));
+}
