@@ -24,7 +24,8 @@
 #
 #   --runs N         runs per TU for hsct.hpp and the module umbrellas (default 3)
 #   --single-runs N  runs per TU for the other headers (default 1)
-#   --jobs N         compile N TUs at once (default 1: the most stable figures)
+#   --jobs N         compile N TUs at once (default 1: the most stable figures; CI, which has
+#                    two cores to itself at that point, uses 2 to stay near a minute)
 #   --only REGEX     measure only headers whose name matches REGEX (e.g. 'core/')
 #
 # CPU time, not wall-clock time, is measured, so the figures hold up on a machine that is
