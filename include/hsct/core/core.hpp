@@ -10,6 +10,7 @@
 #include "hsct/core/analyte_dispatch.hpp"
 #include "hsct/core/clinical.hpp"
 #include "hsct/core/config.hpp"
+#include "hsct/core/date.hpp"
 #include "hsct/core/demographics.hpp"
 #include "hsct/core/enum.hpp"
 #include "hsct/core/explain.hpp"

@@ -25,7 +25,7 @@
 #include "hsct/core/config.hpp"
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/result.hpp"
-#include "hsct/core/timeline.hpp"
+#include "hsct/core/date.hpp"
 #include "hsct/core/enum.hpp"
 
 namespace hsct {

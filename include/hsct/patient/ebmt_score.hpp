@@ -52,7 +52,7 @@
 #include "hsct/core/explain.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/score.hpp"
-#include "hsct/core/timeline.hpp"
+#include "hsct/core/date.hpp"
 #include "hsct/patient/vocabulary.hpp"
 
 namespace hsct::patient {
