@@ -14,7 +14,7 @@ int main() {
     // Who: a 45-year-old woman with AML (adverse cytogenetics) in first remission.
     const sys_days birth{1979y / April / 2};
     const sys_days hct_date{2024y / June / 10};
-    const hsct::age age = hsct::age::between(birth, hct_date).value();
+    const hsct::age age = hsct::age::make(birth, hct_date).value();
     std::cout << "age at HCT: " << age << "\n";
 
     // Body size from untrusted input, then BSA and weights.

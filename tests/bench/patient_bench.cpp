@@ -283,7 +283,7 @@ struct score_inputs {
                 donor_sex = pick(rng) % 2 == 0 ? hsct::sex::female : hsct::sex::male;
             }
             ebmt.push_back(p::ebmt_input{
-                hsct::age::from_years_months(years(rng), months(rng)).value(), dx, st, diag,
+                hsct::age::make(years(rng), months(rng)).value(), dx, st, diag,
                 diag + days{wait(rng)}, donor,
                 pick(rng) % 2 == 0 ? hsct::sex::female : hsct::sex::male, donor_sex});
             dri.push_back(p::dri_input{dx, st, cond[static_cast<std::size_t>(pick(rng)) % std::size(cond)],
@@ -513,7 +513,7 @@ struct dosing_inputs {
             measures.push_back(p::body_measures::make(p::height::make(h(rng), u::cm).value(),
                                                       p::body_weight::make(w(rng), u::kg).value(),
                                                       male(rng) ? hsct::sex::male : hsct::sex::female,
-                                                      hsct::age::from_years_months(years(rng), 0).value())
+                                                      hsct::age::make(years(rng), 0).value())
                                    .value());
         }
     }

@@ -35,32 +35,32 @@ TEST_CASE("sex prints and parses", "[patient][demographics]") {
 TEST_CASE("completed years and months count a month when its day is reached",
           "[patient][demographics][PAT-AGE-001]") {
     const auto birth = date(1980, 6, 15);
-    CHECK(age::between(birth, date(2020, 6, 14))->completed_years() == 39);
-    CHECK(age::between(birth, date(2020, 6, 15))->completed_years() == 40);
-    CHECK(age::between(birth, date(2020, 7, 14))->completed_months() == 40 * 12);
-    CHECK(age::between(birth, date(2020, 7, 15))->completed_months() == 40 * 12 + 1);
-    const auto a = age::between(birth, date(2020, 9, 20)).value();
+    CHECK(age::make(birth, date(2020, 6, 14))->completed_years() == 39);
+    CHECK(age::make(birth, date(2020, 6, 15))->completed_years() == 40);
+    CHECK(age::make(birth, date(2020, 7, 14))->completed_months() == 40 * 12);
+    CHECK(age::make(birth, date(2020, 7, 15))->completed_months() == 40 * 12 + 1);
+    const auto a = age::make(birth, date(2020, 9, 20)).value();
     CHECK(a.completed_years() == 40);
     CHECK(a.months_part() == 3);
     CHECK(hsct::to_string(a) == "40 y 3 mo");
-    CHECK(age::between(birth, birth)->completed_months() == 0);
-    CHECK(age::between(birth, birth)->days() == 0);
+    CHECK(age::make(birth, birth)->completed_months() == 0);
+    CHECK(age::make(birth, birth)->days() == 0);
 }
 
 TEST_CASE("born on 29 February: one year old on 1 March of a common year",
           "[patient][demographics][PAT-AGE-001]") {
     const auto leapling = date(2000, 2, 29);
-    CHECK(age::between(leapling, date(2001, 2, 28))->completed_years() == 0);
-    CHECK(age::between(leapling, date(2001, 3, 1))->completed_years() == 1);
-    CHECK(age::between(leapling, date(2004, 2, 29))->completed_years() == 4);
+    CHECK(age::make(leapling, date(2001, 2, 28))->completed_years() == 0);
+    CHECK(age::make(leapling, date(2001, 3, 1))->completed_years() == 1);
+    CHECK(age::make(leapling, date(2004, 2, 29))->completed_years() == 4);
     // born on the 31st: the month completes on the 1st after a 30-day month
-    CHECK(age::between(date(2020, 1, 31), date(2020, 4, 30))->completed_months() == 2);
-    CHECK(age::between(date(2020, 1, 31), date(2020, 5, 1))->completed_months() == 3);
+    CHECK(age::make(date(2020, 1, 31), date(2020, 4, 30))->completed_months() == 2);
+    CHECK(age::make(date(2020, 1, 31), date(2020, 5, 1))->completed_months() == 3);
 }
 
 TEST_CASE("age resolution is a policy: 40 years and 1 month is 40 or 40.08",
           "[patient][demographics][PAT-AGE-002]") {
-    const auto a = age::between(date(1980, 1, 1), date(2020, 2, 1)).value();
+    const auto a = age::make(date(1980, 1, 1), date(2020, 2, 1)).value();
     CHECK(a.years(age_resolution::completed_years) == 40.0);
     const double exact = a.years(age_resolution::exact);
     CHECK(exact > 40.08);
@@ -72,7 +72,7 @@ TEST_CASE("age resolution is a policy: 40 years and 1 month is 40 or 40.08",
 TEST_CASE("exact years: completed years plus the elapsed fraction of the year of life",
           "[patient][demographics][PAT-AGE-002]") {
     const auto ex = [](sys_days b, sys_days on) {
-        return age::between(b, on).value().years(age_resolution::exact);
+        return age::make(b, on).value().years(age_resolution::exact);
     };
     // Every birthday is a whole number, whatever the leap days in the year before it.
     CHECK(ex(date(2022, 3, 15), date(2023, 3, 15)) == 1.0);   // 365 days lived
@@ -94,7 +94,7 @@ TEST_CASE("exact years: completed years plus the elapsed fraction of the year of
 
 TEST_CASE("exact years for a 29 February birthday", "[patient][demographics][PAT-AGE-002]") {
     const auto ex = [](sys_days b, sys_days on) {
-        return age::between(b, on).value().years(age_resolution::exact);
+        return age::make(b, on).value().years(age_resolution::exact);
     };
     const auto leapling = date(2000, 2, 29);
     // First birthday on 1 March 2001 (common year): exactly 1.0; the day before 365/366.
@@ -112,7 +112,7 @@ TEST_CASE("exact years for a 29 February birthday", "[patient][demographics][PAT
 }
 
 TEST_CASE("a birth date after the reference date is refused", "[patient][demographics]") {
-    const auto r = age::between(date(2020, 1, 2), date(2020, 1, 1), "patient.birth_date");
+    const auto r = age::make(date(2020, 1, 2), date(2020, 1, 1), "patient.birth_date");
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().code() == hsct::errc::inconsistent);
     CHECK(r.error().message() ==
@@ -121,8 +121,8 @@ TEST_CASE("a birth date after the reference date is refused", "[patient][demogra
 }
 
 TEST_CASE("ages above 130 years are refused", "[patient][demographics][PAT-AGE-003]") {
-    CHECK(age::between(date(1900, 1, 1), date(2030, 12, 31))->completed_years() == 130);
-    const auto old = age::between(date(1900, 1, 1), date(2031, 1, 1));
+    CHECK(age::make(date(1900, 1, 1), date(2030, 12, 31))->completed_years() == 130);
+    const auto old = age::make(date(1900, 1, 1), date(2031, 1, 1));
     REQUIRE_FALSE(old.has_value());
     CHECK(old.error().code() == hsct::errc::out_of_range);
     CHECK(old.error().valid_range() == "0-130 years");
@@ -130,17 +130,17 @@ TEST_CASE("ages above 130 years are refused", "[patient][demographics][PAT-AGE-0
 
 TEST_CASE("an age from years and months: below, at and above each bound",
           "[patient][demographics][PAT-AGE-003]") {
-    CHECK(age::from_years_months(15, 11)->completed_months() == 191);
-    CHECK(age::from_years_months(0, 0)->completed_years() == 0);
-    CHECK(age::from_years_months(130, 11).has_value());
-    CHECK_FALSE(age::from_years_months(131, 0).has_value());
-    CHECK_FALSE(age::from_years_months(-1, 0).has_value());
-    CHECK_FALSE(age::from_years_months(5, 12).has_value());
-    CHECK_FALSE(age::from_years_months(5, -1).has_value());
-    CHECK(age::from_years_months(5, 12).error().value() == "5 y 12 mo");
+    CHECK(age::make(15, 11)->completed_months() == 191);
+    CHECK(age::make(0, 0)->completed_years() == 0);
+    CHECK(age::make(130, 11).has_value());
+    CHECK_FALSE(age::make(131, 0).has_value());
+    CHECK_FALSE(age::make(-1, 0).has_value());
+    CHECK_FALSE(age::make(5, 12).has_value());
+    CHECK_FALSE(age::make(5, -1).has_value());
+    CHECK(age::make(5, 12).error().value() == "5 y 12 mo");
     // exact years from years and months is the start of that month of life: years + months/12
-    CHECK(age::from_years_months(40, 0)->years(age_resolution::exact) == 40.0);
-    const double forty_one_mo = age::from_years_months(40, 1)->years(age_resolution::exact);
+    CHECK(age::make(40, 0)->years(age_resolution::exact) == 40.0);
+    const double forty_one_mo = age::make(40, 1)->years(age_resolution::exact);
     CHECK(forty_one_mo > 40.0833);   // 40 + 1/12 = 40.08333
     CHECK(forty_one_mo < 40.0834);
 }
@@ -182,12 +182,12 @@ TEST_CASE("stored enum numbers are checked, and an invalid one never prints a va
 TEST_CASE("dates outside the accepted window are refused, never wrapped (review regression)",
           "[patient][demographics][CORE-DAY-008]") {
     const sys_days far{days{365 * 65536}};
-    const auto r = age::between(date(1970, 1, 1), far);
+    const auto r = age::make(date(1970, 1, 1), far);
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().code() == hsct::errc::out_of_range);
     CHECK(r.error().field() == "age.reference_date");
-    CHECK(age::between(date(1899, 12, 31), date(2000, 1, 1)).error().field() == "age.birth_date");
-    CHECK(age::between(date(1900, 1, 1), date(2000, 1, 1))->completed_years() == 100);
+    CHECK(age::make(date(1899, 12, 31), date(2000, 1, 1)).error().field() == "age.birth_date");
+    CHECK(age::make(date(1900, 1, 1), date(2000, 1, 1))->completed_years() == 100);
 }
 
 TEST_CASE("parse_age reads back what to_string(age) writes, to the completed month",
@@ -197,7 +197,7 @@ TEST_CASE("parse_age reads back what to_string(age) writes, to the completed mon
     for (int m = 0; m <= 130 * 12 + 11; m += 7) {
         const int y = 1950 + m / 12;
         const auto on = sys_days{year{y} / month{static_cast<unsigned>(m % 12 + 1)} / last} + days{3};
-        const auto a = age::between(birth, on);
+        const auto a = age::make(birth, on);
         if (!a) {
             continue;  // past 2199 or over 130 years
         }
@@ -212,7 +212,7 @@ TEST_CASE("parse_age reads back what to_string(age) writes, to the completed mon
     }
     // From years and months the round trip is exact, days included.
     for (const auto& [y, m] : {std::pair{0, 0}, std::pair{45, 3}, std::pair{130, 11}, std::pair{1, 11}}) {
-        const auto a = age::from_years_months(y, m).value();
+        const auto a = age::make(y, m).value();
         CHECK(hsct::parse_age(hsct::to_string(a)).value() == a);
     }
     CHECK(hsct::parse_age("45 y 3 mo")->completed_months() == 45 * 12 + 3);

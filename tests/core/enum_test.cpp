@@ -5,6 +5,7 @@
 #include <hsct/core/clinical.hpp>
 #include <hsct/core/demographics.hpp>
 #include <hsct/core/explain.hpp>
+#include <hsct/core/number_format.hpp>
 #include <hsct/core/quantity.hpp>
 
 #include <cstdint>
@@ -36,12 +37,15 @@ using test_enums::colour;
 template <class T>
 concept has_label = requires(T t) { hsct::label(t); };
 
-// Every enum of core. A new core enum is added here.
+// Every enum of core. A new core enum is added here: the test below fails when this list is
+// shorter than the number of `constexpr auto hsct_enum_table(` definitions under
+// include/hsct/core, which CMake counts (HSCT_CORE_ENUM_TABLES).
 using all_core_enums =
     std::tuple<hsct::errc, hsct::dimension, hsct::analyte_id, hsct::sex, hsct::age_resolution,
                hsct::disease, hsct::cytogenetic_risk, hsct::mds_cytogenetic_risk,
                hsct::disease_status, hsct::conditioning_intensity, hsct::donor_type,
-               hsct::outcome, hsct::comparator, hsct::count_unit>;
+               hsct::outcome, hsct::comparator, hsct::count_unit, hsct::decimal_mark,
+               hsct::group_separator>;
 
 template <class E>
 std::size_t check_round_trip() {
@@ -158,4 +162,7 @@ TEST_CASE("every core enum round-trips through its id and its number",
           "[core][enum][CORE-ENUM-001][CORE-ENUM-002]") {
     const std::size_t enumerators = check_all(static_cast<all_core_enums*>(nullptr));
     CHECK(enumerators > std::tuple_size_v<all_core_enums>);
+#ifdef HSCT_CORE_ENUM_TABLES
+    CHECK(std::tuple_size_v<all_core_enums> == HSCT_CORE_ENUM_TABLES);
+#endif
 }

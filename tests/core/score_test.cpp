@@ -35,6 +35,9 @@ using points = hsct::bounded_score<points_tag>;
 
 template <class A, class B>
 concept addable = requires(A a, B b) { checked_add(a, b); };
+
+template <class S, int V>
+concept has_literal = requires { S::template of<V>(); };
 }  // namespace
 
 TEST_CASE("a score is the size of an int and trivially copyable", "[core][score][CORE-SCORE-001]") {
@@ -74,6 +77,10 @@ TEST_CASE("literals are checked at compile time", "[core][score][CORE-SCORE-001]
     STATIC_REQUIRE(decile::of<80>().value() == 80);
     STATIC_REQUIRE(points::of<0>() < points::of<1>());
     STATIC_REQUIRE(points::of<3>() == points::of<3>());
+    STATIC_REQUIRE(has_literal<decile, 80>);
+    STATIC_REQUIRE_FALSE(has_literal<decile, 85>);   // off the step grid
+    STATIC_REQUIRE_FALSE(has_literal<decile, 110>);  // above the range
+    STATIC_REQUIRE_FALSE(has_literal<points, -1>);
 }
 
 TEST_CASE("sums are checked, never clamped", "[core][score][CORE-SCORE-001]") {

@@ -72,7 +72,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             fail("age", text);
         }
         // the age rule answers every age under every rule and resolution, and never aborts
-        for (const auto rule : hsct::values<p::scale_rule_version>()) {
+        for (const auto rule : hsct::values<p::performance_scale_policy>()) {
             for (const auto res : hsct::values<hsct::age_resolution>()) {
                 const auto c = p::assess_performance_scale(*a, {rule, res});
                 if (!c) {

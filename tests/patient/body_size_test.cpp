@@ -27,7 +27,7 @@ p::height cm(double v) { return p::height::make(v, u::cm).value(); }
 p::body_weight kg(double v) { return p::body_weight::make(v, u::kg).value(); }
 hsct::mass mkg(double v) { return hsct::mass(v, u::kg); }
 
-hsct::age adult() { return *hsct::age::from_years_months(45, 0); }
+hsct::age adult() { return *hsct::age::make(45, 0); }
 
 template <class H, class W>
 concept bsa_callable = requires(H h, W w) { p::bsa_mosteller(h, w); };
@@ -344,7 +344,7 @@ TEST_CASE("Devine IBW below 60 in follows a named policy",
 TEST_CASE("Devine IBW on the dosing path refuses children",
           "[patient][body_size][ibw][PAT-IBW-004]") {
     const auto child = p::ideal_body_weight(cm(140.0), hsct::sex::male,
-                                            *hsct::age::from_years_months(12, 0));
+                                            *hsct::age::make(12, 0));
     REQUIRE_FALSE(child.has_value());
     CHECK(child.error().code() == hsct::errc::not_allowed);
     CHECK(child.error().field() == "age");
@@ -352,11 +352,11 @@ TEST_CASE("Devine IBW on the dosing path refuses children",
     CHECK(child.error().requirement() == "PAT-IBW-004");
     CHECK(child.error().valid_range().find("18 years or older") != std::string::npos);
     // below, at and above the 18-year threshold
-    CHECK_FALSE(p::ideal_body_weight(cm(170.0), hsct::sex::male, *hsct::age::from_years_months(17, 11))
+    CHECK_FALSE(p::ideal_body_weight(cm(170.0), hsct::sex::male, *hsct::age::make(17, 11))
                     .has_value());
-    CHECK(p::ideal_body_weight(cm(170.0), hsct::sex::male, *hsct::age::from_years_months(18, 0))
+    CHECK(p::ideal_body_weight(cm(170.0), hsct::sex::male, *hsct::age::make(18, 0))
               .has_value());
-    CHECK(p::ideal_body_weight(cm(170.0), hsct::sex::male, *hsct::age::from_years_months(18, 1))
+    CHECK(p::ideal_body_weight(cm(170.0), hsct::sex::male, *hsct::age::make(18, 1))
               .has_value());
     // the formula alone still answers for the child's height
     CHECK(p::devine_ibw(cm(140.0), hsct::sex::male).has_value());

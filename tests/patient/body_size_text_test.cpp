@@ -13,7 +13,7 @@ namespace p = hsct::patient;
 namespace {
 p::height cm(double v) { return p::height::make(v, u::cm).value(); }
 p::body_weight kg(double v) { return p::body_weight::make(v, u::kg).value(); }
-hsct::age adult() { return *hsct::age::from_years_months(45, 0); }
+hsct::age adult() { return *hsct::age::make(45, 0); }
 bool contains(const std::string& s, std::string_view part) {
     return s.find(part) != std::string::npos;
 }

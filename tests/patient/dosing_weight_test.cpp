@@ -30,7 +30,7 @@ p::body_weight kg(double v) { return p::body_weight::make(v, u::kg).value(); }
 hsct::mass mkg(double v) { return hsct::mass(v, u::kg); }
 hsct::percent pct(double v) { return hsct::percent(v, u::pct); }
 
-hsct::age adult() { return *hsct::age::from_years_months(45, 0); }
+hsct::age adult() { return *hsct::age::make(45, 0); }
 
 p::body_measures measures(double h_cm, double w_kg, hsct::sex s, hsct::age a = adult()) {
     auto m = p::body_measures::make(cm(h_cm), kg(w_kg), s, a);
@@ -389,7 +389,7 @@ TEST_CASE("the 60-inch edge through dosing", "[patient][dosing_weight][PAT-IBW-0
 }
 
 TEST_CASE("children and bad policies are refused", "[patient][dosing_weight][PAT-IBW-004][PAT-DOSE-003]") {
-    const auto child = measures(140.0, 60.0, hsct::sex::male, *hsct::age::from_years_months(12, 0));
+    const auto child = measures(140.0, 60.0, hsct::sex::male, *hsct::age::make(12, 0));
     const auto c = p::assess_dosing_weight(child, p::commonly_reported_policy(p::agent_class::busulfan));
     REQUIRE_FALSE(c.has_value());
     CHECK(c.error().code() == hsct::errc::not_allowed);

@@ -17,7 +17,7 @@ bool contains(const std::string& s, std::string_view part) {
 p::body_measures measures(double h_cm, double w_kg, hsct::sex s) {
     return p::body_measures::make(p::height::make(h_cm, u::cm).value(),
                                   p::body_weight::make(w_kg, u::kg).value(), s,
-                                  *hsct::age::from_years_months(45, 0))
+                                  *hsct::age::make(45, 0))
         .value();
 }
 std::string rendered(const p::body_measures& m, const p::dosing_weight_options& o,

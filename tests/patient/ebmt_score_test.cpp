@@ -25,7 +25,7 @@ using crit = p::ebmt_criterion;
 
 namespace {
 hsct::age age_ym(int y, int m) {
-    auto a = hsct::age::from_years_months(y, m);
+    auto a = hsct::age::make(y, m);
     REQUIRE(a.has_value());
     return *a;
 }
@@ -204,10 +204,10 @@ TEST_CASE("EBMT age bins: below, at and above 20 and 40 under both resolutions",
     SECTION("from birth dates: the 40th birthday itself is 40.0 in both readings") {
         auto in = base();
         const sys_days birth{1984y / March / 15};
-        in.age_at_hct = hsct::age::between(birth, sys_days{2024y / March / 15}).value();
+        in.age_at_hct = hsct::age::make(birth, sys_days{2024y / March / 15}).value();
         CHECK(points(score(in), p::ebmt_factor::age) == 1);
         CHECK(points(score(in, exact), p::ebmt_factor::age) == 1);
-        in.age_at_hct = hsct::age::between(birth, sys_days{2024y / March / 16}).value();
+        in.age_at_hct = hsct::age::make(birth, sys_days{2024y / March / 16}).value();
         CHECK(points(score(in), p::ebmt_factor::age) == 1);
         CHECK(points(score(in, exact), p::ebmt_factor::age) == 2);
     }
@@ -217,8 +217,8 @@ TEST_CASE("EBMT interval: the 12-month boundary under both policies",
           "[patient][ebmt][PAT-EBMT-004][HB24-11][Gratwohl-2009]") {
     p::ebmt_options hb24;  // default
     p::ebmt_options gratwohl;
-    gratwohl.interval = p::ebmt_interval_boundary::gratwohl_le12_0_gt12_1;
-    REQUIRE(hb24.interval == p::ebmt_interval_boundary::hb24_lt12_0_ge12_1);
+    gratwohl.interval = p::ebmt_interval_policy::gratwohl_le12_0_gt12_1;
+    REQUIRE(hb24.interval == p::ebmt_interval_policy::hb24_lt12_0_ge12_1);
 
     auto in = base();
     in.status = disease_status::cr2;
@@ -562,7 +562,7 @@ TEST_CASE("EBMT autologous score: per score only by default, 0-7 cut-offs only b
                             donor_type::autologous,
                             sex::female,
                             std::nullopt};
-    CHECK(p::ebmt_options{}.autologous_grouping == p::ebmt_autologous_grouping::per_score_only);
+    CHECK(p::ebmt_options{}.autologous_grouping == p::ebmt_autologous_grouping_policy::per_score_only);
     const auto def = score(low);
     CHECK(total(def) == 1);
     CHECK(def.group == p::ebmt_risk_group::not_grouped);
@@ -570,7 +570,7 @@ TEST_CASE("EBMT autologous score: per score only by default, 0-7 cut-offs only b
     CHECK(p::to_string(p::ebmt_risk_group::not_grouped) == "not grouped");
 
     p::ebmt_options ext;
-    ext.autologous_grouping = p::ebmt_autologous_grouping::allogeneic_cut_offs_unverified;
+    ext.autologous_grouping = p::ebmt_autologous_grouping_policy::allogeneic_cut_offs_unverified;
     using g = p::ebmt_risk_group;
     struct row {
         int years;
@@ -609,7 +609,7 @@ TEST_CASE("EBMT autologous score: per score only by default, 0-7 cut-offs only b
     CHECK_FALSE(a.group_extrapolated);
     // A stored option number that is not declared is refused.
     p::ebmt_options bad;
-    bad.autologous_grouping = static_cast<p::ebmt_autologous_grouping>(0);
+    bad.autologous_grouping = static_cast<p::ebmt_autologous_grouping_policy>(0);
     const auto e = p::assess_ebmt(low, bad);
     REQUIRE_FALSE(e.has_value());
     CHECK(e.error().code() == hsct::errc::out_of_range);
@@ -638,14 +638,14 @@ TEST_CASE("EBMT risk groups under both grouping policies, per-score form always 
     for (int v = 0; v <= 7; ++v) {
         CAPTURE(v);
         const auto idx = static_cast<std::size_t>(v);
-        CHECK(p::ebmt_group_of(pts(v), p::ebmt_grouping::three_groups_0_2_3_4_5_7) == three[idx]);
-        CHECK(p::ebmt_group_of(pts(v), p::ebmt_grouping::four_groups_0_2_3_4_5_7) == four[idx]);
+        CHECK(p::ebmt_group_of(pts(v), p::ebmt_grouping_policy::three_groups_0_2_3_4_5_7) == three[idx]);
+        CHECK(p::ebmt_group_of(pts(v), p::ebmt_grouping_policy::four_groups_0_2_3_4_5_7) == four[idx]);
     }
     auto in = base();
     in.donor = donor_type::unrelated;
     in.donor_sex = sex::female;  // X1: 4 points
     p::ebmt_options opt;
-    opt.grouping = p::ebmt_grouping::four_groups_0_2_3_4_5_7;
+    opt.grouping = p::ebmt_grouping_policy::four_groups_0_2_3_4_5_7;
     const auto r = score(in, opt);
     CHECK(total(r) == 4);
     CHECK(r.group == g::intermediate_2);
@@ -720,10 +720,10 @@ TEST_CASE("EBMT score refuses enum numbers that are not declared values, never s
     }
     {
         p::ebmt_options bad;
-        bad.grouping = static_cast<p::ebmt_grouping>(0);
+        bad.grouping = static_cast<p::ebmt_grouping_policy>(0);
         refused(base(), bad, "ebmt.options.grouping", "0");
         bad = {};
-        bad.interval = static_cast<p::ebmt_interval_boundary>(3);
+        bad.interval = static_cast<p::ebmt_interval_policy>(3);
         refused(base(), bad, "ebmt.options.interval", "3");
         bad = {};
         bad.cml_ap = static_cast<p::cml_accelerated_phase_policy>(0);

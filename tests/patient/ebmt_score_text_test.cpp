@@ -15,7 +15,7 @@ using hsct::sex;
 
 namespace {
 p::ebmt_input x1() {  // 45 y man, AML CR1, 5 months, unrelated female donor: 4
-    return p::ebmt_input{hsct::age::from_years_months(45, 0).value(),
+    return p::ebmt_input{hsct::age::make(45, 0).value(),
                          hsct::diagnosis::aml(hsct::cytogenetic_risk::intermediate),
                          disease_status::cr1,
                          sys_days{2024y / January / 10},
@@ -58,7 +58,7 @@ TEST_CASE("EBMT text: policies, groups and unverified rows are stated",
           "[patient][ebmt][text][PAT-EBMT-003][PAT-EBMT-008][PAT-EBMT-010][PAT-AGE-002]") {
     SECTION("exact age: the shown age never contradicts its comparison (CORE-EXPLAIN-003)") {
         auto in = x1();
-        in.age_at_hct = hsct::age::from_years_months(40, 1).value();
+        in.age_at_hct = hsct::age::make(40, 1).value();
         p::ebmt_options exact;
         exact.age_reading = hsct::age_resolution::exact;
         const auto s = text(in, exact);
@@ -68,7 +68,7 @@ TEST_CASE("EBMT text: policies, groups and unverified rows are stated",
     }
     SECTION("four groups") {
         p::ebmt_options four;
-        four.grouping = p::ebmt_grouping::four_groups_0_2_3_4_5_7;
+        four.grouping = p::ebmt_grouping_policy::four_groups_0_2_3_4_5_7;
         CHECK(contains(text(x1(), four), "EBMT score 4/7 (intermediate-2, groups 0-2 / 3 / 4 / 5-7 "
                                          "(PubMed 24655161))"));
     }
@@ -93,7 +93,7 @@ TEST_CASE("EBMT text: policies, groups and unverified rows are stated",
         CHECK(contains(text(in), "donor type 0: unrelated donor (1 point): autologous: does not "
                                  "apply [PAT-EBMT-007]"));
         p::ebmt_options ext;
-        ext.autologous_grouping = p::ebmt_autologous_grouping::allogeneic_cut_offs_unverified;
+        ext.autologous_grouping = p::ebmt_autologous_grouping_policy::allogeneic_cut_offs_unverified;
         CHECK(contains(text(in, ext), "EBMT score 2/5 (low, groups 0-2 / 3-4 / 5-7; autologous 0-5 "
                                       "grouped with the allogeneic 0-7 cut-offs (hsct policy, "
                                       "unverified))"));

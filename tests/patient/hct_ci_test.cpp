@@ -26,7 +26,7 @@ namespace {
 
 hsct::percent pct(double v) { return hsct::percent(v, u::pct); }
 
-hsct::age years(int y) { return hsct::age::from_years_months(y, 0).value(); }
+hsct::age years(int y) { return hsct::age::make(y, 0).value(); }
 
 hsct::lab_with_uln<hsct::bilirubin> make_bili(hsct::bilirubin v, hsct::bilirubin uln) {
     return hsct::lab_with_uln<hsct::bilirubin>::make(v, uln).value();
@@ -212,7 +212,7 @@ TEST_CASE("an input with every item known and absent scores 0, complete, low ris
         CHECK(r.risk_group == hp::hct_ci_risk_group::low);
         CHECK(r.risk_group_final());
         CHECK(r.options.definition_set == s);
-        CHECK(r.options.tiers == hp::hct_ci_tier_rule::higher_tier_only);
+        CHECK(r.options.tiers == hp::hct_ci_tier_policy::higher_tier_only);
         CHECK(count(r, hct_ci_item_status::scored) == 0);
         CHECK(r.missing().empty());
         // every criterion was decided, none met
@@ -283,9 +283,9 @@ TEST_CASE("E2: age boundary of the HCT-CI/age composite",
     // 39 years 11 months: no point under either resolution; 40 y 1 mo: a point under both.
     for (const auto res : {hsct::age_resolution::completed_years, hsct::age_resolution::exact}) {
         CAPTURE(hp::to_string(res));
-        CHECK(hp::hct_ci_with_age(r, hsct::age::from_years_months(39, 11).value(), res).value()
+        CHECK(hp::hct_ci_with_age(r, hsct::age::make(39, 11).value(), res).value()
                   .age_points.value() == 0);
-        const auto w = hp::hct_ci_with_age(r, hsct::age::from_years_months(40, 1).value(), res).value();
+        const auto w = hp::hct_ci_with_age(r, hsct::age::make(40, 1).value(), res).value();
         CHECK(w.age_points.value() == 1);
         CHECK(w.resolution == res);
     }
@@ -703,15 +703,15 @@ TEST_CASE("paediatric cut-off (< 18 y) under both age resolutions: 17 y 11 mo an
     using std::chrono::year;
     const hsct::sys_days birth{year{2006} / month{3} / day{1}};
     const auto on = [&](int y, unsigned m, unsigned d) {
-        return hsct::age::between(birth, hsct::sys_days{year{y} / month{m} / day{d}}).value();
+        return hsct::age::make(birth, hsct::sys_days{year{y} / month{m} / day{d}}).value();
     };
     struct row {
         hsct::age a;
         bool child;
     };
     const std::array<row, 5> rows{{
-        {hsct::age::from_years_months(17, 11).value(), true},
-        {hsct::age::from_years_months(18, 0).value(), false},
+        {hsct::age::make(17, 11).value(), true},
+        {hsct::age::make(18, 0).value(), false},
         {on(2024, 2, 1), true},    // 17 y 11 mo
         {on(2024, 2, 29), true},   // the day before the 18th birthday
         {on(2024, 3, 1), false},   // the 18th birthday: exact years 18.0
@@ -1100,7 +1100,7 @@ TEST_CASE("HCT-CI refuses enum numbers that are not declared values, naming the 
                "hct_ci.options.dlco", "9");
     bad_option([](hp::hct_ci_options& o) { o.missing = static_cast<hp::hct_ci_missing_policy>(0); },
                "hct_ci.options.missing", "0");
-    bad_option([](hp::hct_ci_options& o) { o.tiers = static_cast<hp::hct_ci_tier_rule>(2); },
+    bad_option([](hp::hct_ci_options& o) { o.tiers = static_cast<hp::hct_ci_tier_policy>(2); },
                "hct_ci.options.tiers", "2");
     bad_option([](hp::hct_ci_options& o) { o.age_rule = static_cast<hsct::age_resolution>(0); },
                "hct_ci.options.age_rule", "0");

@@ -18,7 +18,7 @@ hsct::percent pct(double v) { return hsct::percent(v, u::pct); }
 
 hp::hct_ci_input known_and_absent() {
     hp::hct_ci_input in;
-    in.age_at_hct = hsct::age::from_years_months(50, 0).value();
+    in.age_at_hct = hsct::age::make(50, 0).value();
     in.pulmonary.fev1 = pct(100.0);
     in.pulmonary.dlco = pct(100.0);
     in.pulmonary.dlco_basis = hp::dlco_correction::haemoglobin_corrected;
@@ -101,7 +101,7 @@ TEST_CASE("regression: bilirubin 1.8005 mg/dL over a ULN of 1.2 is above 1.5 x U
 TEST_CASE("an HCT-CI renders its score, its items and their deciding criteria",
           "[patient][hct_ci][text][CORE-EXPLAIN-002][E1]") {
     auto in = known_and_absent();
-    in.age_at_hct = hsct::age::from_years_months(58, 0).value();
+    in.age_at_hct = hsct::age::make(58, 0).value();
     in.arrhythmia = true;
     in.diabetes = hp::diabetes_treatment::oral_agents;
     in.pulmonary.fev1 = pct(72.0);
@@ -149,11 +149,11 @@ TEST_CASE("the same result renders in a second language", "[patient][hct_ci][tex
         {"hct_ci_item_status", "scored", "gezaehlt"},
         {"hct_ci_criterion", "arrhythmia", "Arrhythmie"},
         {"hct_ci_definition_set", "sorror_2013", "Sorror 2013"},
-        {"hct_ci_tier_rule", "higher_tier_only", "nur die hoehere Stufe"},
+        {"hct_ci_tier_policy", "higher_tier_only", "nur die hoehere Stufe"},
     };
     const hsct::table_catalogue de(german);
     auto in = known_and_absent();
-    in.age_at_hct = hsct::age::from_years_months(30, 0).value();
+    in.age_at_hct = hsct::age::make(30, 0).value();
     in.arrhythmia = true;
     const auto r = hp::assess_hct_ci(in).value();
     CHECK(hp::render(r, de) ==

@@ -22,7 +22,7 @@ using p::karnofsky_score;
 using p::kps_ecog_mapping;
 using p::lansky_score;
 using p::performance_scale;
-using p::scale_rule_version;
+using p::performance_scale_policy;
 
 namespace {
 
@@ -40,7 +40,7 @@ constexpr int needs_kps(karnofsky_score k) { return k.value(); }
 template <class T>
 concept passes_as_kps = requires(T s) { needs_kps(s); };
 
-hsct::age age_ym(int years, int months) { return hsct::age::from_years_months(years, months).value(); }
+hsct::age age_ym(int years, int months) { return hsct::age::make(years, months).value(); }
 
 bool contains(const std::string& haystack, const std::string& needle) {
     return haystack.find(needle) != std::string::npos;
@@ -398,7 +398,7 @@ TEST_CASE("ECOG -> KPS gives a range, so KPS -> ECOG -> KPS is not a round trip"
 // Scale choice by age
 
 namespace {
-p::performance_scale_result scale_at(const hsct::age& a, scale_rule_version rule,
+p::performance_scale_result scale_at(const hsct::age& a, performance_scale_policy rule,
                                      hsct::age_resolution res = hsct::age_resolution::completed_years) {
     return p::assess_performance_scale(a, {rule, res}).value();
 }
@@ -415,7 +415,7 @@ const hsct::criterion<p::performance_scale_criterion>* find(const p::performance
 
 TEST_CASE("CIBMTR Appendix L (current): no score < 1 y, Lansky 1-15 y, KPS >= 16 y",
           "[patient][performance][PAT-PERF-020][PAT-PERF-022][CIBMTR][worked-example-11.2]") {
-    const auto rule = scale_rule_version::cibmtr_appendix_l_current;
+    const auto rule = performance_scale_policy::cibmtr_appendix_l_current;
     CHECK(scale_at(age_ym(0, 10), rule).no_score());
     const auto c_0_11 = scale_at(age_ym(0, 11), rule);
     CHECK(c_0_11.no_score());
@@ -459,7 +459,7 @@ TEST_CASE("CIBMTR Appendix L (current): no score < 1 y, Lansky 1-15 y, KPS >= 16
 
 TEST_CASE("CIBMTR Appendix L (2009): Lansky < 16 y with no lower bound, KPS >= 16 y",
           "[patient][performance][PAT-PERF-021][CIBMTR-2009]") {
-    const auto rule = scale_rule_version::cibmtr_appendix_l_2009;
+    const auto rule = performance_scale_policy::cibmtr_appendix_l_2009;
     CHECK(scale_at(age_ym(0, 0), rule).scale == performance_scale::lansky);
     const auto c_0_11 = scale_at(age_ym(0, 11), rule);
     CHECK(c_0_11.scale == performance_scale::lansky);
@@ -478,12 +478,12 @@ TEST_CASE("the age rule reads completed months; exact years is a stated alternat
     using std::chrono::year;
     using std::chrono::month;
     using std::chrono::day;
-    const auto current = scale_rule_version::cibmtr_appendix_l_current;
+    const auto current = performance_scale_policy::cibmtr_appendix_l_current;
     const auto exact_years = hsct::age_resolution::exact;
     const hsct::sys_days birth{year{2023} / month{3} / day{15}};
     // the day before and on the first birthday (365 days: not a leap span)
-    const auto before = hsct::age::between(birth, hsct::sys_days{year{2024} / month{3} / day{14}}).value();
-    const auto on = hsct::age::between(birth, hsct::sys_days{year{2024} / month{3} / day{15}}).value();
+    const auto before = hsct::age::make(birth, hsct::sys_days{year{2024} / month{3} / day{14}}).value();
+    const auto on = hsct::age::make(birth, hsct::sys_days{year{2024} / month{3} / day{15}}).value();
     CHECK(scale_at(before, current).no_score());
     CHECK(scale_at(on, current).scale == performance_scale::lansky);
     // First birthday after 366 days (2024 is a leap year): exact years = 1.0 exactly, Lansky.
@@ -499,7 +499,7 @@ TEST_CASE("the age rule reads completed months; exact years is a stated alternat
     // Born 2022-03-15, first birthday 2023-03-15 after 365 days: exact years is 1.0 too (PAT-AGE-002
     // counts the elapsed fraction of the year of life, not days / 365.25), so Lansky on the day.
     const auto first_birthday =
-        hsct::age::between(hsct::sys_days{year{2022} / month{3} / day{15}},
+        hsct::age::make(hsct::sys_days{year{2022} / month{3} / day{15}},
                            hsct::sys_days{year{2023} / month{3} / day{15}})
             .value();
     CHECK(scale_at(first_birthday, current).scale == performance_scale::lansky);
@@ -508,7 +508,7 @@ TEST_CASE("the age rule reads completed months; exact years is a stated alternat
     CHECK(exact.options.resolution == exact_years);
     CHECK(find(exact, p::performance_scale_criterion::age_under_1_year)->measured.number() == 1.0);
     const auto day_before_first = scale_at(
-        hsct::age::between(hsct::sys_days{year{2022} / month{3} / day{15}},
+        hsct::age::make(hsct::sys_days{year{2022} / month{3} / day{15}},
                            hsct::sys_days{year{2023} / month{3} / day{14}})
             .value(),
         current, exact_years);
@@ -540,14 +540,14 @@ TEST_CASE("a score is accepted only on the scale the age rule asks for",
     const p::performance_status lansky60{lansky_score::of<60>()};
     const p::performance_status ecog1{ecog_score::of<1>()};
     const p::performance_scale_options current{};
-    const p::performance_scale_options y2009{scale_rule_version::cibmtr_appendix_l_2009,
+    const p::performance_scale_options y2009{performance_scale_policy::cibmtr_appendix_l_2009,
                                              hsct::age_resolution::completed_years};
 
     const auto ok_adult = v::make(kps80, age_ym(16, 0));
     REQUIRE(ok_adult.has_value());
     CHECK(ok_adult->score() == kps80);
     CHECK(ok_adult->choice().scale == performance_scale::karnofsky);
-    CHECK(ok_adult->choice().options.rule == scale_rule_version::cibmtr_appendix_l_current);
+    CHECK(ok_adult->choice().options.rule == performance_scale_policy::cibmtr_appendix_l_current);
 
     const auto ok_child = v::make(lansky60, age_ym(15, 11));
     REQUIRE(ok_child.has_value());
@@ -582,7 +582,7 @@ TEST_CASE("a score is accepted only on the scale the age rule asks for",
     CHECK(contains(infant.error().valid_range(), "under 1 year"));
     const auto infant_2009 = v::make(lansky60, age_ym(0, 11), y2009);
     REQUIRE(infant_2009.has_value());
-    CHECK(infant_2009->choice().options.rule == scale_rule_version::cibmtr_appendix_l_2009);
+    CHECK(infant_2009->choice().options.rule == performance_scale_policy::cibmtr_appendix_l_2009);
     CHECK_FALSE(v::make(kps80, age_ym(0, 11), y2009).has_value());
 
     // both versions at 1 y 0 mo, 15 y 11 mo and 16 y 0 mo
@@ -634,7 +634,7 @@ TEST_CASE("performance-status functions refuse enum numbers that are not declare
     // the valid neighbours still work
     CHECK(p::to_ecog(kps, kps_ecog_mapping::prasad_2018).has_value());
 
-    const auto c = p::assess_performance_scale(age_ym(10, 0), {static_cast<scale_rule_version>(0),
+    const auto c = p::assess_performance_scale(age_ym(10, 0), {static_cast<performance_scale_policy>(0),
                                                                hsct::age_resolution::completed_years});
     REQUIRE_FALSE(c.has_value());
     CHECK(c.error().code() == hsct::errc::out_of_range);
@@ -642,21 +642,21 @@ TEST_CASE("performance-status functions refuse enum numbers that are not declare
     CHECK(c.error().value() == "0");
     CHECK(contains(c.error().valid_range(), "2 (cibmtr_appendix_l_2009)"));
     const auto r = p::assess_performance_scale(
-        age_ym(10, 0), {scale_rule_version::cibmtr_appendix_l_2009, static_cast<hsct::age_resolution>(3)});
+        age_ym(10, 0), {performance_scale_policy::cibmtr_appendix_l_2009, static_cast<hsct::age_resolution>(3)});
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().field() == "options.resolution");
     CHECK(r.error().value() == "3");
 
     const auto v = p::validated_performance_status::make(
         p::performance_status{lansky_score::of<60>()}, age_ym(10, 0),
-        {static_cast<scale_rule_version>(7), hsct::age_resolution::completed_years});
+        {static_cast<performance_scale_policy>(7), hsct::age_resolution::completed_years});
     REQUIRE_FALSE(v.has_value());
     CHECK(v.error().code() == hsct::errc::out_of_range);
     CHECK(v.error().field() == "options.rule");
 
     CHECK(p::to_string(static_cast<performance_scale>(4)) == "invalid (4)");
     CHECK(p::to_string(static_cast<kps_ecog_mapping>(9)) == "invalid (9)");
-    CHECK(p::to_string(static_cast<scale_rule_version>(0)) == "invalid (0)");
+    CHECK(p::to_string(static_cast<performance_scale_policy>(0)) == "invalid (0)");
 }
 
 TEST_CASE("parse_kps_range reads back every range to_string writes",
@@ -730,5 +730,5 @@ TEST_CASE("the enums of the performance results read back from their ids and num
     CHECK(enum_round_trips<p::performance_scale_criterion>() == 2);
     CHECK(enum_round_trips<p::performance_scale>() == 3);
     CHECK(enum_round_trips<p::kps_ecog_mapping>() == 3);
-    CHECK(enum_round_trips<p::scale_rule_version>() == 2);
+    CHECK(enum_round_trips<p::performance_scale_policy>() == 2);
 }

@@ -18,12 +18,12 @@ namespace {
 bool contains(const std::string& s, std::string_view part) {
     return s.find(part) != std::string::npos;
 }
-hsct::age age_ym(int y, int m) { return hsct::age::from_years_months(y, m).value(); }
+hsct::age age_ym(int y, int m) { return hsct::age::make(y, m).value(); }
 
 constexpr hsct::catalogue_entry german[] = {
     {"kps_ecog_mapping", "ma_2010", "Ma et al. 2010 (Tabelle)"},
     {"performance_scale", "lansky", "Lansky-Skala"},
-    {"scale_rule_version", "cibmtr_appendix_l_current", "CIBMTR Anhang L (aktuell)"},
+    {"performance_scale_policy", "cibmtr_appendix_l_current", "CIBMTR Anhang L (aktuell)"},
     {"performance_scale_criterion", "age_at_least_16_years", "Alter mindestens 16 Jahre"},
     {"performance_scale_criterion", "age_under_1_year", "Alter unter 1 Jahr"},
     {"outcome", "met", "erfuellt"},
@@ -97,7 +97,7 @@ TEST_CASE("the age rule renders its scale, rule and criteria",
           "Karnofsky under CIBMTR Appendix L (current), age 45 y 2 mo (completed years): "
           "age at least 16 years (Karnofsky): 45 years >= 16 years: met [PAT-PERF-020]");
     const auto exact = p::assess_performance_scale(
-                           age_ym(15, 6), {p::scale_rule_version::cibmtr_appendix_l_current,
+                           age_ym(15, 6), {p::performance_scale_policy::cibmtr_appendix_l_current,
                                            hsct::age_resolution::exact})
                            .value();
     CHECK(contains(p::render(exact), "15.50 years >= 16 years: not met"));

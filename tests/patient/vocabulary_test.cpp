@@ -18,31 +18,39 @@ namespace p = hsct::patient;
 
 namespace {
 
-// Every enum of hsct::patient. A new enum must be added here and to checked_enum_count, which is
-// the number of `constexpr auto hsct_enum_table(` definitions under include/hsct/patient
-// (grep -c); the first test fails when the two counts differ. (Shared enums such as sex and
-// donor_type live in core and are checked in tests/core/enum_test.cpp.)
+// Every enum of hsct::patient. A new enum must be added here: the first test fails when this
+// list is shorter than the number of `constexpr auto hsct_enum_table(` definitions under
+// include/hsct/patient, which CMake counts (HSCT_PATIENT_ENUM_TABLES). (Shared enums such as sex
+// and donor_type live in core and are checked in tests/core/enum_test.cpp.)
 using all_patient_enums = std::tuple<
     // body_size.hpp
-    p::bsa_formula, p::ibw_formula, p::short_stature_policy, p::adjustment_factor,
+    p::bsa_formula, p::ibw_formula, p::short_stature_policy, p::ibw_criterion,
+    p::adjustment_factor, p::abw_criterion,
+    // disease_risk.hpp
+    p::dri_population, p::dri_table, p::dri_disease_risk, p::dri_stage_risk, p::dri_category,
+    p::dri_three_group, p::dri_criterion, p::dri_field,
     // dosing_weight.hpp
     p::agent_class, p::dose_scale, p::weight_basis, p::trigger_rule, p::threshold_comparison,
-    p::weight_source,
-    // performance_status.hpp
-    p::performance_scale, p::kps_ecog_mapping, p::scale_rule_version,
-    // disease_risk.hpp
-    p::dri_population, p::dri_table, p::dri_disease_risk,
-    p::dri_stage_risk, p::dri_category, p::dri_three_group,
+    p::weight_source, p::weight_reason, p::dosing_weight_criterion,
     // ebmt_score.hpp
-    p::ebmt_stage, p::cml_accelerated_phase_policy, p::ebmt_interval_boundary,
-    p::ebmt_grouping, p::ebmt_risk_group, p::ebmt_factor, p::ebmt_autologous_grouping,
+    p::ebmt_stage, p::cml_accelerated_phase_policy, p::ebmt_interval_policy,
+    p::ebmt_grouping_policy, p::ebmt_risk_group, p::ebmt_autologous_grouping_policy,
+    p::ebmt_factor, p::ebmt_criterion, p::ebmt_field, p::ebmt_status,
     // hct_ci.hpp
     p::hct_ci_definition_set, p::hct_ci_item, p::hct_ci_risk_group, p::hct_ci_age_group,
     p::dyspnoea, p::dlco_correction, p::prior_tumour, p::heart_valve_finding,
-    p::diabetes_treatment, p::psychiatric_history, p::dlco_correction_policy, p::hct_ci_tier_rule,
-    p::hct_ci_missing_policy, p::hct_ci_hepatitis_history_policy>;
+    p::diabetes_treatment, p::psychiatric_history, p::dlco_correction_policy, p::hct_ci_tier_policy,
+    p::hct_ci_hepatitis_history_policy, p::hct_ci_missing_policy, p::hct_ci_criterion,
+    p::hct_ci_field, p::hct_ci_item_status,
+    // performance_status.hpp
+    p::performance_scale, p::kps_band, p::kps_ecog_mapping, p::performance_scale_policy,
+    p::performance_scale_criterion>;
 
-constexpr std::size_t checked_enum_count = 40;
+#ifdef HSCT_PATIENT_ENUM_TABLES
+constexpr std::size_t checked_enum_count = HSCT_PATIENT_ENUM_TABLES;
+#else
+constexpr std::size_t checked_enum_count = std::tuple_size_v<all_patient_enums>;
+#endif
 
 struct round_trip_counts {
     std::size_t enums = 0;

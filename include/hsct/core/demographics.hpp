@@ -3,7 +3,7 @@
 //
 // Sex and age, as the patient rules read them.
 //
-//   auto a = hsct::age::between(birth, transplant_date);   // result<age>
+//   auto a = hsct::age::make(birth, transplant_date);   // result<age>
 //   a->completed_years();                                            // 45
 //   a->years(hsct::age_resolution::exact);                  // 45.73... (45 + the
 //                                                                    // elapsed part of year 46)
@@ -84,7 +84,7 @@ public:
     /// 29 February: one year old on 1 March in a common year).
     /// Errors: birth after `on` (inconsistent); age over max_years (out_of_range); a date
     /// outside 1900-01-01 to 2199-12-31 (out_of_range, CORE-DAY-008).
-    [[nodiscard]] static result<age> between(sys_days birth, sys_days on,
+    [[nodiscard]] static result<age> make(sys_days birth, sys_days on,
                                              std::string_view field = "age") {
         // Both dates inside CORE-DAY-008 (1900-2199), so the calendar arithmetic cannot wrap.
         if (auto c = hsct::check_date(birth, hsct::detail::concat({field, ".birth_date"})); !c) {
@@ -125,7 +125,7 @@ public:
     /// An age given as completed years and months (when no birth date is known), e.g. a
     /// registry field. The exact age is taken as the start of that month of life: years +
     /// months / 12 (40 y 0 mo is exactly 40.0; 40 y 1 mo is 40.083).
-    [[nodiscard]] static result<age> from_years_months(int years, int months,
+    [[nodiscard]] static result<age> make(int years, int months,
                                                        std::string_view field = "age") {
         if (years < 0 || years > max_years || months < 0 || months > 11) {
             return error(errc::out_of_range, std::string(field),
@@ -187,14 +187,14 @@ private:
 
 /// Reads an age as to_string(age) writes it: "<years> y <months> mo", e.g. "45 y 3 mo"
 /// (PAT-AGE-004). Blanks around and between the parts may be repeated; the units are exactly
-/// "y" and "mo"; years 0-130 and months 0-11 (as from_years_months).
+/// "y" and "mo"; years 0-130 and months 0-11 (as age::make(years, months)).
 ///
 /// Round trip: to_string does not print the days lived, so the parsed age is
-/// from_years_months(years, months): it equals the original in completed years and completed
+/// age::make(years, months): it equals the original in completed years and completed
 /// months (and prints the same text), but days() is the start of that month of life, not the
 /// original count. Compare round trips with completed_months(), not with operator==.
 /// Errors: syntax (not in that form, naming the expected form); out_of_range (as
-/// from_years_months).
+/// age::make(years, months)).
 [[nodiscard]] inline result<age> parse_age(std::string_view text, std::string_view field = "age") {
     const std::string_view t = hsct::detail::trim(text);
     auto bad = [&] {
@@ -235,7 +235,7 @@ private:
     if (!months || next_word() != "mo" || !hsct::detail::trim(rest).empty()) {
         return bad();
     }
-    return age::from_years_months(*years, *months, field);
+    return age::make(*years, *months, field);
 }
 
 }  // namespace hsct

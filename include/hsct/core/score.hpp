@@ -68,11 +68,11 @@ public:
                      Tag::requirement);
     }
 
-    /// A literal value, checked at compile time: `karnofsky_score::of<80>()`.
+    /// A literal value, checked at compile time: `karnofsky_score::of<80>()`; a V that is not a
+    /// value of the score does not satisfy the constraint (so code can test for it).
     template <int V>
+        requires(V >= min && V <= max && (V - min) % step == 0)
     [[nodiscard]] static constexpr bounded_score of() noexcept {
-        static_assert(V >= min && V <= max && (V - min) % step == 0,
-                      "bounded_score::of<V>: V is not a value of this score");
         return bounded_score(V);
     }
 

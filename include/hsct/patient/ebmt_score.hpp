@@ -6,7 +6,7 @@
 //
 //   using namespace hsct::patient;
 //   using namespace std::chrono;
-//   ebmt_input in{*age::from_years_months(45, 0), diagnosis::aml(cytogenetic_risk::adverse),
+//   ebmt_input in{*age::make(45, 0), diagnosis::aml(cytogenetic_risk::adverse),
 //                 disease_status::cr1, sys_days{2024y/January/10}, sys_days{2024y/June/10},
 //                 donor_type::unrelated, sex::male, sex::female};
 //   auto r = assess_ebmt(in);            // result<ebmt_result>; an error only for bad input
@@ -104,33 +104,33 @@ constexpr auto hsct_enum_table(cml_accelerated_phase_policy) noexcept {
 }
 
 /// PAT-EBMT-004 (policy): which side of the 12-month boundary exactly 12 months falls on.
-enum class ebmt_interval_boundary : std::uint8_t {
+enum class ebmt_interval_policy : std::uint8_t {
     hb24_lt12_0_ge12_1 = 1,         ///< default: < 12 months 0, >= 12 months 1 (EBMT Handbook 2024 Table 11.2)
     gratwohl_le12_0_gt12_1 = 2,     ///< <= 12 months 0, > 12 months 1 (secondary reproductions of Gratwohl 2009)
 };
 
-constexpr auto hsct_enum_table(ebmt_interval_boundary) noexcept {
-    return make_enum_table<ebmt_interval_boundary>("ebmt_interval_boundary", {
-        {ebmt_interval_boundary::hb24_lt12_0_ge12_1, "hb24_lt12_0_ge12_1", "interval < 12 mo = 0, >= 12 mo = 1 (HB24 Table 11.2)"},
-        {ebmt_interval_boundary::gratwohl_le12_0_gt12_1, "gratwohl_le12_0_gt12_1", "interval <= 12 mo = 0, > 12 mo = 1 (Gratwohl 2009 reproductions)"},
+constexpr auto hsct_enum_table(ebmt_interval_policy) noexcept {
+    return make_enum_table<ebmt_interval_policy>("ebmt_interval_policy", {
+        {ebmt_interval_policy::hb24_lt12_0_ge12_1, "hb24_lt12_0_ge12_1", "interval < 12 mo = 0, >= 12 mo = 1 (HB24 Table 11.2)"},
+        {ebmt_interval_policy::gratwohl_le12_0_gt12_1, "gratwohl_le12_0_gt12_1", "interval <= 12 mo = 0, > 12 mo = 1 (Gratwohl 2009 reproductions)"},
     });
 }
 
 /// PAT-EBMT-008 (policy): risk groups. The 2009 paper reports outcome per score.
-enum class ebmt_grouping : std::uint8_t {
+enum class ebmt_grouping_policy : std::uint8_t {
     three_groups_0_2_3_4_5_7 = 1,  ///< default: low 0-2, intermediate 3-4, high 5-7 (common grouping)
     four_groups_0_2_3_4_5_7 = 2,   ///< low 0-2, intermediate-1 3, intermediate-2 4, high 5-7 (PubMed 24655161)
 };
 
-constexpr auto hsct_enum_table(ebmt_grouping) noexcept {
-    return make_enum_table<ebmt_grouping>("ebmt_grouping", {
-        {ebmt_grouping::three_groups_0_2_3_4_5_7, "three_groups_0_2_3_4_5_7", "groups 0-2 / 3-4 / 5-7"},
-        {ebmt_grouping::four_groups_0_2_3_4_5_7, "four_groups_0_2_3_4_5_7", "groups 0-2 / 3 / 4 / 5-7 (PubMed 24655161)"},
+constexpr auto hsct_enum_table(ebmt_grouping_policy) noexcept {
+    return make_enum_table<ebmt_grouping_policy>("ebmt_grouping_policy", {
+        {ebmt_grouping_policy::three_groups_0_2_3_4_5_7, "three_groups_0_2_3_4_5_7", "groups 0-2 / 3-4 / 5-7"},
+        {ebmt_grouping_policy::four_groups_0_2_3_4_5_7, "four_groups_0_2_3_4_5_7", "groups 0-2 / 3 / 4 / 5-7 (PubMed 24655161)"},
     });
 }
 
 /// A risk group. not_grouped: an autologous 0-5 score under the default
-/// ebmt_autologous_grouping::per_score_only (PAT-EBMT-010); read the total instead.
+/// ebmt_autologous_grouping_policy::per_score_only (PAT-EBMT-010); read the total instead.
 /// not_scored: the result has no total (ebmt_status::not_applicable or incomplete).
 enum class ebmt_risk_group : std::uint8_t {
     low = 1,
@@ -157,8 +157,8 @@ constexpr auto hsct_enum_table(ebmt_risk_group) noexcept {
 /// PAT-EBMT-008: the risk group of a total under a grouping policy. Precondition (contract):
 /// is_valid(g); assess_ebmt checks a stored grouping and refuses it first.
 [[nodiscard]] constexpr ebmt_risk_group ebmt_group_of(ebmt_points total,
-                                                      ebmt_grouping g) noexcept {
-    HSCT_EXPECTS(hsct::is_valid(g), "ebmt_group_of: ebmt_grouping is not a declared value");
+                                                      ebmt_grouping_policy g) noexcept {
+    HSCT_EXPECTS(hsct::is_valid(g), "ebmt_group_of: ebmt_grouping_policy is not a declared value");
     const int v = total.value();
     if (v <= 2) {
         return ebmt_risk_group::low;
@@ -166,7 +166,7 @@ constexpr auto hsct_enum_table(ebmt_risk_group) noexcept {
     if (v >= 5) {
         return ebmt_risk_group::high;
     }
-    if (g == ebmt_grouping::three_groups_0_2_3_4_5_7) {
+    if (g == ebmt_grouping_policy::three_groups_0_2_3_4_5_7) {
         return ebmt_risk_group::intermediate;
     }
     return v == 3 ? ebmt_risk_group::intermediate_1 : ebmt_risk_group::intermediate_2;
@@ -175,7 +175,7 @@ constexpr auto hsct_enum_table(ebmt_risk_group) noexcept {
 /// PAT-EBMT-010 (policy): what group an autologous score gets. The 0-2 / 3-4 / 5-7 cut-offs
 /// were made for the allogeneic 0-7 score; hsct found no published grouping of the autologous
 /// 0-5 score (Gratwohl 2012 abstract reports it per score). Stable numbers from 1.
-enum class ebmt_autologous_grouping : std::uint8_t {
+enum class ebmt_autologous_grouping_policy : std::uint8_t {
     /// Default: no group (ebmt_risk_group::not_grouped); the 0-5 total is the result.
     per_score_only = 1,
     /// Apply the allogeneic grouping policy to the 0-5 score. hsct's policy, unverified; the
@@ -183,10 +183,10 @@ enum class ebmt_autologous_grouping : std::uint8_t {
     allogeneic_cut_offs_unverified = 2,
 };
 
-constexpr auto hsct_enum_table(ebmt_autologous_grouping) noexcept {
-    return make_enum_table<ebmt_autologous_grouping>("ebmt_autologous_grouping", {
-        {ebmt_autologous_grouping::per_score_only, "per_score_only", "autologous 0-5: per score only, no published grouping"},
-        {ebmt_autologous_grouping::allogeneic_cut_offs_unverified, "allogeneic_cut_offs_unverified",
+constexpr auto hsct_enum_table(ebmt_autologous_grouping_policy) noexcept {
+    return make_enum_table<ebmt_autologous_grouping_policy>("ebmt_autologous_grouping_policy", {
+        {ebmt_autologous_grouping_policy::per_score_only, "per_score_only", "autologous 0-5: per score only, no published grouping"},
+        {ebmt_autologous_grouping_policy::allogeneic_cut_offs_unverified, "allogeneic_cut_offs_unverified",
          "autologous 0-5 grouped with the allogeneic 0-7 cut-offs (hsct policy, unverified)"},
     });
 }
@@ -194,10 +194,10 @@ constexpr auto hsct_enum_table(ebmt_autologous_grouping) noexcept {
 /// Every policy the score reads, with its default; carried on the result.
 struct ebmt_options {
     age_resolution age_reading = age_resolution::completed_years;  ///< PAT-AGE-002 / K6
-    ebmt_interval_boundary interval = ebmt_interval_boundary::hb24_lt12_0_ge12_1;
+    ebmt_interval_policy interval = ebmt_interval_policy::hb24_lt12_0_ge12_1;
     cml_accelerated_phase_policy cml_ap = cml_accelerated_phase_policy::refuse;
-    ebmt_grouping grouping = ebmt_grouping::three_groups_0_2_3_4_5_7;
-    ebmt_autologous_grouping autologous_grouping = ebmt_autologous_grouping::per_score_only;
+    ebmt_grouping_policy grouping = ebmt_grouping_policy::three_groups_0_2_3_4_5_7;
+    ebmt_autologous_grouping_policy autologous_grouping = ebmt_autologous_grouping_policy::per_score_only;
     friend constexpr bool operator==(const ebmt_options&, const ebmt_options&) noexcept = default;
 };
 
@@ -616,7 +616,7 @@ struct ebmt_result {
     ebmt_options options;
     std::string_view rule_version = ebmt_rule_version;
     /// true when the allogeneic 0-7 cut-offs were applied to an autologous 0-5 score
-    /// (ebmt_autologous_grouping::allogeneic_cut_offs_unverified, PAT-EBMT-010).
+    /// (ebmt_autologous_grouping_policy::allogeneic_cut_offs_unverified, PAT-EBMT-010).
     bool group_extrapolated = false;
 
     [[nodiscard]] constexpr bool scored() const noexcept { return status == ebmt_status::scored; }
@@ -756,7 +756,7 @@ inline void ebmt_fill(ebmt_result& r, const ebmt_input& in, const ebmt_options& 
         const auto days = static_cast<double>((in.hct_date - in.diagnosis_date).count());
         const auto twelve = static_cast<double>(
             (ebmt_twelve_months_after(in.diagnosis_date) - in.diagnosis_date).count());
-        const comparator cmp = options.interval == ebmt_interval_boundary::hb24_lt12_0_ge12_1
+        const comparator cmp = options.interval == ebmt_interval_policy::hb24_lt12_0_ge12_1
                                    ? comparator::greater_equal
                                    : comparator::greater;
         // status missing: CR1 or not is not known (severe aplastic anaemia, which has no
@@ -834,7 +834,7 @@ inline void ebmt_fill(ebmt_result& r, const ebmt_input& in, const ebmt_options& 
     // unless the unverified policy asks for the allogeneic cut-offs.
     r.group_extrapolated =
         autologous &&
-        options.autologous_grouping == ebmt_autologous_grouping::allogeneic_cut_offs_unverified;
+        options.autologous_grouping == ebmt_autologous_grouping_policy::allogeneic_cut_offs_unverified;
     r.group = autologous && !r.group_extrapolated ? ebmt_risk_group::not_grouped
                                                   : ebmt_group_of(total, options.grouping);
 }

@@ -439,14 +439,14 @@ constexpr auto hsct_enum_table(dlco_correction_policy) noexcept {
 
 /// PAT-HCTCI-015: how the two tiers of one organ combine. hsct implements one rule and carries
 /// it on every result so it is never implicit.
-enum class hct_ci_tier_rule : std::uint8_t {
+enum class hct_ci_tier_policy : std::uint8_t {
     /// Score only the higher of mild/severe hepatic and of moderate/severe pulmonary.
     higher_tier_only = 1,
 };
 
-constexpr auto hsct_enum_table(hct_ci_tier_rule) noexcept {
-    return make_enum_table<hct_ci_tier_rule>("hct_ci_tier_rule", {
-        {hct_ci_tier_rule::higher_tier_only, "higher_tier_only",
+constexpr auto hsct_enum_table(hct_ci_tier_policy) noexcept {
+    return make_enum_table<hct_ci_tier_policy>("hct_ci_tier_policy", {
+        {hct_ci_tier_policy::higher_tier_only, "higher_tier_only",
          "higher tier only (hepatic, pulmonary)"},
     });
 }
@@ -493,7 +493,7 @@ struct hct_ci_options {
     hct_ci_definition_set definition_set = hct_ci_definition_set::sorror_2013;
     dlco_correction_policy dlco = dlco_correction_policy::per_definition_set;
     hct_ci_missing_policy missing = hct_ci_missing_policy::report_unassessed;
-    hct_ci_tier_rule tiers = hct_ci_tier_rule::higher_tier_only;
+    hct_ci_tier_policy tiers = hct_ci_tier_policy::higher_tier_only;
     /// PAT-AGE-002 / K6: read for the age point (>= 40 y) and the paediatric cut-off (< 18 y).
     age_resolution age_rule = age_resolution::completed_years;
     hct_ci_hepatitis_history_policy hepatitis_history =

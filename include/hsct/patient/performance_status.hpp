@@ -481,7 +481,7 @@ struct kps_from_ecog {
 // Which scale applies at an age
 
 /// The versioned age rule for choosing KPS or Lansky (PAT-PERF-020, -021). Default: current.
-enum class scale_rule_version : std::uint8_t {
+enum class performance_scale_policy : std::uint8_t {
     /// PAT-PERF-020: CIBMTR Forms Instruction Manual, Appendix L (current): Karnofsky for
     /// recipients >= 16 years; Lansky for >= 1 and < 16 years; no score (leave blank) under
     /// 1 year [V].
@@ -491,10 +491,10 @@ enum class scale_rule_version : std::uint8_t {
     cibmtr_appendix_l_2009 = 2,
 };
 
-constexpr auto hsct_enum_table(scale_rule_version) noexcept {
-    return make_enum_table<scale_rule_version>("scale_rule_version", {
-        {scale_rule_version::cibmtr_appendix_l_current, "cibmtr_appendix_l_current", "CIBMTR Appendix L (current)"},
-        {scale_rule_version::cibmtr_appendix_l_2009, "cibmtr_appendix_l_2009", "CIBMTR Appendix L (2009)"},
+constexpr auto hsct_enum_table(performance_scale_policy) noexcept {
+    return make_enum_table<performance_scale_policy>("performance_scale_policy", {
+        {performance_scale_policy::cibmtr_appendix_l_current, "cibmtr_appendix_l_current", "CIBMTR Appendix L (current)"},
+        {performance_scale_policy::cibmtr_appendix_l_2009, "cibmtr_appendix_l_2009", "CIBMTR Appendix L (2009)"},
     });
 }
 
@@ -517,7 +517,7 @@ constexpr auto hsct_enum_table(performance_scale_criterion) noexcept {
 
 /// The options of the age rule: which rule version, and how age is read (PAT-PERF-022).
 struct performance_scale_options {
-    scale_rule_version rule = scale_rule_version::cibmtr_appendix_l_current;
+    performance_scale_policy rule = performance_scale_policy::cibmtr_appendix_l_current;
     age_resolution resolution = age_resolution::completed_years;
 
     friend constexpr bool operator==(const performance_scale_options&,
@@ -551,7 +551,7 @@ inline hsct::measure perf_age_measure(const age& a, age_resolution r, bool month
 inline performance_scale_result assess_scale_checked(const age& a,
                                                      const performance_scale_options& o) {
     performance_scale_result r{std::nullopt, a, o, {}};
-    const char* req = o.rule == scale_rule_version::cibmtr_appendix_l_current ? "PAT-PERF-020"
+    const char* req = o.rule == performance_scale_policy::cibmtr_appendix_l_current ? "PAT-PERF-020"
                                                                               : "PAT-PERF-021";
     hsct::criterion<performance_scale_criterion> adult;
     adult.id = performance_scale_criterion::age_at_least_16_years;
@@ -566,7 +566,7 @@ inline performance_scale_result assess_scale_checked(const age& a,
         r.scale = performance_scale::karnofsky;
         return r;
     }
-    if (o.rule == scale_rule_version::cibmtr_appendix_l_current) {
+    if (o.rule == performance_scale_policy::cibmtr_appendix_l_current) {
         hsct::criterion<performance_scale_criterion> infant;
         infant.id = performance_scale_criterion::age_under_1_year;
         infant.cmp = hsct::comparator::less;
@@ -661,7 +661,7 @@ inline std::string perf_choice_sentence(const performance_scale_result& c) {
     }
     return hsct::detail::concat(
         {who, " (", how, "): Lansky (",
-         c.options.rule == scale_rule_version::cibmtr_appendix_l_current ? ">= 1 and < 16 y"
+         c.options.rule == performance_scale_policy::cibmtr_appendix_l_current ? ">= 1 and < 16 y"
                                                                          : "< 16 y",
          ") under ", under});
 }

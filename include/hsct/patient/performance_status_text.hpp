@@ -11,7 +11,7 @@
 //
 // Catalogue keys: group "karnofsky_level" / "lansky_level" / "ecog_level", key the score as a
 // number ("80"); group "performance_status", keys "no_score", "under", "age"; enum labels by
-// their table names (kps_ecog_mapping, performance_scale, scale_rule_version, kps_band,
+// their table names (kps_ecog_mapping, performance_scale, performance_scale_policy, kps_band,
 // performance_scale_criterion, age_resolution).
 #ifndef HSCT_PATIENT_PERFORMANCE_STATUS_TEXT_HPP
 #define HSCT_PATIENT_PERFORMANCE_STATUS_TEXT_HPP

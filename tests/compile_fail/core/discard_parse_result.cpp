@@ -1,5 +1,5 @@
 // Misuse: calling hsct::parse and dropping its result (an error would be lost unseen).
-// expect-error: ignoring return value of [^ ]*hsct::result<T> hsct::parse\(std::string_view\) \[with Q = mass|ignoring return value of function declared with 'nodiscard' attribute \[-Werror,-Wunused-result\]
+// expect-error: ignoring return value of [^ ]*hsct::result<T> hsct::parse\(std::string_view[^)]*\) \[with Q = mass|ignoring return value of function declared with 'nodiscard' attribute \[-Werror,-Wunused-result\]
 // (GCC quotes names with ‘’ in a UTF-8 locale and with ' in the C locale: [^ ]* stands for either.)
 #include <hsct/core/units.hpp>
 

@@ -147,47 +147,64 @@ template <tabled_enum E>
 template <tabled_enum E>
 inline constexpr auto enum_table_of = checked_enum_table<E>();
 
-/// "invalid (N)" for every one-byte code, built at compile time so that labels stay
-/// constexpr string_views.
-struct invalid_enum_texts {
-    std::array<std::array<char, 16>, 256> text{};
-    std::array<std::uint8_t, 256> size{};
-};
-
-[[nodiscard]] constexpr invalid_enum_texts make_invalid_enum_texts() noexcept {
-    invalid_enum_texts t{};
-    constexpr std::string_view head = "invalid (";
-    for (std::size_t code = 0; code < 256; ++code) {
-        auto& out = t.text[code];
-        std::size_t n = 0;
-        for (const char c : head) {
-            out[n++] = c;
-        }
-        char digits[3] = {};
-        std::size_t nd = 0;
-        std::size_t v = code;
-        do {
-            digits[nd++] = static_cast<char>('0' + static_cast<int>(v % 10));
-            v /= 10;
-        } while (v != 0);
-        while (nd > 0) {
-            out[n++] = digits[--nd];
-        }
-        out[n++] = ')';
-        t.size[code] = static_cast<std::uint8_t>(n);
-    }
-    return t;
-}
-
-inline constexpr invalid_enum_texts invalid_enum_text_table = make_invalid_enum_texts();
+/// "invalid (N)" for every one-byte code, as one literal, so that labels stay constexpr
+/// string_views and nothing is computed in every translation unit: "invalid (0)invalid (1)...".
+/// Entry N starts at 11 N for N < 10 (11 characters each), 110 + 12 (N - 10) for N < 100 and
+/// 1190 + 13 (N - 100) above.
+inline constexpr char invalid_enum_texts[] =
+    "invalid (0)invalid (1)invalid (2)invalid (3)invalid (4)invalid (5)invalid (6)"
+    "invalid (7)invalid (8)invalid (9)invalid (10)invalid (11)invalid (12)"
+    "invalid (13)invalid (14)invalid (15)invalid (16)invalid (17)invalid (18)"
+    "invalid (19)invalid (20)invalid (21)invalid (22)invalid (23)invalid (24)"
+    "invalid (25)invalid (26)invalid (27)invalid (28)invalid (29)invalid (30)"
+    "invalid (31)invalid (32)invalid (33)invalid (34)invalid (35)invalid (36)"
+    "invalid (37)invalid (38)invalid (39)invalid (40)invalid (41)invalid (42)"
+    "invalid (43)invalid (44)invalid (45)invalid (46)invalid (47)invalid (48)"
+    "invalid (49)invalid (50)invalid (51)invalid (52)invalid (53)invalid (54)"
+    "invalid (55)invalid (56)invalid (57)invalid (58)invalid (59)invalid (60)"
+    "invalid (61)invalid (62)invalid (63)invalid (64)invalid (65)invalid (66)"
+    "invalid (67)invalid (68)invalid (69)invalid (70)invalid (71)invalid (72)"
+    "invalid (73)invalid (74)invalid (75)invalid (76)invalid (77)invalid (78)"
+    "invalid (79)invalid (80)invalid (81)invalid (82)invalid (83)invalid (84)"
+    "invalid (85)invalid (86)invalid (87)invalid (88)invalid (89)invalid (90)"
+    "invalid (91)invalid (92)invalid (93)invalid (94)invalid (95)invalid (96)"
+    "invalid (97)invalid (98)invalid (99)invalid (100)invalid (101)invalid (102)"
+    "invalid (103)invalid (104)invalid (105)invalid (106)invalid (107)invalid (108)"
+    "invalid (109)invalid (110)invalid (111)invalid (112)invalid (113)invalid (114)"
+    "invalid (115)invalid (116)invalid (117)invalid (118)invalid (119)invalid (120)"
+    "invalid (121)invalid (122)invalid (123)invalid (124)invalid (125)invalid (126)"
+    "invalid (127)invalid (128)invalid (129)invalid (130)invalid (131)invalid (132)"
+    "invalid (133)invalid (134)invalid (135)invalid (136)invalid (137)invalid (138)"
+    "invalid (139)invalid (140)invalid (141)invalid (142)invalid (143)invalid (144)"
+    "invalid (145)invalid (146)invalid (147)invalid (148)invalid (149)invalid (150)"
+    "invalid (151)invalid (152)invalid (153)invalid (154)invalid (155)invalid (156)"
+    "invalid (157)invalid (158)invalid (159)invalid (160)invalid (161)invalid (162)"
+    "invalid (163)invalid (164)invalid (165)invalid (166)invalid (167)invalid (168)"
+    "invalid (169)invalid (170)invalid (171)invalid (172)invalid (173)invalid (174)"
+    "invalid (175)invalid (176)invalid (177)invalid (178)invalid (179)invalid (180)"
+    "invalid (181)invalid (182)invalid (183)invalid (184)invalid (185)invalid (186)"
+    "invalid (187)invalid (188)invalid (189)invalid (190)invalid (191)invalid (192)"
+    "invalid (193)invalid (194)invalid (195)invalid (196)invalid (197)invalid (198)"
+    "invalid (199)invalid (200)invalid (201)invalid (202)invalid (203)invalid (204)"
+    "invalid (205)invalid (206)invalid (207)invalid (208)invalid (209)invalid (210)"
+    "invalid (211)invalid (212)invalid (213)invalid (214)invalid (215)invalid (216)"
+    "invalid (217)invalid (218)invalid (219)invalid (220)invalid (221)invalid (222)"
+    "invalid (223)invalid (224)invalid (225)invalid (226)invalid (227)invalid (228)"
+    "invalid (229)invalid (230)invalid (231)invalid (232)invalid (233)invalid (234)"
+    "invalid (235)invalid (236)invalid (237)invalid (238)invalid (239)invalid (240)"
+    "invalid (241)invalid (242)invalid (243)invalid (244)invalid (245)invalid (246)"
+    "invalid (247)invalid (248)invalid (249)invalid (250)invalid (251)invalid (252)"
+    "invalid (253)invalid (254)invalid (255)";
 
 /// "invalid (7)": the text of a value that is not an enumerator.
 template <class E>
     requires(std::is_enum_v<E> && sizeof(E) == 1)
 [[nodiscard]] constexpr std::string_view invalid_enum_text(E e) noexcept {
     const auto code = static_cast<std::size_t>(static_cast<std::uint8_t>(e));
-    return std::string_view(invalid_enum_text_table.text[code].data(),
-                            invalid_enum_text_table.size[code]);
+    const std::size_t start = code < 10 ? 11 * code : code < 100 ? 110 + 12 * (code - 10)
+                                                                 : 1190 + 13 * (code - 100);
+    const std::size_t size = code < 10 ? 11 : code < 100 ? 12 : 13;
+    return std::string_view(invalid_enum_texts + start, size);
 }
 
 /// True when the table lists the values 1, 2, ..., N in that order (every hsct enum should):
