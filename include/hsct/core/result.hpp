@@ -14,7 +14,7 @@
 #include <string_view>
 #include <type_traits>
 #include <utility>
-#include <variant>
+#include <new>
 
 #include "hsct/core/config.hpp"
 #include "hsct/core/detail/enum_table.hpp"
@@ -203,44 +203,82 @@ public:
 
     // Implicit from a value and from an error, so a function returning result<T> can
     // `return value;` or `return error{...};`.
-    result(const T& v) : storage_(std::in_place_index<0>, v) {}  // NOLINT(google-explicit-constructor)
-    result(T&& v) : storage_(std::in_place_index<0>, std::move(v)) {}  // NOLINT
-    result(const hsct::error& e) : storage_(std::in_place_index<1>, e) {}  // NOLINT
-    result(hsct::error&& e) : storage_(std::in_place_index<1>, std::move(e)) {}  // NOLINT
+    result(const T& v) : value_(v), has_(true) {}                 // NOLINT(google-explicit-constructor)
+    result(T&& v) : value_(std::move(v)), has_(true) {}           // NOLINT
+    result(const hsct::error& e) : error_(e), has_(false) {}      // NOLINT
+    result(hsct::error&& e) : error_(std::move(e)), has_(false) {}  // NOLINT
     /// A value made in place from `args` (as std::expected): lets a function build a large
     /// result where it will be returned, without a copy.
     template <class... Args>
     explicit result(std::in_place_t, Args&&... args)
-        : storage_(std::in_place_index<0>, std::forward<Args>(args)...) {}
+        : value_(std::forward<Args>(args)...), has_(true) {}
 
-    [[nodiscard]] bool has_value() const noexcept { return storage_.index() == 0; }
-    explicit operator bool() const noexcept { return has_value(); }
+    result(const result& o) : has_(o.has_) {
+        if (has_) {
+            ::new (static_cast<void*>(&value_)) T(o.value_);
+        } else {
+            ::new (static_cast<void*>(&error_)) hsct::error(o.error_);
+        }
+    }
+    result(result&& o) noexcept(std::is_nothrow_move_constructible_v<T>) : has_(o.has_) {
+        if (has_) {
+            ::new (static_cast<void*>(&value_)) T(std::move(o.value_));
+        } else {
+            ::new (static_cast<void*>(&error_)) hsct::error(std::move(o.error_));
+        }
+    }
+    result& operator=(const result& o) {
+        if (this != &o) {
+            result copy(o);
+            *this = std::move(copy);
+        }
+        return *this;
+    }
+    result& operator=(result&& o) noexcept(std::is_nothrow_move_constructible_v<T> &&
+                                           std::is_nothrow_move_assignable_v<T>) {
+        if (this == &o) {
+            return *this;
+        }
+        if (has_ && o.has_) {
+            value_ = std::move(o.value_);
+        } else if (!has_ && !o.has_) {
+            error_ = std::move(o.error_);
+        } else {
+            destroy();
+            has_ = o.has_;
+            if (has_) {
+                ::new (static_cast<void*>(&value_)) T(std::move(o.value_));
+            } else {
+                ::new (static_cast<void*>(&error_)) hsct::error(std::move(o.error_));
+            }
+        }
+        return *this;
+    }
+    ~result() { destroy(); }
+
+    [[nodiscard]] bool has_value() const noexcept { return has_; }
+    explicit operator bool() const noexcept { return has_; }
 
     [[nodiscard]] T& value() & {
-        auto* p = std::get_if<0>(&storage_);
-        HSCT_EXPECTS(p != nullptr, "result::value() called on a result that holds an error");
-        return *p;
+        HSCT_EXPECTS(has_, "result::value() called on a result that holds an error");
+        return value_;
     }
     [[nodiscard]] const T& value() const& {
-        auto* p = std::get_if<0>(&storage_);
-        HSCT_EXPECTS(p != nullptr, "result::value() called on a result that holds an error");
-        return *p;
+        HSCT_EXPECTS(has_, "result::value() called on a result that holds an error");
+        return value_;
     }
     [[nodiscard]] T&& value() && {
-        auto* p = std::get_if<0>(&storage_);
-        HSCT_EXPECTS(p != nullptr, "result::value() called on a result that holds an error");
-        return std::move(*p);
+        HSCT_EXPECTS(has_, "result::value() called on a result that holds an error");
+        return std::move(value_);
     }
 
     [[nodiscard]] const hsct::error& error() const& {
-        auto* p = std::get_if<1>(&storage_);
-        HSCT_EXPECTS(p != nullptr, "result::error() called on a result that holds a value");
-        return *p;
+        HSCT_EXPECTS(!has_, "result::error() called on a result that holds a value");
+        return error_;
     }
     [[nodiscard]] hsct::error&& error() && {
-        auto* p = std::get_if<1>(&storage_);
-        HSCT_EXPECTS(p != nullptr, "result::error() called on a result that holds a value");
-        return std::move(*p);
+        HSCT_EXPECTS(!has_, "result::error() called on a result that holds a value");
+        return std::move(error_);
     }
 
     [[nodiscard]] T& operator*() & { return value(); }
@@ -316,10 +354,29 @@ public:
         return result(hsct::error(std::invoke(std::forward<F>(f), error())));
     }
 
-    friend bool operator==(const result& a, const result& b) { return a.storage_ == b.storage_; }
+    friend bool operator==(const result& a, const result& b) {
+        if (a.has_ != b.has_) {
+            return false;
+        }
+        return a.has_ ? static_cast<bool>(a.value_ == b.value_) : a.error_ == b.error_;
+    }
 
 private:
-    std::variant<T, hsct::error> storage_;
+    void destroy() noexcept {
+        if (has_) {
+            value_.~T();
+        } else {
+            error_.~error();
+        }
+    }
+
+    // A union rather than std::variant: the same layout, and each result<T> costs a translation
+    // unit a fraction of what a variant instantiation does (docs/conventions.md, section 7).
+    union {
+        T value_;
+        hsct::error error_;
+    };
+    bool has_;
 };
 
 /// The same error with its field renamed (e.g. "value" -> "patient.weight"), so a caller that
