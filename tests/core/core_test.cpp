@@ -590,11 +590,10 @@ TEST_CASE("core: lab analytes and lab_with_uln take any value, unit text and cod
             });
             run(log, "lab_with_uln<A>", d, [&] {
                 const auto l = hsct::lab_with_uln<A>::make(A(v, C{}), A(u, C{}));
-                // Not checked here: that the multiple is finite. A ULN that is a denormal (above
-                // 0, inside the plausible range) makes it +inf; see the commented-out case below.
+                // CORE-ULN-002: an accepted multiple is finite and within 0-1000 x ULN.
                 if (well_formed(log, "lab_with_uln<A>::make", l, d) &&
-                    (std::isnan(l->times_uln()) || l->times_uln() < 0.0)) {
-                    log.problem("lab_with_uln<A>::make", d(), "a multiple that is NaN or negative");
+                    !(l->times_uln() >= 0.0 && l->times_uln() <= hsct::max_times_uln)) {
+                    log.problem("lab_with_uln<A>::make", d(), "a multiple outside 0-1000 x ULN");
                 }
                 well_formed(log, "lab_with_uln<A>::make(field)",
                             hsct::lab_with_uln<A>::make(A(v, C{}), A(u, C{}), "lab"), d);
@@ -628,19 +627,31 @@ TEST_CASE("core: lab analytes and lab_with_uln take any value, unit text and cod
     report(log);
 }
 
-// Library bug found by this test (reported; not an abort): lab_with_uln<A>::make accepts a ULN
-// that is a denormal (it is above 0 and inside the plausible range), and the multiple is then
-// +inf, which CORE-ULN-002 refuses for from_multiple (finite, 0-1000). Input:
-// lab_with_uln<bilirubin>::make(bilirubin(10.0, mg_per_dl), bilirubin(4.9406564584124654e-324,
-// mg_per_dl)). Kept here, disabled, until the library refuses it:
-//
-// TEST_CASE("core: lab_with_uln::make never gives a multiple that is not finite",
-//           "[core][random-input][CORE-CONTRACTS][CORE-ULN-002]") {
-//     const auto l = hsct::lab_with_uln<hsct::bilirubin>::make(
-//         hsct::bilirubin(10.0, hsct::units::mg_per_dl),
-//         hsct::bilirubin(std::numeric_limits<double>::denorm_min(), hsct::units::mg_per_dl));
-//     CHECK((!l || std::isfinite(l->times_uln())));
-// }
+// Regression (found by this test): lab_with_uln<A>::make accepted a ULN that is a denormal (above
+// 0 and inside the plausible range), and the multiple was then +inf. CORE-ULN-002 now bounds a
+// computed multiple as it bounds one given alone (finite, 0-1000 x ULN).
+TEST_CASE("core: lab_with_uln::make never gives a multiple that is not finite",
+          "[core][random-input][CORE-CONTRACTS][CORE-ULN-002][regression]") {
+    const auto l = hsct::lab_with_uln<hsct::bilirubin>::make(
+        hsct::bilirubin(10.0, hsct::units::mg_per_dl),
+        hsct::bilirubin(std::numeric_limits<double>::denorm_min(), hsct::units::mg_per_dl));
+    REQUIRE_FALSE(l.has_value());
+    CHECK(l.error().code() == hsct::errc::out_of_range);
+    CHECK(l.error().field() == "bilirubin.upper_limit_of_normal");
+    CHECK(l.error().requirement() == "CORE-ULN-002");
+    // finite but absurd: 100 mg/dL over a ULN of 1e-300
+    CHECK_FALSE(hsct::lab_with_uln<hsct::bilirubin>::make(
+                    hsct::bilirubin(100.0, hsct::units::mg_per_dl),
+                    hsct::bilirubin(1e-300, hsct::units::mg_per_dl))
+                    .has_value());
+    // at the bound: 1000 x ULN is accepted, just above it is not
+    CHECK(hsct::lab_with_uln<hsct::alt>::make(hsct::alt(1000.0, hsct::units::u_per_l),
+                                              hsct::alt(1.0, hsct::units::u_per_l))
+              ->times_uln() == 1000.0);
+    CHECK_FALSE(hsct::lab_with_uln<hsct::alt>::make(hsct::alt(1000.5, hsct::units::u_per_l),
+                                                    hsct::alt(1.0, hsct::units::u_per_l))
+                    .has_value());
+}
 
 namespace {
 struct any_tag {

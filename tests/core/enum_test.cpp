@@ -34,6 +34,14 @@ enum class wide : std::uint16_t { a = 1 };
 namespace {
 using test_enums::colour;
 
+// An enum in an anonymous namespace: the compilers spell its enumerators with a parenthesis
+// ("(anonymous namespace)::shade::dark"), which must not be read as a cast.
+enum class shade : std::uint8_t { light = 1, dark = 2 };
+constexpr auto hsct_enum_table(shade) noexcept {
+    return hsct::make_enum_table<shade>("shade", {{shade::light, "light", "light"},
+                                                  {shade::dark, "dark", "dark"}});
+}
+
 template <class T>
 concept has_label = requires(T t) { hsct::label(t); };
 
@@ -149,6 +157,9 @@ TEST_CASE("the compiler names enumerators and not other values", "[core][enum][C
     STATIC_REQUIRE_FALSE(hsct::detail::is_named_enumerator<static_cast<colour>(0)>());
     STATIC_REQUIRE_FALSE(hsct::detail::is_named_enumerator<static_cast<colour>(4)>());
     STATIC_REQUIRE_FALSE(hsct::detail::is_named_enumerator<static_cast<colour>(200)>());
+    STATIC_REQUIRE(hsct::detail::is_named_enumerator<shade::dark>());
+    STATIC_REQUIRE_FALSE(hsct::detail::is_named_enumerator<static_cast<shade>(3)>());
+    STATIC_REQUIRE(hsct::label(shade::dark) == "dark");
 }
 
 TEST_CASE("only one-byte enums with a table are hsct enums", "[core][enum][CORE-ENUM-001]") {

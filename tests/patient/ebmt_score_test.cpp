@@ -5,6 +5,7 @@
 #include <hsct/patient/ebmt_score.hpp>
 
 #include <chrono>
+#include <limits>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -254,10 +255,16 @@ TEST_CASE("EBMT interval: the 12-month boundary under both policies",
         CHECK(b.options.interval == gratwohl.interval);
     }
     SECTION("12 months after 29 February is 1 March") {
-        CHECK(p::ebmt_twelve_months_after(sys_days{2024y / February / 29}) ==
+        CHECK(p::ebmt_twelve_months_after(sys_days{2024y / February / 29}).value() ==
               sys_days{2025y / March / 1});
-        CHECK(p::ebmt_twelve_months_after(sys_days{2023y / January / 31}) ==
+        CHECK(p::ebmt_twelve_months_after(sys_days{2023y / January / 31}).value() ==
               sys_days{2024y / January / 31});
+        // a date outside CORE-DAY-008 is an error, not an overflow (random-input regression)
+        CHECK(p::ebmt_twelve_months_after(sys_days{days{std::numeric_limits<int>::min()}})
+                  .error()
+                  .code() == hsct::errc::out_of_range);
+        CHECK(p::ebmt_twelve_months_after(sys_days{2199y / December / 31}).value() ==
+              sys_days{2200y / December / 31});
         in.diagnosis_date = sys_days{2024y / February / 29};
         in.hct_date = sys_days{2025y / February / 28};
         CHECK(points(score(in, hb24), p::ebmt_factor::interval) == 0);

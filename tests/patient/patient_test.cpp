@@ -612,13 +612,8 @@ p::hct_ci_options random_hct_ci_options(rng_t& g) {
     return o;
 }
 
-/// A date for assess_ebmt: any random_date, but within 2^40 days of 1970 (far outside
-/// 1900-2199 still), so that the bug below (an int64 overflow on extreme dates) is not hit.
-sys_days ebmt_date(rng_t& g) {
-    const auto n = random_date(g).time_since_epoch().count();
-    constexpr std::int64_t limit = std::int64_t{1} << 40;
-    return sys_days{std::chrono::days{n % limit}};
-}
+/// A date for assess_ebmt: any random_date, extreme ones included (CORE-DAY-008 is checked).
+sys_days ebmt_date(rng_t& g) { return random_date(g); }
 
 hsct::diagnosis random_diagnosis(rng_t& g) {
     switch (below(g, 3)) {
@@ -1103,30 +1098,30 @@ TEST_CASE("patient: DRI and EBMT take any diagnosis, status, date and option",
     report(log);
 }
 
-// Library bug found by this test (reported): assess_ebmt does not check ebmt_input's dates
-// against CORE-DAY-008 (1900-01-01 to 2199-12-31) and subtracts them as std::chrono::days
-// (int64). Input: age 45 y 0 mo, diagnosis::aml(cytogenetic_risk::adverse),
-// disease_status::cr2, diagnosis_date = sys_days{days{INT64_MIN}}, hct_date = 1970-01-01,
-// donor_type::unrelated, recipient sex::male, donor sex::female. hct_date - diagnosis_date
-// overflows in ebmt_fill (undefined behaviour; UBSan aborts with "signed integer overflow" at
-// bits/chrono.h:650; a GCC -O2 build returns a score, total 6). Dates outside the window that do
-// not overflow (e.g. a diagnosis in the year 1000) are scored as well. The random dates above
-// stay within 2^40 days of 1970 for that reason. Kept here, disabled, until the library refuses
-// such dates:
-//
-// TEST_CASE("patient: assess_ebmt refuses dates outside 1900-2199",
-//           "[patient][random-input][PAT-CONTRACTS][CORE-DAY-008]") {
-//     using namespace std::chrono;
-//     const p::ebmt_input in{hsct::age::make(45, 0).value(),
-//                            hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse),
-//                            hsct::disease_status::cr2,
-//                            sys_days{days{std::numeric_limits<std::int64_t>::min()}},
-//                            sys_days{days{0}}, hsct::donor_type::unrelated, hsct::sex::male,
-//                            hsct::sex::female};
-//     const auto r = p::assess_ebmt(in);
-//     REQUIRE_FALSE(r.has_value());
-//     CHECK(r.error().code() == hsct::errc::out_of_range);
-// }
+// Regression (found by this test): assess_ebmt did not check ebmt_input's dates against
+// CORE-DAY-008 and subtracted them as std::chrono::days (int64): a diagnosis date of INT64_MIN
+// days overflowed (UBSan: signed integer overflow), and a diagnosis in the year 1000 was scored.
+TEST_CASE("patient: assess_ebmt refuses dates outside 1900-2199",
+          "[patient][random-input][PAT-CONTRACTS][CORE-DAY-008][regression]") {
+    using namespace std::chrono;
+    p::ebmt_input in{hsct::age::make(45, 0).value(),
+                     hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse),
+                     hsct::disease_status::cr2,
+                     sys_days{days{std::numeric_limits<std::int64_t>::min()}},
+                     sys_days{days{0}}, hsct::donor_type::unrelated, hsct::sex::male,
+                     hsct::sex::female};
+    auto r = p::assess_ebmt(in);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().code() == hsct::errc::out_of_range);
+    CHECK(r.error().field() == "ebmt.diagnosis_date");
+    in.diagnosis_date = sys_days{year{1000} / January / 1};
+    CHECK(p::assess_ebmt(in).error().field() == "ebmt.diagnosis_date");
+    in.diagnosis_date = sys_days{year{2024} / January / 1};
+    in.hct_date = sys_days{year{2200} / January / 1};
+    CHECK(p::assess_ebmt(in).error().field() == "ebmt.hct_date");
+    in.hct_date = sys_days{year{2199} / December / 31};
+    CHECK(p::assess_ebmt(in).has_value());
+}
 
 #ifndef HSCT_TEST_NO_EXCEPTIONS
 // The documented contracts of the patient module that a value can violate go to the handler.

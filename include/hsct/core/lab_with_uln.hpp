@@ -41,7 +41,8 @@ class lab_with_uln {
 public:
     /// From the value and the measuring laboratory's ULN (any units A accepts). Errors:
     /// not_finite / out_of_range for a value or ULN outside A's plausible range, out_of_range
-    /// for a ULN of 0, field "<field>.value" or "<field>.upper_limit_of_normal".
+    /// for a ULN of 0 or one that makes the multiple exceed 1000 x ULN (CORE-ULN-002), field
+    /// "<field>.value" or "<field>.upper_limit_of_normal".
     [[nodiscard]] static result<lab_with_uln> make(const A& value, const A& uln,
                                                    field_ref field = A::info().name) {
         using U = canonical_unit_t<A>;
@@ -58,7 +59,17 @@ public:
                           detail::concat({"greater than 0 ", U::info.symbol, ", up to ",
                                           to_string(range.hi)}));
         }
-        return lab_with_uln(v / u, value, uln);
+        // The multiple obeys the same bounds as one given alone (CORE-ULN-002): a tiny ULN
+        // (a denormal, say) would otherwise give an infinite or absurd multiple.
+        const double ratio = v / u;
+        if (!std::isfinite(ratio) || ratio > max_times_uln) {
+            return error(errc::out_of_range, field_ref(field.str(), "upper_limit_of_normal"),
+                         detail::concat({detail::format_number(u), " ",
+                                         canonical_unit_t<A>::info.symbol, " (value / ULN = ",
+                                         detail::format_number(ratio), " x ULN)"}),
+                         "a ULN that makes value / ULN at most 1000 x ULN", "CORE-ULN-002");
+        }
+        return lab_with_uln(ratio, value, uln);
     }
 
     /// From a multiple of the ULN alone, as forms record it ("ALT 3.1 x ULN"). Error:

@@ -649,9 +649,13 @@ struct ebmt_result {
 
 /// PAT-EBMT-004: the date on which `diagnosis` is 12 calendar months old. A day that does not
 /// exist in the target month (29 Feb, 31st) rolls to the 1st of the next month, as
-/// PAT-AGE-001 counts completed months.
-[[nodiscard]] inline sys_days ebmt_twelve_months_after(sys_days diagnosis_date) noexcept {
+/// PAT-AGE-001 counts completed months. Error: a date outside 1900-01-01 to 2199-12-31
+/// (out_of_range, CORE-DAY-008), so the calendar arithmetic can never overflow.
+[[nodiscard]] inline result<sys_days> ebmt_twelve_months_after(sys_days diagnosis_date) {
     using namespace std::chrono;
+    if (diagnosis_date < hsct::min_date || diagnosis_date > hsct::max_date) {
+        return hsct::check_date(diagnosis_date, "diagnosis_date").error();
+    }
     const year_month_day d{diagnosis_date};
     const year_month_day t = d + months{12};
     if (t.ok()) {
@@ -698,6 +702,15 @@ namespace detail {
     }
     if (!hsct::is_valid(options.autologous_grouping)) {
         return hd::check_enum(options.autologous_grouping, "ebmt.options.autologous_grouping");
+    }
+
+    // CORE-DAY-008: dates outside 1900-01-01 to 2199-12-31 are refused, so the interval
+    // arithmetic cannot overflow (found by the random-input test).
+    if (in.diagnosis_date < hsct::min_date || in.diagnosis_date > hsct::max_date) {
+        return hsct::check_date(in.diagnosis_date, "ebmt.diagnosis_date").error();
+    }
+    if (in.hct_date < hsct::min_date || in.hct_date > hsct::max_date) {
+        return hsct::check_date(in.hct_date, "ebmt.hct_date").error();
     }
 
     // Inconsistent input is an error.
@@ -755,7 +768,9 @@ inline void ebmt_fill(ebmt_result& r, const ebmt_input& in, const ebmt_options& 
     {
         const auto days = static_cast<double>((in.hct_date - in.diagnosis_date).count());
         const auto twelve = static_cast<double>(
-            (ebmt_twelve_months_after(in.diagnosis_date) - in.diagnosis_date).count());
+            (ebmt_twelve_months_after(in.diagnosis_date).value_or(in.diagnosis_date) -
+             in.diagnosis_date)
+                .count());  // dates were checked against CORE-DAY-008 first: never the fallback
         const comparator cmp = options.interval == ebmt_interval_policy::hb24_lt12_0_ge12_1
                                    ? comparator::greater_equal
                                    : comparator::greater;

@@ -69,14 +69,23 @@ namespace detail {
 }
 
 /// True when V is a named enumerator of its enum. Reads the compiler's own spelling of the
-/// template argument: GCC and Clang print a named enumerator by name ("V = ns::sex::male")
-/// and any other value as a cast ("V = (ns::sex)7").
+/// template argument: GCC and Clang print a named enumerator by name ("V = ns::sex::male",
+/// "V = (anonymous namespace)::sex::male") and any other value as a cast to the enum followed
+/// by the number ("V = (ns::sex)7"): a ')' followed by a digit or a minus sign.
 template <auto V>
 [[nodiscard]] constexpr bool is_named_enumerator() noexcept {
     constexpr std::string_view f = __PRETTY_FUNCTION__;
     constexpr std::size_t at = f.find("V = ");
     static_assert(at != std::string_view::npos, "hsct: unsupported compiler (enum reflection)");
-    return f[at + 4] != '(' && !(f[at + 4] >= '0' && f[at + 4] <= '9') && f[at + 4] != '-';
+    for (std::size_t i = at + 4; i + 1 < f.size(); ++i) {
+        if (f[i] == ']' || f[i] == ';') {
+            break;  // the end of the argument list
+        }
+        if (f[i] == ')' && ((f[i + 1] >= '0' && f[i + 1] <= '9') || f[i + 1] == '-')) {
+            return false;
+        }
+    }
+    return true;
 }
 
 template <class E, std::size_t N>
