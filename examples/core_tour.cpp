@@ -1,6 +1,7 @@
 // A tour of hsct's core: typed quantities, lab values from the outside world, and
 // transplant time. Its output is checked against core_tour.expected in CI.
 #include <hsct/hsct.hpp>
+#include <hsct/io.hpp>  // operator<< and render(): opt-in
 
 #include <array>
 #include <chrono>

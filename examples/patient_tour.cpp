@@ -2,6 +2,7 @@
 // performance status, HCT-CI, Disease Risk Index and the EBMT risk score. Every result says
 // which rule and policy decided it. Output is checked against patient_tour.expected in CI.
 #include <hsct/hsct.hpp>
+#include <hsct/io.hpp>  // operator<< and render(): opt-in
 
 #include <chrono>
 #include <iostream>

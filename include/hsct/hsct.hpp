@@ -1,14 +1,13 @@
 // hsct: haematopoietic stem cell transplant workflow library.
 // SPDX-License-Identifier: Apache-2.0
 //
-// Everything. Include a module's umbrella (e.g. <hsct/core/core.hpp>) or a single header
+// Every module's types and rules. Text and stream output (operator<<, render) is opt-in:
+// <hsct/io.hpp>. Include a module's umbrella (e.g. <hsct/core/core.hpp>) or a single header
 // instead to compile less.
 #ifndef HSCT_HSCT_HPP
 #define HSCT_HSCT_HPP
 
 #include "hsct/core/core.hpp"
-#include "hsct/core/io.hpp"
-#include "hsct/patient/io.hpp"
 #include "hsct/patient/patient.hpp"
 #include "hsct/version.hpp"
 

@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Typed versus raw for the patient module, over 1M generated patients:
-//  (a) bsa_mosteller: hsct::patient::bsa_mosteller(height, body_weight) vs sqrt(h * w / 3600).
+//  (a) bsa_mosteller: hsct::patient::bsa_mosteller over two flat arrays of height and
+//      body_weight vs sqrt(h * w / 3600) over two flat arrays of doubles (the same layout).
 //      Target: ratio <= 1.05 (the strong types cost nothing).
 //  (b) hct_ci: hsct::patient::assess_hct_ci (validation, every criterion recorded as evidence,
 //      items folded, no allocation) vs a raw scorer that reads the same hct_ci_input structs
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include <hsct/hsct.hpp>
+#include <hsct/io.hpp>
 
 namespace {
 
@@ -36,6 +38,8 @@ struct raw_patient {
 
 struct inputs {
     std::vector<p::height> height;       // checked (PAT-BODY-001/002), the size of a double
+    std::vector<double> height_cm;        // the same numbers as plain doubles, in flat arrays of
+    std::vector<double> weight_kg;        // the same layout, for the raw side of bsa_mosteller
     std::vector<p::body_weight> weight;
     std::vector<raw_patient> raw;
     std::vector<p::hct_ci_input> typed;
@@ -73,6 +77,8 @@ struct inputs {
             r.tumour = flag(rng);
             r.oxygen = flag(rng);
             raw.push_back(r);
+            height_cm.push_back(r.height_cm);
+            weight_kg.push_back(r.weight_kg);
             height.push_back(p::height::make(r.height_cm, u::cm).value());
             weight.push_back(p::body_weight::make(r.weight_kg, u::kg).value());
 
@@ -138,7 +144,7 @@ void BM_bsa_mosteller_raw(benchmark::State& state) {
     for (auto _ : state) {
         double sum = 0.0;
         for (std::size_t i = 0; i < n_patients; ++i) {
-            sum += std::sqrt(d.raw[i].height_cm * d.raw[i].weight_kg / 3600.0);
+            sum += std::sqrt(d.height_cm[i] * d.weight_kg[i] / 3600.0);
         }
         benchmark::DoNotOptimize(sum);
     }
@@ -190,6 +196,25 @@ void BM_hct_ci_raw(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_hct_ci_raw)->Unit(benchmark::kMillisecond);
+
+// Rendering, measured on its own (docs/conventions.md section 6): the English text of the HCT-CI
+// results of the first 100,000 patients (one pass).
+void BM_hct_ci_render_100k_cost(benchmark::State& state) {
+    const auto& d = data();
+    std::vector<p::hct_ci_result> results;
+    results.reserve(100'000);
+    for (std::size_t i = 0; i < 100'000; ++i) {
+        results.push_back(p::assess_hct_ci(d.typed[i]).value());
+    }
+    for (auto _ : state) {
+        std::size_t chars = 0;
+        for (const auto& r : results) {
+            chars += p::render(r).size();
+        }
+        benchmark::DoNotOptimize(chars);
+    }
+}
+BENCHMARK(BM_hct_ci_render_100k_cost)->Unit(benchmark::kMillisecond);
 
 // A cross-check, run once: both sides agree on every patient, so the pair compares equal work.
 void BM_hct_ci_agreement(benchmark::State& state) {

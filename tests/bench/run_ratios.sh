@@ -55,5 +55,9 @@ for case in sorted(cases):
         print("%s: missing typed or raw result" % case)
         continue
     print("%s: typed %.0f ns, raw %.0f ns, ratio %.3f" % (case, typed, raw, typed / raw))
+# Costs measured on their own (no raw counterpart), e.g. rendering: BM_<case>_cost.
+for name in sorted(median):
+    if name.startswith("BM_") and name.endswith("_cost"):
+        print("%s: %.0f ns per pass" % (name[len("BM_"):-len("_cost")], median[name]))
 PY
 exit 0

@@ -28,6 +28,7 @@
 #include <string_view>
 
 #include <hsct/hsct.hpp>
+#include <hsct/io.hpp>
 
 namespace {
 

@@ -1,0 +1,14 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Every module's opt-in text and stream output: operator<< for every value type and result, and
+// the render() functions that turn a result into text through a message catalogue. The rule
+// headers and <hsct/hsct.hpp> include none of this, so a translation unit that only decides
+// pays nothing for it (docs/conventions.md, section 1).
+#ifndef HSCT_IO_HPP
+#define HSCT_IO_HPP
+
+#include "hsct/core/io.hpp"
+#include "hsct/patient/io.hpp"
+
+#endif  // HSCT_IO_HPP
