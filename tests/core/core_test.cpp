@@ -46,6 +46,7 @@
 // back to the same value (quantities, transplant days, durations, dates, timelines, ages, enum
 // ids).
 #include <hsct/core/core.hpp>
+#include <hsct/core/analyte_dispatch.hpp>  // opt-in: not in the umbrella
 #include <hsct/core/lab_with_uln.hpp>
 
 #include <array>

@@ -7,14 +7,13 @@
 #define HSCT_CORE_CORE_HPP
 
 #include "hsct/core/analyte.hpp"
-#include "hsct/core/analyte_dispatch.hpp"
 #include "hsct/core/clinical.hpp"
 #include "hsct/core/config.hpp"
 #include "hsct/core/date.hpp"
 #include "hsct/core/demographics.hpp"
 #include "hsct/core/enum.hpp"
 #include "hsct/core/explain.hpp"
-#include "hsct/core/format.hpp"
+#include "hsct/core/lab_with_uln.hpp"
 #include "hsct/core/number_format.hpp"
 #include "hsct/core/quantity.hpp"
 #include "hsct/core/result.hpp"

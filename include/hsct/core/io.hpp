@@ -20,6 +20,7 @@
 
 #include "hsct/core/demographics.hpp"
 #include "hsct/core/enum.hpp"
+#include "hsct/core/format.hpp"
 #include "hsct/core/quantity.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/timeline.hpp"
