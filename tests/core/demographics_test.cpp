@@ -146,7 +146,7 @@ TEST_CASE("an age from years and months: below, at and above each bound",
 }
 
 TEST_CASE("stored enum numbers are checked, and an invalid one never prints a valid name",
-          "[patient][demographics][PAT-ENUM-001]") {
+          "[patient][demographics][CORE-ENUM-002]") {
     namespace p = hsct;
     // numbers start at 1: a zero-initialised field is not a value
     STATIC_REQUIRE(static_cast<int>(sex::female) == 1);

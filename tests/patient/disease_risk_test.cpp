@@ -401,7 +401,7 @@ TEST_CASE("a diagnosis of AML or MDS needs its cytogenetic group", "[patient][dr
 }
 
 TEST_CASE("DRI refuses enum numbers that are not declared values, naming the field",
-          "[patient][dri][PAT-ENUM-001]") {
+          "[patient][dri][CORE-ENUM-002]") {
     const auto aml = hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse);
     const auto refused = [](const p::dri_input& in, p::dri_table t, const std::string& field,
                             const std::string& value) {

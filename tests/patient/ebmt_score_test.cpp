@@ -477,7 +477,7 @@ TEST_CASE("EBMT donor types without published points: not applicable, a value, n
 }
 
 TEST_CASE("EBMT in a batch: not-applicable patients are values, only bad data is an error",
-          "[patient][ebmt][PAT-EBMT-002][PAT-EBMT-005][PAT-ENUM-001][regression]") {
+          "[patient][ebmt][PAT-EBMT-002][PAT-EBMT-005][CORE-ENUM-002][regression]") {
     std::vector<p::ebmt_input> batch;
     batch.push_back(base());  // scored
     auto haplo = base();
@@ -690,7 +690,7 @@ TEST_CASE("EBMT types cannot be built from bare numbers; results hold no heap ty
 }
 
 TEST_CASE("EBMT score refuses enum numbers that are not declared values, never scores them",
-          "[patient][ebmt][PAT-ENUM-001][PAT-EBMT-005]") {
+          "[patient][ebmt][CORE-ENUM-002][PAT-EBMT-005]") {
     const auto refused = [](const p::ebmt_input& in, const p::ebmt_options& opt,
                             const std::string& field, const std::string& value) {
         const auto r = p::assess_ebmt(in, opt);

@@ -631,7 +631,7 @@ hsct::diagnosis random_diagnosis(rng_t& g) {
 // =============================================================================================
 
 TEST_CASE("patient: every enum function takes every number 0-255 and any text",
-          "[patient][random-input][PAT-CONTRACTS][PAT-ENUM-001]") {
+          "[patient][random-input][PAT-CONTRACTS][CORE-ENUM-002]") {
     const handler_guard guard;
     rng_t g(seed);
     fuzz_log log;

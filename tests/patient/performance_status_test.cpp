@@ -617,7 +617,7 @@ TEST_CASE("CIBMTR records 10-100: KPS 0 and Lansky 0 are not recordable",
 }
 
 TEST_CASE("performance-status functions refuse enum numbers that are not declared values",
-          "[patient][performance_status][PAT-ENUM-001][PAT-PERF-010][PAT-PERF-020]") {
+          "[patient][performance_status][CORE-ENUM-002][PAT-PERF-010][PAT-PERF-020]") {
     const auto kps = karnofsky_score::of<80>();
     const auto bad_map = static_cast<kps_ecog_mapping>(9);
     const auto e1 = p::to_ecog(kps, bad_map);
@@ -725,7 +725,7 @@ std::size_t enum_round_trips() {
 }  // namespace
 
 TEST_CASE("the enums of the performance results read back from their ids and numbers",
-          "[patient][performance][CORE-ENUM-001][PAT-ENUM-002]") {
+          "[patient][performance][CORE-ENUM-001]") {
     CHECK(enum_round_trips<p::kps_band>() == 4);
     CHECK(enum_round_trips<p::performance_scale_criterion>() == 2);
     CHECK(enum_round_trips<p::performance_scale>() == 3);

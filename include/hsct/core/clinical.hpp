@@ -174,7 +174,7 @@ public:
     }
     /// Any disease other than AML and MDS, from a runtime value (e.g. a database code). AML
     /// and MDS are refused as `missing` (their cytogenetic group is part of the diagnosis); a
-    /// number that is not a declared disease as out_of_range (PAT-ENUM-001).
+    /// number that is not a declared disease as out_of_range (CORE-ENUM-002).
     [[nodiscard]] static result<diagnosis> of(disease d, std::string_view field = "disease") {
         if (auto e = hsct::detail::check_enum(d, field)) {
             return *e;

@@ -151,7 +151,7 @@ public:
     /// Age as a number of years under a resolution policy (PAT-AGE-002): completed years, or
     /// completed years + the elapsed fraction of the current year of life (exact; a birthday
     /// is a whole number). Precondition (contract): is_valid(r); the rules check a stored
-    /// resolution and refuse it first (PAT-ENUM-001).
+    /// resolution and refuse it first (CORE-ENUM-002).
     [[nodiscard]] constexpr double years(age_resolution r) const noexcept {
         HSCT_EXPECTS(hsct::is_valid(r), "age::years: age_resolution is not a declared value");
         return r == age_resolution::completed_years

@@ -302,7 +302,7 @@ struct bsa_result {
 inline constexpr bsa_formula default_bsa_formula = bsa_formula::mosteller;
 
 /// BSA by a formula chosen at run time. Error: a number that is not a declared formula
-/// (out_of_range, field "formula", PAT-ENUM-001). Allocates nothing on success.
+/// (out_of_range, field "formula", CORE-ENUM-002). Allocates nothing on success.
 [[nodiscard]] inline result<bsa_result> body_surface_area(const height& h,
                                                           const body_weight& weight,
                                                           bsa_formula formula) {
@@ -381,7 +381,7 @@ namespace detail {
 /// PAT-IBW-001: the Devine formula on its own, as published (extrapolated below 60 in), for
 /// any checked height; no age is asked and no adult-age policy applied (that is
 /// ideal_body_weight's job). Errors: a sex number that is not a declared value (out_of_range,
-/// field "sex", PAT-ENUM-001); a height so short that the extrapolation is not positive
+/// field "sex", CORE-ENUM-002); a height so short that the extrapolation is not positive
 /// (out_of_range, field "height": woman below about 102.2 cm, man below about 97.2 cm).
 [[nodiscard]] inline result<mass> devine_ibw(const height& h, sex s) {
     if (!is_valid(s)) {
@@ -457,7 +457,7 @@ struct ibw_result {
 
 /// Devine ideal body weight on the dosing path (PAT-IBW-001/002/004).
 /// Errors: a sex or short-stature policy number that is not a declared value (out_of_range,
-/// field "sex" / "options.below_60_in", PAT-ENUM-001); age under 18 (not_allowed, "age",
+/// field "sex" / "options.below_60_in", CORE-ENUM-002); age under 18 (not_allowed, "age",
 /// PAT-IBW-004); under 60 in with policy refuse (not_allowed, "height", PAT-IBW-002); an
 /// extrapolation that would not be positive (out_of_range, "height", PAT-IBW-002).
 /// Allocates nothing on success.
@@ -623,7 +623,7 @@ namespace detail {
 /// policy's trigger (dosing_weight.hpp). The IBW is taken as an ibw_result so it cannot be
 /// swapped with TBW.
 /// Errors: a factor number that is not a declared factor (out_of_range, field "factor",
-/// PAT-ENUM-001); an ibw_result whose value is not positive and finite (field "ibw").
+/// CORE-ENUM-002); an ibw_result whose value is not positive and finite (field "ibw").
 [[nodiscard]] inline result<adjusted_weight_result> adjusted_body_weight(
     const ibw_result& ibw, const body_weight& actual, adjustment_factor f) {
     if (!is_valid(f)) {  // the error is built only on this path

@@ -573,7 +573,7 @@ struct dri_rows {
     return (!drow.classifiable && !pending) || in.status == disease_status::missing || pending;
 }
 
-/// Bad input (PAT-ENUM-001 undeclared enum numbers; a status inconsistent with the disease; the
+/// Bad input (CORE-ENUM-002 undeclared enum numbers; a status inconsistent with the disease; the
 /// conditioning a PR2-or-later stage row needs, not stated), or nothing. Text only on this path.
 [[nodiscard]] inline std::optional<error> dri_refusal(const dri_input& in,
                                                       const dri_options& options,
@@ -702,7 +702,7 @@ inline void dri_fill(dri_result& r, const dri_input& in, const dri_options& opti
 ///
 /// Errors, only for bad input: any input enum number that is not a declared value
 /// (out_of_range, fields "dri.dx.disease", "dri.dx.cytogenetics", "dri.status",
-/// "dri.conditioning", "dri.population", "dri.options.table"; PAT-ENUM-001); a CML phase for a
+/// "dri.conditioning", "dri.population", "dri.options.table"; CORE-ENUM-002); a CML phase for a
 /// disease other than CML, or a non-CML status for CML (inconsistent, field "dri.status"); PR2
 /// or later with the conditioning not stated under the handbook table (missing, field
 /// "dri.conditioning").

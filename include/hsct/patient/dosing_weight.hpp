@@ -65,7 +65,7 @@ constexpr auto hsct_enum_table(agent_class) noexcept {
 class body_measures {
 public:
     /// Error: a sex number that is not a declared value (out_of_range, field "sex",
-    /// PAT-ENUM-001).
+    /// CORE-ENUM-002).
     [[nodiscard]] static result<body_measures> make(const hsct::patient::height& h,
                                                     const hsct::patient::body_weight& w,
                                                     sex recipient_sex, const age& at_dosing) {
@@ -334,7 +334,7 @@ inline std::optional<error> dw_validate(const dosing_weight_options& p) {
         return error(errc::missing, "policy.name", "(empty)",
                      "a policy name, carried on the result", "PAT-DOSE-003");
     }
-    // PAT-ENUM-001: every stored enum of the policy is a declared value (the field paths and
+    // CORE-ENUM-002: every stored enum of the policy is a declared value (the field paths and
     // errors are built only when one is not).
     const bool enums_valid = is_valid(p.scale) && is_valid(p.basis) && is_valid(p.factor) &&
                              is_valid(p.trigger.rule) && is_valid(p.trigger.percent_ibw_comparison) &&
@@ -452,7 +452,7 @@ inline constexpr std::array<practice_entry, 7> practice_table{{
 }};
 
 /// The practice-table row for an agent class. Error: a number that is not a declared agent
-/// (out_of_range, field "agent", PAT-ENUM-001).
+/// (out_of_range, field "agent", CORE-ENUM-002).
 [[nodiscard]] inline result<practice_entry> practice_for(agent_class a) {
     if (!is_valid(a)) {  // the error is built only on this path
         return *hsct::detail::check_enum(a, "agent");
@@ -477,7 +477,7 @@ inline constexpr std::array<practice_entry, 7> practice_table{{
 /// (source actual, reason not_above_ideal).
 ///
 /// Errors: an incomplete or inconsistent policy (fields "policy.*"), including any policy enum
-/// number that is not a declared value (out_of_range, PAT-ENUM-001); a child (age < 18) when
+/// number that is not a declared value (out_of_range, CORE-ENUM-002); a child (age < 18) when
 /// the policy needs IBW or a BMI trigger (not_allowed, "age"; PAT-IBW-004, PAT-DOSE-002);
 /// IBW errors under the policy's short-stature rule (field "height"); a per-m2 policy whose
 /// dosing weight (IBW or adjusted) falls outside PAT-BODY-002 (field "weight").
@@ -730,7 +730,7 @@ namespace policies {
 /// "<agent>: commonly reported practice [unverified as normative]". A centre that adopts it
 /// should copy it under its own name. The options carry `agent`; an agent number that is not
 /// a declared value gives options that assess_dosing_weight refuses (out_of_range, field
-/// "policy.agent", PAT-ENUM-001), never another agent's row.
+/// "policy.agent", CORE-ENUM-002), never another agent's row.
 [[nodiscard]] constexpr dosing_weight_options commonly_reported_policy(agent_class a) noexcept {
     dosing_weight_options p;
     switch (a) {

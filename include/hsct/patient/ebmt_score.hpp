@@ -538,7 +538,7 @@ struct ebmt_stage_decision {
 /// stage_defined, not met); so has CML AP under the refuse policy (PAT-EBMT-003); a missing
 /// status gives no stage with evidence unknown.
 /// Errors: a disease, status or policy number that is not a declared value (out_of_range,
-/// fields "disease", "disease_status", "cml_ap"; PAT-ENUM-001); a CML phase for another
+/// fields "disease", "disease_status", "cml_ap"; CORE-ENUM-002); a CML phase for another
 /// disease or a non-CML status for CML (inconsistent).
 [[nodiscard]] inline result<ebmt_stage_result> ebmt_stage_of(
     disease d, disease_status s,
@@ -665,13 +665,13 @@ struct ebmt_result {
 }
 
 namespace detail {
-/// Bad input (PAT-ENUM-001 undeclared enum numbers; inconsistent input), or nothing. The text is
+/// Bad input (CORE-ENUM-002 undeclared enum numbers; inconsistent input), or nothing. The text is
 /// built only on this path.
 [[nodiscard]] inline std::optional<error> ebmt_refusal(const ebmt_input& in,
                                                        const ebmt_options& options,
                                                        std::string_view stage_inconsistent) {
     namespace hd = hsct::detail;
-    // PAT-ENUM-001: every stored enum is a declared value before any rule reads it (the error
+    // CORE-ENUM-002: every stored enum is a declared value before any rule reads it (the error
     // text is built only when one is not).
     if (auto e = hd::check_diagnosis(in.dx, "ebmt.dx")) {
         return *e;
@@ -865,7 +865,7 @@ inline void ebmt_fill(ebmt_result& r, const ebmt_input& in, const ebmt_options& 
 /// Errors, only for bad input (fields name the ebmt_input member, prefixed "ebmt.", or the
 /// option, prefixed "ebmt.options."): an enum number that is not a declared value
 /// (out_of_range, e.g. "ebmt.donor", "ebmt.recipient_sex", "ebmt.dx.disease",
-/// "ebmt.options.grouping"; PAT-ENUM-001); HCT before diagnosis (inconsistent,
+/// "ebmt.options.grouping"; CORE-ENUM-002); HCT before diagnosis (inconsistent,
 /// "ebmt.hct_date"); a donor sex given for an autologous HCT (inconsistent, "ebmt.donor_sex");
 /// a CML phase for another disease or a non-CML status for CML (inconsistent, "ebmt.status").
 [[nodiscard]] inline result<ebmt_result> assess_ebmt(const ebmt_input& in,

@@ -1041,7 +1041,7 @@ template <class A>
                        hsct::to_string(range));
 }
 
-/// PAT-ENUM-001: every stored enum of the input and options is a declared value.
+/// CORE-ENUM-002: every stored enum of the input and options is a declared value.
 [[nodiscard]] inline std::optional<hsct::error> validate_enums(const hct_ci_input& in,
                                                                const hct_ci_options& opt) {
     for (auto e : {hsct::detail::check_enum(opt.definition_set, "hct_ci.options.definition_set"),

@@ -417,7 +417,7 @@ struct ecog_from_kps {
 /// KPS -> ECOG under a named mapping (PAT-PERF-010..012). Every mapping converts KPS 10-100;
 /// only the conventional table defines KPS 0 (-> ECOG 5). KPS 0 under Ma 2010 or Prasad 2018
 /// is refused (out_of_range, field "karnofsky"), never guessed. A mapping number that is not
-/// a declared mapping is refused (out_of_range, field "mapping"; PAT-ENUM-001). Allocates
+/// a declared mapping is refused (out_of_range, field "mapping"; CORE-ENUM-002). Allocates
 /// nothing on success.
 [[nodiscard]] inline result<ecog_from_kps> to_ecog(
     karnofsky_score kps, kps_ecog_mapping mapping = kps_ecog_mapping::conventional) {
@@ -590,7 +590,7 @@ inline performance_scale_result assess_scale_checked(const age& a,
 /// The scale the age rule asks for at age `a` (PAT-PERF-020..022): Karnofsky, Lansky, or no
 /// score. Default options: current CIBMTR rule, age in completed years.
 /// Errors: a rule or resolution number that is not a declared value (out_of_range, field
-/// "options.rule" / "options.resolution"; PAT-ENUM-001). Allocates nothing on success.
+/// "options.rule" / "options.resolution"; CORE-ENUM-002). Allocates nothing on success.
 [[nodiscard]] inline result<performance_scale_result> assess_performance_scale(
     const age& a, const performance_scale_options& options = {}) {
     if (!is_valid(options.rule)) {  // the error is built only on this path
@@ -677,7 +677,7 @@ public:
     ///    the CIBMTR rules ask for Karnofsky or Lansky; convert ECOG with a named mapping first);
     ///  * out_of_range: KPS 0 or Lansky 0 (CIBMTR records 10-100); a rule or resolution number
     ///    that is not a declared value (field "options.rule" / "options.resolution",
-    ///    PAT-ENUM-001).
+    ///    CORE-ENUM-002).
     [[nodiscard]] static result<validated_performance_status> make(
         const performance_status& s, const age& a, const performance_scale_options& options = {},
         field_ref field = "performance_status") {
