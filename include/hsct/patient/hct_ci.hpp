@@ -666,16 +666,7 @@ inline constexpr std::array<std::uint8_t, 39> hct_ci_item_by_criterion{
 }  // namespace detail
 
 namespace detail {
-/// The criteria of each item, as a bit set over criterion codes (built from
-/// hct_ci_item_by_criterion).
-inline constexpr std::array<std::uint64_t, 18> hct_ci_item_masks = [] {
-    std::array<std::uint64_t, 18> m{};
-    for (std::size_t c = 1; c < hct_ci_item_by_criterion.size(); ++c) {
-        m[hct_ci_item_by_criterion[c]] |= std::uint64_t{1} << c;
-    }
-    m[0] = 0;
-    return m;
-}();
+
 }  // namespace detail
 
 /// The item a criterion decides (hct_ci_criterion::age_40_or_more, and a number that is not a
@@ -880,6 +871,54 @@ constexpr auto hsct_enum_table(hct_ci_item_status) noexcept {
     });
 }
 
+namespace detail {
+/// The 17 items folded from the criteria's bit sets, as bit sets over item codes
+/// (PAT-HCTCI-015, PAT-HCTCI-018): an item is met if any of its criteria is; the lower tier of
+/// an organ does not count once its higher tier is met; an item none of whose criteria is met
+/// is unassessed if one of them is unknown. The one place the tier rule is applied.
+struct hct_ci_item_sets {
+    std::uint32_t met = 0;
+    std::uint32_t unknown = 0;
+    std::uint32_t not_counted = 0;  ///< the lower tiers whose higher tier is met
+
+    [[nodiscard]] constexpr hct_ci_item_status status(std::size_t item) const noexcept {
+        const std::uint32_t bit = std::uint32_t{1} << item;
+        if ((not_counted & bit) != 0) {
+            return (met & bit) != 0 ? hct_ci_item_status::superseded : hct_ci_item_status::not_met;
+        }
+        return (met & bit) != 0       ? hct_ci_item_status::scored
+               : (unknown & bit) != 0 ? hct_ci_item_status::unassessed
+                                      : hct_ci_item_status::not_met;
+    }
+};
+
+/// The items (a bit set over item codes) that have a criterion in `criteria` (a bit set over
+/// criterion codes).
+[[nodiscard]] constexpr std::uint32_t hct_ci_items_of(std::uint64_t criteria) noexcept {
+    std::uint32_t items = 0;
+    for (std::uint64_t b = criteria; b != 0; b &= b - 1) {
+        items |= std::uint32_t{1}
+                 << hct_ci_item_by_criterion[static_cast<std::size_t>(std::countr_zero(b))];
+    }
+    return items & ~std::uint32_t{1};  // bit 0: criteria of no item (the age point)
+}
+
+[[nodiscard]] constexpr hct_ci_item_sets fold_hct_ci_items(std::uint64_t met_criteria,
+                                                           std::uint64_t unknown_criteria) noexcept {
+    hct_ci_item_sets s;
+    s.met = hct_ci_items_of(met_criteria);
+    s.unknown = hct_ci_items_of(unknown_criteria);
+    const auto bit = [](hct_ci_item i) { return std::uint32_t{1} << static_cast<unsigned>(i); };
+    if ((s.met & bit(hct_ci_item::pulmonary_severe)) != 0) {
+        s.not_counted |= bit(hct_ci_item::pulmonary_moderate);
+    }
+    if ((s.met & bit(hct_ci_item::hepatic_severe)) != 0) {
+        s.not_counted |= bit(hct_ci_item::hepatic_mild);
+    }
+    return s;
+}
+}  // namespace detail
+
 /// One item's outcome.
 struct hct_ci_item_result {
     hct_ci_item item{};
@@ -923,26 +962,10 @@ struct hct_ci_result {
     [[nodiscard]] hct_ci_item_result item(hct_ci_item i) const {
         HSCT_EXPECTS(hsct::is_valid(i), "hct_ci_result::item: not a declared item");
         const auto k = static_cast<std::size_t>(static_cast<std::uint8_t>(i));
-        const auto status_of = [this](std::size_t item) {
-            const std::uint64_t m = detail::hct_ci_item_masks[item];
-            return (criteria.met_mask() & m) != 0       ? hct_ci_item_status::scored
-                   : (criteria.unknown_mask() & m) != 0 ? hct_ci_item_status::unassessed
-                                                        : hct_ci_item_status::not_met;
-        };
         hct_ci_item_result r;
         r.item = i;
-        r.status = status_of(k);
-        r.verified = (criteria.unverified_mask() & detail::hct_ci_item_masks[k]) == 0;
-        // PAT-HCTCI-015: once the higher tier of an organ scores, the lower tier does not add.
-        const std::size_t upper = i == hct_ci_item::pulmonary_moderate
-                                      ? static_cast<std::size_t>(hct_ci_item::pulmonary_severe)
-                                  : i == hct_ci_item::hepatic_mild
-                                      ? static_cast<std::size_t>(hct_ci_item::hepatic_severe)
-                                      : 0;
-        if (upper != 0 && status_of(upper) == hct_ci_item_status::scored) {
-            r.status = r.status == hct_ci_item_status::scored ? hct_ci_item_status::superseded
-                                                              : hct_ci_item_status::not_met;
-        }
+        r.status = detail::fold_hct_ci_items(criteria.met_mask(), criteria.unknown_mask()).status(k);
+        r.verified = (detail::hct_ci_items_of(criteria.unverified_mask()) & (std::uint32_t{1} << k)) == 0;
         if (r.status == hct_ci_item_status::scored) {
             r.points = hct_ci_points::make(detail::hct_ci_weight_number(i)).value_or(hct_ci_points{});
         }
@@ -1491,32 +1514,12 @@ inline void eval_infection(const hct_ci_infection& i, hct_ci_definition_set set,
     detail::eval_tumour(in.prior_tumours, ev);
     detail::eval_valve(in.heart_valve, set, ev);
 
-    // The items, folded from the criteria's bit sets (PAT-HCTCI-015, PAT-HCTCI-018): an item
-    // is met if any of its criteria is; the lower tier of an organ does not count once the
-    // higher tier is met; an item none of whose criteria is met is unassessed if one is unknown.
-    std::uint32_t met_items = 0;
-    for (std::uint64_t b = ev.met_mask(); b != 0; b &= b - 1) {
-        met_items |= std::uint32_t{1} << detail::hct_ci_item_by_criterion[static_cast<std::size_t>(
-                         std::countr_zero(b))];
-    }
-    std::uint32_t unknown_items = 0;
-    for (std::uint64_t b = ev.unknown_mask(); b != 0; b &= b - 1) {
-        unknown_items |= std::uint32_t{1} << detail::hct_ci_item_by_criterion[static_cast<std::size_t>(
-                             std::countr_zero(b))];
-    }
-    const auto bit = [](hct_ci_item i) { return std::uint32_t{1} << static_cast<unsigned>(i); };
-    std::uint32_t not_counted = 0;  // the lower tiers whose higher tier is met
-    if ((met_items & bit(hct_ci_item::pulmonary_severe)) != 0) {
-        not_counted |= bit(hct_ci_item::pulmonary_moderate);
-    }
-    if ((met_items & bit(hct_ci_item::hepatic_severe)) != 0) {
-        not_counted |= bit(hct_ci_item::hepatic_mild);
-    }
+    const auto folded = detail::fold_hct_ci_items(ev.met_mask(), ev.unknown_mask());
     int total = 0;
-    for (std::uint32_t b = met_items & ~not_counted; b != 0; b &= b - 1) {
+    for (std::uint32_t b = folded.met & ~folded.not_counted; b != 0; b &= b - 1) {
         total += detail::hct_ci_weight_number(static_cast<hct_ci_item>(std::countr_zero(b)));
     }
-    const bool complete = (unknown_items & ~met_items & ~not_counted) == 0;
+    const bool complete = (folded.unknown & ~folded.met & ~folded.not_counted) == 0;
     if (opt.missing == hct_ci_missing_policy::refuse && !complete) {
         std::string items;
         for (const auto& it : r.items()) {
