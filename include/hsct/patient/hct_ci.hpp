@@ -665,10 +665,6 @@ inline constexpr std::array<std::uint8_t, 39> hct_ci_item_by_criterion{
 };
 }  // namespace detail
 
-namespace detail {
-
-}  // namespace detail
-
 /// The item a criterion decides (hct_ci_criterion::age_40_or_more, and a number that is not a
 /// criterion, decide none: nullopt).
 [[nodiscard]] constexpr std::optional<hct_ci_item> hct_ci_item_of(hct_ci_criterion c) noexcept {
@@ -1031,6 +1027,24 @@ namespace detail {
 // --- validation -----------------------------------------------------------------------------
 // Every check builds its message text only on the error path: validating a valid input
 // allocates nothing.
+/// A percentage that is absent or within [lo, hi] (false for NaN and infinity).
+[[nodiscard]] inline bool percent_ok(const std::optional<hsct::percent>& p, double lo,
+                                     double hi) noexcept {
+    if (!p) {
+        return true;
+    }
+    const double v = p->in(hsct::units::pct);
+    return v >= lo && v <= hi;  // false for NaN
+}
+
+/// PAT-HCTCI-003: whether the DLCO must be haemoglobin-corrected under these options (CIBMTR,
+/// or the policy asks for it).
+[[nodiscard]] constexpr bool dlco_must_be_corrected(const hct_ci_options& opt) noexcept {
+    return opt.dlco == dlco_correction_policy::require_haemoglobin_corrected ||
+           (opt.dlco == dlco_correction_policy::per_definition_set &&
+            opt.definition_set == hct_ci_definition_set::cibmtr);
+}
+
 [[nodiscard]] inline std::optional<hsct::error> check_percent(const std::optional<hsct::percent>& p,
                                                               double lo, double hi,
                                                               std::string_view field,
@@ -1038,10 +1052,10 @@ namespace detail {
     if (!p) {
         return std::nullopt;
     }
-    const double v = p->in(hsct::units::pct);
-    if (std::isfinite(v) && v >= lo && v <= hi) {
+    if (percent_ok(p, lo, hi)) {  // the same test valid_quickly makes
         return std::nullopt;
     }
+    const double v = p->in(hsct::units::pct);
     return hsct::error(std::isfinite(v) ? errc::out_of_range : errc::not_finite, std::string(field),
                        hsct::detail::concat({hsct::detail::format_number(v), " %"}),
                        hsct::detail::concat({hsct::detail::format_number(lo), "-",
@@ -1093,17 +1107,8 @@ template <class A>
     return std::nullopt;
 }
 
-/// True when every check of validate() passes, by plain comparisons (the common case: valid
-/// input costs no error objects at all).
-[[nodiscard]] inline bool percent_ok(const std::optional<hsct::percent>& p, double lo,
-                                     double hi) noexcept {
-    if (!p) {
-        return true;
-    }
-    const double v = p->in(hsct::units::pct);
-    return v >= lo && v <= hi;  // false for NaN
-}
-
+/// True when every check of validate() passes, by the same predicates and plain comparisons
+/// (the common case: valid input costs no error objects at all).
 [[nodiscard]] inline bool valid_quickly(const hct_ci_input& in, const hct_ci_options& opt) noexcept {
     const auto ok = [](const auto& e) { return hsct::is_valid(e); };
     const auto ok_opt = [](const auto& e) { return !e || hsct::is_valid(*e); };
@@ -1130,10 +1135,7 @@ template <class A>
                std::isfinite(in.renal.creatinine->in(hsct::units::mg_per_dl));
     }
     if (in.pulmonary.dlco) {
-        const bool require =
-            opt.dlco == dlco_correction_policy::require_haemoglobin_corrected ||
-            (opt.dlco == dlco_correction_policy::per_definition_set &&
-             opt.definition_set == hct_ci_definition_set::cibmtr);
+        const bool require = dlco_must_be_corrected(opt);
         good = good && (!require || in.pulmonary.dlco_basis == dlco_correction::haemoglobin_corrected);
     }
     return good;
@@ -1157,10 +1159,7 @@ template <class A>
         return e;
     }
     if (in.pulmonary.dlco) {
-        const bool require =
-            opt.dlco == dlco_correction_policy::require_haemoglobin_corrected ||
-            (opt.dlco == dlco_correction_policy::per_definition_set &&
-             opt.definition_set == hct_ci_definition_set::cibmtr);
+        const bool require = dlco_must_be_corrected(opt);
         if (require && in.pulmonary.dlco_basis != dlco_correction::haemoglobin_corrected) {
             return hsct::error(
                 errc::not_allowed, "hct_ci.pulmonary.dlco",
