@@ -30,11 +30,11 @@ using text_rule::field;
 using C = hsct::criterion<criterion_id>;
 
 TEST_CASE("fixed text never prints -0", "[core][explain][CORE-EXPLAIN-003]") {
-    CHECK(hsct::detail::fixed_text(-0.0, 1) == "0.0");
-    CHECK(hsct::detail::fixed_text(-0.04, 1) == "0.0");
-    CHECK(hsct::detail::fixed_text(-0.05001, 1) == "-0.1");
-    CHECK(hsct::detail::fixed_text(2.0, 0) == "2");
-    CHECK(hsct::detail::fixed_text(56.9144, 2) == "56.91");
+    CHECK(hsct::format_fixed(-0.0, 1) == "0.0");
+    CHECK(hsct::format_fixed(-0.04, 1) == "0.0");
+    CHECK(hsct::format_fixed(-0.05001, 1) == "-0.1");
+    CHECK(hsct::format_fixed(2.0, 0) == "2");
+    CHECK(hsct::format_fixed(56.9144, 2) == "56.91");
 }
 
 TEST_CASE("a shown number never contradicts its comparison", "[core][explain][CORE-EXPLAIN-003]") {

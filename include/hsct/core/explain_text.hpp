@@ -103,14 +103,9 @@ private:
 
 namespace detail {
 
-/// `v` with exactly `decimals` digits after the point, never "-0" (core's format_fixed).
-[[nodiscard]] inline std::string fixed_text(double v, int decimals) {
-    return format_fixed(v, decimals);
-}
-
 /// `v` rounded to `decimals` digits, as the shown text reads back.
 [[nodiscard]] inline double rounded(double v, int decimals) {
-    const std::string s = fixed_text(v, decimals);
+    const std::string s = format_fixed(v, decimals);
     double out = 0.0;
     std::from_chars(s.data(), s.data() + s.size(), out);
     return out;
@@ -146,12 +141,12 @@ namespace detail {
         case measure::kind::none: return std::string(cat.text("text", "none", "none"));
         case measure::kind::quantity: {
             const unit_info* u = m.unit();
-            return detail::concat({detail::fixed_text(m.number(), decimals), " ",
+            return detail::concat({format_fixed(m.number(), decimals), " ",
                                    u != nullptr ? u->symbol : std::string_view{}});
         }
         case measure::kind::count: {
             const auto u = m.counted_in();
-            std::string s = detail::fixed_text(m.number(), decimals);
+            std::string s = format_fixed(m.number(), decimals);
             if (u != count_unit::none) {
                 s += u == count_unit::percentile ? "" : " ";
                 s += cat.label(u);
@@ -183,7 +178,7 @@ template <tabled_enum Id>
     if (compared) {
         const int d = decimals_for_comparison(m.number(), c.cmp, c.threshold, min_decimals);
         // the threshold is shown with as few of those decimals as it needs
-        std::string shown_t = detail::fixed_text(c.threshold, d);
+        std::string shown_t = format_fixed(c.threshold, d);
         if (shown_t.find('.') != std::string::npos) {
             while (shown_t.back() == '0') {
                 shown_t.pop_back();

@@ -30,7 +30,7 @@ namespace detail {
 
 /// `v` with at most `decimals` digits after the point, trailing zeros removed: "165", "152.4".
 [[nodiscard]] inline std::string bs_trimmed(double v, int decimals) {
-    std::string s = hsct::detail::fixed_text(v, decimals);
+    std::string s = hsct::format_fixed(v, decimals);
     if (s.find('.') != std::string::npos) {
         while (!s.empty() && s.back() == '0') {
             s.pop_back();
@@ -44,7 +44,7 @@ namespace detail {
 
 /// "56.91 kg": a mass with two decimals, as dosing weights are shown.
 [[nodiscard]] inline std::string bs_kg(const mass& m) {
-    return hsct::detail::concat({hsct::detail::fixed_text(m.in(units::kg), 2), " kg"});
+    return hsct::detail::concat({hsct::format_fixed(m.in(units::kg), 2), " kg"});
 }
 
 /// Criteria joined with "; ", each rendered with `min_decimals`.
@@ -68,7 +68,7 @@ template <class List>
                                         const message_catalogue& cat = english()) {
     std::string s = hsct::detail::concat(
         {cat.text("body_size", "bsa", "BSA"), " ",
-         hsct::detail::fixed_text(r.value.in(units::m2), 3), " m2 (", cat.label(r.formula), "; ",
+         hsct::format_fixed(r.value.in(units::m2), 3), " m2 (", cat.label(r.formula), "; ",
          detail::bs_trimmed(r.from_height.in(units::cm), 1), " cm, ",
          detail::bs_trimmed(r.from_weight.in(units::kg), 2), " kg)"});
     if (r.requirement != nullptr && r.requirement[0] != '\0') {

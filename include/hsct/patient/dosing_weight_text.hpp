@@ -127,13 +127,13 @@ namespace detail {
         what = hsct::detail::concat(
             {cat.text("dosing_weight", "bsa", "BSA"), " (", cat.label(r.bsa->formula), ") ",
              cat.text("dosing_weight", "from", "from"), " ", what, " = ",
-             hsct::detail::fixed_text(shown.in(units::m2), 3), " m2"});
+             hsct::format_fixed(shown.in(units::m2), 3), " m2"});
         if (cap_criterion != nullptr) {
             what += hsct::detail::concat({"; ", detail::dw_criterion(*cap_criterion, cat)});
             if (r.bsa_capped) {
                 what += hsct::detail::concat(
                     {", ", cat.text("dosing_weight", "capped_at", "capped at"), " ",
-                     hsct::detail::fixed_text(r.bsa->value.in(units::m2), 3), " m2"});
+                     hsct::format_fixed(r.bsa->value.in(units::m2), 3), " m2"});
             }
         }
     }
