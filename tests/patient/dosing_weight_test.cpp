@@ -12,6 +12,7 @@
 #include <type_traits>
 
 #include "support/catch.hpp"
+#include "support/enum_round_trip.hpp"
 #include "support/count_allocations.hpp"
 
 namespace u = hsct::units;
@@ -611,22 +612,7 @@ TEST_CASE("assess_dosing_weight allocates nothing on success",
     CHECK(dose.has_value());
 }
 
-namespace {
-/// Every enumerator reads back from its identifier and its stored number (CORE-ENUM-001/002).
-template <class E>
-std::size_t enum_round_trips() {
-    std::size_t n = 0;
-    for (const E e : hsct::values<E>()) {
-        CAPTURE(hsct::id(e));
-        CHECK(hsct::parse_enum<E>(hsct::id(e), "field").value() == e);
-        const auto code = static_cast<std::int64_t>(static_cast<std::underlying_type_t<E>>(e));
-        CHECK(hsct::make_enum<E>(code, "field").value() == e);
-        CHECK_FALSE(hsct::label(e).empty());
-        ++n;
-    }
-    return n;
-}
-}  // namespace
+using hsct_test::enum_round_trips;
 
 TEST_CASE("the enums of the dosing result read back from their ids and numbers",
           "[patient][dosing_weight][CORE-ENUM-001]") {

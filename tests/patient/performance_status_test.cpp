@@ -14,6 +14,7 @@
 #include <variant>
 
 #include "support/catch.hpp"
+#include "support/enum_round_trip.hpp"
 #include "support/count_allocations.hpp"
 
 namespace p = hsct::patient;
@@ -707,22 +708,7 @@ TEST_CASE("parse_kps_range refuses bad ranges", "[patient][performance][PAT-PERF
     }
 }
 
-namespace {
-/// Every enumerator reads back from its identifier and its stored number (CORE-ENUM-001/002).
-template <class E>
-std::size_t enum_round_trips() {
-    std::size_t n = 0;
-    for (const E e : hsct::values<E>()) {
-        CAPTURE(hsct::id(e));
-        CHECK(hsct::parse_enum<E>(hsct::id(e), "field").value() == e);
-        const auto code = static_cast<std::int64_t>(static_cast<std::underlying_type_t<E>>(e));
-        CHECK(hsct::make_enum<E>(code, "field").value() == e);
-        CHECK_FALSE(hsct::label(e).empty());
-        ++n;
-    }
-    return n;
-}
-}  // namespace
+using hsct_test::enum_round_trips;
 
 TEST_CASE("the enums of the performance results read back from their ids and numbers",
           "[patient][performance][CORE-ENUM-001]") {
