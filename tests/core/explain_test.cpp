@@ -115,6 +115,23 @@ TEST_CASE("fixed_list holds up to its capacity inline", "[core][explain][CORE-EX
     STATIC_REQUIRE(hsct::fixed_list<int, 3>::capacity() == 3);
 }
 
+TEST_CASE("fixed_list builds records in place and copies with slots unwritten",
+          "[core][explain][CORE-EXPLAIN-001]") {
+    hsct::fixed_list<hsct::criterion<criterion_id>, 4> l;
+    auto& c = l.emplace_back(criterion_id::creatinine, hsct::outcome::met, hsct::comparator::less_equal, true,
+                             "TEST-001", hsct::measure::count(64.0, hsct::count_unit::none), 65.0);
+    CHECK(l.size() == 1);
+    CHECK(&c == l.begin());
+    CHECK(l[0].id == criterion_id::creatinine);
+    CHECK(l[0].threshold == 65.0);
+    CHECK(std::string_view(l[0].requirement) == "TEST-001");
+    // a copy holds the same records (the three unwritten slots are copied as bytes)
+    const auto copy = l;
+    CHECK(copy == l);
+    CHECK(copy.size() == 1);
+    CHECK(copy[0].measured.number() == 64.0);
+}
+
 TEST_CASE("enum_set holds input fields", "[core][explain][CORE-EXPLAIN-001]") {
     hsct::enum_set<field> s;
     CHECK(s.empty());

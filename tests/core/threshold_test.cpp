@@ -1,6 +1,9 @@
 // Tests for include/hsct/core/detail/threshold.hpp: comparisons against clinical thresholds.
 #include <hsct/core/detail/threshold.hpp>
 
+#include <cmath>
+#include <limits>
+
 #include "support/catch.hpp"
 
 using namespace hsct::detail;
@@ -35,4 +38,33 @@ TEST_CASE("below, at and above a threshold", "[core][threshold][CORE-THRESH-001]
     // near zero the tolerance is absolute (1e-9), not relative to a tiny threshold
     CHECK(at_threshold(0.0, 1e-12));
     CHECK_FALSE(at_threshold(0.0, 1e-6));
+}
+
+TEST_CASE("the comparisons agree with each other at the edge of the tolerance",
+          "[core][threshold][CORE-THRESH-001]") {
+    // Values one rounding either side of t - margin, t, t + margin: above is exactly "not at
+    // most", below "not at least", and at_threshold "neither above nor below".
+    const double inf = std::numeric_limits<double>::infinity();
+    std::size_t checked = 0;
+    for (const double t : {0.0, 1e-12, 0.5, 1.0, 1.5, 2.0, 35.0, 65.0, 176.8, 1000.0, -3.0}) {
+        const double m = threshold_margin(t);
+        for (const double edge : {t - m, t, t + m}) {
+            double v = std::nextafter(std::nextafter(edge, -inf), -inf);
+            for (int k = 0; k < 5; ++k, v = std::nextafter(v, inf)) {
+                CAPTURE(t, v);
+                CHECK(above(v, t) == !at_most(v, t));
+                CHECK(below(v, t) == !at_least(v, t));
+                CHECK(at_threshold(v, t) == (!above(v, t) && !below(v, t)));
+                ++checked;
+            }
+        }
+    }
+    CHECK(checked == 11 * 3 * 5);
+    // NaN is never above, below, at or within anything
+    const double nan = std::numeric_limits<double>::quiet_NaN();
+    CHECK_FALSE(above(nan, 1.0));
+    CHECK_FALSE(below(nan, 1.0));
+    CHECK_FALSE(at_least(nan, 1.0));
+    CHECK_FALSE(at_most(nan, 1.0));
+    CHECK_FALSE(at_threshold(nan, 1.0));
 }

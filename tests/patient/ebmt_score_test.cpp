@@ -265,6 +265,20 @@ TEST_CASE("EBMT interval: the 12-month boundary under both policies",
                   .code() == hsct::errc::out_of_range);
         CHECK(p::ebmt_twelve_months_after(sys_days{2199y / December / 31}).value() ==
               sys_days{2200y / December / 31});
+        // Every day of the CORE-DAY-008 window: the same day and month a year on, or 1 March
+        // when that day does not exist, by the calendar (std::chrono year_month_day).
+        std::size_t differ = 0;
+        std::size_t days_checked = 0;
+        for (sys_days d = hsct::min_date; d <= hsct::max_date; d += days{1}) {
+            const year_month_day t = year_month_day{d} + months{12};
+            const sys_days expected =
+                t.ok() ? sys_days{t} : sys_days{t.year() / t.month() / last} + days{1};
+            const auto got = p::ebmt_twelve_months_after(d);
+            differ += got && *got == expected ? 0U : 1U;
+            ++days_checked;
+        }
+        CHECK(days_checked == 109'573);  // 1900-01-01 to 2199-12-31: 300 x 365 + 73 leap days
+        CHECK(differ == 0);
         in.diagnosis_date = sys_days{2024y / February / 29};
         in.hct_date = sys_days{2025y / February / 28};
         CHECK(points(score(in, hb24), p::ebmt_factor::interval) == 0);

@@ -12,6 +12,8 @@
 
 #include <atomic>
 #include <cstdio>
+
+#include "hsct/core/detail/always_inline.hpp"
 #include <cstdlib>
 
 namespace hsct {
@@ -60,12 +62,6 @@ inline contract_handler set_contract_handler(contract_handler handler) noexcept 
 
 }  // namespace hsct
 
-/// Asks the compiler to inline a small hot function (a rule's recorder), as GCC and Clang do.
-#if defined(__GNUC__) || defined(__clang__)
-#define HSCT_ALWAYS_INLINE [[gnu::always_inline]] inline
-#else
-#define HSCT_ALWAYS_INLINE inline
-#endif
 
 /// Checks a precondition in every build mode. On failure: the contract handler, then abort.
 #define HSCT_EXPECTS(condition, message)                                                     \

@@ -21,9 +21,11 @@
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
+#include <new>
 #include <optional>
 #include <string_view>
 #include <type_traits>
+#include <utility>
 
 #include "hsct/core/config.hpp"
 #include "hsct/core/detail/enum_table.hpp"
@@ -75,7 +77,7 @@ constexpr auto hsct_enum_table(comparator) noexcept {
 /// CORE-THRESH-001: `v cmp t`, where values within 1e-9 of the threshold (relative, or absolute
 /// below 1) count as equal to it, so a decimal input that lands a binary rounding error off a
 /// published cut-off is read as exactly at it. `present` compares v != 0.
-[[nodiscard]] inline bool satisfies(double v, comparator cmp, double t) noexcept {
+[[nodiscard]] HSCT_ALWAYS_INLINE bool satisfies(double v, comparator cmp, double t) noexcept {
     switch (cmp) {
         case comparator::less: return detail::below(v, t);
         case comparator::less_equal: return detail::at_most(v, t);
@@ -299,36 +301,53 @@ struct criterion {
     }
 };
 
-/// A list of at most N elements stored inline: no heap, trivially copyable when T is.
-/// push_back beyond N is a contract violation: a rule sizes N to its number of criteria.
+/// A list of at most N elements stored inline: no heap, trivially copyable. push_back beyond N
+/// is a contract violation: a rule sizes N to its number of criteria.
+///
+/// Only the elements pushed are constructed: the slots beyond size() are raw storage in a
+/// union (copying a union copies its bytes, which is defined for slots never written), so an
+/// empty list costs one store and a result made per patient does not first fill N records.
+/// T must be trivially copyable and trivially destructible (criterion records, numbers).
 template <class T, std::size_t N>
 class fixed_list {
+    static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>,
+                  "fixed_list<T, N>: T must be trivially copyable and destructible");
+
 public:
     using value_type = T;
-    constexpr fixed_list() noexcept = default;
+    fixed_list() noexcept {}  // NOLINT(modernize-use-equals-default): leaves the slots raw
 
-    constexpr void push_back(const T& v) {
+    HSCT_ALWAYS_INLINE void push_back(const T& v) {
         HSCT_EXPECTS(size_ < N, "fixed_list: capacity exceeded (a rule's criterion count)");
-        items_[size_++] = v;
+        ::new (static_cast<void*>(slots_.items + size_)) T(v);
+        ++size_;
+    }
+    /// Appends T{args...} made in its slot (no temporary copied in); returns it.
+    template <class... Args>
+    HSCT_ALWAYS_INLINE T& emplace_back(Args&&... args) {
+        HSCT_EXPECTS(size_ < N, "fixed_list: capacity exceeded (a rule's criterion count)");
+        T* p = ::new (static_cast<void*>(slots_.items + size_)) T{std::forward<Args>(args)...};
+        ++size_;
+        return *p;
     }
     [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
     [[nodiscard]] static constexpr std::size_t capacity() noexcept { return N; }
     [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
-    [[nodiscard]] constexpr const T* begin() const noexcept { return items_.data(); }
-    [[nodiscard]] constexpr const T* end() const noexcept { return items_.data() + size_; }
-    [[nodiscard]] constexpr T* begin() noexcept { return items_.data(); }
-    [[nodiscard]] constexpr T* end() noexcept { return items_.data() + size_; }
+    [[nodiscard]] constexpr const T* begin() const noexcept { return slots_.items; }
+    [[nodiscard]] constexpr const T* end() const noexcept { return slots_.items + size_; }
+    [[nodiscard]] constexpr T* begin() noexcept { return slots_.items; }
+    [[nodiscard]] constexpr T* end() noexcept { return slots_.items + size_; }
     /// Precondition (contract): i < size().
     [[nodiscard]] constexpr const T& operator[](std::size_t i) const {
         HSCT_EXPECTS(i < size_, "fixed_list: index out of range");
-        return items_[i];
+        return slots_.items[i];
     }
     friend constexpr bool operator==(const fixed_list& a, const fixed_list& b) noexcept {
         if (a.size_ != b.size_) {
             return false;
         }
         for (std::size_t i = 0; i < a.size_; ++i) {
-            if (!(a.items_[i] == b.items_[i])) {
+            if (!(a.slots_.items[i] == b.slots_.items[i])) {
                 return false;
             }
         }
@@ -336,7 +355,11 @@ public:
     }
 
 private:
-    std::array<T, N> items_{};
+    union slots {
+        slots() noexcept {}  // NOLINT(modernize-use-equals-default): no element made
+        T items[N];          // NOLINT(modernize-avoid-c-arrays): storage, constructed per push
+    };
+    slots slots_;
     std::size_t size_ = 0;
 };
 
@@ -405,58 +428,57 @@ concept criterion_enum = tabled_enum<Id> && requires(Id c) {
 /// number or enumerator, whether the reading is verified); the requirement ID, comparator,
 /// threshold and unit come from the criterion's criterion_info. Recording costs a few stores;
 /// reading gives full criterion<Id> records, in criterion order. No heap, trivially copyable.
+///
+/// Making one costs no more than its bit sets: the per-criterion numbers are left unwritten
+/// until recorded (in a union, which may be copied with slots unwritten), so a result built
+/// per patient does not clear some 300 bytes first. A result type that holds evidence
+/// declares its own default constructor for the same reason (value-initialising an aggregate
+/// would zero it all; docs/conventions.md section 6).
 template <criterion_enum Id, tabled_enum Field>
 class evidence {
 public:
+    /// No criterion recorded.
+    constexpr evidence() noexcept {}  // NOLINT(modernize-use-equals-default): see above
+
     /// Records criterion `id`: its outcome, the number it measured (for an enumerator, or the
     /// missing input, its code) and whether its reading is verified. What kind of value the
     /// number is comes from the criterion's info (kind::missing when the outcome is unknown).
     /// Precondition (contract, checked): `id` is a criterion of the rule (code below 64).
     HSCT_ALWAYS_INLINE void record(Id id, outcome result, double number, bool verified) noexcept {
-        const auto i = index(id);
-        number_[i] = number;
-        const std::uint64_t bit = std::uint64_t{1} << i;
-        if ((evaluated_ & bit) != 0) {  // recorded again: the new record replaces the old one
-            met_ &= ~bit;
-            unknown_ &= ~bit;
-            not_applicable_ &= ~bit;
-            unverified_ &= ~bit;
-        }
-        evaluated_ |= bit;
-        met_ |= static_cast<std::uint64_t>(result == outcome::met) << i;
-        unknown_ |= static_cast<std::uint64_t>(result == outcome::unknown) << i;
-        not_applicable_ |= static_cast<std::uint64_t>(result == outcome::not_applicable) << i;
-        unverified_ |= static_cast<std::uint64_t>(!verified) << i;
+        put(index(id), result == outcome::met, result == outcome::unknown,
+            result == outcome::not_applicable, verified, number);
     }
     /// A quantity (kind::quantity) or a count (kind::count) in the unit of the criterion's
     /// info, compared as the info says. Returns whether it met.
     HSCT_ALWAYS_INLINE bool value(Id id, double number, bool verified = true) noexcept {
-        const criterion_info& info = info_[index(id)];
+        const auto i = index(id);
+        const criterion_info& info = info_[i];
         const bool met = satisfies(number, info.cmp, info.threshold);
-        record(id, met ? outcome::met : outcome::not_met, number, verified);
+        put(i, met, false, false, verified, number);
         return met;
     }
     /// A yes/no finding (kind::flag): met when present.
     HSCT_ALWAYS_INLINE bool flag(Id id, bool present, bool verified = true) noexcept {
-        record(id, present ? outcome::met : outcome::not_met, present ? 1.0 : 0.0, verified);
+        put(index(id), present, false, false, verified, static_cast<double>(present));
         return present;
     }
     /// An enumerator (kind::code, of the info's enum) that meets the criterion or not.
     template <tabled_enum E>
     HSCT_ALWAYS_INLINE bool code(Id id, E e, bool met, bool verified = true) noexcept {
-        record(id, met ? outcome::met : outcome::not_met,
-               static_cast<double>(static_cast<std::uint8_t>(e)), verified);
+        put(index(id), met, false, false, verified,
+            static_cast<double>(static_cast<std::uint8_t>(e)));
         return met;
     }
     /// The input the criterion needs is missing: outcome unknown, the input recorded.
     HSCT_ALWAYS_INLINE void missing(Id id, Field f, bool verified = true) noexcept {
-        record(id, outcome::unknown, static_cast<double>(static_cast<std::uint8_t>(f)), verified);
+        put(index(id), false, true, false, verified,
+            static_cast<double>(static_cast<std::uint8_t>(f)));
         missing_.insert(f);
     }
     /// The criterion does not apply to this patient; what was measured (a number as value()
     /// takes it, 1/0 for a finding, an enumerator's code) is kept for the record.
     HSCT_ALWAYS_INLINE void not_applicable(Id id, double number, bool verified = true) noexcept {
-        record(id, outcome::not_applicable, number, verified);
+        put(index(id), false, false, true, verified, number);
     }
 
     /// True when criterion `id` was evaluated.
@@ -534,7 +556,7 @@ public:
             return false;
         }
         for (std::size_t i = 0; i < slots; ++i) {
-            if ((a.evaluated_ >> i & 1U) != 0 && a.number_[i] != b.number_[i]) {
+            if ((a.evaluated_ >> i & 1U) != 0 && a.number(i) != b.number(i)) {
                 return false;
             }
         }
@@ -566,6 +588,27 @@ private:
         HSCT_EXPECTS(i < slots, "evidence: not a criterion of this rule");
         return i;
     }
+    /// Records criterion code i. The outcome arrives as three flags (at most one set), merged
+    /// into the bit sets by shifts, not branches: a rule over random patients pays no
+    /// mispredicted jump per criterion, and a flag known at compile time (a missing input is
+    /// never met) costs nothing. A criterion recorded again replaces its record (a branch that
+    /// a rule recording each criterion once always predicts).
+    HSCT_ALWAYS_INLINE void put(std::size_t i, bool met, bool unknown, bool not_applicable,
+                                bool verified, double number) noexcept {
+        number_.values[i] = number;
+        const std::uint64_t bit = std::uint64_t{1} << i;
+        if ((evaluated_ & bit) != 0) {
+            met_ &= ~bit;
+            unknown_ &= ~bit;
+            not_applicable_ &= ~bit;
+            unverified_ &= ~bit;
+        }
+        evaluated_ |= bit;
+        met_ |= static_cast<std::uint64_t>(met) << i;
+        unknown_ |= static_cast<std::uint64_t>(unknown) << i;
+        not_applicable_ |= static_cast<std::uint64_t>(not_applicable) << i;
+        unverified_ |= static_cast<std::uint64_t>(!verified) << i;
+    }
     [[nodiscard]] constexpr outcome outcome_at(std::size_t i) const noexcept {
         const std::uint64_t bit = std::uint64_t{1} << i;
         return (met_ & bit) != 0              ? outcome::met
@@ -588,15 +631,27 @@ private:
         const auto k = missing ? measure::kind::missing : info.kind;
         const bool coded = k == measure::kind::code || k == measure::kind::missing;
         const measure m = measure::from_parts(
-            k, coded ? 0.0 : number_[i], info.unit, info.counted,
+            k, coded ? 0.0 : number(i), info.unit, info.counted,
             missing ? enum_ref::type_of<Field>() : info.code_type,
-            coded ? static_cast<std::uint8_t>(number_[i]) : std::uint8_t{0});
+            coded ? static_cast<std::uint8_t>(number(i)) : std::uint8_t{0});
         return criterion<Id>{id,  outcome_at(i), info.cmp, ((unverified_ >> i) & 1U) == 0,
                              info.requirement, m, info.threshold};
     }
 
-    // Only the entries of evaluated criteria are meaningful; all start at zero.
-    std::array<double, slots> number_{};
+    /// The number recorded for criterion code i (only for an evaluated criterion).
+    [[nodiscard]] constexpr double number(std::size_t i) const noexcept {
+        return number_.values[i];
+    }
+
+    // The number of each criterion: written when the criterion is recorded and read only if it
+    // was. A union, so that the slots need no initialising and copying unwritten ones is
+    // defined (a union copies its bytes); doubles, not bytes, so that writing one does not, to
+    // the compiler, possibly change every other object (the rule's input among them).
+    union numbers {
+        constexpr numbers() noexcept {}  // NOLINT(modernize-use-equals-default): slots raw
+        double values[slots];            // NOLINT(modernize-avoid-c-arrays)
+    };
+    numbers number_;
     std::uint64_t evaluated_ = 0;
     std::uint64_t met_ = 0;
     std::uint64_t unknown_ = 0;

@@ -15,6 +15,7 @@
 #include <string_view>
 #include <type_traits>
 
+#include "hsct/core/detail/always_inline.hpp"
 #include "hsct/core/detail/enum_table.hpp"
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/result.hpp"
@@ -80,11 +81,11 @@ struct unit_info {
 namespace detail {
 
 /// The same scale in the same dimension (the printed symbol may differ: "10*9/L", "x10^9/L").
-constexpr bool same_scale(const unit_info& a, const unit_info& b) noexcept {
+HSCT_ALWAYS_INLINE constexpr bool same_scale(const unit_info& a, const unit_info& b) noexcept {
     return a.dim == b.dim && a.num == b.num && a.den == b.den;
 }
 
-constexpr double to_canonical(double v, const unit_info& u) noexcept {
+HSCT_ALWAYS_INLINE constexpr double to_canonical(double v, const unit_info& u) noexcept {
     if (u.num == 1.0 && u.den == 1.0) {
         return v;
     }
@@ -97,7 +98,7 @@ constexpr double to_canonical(double v, const unit_info& u) noexcept {
     return v * u.num / u.den;
 }
 
-constexpr double from_canonical(double v, const unit_info& u) noexcept {
+HSCT_ALWAYS_INLINE constexpr double from_canonical(double v, const unit_info& u) noexcept {
     if (u.num == 1.0 && u.den == 1.0) {
         return v;
     }
@@ -158,7 +159,7 @@ public:
 
     /// The value as a number in the unit asked for: `w.in(units::kg)`.
     template <unit_of<D> U>
-    [[nodiscard]] constexpr double in(U /*unit*/) const noexcept {
+    [[nodiscard]] HSCT_ALWAYS_INLINE constexpr double in(U /*unit*/) const noexcept {
         return quantity_traits<D>::from_stored(v_, U::info);
     }
 
@@ -237,10 +238,10 @@ struct simple_quantity_traits {
     static constexpr bool accepts_dimension(dimension d) noexcept {
         return d == Canonical::info.dim;
     }
-    static constexpr double to_stored(double v, const unit_info& u) noexcept {
+    HSCT_ALWAYS_INLINE static constexpr double to_stored(double v, const unit_info& u) noexcept {
         return to_canonical(v, u);
     }
-    static constexpr double from_stored(double v, const unit_info& u) noexcept {
+    HSCT_ALWAYS_INLINE static constexpr double from_stored(double v, const unit_info& u) noexcept {
         return from_canonical(v, u);
     }
     /// Zero to the largest finite double: no plain quantity in hsct is negative.

@@ -60,12 +60,12 @@ public:
     /// Checked construction from a number (a stored code, a computed sum, user input). Error:
     /// out_of_range naming `field` (default the score's name), the number and the valid values,
     /// with the score's requirement ID.
-    [[nodiscard]] static result<bounded_score> make(std::int64_t v, field_ref field = Tag::name) {
+    [[nodiscard]] HSCT_ALWAYS_INLINE static result<bounded_score> make(
+        std::int64_t v, field_ref field = Tag::name) {
         if (accepts(v)) {
             return bounded_score(static_cast<int>(v));
         }
-        return error(errc::out_of_range, field, detail::format_number(v), valid_text(),
-                     Tag::requirement);
+        return out_of_range(v, field);
     }
 
     /// A literal value, checked at compile time: `karnofsky_score::of<80>()`; a V that is not a
@@ -102,6 +102,11 @@ public:
 
 private:
     constexpr explicit bounded_score(int v) noexcept : v_(v) {}
+    // The error path, out of line: the inlined make() of a valid sum is a compare and a store.
+    [[gnu::cold]] [[gnu::noinline]] static error out_of_range(std::int64_t v, field_ref field) {
+        return error(errc::out_of_range, field, detail::format_number(v), valid_text(),
+                     Tag::requirement);
+    }
     int v_ = min;
 };
 

@@ -317,6 +317,11 @@ struct dri_result {
     /// At most: malignant indication, adult patient, cytogenetics, disease row, stage row.
     static constexpr std::size_t max_criteria = 5;
 
+    /// An empty result (not classifiable, nothing recorded). Declared, not defaulted, so that
+    /// making one per patient does not first zero the criteria's storage
+    /// (docs/conventions.md section 5).
+    dri_result() noexcept {}  // NOLINT(modernize-use-equals-default)
+
     dri_category category = dri_category::not_classifiable;
     std::optional<dri_disease_risk> disease_risk;  ///< set when the disease row applied
     std::optional<dri_stage_risk> stage_risk;      ///< set when the stage row applied
@@ -542,16 +547,10 @@ namespace detail {
 
 /// Appends a criterion record to `list`, written in place (no temporary record copied).
 template <std::size_t N>
-constexpr void dri_add(hsct::fixed_list<hsct::criterion<dri_criterion>, N>& list, dri_criterion id,
-                       outcome o, const char* requirement, hsct::measure m, bool verified = true) {
-    list.push_back({});
-    auto& c = *(list.end() - 1);
-    c.id = id;
-    c.result = o;
-    c.cmp = comparator::present;
-    c.verified = verified;
-    c.requirement = requirement;
-    c.measured = m;
+HSCT_ALWAYS_INLINE void dri_add(hsct::fixed_list<hsct::criterion<dri_criterion>, N>& list,
+                                dri_criterion id, outcome o, const char* requirement,
+                                hsct::measure m, bool verified = true) {
+    list.emplace_back(id, o, comparator::present, verified, requirement, m, 0.0);
 }
 
 /// The two table rows of an input, read once.
@@ -712,13 +711,14 @@ inline void dri_fill(dri_result& r, const dri_input& in, const dri_options& opti
     const detail::dri_rows rows{hsct::detail::dri_disease_row_lookup(in.dx, options.table),
                                 hsct::detail::dri_stage_row_lookup(in.status, in.conditioning,
                                                                options.table)};
-    auto refused = detail::dri_refusal(in, options, rows);
-    // One named return object, filled in place: the criteria are not copied on the way out.
-    result<dri_result> out =
-        refused ? result<dri_result>(std::move(*refused)) : result<dri_result>(std::in_place);
-    if (out) {
-        detail::dri_fill(*out, in, options, rows);
+    // One named return object, returned from every path and filled in place: the criteria are
+    // not copied on the way out.
+    result<dri_result> out(std::in_place);
+    if (auto refused = detail::dri_refusal(in, options, rows)) {
+        out = std::move(*refused);
+        return out;
     }
+    detail::dri_fill(*out, in, options, rows);
     return out;
 }
 

@@ -378,19 +378,11 @@ struct ebmt_stage_fields {
 
 /// Appends a criterion record to `list`, written in place (no temporary record copied).
 template <std::size_t N>
-constexpr void ebmt_add(hsct::fixed_list<hsct::criterion<ebmt_criterion>, N>& list,
-                        ebmt_criterion id, outcome o, const char* requirement, hsct::measure m,
-                        comparator cmp = comparator::present, double threshold = 0.0,
-                        bool verified = true) {
-    list.push_back({});
-    auto& c = *(list.end() - 1);
-    c.id = id;
-    c.result = o;
-    c.cmp = cmp;
-    c.verified = verified;
-    c.requirement = requirement;
-    c.measured = m;
-    c.threshold = threshold;
+HSCT_ALWAYS_INLINE void ebmt_add(hsct::fixed_list<hsct::criterion<ebmt_criterion>, N>& list,
+                                 ebmt_criterion id, outcome o, const char* requirement,
+                                 hsct::measure m, comparator cmp = comparator::present,
+                                 double threshold = 0.0, bool verified = true) {
+    list.emplace_back(id, o, cmp, verified, requirement, m, threshold);
 }
 
 /// A number of points the rule has proved to be 0-7 (a factor, or the sum of the factors), as
@@ -599,6 +591,11 @@ struct ebmt_result {
     /// At most: 2 age criteria, 1 stage, 1 interval, 1 donor, 2 sex.
     static constexpr std::size_t max_criteria = 7;
 
+    /// An empty result (status scored, no total, nothing recorded). Declared, not defaulted,
+    /// so that making one per patient does not first zero the criteria's storage
+    /// (docs/conventions.md section 5).
+    ebmt_result() noexcept {}  // NOLINT(modernize-use-equals-default)
+
     ebmt_status status = ebmt_status::scored;
     /// For not_applicable: the criterion that decided it (donor_type_has_points or
     /// stage_defined, not met).
@@ -656,12 +653,15 @@ struct ebmt_result {
     if (diagnosis_date < hsct::min_date || diagnosis_date > hsct::max_date) {
         return hsct::check_date(diagnosis_date, "diagnosis_date").error();
     }
+    // Twelve calendar months later is the same day and month a year on: 365 days, or 366 when
+    // a 29 February lies in between (a date in January or February of a leap year, a date
+    // from March of the year before a leap year). 29 February itself has no same day a year on
+    // and rolls to 1 March: 366 days. One date conversion, no second one back (the calendar
+    // walk this replaces is checked against it for every day of the window in the tests).
     const year_month_day d{diagnosis_date};
-    const year_month_day t = d + months{12};
-    if (t.ok()) {
-        return sys_days{t};
-    }
-    return sys_days{t.year() / t.month() / last} + days{1};
+    const auto month = static_cast<unsigned>(d.month());
+    const bool leap_between = month <= 2 ? d.year().is_leap() : (d.year() + years{1}).is_leap();
+    return diagnosis_date + days{leap_between ? 366 : 365};
 }
 
 namespace detail {
@@ -871,13 +871,14 @@ inline void ebmt_fill(ebmt_result& r, const ebmt_input& in, const ebmt_options& 
 [[nodiscard]] inline result<ebmt_result> assess_ebmt(const ebmt_input& in,
                                                      const ebmt_options& options = {}) {
     const auto decision = detail::ebmt_stage_checked(in.dx.kind(), in.status, options.cml_ap);
-    auto refused = detail::ebmt_refusal(in, options, decision.inconsistent);
-    // One named return object, filled in place: the criteria are not copied on the way out.
-    result<ebmt_result> out = refused ? result<ebmt_result>(std::move(*refused))
-                                      : result<ebmt_result>(std::in_place);
-    if (out) {
-        detail::ebmt_fill(*out, in, options, decision.value);
+    // One named return object, returned from every path and filled in place: the criteria are
+    // not copied on the way out.
+    result<ebmt_result> out(std::in_place);
+    if (auto refused = detail::ebmt_refusal(in, options, decision.inconsistent)) {
+        out = std::move(*refused);
+        return out;
     }
+    detail::ebmt_fill(*out, in, options, decision.value);
     return out;
 }
 

@@ -877,6 +877,10 @@ struct hct_ci_item_sets {
     std::uint32_t unknown = 0;
     std::uint32_t not_counted = 0;  ///< the lower tiers whose higher tier is met
 
+    /// No item is unassessed (PAT-HCTCI-018).
+    [[nodiscard]] constexpr bool complete() const noexcept {
+        return (unknown & ~met & ~not_counted) == 0;
+    }
     [[nodiscard]] constexpr hct_ci_item_status status(std::size_t item) const noexcept {
         const std::uint32_t bit = std::uint32_t{1} << item;
         if ((not_counted & bit) != 0) {
@@ -888,30 +892,75 @@ struct hct_ci_item_sets {
     }
 };
 
-/// The items (a bit set over item codes) that have a criterion in `criteria` (a bit set over
-/// criterion codes).
-[[nodiscard]] constexpr std::uint32_t hct_ci_items_of(std::uint64_t criteria) noexcept {
-    std::uint32_t items = 0;
-    for (std::uint64_t b = criteria; b != 0; b &= b - 1) {
-        items |= std::uint32_t{1}
-                 << hct_ci_item_by_criterion[static_cast<std::size_t>(std::countr_zero(b))];
+/// For each item code k, the bit set of its criteria (over criterion codes), from
+/// hct_ci_item_by_criterion at compile time.
+inline constexpr std::array<std::uint64_t, 18> hct_ci_criteria_of_item = [] {
+    std::array<std::uint64_t, 18> m{};
+    for (std::size_t c = 0; c < hct_ci_item_by_criterion.size(); ++c) {
+        m[hct_ci_item_by_criterion[c]] |= std::uint64_t{1} << c;
     }
-    return items & ~std::uint32_t{1};  // bit 0: criteria of no item (the age point)
+    return m;
+}();
+
+template <std::size_t... K>
+[[nodiscard]] constexpr std::uint32_t hct_ci_items_of(std::uint64_t criteria,
+                                                      std::index_sequence<K...>) noexcept {
+    return ((static_cast<std::uint32_t>((criteria & hct_ci_criteria_of_item[K + 1]) != 0)
+             << (K + 1)) |
+            ...);
+}
+
+/// The items (a bit set over item codes) that have a criterion in `criteria` (a bit set over
+/// criterion codes): 17 tests written out (a fold, not a loop), without a branch. A loop over
+/// the set bits would mispredict on every patient whose count differs from the last.
+[[nodiscard]] constexpr std::uint32_t hct_ci_items_of(std::uint64_t criteria) noexcept {
+    // bit 0 (criteria of no item: the age point) is never set
+    return hct_ci_items_of(criteria, std::make_index_sequence<17>{});
+}
+
+/// The met items and the tier rule alone (what the score needs; unknown left empty).
+[[nodiscard]] constexpr hct_ci_item_sets fold_hct_ci_met_items(std::uint64_t met_criteria) noexcept {
+    constexpr auto code = [](hct_ci_item i) { return static_cast<unsigned>(i); };
+    hct_ci_item_sets s;
+    s.met = hct_ci_items_of(met_criteria);
+    // A met higher tier moves its lower tier to not_counted (shifts, not branches).
+    s.not_counted =
+        ((s.met >> code(hct_ci_item::pulmonary_severe)) & 1U) << code(hct_ci_item::pulmonary_moderate) |
+        ((s.met >> code(hct_ci_item::hepatic_severe)) & 1U) << code(hct_ci_item::hepatic_mild);
+    return s;
 }
 
 [[nodiscard]] constexpr hct_ci_item_sets fold_hct_ci_items(std::uint64_t met_criteria,
                                                            std::uint64_t unknown_criteria) noexcept {
-    hct_ci_item_sets s;
-    s.met = hct_ci_items_of(met_criteria);
+    hct_ci_item_sets s = fold_hct_ci_met_items(met_criteria);
     s.unknown = hct_ci_items_of(unknown_criteria);
-    const auto bit = [](hct_ci_item i) { return std::uint32_t{1} << static_cast<unsigned>(i); };
-    if ((s.met & bit(hct_ci_item::pulmonary_severe)) != 0) {
-        s.not_counted |= bit(hct_ci_item::pulmonary_moderate);
-    }
-    if ((s.met & bit(hct_ci_item::hepatic_severe)) != 0) {
-        s.not_counted |= bit(hct_ci_item::hepatic_mild);
-    }
     return s;
+}
+
+/// The items of each weight (1, 2 or 3 points) as bit sets over item codes, from
+/// hct_ci_weight_number at compile time.
+inline constexpr std::array<std::uint32_t, 4> hct_ci_items_of_weight = [] {
+    std::array<std::uint32_t, 4> m{};
+    for (unsigned k = 1; k <= 17; ++k) {
+        m[static_cast<std::size_t>(hct_ci_weight_number(static_cast<hct_ci_item>(k)))] |=
+            std::uint32_t{1} << k;
+    }
+    return m;
+}();
+
+/// The number of bits set (std::popcount is a library call on x86-64 without -mpopcnt).
+[[nodiscard]] constexpr int bit_count(std::uint32_t x) noexcept {
+    x = x - ((x >> 1) & 0x55555555U);
+    x = (x & 0x33333333U) + ((x >> 2) & 0x33333333U);
+    x = (x + (x >> 4)) & 0x0F0F0F0FU;
+    return static_cast<int>((x * 0x01010101U) >> 24);
+}
+
+/// The sum of the weights of the items in `items` (a bit set over item codes).
+[[nodiscard]] constexpr int hct_ci_weight_sum(std::uint32_t items) noexcept {
+    return bit_count(items & hct_ci_items_of_weight[1]) +
+           2 * bit_count(items & hct_ci_items_of_weight[2]) +
+           3 * bit_count(items & hct_ci_items_of_weight[3]);
 }
 }  // namespace detail
 
@@ -944,6 +993,10 @@ struct hct_ci_age_index {
 };
 
 struct hct_ci_result {
+    /// An empty result (score 0, nothing recorded). Declared, not defaulted, so that making
+    /// one per patient does not first zero the evidence (hsct::evidence).
+    hct_ci_result() noexcept {}  // NOLINT(modernize-use-equals-default)
+
     hct_ci_points score;  ///< sum of the scored weights (a lower bound if not complete())
     hct_ci_risk_group risk_group = hct_ci_risk_group::low;
     /// Every criterion evaluated (read in criterion order; each gives a full
@@ -957,21 +1010,15 @@ struct hct_ci_result {
     /// make_enum<hct_ci_item> first.
     [[nodiscard]] hct_ci_item_result item(hct_ci_item i) const {
         HSCT_EXPECTS(hsct::is_valid(i), "hct_ci_result::item: not a declared item");
-        const auto k = static_cast<std::size_t>(static_cast<std::uint8_t>(i));
-        hct_ci_item_result r;
-        r.item = i;
-        r.status = detail::fold_hct_ci_items(criteria.met_mask(), criteria.unknown_mask()).status(k);
-        r.verified = (detail::hct_ci_items_of(criteria.unverified_mask()) & (std::uint32_t{1} << k)) == 0;
-        if (r.status == hct_ci_item_status::scored) {
-            r.points = hct_ci_points::make(detail::hct_ci_weight_number(i)).value_or(hct_ci_points{});
-        }
-        return r;
+        return item_of(i, folded(), detail::hct_ci_items_of(criteria.unverified_mask()));
     }
     /// The 17 items in hct_ci_item order.
     [[nodiscard]] std::array<hct_ci_item_result, 17> items() const {
+        const auto sets = folded();
+        const auto unverified = detail::hct_ci_items_of(criteria.unverified_mask());
         std::array<hct_ci_item_result, 17> out{};
         for (std::size_t k = 0; k < out.size(); ++k) {
-            out[k] = item(static_cast<hct_ci_item>(k + 1));
+            out[k] = item_of(static_cast<hct_ci_item>(k + 1), sets, unverified);
         }
         return out;
     }
@@ -980,14 +1027,7 @@ struct hct_ci_result {
         return criteria.missing_inputs();
     }
     /// Every item was decided.
-    [[nodiscard]] bool complete() const {
-        for (const auto& r : items()) {
-            if (r.status == hct_ci_item_status::unassessed) {
-                return false;
-            }
-        }
-        return true;
-    }
+    [[nodiscard]] bool complete() const noexcept { return folded().complete(); }
     /// The risk group cannot change whatever the unassessed items turn out to be.
     [[nodiscard]] bool risk_group_final() const {
         return complete() || risk_group == hct_ci_risk_group::high;
@@ -1019,6 +1059,24 @@ struct hct_ci_result {
                 f(c);
             }
         }
+    }
+
+private:
+    [[nodiscard]] detail::hct_ci_item_sets folded() const noexcept {
+        return detail::fold_hct_ci_items(criteria.met_mask(), criteria.unknown_mask());
+    }
+    [[nodiscard]] static hct_ci_item_result item_of(hct_ci_item i,
+                                                    const detail::hct_ci_item_sets& sets,
+                                                    std::uint32_t unverified) noexcept {
+        const auto k = static_cast<std::size_t>(static_cast<std::uint8_t>(i));
+        hct_ci_item_result r;
+        r.item = i;
+        r.status = sets.status(k);
+        r.verified = (unverified & (std::uint32_t{1} << k)) == 0;
+        if (r.status == hct_ci_item_status::scored) {
+            r.points = hct_ci_points::make(detail::hct_ci_weight_number(i)).value_or(hct_ci_points{});
+        }
+        return r;
     }
 };
 
@@ -1250,7 +1308,7 @@ HSCT_ALWAYS_INLINE void record_uln(hct_ci_evidence& ev, hct_ci_criterion c,
     return a->years(rule) < static_cast<double>(paediatric_below_years);
 }
 
-inline void eval_pulmonary(const hct_ci_pulmonary& p, hct_ci_evidence& ev) {
+HSCT_ALWAYS_INLINE void eval_pulmonary(const hct_ci_pulmonary& p, hct_ci_evidence& ev) {
     using c = hct_ci_criterion;
     // PAT-HCTCI-002: severe <= 65 % predicted; moderate <= 80 % (the higher tier supersedes).
     record_percent(ev, c::fev1_severe, p.fev1, hct_ci_field::fev1);
@@ -1268,7 +1326,7 @@ inline void eval_pulmonary(const hct_ci_pulmonary& p, hct_ci_evidence& ev) {
     record_flag(ev, c::oxygen_need, p.requires_oxygen, hct_ci_field::oxygen_need);
 }
 
-inline void eval_hepatic(const hct_ci_hepatic& h, hct_ci_definition_set set,
+HSCT_ALWAYS_INLINE void eval_hepatic(const hct_ci_hepatic& h, hct_ci_definition_set set,
                          hct_ci_hepatitis_history_policy hep, hct_ci_evidence& ev) {
     using c = hct_ci_criterion;
     // PAT-HCTCI-004: mild > 1 x ULN (bilirubin up to 1.5, AST/ALT up to 2.5); severe above.
@@ -1292,7 +1350,7 @@ inline void eval_hepatic(const hct_ci_hepatic& h, hct_ci_definition_set set,
     }
 }
 
-inline void eval_renal(const hct_ci_renal& k, hct_ci_evidence& ev) {
+HSCT_ALWAYS_INLINE void eval_renal(const hct_ci_renal& k, hct_ci_evidence& ev) {
     using c = hct_ci_criterion;
     if (k.creatinine) {
         // PAT-HCTCI-006: compared in mg/dL whatever the unit it was given in.
@@ -1305,7 +1363,7 @@ inline void eval_renal(const hct_ci_renal& k, hct_ci_evidence& ev) {
                 hct_ci_field::prior_renal_transplant);
 }
 
-inline void eval_cardiac(const hct_ci_input& in, hct_ci_definition_set set, age_resolution rule,
+HSCT_ALWAYS_INLINE void eval_cardiac(const hct_ci_input& in, hct_ci_definition_set set, age_resolution rule,
                          hct_ci_evidence& ev) {
     using c = hct_ci_criterion;
     const hct_ci_cardiac& k = in.cardiac;
@@ -1336,7 +1394,7 @@ inline void eval_cardiac(const hct_ci_input& in, hct_ci_definition_set set, age_
     }
 }
 
-inline void eval_obesity(const hct_ci_input& in, hct_ci_definition_set set, age_resolution rule,
+HSCT_ALWAYS_INLINE void eval_obesity(const hct_ci_input& in, hct_ci_definition_set set, age_resolution rule,
                          hct_ci_evidence& ev) {
     using c = hct_ci_criterion;
     const hct_ci_obesity& o = in.obesity;
@@ -1368,7 +1426,7 @@ inline void eval_obesity(const hct_ci_input& in, hct_ci_definition_set set, age_
     }
 }
 
-inline void eval_tumour(const std::optional<std::vector<prior_tumour>>& t, hct_ci_evidence& ev) {
+HSCT_ALWAYS_INLINE void eval_tumour(const std::optional<std::vector<prior_tumour>>& t, hct_ci_evidence& ev) {
     using c = hct_ci_criterion;
     if (!t) {
         ev.missing(c::prior_tumour, hct_ci_field::prior_tumours);
@@ -1382,7 +1440,7 @@ inline void eval_tumour(const std::optional<std::vector<prior_tumour>>& t, hct_c
     ev.value(c::prior_tumour, n);
 }
 
-inline void eval_valve(const std::optional<heart_valve_finding>& v, hct_ci_definition_set set,
+HSCT_ALWAYS_INLINE void eval_valve(const std::optional<heart_valve_finding>& v, hct_ci_definition_set set,
                        hct_ci_evidence& ev) {
     // PAT-HCTCI-023: CIBMTR's valve wording was not read; the 2013 reading is used.
     const bool verified = set != hct_ci_definition_set::cibmtr;
@@ -1396,7 +1454,7 @@ inline void eval_valve(const std::optional<heart_valve_finding>& v, hct_ci_defin
     ev.code(hct_ci_criterion::heart_valve, *v, met, verified);
 }
 
-inline void eval_diabetes(const std::optional<diabetes_treatment>& d, hct_ci_definition_set set,
+HSCT_ALWAYS_INLINE void eval_diabetes(const std::optional<diabetes_treatment>& d, hct_ci_definition_set set,
                           hct_ci_evidence& ev) {
     if (!d) {
         ev.missing(hct_ci_criterion::diabetes_treatment, hct_ci_field::diabetes);
@@ -1408,7 +1466,7 @@ inline void eval_diabetes(const std::optional<diabetes_treatment>& d, hct_ci_def
     ev.code(hct_ci_criterion::diabetes_treatment, *d, met);
 }
 
-inline void eval_psychiatric(const std::optional<psychiatric_history>& p,
+HSCT_ALWAYS_INLINE void eval_psychiatric(const std::optional<psychiatric_history>& p,
                              hct_ci_definition_set set, hct_ci_evidence& ev) {
     // Only a current disturbance scores, under every definition set: Sorror 2013 says "at the
     // time of HCT", and the EBMT Handbook 2024 (Table 11.5, 2005 wording) "ongoing treatment".
@@ -1422,7 +1480,7 @@ inline void eval_psychiatric(const std::optional<psychiatric_history>& p,
             verified);
 }
 
-inline void eval_infection(const hct_ci_infection& i, hct_ci_definition_set set,
+HSCT_ALWAYS_INLINE void eval_infection(const hct_ci_infection& i, hct_ci_definition_set set,
                            hct_ci_evidence& ev) {
     if (set == hct_ci_definition_set::sorror_2013) {
         record_flag(ev, hct_ci_criterion::infection_across_conditioning,
@@ -1513,13 +1571,10 @@ inline void eval_infection(const hct_ci_infection& i, hct_ci_definition_set set,
     detail::eval_tumour(in.prior_tumours, ev);
     detail::eval_valve(in.heart_valve, set, ev);
 
-    const auto folded = detail::fold_hct_ci_items(ev.met_mask(), ev.unknown_mask());
-    int total = 0;
-    for (std::uint32_t b = folded.met & ~folded.not_counted; b != 0; b &= b - 1) {
-        total += detail::hct_ci_weight_number(static_cast<hct_ci_item>(std::countr_zero(b)));
-    }
-    const bool complete = (folded.unknown & ~folded.met & ~folded.not_counted) == 0;
-    if (opt.missing == hct_ci_missing_policy::refuse && !complete) {
+    // The score needs the met items only; the unassessed ones are folded when asked for.
+    const auto scored = detail::fold_hct_ci_met_items(ev.met_mask());
+    const int total = detail::hct_ci_weight_sum(scored.met & ~scored.not_counted);
+    if (opt.missing == hct_ci_missing_policy::refuse && !r.complete()) {
         std::string items;
         for (const auto& it : r.items()) {
             if (it.status == hct_ci_item_status::unassessed) {

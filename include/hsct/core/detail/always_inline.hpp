@@ -1,0 +1,18 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// HSCT_ALWAYS_INLINE, on its own so the smallest headers (thresholds, quantities) can use it
+// without config.hpp's <atomic>. Not part of the public API.
+#ifndef HSCT_CORE_DETAIL_ALWAYS_INLINE_HPP
+#define HSCT_CORE_DETAIL_ALWAYS_INLINE_HPP
+
+/// Asks the compiler to inline a small hot function (a unit conversion, a threshold comparison,
+/// a rule's recorder): GCC's inliner otherwise gives up on them inside a large rule function,
+/// and a call per comparison costs more than the comparison (docs/performance.md).
+#if defined(__GNUC__) || defined(__clang__)
+#define HSCT_ALWAYS_INLINE [[gnu::always_inline]] inline
+#else
+#define HSCT_ALWAYS_INLINE inline
+#endif
+
+#endif  // HSCT_CORE_DETAIL_ALWAYS_INLINE_HPP
