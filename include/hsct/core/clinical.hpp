@@ -222,7 +222,7 @@ private:
 namespace detail {
 /// CORE-ENUM-002: a diagnosis read from storage: its disease and, for AML or MDS, its
 /// cytogenetic group are declared values. Fields "<prefix>.disease", "<prefix>.cytogenetics".
-[[nodiscard]] inline std::optional<hsct::error> check_diagnosis(const diagnosis& dx,
+[[nodiscard]] HSCT_ALWAYS_INLINE std::optional<hsct::error> check_diagnosis(const diagnosis& dx,
                                                                 std::string_view prefix) {
     if (!hsct::is_valid(dx.kind())) {
         return hsct::detail::check_enum(dx.kind(), hsct::detail::concat({prefix, ".disease"}));

@@ -574,7 +574,7 @@ struct dri_rows {
 
 /// Bad input (CORE-ENUM-002 undeclared enum numbers; a status inconsistent with the disease; the
 /// conditioning a PR2-or-later stage row needs, not stated), or nothing. Text only on this path.
-[[nodiscard]] inline std::optional<error> dri_refusal(const dri_input& in,
+[[nodiscard]] HSCT_ALWAYS_INLINE std::optional<error> dri_refusal(const dri_input& in,
                                                       const dri_options& options,
                                                       const dri_rows& rows) {
     namespace hd = hsct::detail;

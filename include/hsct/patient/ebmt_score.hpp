@@ -667,7 +667,7 @@ struct ebmt_result {
 namespace detail {
 /// Bad input (CORE-ENUM-002 undeclared enum numbers; inconsistent input), or nothing. The text is
 /// built only on this path.
-[[nodiscard]] inline std::optional<error> ebmt_refusal(const ebmt_input& in,
+[[nodiscard]] HSCT_ALWAYS_INLINE std::optional<error> ebmt_refusal(const ebmt_input& in,
                                                        const ebmt_options& options,
                                                        std::string_view stage_inconsistent) {
     namespace hd = hsct::detail;

@@ -903,8 +903,8 @@ inline constexpr std::array<std::uint64_t, 18> hct_ci_criteria_of_item = [] {
 }();
 
 template <std::size_t... K>
-[[nodiscard]] constexpr std::uint32_t hct_ci_items_of(std::uint64_t criteria,
-                                                      std::index_sequence<K...>) noexcept {
+[[nodiscard]] HSCT_ALWAYS_INLINE constexpr std::uint32_t hct_ci_items_of(
+    std::uint64_t criteria, std::index_sequence<K...>) noexcept {
     return ((static_cast<std::uint32_t>((criteria & hct_ci_criteria_of_item[K + 1]) != 0)
              << (K + 1)) |
             ...);
@@ -1167,7 +1167,8 @@ template <class A>
 
 /// True when every check of validate() passes, by the same predicates and plain comparisons
 /// (the common case: valid input costs no error objects at all).
-[[nodiscard]] inline bool valid_quickly(const hct_ci_input& in, const hct_ci_options& opt) noexcept {
+[[nodiscard]] HSCT_ALWAYS_INLINE bool valid_quickly(const hct_ci_input& in,
+                                                 const hct_ci_options& opt) noexcept {
     const auto ok = [](const auto& e) { return hsct::is_valid(e); };
     const auto ok_opt = [](const auto& e) { return !e || hsct::is_valid(*e); };
     bool good = ok(opt.definition_set) && ok(opt.dlco) && ok(opt.missing) && ok(opt.tiers) &&
@@ -1199,12 +1200,22 @@ template <class A>
     return good;
 }
 
-[[nodiscard]] inline std::optional<hsct::error> validate(const hct_ci_input& in,
-                                                         const hct_ci_options& opt) {
+[[nodiscard]] std::optional<hsct::error> find_input_error(const hct_ci_input& in,
+                                                          const hct_ci_options& opt);
+
+/// The input's first error, if any. Valid input (the common case) costs the plain checks of
+/// valid_quickly, inlined; the error is looked for, and its text built, out of line.
+[[nodiscard]] HSCT_ALWAYS_INLINE std::optional<hsct::error> validate(const hct_ci_input& in,
+                                                                     const hct_ci_options& opt) {
     if (valid_quickly(in, opt)) {
         return std::nullopt;
     }
-    // Something is wrong: find what, in a fixed order, and say so.
+    return find_input_error(in, opt);
+}
+
+/// Something is wrong: find what, in a fixed order, and say so.
+[[gnu::cold]] [[gnu::noinline]] [[nodiscard]] inline std::optional<hsct::error> find_input_error(
+    const hct_ci_input& in, const hct_ci_options& opt) {
     if (auto e = validate_enums(in, opt)) {
         return e;
     }
