@@ -444,6 +444,10 @@ constexpr auto hsct_enum_table(ibw_criterion) noexcept {
 /// is true when the patient is shorter than 60 in, so the value was extrapolated or set to the
 /// base value (see options.below_60_in).
 struct ibw_result {
+    /// An empty result. Declared, not defaulted: value-initialising would zero the criteria's
+    /// storage first (docs/conventions.md section 5).
+    ibw_result() noexcept {}  // NOLINT(modernize-use-equals-default)
+
     mass value;
     ibw_formula formula = ibw_formula::devine_1974;
     ibw_options options;
@@ -566,6 +570,10 @@ constexpr auto hsct_enum_table(abw_criterion) noexcept {
 /// adjustment was applied, and the criterion that decided it. `adjusted` is false when TBW is
 /// not above IBW: then `value` is the actual weight (PAT-ABW-003).
 struct adjusted_weight_result {
+    /// An empty result. Declared, not defaulted: value-initialising would zero the criteria's
+    /// storage first (docs/conventions.md section 5).
+    adjusted_weight_result() noexcept {}  // NOLINT(modernize-use-equals-default)
+
     mass value;
     adjustment_factor factor = adjustment_factor::aibw25;
     mass ideal;

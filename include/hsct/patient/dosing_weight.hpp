@@ -271,6 +271,10 @@ constexpr auto hsct_enum_table(dosing_weight_criterion) noexcept {
 /// came from and why, the options it ran under and the criteria that decided it. No string,
 /// no heap: the success path allocates nothing.
 struct dosing_weight_result {
+    /// An empty result. Declared, not defaulted: value-initialising would zero the criteria's
+    /// storage first (docs/conventions.md section 5).
+    dosing_weight_result() noexcept {}  // NOLINT(modernize-use-equals-default)
+
     dose_scale scale = dose_scale::per_kg;
     mass actual;                               ///< TBW, the patient's total body weight
     /// The weight dosed on (per kg) or fed into the BSA formula (per m2).
@@ -465,27 +469,13 @@ inline constexpr std::array<practice_entry, 7> practice_table{{
     return *hsct::detail::check_enum(static_cast<agent_class>(0), "agent");  // every agent has a row
 }
 
-/// PAT-DOSE-005: the dosing weight or BSA for one patient under one policy.
-///
-/// Steps: BMI from height and TBW; IBW (Devine) when the basis or trigger needs it; the
-/// trigger; the weight (TBW when the trigger is not met); for per-m2 policies the BSA from
-/// that weight by the policy's formula, then any cap. Nothing is clamped unless the policy
-/// says so (cap, short_stature_policy::base_value), and then the result says so. Every
-/// comparison is a criterion on the result, through CORE-THRESH-001 (PAT-DOSE-TOL).
-///
-/// PAT-ABW-003: under an adjusted basis, a patient whose TBW is not above IBW is dosed on TBW
-/// (source actual, reason not_above_ideal).
-///
-/// Errors: an incomplete or inconsistent policy (fields "policy.*"), including any policy enum
-/// number that is not a declared value (out_of_range, CORE-ENUM-002); a child (age < 18) when
-/// the policy needs IBW or a BMI trigger (not_allowed, "age"; PAT-IBW-004, PAT-DOSE-002);
-/// IBW errors under the policy's short-stature rule (field "height"); a per-m2 policy whose
-/// dosing weight (IBW or adjusted) falls outside PAT-BODY-002 (field "weight").
-/// Allocates nothing on success.
-[[nodiscard]] inline result<dosing_weight_result> assess_dosing_weight(
-    const body_measures& m, const dosing_weight_options& p) {
+namespace detail {
+/// The steps of assess_dosing_weight, filling `out` (a fresh result) in place; the error, if
+/// one stops them.
+[[nodiscard]] HSCT_ALWAYS_INLINE std::optional<error> dosing_weight_fill(
+    dosing_weight_result& out, const body_measures& m, const dosing_weight_options& p) {
     if (auto e = detail::dw_validate(p)) {
-        return *std::move(e);
+        return e;
     }
     const mass tbw = m.weight().as_mass();
     const trigger_rule rule = p.trigger.rule;
@@ -502,7 +492,6 @@ inline constexpr std::array<practice_entry, 7> practice_table{{
         }
     }
 
-    dosing_weight_result out{};
     out.scale = p.scale;
     out.actual = tbw;
     out.options = p;
@@ -635,8 +624,37 @@ inline constexpr std::array<practice_entry, 7> practice_table{{
         }
         out.bsa = used;
     }
+    return std::nullopt;
+}
+}  // namespace detail
+
+/// PAT-DOSE-005: the dosing weight or BSA for one patient under one policy.
+///
+/// Steps: BMI from height and TBW; IBW (Devine) when the basis or trigger needs it; the
+/// trigger; the weight (TBW when the trigger is not met); for per-m2 policies the BSA from
+/// that weight by the policy's formula, then any cap. Nothing is clamped unless the policy
+/// says so (cap, short_stature_policy::base_value), and then the result says so. Every
+/// comparison is a criterion on the result, through CORE-THRESH-001 (PAT-DOSE-TOL).
+///
+/// PAT-ABW-003: under an adjusted basis, a patient whose TBW is not above IBW is dosed on TBW
+/// (source actual, reason not_above_ideal).
+///
+/// Errors: an incomplete or inconsistent policy (fields "policy.*"), including any policy enum
+/// number that is not a declared value (out_of_range, CORE-ENUM-002); a child (age < 18) when
+/// the policy needs IBW or a BMI trigger (not_allowed, "age"; PAT-IBW-004, PAT-DOSE-002);
+/// IBW errors under the policy's short-stature rule (field "height"); a per-m2 policy whose
+/// dosing weight (IBW or adjusted) falls outside PAT-BODY-002 (field "weight").
+/// Allocates nothing on success.
+[[nodiscard]] inline result<dosing_weight_result> assess_dosing_weight(
+    const body_measures& m, const dosing_weight_options& p) {
+    // One return object, filled in place and returned from every path (no copy on the way out).
+    result<dosing_weight_result> out(std::in_place);
+    if (auto e = detail::dosing_weight_fill(*out, m, p)) {
+        out = std::move(*e);
+    }
     return out;
 }
+
 
 /// PAT-DOSE-006: the published options as named policies. Each is a starting point; copy it
 /// and change any field. None is a recommendation (Bubalo 2014 sets no standard).
