@@ -68,24 +68,23 @@ namespace detail {
     return true;
 }
 
-/// True when V is a named enumerator of its enum. Reads the compiler's own spelling of the
-/// template argument: GCC and Clang print a named enumerator by name ("V = ns::sex::male",
-/// "V = (anonymous namespace)::sex::male") and any other value as a cast to the enum followed
-/// by the number ("V = (ns::sex)7"): a ')' followed by a digit or a minus sign.
-template <auto V>
-[[nodiscard]] constexpr bool is_named_enumerator() noexcept {
-    constexpr std::string_view f = __PRETTY_FUNCTION__;
-    constexpr std::size_t at = f.find("V = ");
-    static_assert(at != std::string_view::npos, "hsct: unsupported compiler (enum reflection)");
-    for (std::size_t i = at + 4; i + 1 < f.size(); ++i) {
-        if (f[i] == ']' || f[i] == ';') {
-            break;  // the end of the argument list
-        }
-        if (f[i] == ')' && ((f[i + 1] >= '0' && f[i + 1] <= '9') || f[i + 1] == '-')) {
-            return false;
-        }
+/// True when `entry`, the compiler's spelling of one enum value as a template argument, is not
+/// a named enumerator. GCC and Clang print a named enumerator by name ("ns::sex::male",
+/// "ns::status::cr1", "<unnamed>::sex::male", "(anonymous namespace)::sex::male") and any other
+/// value as a cast to the enum followed by the number ("(ns::sex)7", "(ns::sex)-1"): digits,
+/// perhaps after a minus sign, right after a ')'.
+[[nodiscard]] constexpr bool is_cast_spelling(std::string_view entry) noexcept {
+    std::size_t j = entry.size();
+    while (j > 0 && entry[j - 1] >= '0' && entry[j - 1] <= '9') {
+        --j;
     }
-    return true;
+    if (j == entry.size()) {
+        return false;  // does not end with a number
+    }
+    if (j > 0 && entry[j - 1] == '-') {
+        --j;
+    }
+    return j > 0 && entry[j - 1] == ')';
 }
 
 template <class E, std::size_t N>
@@ -98,11 +97,43 @@ template <class E, std::size_t N>
     return false;
 }
 
+/// True when the values V... (the codes 0, 1, 2, ... of E, in order) that the compiler names
+/// are exactly those the table lists. One instantiation per enum: the compiler spells the whole
+/// pack in this function's own name ("... V = {(ns::sex)0, ns::sex::female, ...}" for GCC,
+/// "... V = <(ns::sex)0, ns::sex::female, ...>" for Clang), read entry by entry.
+template <class E, auto... V>
+[[nodiscard]] constexpr bool names_match_table() noexcept {
+    constexpr std::string_view f = __PRETTY_FUNCTION__;
+    constexpr std::size_t at = f.find("V = ");
+    static_assert(at != std::string_view::npos, "hsct: unsupported compiler (enum reflection)");
+    constexpr auto t = hsct_enum_table(E{});
+    const std::size_t close = f.rfind(']');  // the pack ends one character before it
+    if (close == std::string_view::npos || close < at + 6) {
+        return false;
+    }
+    const std::size_t last = close - 1;
+    // One pass, a few operations a character (this runs for every enum in every translation
+    // unit): an entry ends at ", " or at the end of the pack.
+    std::size_t code = 0;
+    std::size_t start = at + 5;  // after "V = {" or "V = <"
+    for (std::size_t i = start; i <= last; ++i) {
+        if (i != last && !(f[i] == ',' && f[i + 1] == ' ')) {
+            continue;
+        }
+        const bool cast = is_cast_spelling(f.substr(start, i - start));
+        if (code >= sizeof...(V) || cast == table_lists(t, static_cast<E>(code))) {
+            return false;
+        }
+        ++code;
+        start = i + 2;
+        ++i;
+    }
+    return code == sizeof...(V);  // every entry read, none left over
+}
+
 template <class E, std::size_t... I>
 [[nodiscard]] constexpr bool lists_every_named(std::index_sequence<I...>) noexcept {
-    constexpr auto t = hsct_enum_table(E{});
-    return ((is_named_enumerator<static_cast<E>(I)>() == table_lists(t, static_cast<E>(I))) &&
-            ...);
+    return names_match_table<E, static_cast<E>(I)...>();
 }
 
 template <class E, std::size_t N>
