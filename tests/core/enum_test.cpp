@@ -177,6 +177,24 @@ TEST_CASE("the compiler names enumerators and not other values", "[core][enum][C
     STATIC_REQUIRE(hsct::label(shade::dark) == "dark");
 }
 
+TEST_CASE("a table that lists an identifier or a value twice is refused",
+          "[core][enum][CORE-ENUM-001]") {
+    using hsct::detail::ids_and_values_unique;
+    constexpr auto good = hsct::make_enum_table<colour>(
+        "colour", {{colour::red, "red", "Red"}, {colour::green, "green", "Green"}});
+    constexpr auto same_id = hsct::make_enum_table<colour>(
+        "colour", {{colour::red, "red", "Red"}, {colour::green, "red", "Green"}});
+    constexpr auto same_value = hsct::make_enum_table<colour>(
+        "colour", {{colour::red, "red", "Red"}, {colour::red, "green", "Green"}});
+    // same length, one letter apart: still different identifiers
+    constexpr auto near_ids = hsct::make_enum_table<colour>(
+        "colour", {{colour::red, "cr1", "CR1"}, {colour::green, "cr2", "CR2"}});
+    STATIC_REQUIRE(ids_and_values_unique(good));
+    STATIC_REQUIRE_FALSE(ids_and_values_unique(same_id));
+    STATIC_REQUIRE_FALSE(ids_and_values_unique(same_value));
+    STATIC_REQUIRE(ids_and_values_unique(near_ids));
+}
+
 TEST_CASE("only one-byte enums with a table are hsct enums", "[core][enum][CORE-ENUM-001]") {
     STATIC_REQUIRE(has_label<colour>);
     STATIC_REQUIRE_FALSE(has_label<test_enums::untabled>);

@@ -136,11 +136,33 @@ template <class E, std::size_t... I>
     return names_match_table<E, static_cast<E>(I)...>();
 }
 
+/// Two identifiers are equal (written out: the compiler evaluates this for every pair of
+/// rows of every enum in every translation unit, and a length test settles most pairs).
+[[nodiscard]] constexpr bool same_text(std::string_view a, std::string_view b) noexcept {
+    if (a.size() != b.size()) {
+        return false;
+    }
+    for (std::size_t k = 0; k < a.size(); ++k) {
+        if (a[k] != b[k]) {
+            return false;
+        }
+    }
+    return true;
+}
+
 template <class E, std::size_t N>
 [[nodiscard]] constexpr bool ids_and_values_unique(const enum_table<E, N>& t) noexcept {
+    std::array<bool, 256> seen{};  // one-byte codes
+    for (const auto& r : t.rows) {
+        const auto code = static_cast<std::size_t>(static_cast<std::uint8_t>(r.value));
+        if (seen[code]) {
+            return false;
+        }
+        seen[code] = true;
+    }
     for (std::size_t i = 0; i < N; ++i) {
         for (std::size_t j = i + 1; j < N; ++j) {
-            if (t.rows[i].id == t.rows[j].id || t.rows[i].value == t.rows[j].value) {
+            if (same_text(t.rows[i].id, t.rows[j].id)) {
                 return false;
             }
         }
