@@ -119,7 +119,7 @@ struct analyte_traits {
         return d == Canonical::info.dim || (has_molar && d == dimension::molar_concentration);
     }
 
-    HSCT_ALWAYS_INLINE static constexpr double to_stored(double v, const unit_info& u) noexcept {
+    static constexpr double to_stored(double v, const unit_info& u) noexcept {
         if (same_scale(u, Canonical::info)) {
             return v;
         }

@@ -644,15 +644,18 @@ template <quantity Q, unit_of<Q> U>
                                      std::string_view field);
 
 namespace detail {
-/// The errors of make_checked, built only on the error path (plain functions: compiled once).
-[[nodiscard]] inline error wrong_unit_error(std::string_view field, const unit_info& unit,
+/// The errors of make_checked, built only on the error path (plain functions: compiled once;
+/// out of line and cold, so that the checks that call them stay small enough to inline).
+[[gnu::cold]] [[gnu::noinline]] [[nodiscard]] inline error wrong_unit_error(
+    std::string_view field, const unit_info& unit,
                                             dimension_set dims) {
     // A unit known at run time is data, so a wrong one is an error, not a contract.
     return error(errc::wrong_dimension, std::string(field), std::string(unit.symbol),
                  accepted_units_text(dims));
 }
 
-[[nodiscard]] inline error value_error(errc code, std::string_view field, double v,
+[[gnu::cold]] [[gnu::noinline]] [[nodiscard]] inline error value_error(
+    errc code, std::string_view field, double v,
                                        std::string_view unit_symbol, double lo, double hi,
                                        std::string_view canonical_symbol) {
     return error(code, std::string(field), concat({format_number(v), " ", unit_symbol}),
