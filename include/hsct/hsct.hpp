@@ -8,6 +8,7 @@
 #define HSCT_HSCT_HPP
 
 #include "hsct/core/core.hpp"
+#include "hsct/donor/donor.hpp"
 #include "hsct/patient/patient.hpp"
 #include "hsct/version.hpp"
 

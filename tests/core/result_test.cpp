@@ -67,6 +67,18 @@ TEST_CASE("each error code reads as its own sentence", "[core][result]") {
           "dates: missing value; expected one date");
 }
 
+TEST_CASE("a syntax error can say where the text stopped making sense", "[core][result]") {
+    const error plain(errc::syntax, "day", "Dx", "D-7");
+    CHECK_FALSE(plain.position().has_value());
+    const error at = error(errc::syntax, "hla_name", "A*1:01", "a field of 2-4 digits").at_position(2);
+    REQUIRE(at.position().has_value());
+    CHECK(*at.position() == 2);
+    CHECK(at.message() == "hla_name: cannot read 'A*1:01' at offset 2; expected a field of 2-4 digits");
+    CHECK_FALSE(at == plain);
+    CHECK(at == error(errc::syntax, "hla_name", "A*1:01", "a field of 2-4 digits").at_position(2));
+    CHECK_FALSE(at == error(errc::syntax, "hla_name", "A*1:01", "a field of 2-4 digits").at_position(3));
+}
+
 TEST_CASE("result holds a value or an error", "[core][result]") {
     STATIC_REQUIRE(std::is_same_v<result<int>::value_type, int>);
     STATIC_REQUIRE(std::is_same_v<result<int>::error_type, error>);

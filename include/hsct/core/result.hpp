@@ -15,6 +15,7 @@
 #include <type_traits>
 #include <utility>
 #include <new>
+#include <optional>
 
 #include "hsct/core/config.hpp"
 #include "hsct/core/detail/enum_table.hpp"
@@ -124,6 +125,17 @@ public:
         requirement_ = requirement;
         return std::move(*this);
     }
+    /// The same error with the offset (0-based, in characters of value()) of the first
+    /// character of a text that could not be read: a parser's answer to "where".
+    [[nodiscard]] error at_position(std::size_t offset) && {
+        position_ = offset;
+        has_position_ = true;
+        return std::move(*this);
+    }
+    /// The offset set by at_position(), if any.
+    [[nodiscard]] std::optional<std::size_t> position() const noexcept {
+        return has_position_ ? std::optional<std::size_t>(position_) : std::nullopt;
+    }
 
     /// One readable English sentence, e.g.
     /// "bilirubin: 1e+09 mg/dL is outside the valid range 0-100 mg/dL".
@@ -144,7 +156,11 @@ public:
                 m += "unit '" + value_ + "' does not measure this field; expected one of " + valid_;
                 break;
             case errc::syntax:
-                m += "cannot read '" + value_ + "'; expected " + valid_;
+                m += "cannot read '" + value_ + "'";
+                if (has_position_) {
+                    m += " at offset " + std::to_string(position_);
+                }
+                m += "; expected " + valid_;
                 break;
             case errc::inconsistent:
                 m += value_ + " is inconsistent: " + valid_;
@@ -172,6 +188,8 @@ private:
     std::string value_;
     std::string valid_;
     std::string_view requirement_;
+    std::size_t position_ = 0;
+    bool has_position_ = false;
 };
 
 template <class T>

@@ -1,0 +1,49 @@
+// Tests for include/hsct/donor/vocabulary.hpp: every donor enum has a table (CORE-ENUM-001), its
+// stored forms round-trip (CORE-ENUM-002), and core's generic enum functions are found for donor
+// enums unqualified.
+#include <hsct/donor/donor.hpp>
+
+#include <cstddef>
+#include <tuple>
+
+#include "support/catch.hpp"
+#include "support/enum_round_trip.hpp"
+
+namespace d = hsct::donor;
+
+namespace {
+
+// Every enum of hsct::donor. A new enum must be added here: the first test fails when this list
+// is shorter than the number of `constexpr auto hsct_enum_table(` definitions under
+// include/hsct/donor, which CMake counts (HSCT_DONOR_ENUM_TABLES).
+using all_donor_enums = std::tuple<
+    // hla_name.hpp
+    d::hla_name_kind, d::hla_expression, d::hla_resolution>;
+
+#ifdef HSCT_DONOR_ENUM_TABLES
+constexpr std::size_t checked_enum_count = HSCT_DONOR_ENUM_TABLES;
+#else
+constexpr std::size_t checked_enum_count = std::tuple_size_v<all_donor_enums>;
+#endif
+
+template <class... E>
+std::size_t round_trip_all(std::tuple<E...>*) {
+    std::size_t enums = 0;
+    ((hsct_test::enum_round_trips<E>() > 0 ? ++enums : enums), ...);
+    return enums;
+}
+
+}  // namespace
+
+TEST_CASE("every donor enum reads back from its identifier and its number",
+          "[donor][enum][CORE-ENUM-001][CORE-ENUM-002]") {
+    CHECK(round_trip_all(static_cast<all_donor_enums*>(nullptr)) == checked_enum_count);
+}
+
+TEST_CASE("core's enum functions are found for donor enums", "[donor][enum][CORE-ENUM-001]") {
+    using d::hla_name_kind;
+    CHECK(id(hla_name_kind::g_group) == "g_group");
+    CHECK(to_string(d::hla_expression::null) == "null (N)");
+    CHECK(d::parse_enum<d::hla_resolution>("intermediate", "resolution").value() ==
+          d::hla_resolution::intermediate);
+}
