@@ -18,7 +18,9 @@ namespace {
 // include/hsct/donor, which CMake counts (HSCT_DONOR_ENUM_TABLES).
 using all_donor_enums = std::tuple<
     // hla_name.hpp
-    d::hla_name_kind, d::hla_expression, d::hla_resolution>;
+    d::hla_name_kind, d::hla_expression, d::hla_resolution,
+    // gl_string.hpp
+    d::gl_operator>;
 
 #ifdef HSCT_DONOR_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_DONOR_ENUM_TABLES;
