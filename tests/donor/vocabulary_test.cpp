@@ -20,7 +20,9 @@ using all_donor_enums = std::tuple<
     // hla_name.hpp
     d::hla_name_kind, d::hla_expression, d::hla_resolution,
     // gl_string.hpp
-    d::gl_operator>;
+    d::gl_operator,
+    // hla_release.hpp
+    d::hla_name_status>;
 
 #ifdef HSCT_DONOR_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_DONOR_ENUM_TABLES;

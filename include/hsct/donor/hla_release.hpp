@@ -1,0 +1,455 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// An IPD-IMGT/HLA release, loaded from its raw files in a directory the caller names (hsct ships
+// no HLA data). This part reads the names: Allelelist.txt (every current allele, with its
+// accession) and hla_nom.txt (every name ever assigned, with deletions and what replaced them):
+//
+//   auto rel = hsct::donor::load_hla_release("/data/IMGTHLA-3.58.0");  // result<hla_release>
+//   rel->version();                                         // "3.58.0"
+//   rel->is_current(hsct::donor::parse_hla_name("A*01:01:01:01").value());   // true
+//   auto s = rel->status("A*02:01:08");     // deleted (Sequence renamed), replaced by A*02:1040
+//
+// DON-REL-001: the files are read as IPD-IMGT/HLA writes them (6 "# " header lines, the version
+// from "# version: IPD-IMGT/HLA x.y.z", ';' or ',' separated columns, no final newline needed).
+// A file that is missing, cannot be read, has a line of the wrong shape, a name that is not an
+// HLA name, a duplicate, or contradicts the other file is an error naming the file and the line
+// number (errc::missing, errc::syntax or errc::inconsistent; the field is "<file>:<line>"),
+// never a crash (fuzz_hla_release_readers). DON-REL-002: a deleted name's replacement is
+// followed through chains of deletions (Cw*0422 -> Cw*0421 -> C*04:15:02) to a current name;
+// old locus Cw* names are replaced by C* names. The release version is on every status.
+// G and P groups, serology (rel_dna_ser.txt, rel_ser_ser.txt), DPB1 TCE groups and the
+// reductions come in later parts of issue 8 (docs/donor.md).
+#ifndef HSCT_DONOR_HLA_RELEASE_HPP
+#define HSCT_DONOR_HLA_RELEASE_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <utility>
+#include <vector>
+
+#include "hsct/core/enum.hpp"
+#include "hsct/core/result.hpp"
+#include "hsct/donor/hla_name.hpp"
+#include "hsct/donor/vocabulary.hpp"
+
+namespace hsct::donor {
+
+/// A name's standing in a release (DON-REL-002).
+enum class hla_name_status : std::uint8_t {
+    current = 1,         ///< a current allele (Allelelist.txt) or serological antigen
+    deleted = 2,         ///< assigned once, deleted (hla_nom.txt); see replaced_by
+    not_in_release = 3,  ///< never assigned, as far as this release knows
+};
+
+constexpr auto hsct_enum_table(hla_name_status) noexcept {
+    return make_enum_table<hla_name_status>("hla_name_status", {
+        {hla_name_status::current, "current", "current"},
+        {hla_name_status::deleted, "deleted", "deleted"},
+        {hla_name_status::not_in_release, "not_in_release", "not in the release"},
+    });
+}
+
+/// What a release says of one name.
+struct hla_name_standing {
+    hla_name_status status = hla_name_status::not_in_release;
+    /// For a deleted name: the current name it was replaced by, after following chains of
+    /// deletions (hla_nom.txt "identical to"); empty when none was given (e.g. "Never
+    /// assigned").
+    std::optional<std::string> replaced_by;
+    /// For a deleted name: the release's reason ("Sequence renamed", "Sequence identical",
+    /// "Sequence error", ...); empty otherwise.
+    std::string reason;
+    /// The release that answered, e.g. "3.58.0".
+    std::string_view release_version;
+};
+
+/// Hash of an hla_name by meaning (consistent with operator==: the prefix is ignored).
+struct hla_name_hash {
+    [[nodiscard]] std::size_t operator()(const hla_name& n) const noexcept {
+        std::uint64_t h = 1469598103934665603ULL;  // FNV-1a over the parts that == compares
+        const auto mix = [&h](std::uint64_t v) {
+            h ^= v;
+            h *= 1099511628211ULL;
+        };
+        for (const char c : n.locus()) {
+            mix(static_cast<unsigned char>(c));
+        }
+        mix(static_cast<std::uint64_t>(n.kind()));
+        mix(n.field_count());
+        for (std::size_t i = 0; i < n.field_count(); ++i) {
+            mix(n.field(i) * 8U + n.field_digits(i));
+        }
+        mix(static_cast<std::uint64_t>(n.expression()));
+        for (const char c : n.code()) {
+            mix(static_cast<unsigned char>(c));
+        }
+        return static_cast<std::size_t>(h);
+    }
+};
+
+/// The texts of a release's files, for a caller that holds them in memory (an embedded copy, a
+/// database blob, a download): the same readers as load_hla_release(directory).
+struct hla_release_texts {
+    std::string allelelist;  ///< Allelelist.txt
+    std::string hla_nom;     ///< hla_nom.txt
+};
+
+class hla_release;
+[[nodiscard]] result<hla_release> load_hla_release(const std::string& directory);
+[[nodiscard]] result<hla_release> load_hla_release(hla_release_texts texts);
+
+/// One loaded release (names part). Move-only is not needed: copying copies the tables.
+class hla_release {
+public:
+    /// "3.58.0", from the files' "# version:" lines (all files agree or the load fails).
+    [[nodiscard]] std::string_view version() const noexcept { return version_; }
+    /// "2024-10-09", from the files' "# date:" lines.
+    [[nodiscard]] std::string_view date() const noexcept { return date_; }
+    /// The number of current alleles (41,433 in 3.58.0).
+    [[nodiscard]] std::size_t allele_count() const noexcept { return alleles_.size(); }
+    /// Current allele i, in Allelelist.txt order. Precondition (contract): i < allele_count().
+    [[nodiscard]] const hla_name& allele(std::size_t i) const {
+        HSCT_EXPECTS(i < alleles_.size(), "hla_release::allele: no such allele");
+        return alleles_[i];
+    }
+    /// The IPD accession of current allele i ("HLA00001"). Precondition: i < allele_count().
+    [[nodiscard]] std::string accession(std::size_t i) const {
+        HSCT_EXPECTS(i < alleles_.size(), "hla_release::accession: no such allele");
+        std::string s = "HLA00000";
+        std::uint32_t v = accessions_[i];
+        for (std::size_t k = s.size(); k > 3 && v != 0; --k) {
+            s[k - 1] = static_cast<char>('0' + v % 10U);
+            v /= 10U;
+        }
+        return s;
+    }
+    /// DON-REL-001: `name` is a current allele name of the release, exactly (all its fields and
+    /// its suffix; the "HLA-" prefix is ignored). Allocates nothing.
+    [[nodiscard]] bool is_current(const hla_name& name) const noexcept {
+        return name.kind() == hla_name_kind::allele && index_.find(name) != index_.end();
+    }
+    /// DON-NAME-006 refined by the release: allele for a current full allele name, otherwise the
+    /// resolution of the name's shape.
+    [[nodiscard]] hla_resolution resolution(const hla_name& name) const noexcept {
+        return is_current(name) ? hla_resolution::allele : name.resolution();
+    }
+    /// DON-REL-002: what the release says of a name written as text (any name hla_nom.txt
+    /// lists, including pre-2010 names such as "A*0105N" and deleted antigens such as "Cw11";
+    /// the "HLA-" prefix is ignored).
+    [[nodiscard]] hla_name_standing status(std::string_view text) const {
+        if (text.substr(0, 4) == "HLA-") {
+            text.remove_prefix(4);
+        }
+        hla_name_standing s;
+        s.release_version = version_;
+        if (auto n = parse_hla_name(text); n && is_current(*n)) {
+            s.status = hla_name_status::current;
+            return s;
+        }
+        const auto it = nom_.find(std::string(text));
+        if (it == nom_.end()) {
+            return s;
+        }
+        if (!it->second.deleted) {
+            s.status = hla_name_status::current;  // a current serological antigen
+            return s;
+        }
+        s.status = hla_name_status::deleted;
+        s.reason = it->second.reason;
+        s.replaced_by = final_replacement(it->second.replacement);
+        return s;
+    }
+    /// The same for a parsed name.
+    [[nodiscard]] hla_name_standing status(const hla_name& name) const {
+        return status(to_string(name.without_prefix()));
+    }
+
+private:
+    friend result<hla_release> load_hla_release(hla_release_texts texts);
+
+    struct nom_entry {
+        bool deleted = false;
+        std::string replacement;  ///< full name (locus included), or empty
+        std::string reason;
+    };
+
+    /// Follows replacements until a current name (at most as many steps as entries: a cycle
+    /// cannot loop; the loader refuses cycles anyway).
+    [[nodiscard]] std::optional<std::string> final_replacement(std::string r) const {
+        for (std::size_t steps = 0; !r.empty() && steps <= nom_.size(); ++steps) {
+            const auto it = nom_.find(r);
+            if (it == nom_.end() || !it->second.deleted) {
+                return r;
+            }
+            r = it->second.replacement;
+        }
+        return std::nullopt;
+    }
+
+    std::string version_;
+    std::string date_;
+    std::vector<hla_name> alleles_;
+    std::vector<std::uint32_t> accessions_;
+    std::unordered_map<hla_name, std::uint32_t, hla_name_hash> index_;
+    std::unordered_map<std::string, nom_entry> nom_;  ///< every hla_nom.txt entry by full name
+};
+
+namespace detail {
+
+/// The whole of a file, read with C stdio (no <fstream> in a module header); nullopt if it
+/// cannot be opened or read.
+[[nodiscard]] inline std::optional<std::string> read_whole_file(const std::string& path) {
+    std::FILE* fp = std::fopen(path.c_str(), "rb");
+    if (fp == nullptr) {
+        return std::nullopt;
+    }
+    std::string data;
+    char buf[1 << 16];
+    std::size_t got = 0;
+    while ((got = std::fread(buf, 1, sizeof buf, fp)) > 0) {
+        data.append(buf, got);
+    }
+    const bool bad = std::ferror(fp) != 0;
+    std::fclose(fp);
+    if (bad) {
+        return std::nullopt;
+    }
+    return data;
+}
+
+/// One file being read: its name, its text, the line number, and errors that name both.
+class release_file {
+public:
+    release_file(std::string name, std::string text) : name_(std::move(name)), text_(std::move(text)) {}
+
+    [[nodiscard]] const std::string& name() const noexcept { return name_; }
+    [[nodiscard]] std::size_t line_number() const noexcept { return line_; }
+
+    /// The next line without its '\n' (and without a '\r', should a copy have CRLF ends); the
+    /// last line needs no '\n'.
+    [[nodiscard]] bool next(std::string_view& line) {
+        if (pos_ >= text_.size()) {
+            return false;
+        }
+        std::size_t end = text_.find('\n', pos_);
+        if (end == std::string::npos) {
+            end = text_.size();
+        }
+        line = std::string_view(text_).substr(pos_, end - pos_);
+        pos_ = end + 1;
+        ++line_;
+        if (!line.empty() && line.back() == '\r') {
+            line.remove_suffix(1);
+        }
+        return true;
+    }
+
+    /// The file ended where line line_number() + 1 was due.
+    [[nodiscard]] error ended(std::string valid) const {
+        return error(errc::missing, field_ref(name_ + ":" + std::to_string(line_ + 1)),
+                     "(end of file)", std::move(valid), "DON-REL-001");
+    }
+    [[nodiscard]] error fail(errc code, std::string_view value, std::string valid) const {
+        return error(code, field_ref(name_ + ":" + std::to_string(line_)), std::string(value),
+                     std::move(valid), "DON-REL-001");
+    }
+
+private:
+    std::string name_;
+    std::string text_;
+    std::size_t pos_ = 0;
+    std::size_t line_ = 0;
+};
+
+/// Splits `line` on `sep`, keeping empty fields.
+inline std::vector<std::string_view> split_keep_empty(std::string_view line, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+        if (i == line.size() || line[i] == sep) {
+            out.push_back(line.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return out;
+}
+
+/// Reads the six "# key: value" header lines; returns the version ("3.58.0") and date.
+[[nodiscard]] inline std::optional<error> read_release_header(release_file& f,
+                                                              std::string& version,
+                                                              std::string& date) {
+    std::string_view line;
+    for (int k = 0; k < 6; ++k) {
+        if (!f.next(line)) {
+            return f.ended("6 header lines starting with '# '");
+        }
+        if (line.substr(0, 2) != "# ") {
+            return f.fail(errc::syntax, line, "a header line starting with '# '");
+        }
+        const std::string_view v = line;
+        const auto value = [&v](std::string_view key) {
+            std::string_view s = v.substr(key.size());
+            while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) {
+                s.remove_suffix(1);
+            }
+            return std::string(s);
+        };
+        if (v.substr(0, 24) == "# version: IPD-IMGT/HLA ") {
+            version = value("# version: IPD-IMGT/HLA ");
+        } else if (v.substr(0, 8) == "# date: ") {
+            date = value("# date: ");
+        }
+    }
+    if (version.empty()) {
+        return f.fail(errc::missing, "(no version line)", "a '# version: IPD-IMGT/HLA x.y.z' line");
+    }
+    return std::nullopt;
+}
+
+}  // namespace detail
+
+/// DON-REL-001/002: reads a release's names from the texts of its files. Errors name the file
+/// and line (see the header comment).
+[[nodiscard]] inline result<hla_release> load_hla_release(hla_release_texts texts) {
+    hla_release rel;
+    std::string_view line;
+
+    // --- Allelelist.txt: AlleleID,Allele -----------------------------------------------------
+    {
+        detail::release_file f("Allelelist.txt", std::move(texts.allelelist));
+        if (auto e = detail::read_release_header(f, rel.version_, rel.date_)) {
+            return *std::move(e);
+        }
+        if (!f.next(line)) {
+            return f.ended("the column line AlleleID,Allele");
+        }
+        if (line != "AlleleID,Allele") {
+            return f.fail(errc::syntax, line, "the column line AlleleID,Allele");
+        }
+        while (f.next(line)) {
+            const auto cols = detail::split_keep_empty(line, ',');
+            if (cols.size() != 2 || cols[0].size() != 8 || cols[0].substr(0, 3) != "HLA") {
+                return f.fail(errc::syntax, line, "HLA<5 digits>,<allele name>");
+            }
+            std::uint32_t id = 0;
+            for (const char c : cols[0].substr(3)) {
+                if (c < '0' || c > '9') {
+                    return f.fail(errc::syntax, line, "HLA<5 digits>,<allele name>");
+                }
+                id = id * 10U + static_cast<std::uint32_t>(c - '0');
+            }
+            const auto n = parse_hla_name(cols[1]);
+            if (!n || n->kind() != hla_name_kind::allele || n->has_prefix()) {
+                return f.fail(errc::syntax, line, "an allele name such as A*01:01:01:01");
+            }
+            if (!rel.index_.emplace(*n, static_cast<std::uint32_t>(rel.alleles_.size())).second) {
+                return f.fail(errc::inconsistent, line, "each allele listed once");
+            }
+            rel.alleles_.push_back(*n);
+            rel.accessions_.push_back(id);
+        }
+        if (rel.alleles_.empty()) {
+            return f.ended("at least one allele line");
+        }
+    }
+
+    // --- hla_nom.txt: locus;name;assigned;deleted;identical to;reason --------------------------
+    {
+        detail::release_file f("hla_nom.txt", std::move(texts.hla_nom));
+        std::string version;
+        std::string date;
+        if (auto e = detail::read_release_header(f, version, date)) {
+            return *std::move(e);
+        }
+        if (version != rel.version_) {
+            return f.fail(errc::inconsistent, version,
+                          "the version of Allelelist.txt (" + rel.version_ + ")");
+        }
+        std::size_t current_alleles = 0;
+        while (f.next(line)) {
+            const auto cols = detail::split_keep_empty(line, ';');
+            if (cols.size() != 6 || cols[0].empty() || cols[1].empty() || cols[2].size() != 8 ||
+                (!cols[3].empty() && cols[3].size() != 8)) {
+                return f.fail(errc::syntax, line,
+                              "locus;name;YYYYMMDD;[YYYYMMDD];[identical to];[reason]");
+            }
+            const bool allele = cols[0].back() == '*';
+            const std::string_view locus = allele ? cols[0].substr(0, cols[0].size() - 1) : cols[0];
+            std::string full(locus);
+            if (allele) {
+                full += '*';
+            }
+            full += cols[1];
+            hla_release::nom_entry e;
+            e.deleted = !cols[3].empty();
+            if (!cols[4].empty()) {
+                // the replacement is written without its locus; the old locus Cw* became C*
+                std::string rl(locus == "Cw" && allele ? std::string_view("C") : locus);
+                e.replacement = rl + (allele ? "*" : "") + std::string(cols[4]);
+                // an old Cw* name may be replaced by another old Cw* name (a chain)
+                if (locus == "Cw" && allele && cols[4].find(':') == std::string_view::npos) {
+                    e.replacement = "Cw*" + std::string(cols[4]);
+                }
+            }
+            if (e.deleted) {
+                e.reason = std::string(cols[5]);
+            } else if (allele) {
+                // a current allele here must be a current allele of Allelelist.txt
+                const auto n = parse_hla_name(full);
+                if (!n || rel.index_.find(*n) == rel.index_.end()) {
+                    return f.fail(errc::inconsistent, line,
+                                  "a current allele that Allelelist.txt lists");
+                }
+                ++current_alleles;
+            }
+            if (!rel.nom_.emplace(full, std::move(e)).second) {
+                return f.fail(errc::inconsistent, line, "each name listed once");
+            }
+        }
+        if (current_alleles != rel.alleles_.size()) {
+            return f.fail(errc::inconsistent, std::to_string(current_alleles) + " current alleles",
+                          "the " + std::to_string(rel.alleles_.size()) +
+                              " alleles of Allelelist.txt");
+        }
+        // Every replacement chain ends (no cycle) at a current name or nowhere.
+        for (const auto& [name, entry] : rel.nom_) {
+            if (entry.deleted && !entry.replacement.empty() &&
+                !rel.final_replacement(entry.replacement)) {
+                return error(errc::inconsistent, field_ref(f.name()), name,
+                             "replacements that end at a current name", "DON-REL-002");
+            }
+        }
+    }
+    return rel;
+}
+
+/// DON-REL-001/002: loads the names of the IPD-IMGT/HLA release in `directory` (its
+/// Allelelist.txt and hla_nom.txt, as IPD-IMGT/HLA publishes them). A file that cannot be read
+/// is errc::missing naming it; the rest as load_hla_release(texts).
+[[nodiscard]] inline result<hla_release> load_hla_release(const std::string& directory) {
+    const std::string dir = directory.empty() || directory.back() == '/' ? directory
+                                                                          : directory + "/";
+    hla_release_texts texts;
+    for (auto [name, text] : {std::pair{"Allelelist.txt", &texts.allelelist},
+                              std::pair{"hla_nom.txt", &texts.hla_nom}}) {
+        auto read = detail::read_whole_file(dir + name);
+        if (!read) {
+            return error(errc::missing, field_ref(name), dir + name,
+                         std::string("a readable file (an IPD-IMGT/HLA release directory holds ") +
+                             name + ")",
+                         "DON-REL-001");
+        }
+        *text = std::move(*read);
+    }
+    return load_hla_release(std::move(texts));
+}
+
+}  // namespace hsct::donor
+
+#endif  // HSCT_DONOR_HLA_RELEASE_HPP

@@ -1,0 +1,232 @@
+// Tests for include/hsct/donor/hla_release.hpp: loading the names of an IPD-IMGT/HLA release
+// from its raw files (DON-REL-001) and what it says of deleted and renamed names (DON-REL-002),
+// on release 3.58.0 (tests/data/hla/3.58.0, unmodified) and on damaged copies made here.
+#include <hsct/donor/hla_release.hpp>
+
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <string_view>
+
+#include "support/catch.hpp"
+#include "support/count_allocations.hpp"
+
+namespace d = hsct::donor;
+namespace fs = std::filesystem;
+
+namespace {
+
+const std::string release_dir = HSCT_TEST_DATA_DIR "/hla/3.58.0";
+
+const d::hla_release& release() {
+    static const d::hla_release r = [] {
+        auto loaded = d::load_hla_release(release_dir);
+        if (!loaded) {
+            FAIL(loaded.error().message());
+        }
+        return *std::move(loaded);
+    }();
+    return r;
+}
+
+d::hla_name name(std::string_view text) { return d::parse_hla_name(text).value(); }
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::ostringstream s;
+    s << in.rdbuf();
+    return s.str();
+}
+
+// A copy of the release's two name files in a fresh directory, `edit` applied to one of them.
+struct damaged_release {
+    fs::path dir;
+    damaged_release(const std::string& file, std::string (*edit)(std::string)) {
+        dir = fs::temp_directory_path() /
+              ("hsct_release_" + std::to_string(reinterpret_cast<std::uintptr_t>(this)));
+        fs::create_directories(dir);
+        for (const std::string f : {"Allelelist.txt", "hla_nom.txt"}) {
+            std::string text = slurp(release_dir + "/" + f);
+            if (f == file) {
+                text = edit(std::move(text));
+            }
+            std::ofstream(dir / f, std::ios::binary) << text;
+        }
+    }
+    ~damaged_release() {
+        std::error_code ec;
+        fs::remove_all(dir, ec);
+    }
+    damaged_release(const damaged_release&) = delete;
+    damaged_release& operator=(const damaged_release&) = delete;
+};
+
+hsct::error load_error(const damaged_release& r) {
+    auto loaded = d::load_hla_release(r.dir.string());
+    REQUIRE_FALSE(loaded.has_value());
+    CHECK(loaded.error().requirement().substr(0, 7) == "DON-REL");
+    return loaded.error();
+}
+
+}  // namespace
+
+TEST_CASE("release 3.58.0 loads from its raw files", "[donor][release][DON-REL-001][IMGT-3.58.0]") {
+    const auto& r = release();
+    CHECK(r.version() == "3.58.0");
+    CHECK(r.date() == "2024-10-09");
+    CHECK(r.allele_count() == 41'433);
+    CHECK(d::to_string(r.allele(0)) == "A*01:01:01:01");
+    CHECK(r.accession(0) == "HLA00001");
+    CHECK(r.accession(1) == "HLA02169");  // A*01:01:01:02N
+    CHECK(r.is_current(name("A*01:01:01:01")));
+    CHECK(r.is_current(name("HLA-A*01:01:01:01")));  // the prefix does not matter
+    CHECK(r.is_current(name("A*24:09N")));
+    CHECK(r.is_current(name("MICA*004:01:13")));    // the one current allele with a "reason"
+    CHECK_FALSE(r.is_current(name("A*01:01:01")));  // a group of alleles, not an allele name
+    CHECK_FALSE(r.is_current(name("A*01:01")));
+    CHECK_FALSE(r.is_current(name("A*01:01:01G")));
+    CHECK_FALSE(r.is_current(name("A*99:99")));
+    // resolution refined by the release (DON-NAME-006)
+    CHECK(r.resolution(name("A*01:01:01:01")) == d::hla_resolution::allele);
+    CHECK(r.resolution(name("A*01:01:03")) == d::hla_resolution::allele);  // 3 fields, one allele
+    CHECK(r.resolution(name("A*01:01:01")) == d::hla_resolution::high);
+    CHECK(r.resolution(name("A*01")) == d::hla_resolution::low);
+    // asking allocates nothing
+    const auto n = name("DRB1*15:01:01:01");
+    const hsct_test::allocation_counter counter;
+    const bool current = r.is_current(n);
+    CHECK(counter.count() == 0);
+    CHECK(current);
+}
+
+TEST_CASE("deleted and renamed names point to what replaced them", "[donor][release][DON-REL-002]") {
+    const auto& r = release();
+    const auto renamed = r.status("A*02:01:08");
+    CHECK(renamed.status == d::hla_name_status::deleted);
+    CHECK(renamed.reason == "Sequence renamed");
+    CHECK(renamed.replaced_by == "A*02:1040");
+    CHECK(renamed.release_version == "3.58.0");
+
+    // a pre-2010 name, its replacement with a different suffix history
+    const auto old = r.status("A*0105N");
+    CHECK(old.status == d::hla_name_status::deleted);
+    CHECK(old.replaced_by == "A*01:04:01:01N");
+    CHECK(old.reason == "Sequence identical");
+    CHECK(r.status("HLA-A*0105N").replaced_by == "A*01:04:01:01N");
+    CHECK(r.status("A*01:34N").replaced_by == "A*01:01:38L");
+
+    // a chain through the old locus Cw*: Cw*0422 -> Cw*0421 -> C*04:15:02
+    CHECK(r.status("Cw*0422").replaced_by == "C*04:15:02");
+    CHECK(r.status("Cw*0421").replaced_by == "C*04:15:02");
+    CHECK(r.status("Cw*0101").replaced_by == "C*01:02:01:01");
+
+    // deleted without a replacement
+    const auto never = r.status("A*02:100");
+    CHECK(never.status == d::hla_name_status::deleted);
+    CHECK(never.reason == "Never assigned");
+    CHECK_FALSE(never.replaced_by.has_value());
+
+    // serological antigens: current, and the one deleted (Cw11, replaced by Cw1)
+    CHECK(r.status("A2").status == d::hla_name_status::current);
+    CHECK(r.status("DR15").status == d::hla_name_status::current);
+    CHECK(r.status("Cw11").status == d::hla_name_status::deleted);
+    CHECK(r.status("Cw11").replaced_by == "Cw1");
+
+    // current and unknown names
+    CHECK(r.status("A*01:01:01:01").status == d::hla_name_status::current);
+    CHECK(r.status(name("HLA-B*07:02:01:01")).status == d::hla_name_status::current);
+    CHECK(r.status("A*99:99").status == d::hla_name_status::not_in_release);
+    CHECK(r.status("nonsense").status == d::hla_name_status::not_in_release);
+    CHECK(r.status("A*99:99").release_version == "3.58.0");
+}
+
+TEST_CASE("a missing, truncated or corrupt file is an error naming the file and the line",
+          "[donor][release][DON-REL-001]") {
+    {
+        const auto e = d::load_hla_release("/nonexistent/hsct/release").error();
+        CHECK(e.code() == hsct::errc::missing);
+        CHECK(e.field() == "Allelelist.txt");
+    }
+    {
+        const damaged_release r("hla_nom.txt", [](std::string) { return std::string(); });
+        const auto e = load_error(r);
+        CHECK(e.code() == hsct::errc::missing);
+        CHECK(e.field() == "hla_nom.txt:1");
+    }
+    {   // truncated in the header (two lines and a bit): the third line is missing
+        const damaged_release r("Allelelist.txt", [](std::string t) { return t.substr(0, 40); });
+        const auto e = load_error(r);
+        CHECK(e.field() == "Allelelist.txt:3");
+        CHECK(e.code() == hsct::errc::missing);
+    }
+    {   // truncated inside a line: that line is not an allele line
+        const damaged_release r("Allelelist.txt", [](std::string t) {
+            return t.substr(0, t.find("HLA00001,A*01:01:01:01") + 12);
+        });
+        const auto e = load_error(r);
+        CHECK(e.code() == hsct::errc::syntax);
+        CHECK(e.field() == "Allelelist.txt:8");
+        CHECK(e.value() == "HLA00001,A*0");
+    }
+    {   // truncated at a line end: hla_nom.txt then names alleles Allelelist.txt lacks
+        const damaged_release r("Allelelist.txt", [](std::string t) {
+            return t.substr(0, t.find('\n', t.size() / 2) + 1);
+        });
+        const auto e = load_error(r);
+        CHECK(e.code() == hsct::errc::inconsistent);
+        CHECK(e.field().rfind("hla_nom.txt:", 0) == 0);
+    }
+    {   // a corrupt allele line (line 10 of the file)
+        const damaged_release r("Allelelist.txt", [](std::string t) {
+            const auto at = t.find("HLA14798,A*01:01:01:03");
+            return t.replace(at, 22, "HLA14798,A*1:01:01:03x");
+        });
+        const auto e = load_error(r);
+        CHECK(e.code() == hsct::errc::syntax);
+        CHECK(e.field() == "Allelelist.txt:10");
+        CHECK(e.value() == "HLA14798,A*1:01:01:03x");
+    }
+    {   // a duplicate allele
+        const damaged_release r("Allelelist.txt", [](std::string t) {
+            return t + "HLA99999,A*01:01:01:01\n";
+        });
+        const auto e = load_error(r);
+        CHECK(e.code() == hsct::errc::inconsistent);
+        CHECK(e.field() == "Allelelist.txt:41441");
+    }
+    {   // a line of hla_nom.txt with a missing column
+        const damaged_release r("hla_nom.txt", [](std::string t) {
+            const auto at = t.find("A;2;19680101;;;");
+            return t.replace(at, 16, "A;2;19680101;;");
+        });
+        const auto e = load_error(r);
+        CHECK(e.code() == hsct::errc::syntax);
+        CHECK(e.field() == "hla_nom.txt:8");
+    }
+    {   // files of different releases
+        const damaged_release r("hla_nom.txt", [](std::string t) {
+            const auto at = t.find("IPD-IMGT/HLA 3.58.0");
+            return t.replace(at, 19, "IPD-IMGT/HLA 3.57.0");
+        });
+        const auto e = load_error(r);
+        CHECK(e.code() == hsct::errc::inconsistent);
+        CHECK(e.value() == "3.57.0");
+    }
+    {   // CRLF line ends (a copy made on another system) still load
+        const damaged_release r("Allelelist.txt", [](std::string t) {
+            std::string out;
+            for (const char c : t) {
+                if (c == '\n') {
+                    out += '\r';
+                }
+                out += c;
+            }
+            return out;
+        });
+        const auto loaded = d::load_hla_release(r.dir.string());
+        REQUIRE(loaded.has_value());
+        CHECK(loaded->allele_count() == 41'433);
+    }
+}
