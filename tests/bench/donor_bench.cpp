@@ -183,8 +183,9 @@ void BM_hla_name_agreement(benchmark::State& state) {
 }
 BENCHMARK(BM_hla_name_agreement)->Iterations(1)->Unit(benchmark::kMillisecond);
 
-// Loading the names of release 3.58.0 (Allelelist.txt and hla_nom.txt, about 1.9 MB), measured
-// on its own (no raw counterpart): issue 8's target for the whole release is <= 100 ms.
+// Loading release 3.58.0's names and groups (Allelelist.txt, hla_nom.txt, hla_nom_g.txt,
+// hla_nom_p.txt, about 2.7 MB), measured on its own (no raw counterpart): issue 8's target for
+// the whole release is <= 100 ms.
 void BM_hla_release_names_load_cost(benchmark::State& state) {
     for (auto _ : state) {
         auto r = hsct::donor::load_hla_release(HSCT_TEST_DATA_DIR "/hla/3.58.0");
@@ -215,6 +216,32 @@ void BM_hla_release_is_current_cost(benchmark::State& state) {
                             static_cast<std::int64_t>(all.size()));
 }
 BENCHMARK(BM_hla_release_is_current_cost)->Unit(benchmark::kMicrosecond);
+
+// Reducing every allele name of the release (parsed beforehand) to its G group, P group and
+// lgx name, measured on its own; items are names. Issue 8's target: <= 50 ns a name (py-ard
+// 2.3.1 on this machine: tests/data/pyard-2.3.1/results.txt).
+void reduce_all(benchmark::State& state, hsct::donor::hla_reduction to) {
+    const auto r = hsct::donor::load_hla_release(HSCT_TEST_DATA_DIR "/hla/3.58.0").value();
+    std::vector<hsct::donor::hla_name> all;
+    for (const auto text : data().all) {
+        all.push_back(hsct::donor::parse_hla_name(text).value());
+    }
+    for (auto _ : state) {
+        std::size_t n = 0;
+        for (const auto& name : all) {
+            n += r.reduce(name, to).names().size();
+        }
+        benchmark::DoNotOptimize(n);
+    }
+    state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations()) *
+                            static_cast<std::int64_t>(all.size()));
+}
+void BM_hla_reduce_g_cost(benchmark::State& state) { reduce_all(state, hsct::donor::hla_reduction::g_group); }
+void BM_hla_reduce_p_cost(benchmark::State& state) { reduce_all(state, hsct::donor::hla_reduction::p_group); }
+void BM_hla_reduce_lgx_cost(benchmark::State& state) { reduce_all(state, hsct::donor::hla_reduction::lgx); }
+BENCHMARK(BM_hla_reduce_g_cost)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_hla_reduce_p_cost)->Unit(benchmark::kMicrosecond);
+BENCHMARK(BM_hla_reduce_lgx_cost)->Unit(benchmark::kMicrosecond);
 
 // Reading and printing a 10-allele GL String genotype (A, B, C, DRB1, DQB1), measured on its own.
 void BM_gl_string_10_alleles_parse_print_cost(benchmark::State& state) {

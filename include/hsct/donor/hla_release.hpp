@@ -2,13 +2,15 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // An IPD-IMGT/HLA release, loaded from its raw files in a directory the caller names (hsct ships
-// no HLA data). This part reads the names: Allelelist.txt (every current allele, with its
-// accession) and hla_nom.txt (every name ever assigned, with deletions and what replaced them):
+// no HLA data): Allelelist.txt (every current allele, with its accession), hla_nom.txt (every
+// name ever assigned, with deletions and what replaced them), hla_nom_g.txt and hla_nom_p.txt
+// (G and P groups), and the reductions of allele names to G group, P group and lgx:
 //
 //   auto rel = hsct::donor::load_hla_release("/data/IMGTHLA-3.58.0");  // result<hla_release>
 //   rel->version();                                         // "3.58.0"
 //   rel->is_current(hsct::donor::parse_hla_name("A*01:01:01:01").value());   // true
 //   auto s = rel->status("A*02:01:08");     // deleted (Sequence renamed), replaced by A*02:1040
+//   rel->reduce(name, hla_reduction::g_group).text();       // "A*02:01:01G/A*02:01:02G" for A*02:01
 //
 // DON-REL-001: the files are read as IPD-IMGT/HLA writes them (6 "# " header lines, the version
 // from "# version: IPD-IMGT/HLA x.y.z", ';' or ',' separated columns, no final newline needed).
@@ -18,18 +20,21 @@
 // never a crash (fuzz_hla_release_readers). DON-REL-002: a deleted name's replacement is
 // followed through chains of deletions (Cw*0422 -> Cw*0421 -> C*04:15:02) to a current name;
 // old locus Cw* names are replaced by C* names. The release version is on every status.
-// G and P groups, serology (rel_dna_ser.txt, rel_ser_ser.txt), DPB1 TCE groups and the
-// reductions come in later parts of issue 8 (docs/donor.md).
+// Serology (rel_dna_ser.txt, rel_ser_ser.txt), DPB1 TCE groups and reductions of other kinds of
+// names come in later parts of issue 8 (docs/donor.md).
 #ifndef HSCT_DONOR_HLA_RELEASE_HPP
 #define HSCT_DONOR_HLA_RELEASE_HPP
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -98,6 +103,74 @@ struct hla_name_hash {
 struct hla_release_texts {
     std::string allelelist;  ///< Allelelist.txt
     std::string hla_nom;     ///< hla_nom.txt
+    std::string hla_nom_g;   ///< hla_nom_g.txt (G groups)
+    std::string hla_nom_p;   ///< hla_nom_p.txt (P groups)
+};
+
+/// What to reduce a name to (DON-RED-001..003).
+enum class hla_reduction : std::uint8_t {
+    g_group = 1,  ///< the G group (hla_nom_g.txt): identical nucleotides over the binding domain
+    p_group = 2,  ///< the P group (hla_nom_p.txt): identical binding-domain protein
+    lgx = 3,      ///< two fields, as py-ard defines lgx (the G group's first two fields, ...)
+};
+
+constexpr auto hsct_enum_table(hla_reduction) noexcept {
+    return make_enum_table<hla_reduction>("hla_reduction", {
+        {hla_reduction::g_group, "g_group", "G group"},
+        {hla_reduction::p_group, "p_group", "P group"},
+        {hla_reduction::lgx, "lgx", "two fields (lgx)"},
+    });
+}
+
+/// How a reduction came out.
+enum class hla_reduction_status : std::uint8_t {
+    reduced = 1,         ///< one answer from the release's groups
+    no_group = 2,        ///< the release puts the name in no such group: the answer is the name
+    ambiguous = 3,       ///< the name's alleles lie in several groups: every one is listed
+    not_in_release = 4,  ///< neither a current allele nor a prefix of one: no answer
+    not_applicable = 5,  ///< not an allele name (G, P, lg, MAC, XX, serology: not reduced yet)
+};
+
+constexpr auto hsct_enum_table(hla_reduction_status) noexcept {
+    return make_enum_table<hla_reduction_status>("hla_reduction_status", {
+        {hla_reduction_status::reduced, "reduced", "reduced"},
+        {hla_reduction_status::no_group, "no_group", "in no group (unchanged)"},
+        {hla_reduction_status::ambiguous, "ambiguous", "ambiguous (several groups)"},
+        {hla_reduction_status::not_in_release, "not_in_release", "not in the release"},
+        {hla_reduction_status::not_applicable, "not_applicable", "not an allele name"},
+    });
+}
+
+/// The answer of a reduction: its status, its names (one, or several when ambiguous; none when
+/// not in the release), and the release that answered. Holds no heap memory: the names live in
+/// the release (keep it alive while reading them) or, for one name, in the answer itself.
+class hla_reduced {
+public:
+    [[nodiscard]] hla_reduction_status status() const noexcept { return status_; }
+    [[nodiscard]] std::span<const hla_name> names() const noexcept {
+        return many_ != nullptr ? std::span<const hla_name>(many_, count_)
+                                : std::span<const hla_name>(&one_, count_);
+    }
+    [[nodiscard]] std::string_view release_version() const noexcept { return version_; }
+    /// The names joined with '/' ("A*02:01:01G/A*02:01:02G"); empty when there is none.
+    [[nodiscard]] std::string text() const {
+        std::string s;
+        for (const auto& n : names()) {
+            if (!s.empty()) {
+                s += '/';
+            }
+            s += to_string(n);
+        }
+        return s;
+    }
+
+private:
+    friend class hla_release;
+    hla_name one_;
+    const hla_name* many_ = nullptr;
+    std::uint32_t count_ = 0;
+    hla_reduction_status status_ = hla_reduction_status::not_in_release;
+    std::string_view version_;
 };
 
 class hla_release;
@@ -170,8 +243,162 @@ public:
         return status(to_string(name.without_prefix()));
     }
 
+    /// DON-RED-001..003: reduces an allele name (a current allele, or a 2- or 3-field prefix of
+    /// current alleles, e.g. A*02:01) to its G group, P group or lgx name. Allocates nothing.
+    ///  - a current allele in a group: reduced, its group (hla_nom_g/p.txt names the groups);
+    ///  - a prefix: its alleles' groups; several: ambiguous, all of them in name order;
+    ///  - in no group (or a locus without groups, such as MICA): no_group, the name unchanged;
+    ///  - lgx: py-ard 2.3.1's rule (the group's first two fields; an allele in no G group but in
+    ///    a P group whose 2 fields no G group holds takes the P group's 2 fields; else its own 2
+    ///    fields, read once more through the groups); where py-ard keeps only the lowest of
+    ///    several, hsct lists all (ambiguous);
+    ///  - not a current allele or prefix: not_in_release, no name; not an allele name (a G, P or
+    ///    lg group, MAC, XX or serological name): not_applicable.
+    [[nodiscard]] hla_reduced reduce(const hla_name& name, hla_reduction to) const noexcept {
+        hla_reduced r;
+        r.version_ = version_;
+        if (name.kind() != hla_name_kind::allele) {
+            r.status_ = hla_reduction_status::not_applicable;
+            return r;
+        }
+        const hla_name n = name.without_prefix();
+        const auto answer_list = [&r](const std::vector<hla_name>& pool, const span_ref& sp) {
+            r.many_ = pool.data() + sp.offset;
+            r.count_ = sp.count;
+            r.status_ = sp.count > 1 ? hla_reduction_status::ambiguous
+                                     : hla_reduction_status::reduced;
+        };
+        const auto unchanged = [&r, &n]() {
+            r.one_ = n;
+            r.count_ = 1;
+            r.status_ = hla_reduction_status::no_group;
+        };
+        const auto current = index_.find(n);
+        const bool is_allele = current != index_.end();
+        bool grouped = false;
+        if (is_allele) {
+            grouped = grouped_[current->second];
+        } else {
+            if (known_prefix_.find(n) == known_prefix_.end()) {
+                return r;  // not_in_release
+            }
+            grouped = grouped_loci_.find(std::string(n.locus())) != grouped_loci_.end();
+        }
+        if (!grouped) {
+            unchanged();  // a locus without groups (MICA, ...): the name unchanged
+            return r;
+        }
+        switch (to) {
+            case hla_reduction::g_group:
+            case hla_reduction::p_group: {
+                const bool g = to == hla_reduction::g_group;
+                const auto& pool = g ? g_pool_ : p_pool_;
+                if (is_allele) {
+                    const auto& sp = (g ? g_of_ : p_of_)[current->second];
+                    if (sp.count == 0) {
+                        unchanged();
+                    } else {
+                        answer_list(pool, sp);
+                    }
+                    return r;
+                }
+                const auto& prefixes = g ? g_prefix_ : p_prefix_;
+                if (const auto it = prefixes.find(n); it != prefixes.end()) {
+                    answer_list(pool, it->second);
+                } else {
+                    unchanged();
+                }
+                return r;
+            }
+            case hla_reduction::lgx: {
+                if (is_allele) {
+                    answer_list(lgx_pool_, lgx_of_[current->second]);
+                    return r;
+                }
+                const auto [first, sp, computed] = lgx_of(n);
+                if (sp.count > 0) {
+                    answer_list(lgx_pool_, sp);
+                } else {
+                    r.one_ = computed;
+                    r.count_ = 1;
+                    r.status_ = hla_reduction_status::reduced;
+                }
+                static_cast<void>(first);
+                return r;
+            }
+        }
+        return r;
+    }
+
 private:
     friend result<hla_release> load_hla_release(hla_release_texts texts);
+
+    /// A run of names in one of the pools.
+    struct span_ref {
+        std::uint32_t offset = 0;
+        std::uint32_t count = 0;
+    };
+
+    /// The first two fields of a name as py-ard cuts them: the suffix dropped when there were
+    /// more than two fields, kept on a two-field name; a one-field name unchanged.
+    [[nodiscard]] static hla_name two_fields(const hla_name& n) noexcept {
+        if (n.field_count() <= 2) {
+            return n;
+        }
+        return n.with_fields(2, hla_name_kind::allele, hla_expression::expressed);
+    }
+
+    /// L(x) of py-ard's lgx: the lgx table's answer(s) for x, else x's first two fields.
+    struct lgx_step {
+        hla_name first;      ///< the lowest answer (what py-ard continues with)
+        span_ref all;        ///< every answer, when x is in the table (count 0 when not)
+        hla_name computed;   ///< x's two fields, when x is not in the table
+    };
+    [[nodiscard]] lgx_step lgx_table_step(const hla_name& x) const noexcept {
+        lgx_step s;
+        if (const auto it = lgx_tab_.find(x); it != lgx_tab_.end()) {
+            s.all = it->second;
+            s.first = lgx_pool_[it->second.offset];
+            return s;
+        }
+        s.computed = two_fields(x);
+        s.first = s.computed;
+        return s;
+    }
+    /// py-ard 2.3.1's lgx with ping (ard.py _redux_allele): p_not_g first; then L(x); when x is
+    /// in no G group (L only cut it to two fields), L once more on the cut, unless the cut is x
+    /// or a ping answer. (py-ard applies the second L to grouped names too, which can only move
+    /// them to the lowest of several groups sharing two fields, its issue #333: hsct keeps the
+    /// name's own group; docs/donor.md lists the names this changes.)
+    [[nodiscard]] lgx_step lgx_of(const hla_name& x) const noexcept {
+        if (const auto it = p_not_g_.find(x); it != p_not_g_.end()) {
+            lgx_step s;
+            s.first = it->second;
+            s.computed = it->second;
+            return s;
+        }
+        const lgx_step once = lgx_table_step(x);
+        if (once.all.count > 0 || once.first == x ||
+            p_not_g_values_.find(once.first) != p_not_g_values_.end()) {
+            return once;
+        }
+        return lgx_table_step(once.first);
+    }
+
+    std::vector<span_ref> g_of_;  ///< per current allele: its G group (count 0: none)
+    std::vector<span_ref> p_of_;
+    std::vector<span_ref> lgx_of_;
+    std::vector<hla_name> g_pool_;
+    std::vector<hla_name> p_pool_;
+    std::vector<hla_name> lgx_pool_;
+    std::unordered_map<hla_name, span_ref, hla_name_hash> g_prefix_;
+    std::unordered_map<hla_name, span_ref, hla_name_hash> p_prefix_;
+    std::unordered_map<hla_name, span_ref, hla_name_hash> lgx_tab_;
+    std::unordered_map<hla_name, hla_name, hla_name_hash> p_not_g_;
+    std::unordered_set<hla_name, hla_name_hash> p_not_g_values_;
+    std::unordered_set<hla_name, hla_name_hash> known_prefix_;  ///< 1-3 field prefixes of alleles
+    std::unordered_set<std::string> grouped_loci_;              ///< loci with G groups
+    std::vector<bool> grouped_;  ///< per current allele: its locus has G groups
 
     struct nom_entry {
         bool deleted = false;
@@ -426,6 +653,152 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
             }
         }
     }
+    // --- hla_nom_g.txt and hla_nom_p.txt: locus*;member/member/...;group --------------------
+    rel.g_of_.assign(rel.alleles_.size(), {});
+    rel.p_of_.assign(rel.alleles_.size(), {});
+    for (hla_name a : rel.alleles_) {
+        for (std::size_t k = 1; k < a.field_count(); ++k) {
+            rel.known_prefix_.insert(a.with_fields(k, hla_name_kind::allele, hla_expression::expressed));
+        }
+        if (a.field_count() > 2) {
+            rel.known_prefix_.insert(hla_release::two_fields(a));
+        }
+    }
+    // members of groups, by group, for the prefix and lgx tables below
+    std::vector<std::pair<hla_name, std::uint32_t>> g_members;  // (member, index in g_pool_)
+    for (const bool g : {true, false}) {
+        detail::release_file f(g ? "hla_nom_g.txt" : "hla_nom_p.txt",
+                               std::move(g ? texts.hla_nom_g : texts.hla_nom_p));
+        std::string version;
+        std::string date;
+        if (auto e = detail::read_release_header(f, version, date)) {
+            return *std::move(e);
+        }
+        if (version != rel.version_) {
+            return f.fail(errc::inconsistent, version,
+                          "the version of Allelelist.txt (" + rel.version_ + ")");
+        }
+        auto& pool = g ? rel.g_pool_ : rel.p_pool_;
+        auto& of = g ? rel.g_of_ : rel.p_of_;
+        auto& prefix = g ? rel.g_prefix_ : rel.p_prefix_;
+        std::unordered_map<hla_name, std::vector<std::uint32_t>, hla_name_hash> prefix_groups;
+        const hla_name_kind kind = g ? hla_name_kind::g_group : hla_name_kind::p_group;
+        while (f.next(line)) {
+            const auto cols = detail::split_keep_empty(line, ';');
+            if (cols.size() != 3 || cols[0].size() < 2 || cols[0].back() != '*' || cols[1].empty()) {
+                return f.fail(errc::syntax, line, "locus*;member/member/...;[group]");
+            }
+            const std::string locus(cols[0]);
+            std::uint32_t group = 0;
+            const bool grouped = !cols[2].empty();
+            if (grouped) {
+                const auto gn = parse_hla_name(locus + std::string(cols[2]));
+                if (!gn || gn->kind() != kind) {
+                    return f.fail(errc::syntax, line,
+                                  g ? "a G group name such as 01:01:01G" : "a P group name such as 01:01P");
+                }
+                group = static_cast<std::uint32_t>(pool.size());
+                pool.push_back(*gn);
+                rel.grouped_loci_.insert(std::string(gn->locus()));
+            }
+            for (const auto member : detail::split_keep_empty(cols[1], '/')) {
+                const auto m = parse_hla_name(locus + std::string(member));
+                const auto at = m ? rel.index_.find(*m) : rel.index_.end();
+                if (at == rel.index_.end()) {
+                    return f.fail(errc::inconsistent, line,
+                                  "members that are current alleles of Allelelist.txt");
+                }
+                if (!grouped) {
+                    continue;
+                }
+                if (of[at->second].count != 0) {
+                    return f.fail(errc::inconsistent, line, "each allele in one group");
+                }
+                of[at->second] = {group, 1};
+                // prefix keys: 2 fields (py-ard's cut) and 3 fields
+                prefix_groups[hla_release::two_fields(*m)].push_back(group);
+                if (m->field_count() > 3) {
+                    prefix_groups[m->with_fields(3, hla_name_kind::allele, hla_expression::expressed)]
+                        .push_back(group);
+                }
+                if (g) {
+                    g_members.emplace_back(*m, group);
+                }
+            }
+        }
+        // prefix answers: the distinct groups, in name order, as runs of the pool
+        for (auto& [key, groups] : prefix_groups) {
+            std::vector<hla_name> names;
+            for (const auto gi : groups) {
+                names.push_back(pool[gi]);
+            }
+            std::sort(names.begin(), names.end());
+            names.erase(std::unique(names.begin(), names.end()), names.end());
+            if (rel.index_.find(key) != rel.index_.end()) {
+                continue;  // the key is itself a current allele: its own group answers
+            }
+            const auto offset = static_cast<std::uint32_t>(pool.size());
+            pool.insert(pool.end(), names.begin(), names.end());
+            prefix.emplace(key, hla_release::span_ref{offset, static_cast<std::uint32_t>(names.size())});
+        }
+    }
+
+    rel.grouped_.assign(rel.alleles_.size(), false);
+    for (std::size_t i = 0; i < rel.alleles_.size(); ++i) {
+        rel.grouped_[i] = rel.grouped_loci_.count(std::string(rel.alleles_[i].locus())) != 0;
+    }
+
+    // --- lgx (py-ard 2.3.1, data_repository.py): the lgx table and ping -----------------------
+    {
+        // L table: each G member's 2-field cut, 3-field prefix and full name -> the first two
+        // fields of its G group; a 2-field cut in several groups keeps every answer (py-ard:
+        // the lowest).
+        std::unordered_map<hla_name, std::vector<hla_name>, hla_name_hash> tab;
+        std::unordered_set<hla_name, hla_name_hash> g_two_field;  // 2-field cuts of G members
+        for (const auto& [m, gi] : g_members) {
+            const hla_name lg = rel.g_pool_[gi].with_fields(2, hla_name_kind::allele,
+                                                            hla_expression::expressed);
+            tab[hla_release::two_fields(m)].push_back(lg);
+            if (m.field_count() > 3) {
+                tab[m.with_fields(3, hla_name_kind::allele, hla_expression::expressed)].push_back(lg);
+            }
+            tab[m].push_back(lg);
+            g_two_field.insert(hla_release::two_fields(m));
+        }
+        for (auto& [key, answers] : tab) {
+            std::sort(answers.begin(), answers.end());
+            answers.erase(std::unique(answers.begin(), answers.end()), answers.end());
+            const auto offset = static_cast<std::uint32_t>(rel.lgx_pool_.size());
+            rel.lgx_pool_.insert(rel.lgx_pool_.end(), answers.begin(), answers.end());
+            rel.lgx_tab_.emplace(key, hla_release::span_ref{offset, static_cast<std::uint32_t>(answers.size())});
+        }
+        // ping: a P member whose 2-field cut no G member has -> its P group's two fields
+        for (std::size_t i = 0; i < rel.alleles_.size(); ++i) {
+            const auto& sp = rel.p_of_[i];
+            if (sp.count == 0 || g_two_field.count(hla_release::two_fields(rel.alleles_[i])) != 0) {
+                continue;
+            }
+            const hla_name two = rel.p_pool_[sp.offset].with_fields(2, hla_name_kind::allele,
+                                                                   hla_expression::expressed);
+            rel.p_not_g_.emplace(rel.alleles_[i], two);
+            rel.p_not_g_values_.insert(two);
+        }
+        // every current allele's answer, once
+        rel.lgx_of_.assign(rel.alleles_.size(), {});
+        for (std::size_t i = 0; i < rel.alleles_.size(); ++i) {
+            const auto step = rel.lgx_of(rel.alleles_[i]);
+            if (rel.grouped_loci_.count(std::string(rel.alleles_[i].locus())) == 0) {
+                // py-ard returns names of loci without groups unchanged
+                rel.lgx_of_[i] = {static_cast<std::uint32_t>(rel.lgx_pool_.size()), 1};
+                rel.lgx_pool_.push_back(rel.alleles_[i]);
+            } else if (step.all.count > 0) {
+                rel.lgx_of_[i] = step.all;
+            } else {
+                rel.lgx_of_[i] = {static_cast<std::uint32_t>(rel.lgx_pool_.size()), 1};
+                rel.lgx_pool_.push_back(step.computed);
+            }
+        }
+    }
     return rel;
 }
 
@@ -437,7 +810,9 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
                                                                           : directory + "/";
     hla_release_texts texts;
     for (auto [name, text] : {std::pair{"Allelelist.txt", &texts.allelelist},
-                              std::pair{"hla_nom.txt", &texts.hla_nom}}) {
+                              std::pair{"hla_nom.txt", &texts.hla_nom},
+                              std::pair{"hla_nom_g.txt", &texts.hla_nom_g},
+                              std::pair{"hla_nom_p.txt", &texts.hla_nom_p}}) {
         auto read = detail::read_whole_file(dir + name);
         if (!read) {
             return error(errc::missing, field_ref(name), dir + name,
