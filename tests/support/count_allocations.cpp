@@ -4,8 +4,11 @@
 #include <cstdlib>
 #include <new>
 
+#include <malloc.h>  // malloc_usable_size (glibc): the tests run on Debian
+
 namespace {
 thread_local std::size_t allocation_count = 0;
+thread_local std::size_t live = 0;
 
 void* counted_alloc(std::size_t n) {
     ++allocation_count;
@@ -13,6 +16,7 @@ void* counted_alloc(std::size_t n) {
     if (p == nullptr) {
         std::abort();  // tests do not run out of memory; works with -fno-exceptions too
     }
+    live += malloc_usable_size(p);
     return p;
 }
 
@@ -24,11 +28,23 @@ void* counted_aligned_alloc(std::size_t n, std::align_val_t a) {
     if (p == nullptr) {
         std::abort();
     }
+    live += malloc_usable_size(p);
     return p;
 }
 }  // namespace
 
 std::size_t hsct_test::allocations() noexcept { return allocation_count; }
+std::size_t hsct_test::live_bytes() noexcept { return live; }
+
+namespace {
+void counted_free(void* p) noexcept {
+    if (p != nullptr) {
+        const std::size_t n = malloc_usable_size(p);
+        live = live >= n ? live - n : 0;
+    }
+    std::free(p);
+}
+}  // namespace
 
 void* operator new(std::size_t n) { return counted_alloc(n); }
 void* operator new[](std::size_t n) { return counted_alloc(n); }
@@ -36,11 +52,11 @@ void* operator new(std::size_t n, const std::nothrow_t&) noexcept { return count
 void* operator new[](std::size_t n, const std::nothrow_t&) noexcept { return counted_alloc(n); }
 void* operator new(std::size_t n, std::align_val_t a) { return counted_aligned_alloc(n, a); }
 void* operator new[](std::size_t n, std::align_val_t a) { return counted_aligned_alloc(n, a); }
-void operator delete(void* p) noexcept { std::free(p); }
-void operator delete[](void* p) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t) noexcept { std::free(p); }
-void operator delete(void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::align_val_t) noexcept { std::free(p); }
-void operator delete(void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
-void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { std::free(p); }
+void operator delete(void* p) noexcept { counted_free(p); }
+void operator delete[](void* p) noexcept { counted_free(p); }
+void operator delete(void* p, std::size_t) noexcept { counted_free(p); }
+void operator delete[](void* p, std::size_t) noexcept { counted_free(p); }
+void operator delete(void* p, std::align_val_t) noexcept { counted_free(p); }
+void operator delete[](void* p, std::align_val_t) noexcept { counted_free(p); }
+void operator delete(void* p, std::size_t, std::align_val_t) noexcept { counted_free(p); }
+void operator delete[](void* p, std::size_t, std::align_val_t) noexcept { counted_free(p); }

@@ -14,6 +14,10 @@ namespace hsct_test {
 /// Allocations made by this thread since it started.
 std::size_t allocations() noexcept;
 
+/// Heap bytes this thread holds now (allocated minus freed, as the allocator sizes the blocks;
+/// a block freed by another thread is not subtracted). For memory figures in tests.
+std::size_t live_bytes() noexcept;
+
 /// Allocations made by this thread since the counter was made.
 class allocation_counter {
 public:
