@@ -1,15 +1,16 @@
 // hsct: haematopoietic stem cell transplant workflow library.
 // SPDX-License-Identifier: Apache-2.0
 //
-// libFuzzer target for the IPD-IMGT/HLA release readers (DON-REL-001, DON-REL-002). The input
-// is split at its first 0x00 byte into the text of Allelelist.txt and that of hla_nom.txt (no
-// 0x00: the whole input is Allelelist.txt and hla_nom.txt is empty) and loaded with
-// load_hla_release(hla_release_texts). Invariants, checked with __builtin_trap:
-//  - a refusal names one of the two files ("Allelelist.txt" or "hla_nom.txt", with a line
-//    number when one was read) and a DON-REL requirement;
+// libFuzzer target for the IPD-IMGT/HLA release readers (DON-REL-001, DON-REL-002, DON-RED-*).
+// The input is split at 0x00 bytes into the texts of Allelelist.txt, hla_nom.txt, hla_nom_g.txt
+// and hla_nom_p.txt (missing parts are empty) and loaded with load_hla_release(texts).
+// Invariants, checked with __builtin_trap:
+//  - a refusal names one of the four files (with a line number when one was read) and a DON-REL
+//    requirement;
 //  - a loaded release has at least one allele, every allele is current and prints as an allele
-//    name, and the status of every allele is current; status() of arbitrary text, of every
-//    allele with a suffix added, and of the input's own lines never violates a contract.
+//    name, and the status of every allele is current; every reduction of every allele (and of
+//    its two-field cut) gives at least one name unless not in the release, and never violates a
+//    contract; status() of arbitrary text never violates a contract.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -30,16 +31,22 @@ namespace {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     namespace d = hsct::donor;
     const std::string_view input(reinterpret_cast<const char*>(data), size);
-    const std::size_t cut = input.find('\0');
     d::hla_release_texts texts;
-    texts.allelelist = std::string(input.substr(0, cut));
-    if (cut != std::string_view::npos) {
-        texts.hla_nom = std::string(input.substr(cut + 1));
+    std::string* parts[] = {&texts.allelelist, &texts.hla_nom, &texts.hla_nom_g, &texts.hla_nom_p};
+    std::size_t start = 0;
+    for (std::string* part : parts) {
+        if (start > input.size()) {
+            break;
+        }
+        const std::size_t cut = input.find('\0', start);
+        *part = std::string(input.substr(start, cut == std::string_view::npos ? cut : cut - start));
+        start = cut == std::string_view::npos ? input.size() + 1 : cut + 1;
     }
     const auto r = d::load_hla_release(std::move(texts));
     if (!r) {
         const auto& f = r.error().field();
-        const bool named = f.rfind("Allelelist.txt", 0) == 0 || f.rfind("hla_nom.txt", 0) == 0;
+        const bool named = f.rfind("Allelelist.txt", 0) == 0 || f.rfind("hla_nom.txt", 0) == 0 ||
+                           f.rfind("hla_nom_g.txt", 0) == 0 || f.rfind("hla_nom_p.txt", 0) == 0;
         if (!named || r.error().requirement().substr(0, 7) != "DON-REL") {
             fail("a refusal that does not name its file or rule");
         }
@@ -55,6 +62,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             fail("an allele of the release that is not current");
         }
         static_cast<void>(r->status(d::to_string(a) + "N"));
+        for (const auto to : {d::hla_reduction::g_group, d::hla_reduction::p_group,
+                              d::hla_reduction::lgx}) {
+            for (const auto& n : {a, a.field_count() > 2
+                                         ? a.with_fields(2, d::hla_name_kind::allele,
+                                                         d::hla_expression::expressed)
+                                         : a}) {
+                const auto red = r->reduce(n, to);
+                if (red.status() != d::hla_reduction_status::not_in_release && red.names().empty()) {
+                    fail("a reduction without a name");
+                }
+            }
+        }
     }
     static_cast<void>(r->status(input));
     static_cast<void>(r->version());
