@@ -97,6 +97,11 @@ template <class E, std::size_t N>
     return false;
 }
 
+/// The table as its author wrote it, built once per translation unit (the checks below and
+/// enum_table_of all read this one copy).
+template <class E>
+inline constexpr auto raw_enum_table = hsct_enum_table(E{});
+
 /// True when the values V... (the codes 0, 1, 2, ... of E, in order) that the compiler names
 /// are exactly those the table lists. One instantiation per enum: the compiler spells the whole
 /// pack in this function's own name ("... V = {(ns::sex)0, ns::sex::female, ...}" for GCC,
@@ -106,7 +111,7 @@ template <class E, auto... V>
     constexpr std::string_view f = __PRETTY_FUNCTION__;
     constexpr std::size_t at = f.find("V = ");
     static_assert(at != std::string_view::npos, "hsct: unsupported compiler (enum reflection)");
-    constexpr auto t = hsct_enum_table(E{});
+    constexpr const auto& t = raw_enum_table<E>;
     const std::size_t close = f.rfind(']');  // the pack ends one character before it
     if (close == std::string_view::npos || close < at + 6) {
         return false;
@@ -190,10 +195,10 @@ template <class E, std::size_t N>
     return m;
 }
 
-/// The table of E, checked once per translation unit that uses it.
+/// The table of E, checked once per translation unit that uses it (a reference to the one copy).
 template <tabled_enum E>
-[[nodiscard]] constexpr auto checked_enum_table() noexcept {
-    constexpr auto t = hsct_enum_table(E{});
+[[nodiscard]] constexpr const auto& checked_enum_table() noexcept {
+    constexpr const auto& t = raw_enum_table<E>;
     static_assert(t.rows.size() > 0, "hsct enum table: no rows");
     static_assert(is_enum_identifier(t.name), "hsct enum table: the name must be snake_case");
     static_assert(rows_well_formed(t),
@@ -207,7 +212,7 @@ template <tabled_enum E>
 }
 
 template <tabled_enum E>
-inline constexpr auto enum_table_of = checked_enum_table<E>();
+inline constexpr const auto& enum_table_of = checked_enum_table<E>();
 
 /// "invalid (N)" for every one-byte code, as one literal, so that labels stay constexpr
 /// string_views and nothing is computed in every translation unit: "invalid (0)invalid (1)...".
