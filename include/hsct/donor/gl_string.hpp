@@ -67,6 +67,9 @@ constexpr auto hsct_enum_table(gl_operator) noexcept {
 }
 
 class gl_string;
+namespace detail {
+struct gl_reader;
+}  // namespace detail
 
 /// A node of a parsed GL String: an HLA name (a leaf) or an operator with two or more children.
 /// A view into its gl_string (valid while the gl_string lives).
@@ -131,7 +134,7 @@ public:
 
 private:
     friend class gl_node;
-    friend struct gl_reader;
+    friend struct detail::gl_reader;
 
     // Pre-order: a node's children follow it; `children` counts them (direct), `size` is the
     // number of nodes in its subtree including itself.
@@ -186,6 +189,7 @@ inline gl_node gl_node::child(std::size_t i) const {
     return gl_node(g_, g_->child_index(i_, i));
 }
 
+namespace detail {
 /// The reader behind parse_gl_string.
 struct gl_reader {
     struct failure {
@@ -256,6 +260,8 @@ private:
         return true;
     }
 };
+}  // namespace detail
+
 
 /// DON-GL-001: reads a GL String. Error: errc::syntax, field "gl_string" (or `field`), the text,
 /// what was expected (for a bad name: what the name reader expected), and error::position() at
@@ -263,8 +269,8 @@ private:
 [[nodiscard]] inline result<gl_string> parse_gl_string(std::string_view text,
                                                        field_ref field = "gl_string") {
     gl_string g;
-    gl_reader::failure why;
-    if (gl_reader::read(text, g, why)) {
+    detail::gl_reader::failure why;
+    if (detail::gl_reader::read(text, g, why)) {
         return g;
     }
     return error(errc::syntax, field, std::string(text), why.expected,
@@ -317,9 +323,9 @@ struct gl_string_code {
         }
     }
     gl_string g;
-    gl_reader::failure why;
+    detail::gl_reader::failure why;
     const std::string_view gl = text.substr(h2 + 1);
-    if (!gl_reader::read(gl, g, why)) {
+    if (!detail::gl_reader::read(gl, g, why)) {
         return error(errc::syntax, field, std::string(text), why.expected,
                      why.in_name ? "DON-NAME-001" : "DON-GL-001")
             .at_position(h2 + 1 + why.at);

@@ -114,6 +114,10 @@ constexpr auto hsct_enum_table(hla_resolution) noexcept {
     });
 }
 
+namespace detail {
+struct hla_name_reader;
+}  // namespace detail
+
 /// A locus as written in a name: "A", "DRB1", "MICA"; for a serological name its prefix
 /// ("A", "Cw", "DR", "DPw"). Up to 7 characters, held inline (8 bytes).
 class hla_locus {
@@ -140,7 +144,7 @@ public:
 
 private:
     friend class hla_name;
-    friend struct hla_name_reader;
+    friend struct detail::hla_name_reader;
     std::array<char, max_size> chars_{};
     std::uint8_t size_ = 0;
 };
@@ -325,7 +329,7 @@ public:
     }
 
 private:
-    friend struct hla_name_reader;
+    friend struct detail::hla_name_reader;
 
     [[nodiscard]] static constexpr char suffix_letter(hla_expression e) noexcept {
         switch (e) {
@@ -364,6 +368,7 @@ private:
     bool prefix_ = false;
 };
 
+namespace detail {
 /// The reader behind parse_hla_name (a struct so that hla_name's fields stay private).
 struct hla_name_reader {
     /// Why a text is not a name: the offset of the first character that cannot be read and
@@ -567,6 +572,8 @@ private:
         return true;
     }
 };
+}  // namespace detail
+
 
 /// DON-NAME-001..005: reads an HLA name of any shape above. Error: errc::syntax, field
 /// "hla_name" (or `field`), the text, what was expected, and error::position() at the offset of
@@ -574,8 +581,8 @@ private:
 [[nodiscard]] inline result<hla_name> parse_hla_name(std::string_view text,
                                                      field_ref field = "hla_name") {
     hla_name n;
-    hla_name_reader::failure why;
-    if (hla_name_reader::read(text, n, why)) {
+    detail::hla_name_reader::failure why;
+    if (detail::hla_name_reader::read(text, n, why)) {
         return n;
     }
     return error(errc::syntax, field, std::string(text), why.expected, "DON-NAME-001")

@@ -315,15 +315,14 @@ public:
                     answer_list(lgx_pool_, lgx_of_[current->second]);
                     return r;
                 }
-                const auto [first, sp, computed] = lgx_of(n);
-                if (sp.count > 0) {
-                    answer_list(lgx_pool_, sp);
+                const lgx_step step = lgx_of(n);
+                if (step.all.count > 0) {
+                    answer_list(lgx_pool_, step.all);
                 } else {
-                    r.one_ = computed;
+                    r.one_ = step.computed;
                     r.count_ = 1;
                     r.status_ = hla_reduction_status::reduced;
                 }
-                static_cast<void>(first);
                 return r;
             }
         }
@@ -539,6 +538,20 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
     return std::nullopt;
 }
 
+/// The header of a file after Allelelist.txt: it must carry Allelelist.txt's version.
+[[nodiscard]] inline std::optional<error> read_release_header_of(release_file& f,
+                                                                 const std::string& version) {
+    std::string v;
+    std::string date;
+    if (auto e = read_release_header(f, v, date)) {
+        return e;
+    }
+    if (v != version) {
+        return f.fail(errc::inconsistent, v, "the version of Allelelist.txt (" + version + ")");
+    }
+    return std::nullopt;
+}
+
 }  // namespace detail
 
 /// DON-REL-001/002: reads a release's names from the texts of its files. Errors name the file
@@ -589,14 +602,8 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
     // --- hla_nom.txt: locus;name;assigned;deleted;identical to;reason --------------------------
     {
         detail::release_file f("hla_nom.txt", std::move(texts.hla_nom));
-        std::string version;
-        std::string date;
-        if (auto e = detail::read_release_header(f, version, date)) {
+        if (auto e = detail::read_release_header_of(f, rel.version_)) {
             return *std::move(e);
-        }
-        if (version != rel.version_) {
-            return f.fail(errc::inconsistent, version,
-                          "the version of Allelelist.txt (" + rel.version_ + ")");
         }
         std::size_t current_alleles = 0;
         while (f.next(line)) {
@@ -669,14 +676,8 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
     for (const bool g : {true, false}) {
         detail::release_file f(g ? "hla_nom_g.txt" : "hla_nom_p.txt",
                                std::move(g ? texts.hla_nom_g : texts.hla_nom_p));
-        std::string version;
-        std::string date;
-        if (auto e = detail::read_release_header(f, version, date)) {
+        if (auto e = detail::read_release_header_of(f, rel.version_)) {
             return *std::move(e);
-        }
-        if (version != rel.version_) {
-            return f.fail(errc::inconsistent, version,
-                          "the version of Allelelist.txt (" + rel.version_ + ")");
         }
         auto& pool = g ? rel.g_pool_ : rel.p_pool_;
         auto& of = g ? rel.g_of_ : rel.p_of_;
