@@ -269,7 +269,7 @@ TEST_CASE("the Devine formula on its own needs no age",
 TEST_CASE("Devine IBW: section 11.6 examples", "[patient][body_size][ibw][PAT-IBW-001][Devine-1974]") {
     const auto woman = p::ideal_body_weight(cm(165.0), hsct::sex::female, adult());
     REQUIRE(woman.has_value());
-    CHECK(within(woman->value.in(u::kg), 56.91, 0.005));
+    CHECK(within(woman->value->in(u::kg), 56.91, 0.005));
     CHECK(woman->formula == p::ibw_formula::devine_1974);
     CHECK_FALSE(woman->below_60_in);
     CHECK(woman->for_sex == hsct::sex::female);
@@ -289,18 +289,18 @@ TEST_CASE("Devine IBW: section 11.6 examples", "[patient][body_size][ibw][PAT-IB
 
     const auto man = p::ideal_body_weight(cm(180.0), hsct::sex::male, adult());
     REQUIRE(man.has_value());
-    CHECK(within(man->value.in(u::kg), 74.99, 0.005));
+    CHECK(within(man->value->in(u::kg), 74.99, 0.005));
 
     // 60 in exactly: the base values, not flagged
     const auto w60 = p::ideal_body_weight(cm(152.4), hsct::sex::female, adult());
     REQUIRE(w60.has_value());
-    CHECK(w60->value.in(u::kg) == 45.5);
+    CHECK(w60->value->in(u::kg) == 45.5);
     CHECK_FALSE(w60->below_60_in);
     const auto m60 = p::ideal_body_weight(cm(152.4), hsct::sex::male, adult());
     REQUIRE(m60.has_value());
-    CHECK(m60->value.in(u::kg) == 50.0);
+    CHECK(m60->value->in(u::kg) == 50.0);
     // one inch over adds 2.3 kg
-    CHECK(within(p::ideal_body_weight(cm(154.94), hsct::sex::male, adult())->value.in(u::kg), 52.3,
+    CHECK(within(p::ideal_body_weight(cm(154.94), hsct::sex::male, adult())->value->in(u::kg), 52.3,
                  1e-9));
 }
 
@@ -309,27 +309,34 @@ TEST_CASE("Devine IBW below 60 in follows a named policy",
     // default: extrapolate as published, flagged
     const auto ex = p::ideal_body_weight(cm(150.0), hsct::sex::female, adult());
     REQUIRE(ex.has_value());
-    CHECK(within(ex->value.in(u::kg), 43.33, 0.005));
+    CHECK(within(ex->value->in(u::kg), 43.33, 0.005));
     CHECK(ex->below_60_in);
     CHECK(ex->options.below_60_in == p::short_stature_policy::extrapolate);
     CHECK(ex->criteria[1].result == hsct::outcome::not_met);
 
+    // Under the refuse policy the IBW does not apply below 60 in: a value, not an error.
     const auto refused = p::ideal_body_weight(cm(150.0), hsct::sex::female, adult(),
                                               {p::short_stature_policy::refuse});
-    REQUIRE_FALSE(refused.has_value());
-    CHECK(refused.error().code() == hsct::errc::not_allowed);
-    CHECK(refused.error().field() == "height");
-    CHECK(refused.error().value() == "150 cm");
-    CHECK(refused.error().requirement() == "PAT-IBW-002");
+    REQUIRE(refused.has_value());
+    CHECK(refused->status == p::ibw_status::not_applicable);
+    CHECK_FALSE(refused->applies());
+    CHECK(refused->decided_by == p::ibw_criterion::at_least_60_in);
+    CHECK_FALSE(refused->value.has_value());
+    CHECK(refused->below_60_in);
+    REQUIRE(refused->criteria.size() == 2);
+    CHECK(refused->criteria[1].result == hsct::outcome::not_met);
+    CHECK(refused->criteria[1].requirement == std::string_view("PAT-IBW-002"));
     // at 60 in the refuse policy has nothing to refuse
-    CHECK(p::ideal_body_weight(cm(152.4), hsct::sex::female, adult(),
-                               {p::short_stature_policy::refuse})
-              .has_value());
+    const auto at60 = p::ideal_body_weight(cm(152.4), hsct::sex::female, adult(),
+                                           {p::short_stature_policy::refuse});
+    REQUIRE(at60.has_value());
+    CHECK(at60->applies());
+    CHECK(at60->value == hsct::mass(45.5, u::kg));
 
     const auto base = p::ideal_body_weight(cm(150.0), hsct::sex::female, adult(),
                                            {p::short_stature_policy::base_value});
     REQUIRE(base.has_value());
-    CHECK(base->value.in(u::kg) == 45.5);
+    CHECK(base->value->in(u::kg) == 45.5);
     CHECK(base->below_60_in);
     CHECK(base->options.below_60_in == p::short_stature_policy::base_value);
 
@@ -342,23 +349,33 @@ TEST_CASE("Devine IBW below 60 in follows a named policy",
     CHECK(tiny.error().valid_range().find("102.2 cm") != std::string::npos);
 }
 
-TEST_CASE("Devine IBW on the dosing path refuses children",
+TEST_CASE("Devine IBW on the dosing path does not apply to children (a value, not an error)",
           "[patient][body_size][ibw][PAT-IBW-004]") {
     const auto child = p::ideal_body_weight(cm(140.0), hsct::sex::male,
                                             *hsct::age::make(12, 0));
-    REQUIRE_FALSE(child.has_value());
-    CHECK(child.error().code() == hsct::errc::not_allowed);
-    CHECK(child.error().field() == "age");
-    CHECK(child.error().value() == "12 y 0 mo");
-    CHECK(child.error().requirement() == "PAT-IBW-004");
-    CHECK(child.error().valid_range().find("18 years or older") != std::string::npos);
+    REQUIRE(child.has_value());
+    CHECK(child->status == p::ibw_status::not_applicable);
+    CHECK(child->decided_by == p::ibw_criterion::adult_age);
+    CHECK_FALSE(child->value.has_value());
+    REQUIRE(child->criteria.size() == 1);  // the height criterion is not reached
+    CHECK(child->criteria[0].result == hsct::outcome::not_met);
+    CHECK(child->criteria[0].measured.number() == 12.0);
+    CHECK(child->criteria[0].threshold == 18.0);
+    CHECK(child->criteria[0].requirement == std::string_view("PAT-IBW-004"));
+    // an IBW that does not apply cannot be adjusted or divided by
+    const auto adj = p::adjusted_body_weight(*child, kg(60.0), p::adjustment_factor::aibw25);
+    REQUIRE_FALSE(adj.has_value());
+    CHECK(adj.error().code() == hsct::errc::missing);
+    CHECK(adj.error().field() == "ibw.value");
+    CHECK(adj.error().value() == "(does not apply)");
+    CHECK_FALSE(p::percent_of_ideal(kg(60.0), *child).has_value());
     // below, at and above the 18-year threshold
     CHECK_FALSE(p::ideal_body_weight(cm(170.0), hsct::sex::male, *hsct::age::make(17, 11))
-                    .has_value());
+                    ->applies());
     CHECK(p::ideal_body_weight(cm(170.0), hsct::sex::male, *hsct::age::make(18, 0))
-              .has_value());
+              ->applies());
     CHECK(p::ideal_body_weight(cm(170.0), hsct::sex::male, *hsct::age::make(18, 1))
-              .has_value());
+              ->applies());
     // the formula alone still answers for the child's height
     CHECK(p::devine_ibw(cm(140.0), hsct::sex::male).has_value());
 }
@@ -399,7 +416,7 @@ TEST_CASE("adjusted body weight with named factors: section 11.6",
     CHECK(a25.criteria[0].result == hsct::outcome::met);
     CHECK(a25.criteria[0].cmp == hsct::comparator::greater);
     CHECK(a25.criteria[0].measured.number() == 120.0);
-    CHECK(a25.criteria[0].threshold == ibw_w.value.in(u::kg));
+    CHECK(a25.criteria[0].threshold == ibw_w.value->in(u::kg));
     CHECK(std::string_view(a25.criteria[0].requirement) == "PAT-ABW-003");
     CHECK(p::to_string(p::adjustment_factor::aibw25).find("AIBW25") != std::string_view::npos);
 }

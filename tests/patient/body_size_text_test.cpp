@@ -57,6 +57,19 @@ TEST_CASE("IBW renders the formula, options and criteria",
     CHECK(contains(p::render(hair), "152.39 cm >= 152.4 cm: not met"));
 }
 
+TEST_CASE("an IBW that does not apply renders why", "[patient][body_size][text][PAT-IBW-004][PAT-IBW-002]") {
+    const auto child = p::ideal_body_weight(cm(140.0), hsct::sex::male, *hsct::age::make(9, 6)).value();
+    CHECK(p::render(child) ==
+          "IBW does not apply (Devine 1974, male, 140 cm; extrapolate below 60 in): age at least "
+          "18 years (Devine is an adult formula): 9 years >= 18 years: not met [PAT-IBW-004]");
+    const auto short_r = p::ideal_body_weight(cm(150.0), hsct::sex::female, adult(),
+                                              {p::short_stature_policy::refuse})
+                             .value();
+    CHECK(contains(p::render(short_r), "IBW does not apply (Devine 1974, female, 150 cm; no IBW "
+                                       "below 60 in): "));
+    CHECK(contains(p::render(short_r), "150.0 cm >= 152.4 cm: not met [PAT-IBW-002]"));
+}
+
 TEST_CASE("adjusted weight renders the formula or why it was not applied",
           "[patient][body_size][text][PAT-ABW-001][PAT-ABW-003]") {
     const auto ibw_w = *p::ideal_body_weight(cm(165.0), hsct::sex::female, adult());

@@ -9,6 +9,7 @@
 #include <limits>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 #include "support/catch.hpp"
@@ -97,7 +98,7 @@ TEST_CASE("obese woman 165 cm / 120 kg: busulfan on AIBW25 (section 11.6)",
     CHECK(b->trigger_met);
     CHECK(b->actual == mkg(120.0));
     REQUIRE(b->ibw.has_value());
-    CHECK(within(b->ibw->value.in(u::kg), 56.91, 0.005));
+    CHECK(within(b->ibw->value->in(u::kg), 56.91, 0.005));
     REQUIRE(b->percent_ibw.has_value());
     CHECK(within(b->percent_ibw->in(u::pct), 210.9, 0.05));
     CHECK(within(weight_kg(*b), 72.68, 0.005));
@@ -142,7 +143,7 @@ TEST_CASE("obese man 180 cm / 130 kg (section 11.6)",
     const auto a40 = p::assess_dosing_weight(m, p::policies::adjusted(p::adjustment_factor::adjbw40, t));
     REQUIRE(a25.has_value());
     REQUIRE(a40.has_value());
-    CHECK(within(a25->ibw->value.in(u::kg), 74.99, 0.005));
+    CHECK(within(a25->ibw->value->in(u::kg), 74.99, 0.005));
     CHECK(within(weight_kg(*a25), 88.74, 0.005));
     CHECK(within(weight_kg(*a40), 97.00, 0.005));
     CHECK(within(a25->percent_ibw->in(u::pct), 173.35, 0.01));
@@ -380,31 +381,94 @@ TEST_CASE("the 60-inch edge through dosing", "[patient][dosing_weight][PAT-IBW-0
     CHECK(short_w->ibw->below_60_in);
     CHECK(short_w->ibw->options.below_60_in == p::short_stature_policy::extrapolate);
 
+    // Under short_stature_policy::refuse the policy does not apply below 60 in: a value.
     auto refuse = ideal;
     refuse.below_60_in = p::short_stature_policy::refuse;
     const auto r = p::assess_dosing_weight(measures(150.0, 70.0, hsct::sex::female), refuse);
-    REQUIRE_FALSE(r.has_value());
-    CHECK(r.error().code() == hsct::errc::not_allowed);
-    CHECK(r.error().field() == "height");
-    CHECK(r.error().value() == "150 cm");
+    REQUIRE(r.has_value());
+    CHECK(r->status == p::dosing_weight_status::not_applicable);
+    CHECK_FALSE(r->applies());
+    CHECK(r->decided_by == p::dosing_weight_criterion::at_least_60_in);
+    const auto* tall = find(*r, p::dosing_weight_criterion::at_least_60_in);
+    REQUIRE(tall != nullptr);
+    CHECK(tall->result == hsct::outcome::not_met);
+    CHECK(tall->measured.number() == 150.0);
+    CHECK(tall->threshold == 152.4);
+    CHECK(tall->requirement == std::string_view("PAT-IBW-002"));
+    REQUIRE(r->ibw.has_value());
+    CHECK(r->ibw->status == p::ibw_status::not_applicable);
+    CHECK_FALSE(r->dosing_weight().has_value());
+    CHECK(r->dosing_weight().error().code() == hsct::errc::not_allowed);
+    CHECK(r->dosing_weight().error().value() == "policy does not apply");
+    CHECK_FALSE(r->dose(hsct::dose_per_mass(0.8, u::mg_per_kg)).has_value());
+    // at 60 in the same policy applies
+    const auto at_r = p::assess_dosing_weight(measures(152.4, 70.0, hsct::sex::female), refuse);
+    REQUIRE(at_r.has_value());
+    CHECK(at_r->applies());
+    CHECK(weight_kg(*at_r) == 45.5);
+    CHECK(find(*at_r, p::dosing_weight_criterion::at_least_60_in) == nullptr);
 }
 
-TEST_CASE("children and bad policies are refused", "[patient][dosing_weight][PAT-IBW-004][PAT-DOSE-003]") {
+TEST_CASE("a child under an adult policy is not covered: a value, not an error",
+          "[patient][dosing_weight][PAT-IBW-004][PAT-DOSE-002]") {
     const auto child = measures(140.0, 60.0, hsct::sex::male, *hsct::age::make(12, 0));
     const auto c = p::assess_dosing_weight(child, p::commonly_reported_policy(p::agent_class::busulfan));
-    REQUIRE_FALSE(c.has_value());
-    CHECK(c.error().code() == hsct::errc::not_allowed);
-    CHECK(c.error().field() == "age");
-    CHECK(c.error().value() == "12 y 0 mo");
-    // actual weight and actual-weight BSA need no IBW: allowed for a child
-    CHECK(p::assess_dosing_weight(child, p::policies::actual_weight()).has_value());
-    CHECK(p::assess_dosing_weight(child, p::policies::bsa_actual()).has_value());
-    // an adult BMI trigger is refused for a child
-    const auto bmi_child = p::assess_dosing_weight(
-        child, p::policies::ideal_weight(p::trigger_bmi_at_least(hsct::body_mass_index(30.0, u::kg_per_m2))));
-    REQUIRE_FALSE(bmi_child.has_value());
-    CHECK(bmi_child.error().field() == "age");
+    REQUIRE(c.has_value());
+    CHECK(c->status == p::dosing_weight_status::not_applicable);
+    CHECK(c->decided_by == p::dosing_weight_criterion::adult_age);
+    REQUIRE(c->criteria.size() == 1);
+    CHECK(c->criteria[0].id == p::dosing_weight_criterion::adult_age);
+    CHECK(c->criteria[0].result == hsct::outcome::not_met);
+    CHECK(c->criteria[0].measured.number() == 12.0);
+    CHECK(c->criteria[0].threshold == 18.0);
+    CHECK(c->criteria[0].requirement == std::string_view("PAT-IBW-004"));
+    CHECK_FALSE(c->ibw.has_value());          // no IBW was computed for the child
+    CHECK_FALSE(c->percent_ibw.has_value());
+    CHECK(c->weight_used == c->actual);       // nothing invented
+    CHECK_FALSE(c->dosing_weight().has_value());
+    CHECK_FALSE(c->dose(hsct::dose_per_mass(0.8, u::mg_per_kg)).has_value());
+    CHECK(c->options.name == p::commonly_reported_policy(p::agent_class::busulfan).name);
+    // per m2 under an adult adjusted policy: no BSA
+    const auto mel = p::assess_dosing_weight(child, p::commonly_reported_policy(p::agent_class::melphalan));
+    REQUIRE(mel.has_value());
+    CHECK_FALSE(mel->applies());
+    CHECK_FALSE(mel->bsa.has_value());
+    CHECK_FALSE(mel->dosing_area().has_value());
+    CHECK(mel->dosing_area().error().code() == hsct::errc::not_allowed);
 
+    // below, at and above the 18-year threshold
+    const auto policy = p::policies::ideal_weight();
+    for (const auto& [years, months, applies] :
+         {std::tuple{17, 11, false}, std::tuple{18, 0, true}, std::tuple{18, 1, true}}) {
+        const auto r = p::assess_dosing_weight(
+            measures(170.0, 70.0, hsct::sex::male, *hsct::age::make(years, months)), policy);
+        REQUIRE(r.has_value());
+        CHECK(r->applies() == applies);
+        const auto* a = find(*r, p::dosing_weight_criterion::adult_age);
+        REQUIRE(a != nullptr);
+        CHECK(a->result == (applies ? hsct::outcome::met : hsct::outcome::not_met));
+    }
+
+    // actual weight and actual-weight BSA need no IBW: they apply to a child, with no age
+    // criterion recorded
+    const auto act = p::assess_dosing_weight(child, p::policies::actual_weight());
+    REQUIRE(act.has_value());
+    CHECK(act->applies());
+    CHECK(find(*act, p::dosing_weight_criterion::adult_age) == nullptr);
+    CHECK(weight_kg(*act) == 60.0);
+    CHECK(p::assess_dosing_weight(child, p::policies::bsa_actual())->applies());
+
+    // an adult BMI trigger does not cover a child, even on an actual-weight basis
+    auto bmi_actual = p::policies::actual_weight();
+    bmi_actual.trigger = p::trigger_bmi_at_least(hsct::body_mass_index(30.0, u::kg_per_m2));
+    const auto bmi_child = p::assess_dosing_weight(child, bmi_actual);
+    REQUIRE(bmi_child.has_value());
+    CHECK_FALSE(bmi_child->applies());
+    CHECK(bmi_child->decided_by == p::dosing_weight_criterion::adult_age);
+    CHECK(bmi_child->criteria[0].requirement == std::string_view("PAT-DOSE-002"));
+}
+
+TEST_CASE("bad policies are refused", "[patient][dosing_weight][PAT-DOSE-003]") {
     const auto m = measures(170.0, 70.0, hsct::sex::male);
     p::dosing_weight_options unnamed = p::policies::actual_weight();
     unnamed.name = {};
@@ -606,7 +670,7 @@ TEST_CASE("assess_dosing_weight allocates nothing on success",
     CHECK(n.count() == 0);
     REQUIRE(bu.has_value());
     REQUIRE(mel.has_value());
-    CHECK(mel->criteria.size() == 4);  // %IBW, BMI, TBW above IBW, BSA cap: the capacity
+    CHECK(mel->criteria.size() == 5);  // adult age, %IBW, BMI, TBW above IBW, BSA cap: the capacity
     CHECK(mel->bsa_capped);
     CHECK(lesser.has_value());
     CHECK(dose.has_value());
@@ -617,7 +681,8 @@ using hsct_test::enum_round_trips;
 TEST_CASE("the enums of the dosing result read back from their ids and numbers",
           "[patient][dosing_weight][CORE-ENUM-001]") {
     CHECK(enum_round_trips<p::weight_reason>() == 7);
-    CHECK(enum_round_trips<p::dosing_weight_criterion>() == 5);
+    CHECK(enum_round_trips<p::dosing_weight_criterion>() == 7);
+    CHECK(enum_round_trips<p::dosing_weight_status>() == 2);
     CHECK(enum_round_trips<p::weight_source>() == 3);
     CHECK(enum_round_trips<p::agent_class>() == 7);
 }

@@ -124,6 +124,23 @@ TEST_CASE("the BSA cap below and above", "[patient][dosing_weight][text][PAT-DOS
                    "= 2.000 m2; BSA above the cap: 2.000 m2 > 2 m2: not met [PAT-DOSE-004] [policy"));
 }
 
+TEST_CASE("a policy that does not apply says which criterion decided it",
+          "[patient][dosing_weight][text][PAT-IBW-004][PAT-IBW-002]") {
+    const auto child = p::body_measures::make(p::height::make(140.0, u::cm).value(),
+                                              p::body_weight::make(60.0, u::kg).value(),
+                                              hsct::sex::male, *hsct::age::make(12, 3))
+                           .value();
+    CHECK(rendered(child, p::commonly_reported_policy(p::agent_class::busulfan)) ==
+          "policy does not apply: age at least 18 years (adult IBW and BMI cut-offs): 12 years "
+          ">= 18 years: not met [PAT-IBW-004] [policy: busulfan: commonly reported practice "
+          "[unverified as normative]]");
+    auto refuse = p::policies::ideal_weight();
+    refuse.below_60_in = p::short_stature_policy::refuse;
+    CHECK(rendered(measures(152.39, 70.0, hsct::sex::female), refuse) ==
+          "policy does not apply: height at least 60 in (no IBW below it under this policy): "
+          "152.39 cm >= 152.4 cm: not met [PAT-IBW-002] [policy: ideal body weight]");
+}
+
 TEST_CASE("the dosing sentence through a second catalogue",
           "[patient][dosing_weight][text][CORE-EXPLAIN-002]") {
     const hsct::table_catalogue de(german);

@@ -500,8 +500,17 @@ TEST_CASE("patient: body size, IBW, AdjBW and dosing weight take any number and 
             }
             const auto ibw = p::ideal_body_weight(*h, sx, a, io);
             if (well_formed(log, "ideal_body_weight", ibw, d2)) {
-                if (!finite_positive(ibw->value.in(hsct::units::kg))) {
+                // computed <=> a value, and then a finite positive one; not applicable <=> the
+                // criterion that decided it is recorded, not met
+                if (ibw->applies() != ibw->value.has_value() ||
+                    (ibw->value && !finite_positive(ibw->value->in(hsct::units::kg)))) {
                     log.problem("ideal_body_weight", d2(), "an IBW that is not finite and above 0");
+                }
+                if (!ibw->applies() &&
+                    (!ibw->decided_by || ibw->criteria.empty() ||
+                     ibw->criteria[ibw->criteria.size() - 1].id != *ibw->decided_by ||
+                     ibw->criteria[ibw->criteria.size() - 1].result != hsct::outcome::not_met)) {
+                    log.problem("ideal_body_weight", d2(), "not applicable without its criterion");
                 }
                 const auto adj = p::adjusted_body_weight(*ibw, *w, factor);
                 if (well_formed(log, "adjusted_body_weight", adj, d2) &&
@@ -515,6 +524,10 @@ TEST_CASE("patient: body size, IBW, AdjBW and dosing weight take any number and 
             filled.value = hsct::mass(filled_ibw, hsct::units::kg);
             well_formed(log, "adjusted_body_weight(filled)", p::adjusted_body_weight(filled, *w, factor), d2);
             well_formed(log, "percent_of_ideal(filled)", p::percent_of_ideal(*w, filled), d2);
+            // One with no value (as a not-applicable IBW has): refused, never read.
+            const p::ibw_result empty;
+            well_formed(log, "adjusted_body_weight(empty)", p::adjusted_body_weight(empty, *w, factor), d2);
+            well_formed(log, "percent_of_ideal(empty)", p::percent_of_ideal(*w, empty), d2);
         });
 
         const auto policy = random_policy(g);
@@ -545,6 +558,10 @@ TEST_CASE("patient: body size, IBW, AdjBW and dosing weight take any number and 
                 if (!finite_positive(r->weight_used.in(hsct::units::kg)) ||
                     (r->bsa && !finite_positive(r->bsa->value.in(hsct::units::m2)))) {
                     log.problem("assess_dosing_weight", d3(), "a weight or BSA that is not finite and above 0");
+                }
+                if (r->applies() == r->decided_by.has_value() ||
+                    (!r->applies() && (r->dosing_weight().has_value() || r->dosing_area().has_value()))) {
+                    log.problem("assess_dosing_weight", d3(), "a status that contradicts the result");
                 }
                 well_formed(log, "dosing_weight", r->dosing_weight(), d3);
                 well_formed(log, "dosing_area", r->dosing_area(), d3);

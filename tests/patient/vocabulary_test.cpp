@@ -24,14 +24,14 @@ namespace {
 // and donor_type live in core and are checked in tests/core/enum_test.cpp.)
 using all_patient_enums = std::tuple<
     // body_size.hpp
-    p::bsa_formula, p::ibw_formula, p::short_stature_policy, p::ibw_criterion,
+    p::bsa_formula, p::ibw_formula, p::short_stature_policy, p::ibw_criterion, p::ibw_status,
     p::adjustment_factor, p::abw_criterion,
     // disease_risk.hpp
     p::dri_population, p::dri_table, p::dri_disease_risk, p::dri_stage_risk, p::dri_category,
     p::dri_three_group, p::dri_criterion, p::dri_field,
     // dosing_weight.hpp
     p::agent_class, p::dose_scale, p::weight_basis, p::trigger_rule, p::threshold_comparison,
-    p::weight_source, p::weight_reason, p::dosing_weight_criterion,
+    p::weight_source, p::weight_reason, p::dosing_weight_criterion, p::dosing_weight_status,
     // ebmt_score.hpp
     p::ebmt_stage, p::cml_accelerated_phase_policy, p::ebmt_interval_policy,
     p::ebmt_grouping_policy, p::ebmt_risk_group, p::ebmt_autologous_grouping_policy,

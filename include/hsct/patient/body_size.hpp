@@ -407,14 +407,16 @@ constexpr auto hsct_enum_table(ibw_formula) noexcept {
 /// base value. Sources differ (the reference §6.2; calculators extrapolate, clamp or switch).
 enum class short_stature_policy : std::uint8_t {
     extrapolate = 1,  ///< apply the formula as published (default); the result is flagged
-    refuse = 2,       ///< refuse patients under 60 in (errc::not_allowed, field "height")
+    /// no IBW under 60 in: the result's status is not_applicable, decided by at_least_60_in
+    /// (the stable id stays "refuse")
+    refuse = 2,
     base_value = 3,   ///< use the 60-in base value (45.5 / 50 kg); the result is flagged
 };
 
 constexpr auto hsct_enum_table(short_stature_policy) noexcept {
     return make_enum_table<short_stature_policy>("short_stature_policy", {
         {short_stature_policy::extrapolate, "extrapolate", "extrapolate below 60 in"},
-        {short_stature_policy::refuse, "refuse", "refuse below 60 in"},
+        {short_stature_policy::refuse, "refuse", "no IBW below 60 in"},
         {short_stature_policy::base_value, "base_value", "base value below 60 in"},
     });
 }
@@ -439,16 +441,34 @@ constexpr auto hsct_enum_table(ibw_criterion) noexcept {
     });
 }
 
-/// An ideal body weight as data: the value, the formula, the options it ran under, the height
-/// and sex it was computed for, and the criteria (adult age, 60-in base height). `below_60_in`
-/// is true when the patient is shorter than 60 in, so the value was extrapolated or set to the
-/// base value (see options.below_60_in).
+/// Whether ideal_body_weight produced a value. "Does not apply" is a value, never an error
+/// (docs/conventions.md section 4).
+enum class ibw_status : std::uint8_t {
+    computed = 1,        ///< `value` holds the IBW
+    not_applicable = 2,  ///< the adult Devine policy does not cover this patient (decided_by says why)
+};
+
+constexpr auto hsct_enum_table(ibw_status) noexcept {
+    return make_enum_table<ibw_status>("ibw_status", {
+        {ibw_status::computed, "computed", "computed"},
+        {ibw_status::not_applicable, "not_applicable", "does not apply"},
+    });
+}
+
+/// An ideal body weight as data: the status, the value (when computed), the formula, the
+/// options it ran under, the height and sex it was computed for, and the criteria (adult age,
+/// 60-in base height). `below_60_in` is true when the patient is shorter than 60 in, so the
+/// value was extrapolated or set to the base value, or (short_stature_policy::refuse) none
+/// was given (see options.below_60_in).
 struct ibw_result {
     /// An empty result. Declared, not defaulted: value-initialising would zero the criteria's
     /// storage first (docs/conventions.md section 5).
     ibw_result() noexcept {}  // NOLINT(modernize-use-equals-default)
 
-    mass value;
+    ibw_status status = ibw_status::computed;
+    /// For not_applicable: the criterion that decided it (adult_age or at_least_60_in, not met).
+    std::optional<ibw_criterion> decided_by;
+    std::optional<mass> value;  ///< set only when status == computed
     ibw_formula formula = ibw_formula::devine_1974;
     ibw_options options;
     bool below_60_in = false;
@@ -456,14 +476,18 @@ struct ibw_result {
     sex for_sex = sex::female;
     hsct::fixed_list<hsct::criterion<ibw_criterion>, 2> criteria;
 
+    [[nodiscard]] constexpr bool applies() const noexcept { return status == ibw_status::computed; }
+
     friend bool operator==(const ibw_result&, const ibw_result&) = default;
 };
 
 /// Devine ideal body weight on the dosing path (PAT-IBW-001/002/004).
+/// Does not apply (a value: status not_applicable, no `value`, decided_by the criterion not
+/// met): age under 18 (adult_age, PAT-IBW-004: hsct implements no paediatric IBW method);
+/// under 60 in with short_stature_policy::refuse (at_least_60_in, PAT-IBW-002).
 /// Errors: a sex or short-stature policy number that is not a declared value (out_of_range,
-/// field "sex" / "options.below_60_in", CORE-ENUM-002); age under 18 (not_allowed, "age",
-/// PAT-IBW-004); under 60 in with policy refuse (not_allowed, "height", PAT-IBW-002); an
-/// extrapolation that would not be positive (out_of_range, "height", PAT-IBW-002).
+/// field "sex" / "options.below_60_in", CORE-ENUM-002); an extrapolation that would not be
+/// positive (out_of_range, "height", PAT-IBW-002).
 /// Allocates nothing on success.
 [[nodiscard]] inline result<ibw_result> ideal_body_weight(const height& h, sex s,
                                                           const age& patient_age,
@@ -486,10 +510,12 @@ struct ibw_result {
     adult.measured = hsct::measure::count(patient_age.completed_years(), hsct::count_unit::years);
     adult.threshold = ibw_adult_age_years;
     if (!hsct::satisfies(adult.measured.number(), adult.cmp, adult.threshold)) {
-        return error(errc::not_allowed, "age", hsct::to_string(patient_age),
-                     "18 years or older: Devine IBW is an adult formula and hsct implements no "
-                     "paediatric IBW method (PAT-IBW-004)",
-                     "PAT-IBW-004");
+        // Devine is an adult formula; hsct implements no paediatric IBW method.
+        adult.result = hsct::outcome::not_met;
+        r.criteria.push_back(adult);
+        r.status = ibw_status::not_applicable;
+        r.decided_by = ibw_criterion::adult_age;
+        return r;
     }
     adult.result = hsct::outcome::met;
     r.criteria.push_back(adult);
@@ -506,10 +532,9 @@ struct ibw_result {
     r.below_60_in = below;
 
     if (below && options.below_60_in == short_stature_policy::refuse) {
-        return error(errc::not_allowed, "height",
-                     hsct::detail::concat({hsct::detail::format_number(h.in(units::cm)), " cm"}),
-                     "at least 152.4 cm (60 in) under short_stature_policy::refuse",
-                     "PAT-IBW-002");
+        r.status = ibw_status::not_applicable;
+        r.decided_by = ibw_criterion::at_least_60_in;
+        return r;
     }
     if (below && options.below_60_in == short_stature_policy::base_value) {
         r.value = mass(s == sex::male ? devine_base_male_kg : devine_base_female_kg, units::kg);
@@ -586,12 +611,18 @@ struct adjusted_weight_result {
 };
 
 namespace detail {
-/// An IBW taken from an ibw_result (a plain struct a caller can fill in): positive and finite,
-/// or the error that says it is not.
-inline std::optional<error> check_ibw(const ibw_result& ibw) {
-    const double kg = ibw.value.in(units::kg);
+/// An IBW taken from an ibw_result (a plain struct a caller can fill in): present, positive
+/// and finite, or the error that says it is not.
+inline result<mass> checked_ibw(const ibw_result& ibw) {
+    if (!ibw.value.has_value()) {
+        return error(errc::missing, "ibw.value",
+                     ibw.applies() ? std::string("(empty)") : std::string("(does not apply)"),
+                     "an IBW that applies (ibw_result::status computed)", "PAT-ABW-001");
+    }
+    const mass ideal = *ibw.value;
+    const double kg = ideal.in(units::kg);
     if (std::isfinite(kg) && kg > 0.0) {
-        return std::nullopt;
+        return ideal;
     }
     return error(std::isfinite(kg) ? errc::out_of_range : errc::not_finite, "ibw",
                  hsct::detail::concat({hsct::detail::format_number(kg), " kg"}),
@@ -601,22 +632,22 @@ inline std::optional<error> check_ibw(const ibw_result& ibw) {
 
 namespace detail {
 /// PAT-ABW-001/003 for a declared factor and a positive, finite IBW (callers check both).
-[[nodiscard]] inline adjusted_weight_result adjust(const ibw_result& ibw, const body_weight& actual,
+[[nodiscard]] inline adjusted_weight_result adjust(const mass& ideal, const body_weight& actual,
                                                    adjustment_factor f) noexcept {
     adjusted_weight_result r;
     r.factor = f;
-    r.ideal = ibw.value;
+    r.ideal = ideal;
     r.actual = actual.as_mass();
     hsct::criterion<abw_criterion> c;
     c.id = abw_criterion::actual_above_ideal;
     c.cmp = hsct::comparator::greater;
     c.requirement = "PAT-ABW-003";
     c.measured = hsct::measure::of(actual.as_mass(), units::kg);
-    c.threshold = ibw.value.in(units::kg);
+    c.threshold = ideal.in(units::kg);
     r.adjusted = hsct::satisfies(c.measured.number(), c.cmp, c.threshold);
     c.result = r.adjusted ? hsct::outcome::met : hsct::outcome::not_met;
     r.criteria.push_back(c);
-    r.value = r.adjusted ? ibw.value + fraction(f).value_or(0.0) * (actual.as_mass() - ibw.value)
+    r.value = r.adjusted ? ideal + fraction(f).value_or(0.0) * (actual.as_mass() - ideal)
                          : actual.as_mass();
     return r;
 }
@@ -631,26 +662,30 @@ namespace detail {
 /// policy's trigger (dosing_weight.hpp). The IBW is taken as an ibw_result so it cannot be
 /// swapped with TBW.
 /// Errors: a factor number that is not a declared factor (out_of_range, field "factor",
-/// CORE-ENUM-002); an ibw_result whose value is not positive and finite (field "ibw").
+/// CORE-ENUM-002); an ibw_result whose value is not positive and finite (field "ibw"), or that
+/// has none because the IBW does not apply (missing, field "ibw.value").
 [[nodiscard]] inline result<adjusted_weight_result> adjusted_body_weight(
     const ibw_result& ibw, const body_weight& actual, adjustment_factor f) {
     if (!is_valid(f)) {  // the error is built only on this path
         return *hsct::detail::check_enum(f, "factor");
     }
-    if (auto e = detail::check_ibw(ibw)) {
-        return *std::move(e);
+    auto ideal = detail::checked_ibw(ibw);
+    if (!ideal) {
+        return std::move(ideal).error();
     }
-    return detail::adjust(ibw, actual, f);
+    return detail::adjust(*ideal, actual, f);
 }
 
 /// PAT-ABW-002: actual weight as a percent of IBW (100 x TBW / IBW), e.g. 211%.
-/// Error: an ibw_result whose value is not positive and finite (field "ibw").
+/// Error: an ibw_result whose value is not positive and finite (field "ibw"), or that has none
+/// because the IBW does not apply (missing, field "ibw.value").
 [[nodiscard]] inline result<percent> percent_of_ideal(const body_weight& actual,
                                                       const ibw_result& ibw) {
-    if (auto e = detail::check_ibw(ibw)) {
-        return *std::move(e);
+    auto ideal = detail::checked_ibw(ibw);
+    if (!ideal) {
+        return std::move(ideal).error();
     }
-    return percent(100.0 * actual.in(units::kg) / ibw.value.in(units::kg), units::pct);
+    return percent(100.0 * actual.in(units::kg) / ideal->in(units::kg), units::pct);
 }
 
 }  // namespace hsct::patient

@@ -13,7 +13,7 @@
 //
 // Catalogue keys: group "body_size", keys "bsa", "ibw", "tbw", "no_adjustment"; enum labels by
 // their table names (bsa_formula, ibw_formula, sex, short_stature_policy, adjustment_factor,
-// ibw_criterion, abw_criterion); criteria words as in <hsct/core/explain_text.hpp>.
+// ibw_criterion, ibw_status, abw_criterion); criteria words as in <hsct/core/explain_text.hpp>.
 #ifndef HSCT_PATIENT_BODY_SIZE_TEXT_HPP
 #define HSCT_PATIENT_BODY_SIZE_TEXT_HPP
 
@@ -79,11 +79,13 @@ template <class List>
 
 /// "IBW 56.91 kg (Devine 1974, female, 165 cm; extrapolate below 60 in): age at least 18
 /// years (...): 45 years >= 18 years: met [PAT-IBW-004]; height at least 60 in (...): 165.0 cm
-/// >= 152.4 cm: met [PAT-IBW-002]"
+/// >= 152.4 cm: met [PAT-IBW-002]". When it does not apply, "does not apply" stands where the
+/// value would be, and the criterion not met follows.
 [[nodiscard]] inline std::string render(const ibw_result& r,
                                         const message_catalogue& cat = english()) {
     std::string s = hsct::detail::concat(
-        {cat.text("body_size", "ibw", "IBW"), " ", detail::bs_kg(r.value), " (",
+        {cat.text("body_size", "ibw", "IBW"), " ",
+         r.value ? detail::bs_kg(*r.value) : std::string(cat.label(r.status)), " (",
          cat.label(r.formula), ", ", cat.label(r.for_sex), ", ",
          detail::bs_trimmed(r.for_height.in(units::cm), 1), " cm; ",
          cat.label(r.options.below_60_in), ")"});

@@ -253,6 +253,12 @@ enum class dosing_weight_criterion : std::uint8_t {
     actual_above_ideal = 3,   ///< PAT-ABW-003: TBW above IBW (the adjustment applies)
     ideal_below_actual = 4,   ///< PAT-DOSE-001: IBW below TBW (lesser of the two)
     bsa_above_cap = 5,        ///< PAT-DOSE-004: BSA above the policy's cap
+    /// PAT-IBW-004 / PAT-DOSE-002: age at least 18, recorded when the policy needs IBW or a
+    /// BMI trigger (adult formulas and cut-offs); not met -> the policy does not apply
+    adult_age = 6,
+    /// PAT-IBW-002: height at least 60 in, recorded when short_stature_policy::refuse left
+    /// no IBW; not met -> the policy does not apply
+    at_least_60_in = 7,
 };
 
 constexpr auto hsct_enum_table(dosing_weight_criterion) noexcept {
@@ -264,6 +270,24 @@ constexpr auto hsct_enum_table(dosing_weight_criterion) noexcept {
          "TBW above IBW (adjustment applies)"},
         {dosing_weight_criterion::ideal_below_actual, "ideal_below_actual", "IBW below TBW"},
         {dosing_weight_criterion::bsa_above_cap, "bsa_above_cap", "BSA above the cap"},
+        {dosing_weight_criterion::adult_age, "adult_age",
+         "age at least 18 years (adult IBW and BMI cut-offs)"},
+        {dosing_weight_criterion::at_least_60_in, "at_least_60_in",
+         "height at least 60 in (no IBW below it under this policy)"},
+    });
+}
+
+/// Whether the policy applies to the patient. "Does not apply" is a value, never an error
+/// (docs/conventions.md section 4): a batch tells a child under an adult policy from bad data.
+enum class dosing_weight_status : std::uint8_t {
+    assessed = 1,        ///< the weight (per kg) or BSA (per m2) was decided
+    not_applicable = 2,  ///< the policy does not cover this patient (decided_by says why)
+};
+
+constexpr auto hsct_enum_table(dosing_weight_status) noexcept {
+    return make_enum_table<dosing_weight_status>("dosing_weight_status", {
+        {dosing_weight_status::assessed, "assessed", "assessed"},
+        {dosing_weight_status::not_applicable, "not_applicable", "policy does not apply"},
     });
 }
 
@@ -275,9 +299,13 @@ struct dosing_weight_result {
     /// storage first (docs/conventions.md section 5).
     dosing_weight_result() noexcept {}  // NOLINT(modernize-use-equals-default)
 
+    dosing_weight_status status = dosing_weight_status::assessed;
+    /// For not_applicable: the criterion that decided it (adult_age or at_least_60_in, not met).
+    std::optional<dosing_weight_criterion> decided_by;
     dose_scale scale = dose_scale::per_kg;
     mass actual;                               ///< TBW, the patient's total body weight
-    /// The weight dosed on (per kg) or fed into the BSA formula (per m2).
+    /// The weight dosed on (per kg) or fed into the BSA formula (per m2); TBW when the policy
+    /// does not apply (then source, reason and bsa say nothing: read status first).
     mass weight_used;
     weight_source source = weight_source::actual;
     weight_reason reason = weight_reason::basis_actual;
@@ -290,17 +318,30 @@ struct dosing_weight_result {
     std::optional<ibw_result> ibw;             ///< when the policy needed it
     std::optional<percent> percent_ibw;        ///< TBW as % of IBW, when IBW was computed
     dosing_weight_options options;             ///< the policy it ran under (name included)
-    hsct::fixed_list<hsct::criterion<dosing_weight_criterion>, 4> criteria;
+    /// At most: adult age, two trigger criteria, the weight rule, the BSA cap.
+    hsct::fixed_list<hsct::criterion<dosing_weight_criterion>, 5> criteria;
 
-    /// The weight to multiply a mg/kg dose by. Error: not_allowed on a per-m2 basis.
+    [[nodiscard]] constexpr bool applies() const noexcept {
+        return status == dosing_weight_status::assessed;
+    }
+
+    /// The weight to multiply a mg/kg dose by. Error: not_allowed on a per-m2 basis, or when
+    /// the policy does not apply (there is no dosing weight to give).
     [[nodiscard]] result<mass> dosing_weight() const {
+        if (!applies()) {
+            return refuse("a policy that applies to this patient (status not_applicable)");
+        }
         if (scale != dose_scale::per_kg) {
             return refuse("a per-kg basis (this policy doses per m2: use dosing_area)");
         }
         return weight_used;
     }
-    /// The BSA to multiply a mg/m2 dose by. Error: not_allowed on a per-kg basis.
+    /// The BSA to multiply a mg/m2 dose by. Error: not_allowed on a per-kg basis, or when the
+    /// policy does not apply.
     [[nodiscard]] result<area> dosing_area() const {
+        if (!applies()) {
+            return refuse("a policy that applies to this patient (status not_applicable)");
+        }
         if (scale != dose_scale::per_m2 || !bsa.has_value()) {
             return refuse("a per-m2 basis (this policy doses per kg: use dosing_weight)");
         }
@@ -318,7 +359,8 @@ struct dosing_weight_result {
 
 private:
     [[nodiscard]] error refuse(std::string_view wanted) const {
-        return error(errc::not_allowed, "dose", std::string(label(scale)),
+        return error(errc::not_allowed, "dose",
+                     std::string(applies() ? label(scale) : label(status)),
                      hsct::detail::concat({"a dose that matches ", wanted}), "PAT-DOSE-005");
     }
 };
@@ -497,10 +539,25 @@ namespace detail {
     out.options = p;
     out.bmi = bmi(m.weight(), m.height());
 
-    if (uses_bmi && m.age_at_dosing().completed_years() < ibw_adult_age_years) {
-        return error(errc::not_allowed, "age", hsct::to_string(m.age_at_dosing()),
-                     "18 years or older: a BMI trigger uses adult BMI cut-offs (PAT-DOSE-002)",
-                     "PAT-DOSE-002");
+    out.weight_used = tbw;
+    if (uses_bmi || needs_ibw) {
+        // PAT-IBW-004 / PAT-DOSE-002: IBW and the BMI cut-offs are adult rules. A child under
+        // such a policy is not covered: a value, not an error, and no weight is guessed.
+        hsct::criterion<dosing_weight_criterion> c;
+        c.id = dosing_weight_criterion::adult_age;
+        c.cmp = hsct::comparator::greater_equal;
+        c.requirement = needs_ibw ? "PAT-IBW-004" : "PAT-DOSE-002";
+        c.measured = hsct::measure::count(m.age_at_dosing().completed_years(),
+                                          hsct::count_unit::years);
+        c.threshold = ibw_adult_age_years;
+        const bool adult = hsct::satisfies(c.measured.number(), c.cmp, c.threshold);
+        c.result = adult ? hsct::outcome::met : hsct::outcome::not_met;
+        out.criteria.push_back(c);
+        if (!adult) {
+            out.status = dosing_weight_status::not_applicable;
+            out.decided_by = dosing_weight_criterion::adult_age;
+            return std::nullopt;
+        }
     }
     if (needs_ibw) {
         ibw_options o;
@@ -510,7 +567,22 @@ namespace detail {
             return std::move(ibw).error();
         }
         out.ibw = *ibw;
-        out.percent_ibw = percent(100.0 * tbw.in(units::kg) / ibw->value.in(units::kg), units::pct);
+        if (!ibw->applies()) {
+            // short_stature_policy::refuse below 60 in (the age was checked above).
+            hsct::criterion<dosing_weight_criterion> c;
+            c.id = dosing_weight_criterion::at_least_60_in;
+            c.cmp = hsct::comparator::greater_equal;
+            c.requirement = "PAT-IBW-002";
+            c.measured = hsct::measure::of(m.height().as_length(), units::cm);
+            c.threshold = devine_base_height.in(units::cm);
+            c.result = hsct::outcome::not_met;
+            out.criteria.push_back(c);
+            out.status = dosing_weight_status::not_applicable;
+            out.decided_by = dosing_weight_criterion::at_least_60_in;
+            return std::nullopt;
+        }
+        out.percent_ibw =
+            percent(100.0 * tbw.in(units::kg) / ibw->value->in(units::kg), units::pct);
     }
 
     // The trigger.
@@ -544,14 +616,13 @@ namespace detail {
     out.trigger_met = met;
 
     // The weight.
-    out.weight_used = tbw;
     out.source = weight_source::actual;
     if (!met) {
         out.reason = weight_reason::trigger_not_met;
     } else if (p.basis == weight_basis::actual) {
         out.reason = weight_reason::basis_actual;
     } else if (p.basis == weight_basis::ideal) {
-        out.weight_used = out.ibw->value;
+        out.weight_used = *out.ibw->value;
         out.source = weight_source::ideal;
         out.reason = weight_reason::basis_ideal;
     } else if (p.basis == weight_basis::lesser_of_ideal_and_actual) {
@@ -559,13 +630,13 @@ namespace detail {
         c.id = dosing_weight_criterion::ideal_below_actual;
         c.cmp = hsct::comparator::less;
         c.requirement = "PAT-DOSE-001";
-        c.measured = hsct::measure::of(out.ibw->value, units::kg);
+        c.measured = hsct::measure::of(*out.ibw->value, units::kg);
         c.threshold = tbw.in(units::kg);
         const bool ideal_lower = hsct::satisfies(c.measured.number(), c.cmp, c.threshold);
         c.result = ideal_lower ? hsct::outcome::met : hsct::outcome::not_met;
         out.criteria.push_back(c);
         if (ideal_lower) {
-            out.weight_used = out.ibw->value;
+            out.weight_used = *out.ibw->value;
             out.source = weight_source::ideal;
             out.reason = weight_reason::lesser_is_ideal;
         } else {
@@ -573,7 +644,7 @@ namespace detail {
         }
     } else {
         // the factor was checked with the policy and ideal_body_weight gives a positive IBW
-        const adjusted_weight_result adj = detail::adjust(*out.ibw, m.weight(), p.factor);
+        const adjusted_weight_result adj = detail::adjust(*out.ibw->value, m.weight(), p.factor);
         for (const auto& a : adj.criteria) {
             hsct::criterion<dosing_weight_criterion> c;
             c.id = dosing_weight_criterion::actual_above_ideal;
@@ -639,10 +710,14 @@ namespace detail {
 /// PAT-ABW-003: under an adjusted basis, a patient whose TBW is not above IBW is dosed on TBW
 /// (source actual, reason not_above_ideal).
 ///
+/// Does not apply (a value: status not_applicable, decided_by the criterion not met, no dose
+/// from dosing_weight()/dosing_area()): a child (age < 18) when the policy needs IBW or a BMI
+/// trigger (adult_age; PAT-IBW-004, PAT-DOSE-002); a patient under 60 in when the policy needs
+/// IBW and its short-stature rule is refuse (at_least_60_in; PAT-IBW-002).
+///
 /// Errors: an incomplete or inconsistent policy (fields "policy.*"), including any policy enum
-/// number that is not a declared value (out_of_range, CORE-ENUM-002); a child (age < 18) when
-/// the policy needs IBW or a BMI trigger (not_allowed, "age"; PAT-IBW-004, PAT-DOSE-002);
-/// IBW errors under the policy's short-stature rule (field "height"); a per-m2 policy whose
+/// number that is not a declared value (out_of_range, CORE-ENUM-002); an IBW extrapolation that
+/// would not be positive (field "height", PAT-IBW-002); a per-m2 policy whose
 /// dosing weight (IBW or adjusted) falls outside PAT-BODY-002 (field "weight").
 /// Allocates nothing on success.
 [[nodiscard]] inline result<dosing_weight_result> assess_dosing_weight(

@@ -14,7 +14,7 @@
 // comparison). Catalogue keys: group "dosing_weight", keys "no_trigger", "bsa", "from",
 // "capped_at", "not_applied", "height_under_60_in", "policy", "ibw", "tbw"; enum labels by their
 // table names (weight_source, weight_reason, adjustment_factor, ibw_formula, bsa_formula,
-// short_stature_policy, dosing_weight_criterion).
+// short_stature_policy, dosing_weight_criterion, dosing_weight_status).
 #ifndef HSCT_PATIENT_DOSING_WEIGHT_TEXT_HPP
 #define HSCT_PATIENT_DOSING_WEIGHT_TEXT_HPP
 
@@ -38,6 +38,8 @@ namespace detail {
         case dosing_weight_criterion::actual_above_ideal:
         case dosing_weight_criterion::ideal_below_actual: return 2;
         case dosing_weight_criterion::bsa_above_cap: return 3;
+        case dosing_weight_criterion::adult_age: return 0;
+        case dosing_weight_criterion::at_least_60_in: return 1;
     }
     return 0;
 }
@@ -49,9 +51,21 @@ namespace detail {
 
 }  // namespace detail
 
-/// "<trigger>: <weight used and why>[, BSA ...] [policy: <name>]", from the data only.
+/// "<trigger>: <weight used and why>[, BSA ...] [policy: <name>]", from the data only. When
+/// the policy does not apply: "policy does not apply: <criterion not met> [policy: <name>]".
 [[nodiscard]] inline std::string render(const dosing_weight_result& r,
                                         const message_catalogue& cat = english()) {
+    if (!r.applies()) {
+        std::string why;
+        for (const auto& c : r.criteria) {
+            if (r.decided_by == c.id) {
+                why = detail::dw_criterion(c, cat);
+            }
+        }
+        return hsct::detail::concat({cat.label(r.status), ": ", why, " [",
+                                     cat.text("dosing_weight", "policy", "policy"), ": ",
+                                     r.options.name, "]"});
+    }
     const std::string_view ibw = cat.text("dosing_weight", "ibw", "IBW");
     const std::string_view tbw = cat.text("dosing_weight", "tbw", "TBW");
 
@@ -74,6 +88,8 @@ namespace detail {
             case dosing_weight_criterion::actual_above_ideal:
             case dosing_weight_criterion::ideal_below_actual: weight_criterion = &c; break;
             case dosing_weight_criterion::bsa_above_cap: cap_criterion = &c; break;
+            case dosing_weight_criterion::adult_age:       // met here: not part of the sentence
+            case dosing_weight_criterion::at_least_60_in: break;
         }
     }
 
@@ -101,7 +117,7 @@ namespace detail {
         case weight_reason::adjusted:
             what = hsct::detail::concat(
                 {cat.label(r.options.factor), " = ", detail::bs_kg(r.weight_used), " (", ibw, " ",
-                 r.ibw ? detail::bs_kg(r.ibw->value) : std::string{}, ", ", tbw, " ",
+                 r.ibw && r.ibw->value ? detail::bs_kg(*r.ibw->value) : std::string{}, ", ", tbw, " ",
                  detail::bs_kg(r.actual), ")"});
             break;
         case weight_reason::not_above_ideal:
