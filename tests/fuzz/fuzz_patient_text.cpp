@@ -86,15 +86,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if (const auto k = p::parse_karnofsky(input)) {
         round_trip("kps", *k, [](const p::karnofsky_score& x) { return p::to_string(x); },
                    [](std::string_view t) { return p::parse_karnofsky(t); });
-        // every mapping converts it (or refuses KPS 0 where its table has no row), no abort;
-        // the band it names contains it
+        // every mapping converts it (or, for KPS 0 where its table has no row, says so as a
+        // value), no abort; the band it names contains it
         for (const auto m : hsct::values<p::kps_ecog_mapping>()) {
             const auto e = p::to_ecog(*k, m);
-            if (e && !e->band.contains(*k)) {
+            if (!e) {
+                fail("to_ecog refused a KPS under a declared mapping", std::string(input));
+            } else if (e->converted() != (e->ecog.has_value() && e->band.has_value())) {
+                fail("to_ecog status contradicts its grade", std::string(input));
+            } else if (e->band && !e->band->contains(*k)) {
                 fail("to_ecog band does not contain the KPS", std::string(input));
-            }
-            if (!e && k->value() != 0) {
-                fail("to_ecog refused a KPS above 0", std::string(input));
+            } else if (!e->converted() && k->value() != 0) {
+                fail("to_ecog left a KPS above 0 unconverted", std::string(input));
             }
         }
     }

@@ -297,19 +297,22 @@ void check_kps_to_ecog(kps_ecog_mapping m, const std::array<int, 11>& expected) 
         REQUIRE(k.has_value());
         const auto e = p::to_ecog(*k, m);
         const int want = expected[static_cast<std::size_t>(v / 10)];
-        if (want < 0) {
-            REQUIRE_FALSE(e.has_value());
-            CHECK(e.error().code() == hsct::errc::out_of_range);
-            CHECK(e.error().field() == "karnofsky");
-            CHECK(e.error().value() == "KPS 0");
-            CHECK(contains(e.error().valid_range(), "KPS 10-100"));
-            continue;
-        }
-        REQUIRE(e.has_value());
-        CHECK(e->ecog.value() == want);
+        REQUIRE(e.has_value());  // a table with no row for the score is a value, not an error
         CHECK(e->kps == *k);
         CHECK(e->mapping == m);
-        CHECK(e->band.contains(*k));
+        CHECK(std::string_view(e->requirement) == requirement_of(m));
+        if (want < 0) {
+            CHECK(e->status == p::kps_ecog_status::not_defined);
+            CHECK_FALSE(e->converted());
+            CHECK_FALSE(e->ecog.has_value());
+            CHECK_FALSE(e->band.has_value());
+            continue;
+        }
+        CHECK(e->status == p::kps_ecog_status::converted);
+        REQUIRE(e->ecog.has_value());
+        CHECK(e->ecog->value() == want);
+        REQUIRE(e->band.has_value());
+        CHECK(e->band->contains(*k));
         CHECK(e->verified);
         CHECK(std::string_view(e->requirement) == requirement_of(m));
         // the row index points at the row of the table that decided it
@@ -323,15 +326,19 @@ void check_ecog_to_kps(kps_ecog_mapping m, const std::array<expected_range, 6>& 
         CAPTURE(g);
         const auto r = p::to_kps_range(*ecog_score::make(g), m);
         const auto want = expected[static_cast<std::size_t>(g)];
+        REQUIRE(r.has_value());  // a table with no row for the grade is a value, not an error
+        CHECK(std::string_view(r->requirement) == requirement_of(m));
         if (want.low < 0) {
-            REQUIRE_FALSE(r.has_value());
-            CHECK(r.error().field() == "ecog");
-            CHECK(r.error().value() == "ECOG 5");
+            CHECK(r->status == p::kps_ecog_status::not_defined);
+            CHECK_FALSE(r->converted());
+            CHECK_FALSE(r->range.has_value());
+            CHECK(r->ecog.value() == g);
             continue;
         }
-        REQUIRE(r.has_value());
-        CHECK(r->range.lowest.value() == want.low);
-        CHECK(r->range.highest.value() == want.high);
+        CHECK(r->status == p::kps_ecog_status::converted);
+        REQUIRE(r->range.has_value());
+        CHECK(r->range->lowest.value() == want.low);
+        CHECK(r->range->highest.value() == want.high);
         CHECK(r->mapping == m);
         CHECK(r->ecog.value() == g);
         CHECK(r->row == static_cast<std::uint8_t>(g));
@@ -361,7 +368,7 @@ TEST_CASE("KPS -> ECOG, Prasad et al. 2018, every KPS value", "[patient][perform
 
 TEST_CASE("worked examples: KPS 80, 70, 90 -> ECOG under each mapping",
           "[patient][performance][worked-example-11.2][PAT-PERF-010][PAT-PERF-011][PAT-PERF-012]") {
-    const auto ecog = [](karnofsky_score k, kps_ecog_mapping m) { return p::to_ecog(k, m)->ecog.value(); };
+    const auto ecog = [](karnofsky_score k, kps_ecog_mapping m) { return p::to_ecog(k, m)->ecog->value(); };
     const auto k80 = karnofsky_score::of<80>();
     const auto k70 = karnofsky_score::of<70>();
     const auto k90 = karnofsky_score::of<90>();
@@ -376,23 +383,50 @@ TEST_CASE("worked examples: KPS 80, 70, 90 -> ECOG under each mapping",
     CHECK(ecog(k90, kps_ecog_mapping::prasad_2018) == 1);
     const auto ma70 = p::to_ecog(k70, kps_ecog_mapping::ma_2010).value();
     CHECK(ma70.band == p::kps_range{karnofsky_score::of<60>(), karnofsky_score::of<70>()});
+    CHECK(ma70.status == p::kps_ecog_status::converted);
     CHECK(ma70.row == 2);
     CHECK(std::string_view(ma70.requirement) == "PAT-PERF-011");
     CHECK_FALSE(karnofsky_score::make(65).has_value());
+}
+
+TEST_CASE("KPS 0 and ECOG 5 under Ma and Prasad are not defined: a value, never an error",
+          "[patient][performance][PAT-PERF-011][PAT-PERF-012][Ma-2010][Prasad-2018]") {
+    for (const auto m : {kps_ecog_mapping::ma_2010, kps_ecog_mapping::prasad_2018}) {
+        CAPTURE(p::to_string(m));
+        // at the edge of the table: KPS 0 has no row, KPS 10 does (ECOG 4)
+        const auto dead = p::to_ecog(karnofsky_score::of<0>(), m);
+        REQUIRE(dead.has_value());
+        CHECK(dead->status == p::kps_ecog_status::not_defined);
+        CHECK(dead->kps == karnofsky_score::of<0>());
+        const auto ten = p::to_ecog(karnofsky_score::of<10>(), m);
+        REQUIRE(ten.has_value());
+        CHECK(ten->converted());
+        CHECK(ten->ecog == ecog_score::of<4>());
+        const auto five = p::to_kps_range(ecog_score::of<5>(), m);
+        REQUIRE(five.has_value());
+        CHECK(five->status == p::kps_ecog_status::not_defined);
+        CHECK(p::to_kps_range(ecog_score::of<4>(), m)->converted());
+    }
+    // the conventional table defines both
+    CHECK(p::to_ecog(karnofsky_score::of<0>())->ecog == ecog_score::of<5>());
+    CHECK(p::to_kps_range(ecog_score::of<5>())->range ==
+          p::kps_range{karnofsky_score::of<0>(), karnofsky_score::of<0>()});
+    CHECK(p::id(p::kps_ecog_status::not_defined) == "not_defined");
 }
 
 TEST_CASE("ECOG -> KPS gives a range, so KPS -> ECOG -> KPS is not a round trip",
           "[patient][performance][PAT-PERF-013]") {
     const auto k70 = karnofsky_score::of<70>();
     const auto e = p::to_ecog(k70, kps_ecog_mapping::conventional);
-    const auto back = p::to_kps_range(e->ecog, kps_ecog_mapping::conventional);
+    const auto back = p::to_kps_range(*e->ecog, kps_ecog_mapping::conventional);
     REQUIRE(back.has_value());
-    CHECK(back->range.contains(k70));
-    CHECK(back->range.lowest != back->range.highest);
-    CHECK(p::to_string(back->range) == "KPS 70-80");
+    REQUIRE(back->range.has_value());
+    CHECK(back->range->contains(k70));
+    CHECK(back->range->lowest != back->range->highest);
+    CHECK(p::to_string(*back->range) == "KPS 70-80");
     CHECK(back->row == 1);
     CHECK(std::string_view(back->requirement) == "PAT-PERF-010");
-    CHECK(p::to_string(p::to_kps_range(ecog_score::of<0>(), kps_ecog_mapping::ma_2010)->range) == "KPS 100");
+    CHECK(p::to_string(*p::to_kps_range(ecog_score::of<0>(), kps_ecog_mapping::ma_2010)->range) == "KPS 100");
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -678,7 +712,8 @@ TEST_CASE("parse_kps_range reads back every range to_string writes",
         for (int g = 0; g <= 4; ++g) {
             const auto r = p::to_kps_range(*ecog_score::make(g), m);
             REQUIRE(r.has_value());
-            CHECK(p::parse_kps_range(p::to_string(r->range)).value() == r->range);
+            REQUIRE(r->range.has_value());
+            CHECK(p::parse_kps_range(p::to_string(*r->range)).value() == *r->range);
         }
     }
     const auto spaced = p::parse_kps_range(" karnofsky 80 - 90 ");

@@ -76,6 +76,13 @@ TEST_CASE("KPS -> ECOG and ECOG -> KPS render from their data",
           "KPS 80 -> ECOG 1 (conventional KPS-ECOG table: KPS 70-80 = ECOG 1) [PAT-PERF-010]");
     const auto back = p::to_kps_range(ecog_score::of<1>()).value();
     CHECK(p::render(back) == "ECOG 1 -> KPS 70-80 (conventional KPS-ECOG table) [PAT-PERF-010]");
+    // a score the table has no row for says so
+    CHECK(p::render(p::to_ecog(karnofsky_score::of<0>(), kps_ecog_mapping::prasad_2018).value()) ==
+          "KPS 0 -> not defined by this mapping (Prasad et al. 2018 (World J Clin Oncol 9:140)) "
+          "[PAT-PERF-012]");
+    CHECK(p::render(p::to_kps_range(ecog_score::of<5>(), kps_ecog_mapping::ma_2010).value()) ==
+          "ECOG 5 -> not defined by this mapping (Ma et al. 2010 (Eur J Cancer 46:3175)) "
+          "[PAT-PERF-011]");
     // a result marked unverified says so
     auto unverified = back;
     unverified.verified = false;

@@ -43,7 +43,7 @@ using all_patient_enums = std::tuple<
     p::hct_ci_hepatitis_history_policy, p::hct_ci_missing_policy, p::hct_ci_criterion,
     p::hct_ci_field, p::hct_ci_item_status,
     // performance_status.hpp
-    p::performance_scale, p::kps_band, p::kps_ecog_mapping, p::performance_scale_policy,
+    p::performance_scale, p::kps_band, p::kps_ecog_mapping, p::kps_ecog_status, p::performance_scale_policy,
     p::performance_scale_criterion>;
 
 #ifdef HSCT_PATIENT_ENUM_TABLES

@@ -385,96 +385,123 @@ constexpr kps_ecog_table table_of(kps_ecog_mapping m) noexcept {
     return {conventional_rows.data(), conventional_rows.size(), "PAT-PERF-010", true};
 }
 
-constexpr std::string_view mapping_kps_domain(kps_ecog_mapping m) noexcept {
-    return m == kps_ecog_mapping::conventional ? "KPS 0-100" : "KPS 10-100";
-}
-
-constexpr std::string_view mapping_ecog_domain(kps_ecog_mapping m) noexcept {
-    return m == kps_ecog_mapping::conventional ? "ECOG 0-5" : "ECOG 0-4";
-}
-
 }  // namespace detail
 
-/// An ECOG grade converted from a KPS, as data: the grade, the KPS it came from, the mapping,
-/// the row of the mapping's table that decided it (its index and its KPS band), the
-/// requirement ID of that table and whether its source was verified.
+/// Whether a mapping's table has a row for the score converted. "Not in the table" is a value,
+/// never an error (docs/conventions.md section 4): Ma 2010 and Prasad 2018 define no row for
+/// KPS 0 or ECOG 5 (death), so a registry batch can tell those from bad data.
+enum class kps_ecog_status : std::uint8_t {
+    converted = 1,    ///< a row of the table decided it
+    not_defined = 2,  ///< the mapping's table has no row for this score: no conversion
+};
+
+constexpr auto hsct_enum_table(kps_ecog_status) noexcept {
+    return make_enum_table<kps_ecog_status>("kps_ecog_status", {
+        {kps_ecog_status::converted, "converted", "converted"},
+        {kps_ecog_status::not_defined, "not_defined", "not defined by this mapping"},
+    });
+}
+
+/// An ECOG grade converted from a KPS, as data: the status, the grade (when converted), the
+/// KPS it came from, the mapping, the row of the mapping's table that decided it (its index
+/// and its KPS band), the requirement ID of that table and whether its source was verified.
 struct ecog_from_kps {
-    ecog_score ecog;
+    kps_ecog_status status = kps_ecog_status::converted;
+    std::optional<ecog_score> ecog;  ///< set only when status == converted
     karnofsky_score kps;
     kps_ecog_mapping mapping = kps_ecog_mapping::conventional;
-    kps_range band;             ///< the row's KPS band, e.g. KPS 80-90 under Ma 2010
-    std::uint8_t row = 0;       ///< index of the row in the mapping's table (0 = ECOG 0)
-    bool verified = true;       ///< the table's source was verified (PAT-PERF-010..012)
+    std::optional<kps_range> band;  ///< the row's KPS band, e.g. KPS 80-90 under Ma 2010
+    std::uint8_t row = 0;           ///< index of the row in the mapping's table (0 = ECOG 0)
+    bool verified = true;           ///< the table's source was verified (PAT-PERF-010..012)
     const char* requirement = "";
 
+    [[nodiscard]] constexpr bool converted() const noexcept {
+        return status == kps_ecog_status::converted;
+    }
+
     friend constexpr bool operator==(const ecog_from_kps& a, const ecog_from_kps& b) noexcept {
-        return a.ecog == b.ecog && a.kps == b.kps && a.mapping == b.mapping &&
-               a.band == b.band && a.row == b.row && a.verified == b.verified &&
-               std::string_view(a.requirement) == b.requirement;
+        return a.status == b.status && a.ecog == b.ecog && a.kps == b.kps &&
+               a.mapping == b.mapping && a.band == b.band && a.row == b.row &&
+               a.verified == b.verified && std::string_view(a.requirement) == b.requirement;
     }
 };
 
 /// KPS -> ECOG under a named mapping (PAT-PERF-010..012). Every mapping converts KPS 10-100;
 /// only the conventional table defines KPS 0 (-> ECOG 5). KPS 0 under Ma 2010 or Prasad 2018
-/// is refused (out_of_range, field "karnofsky"), never guessed. A mapping number that is not
-/// a declared mapping is refused (out_of_range, field "mapping"; CORE-ENUM-002). Allocates
-/// nothing on success.
+/// is not defined by the table: a value (status not_defined, no ecog, no band), never a guess
+/// and never an error. A mapping number that is not a declared mapping is refused
+/// (out_of_range, field "mapping"; CORE-ENUM-002). Allocates nothing.
 [[nodiscard]] inline result<ecog_from_kps> to_ecog(
     karnofsky_score kps, kps_ecog_mapping mapping = kps_ecog_mapping::conventional) {
     if (!is_valid(mapping)) {  // the error is built only on this path
         return *hsct::detail::check_enum(mapping, "mapping");
     }
     const auto t = detail::table_of(mapping);
+    ecog_from_kps r;
+    r.kps = kps;
+    r.mapping = mapping;
+    r.verified = t.verified;
+    r.requirement = t.requirement;
+    r.status = kps_ecog_status::not_defined;
     for (std::size_t i = 0; i < t.size; ++i) {
         if (t.rows[i].band.contains(kps)) {
-            return ecog_from_kps{t.rows[i].ecog, kps,         mapping,      t.rows[i].band,
-                                 static_cast<std::uint8_t>(i), t.verified, t.requirement};
+            r.status = kps_ecog_status::converted;
+            r.ecog = t.rows[i].ecog;
+            r.band = t.rows[i].band;
+            r.row = static_cast<std::uint8_t>(i);
+            break;
         }
     }
-    return error(errc::out_of_range, "karnofsky", to_string(kps),
-                 hsct::detail::concat({detail::mapping_kps_domain(mapping), " (the ",
-                                       to_string(mapping), " table does not define ",
-                                       to_string(kps), ")"}),
-                 t.requirement);
+    return r;
 }
 
 /// The KPS values a mapping assigns to one ECOG grade. A range, not a single value: an ECOG
 /// grade does not identify a KPS, and KPS -> ECOG -> KPS is never a round trip (PAT-PERF-013).
 struct kps_from_ecog {
-    kps_range range;
+    kps_ecog_status status = kps_ecog_status::converted;
+    std::optional<kps_range> range;  ///< set only when status == converted
     ecog_score ecog;
     kps_ecog_mapping mapping = kps_ecog_mapping::conventional;
     std::uint8_t row = 0;       ///< index of the row in the mapping's table
     bool verified = true;
     const char* requirement = "";
 
+    [[nodiscard]] constexpr bool converted() const noexcept {
+        return status == kps_ecog_status::converted;
+    }
+
     friend constexpr bool operator==(const kps_from_ecog& a, const kps_from_ecog& b) noexcept {
-        return a.range == b.range && a.ecog == b.ecog && a.mapping == b.mapping &&
-               a.row == b.row && a.verified == b.verified &&
+        return a.status == b.status && a.range == b.range && a.ecog == b.ecog &&
+               a.mapping == b.mapping && a.row == b.row && a.verified == b.verified &&
                std::string_view(a.requirement) == b.requirement;
     }
 };
 
 /// ECOG -> range of KPS under a named mapping (PAT-PERF-013). ECOG 5 is defined only by the
-/// conventional table (-> KPS 0); under Ma 2010 and Prasad 2018 it is refused (out_of_range,
-/// field "ecog"). An undeclared mapping number is refused (out_of_range, field "mapping").
+/// conventional table (-> KPS 0); under Ma 2010 and Prasad 2018 it is not defined: a value
+/// (status not_defined, no range), never an error. An undeclared mapping number is refused
+/// (out_of_range, field "mapping"). Allocates nothing.
 [[nodiscard]] inline result<kps_from_ecog> to_kps_range(
     ecog_score ecog, kps_ecog_mapping mapping = kps_ecog_mapping::conventional) {
     if (!is_valid(mapping)) {  // the error is built only on this path
         return *hsct::detail::check_enum(mapping, "mapping");
     }
     const auto t = detail::table_of(mapping);
+    kps_from_ecog r;
+    r.ecog = ecog;
+    r.mapping = mapping;
+    r.verified = t.verified;
+    r.requirement = t.requirement;
+    r.status = kps_ecog_status::not_defined;
     for (std::size_t i = 0; i < t.size; ++i) {
         if (t.rows[i].ecog == ecog) {
-            return kps_from_ecog{t.rows[i].band, ecog, mapping, static_cast<std::uint8_t>(i),
-                                 t.verified, t.requirement};
+            r.status = kps_ecog_status::converted;
+            r.range = t.rows[i].band;
+            r.row = static_cast<std::uint8_t>(i);
+            break;
         }
     }
-    return error(errc::out_of_range, "ecog", to_string(ecog),
-                 hsct::detail::concat({detail::mapping_ecog_domain(mapping), " (the ",
-                                       to_string(mapping), " table does not define ",
-                                       to_string(ecog), ")"}),
-                 "PAT-PERF-013");
+    return r;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@
 // Catalogue keys: group "karnofsky_level" / "lansky_level" / "ecog_level", key the score as a
 // number ("80"); group "performance_status", keys "no_score", "under", "age"; enum labels by
 // their table names (kps_ecog_mapping, performance_scale, performance_scale_policy, kps_band,
-// performance_scale_criterion, age_resolution).
+// performance_scale_criterion, age_resolution, kps_ecog_status).
 #ifndef HSCT_PATIENT_PERFORMANCE_STATUS_TEXT_HPP
 #define HSCT_PATIENT_PERFORMANCE_STATUS_TEXT_HPP
 
@@ -92,12 +92,18 @@ inline constexpr std::array<std::string_view, 11> perf_level_keys{
     return cat.text("ecog_level", keys[static_cast<std::size_t>(s.value())], en);
 }
 
-/// "KPS 70 -> ECOG 2 (Ma et al. 2010 (Eur J Cancer 46:3175): KPS 60-70 = ECOG 2) [PAT-PERF-011]"
+/// "KPS 70 -> ECOG 2 (Ma et al. 2010 (Eur J Cancer 46:3175): KPS 60-70 = ECOG 2) [PAT-PERF-011]";
+/// a score the table has no row for: "KPS 0 -> not defined by this mapping (Ma et al. ...)
+/// [PAT-PERF-011]".
 [[nodiscard]] inline std::string render(const ecog_from_kps& r,
                                         const message_catalogue& cat = english()) {
-    std::string s = hsct::detail::concat({to_string(r.kps), " -> ", to_string(r.ecog), " (",
-                                          cat.label(r.mapping), ": ", to_string(r.band), " = ",
-                                          to_string(r.ecog), ")"});
+    std::string s =
+        r.ecog && r.band
+            ? hsct::detail::concat({to_string(r.kps), " -> ", to_string(*r.ecog), " (",
+                                    cat.label(r.mapping), ": ", to_string(*r.band), " = ",
+                                    to_string(*r.ecog), ")"})
+            : hsct::detail::concat({to_string(r.kps), " -> ", cat.label(r.status), " (",
+                                    cat.label(r.mapping), ")"});
     if (!r.verified) {
         s += hsct::detail::concat(
             {" (", cat.text("text", "unverified", "hsct reading, unverified"), ")"});
@@ -112,7 +118,9 @@ inline constexpr std::array<std::string_view, 11> perf_level_keys{
 [[nodiscard]] inline std::string render(const kps_from_ecog& r,
                                         const message_catalogue& cat = english()) {
     std::string s = hsct::detail::concat(
-        {to_string(r.ecog), " -> ", to_string(r.range), " (", cat.label(r.mapping), ")"});
+        {to_string(r.ecog), " -> ",
+         r.range ? to_string(*r.range) : std::string(cat.label(r.status)), " (",
+         cat.label(r.mapping), ")"});
     if (!r.verified) {
         s += hsct::detail::concat(
             {" (", cat.text("text", "unverified", "hsct reading, unverified"), ")"});
