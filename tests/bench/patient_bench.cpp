@@ -462,6 +462,9 @@ int raw_dri(const p::dri_input& in) {
         case ds::induction_failure:
         case ds::active_relapse: stage = 1; break;
         case ds::pr2_or_later:
+            if (in.conditioning == hsct::conditioning_intensity::not_stated) {
+                return static_cast<int>(c::missing_conditioning_intensity);
+            }
             stage = in.conditioning == hsct::conditioning_intensity::myeloablative ? 1 : 0;
             break;
         case ds::stable_disease: return static_cast<int>(c::not_classifiable);

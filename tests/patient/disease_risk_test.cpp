@@ -84,7 +84,7 @@ TEST_CASE("DRI 3-group form merges high and very high", "[patient][dri][PAT-DRI-
     STATIC_REQUIRE(p::three_group(dri_category::very_high) == p::dri_three_group::high_or_very_high);
     for (auto c : {dri_category::na_non_malignant, dri_category::na_pediatric,
                    dri_category::not_classifiable, dri_category::missing_disease_status,
-                   dri_category::tbd_cytogenetics}) {
+                   dri_category::tbd_cytogenetics, dri_category::missing_conditioning_intensity}) {
         CAPTURE(p::to_string(c));
         CHECK(p::three_group(c) == p::dri_three_group::not_scored);
         CHECK_FALSE(p::is_score(c));
@@ -262,13 +262,35 @@ TEST_CASE("DRI stage table as printed, with the conditioning-dependent PR2 rule"
         CHECK(std::string(row.requirement) == "PAT-DRI-007");
         CHECK_FALSE(nma.row_verified());
     }
-    SECTION("PR2 or later without conditioning is refused") {
+    SECTION("PR2 or later without conditioning is a value: missing conditioning intensity") {
         const auto r = p::assess_dri({cll, disease_status::pr2_or_later});
-        REQUIRE_FALSE(r.has_value());
-        CHECK(r.error().code() == hsct::errc::missing);
-        CHECK(r.error().field() == "dri.conditioning");
-        CHECK(r.error().value() == "not stated");
-        CHECK(contains(r.error().valid_range(), "MAC, RIC or NMA"));
+        REQUIRE(r.has_value());  // not bad data: an input the stage row needs is not stated
+        CHECK(r->category == dri_category::missing_conditioning_intensity);
+        CHECK_FALSE(r->scored());
+        CHECK(r->three_group() == p::dri_three_group::not_scored);
+        CHECK(r->decided_by == crit::stage_in_table);
+        CHECK(r->missing.contains(p::dri_field::conditioning));
+        CHECK(r->missing.size() == 1);
+        CHECK(r->disease_risk == p::dri_disease_risk::low);  // the disease row still applied
+        CHECK_FALSE(r->stage_risk.has_value());
+        const auto& st = criterion_of(*r, crit::stage_in_table);
+        CHECK(st.result == outcome::unknown);
+        CHECK(std::string(st.requirement) == "PAT-DRI-003");
+        CHECK(criterion_of(*r, crit::disease_cll).result == outcome::met);
+        CHECK(p::to_string(r->category) == "Missing conditioning intensity (hsct)");
+        // every stated intensity scores it
+        for (auto c : {hsct::conditioning_intensity::myeloablative,
+                       hsct::conditioning_intensity::reduced_intensity,
+                       hsct::conditioning_intensity::non_myeloablative}) {
+            CHECK(dri(cll, disease_status::pr2_or_later, c).scored());
+        }
+        // and the states decided before the stage row still win
+        CHECK(dri(hsct::diagnosis::aml(hsct::cytogenetic_risk::not_yet_known),
+                  disease_status::pr2_or_later)
+                  .category == dri_category::tbd_cytogenetics);
+        CHECK(dri(cll, disease_status::pr2_or_later, hsct::conditioning_intensity::not_stated,
+                  p::dri_table::hb24_2012, p::dri_population::pediatric)
+                  .category == dri_category::na_pediatric);
     }
     SECTION("conditioning does not change other stages") {
         for (auto c : {hsct::conditioning_intensity::myeloablative, hsct::conditioning_intensity::reduced_intensity}) {
@@ -441,7 +463,7 @@ TEST_CASE("DRI refuses enum numbers that are not declared values, naming the fie
 
     CHECK(p::to_string(static_cast<disease>(0)) == "invalid (0)");
     CHECK(p::to_string(static_cast<disease_status>(0)) == "invalid (0)");
-    CHECK(p::to_string(static_cast<dri_category>(10)) == "invalid (10)");
+    CHECK(p::to_string(static_cast<dri_category>(11)) == "invalid (11)");
     CHECK(p::to_string(static_cast<p::dri_table>(0)) == "invalid (0)");
 }
 
@@ -476,10 +498,11 @@ TEST_CASE("DRI non-score states name the criterion and the missing input that de
     CHECK(criterion_of(ped, crit::adult_patient).measured.enumerator().as<p::dri_population>() ==
           p::dri_population::pediatric);
 
-    // the conditioning a PR2-or-later stage needs is still refused as missing (an error)
+    // the conditioning a PR2-or-later stage needs, not stated: a value, listed as missing
     const auto e = p::assess_dri({dx_of(disease::cll), disease_status::pr2_or_later});
-    REQUIRE_FALSE(e.has_value());
-    CHECK(e.error().requirement() == "PAT-DRI-003");
+    REQUIRE(e.has_value());
+    CHECK(e->category == dri_category::missing_conditioning_intensity);
+    CHECK(e->missing.contains(p::dri_field::conditioning));
 }
 
 TEST_CASE("DRI results are plain data", "[patient][dri][CORE-EXPLAIN-001]") {

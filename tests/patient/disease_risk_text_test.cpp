@@ -70,6 +70,12 @@ TEST_CASE("DRI text: a non-score state names the criterion that decided it",
     CHECK(contains(text({hsct::diagnosis::aml(hsct::cytogenetic_risk::not_yet_known),
                          disease_status::cr1}),
                    "cytogenetic group known (AML, MDS): cytogenetic group missing: unknown"));
+    const std::string pr2 = text({hsct::diagnosis::of<disease::myeloma>(), disease_status::pr2_or_later});
+    CHECK(contains(pr2, "DRI Missing conditioning intensity (hsct) [DRI 2012 as reproduced in "
+                        "EBMT Handbook 2024 ch. 11] (decided by disease status in the DRI stage "
+                        "table)"));
+    CHECK(contains(pr2, "disease status in the DRI stage table: conditioning intensity missing: "
+                        "unknown (input missing) [PAT-DRI-003]"));
 }
 
 TEST_CASE("DRI text in a second catalogue (German)", "[patient][dri][text][CORE-EXPLAIN-002]") {

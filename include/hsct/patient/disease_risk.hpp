@@ -119,6 +119,11 @@ enum class dri_category : std::uint8_t {
     not_classifiable = 7,        ///< "N/A - disease not classifiable"
     missing_disease_status = 8,  ///< "Missing disease status"
     tbd_cytogenetics = 9,        ///< "TBD cytogenetics"
+    /// hsct's own state, not one of CIBMTR's labels: a stage of PR2 or later, whose risk
+    /// depends on the conditioning intensity (PAT-DRI-003), with the intensity not stated.
+    /// CIBMTR's list has no label for it; hsct neither guesses the intensity nor calls the
+    /// input bad data.
+    missing_conditioning_intensity = 10,
 };
 
 constexpr auto hsct_enum_table(dri_category) noexcept {
@@ -132,6 +137,8 @@ constexpr auto hsct_enum_table(dri_category) noexcept {
         {dri_category::not_classifiable, "not_classifiable", "N/A - disease not classifiable"},
         {dri_category::missing_disease_status, "missing_disease_status", "Missing disease status"},
         {dri_category::tbd_cytogenetics, "tbd_cytogenetics", "TBD cytogenetics"},
+        {dri_category::missing_conditioning_intensity, "missing_conditioning_intensity",
+         "Missing conditioning intensity (hsct)"},
     });
 }
 
@@ -164,7 +171,8 @@ constexpr auto hsct_enum_table(dri_three_group) noexcept {
         case dri_category::na_pediatric:
         case dri_category::not_classifiable:
         case dri_category::missing_disease_status:
-        case dri_category::tbd_cytogenetics: return dri_three_group::not_scored;
+        case dri_category::tbd_cytogenetics:
+        case dri_category::missing_conditioning_intensity: return dri_three_group::not_scored;
     }
     HSCT_EXPECTS(false, "three_group: dri_category is not a declared value");
     return dri_three_group::not_scored;
@@ -559,24 +567,10 @@ struct dri_rows {
     hsct::detail::dri_stage_row stage;
 };
 
-/// True when the DRI is not a score for this input before its stage row is read (a non-score
-/// state of PAT-DRI-005 other than "status not in the stage table").
-[[nodiscard]] constexpr bool dri_stops_before_stage(const dri_input& in,
-                                                    const hsct::detail::dri_disease_row& drow) noexcept {
-    const disease d = in.dx.kind();
-    if (d == disease::severe_aplastic_anaemia || d == disease::other_non_malignant ||
-        in.population != dri_population::adult) {
-        return true;
-    }
-    const bool pending = in.dx.cytogenetics_pending();
-    return (!drow.classifiable && !pending) || in.status == disease_status::missing || pending;
-}
-
-/// Bad input (CORE-ENUM-002 undeclared enum numbers; a status inconsistent with the disease; the
-/// conditioning a PR2-or-later stage row needs, not stated), or nothing. Text only on this path.
+/// Bad input (CORE-ENUM-002 undeclared enum numbers; a status inconsistent with the disease), or
+/// nothing. Text only on this path.
 [[nodiscard]] HSCT_ALWAYS_INLINE std::optional<error> dri_refusal(const dri_input& in,
-                                                      const dri_options& options,
-                                                      const dri_rows& rows) {
+                                                                  const dri_options& options) {
     namespace hd = hsct::detail;
     if (auto e = hd::check_diagnosis(in.dx, "dri.dx")) {
         return e;
@@ -608,11 +602,6 @@ struct dri_rows {
                          hd::concat({to_string(d), " with status ", to_string(in.status)}),
                          "CML phases apply to CML only", "PAT-DRI-003");
         }
-    }
-    if (!dri_stops_before_stage(in, rows.disease) &&
-        rows.stage.k == hd::dri_stage_row::kind::needs_conditioning) {
-        return error(errc::missing, "dri.conditioning", std::string(to_string(in.conditioning)),
-                     "MAC, RIC or NMA: the DRI stage of PR2 or later depends on it", "PAT-DRI-003");
     }
     return std::nullopt;
 }
@@ -673,8 +662,14 @@ inline void dri_fill(dri_result& r, const dri_input& in, const dri_options& opti
             measure::code(d), drow.verified);
     r.disease_risk = drow.risk;
 
-    // A PR2-or-later status without conditioning was refused before (dri_refusal).
     const auto& srow = rows.stage;
+    if (srow.k == hd::dri_stage_row::kind::needs_conditioning) {
+        // PR2 or later with the intensity not stated: the stage row cannot be chosen.
+        r.missing.insert(dri_field::conditioning);
+        dri_add(r.criteria, c::stage_in_table, outcome::unknown, "PAT-DRI-003",
+                measure::missing(dri_field::conditioning));
+        return stop(dri_category::missing_conditioning_intensity, c::stage_in_table);
+    }
     if (srow.k != hd::dri_stage_row::kind::row) {
         dri_add(r.criteria, c::stage_in_table, outcome::not_met, "PAT-DRI-003",
                 measure::code(in.status), srow.verified);
@@ -696,15 +691,15 @@ inline void dri_fill(dri_result& r, const dri_input& in, const dri_options& opti
 /// Order of the non-score states (PAT-DRI-005, hsct policy: CIBMTR publishes the labels, not
 /// their precedence): non-malignant indication; paediatric patient; disease not in the table;
 /// missing disease status; cytogenetics pending; a status the stage table does not list
-/// (stable disease) is "not classifiable". Each is a value, with the criterion that decided
-/// it in `decided_by` and a missing input in `missing`.
+/// (stable disease) is "not classifiable"; PR2 or later with the conditioning intensity not
+/// stated (under the handbook table) is missing_conditioning_intensity, hsct's own state (the
+/// disease row is still recorded). Each is a value, with the criterion that decided it in
+/// `decided_by` and a missing input in `missing`.
 ///
 /// Errors, only for bad input: any input enum number that is not a declared value
 /// (out_of_range, fields "dri.dx.disease", "dri.dx.cytogenetics", "dri.status",
 /// "dri.conditioning", "dri.population", "dri.options.table"; CORE-ENUM-002); a CML phase for a
-/// disease other than CML, or a non-CML status for CML (inconsistent, field "dri.status"); PR2
-/// or later with the conditioning not stated under the handbook table (missing, field
-/// "dri.conditioning").
+/// disease other than CML, or a non-CML status for CML (inconsistent, field "dri.status").
 [[nodiscard]] inline result<dri_result> assess_dri(const dri_input& in,
                                                    const dri_options& options = {}) {
     // Undeclared numbers read as no row here and are refused before the rows are used.
@@ -714,7 +709,7 @@ inline void dri_fill(dri_result& r, const dri_input& in, const dri_options& opti
     // One named return object, returned from every path and filled in place: the criteria are
     // not copied on the way out.
     result<dri_result> out(std::in_place);
-    if (auto refused = detail::dri_refusal(in, options, rows)) {
+    if (auto refused = detail::dri_refusal(in, options)) {
         out = std::move(*refused);
         return out;
     }
