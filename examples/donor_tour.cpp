@@ -49,12 +49,23 @@ int main(int argc, char** argv) {
         const auto n = d::parse_hla_name(text).value();
         std::cout << text << " ->";
         for (const auto to : {d::hla_reduction::g_group, d::hla_reduction::p_group,
-                              d::hla_reduction::lgx}) {
+                              d::hla_reduction::lgx, d::hla_reduction::serology}) {
             const auto r = rel->reduce(n, to);
             std::cout << " " << d::id(to) << " " << (r.names().empty() ? "-" : r.text()) << " ("
                       << d::id(r.status()) << ")";
         }
         std::cout << "\n";
+    }
+
+    // Serology: how antigens relate, and a DPB1 allele's T-cell-epitope groups.
+    const auto a24 = rel->antigen_relations(d::parse_hla_name("A24").value());
+    std::cout << "A24: split of " << (a24.broad ? d::to_string(*a24.broad) : "-")
+              << ", associated " << (a24.associated.empty() ? "-" : d::to_string(a24.associated[0]))
+              << "\n";
+    const auto tce = rel->dpb1_tce_of(d::parse_hla_name("DPB1*06:01:01:01").value());
+    if (tce) {
+        std::cout << "DPB1*06:01:01:01: V1 " << (tce->v1 ? d::id(*tce->v1) : "-") << ", V2 "
+                  << d::id(tce->v2) << (tce->v2_in_silico ? " (in silico)" : "") << "\n";
     }
     return 0;
 }

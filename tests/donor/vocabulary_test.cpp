@@ -22,7 +22,7 @@ using all_donor_enums = std::tuple<
     // gl_string.hpp
     d::gl_operator,
     // hla_release.hpp
-    d::hla_name_status, d::hla_reduction, d::hla_reduction_status>;
+    d::hla_name_status, d::hla_reduction, d::hla_reduction_status, d::dpb1_tce_group>;
 
 #ifdef HSCT_DONOR_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_DONOR_ENUM_TABLES;

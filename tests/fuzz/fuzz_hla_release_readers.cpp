@@ -2,10 +2,11 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // libFuzzer target for the IPD-IMGT/HLA release readers (DON-REL-001, DON-REL-002, DON-RED-*).
-// The input is split at 0x00 bytes into the texts of Allelelist.txt, hla_nom.txt, hla_nom_g.txt
-// and hla_nom_p.txt (missing parts are empty) and loaded with load_hla_release(texts).
+// The input is split at 0x00 bytes into the texts of Allelelist.txt, hla_nom.txt, hla_nom_g.txt,
+// hla_nom_p.txt, rel_dna_ser.txt, rel_ser_ser.txt and dpb_tce.csv (missing parts are empty) and
+// loaded with load_hla_release(texts) (DON-SER-*, DON-TCE-001 too).
 // Invariants, checked with __builtin_trap:
-//  - a refusal names one of the four files (with a line number when one was read) and a DON-REL
+//  - a refusal names one of the seven files (with a line number when one was read) and a DON-REL
 //    requirement;
 //  - a loaded release has at least one allele, every allele is current and prints as an allele
 //    name, and the status of every allele is current; every reduction of every allele (and of
@@ -32,7 +33,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     namespace d = hsct::donor;
     const std::string_view input(reinterpret_cast<const char*>(data), size);
     d::hla_release_texts texts;
-    std::string* parts[] = {&texts.allelelist, &texts.hla_nom, &texts.hla_nom_g, &texts.hla_nom_p};
+    std::string* parts[] = {&texts.allelelist,  &texts.hla_nom,     &texts.hla_nom_g, &texts.hla_nom_p,
+                            &texts.rel_dna_ser, &texts.rel_ser_ser, &texts.dpb_tce};
     std::size_t start = 0;
     for (std::string* part : parts) {
         if (start > input.size()) {
@@ -45,8 +47,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto r = d::load_hla_release(std::move(texts));
     if (!r) {
         const auto& f = r.error().field();
-        const bool named = f.rfind("Allelelist.txt", 0) == 0 || f.rfind("hla_nom.txt", 0) == 0 ||
-                           f.rfind("hla_nom_g.txt", 0) == 0 || f.rfind("hla_nom_p.txt", 0) == 0;
+        bool named = false;
+        for (const char* file : {"Allelelist.txt", "hla_nom.txt", "hla_nom_g.txt", "hla_nom_p.txt",
+                                 "rel_dna_ser.txt", "rel_ser_ser.txt", "dpb_tce.csv"}) {
+            named = named || f.rfind(file, 0) == 0;
+        }
         if (!named || r.error().requirement().substr(0, 7) != "DON-REL") {
             fail("a refusal that does not name its file or rule");
         }
@@ -62,15 +67,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             fail("an allele of the release that is not current");
         }
         static_cast<void>(r->status(d::to_string(a) + "N"));
+        static_cast<void>(r->dpb1_tce_of(a));
         for (const auto to : {d::hla_reduction::g_group, d::hla_reduction::p_group,
-                              d::hla_reduction::lgx}) {
+                              d::hla_reduction::lgx, d::hla_reduction::lg,
+                              d::hla_reduction::serology}) {
             for (const auto& n : {a, a.field_count() > 2
                                          ? a.with_fields(2, d::hla_name_kind::allele,
                                                          d::hla_expression::expressed)
                                          : a}) {
                 const auto red = r->reduce(n, to);
-                if (red.status() != d::hla_reduction_status::not_in_release && red.names().empty()) {
+                if (red.status() != d::hla_reduction_status::not_in_release &&
+                    red.status() != d::hla_reduction_status::no_antigen && red.names().empty()) {
                     fail("a reduction without a name");
+                }
+                for (const auto& x : red.names()) {
+                    if (to == d::hla_reduction::serology) {
+                        static_cast<void>(r->antigen_relations(x));
+                    }
                 }
             }
         }

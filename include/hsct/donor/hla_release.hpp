@@ -4,7 +4,8 @@
 // An IPD-IMGT/HLA release, loaded from its raw files in a directory the caller names (hsct ships
 // no HLA data): Allelelist.txt (every current allele, with its accession), hla_nom.txt (every
 // name ever assigned, with deletions and what replaced them), hla_nom_g.txt and hla_nom_p.txt
-// (G and P groups), and the reductions of allele names to G group, P group and lgx:
+// (G and P groups), rel_dna_ser.txt and rel_ser_ser.txt (serology), dpb_tce.csv (DPB1 TCE
+// groups), and the reductions of allele names to G group, P group, lgx, lg and serology:
 //
 //   auto rel = hsct::donor::load_hla_release("/data/IMGTHLA-3.58.0");  // result<hla_release>
 //   rel->version();                                         // "3.58.0"
@@ -20,8 +21,10 @@
 // never a crash (fuzz_hla_release_readers). DON-REL-002: a deleted name's replacement is
 // followed through chains of deletions (Cw*0422 -> Cw*0421 -> C*04:15:02) to a current name;
 // old locus Cw* names are replaced by C* names. The release version is on every status.
-// Serology (rel_dna_ser.txt, rel_ser_ser.txt), DPB1 TCE groups and reductions of other kinds of
-// names come in later parts of issue 8 (docs/donor.md).
+// DON-SER-001..003: serological equivalents from rel_dna_ser.txt (unambiguous, possible and
+// assumed columns) with the broads of rel_ser_ser.txt; DON-TCE-001: DPB1 TCE groups from
+// dpb_tce.csv. Reductions of other kinds of names (G, P, MAC, XX, serological) and of whole GL
+// Strings come in later parts of issue 8 (docs/donor.md).
 #ifndef HSCT_DONOR_HLA_RELEASE_HPP
 #define HSCT_DONOR_HLA_RELEASE_HPP
 
@@ -101,10 +104,57 @@ struct hla_name_hash {
 /// The texts of a release's files, for a caller that holds them in memory (an embedded copy, a
 /// database blob, a download): the same readers as load_hla_release(directory).
 struct hla_release_texts {
-    std::string allelelist;  ///< Allelelist.txt
-    std::string hla_nom;     ///< hla_nom.txt
-    std::string hla_nom_g;   ///< hla_nom_g.txt (G groups)
-    std::string hla_nom_p;   ///< hla_nom_p.txt (P groups)
+    std::string allelelist;   ///< Allelelist.txt
+    std::string hla_nom;      ///< hla_nom.txt
+    std::string hla_nom_g;    ///< hla_nom_g.txt (G groups)
+    std::string hla_nom_p;    ///< hla_nom_p.txt (P groups)
+    std::string rel_dna_ser;  ///< rel_dna_ser.txt (allele -> serological equivalents)
+    std::string rel_ser_ser;  ///< rel_ser_ser.txt (broad, split and associated antigens)
+    std::string dpb_tce;      ///< dpb_tce.csv (DPB1 T-cell-epitope groups)
+};
+
+/// DON-TCE-001: a DPB1 T-cell-epitope (TCE) group as IPD-IMGT/HLA's dpb_tce.csv assigns it: V1
+/// the original three groups from T-cell cross-reactivity and sequence motifs (Zino et al.,
+/// Blood 2004;103:1417; Crocchiolo et al., Blood 2009;114:1437), V2 from functional distance
+/// scores (compared with V1 by Arrieta-Bolanos et al., Blood Adv 2018;2(14):1773). Group 1 is
+/// the most immunogenic. What V2's "2a" means clinically is not settled here: it is kept as read.
+enum class dpb1_tce_group : std::uint8_t {
+    group_1 = 1,
+    group_2 = 2,
+    group_3 = 3,
+    group_2a = 4,     ///< V2 only: group 2 by functional distance, formerly group 3
+    null_allele = 5,  ///< "0": a null allele, no TCE group
+};
+
+constexpr auto hsct_enum_table(dpb1_tce_group) noexcept {
+    return make_enum_table<dpb1_tce_group>("dpb1_tce_group", {
+        {dpb1_tce_group::group_1, "group_1", "TCE group 1"},
+        {dpb1_tce_group::group_2, "group_2", "TCE group 2"},
+        {dpb1_tce_group::group_3, "group_3", "TCE group 3"},
+        {dpb1_tce_group::group_2a, "group_2a", "TCE group 2a"},
+        {dpb1_tce_group::null_allele, "null_allele", "null allele (no TCE group)"},
+    });
+}
+
+/// DON-TCE-001: one DPB1 allele's (or protein's) TCE assignments, as the release gives them.
+struct dpb1_tce {
+    std::optional<dpb1_tce_group> v1;  ///< V1 (sequence motifs); empty when not assigned
+    bool v1_in_silico = false;          ///< "$": V1 predicted in silico
+    dpb1_tce_group v2 = dpb1_tce_group::group_3;  ///< V2 (functional distance scores)
+    bool v2_in_silico = false;          ///< "$": V2 predicted in silico
+    std::optional<hla_name> protein;    ///< the 2-field protein (empty for a null allele)
+    std::string_view release_version;
+
+    friend bool operator==(const dpb1_tce&, const dpb1_tce&) = default;
+};
+
+/// DON-SER-003: how serological antigens relate (rel_ser_ser.txt): a split's broad, a broad's
+/// splits, an associated antigen's parent and an antigen's associated antigens.
+struct hla_antigen_relations {
+    std::optional<hla_name> broad;             ///< for a split (A24 -> A9)
+    std::span<const hla_name> splits;          ///< for a broad (A9 -> A23, A24)
+    std::optional<hla_name> associated_with;   ///< for an associated antigen (A203 -> A2)
+    std::span<const hla_name> associated;      ///< for its parent (A2 -> A203, A210)
 };
 
 /// What to reduce a name to (DON-RED-001..003).
@@ -112,6 +162,8 @@ enum class hla_reduction : std::uint8_t {
     g_group = 1,  ///< the G group (hla_nom_g.txt): identical nucleotides over the binding domain
     p_group = 2,  ///< the P group (hla_nom_p.txt): identical binding-domain protein
     lgx = 3,      ///< two fields, as py-ard defines lgx (the G group's first two fields, ...)
+    lg = 4,       ///< lgx with the "g" suffix (A*01:01g), as py-ard's lg
+    serology = 5, ///< the serological equivalents (rel_dna_ser.txt), with their broads
 };
 
 constexpr auto hsct_enum_table(hla_reduction) noexcept {
@@ -119,6 +171,8 @@ constexpr auto hsct_enum_table(hla_reduction) noexcept {
         {hla_reduction::g_group, "g_group", "G group"},
         {hla_reduction::p_group, "p_group", "P group"},
         {hla_reduction::lgx, "lgx", "two fields (lgx)"},
+        {hla_reduction::lg, "lg", "two fields with g (lg)"},
+        {hla_reduction::serology, "serology", "serological equivalent"},
     });
 }
 
@@ -129,6 +183,9 @@ enum class hla_reduction_status : std::uint8_t {
     ambiguous = 3,       ///< the name's alleles lie in several groups: every one is listed
     not_in_release = 4,  ///< neither a current allele nor a prefix of one: no answer
     not_applicable = 5,  ///< not an allele name (G, P, lg, MAC, XX, serology: not reduced yet)
+    /// serology: the release gives the name no serological antigen (a null allele, "?", or a
+    /// locus without serology): no name
+    no_antigen = 6,
 };
 
 constexpr auto hsct_enum_table(hla_reduction_status) noexcept {
@@ -138,6 +195,7 @@ constexpr auto hsct_enum_table(hla_reduction_status) noexcept {
         {hla_reduction_status::ambiguous, "ambiguous", "ambiguous (several groups)"},
         {hla_reduction_status::not_in_release, "not_in_release", "not in the release"},
         {hla_reduction_status::not_applicable, "not_applicable", "not an allele name"},
+        {hla_reduction_status::no_antigen, "no_antigen", "no serological antigen"},
     });
 }
 
@@ -252,6 +310,12 @@ public:
     ///    a P group whose 2 fields no G group holds takes the P group's 2 fields; else its own 2
     ///    fields, read once more through the groups); where py-ard keeps only the lowest of
     ///    several, hsct lists all (ambiguous);
+    ///  - lg: the lgx answer as an lg name (A*01:01g; an lg name carries no expression suffix);
+    ///  - serology: every antigen rel_dna_ser.txt lists for the allele (or for any allele of the
+    ///    prefix) in its unambiguous, possible or assumed column, each with its broad
+    ///    (rel_ser_ser.txt), in antigen-number order; ambiguous when more than one antigen
+    ///    (before broads) is listed; no_antigen when none is (a null allele, "?", a locus
+    ///    without serology); the expert-exception column is not read (DON-SER-002);
     ///  - not a current allele or prefix: not_in_release, no name; not an allele name (a G, P or
     ///    lg group, MAC, XX or serological name): not_applicable.
     [[nodiscard]] hla_reduced reduce(const hla_name& name, hla_reduction to) const noexcept {
@@ -284,6 +348,26 @@ public:
             }
             grouped = grouped_loci_.find(std::string(n.locus())) != grouped_loci_.end();
         }
+        if (to == hla_reduction::serology) {
+            // DON-SER-001/002: the antigens the release lists for the allele (or for any allele
+            // of the prefix), with their broads; none: no_antigen.
+            span_ref sp;
+            std::uint8_t direct = 0;
+            if (is_allele) {
+                sp = s_of_[current->second];
+                direct = s_direct_[current->second];
+            } else if (const auto it = s_prefix_.find(n); it != s_prefix_.end()) {
+                sp = it->second.antigens;
+                direct = it->second.direct;
+            }
+            if (sp.count == 0) {
+                r.status_ = hla_reduction_status::no_antigen;
+                return r;
+            }
+            answer_list(ser_pool_, sp);
+            r.status_ = direct > 1 ? hla_reduction_status::ambiguous : hla_reduction_status::reduced;
+            return r;
+        }
         if (!grouped) {
             unchanged();  // a locus without groups (MICA, ...): the name unchanged
             return r;
@@ -310,27 +394,79 @@ public:
                 }
                 return r;
             }
-            case hla_reduction::lgx: {
+            case hla_reduction::lgx:
+            case hla_reduction::lg: {
+                // lg_pool_ holds the lgx pool's names as lg names, at the same offsets
+                const bool lg = to == hla_reduction::lg;
+                const auto& pool = lg ? lg_pool_ : lgx_pool_;
                 if (is_allele) {
-                    answer_list(lgx_pool_, lgx_of_[current->second]);
+                    answer_list(pool, lgx_of_[current->second]);
                     return r;
                 }
                 const lgx_step step = lgx_of(n);
                 if (step.all.count > 0) {
-                    answer_list(lgx_pool_, step.all);
+                    answer_list(pool, step.all);
                 } else {
-                    r.one_ = step.computed;
+                    r.one_ = lg ? as_lg(step.computed) : step.computed;
                     r.count_ = 1;
                     r.status_ = hla_reduction_status::reduced;
                 }
                 return r;
             }
+            case hla_reduction::serology: break;  // answered above
         }
         return r;
     }
 
+    /// DON-SER-003: how a serological antigen relates to others (rel_ser_ser.txt). Empty for a
+    /// name that is not an antigen or that the file does not list. The spans point into the
+    /// release.
+    [[nodiscard]] hla_antigen_relations antigen_relations(const hla_name& antigen) const {
+        hla_antigen_relations r;
+        if (antigen.kind() != hla_name_kind::serology) {
+            return r;
+        }
+        const hla_name a = antigen.without_prefix();
+        if (const auto it = broad_of_.find(a); it != broad_of_.end()) {
+            r.broad = it->second;
+        }
+        if (const auto it = splits_.find(a); it != splits_.end()) {
+            r.splits = std::span<const hla_name>(rel_pool_.data() + it->second.offset, it->second.count);
+        }
+        if (const auto it = associated_with_.find(a); it != associated_with_.end()) {
+            r.associated_with = it->second;
+        }
+        if (const auto it = associated_.find(a); it != associated_.end()) {
+            r.associated =
+                std::span<const hla_name>(rel_pool_.data() + it->second.offset, it->second.count);
+        }
+        return r;
+    }
+
+    /// DON-TCE-001: the DPB1 TCE assignments of a current DPB1 allele, or of a 2-field DPB1
+    /// protein name (every allele of a protein carries the same pair in dpb_tce.csv);
+    /// nullopt for any other name.
+    [[nodiscard]] std::optional<dpb1_tce> dpb1_tce_of(const hla_name& name) const {
+        if (name.kind() != hla_name_kind::allele) {
+            return std::nullopt;
+        }
+        const auto it = tce_.find(name.without_prefix());
+        if (it == tce_.end()) {
+            return std::nullopt;
+        }
+        dpb1_tce t = it->second;
+        t.release_version = version_;
+        return t;
+    }
+
 private:
     friend result<hla_release> load_hla_release(hla_release_texts texts);
+
+    /// An lgx answer as an lg name (A*01:01 -> A*01:01g).
+    [[nodiscard]] static hla_name as_lg(const hla_name& n) noexcept {
+        return n.field_count() >= 2 ? n.with_fields(2, hla_name_kind::lg_group, hla_expression::expressed)
+                                    : n;
+    }
 
     /// A run of names in one of the pools.
     struct span_ref {
@@ -398,6 +534,24 @@ private:
     std::unordered_set<hla_name, hla_name_hash> known_prefix_;  ///< 1-3 field prefixes of alleles
     std::unordered_set<std::string> grouped_loci_;              ///< loci with G groups
     std::vector<bool> grouped_;  ///< per current allele: its locus has G groups
+    std::vector<hla_name> lg_pool_;  ///< lgx_pool_ as lg names, same offsets
+
+    // serology (rel_dna_ser.txt, rel_ser_ser.txt)
+    struct s_entry {
+        span_ref antigens;
+        std::uint8_t direct = 0;  ///< antigens listed before broads were added
+    };
+    std::vector<hla_name> ser_pool_;
+    std::vector<span_ref> s_of_;           ///< per current allele (count 0: no antigen)
+    std::vector<std::uint8_t> s_direct_;   ///< per current allele
+    std::unordered_map<hla_name, s_entry, hla_name_hash> s_prefix_;
+    std::vector<hla_name> rel_pool_;
+    std::unordered_map<hla_name, hla_name, hla_name_hash> broad_of_;
+    std::unordered_map<hla_name, span_ref, hla_name_hash> splits_;
+    std::unordered_map<hla_name, hla_name, hla_name_hash> associated_with_;
+    std::unordered_map<hla_name, span_ref, hla_name_hash> associated_;
+    // DPB1 TCE (dpb_tce.csv), by allele and by protein
+    std::unordered_map<hla_name, dpb1_tce, hla_name_hash> tce_;
 
     struct nom_entry {
         bool deleted = false;
@@ -799,6 +953,264 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
                 rel.lgx_pool_.push_back(step.computed);
             }
         }
+        rel.lg_pool_.reserve(rel.lgx_pool_.size());
+        for (const auto& n : rel.lgx_pool_) {
+            rel.lg_pool_.push_back(hla_release::as_lg(n));
+        }
+    }
+
+    // An antigen name of hla_nom.txt (current or deleted), e.g. "A24", "Cw10", "DR52".
+    const auto antigen_of = [&rel](std::string_view text) -> std::optional<hla_name> {
+        const auto n = parse_hla_name(text);
+        if (!n || n->kind() != hla_name_kind::serology || n->has_prefix() ||
+            rel.nom_.find(std::string(text)) == rel.nom_.end()) {
+            return std::nullopt;
+        }
+        return *n;
+    };
+    const auto numbers_ok = [](std::string_view t) {
+        if (t.empty() || t.size() > 4) {
+            return false;
+        }
+        return std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; });
+    };
+
+    // --- rel_ser_ser.txt: locus;antigen;splits;associated (DON-SER-003) -----------------------
+    {
+        detail::release_file f("rel_ser_ser.txt", std::move(texts.rel_ser_ser));
+        if (auto e = detail::read_release_header_of(f, rel.version_)) {
+            return *std::move(e);
+        }
+        while (f.next(line)) {
+            const auto cols = detail::split_keep_empty(line, ';');
+            if (cols.size() != 4 || cols[0].empty() || cols[0].back() == '*' || !numbers_ok(cols[1])) {
+                return f.fail(errc::syntax, line, "locus;antigen;[split/split...];[associated/...]");
+            }
+            const std::string locus(cols[0]);
+            const auto parent = antigen_of(locus + std::string(cols[1]));
+            if (!parent) {
+                return f.fail(errc::inconsistent, line, "an antigen that hla_nom.txt lists");
+            }
+            for (const int col : {2, 3}) {
+                if (cols[static_cast<std::size_t>(col)].empty()) {
+                    continue;
+                }
+                const auto offset = static_cast<std::uint32_t>(rel.rel_pool_.size());
+                for (const auto t : detail::split_keep_empty(cols[static_cast<std::size_t>(col)], '/')) {
+                    if (!numbers_ok(t)) {
+                        return f.fail(errc::syntax, line, "antigen numbers separated by '/'");
+                    }
+                    const auto child = antigen_of(locus + std::string(t));
+                    if (!child) {
+                        return f.fail(errc::inconsistent, line, "antigens that hla_nom.txt lists");
+                    }
+                    auto& up = col == 2 ? rel.broad_of_ : rel.associated_with_;
+                    if (!up.emplace(*child, *parent).second) {
+                        return f.fail(errc::inconsistent, line,
+                                      col == 2 ? "each split in one broad"
+                                               : "each associated antigen under one antigen");
+                    }
+                    rel.rel_pool_.push_back(*child);
+                }
+                auto& down = col == 2 ? rel.splits_ : rel.associated_;
+                if (!down.emplace(*parent, hla_release::span_ref{offset, static_cast<std::uint32_t>(
+                                                                      rel.rel_pool_.size() - offset)})
+                         .second) {
+                    return f.fail(errc::inconsistent, line, "each antigen listed once");
+                }
+            }
+        }
+    }
+
+    // --- rel_dna_ser.txt: locus*;allele;unambiguous;possible;assumed;expert (DON-SER-001) ----
+    {
+        detail::release_file f("rel_dna_ser.txt", std::move(texts.rel_dna_ser));
+        if (auto e = detail::read_release_header_of(f, rel.version_)) {
+            return *std::move(e);
+        }
+        // the antigen prefix each allele locus implies (IMGT writes numbers only)
+        const auto prefix_of = [](std::string_view locus) -> std::string_view {
+            if (locus == "A" || locus == "B") {
+                return locus;
+            }
+            if (locus == "C") {
+                return "Cw";
+            }
+            if (locus == "DRB1" || locus == "DRB3" || locus == "DRB4" || locus == "DRB5") {
+                return "DR";
+            }
+            if (locus == "DQB1") {
+                return "DQ";
+            }
+            return {};
+        };
+        std::vector<std::vector<hla_name>> direct(rel.alleles_.size());
+        std::vector<bool> seen(rel.alleles_.size(), false);
+        std::size_t rows = 0;
+        while (f.next(line)) {
+            const auto cols = detail::split_keep_empty(line, ';');
+            if (cols.size() != 6 || cols[0].size() < 2 || cols[0].back() != '*' || cols[1].empty()) {
+                return f.fail(errc::syntax, line,
+                              "locus*;allele;[unambiguous];[possible];[assumed];[expert]");
+            }
+            const std::string_view locus = cols[0].substr(0, cols[0].size() - 1);
+            const auto n = parse_hla_name(std::string(cols[0]) + std::string(cols[1]));
+            const auto at = n ? rel.index_.find(*n) : rel.index_.end();
+            if (at == rel.index_.end()) {
+                return f.fail(errc::inconsistent, line, "an allele that Allelelist.txt lists");
+            }
+            if (seen[at->second]) {
+                return f.fail(errc::inconsistent, line, "each allele listed once");
+            }
+            seen[at->second] = true;
+            ++rows;
+            auto& mine = direct[at->second];
+            for (std::size_t col = 2; col < 6; ++col) {
+                if (cols[col].empty()) {
+                    continue;
+                }
+                for (const auto t : detail::split_keep_empty(cols[col], '/')) {
+                    if (t == "0" || t == "?") {
+                        continue;  // null / no antigen known
+                    }
+                    if (!numbers_ok(t)) {
+                        return f.fail(errc::syntax, line, "antigen numbers, 0 or ? separated by '/'");
+                    }
+                    const std::string_view pre = prefix_of(locus);
+                    const auto ag = pre.empty() ? std::nullopt : antigen_of(std::string(pre) + std::string(t));
+                    if (!ag) {
+                        return f.fail(errc::inconsistent, line,
+                                      "antigens that hla_nom.txt lists, for a locus with "
+                                      "serology (A, B, C, DRB1, DRB3-5, DQB1)");
+                    }
+                    if (col < 5) {  // the expert-exception column is checked, not used
+                        mine.push_back(*ag);
+                    }
+                }
+            }
+        }
+        if (rows != rel.alleles_.size()) {
+            return f.fail(errc::inconsistent, std::to_string(rows) + " alleles",
+                          "the " + std::to_string(rel.alleles_.size()) +
+                              " alleles of Allelelist.txt");
+        }
+        // an answer: the distinct antigens by number, then their broads
+        const auto answer = [&rel](std::vector<hla_name>& ags) -> hla_release::s_entry {
+            const auto by_number = [](const hla_name& x, const hla_name& y) { return x < y; };
+            std::sort(ags.begin(), ags.end(), by_number);
+            ags.erase(std::unique(ags.begin(), ags.end()), ags.end());
+            hla_release::s_entry e;
+            e.direct = static_cast<std::uint8_t>(std::min<std::size_t>(ags.size(), 255));
+            const std::size_t n_direct = ags.size();
+            for (std::size_t k = 0; k < n_direct; ++k) {
+                if (const auto b = rel.broad_of_.find(ags[k]); b != rel.broad_of_.end()) {
+                    ags.push_back(b->second);
+                }
+            }
+            std::sort(ags.begin(), ags.end(), by_number);
+            ags.erase(std::unique(ags.begin(), ags.end()), ags.end());
+            e.antigens = {static_cast<std::uint32_t>(rel.ser_pool_.size()),
+                          static_cast<std::uint32_t>(ags.size())};
+            rel.ser_pool_.insert(rel.ser_pool_.end(), ags.begin(), ags.end());
+            return e;
+        };
+        rel.s_of_.assign(rel.alleles_.size(), {});
+        rel.s_direct_.assign(rel.alleles_.size(), 0);
+        // prefixes (1-3 fields) that are not current alleles: the union over their alleles
+        std::unordered_map<hla_name, std::vector<hla_name>, hla_name_hash> by_prefix;
+        for (std::size_t i = 0; i < rel.alleles_.size(); ++i) {
+            const hla_name& a = rel.alleles_[i];
+            for (std::size_t k = 1; k < a.field_count(); ++k) {
+                auto& u = by_prefix[a.with_fields(k, hla_name_kind::allele, hla_expression::expressed)];
+                u.insert(u.end(), direct[i].begin(), direct[i].end());
+            }
+            if (direct[i].empty()) {
+                continue;
+            }
+            const auto e = answer(direct[i]);
+            rel.s_of_[i] = e.antigens;
+            rel.s_direct_[i] = e.direct;
+        }
+        for (auto& [key, ags] : by_prefix) {
+            if (ags.empty() || rel.index_.find(key) != rel.index_.end()) {
+                continue;
+            }
+            rel.s_prefix_.emplace(key, answer(ags));
+        }
+    }
+
+    // --- dpb_tce.csv: Allele,Protein,V1_Assignment,V2_Assignment,Comments (DON-TCE-001) ------
+    {
+        detail::release_file f("dpb_tce.csv", std::move(texts.dpb_tce));
+        if (auto e = detail::read_release_header_of(f, rel.version_)) {
+            return *std::move(e);
+        }
+        if (!f.next(line)) {
+            return f.ended("the column line Allele,Protein,V1_Assignment,V2_Assignment,Comments");
+        }
+        if (line != "Allele,Protein,V1_Assignment,V2_Assignment,Comments") {
+            return f.fail(errc::syntax, line,
+                          "the column line Allele,Protein,V1_Assignment,V2_Assignment,Comments");
+        }
+        // "3", "3$", "2a", "0", "" (V1 only): the group and whether it was predicted in silico
+        const auto group_of = [](std::string_view t, bool& in_silico) -> std::optional<dpb1_tce_group> {
+            in_silico = !t.empty() && t.back() == '$';
+            if (in_silico) {
+                t.remove_suffix(1);
+            }
+            if (t == "1") return dpb1_tce_group::group_1;
+            if (t == "2") return dpb1_tce_group::group_2;
+            if (t == "3") return dpb1_tce_group::group_3;
+            if (t == "2a") return dpb1_tce_group::group_2a;
+            if (t == "0") return dpb1_tce_group::null_allele;
+            return std::nullopt;
+        };
+        while (f.next(line)) {
+            const auto cols = detail::split_keep_empty(line, ',');
+            if (cols.size() != 5) {
+                return f.fail(errc::syntax, line, "allele,protein,V1,V2,comments");
+            }
+            const auto n = parse_hla_name(cols[0]);
+            if (!n || n->locus() != "DPB1" || rel.index_.find(*n) == rel.index_.end()) {
+                return f.fail(errc::inconsistent, line, "a DPB1 allele that Allelelist.txt lists");
+            }
+            dpb1_tce t;
+            if (cols[1] != "NA") {
+                const auto pr = parse_hla_name(cols[1]);
+                if (!pr || pr->kind() != hla_name_kind::allele || pr->field_count() != 2 ||
+                    pr->locus() != "DPB1") {
+                    return f.fail(errc::syntax, line, "a 2-field DPB1 protein name or NA");
+                }
+                t.protein = *pr;
+            }
+            bool silico = false;
+            if (!cols[2].empty()) {
+                t.v1 = group_of(cols[2], silico);
+                if (!t.v1 || *t.v1 == dpb1_tce_group::group_2a) {
+                    return f.fail(errc::syntax, line, "a V1 group: 0, 1, 2 or 3, '$' if predicted");
+                }
+                t.v1_in_silico = silico;
+            }
+            const auto v2 = group_of(cols[3], silico);
+            if (!v2) {
+                return f.fail(errc::syntax, line, "a V2 group: 0, 1, 2, 2a or 3, '$' if predicted");
+            }
+            t.v2 = *v2;
+            t.v2_in_silico = silico;
+            if (!rel.tce_.emplace(*n, t).second) {
+                return f.fail(errc::inconsistent, line, "each allele listed once");
+            }
+            if (t.protein && rel.index_.find(*t.protein) == rel.index_.end()) {
+                // the protein name answers for its alleles; they must agree
+                const auto [it, fresh] = rel.tce_.emplace(*t.protein, t);
+                if (!fresh && (it->second.v1 != t.v1 || it->second.v2 != t.v2 ||
+                               it->second.v1_in_silico != t.v1_in_silico ||
+                               it->second.v2_in_silico != t.v2_in_silico)) {
+                    return f.fail(errc::inconsistent, line,
+                                  "the same assignment for every allele of a protein");
+                }
+            }
+        }
     }
     return rel;
 }
@@ -813,7 +1225,10 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
     for (auto [name, text] : {std::pair{"Allelelist.txt", &texts.allelelist},
                               std::pair{"hla_nom.txt", &texts.hla_nom},
                               std::pair{"hla_nom_g.txt", &texts.hla_nom_g},
-                              std::pair{"hla_nom_p.txt", &texts.hla_nom_p}}) {
+                              std::pair{"hla_nom_p.txt", &texts.hla_nom_p},
+                              std::pair{"rel_dna_ser.txt", &texts.rel_dna_ser},
+                              std::pair{"rel_ser_ser.txt", &texts.rel_ser_ser},
+                              std::pair{"dpb_tce.csv", &texts.dpb_tce}}) {
         auto read = detail::read_whole_file(dir + name);
         if (!read) {
             return error(errc::missing, field_ref(name), dir + name,
