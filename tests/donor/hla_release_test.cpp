@@ -428,7 +428,7 @@ TEST_CASE("a loaded release is small", "[donor][release][DON-REL-001]") {
 }
 
 TEST_CASE("serology of every allele of 3.58.0 agrees with py-ard 2.3.1 but where py-ard departs from the release",
-          "[donor][release][DON-SER-001][DON-SER-002][pyard-2.3.1][IMGT-3.58.0]") {
+          "[donor][release][DON-SER-001][DON-SER-002][DON-SER-004][pyard-2.3.1][IMGT-3.58.0]") {
     const auto& r = release();
     const auto lines = pyard_answers("S");
     REQUIRE(lines.size() == 41'433);
@@ -473,6 +473,22 @@ TEST_CASE("serology of every allele of 3.58.0 agrees with py-ard 2.3.1 but where
     CHECK(other == 0);
     CHECK(two_field == 926);
     CHECK(two_field_none == 310);
+
+    // DON-SER-004: under the named policy serology_lgx (py-ard's reading of 2-field names) the
+    // 2-field names agree too, but for the lgx names py-ard gives the renamed G groups
+    std::size_t lgx_differ = 0;
+    for (const auto& l : lines) {
+        const auto got = r.reduce(name(l.name), d::hla_reduction::serology_lgx);
+        if (got.text() != l.answer && l.answer != l.name) {
+            ++lgx_differ;
+            CAPTURE(l.name, got.text(), l.answer);
+            FAIL_CHECK("serology_lgx differs from py-ard's S");
+        }
+    }
+    CHECK(lgx_differ == 0);
+    CHECK(r.reduce(name("A*02:10"), d::hla_reduction::serology_lgx).text() == "A2/A210");
+    CHECK(r.reduce(name("A*02:10"), d::hla_reduction::serology).text() == "A210");
+    CHECK(r.reduce(name("A*01:22N"), d::hla_reduction::serology_lgx).text() == "A1");
 }
 
 TEST_CASE("serological equivalents: split with broad, several antigens, none, prefixes",

@@ -6,6 +6,7 @@
 #ifndef HSCT_DONOR_DONOR_HPP
 #define HSCT_DONOR_DONOR_HPP
 
+#include "hsct/donor/gl_reduction.hpp"
 #include "hsct/donor/gl_string.hpp"
 #include "hsct/donor/hla_name.hpp"
 #include "hsct/donor/hla_release.hpp"

@@ -69,6 +69,7 @@ constexpr auto hsct_enum_table(gl_operator) noexcept {
 class gl_string;
 namespace detail {
 struct gl_reader;
+struct gl_builder;
 }  // namespace detail
 
 /// A node of a parsed GL String: an HLA name (a leaf) or an operator with two or more children.
@@ -135,6 +136,7 @@ public:
 private:
     friend class gl_node;
     friend struct detail::gl_reader;
+    friend struct detail::gl_builder;
 
     // Pre-order: a node's children follow it; `children` counts them (direct), `size` is the
     // number of nodes in its subtree including itself.

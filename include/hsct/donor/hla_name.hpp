@@ -232,6 +232,12 @@ public:
         r.prefix_ = false;
         return r;
     }
+    /// The same name with the "HLA-" prefix (as GL Strings write names).
+    [[nodiscard]] constexpr hla_name with_prefix() const noexcept {
+        hla_name r = *this;
+        r.prefix_ = true;
+        return r;
+    }
 
     /// Writes the name to [first, last) as read; returns one past the last character written,
     /// or nullptr if the range is too short (max_chars always suffices). Allocates nothing.

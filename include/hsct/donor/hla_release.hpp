@@ -164,6 +164,9 @@ enum class hla_reduction : std::uint8_t {
     lgx = 3,      ///< two fields, as py-ard defines lgx (the G group's first two fields, ...)
     lg = 4,       ///< lgx with the "g" suffix (A*01:01g), as py-ard's lg
     serology = 5, ///< the serological equivalents (rel_dna_ser.txt), with their broads
+    /// serology with py-ard 2.3.1's reading of a 2-field name: every antigen of every allele
+    /// sharing the name's lgx (a named policy, for agreement with py-ard; DON-SER-004)
+    serology_lgx = 6,
 };
 
 constexpr auto hsct_enum_table(hla_reduction) noexcept {
@@ -173,6 +176,7 @@ constexpr auto hsct_enum_table(hla_reduction) noexcept {
         {hla_reduction::lgx, "lgx", "two fields (lgx)"},
         {hla_reduction::lg, "lg", "two fields with g (lg)"},
         {hla_reduction::serology, "serology", "serological equivalent"},
+        {hla_reduction::serology_lgx, "serology_lgx", "serological equivalent, 2 fields read through lgx (py-ard)"},
     });
 }
 
@@ -325,15 +329,16 @@ public:
             r.status_ = hla_reduction_status::not_applicable;
             return r;
         }
-        const hla_name n = name.without_prefix();
+        const hla_name written = name.without_prefix();
+        hla_name n = written;  // the name looked up (a short-null prefix without its suffix)
         const auto answer_list = [&r](const std::vector<hla_name>& pool, const span_ref& sp) {
             r.many_ = pool.data() + sp.offset;
             r.count_ = sp.count;
             r.status_ = sp.count > 1 ? hla_reduction_status::ambiguous
                                      : hla_reduction_status::reduced;
         };
-        const auto unchanged = [&r, &n]() {
-            r.one_ = n;
+        const auto unchanged = [&r, &written]() {
+            r.one_ = written;
             r.count_ = 1;
             r.status_ = hla_reduction_status::no_group;
         };
@@ -344,16 +349,30 @@ public:
             grouped = grouped_[current->second];
         } else {
             if (known_prefix_.find(n) == known_prefix_.end()) {
-                return r;  // not_in_release
+                if (suffixed_prefix_.find(n) == suffixed_prefix_.end()) {
+                    return r;  // not_in_release
+                }
+                // A*01:04N: a prefix every allele of which carries the suffix
+                n = n.with_fields(n.field_count(), hla_name_kind::allele, hla_expression::expressed);
             }
             grouped = grouped_loci_.find(std::string(n.locus())) != grouped_loci_.end();
         }
-        if (to == hla_reduction::serology) {
+        if (to == hla_reduction::serology || to == hla_reduction::serology_lgx) {
             // DON-SER-001/002: the antigens the release lists for the allele (or for any allele
             // of the prefix), with their broads; none: no_antigen.
             span_ref sp;
             std::uint8_t direct = 0;
-            if (is_allele) {
+            // py-ard reads a 2-field name through lgx, but expands one written with the suffix
+            // all its alleles carry (A*01:04N) to those alleles first
+            const bool through_lgx = to == hla_reduction::serology_lgx && n.field_count() == 2 &&
+                                     (is_allele || written.expression() == hla_expression::expressed);
+            const auto lgx_read = through_lgx ? s_two_lgx_.find(n) : s_two_lgx_.end();
+            if (lgx_read != s_two_lgx_.end()) {
+                sp = lgx_read->second.antigens;
+                direct = lgx_read->second.direct;
+            } else if (through_lgx) {
+                sp = {};  // no allele of the lgx has an antigen
+            } else if (is_allele) {
                 sp = s_of_[current->second];
                 direct = s_direct_[current->second];
             } else if (const auto it = s_prefix_.find(n); it != s_prefix_.end()) {
@@ -413,7 +432,8 @@ public:
                 }
                 return r;
             }
-            case hla_reduction::serology: break;  // answered above
+            case hla_reduction::serology:
+            case hla_reduction::serology_lgx: break;  // answered above
         }
         return r;
     }
@@ -441,6 +461,46 @@ public:
                 std::span<const hla_name>(rel_pool_.data() + it->second.offset, it->second.count);
         }
         return r;
+    }
+
+    /// DON-RED-005: the names a G group, P group, XX code or serological antigen stands for in
+    /// this release, so that it can be reduced as the '/' list of them: a G or P group's member
+    /// alleles (hla_nom_g/p.txt); an XX code's two-field names (every current allele's first
+    /// two fields under that first field, as py-ard reads XX); an antigen's alleles (those whose
+    /// serological equivalents, broads included, hold it). Empty when the release does not
+    /// know the name, or for another kind of name (an allele is itself; MAC codes need a MAC
+    /// table; an lg name is not expanded). Allocates the list it returns.
+    [[nodiscard]] std::vector<hla_name> expand(const hla_name& name) const {
+        const hla_name n = name.without_prefix();
+        const std::unordered_map<hla_name, span_ref, hla_name_hash>* table = nullptr;
+        switch (n.kind()) {
+            case hla_name_kind::g_group:
+            case hla_name_kind::p_group:
+            case hla_name_kind::serology: table = &members_; break;
+            case hla_name_kind::xx: table = &xx_; break;
+            default: return {};
+        }
+        hla_name key = n;
+        if (n.kind() == hla_name_kind::xx) {
+            // A*01:XX -> A*01: the name without its ":XX"
+            char buf[hla_name::max_chars];
+            char* end = n.to_chars(buf, buf + sizeof buf);
+            if (end == nullptr) {
+                return {};
+            }
+            const auto group =
+                parse_hla_name(std::string_view(buf, static_cast<std::size_t>(end - buf) - 3));
+            if (!group) {
+                return {};
+            }
+            key = *group;
+        }
+        const auto it = table->find(key);
+        if (it == table->end()) {
+            return {};
+        }
+        return std::vector<hla_name>(member_pool_.begin() + it->second.offset,
+                                     member_pool_.begin() + it->second.offset + it->second.count);
     }
 
     /// DON-TCE-001: the DPB1 TCE assignments of a current DPB1 allele, or of a 2-field DPB1
@@ -532,6 +592,8 @@ private:
     std::unordered_map<hla_name, hla_name, hla_name_hash> p_not_g_;
     std::unordered_set<hla_name, hla_name_hash> p_not_g_values_;
     std::unordered_set<hla_name, hla_name_hash> known_prefix_;  ///< 1-3 field prefixes of alleles
+    /// 2- and 3-field prefixes with the suffix every allele under them carries (A*01:04N)
+    std::unordered_set<hla_name, hla_name_hash> suffixed_prefix_;
     std::unordered_set<std::string> grouped_loci_;              ///< loci with G groups
     std::vector<bool> grouped_;  ///< per current allele: its locus has G groups
     std::vector<hla_name> lg_pool_;  ///< lgx_pool_ as lg names, same offsets
@@ -545,6 +607,9 @@ private:
     std::vector<span_ref> s_of_;           ///< per current allele (count 0: no antigen)
     std::vector<std::uint8_t> s_direct_;   ///< per current allele
     std::unordered_map<hla_name, s_entry, hla_name_hash> s_prefix_;
+    /// serology_lgx: per 2-field name (current allele or prefix), the antigens of every allele
+    /// sharing its lgx
+    std::unordered_map<hla_name, s_entry, hla_name_hash> s_two_lgx_;
     std::vector<hla_name> rel_pool_;
     std::unordered_map<hla_name, hla_name, hla_name_hash> broad_of_;
     std::unordered_map<hla_name, span_ref, hla_name_hash> splits_;
@@ -552,6 +617,10 @@ private:
     std::unordered_map<hla_name, span_ref, hla_name_hash> associated_;
     // DPB1 TCE (dpb_tce.csv), by allele and by protein
     std::unordered_map<hla_name, dpb1_tce, hla_name_hash> tce_;
+    // expansions (DON-RED-005): G/P group and antigen -> alleles; first field -> 2-field names
+    std::vector<hla_name> member_pool_;
+    std::unordered_map<hla_name, span_ref, hla_name_hash> members_;
+    std::unordered_map<hla_name, span_ref, hla_name_hash> xx_;
 
     struct nom_entry {
         bool deleted = false;
@@ -823,6 +892,27 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
         }
         if (a.field_count() > 2) {
             rel.known_prefix_.insert(hla_release::two_fields(a));
+        }
+    }
+    {
+        // DON-RED-001: a 2- or 3-field prefix whose alleles all carry one suffix is also written
+        // with it (WHO: A*01:04N for A*01:04:01:01N and A*01:04:01:02N)
+        std::unordered_map<hla_name, int, hla_name_hash> suffix_of;  // -1: mixed
+        for (const hla_name& a : rel.alleles_) {
+            for (std::size_t k = 2; k < a.field_count() && k <= 3; ++k) {
+                const auto key = a.with_fields(k, hla_name_kind::allele, hla_expression::expressed);
+                const int e = static_cast<int>(a.expression());
+                const auto [it, fresh] = suffix_of.emplace(key, e);
+                if (!fresh && it->second != e) {
+                    it->second = -1;
+                }
+            }
+        }
+        for (const auto& [key, e] : suffix_of) {
+            if (e > 0 && e != static_cast<int>(hla_expression::expressed)) {
+                rel.suffixed_prefix_.insert(key.with_fields(key.field_count(), hla_name_kind::allele,
+                                                            static_cast<hla_expression>(e)));
+            }
         }
     }
     // members of groups, by group, for the prefix and lgx tables below
@@ -1137,6 +1227,50 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
             }
             rel.s_prefix_.emplace(key, answer(ags));
         }
+        // DON-SER-004 (py-ard's reading): lgx name -> the antigens of the alleles it answers
+        // for; then each 2-field name -> the union over its lgx answers
+        std::unordered_map<hla_name, std::vector<hla_name>, hla_name_hash> by_lgx;
+        for (std::size_t i = 0; i < rel.alleles_.size(); ++i) {
+            if (direct[i].empty()) {
+                continue;
+            }
+            const auto& sp = rel.lgx_of_[i];
+            for (std::uint32_t k = 0; k < sp.count; ++k) {
+                auto& u = by_lgx[rel.lgx_pool_[sp.offset + k]];
+                u.insert(u.end(), direct[i].begin(), direct[i].end());
+            }
+        }
+        const auto two_lgx = [&](const hla_name& key, const std::vector<hla_name>& lgx_names) {
+            std::vector<hla_name> ags;
+            for (const auto& l : lgx_names) {
+                if (const auto it = by_lgx.find(l); it != by_lgx.end()) {
+                    ags.insert(ags.end(), it->second.begin(), it->second.end());
+                }
+            }
+            if (!ags.empty()) {
+                rel.s_two_lgx_.emplace(key, answer(ags));
+            }
+        };
+        for (std::size_t i = 0; i < rel.alleles_.size(); ++i) {
+            if (rel.alleles_[i].field_count() != 2) {
+                continue;
+            }
+            const auto& sp = rel.lgx_of_[i];
+            two_lgx(rel.alleles_[i], std::vector<hla_name>(rel.lgx_pool_.begin() + sp.offset,
+                                                           rel.lgx_pool_.begin() + sp.offset + sp.count));
+        }
+        for (const auto& key : rel.known_prefix_) {
+            if (key.field_count() != 2 || rel.index_.find(key) != rel.index_.end()) {
+                continue;
+            }
+            const auto step = rel.lgx_of(key);
+            if (step.all.count > 0) {
+                two_lgx(key, std::vector<hla_name>(rel.lgx_pool_.begin() + step.all.offset,
+                                                   rel.lgx_pool_.begin() + step.all.offset + step.all.count));
+            } else {
+                two_lgx(key, {step.computed});
+            }
+        }
     }
 
     // --- dpb_tce.csv: Allele,Protein,V1_Assignment,V2_Assignment,Comments (DON-TCE-001) ------
@@ -1209,6 +1343,40 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
                     return f.fail(errc::inconsistent, line,
                                   "the same assignment for every allele of a protein");
                 }
+            }
+        }
+    }
+
+    // --- expansions (DON-RED-005) ---------------------------------------------------------------
+    {
+        std::unordered_map<hla_name, std::vector<hla_name>, hla_name_hash> members;
+        for (std::size_t i = 0; i < rel.alleles_.size(); ++i) {
+            const hla_name& a = rel.alleles_[i];
+            if (rel.g_of_[i].count != 0) {
+                members[rel.g_pool_[rel.g_of_[i].offset]].push_back(a);
+            }
+            if (rel.p_of_[i].count != 0) {
+                members[rel.p_pool_[rel.p_of_[i].offset]].push_back(a);
+            }
+            const auto& sp = rel.s_of_[i];
+            for (std::uint32_t k = 0; k < sp.count; ++k) {
+                members[rel.ser_pool_[sp.offset + k]].push_back(a);
+            }
+        }
+        std::unordered_map<hla_name, std::vector<hla_name>, hla_name_hash> xx;
+        for (const hla_name& a : rel.alleles_) {
+            if (a.field_count() >= 2) {
+                xx[a.with_fields(1, hla_name_kind::allele, hla_expression::expressed)].push_back(
+                    hla_release::two_fields(a));
+            }
+        }
+        for (const auto& pair : {std::pair{&members, &rel.members_}, std::pair{&xx, &rel.xx_}}) {
+            for (auto& [key, list] : *pair.first) {
+                std::sort(list.begin(), list.end());
+                list.erase(std::unique(list.begin(), list.end()), list.end());
+                const auto offset = static_cast<std::uint32_t>(rel.member_pool_.size());
+                rel.member_pool_.insert(rel.member_pool_.end(), list.begin(), list.end());
+                pair.second->emplace(key, hla_release::span_ref{offset, static_cast<std::uint32_t>(list.size())});
             }
         }
     }
