@@ -31,6 +31,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -71,174 +72,254 @@ struct gl_reduction {
 
 namespace detail {
 
-/// A reduced subtree: a name, or an operator over reduced subtrees; or nothing (dropped).
-struct gl_item {
-    hla_name name;
-    std::vector<gl_item> kids;
-    gl_operator op = gl_operator::allele_list;
-    bool leaf = true;
-    bool empty = false;
-    mutable std::string text_;  ///< a composite's text, made when first compared
+/// The reducer's working memory: reduced subtrees in one array, their children as runs of an
+/// index array, the texts compared while sorting in one character buffer. One per thread,
+/// reused, so that a reduction allocates only its answer.
+struct gl_scratch {
+    struct item {
+        hla_name name;
+        std::uint32_t kids = 0;        ///< first child, in `index`
+        std::uint32_t kid_count = 0;
+        std::uint32_t text = 0;        ///< printed text in `chars` (when text_size != 0)
+        std::uint32_t text_size = 0;
+        std::uint32_t first = 0;       ///< printed first name in `chars` (when first_size != 0)
+        std::uint32_t first_size = 0;
+        gl_operator op = gl_operator::allele_list;
+        bool leaf = true;
+    };
+    std::vector<item> items;
+    std::vector<std::uint32_t> index;
+    std::vector<std::uint32_t> stack;  ///< children being collected, for all open nodes
+    std::string chars;
+    std::vector<hla_name> names;       ///< an expanded name's reductions
 
-    [[nodiscard]] const std::string& text() const {
-        if (text_.empty()) {
-            if (leaf) {
-                text_ = to_string(name);
-            } else {
-                for (std::size_t k = 0; k < kids.size(); ++k) {
-                    if (k != 0) {
-                        text_ += gl_symbol(op);
-                    }
-                    text_ += kids[k].text();
-                }
-            }
-        }
-        return text_;
+    void clear() {
+        items.clear();
+        index.clear();
+        stack.clear();
+        chars.clear();
     }
 };
 
-/// py-ard 2.3.1's smart sort (smart_sort.py): equal texts are equal; two names compare by
-/// their numeric fields (missing fields count as 0; locus and letters ignored); anything
-/// holding an operator compares by text.
-[[nodiscard]] inline int gl_smart_compare(const gl_item& a, const gl_item& b) {
-    if (a.leaf && b.leaf) {
-        if (a.name == b.name && a.name.has_prefix() == b.name.has_prefix()) {
-            return 0;
-        }
-        for (std::size_t i = 0; i < 4; ++i) {
-            const unsigned x = i < a.name.field_count() ? a.name.field(i) : 0U;
-            const unsigned y = i < b.name.field_count() ? b.name.field(i) : 0U;
-            if (x != y) {
-                return x < y ? -1 : 1;
-            }
-        }
-        return 0;
-    }
-    const int c = a.text().compare(b.text());
-    return c < 0 ? -1 : c > 0 ? 1 : 0;
-}
-
-/// Builds a gl_string from a reduced tree (pre-order, as the reader lays it out).
-struct gl_builder {
-    static void emit(gl_string& g, const gl_item& it) {
-        if (it.leaf) {
-            gl_string::node n;
-            n.name = it.name;
-            g.nodes_.push_back(n);
-            return;
-        }
-        const auto self = static_cast<std::uint32_t>(g.nodes_.size());
-        g.nodes_.push_back({});
-        g.nodes_[self].leaf = false;
-        g.nodes_[self].op = it.op;
-        for (const auto& k : it.kids) {
-            emit(g, k);
-        }
-        g.nodes_[self].children = static_cast<std::uint32_t>(it.kids.size());
-        g.nodes_[self].size = static_cast<std::uint32_t>(g.nodes_.size()) - self;
-    }
-};
+inline constexpr std::uint32_t gl_none = 0xFFFFFFFFU;  ///< a dropped subtree
 
 class gl_reducer {
 public:
-    gl_reducer(const hla_release& rel, hla_reduction to, std::vector<gl_reduction_note>& notes)
-        : rel_(rel), to_(to), notes_(notes) {}
+    gl_reducer(const hla_release& rel, hla_reduction to, std::vector<gl_reduction_note>& notes,
+               gl_scratch& s)
+        : rel_(rel), to_(to), notes_(notes), s_(s) {}
 
-    [[nodiscard]] gl_item reduce(const gl_node& node) {
+    /// The reduced subtree of `node` (an index into s_.items), or gl_none.
+    [[nodiscard]] std::uint32_t reduce(const gl_node& node) {
         if (node.is_name()) {
             return leaf(node.name(), next_index_++);
         }
-        gl_item out;
-        out.leaf = false;
-        out.op = node.op();
-        out.kids.reserve(node.child_count());
+        const gl_operator op = node.op();
+        const bool flatten = op == gl_operator::allele_list || op == gl_operator::genotype_list ||
+                             op == gl_operator::multilocus;
+        const std::size_t base = s_.stack.size();
         for (std::size_t k = 0; k < node.child_count(); ++k) {
-            gl_item kid = reduce(node.child(k));
-            if (kid.empty) {
+            const std::uint32_t kid = reduce(node.child(k));
+            if (kid == gl_none) {
                 continue;
             }
-            if (!kid.leaf && kid.op == out.op && out.op != gl_operator::genotype &&
-                out.op != gl_operator::haplotype) {
-                for (auto& g : kid.kids) {  // flatten: "A/B" inside a '/' list joins it
-                    out.kids.push_back(std::move(g));
+            const auto& it = s_.items[kid];
+            if (flatten && !it.leaf && it.op == op) {  // "A/B" inside a '/' list joins it
+                for (std::uint32_t j = 0; j < it.kid_count; ++j) {
+                    s_.stack.push_back(s_.index[it.kids + j]);
                 }
             } else {
-                out.kids.push_back(std::move(kid));
+                s_.stack.push_back(kid);
             }
         }
-        return finish(std::move(out));
+        return close(op, base, flatten);
     }
 
 private:
-    /// De-duplicates ('/', '|', '^'), sorts (all but '~') and collapses a single child.
-    [[nodiscard]] static gl_item finish(gl_item out) {
-        if (out.op == gl_operator::allele_list || out.op == gl_operator::genotype_list ||
-            out.op == gl_operator::multilocus) {
-            dedupe(out.kids);
-        }
-        if (out.kids.empty()) {
-            gl_item none;
-            none.empty = true;
-            return none;
-        }
-        if (out.kids.size() == 1) {
-            return std::move(out.kids.front());
-        }
-        if (out.op != gl_operator::haplotype) {
-            std::stable_sort(out.kids.begin(), out.kids.end(), [](const gl_item& a, const gl_item& b) {
-                return gl_smart_compare(a, b) < 0;
-            });
-        }
-        return out;
-    }
-
-    static void dedupe(std::vector<gl_item>& kids) {
-        std::vector<gl_item> kept;
-        kept.reserve(kids.size());
-        const bool names_only =
-            std::all_of(kids.begin(), kids.end(), [](const gl_item& k) { return k.leaf; });
-        if (names_only && kids.size() > 8) {
-            std::unordered_set<hla_name, hla_name_hash> seen;
-            for (auto& k : kids) {
-                if (seen.insert(k.name).second) {
-                    kept.push_back(std::move(k));
+    /// Makes a node of the children collected on the stack since `base`: de-duplicated ('/',
+    /// '|', '^'), sorted (all but '~'); one child stands alone; none is gl_none.
+    [[nodiscard]] std::uint32_t close(gl_operator op, std::size_t base, bool dedupe) {
+        auto& st = s_.stack;
+        if (dedupe) {
+            std::size_t kept = base;
+            for (std::size_t k = base; k < st.size(); ++k) {
+                bool dup = false;
+                for (std::size_t j = base; j < kept && !dup; ++j) {
+                    dup = same(st[j], st[k]);
                 }
-            }
-        } else {
-            for (auto& k : kids) {
-                const bool dup = std::any_of(kept.begin(), kept.end(), [&k](const gl_item& x) {
-                    return x.leaf == k.leaf && (k.leaf ? x.name == k.name : x.text() == k.text());
-                });
                 if (!dup) {
-                    kept.push_back(std::move(k));
+                    st[kept++] = st[k];
                 }
             }
+            st.resize(kept);
         }
-        kids = std::move(kept);
+        const std::size_t n = st.size() - base;
+        if (n == 0) {
+            return gl_none;
+        }
+        if (n == 1) {
+            const std::uint32_t only = st[base];
+            st.resize(base);
+            return only;
+        }
+        if (op != gl_operator::haplotype) {
+            const auto less = [this](std::uint32_t a, std::uint32_t b) { return compare(a, b) < 0; };
+            if (n <= 16) {  // insertion sort: stable, and no buffer to allocate
+                for (std::size_t k = base + 1; k < st.size(); ++k) {
+                    const std::uint32_t v = st[k];
+                    std::size_t j = k;
+                    for (; j > base && less(v, st[j - 1]); --j) {
+                        st[j] = st[j - 1];
+                    }
+                    st[j] = v;
+                }
+            } else {
+                std::stable_sort(st.begin() + static_cast<std::ptrdiff_t>(base), st.end(), less);
+            }
+        }
+        gl_scratch::item node;
+        node.leaf = false;
+        node.op = op;
+        node.kids = static_cast<std::uint32_t>(s_.index.size());
+        node.kid_count = static_cast<std::uint32_t>(n);
+        s_.index.insert(s_.index.end(), st.begin() + static_cast<std::ptrdiff_t>(base), st.end());
+        st.resize(base);
+        s_.items.push_back(node);
+        return static_cast<std::uint32_t>(s_.items.size() - 1);
     }
 
-    [[nodiscard]] gl_item leaf(const hla_name& name, std::size_t index) {
+    [[nodiscard]] bool same(std::uint32_t a, std::uint32_t b) {
+        const auto& x = s_.items[a];
+        const auto& y = s_.items[b];
+        if (x.leaf != y.leaf) {
+            return false;
+        }
+        if (x.leaf) {
+            return x.name == y.name && x.name.has_prefix() == y.name.has_prefix();
+        }
+        const hla_name& p = first_name(a);
+        const hla_name& q = first_name(b);
+        if (!(p == q) || p.has_prefix() != q.has_prefix()) {
+            return false;  // the texts differ in their first name
+        }
+        static_cast<void>(text(a));  // both made first: making one may move the buffer
+        static_cast<void>(text(b));
+        return text(a) == text(b);
+    }
+
+    /// The first name a subtree prints.
+    [[nodiscard]] const hla_name& first_name(std::uint32_t i) const {
+        while (!s_.items[i].leaf) {
+            i = s_.index[s_.items[i].kids];
+        }
+        return s_.items[i].name;
+    }
+
+    /// py-ard 2.3.1's smart sort (smart_sort.py): equal texts are equal; two names compare by
+    /// their numeric fields (missing fields count as 0; locus and letters ignored); anything
+    /// holding an operator compares by its text.
+    [[nodiscard]] int compare(std::uint32_t a, std::uint32_t b) {
+        const auto& x = s_.items[a];
+        const auto& y = s_.items[b];
+        if (x.leaf && y.leaf) {
+            for (std::size_t i = 0; i < 4; ++i) {
+                const unsigned p = i < x.name.field_count() ? x.name.field(i) : 0U;
+                const unsigned q = i < y.name.field_count() ? y.name.field(i) : 0U;
+                if (p != q) {
+                    return p < q ? -1 : 1;
+                }
+            }
+            return 0;
+        }
+        // The texts usually differ inside their first names: compare those, unless one name
+        // is a prefix of the other (then what follows it decides)
+        static_cast<void>(first_text(a));  // both made first: making one may move the buffer
+        static_cast<void>(first_text(b));
+        const std::string_view tx = first_text(a);
+        const std::string_view ty = first_text(b);
+        const std::size_t n = std::min(tx.size(), ty.size());
+        for (std::size_t i = 0; i < n; ++i) {
+            if (tx[i] != ty[i]) {
+                return static_cast<unsigned char>(tx[i]) < static_cast<unsigned char>(ty[i]) ? -1 : 1;
+            }
+        }
+        static_cast<void>(text(a));
+        static_cast<void>(text(b));
+        const int c = text(a).compare(text(b));
+        return c < 0 ? -1 : c > 0 ? 1 : 0;
+    }
+
+    /// The printed text of subtree i's first name (made once, kept in the scratch buffer).
+    [[nodiscard]] std::string_view first_text(std::uint32_t i) {
+        auto& it = s_.items[i];
+        if (it.first_size == 0) {
+            char buf[hla_name::max_chars];
+            char* end = first_name(i).to_chars(buf, buf + sizeof buf);
+            it.first = static_cast<std::uint32_t>(s_.chars.size());
+            it.first_size = static_cast<std::uint32_t>(end - buf);
+            s_.chars.append(buf, it.first_size);
+        }
+        return std::string_view(s_.chars).substr(it.first, it.first_size);
+    }
+
+    /// The printed text of subtree i (made once, kept in the scratch buffer).
+    [[nodiscard]] std::string_view text(std::uint32_t i) {
+        if (s_.items[i].text_size == 0) {
+            const auto start = static_cast<std::uint32_t>(s_.chars.size());
+            print(i);
+            s_.items[i].text = start;
+            s_.items[i].text_size = static_cast<std::uint32_t>(s_.chars.size()) - start;
+        }
+        return std::string_view(s_.chars).substr(s_.items[i].text, s_.items[i].text_size);
+    }
+    void print(std::uint32_t i) {
+        const auto& it = s_.items[i];
+        if (it.leaf) {
+            char buf[hla_name::max_chars];
+            char* end = it.name.to_chars(buf, buf + sizeof buf);
+            s_.chars.append(buf, static_cast<std::size_t>(end - buf));
+            return;
+        }
+        for (std::uint32_t k = 0; k < it.kid_count; ++k) {
+            if (k != 0) {
+                s_.chars += gl_symbol(it.op);
+            }
+            print(s_.index[it.kids + k]);
+        }
+    }
+
+    [[nodiscard]] std::uint32_t push_leaf(const hla_name& n) {
+        gl_scratch::item it;
+        it.name = n;
+        s_.items.push_back(it);
+        return static_cast<std::uint32_t>(s_.items.size() - 1);
+    }
+
+    /// One name, or a '/' list of names, with the prefix the input name carried.
+    [[nodiscard]] std::uint32_t list_of(std::span<const hla_name> names, bool prefix) {
+        if (names.size() == 1) {
+            return push_leaf(prefix ? names[0].with_prefix() : names[0]);
+        }
+        const std::size_t base = s_.stack.size();
+        for (const auto& n : names) {
+            s_.stack.push_back(push_leaf(prefix ? n.with_prefix() : n));
+        }
+        return close(gl_operator::allele_list, base, false);
+    }
+
+    [[nodiscard]] std::uint32_t leaf(const hla_name& name, std::size_t index) {
         const bool prefix = name.has_prefix();
-        const auto as_written = [&name]() {
-            gl_item it;
-            it.name = name;
-            return it;
-        };
-        const auto note = [&](hla_reduction_status st) {
-            notes_.push_back({name, index, st});
-        };
+        const auto note = [&](hla_reduction_status st) { notes_.push_back({name, index, st}); };
         switch (name.kind()) {
             case hla_name_kind::allele: {
                 const hla_reduced r = rel_.reduce(name, to_);
                 if (r.status() == hla_reduction_status::not_in_release) {
                     note(r.status());
-                    return as_written();
+                    return push_leaf(name);
                 }
                 if (r.status() == hla_reduction_status::no_antigen) {
                     note(r.status());
-                    gl_item none;
-                    none.empty = true;
-                    return none;
+                    return gl_none;
                 }
                 return list_of(r.names(), prefix);
             }
@@ -249,9 +330,10 @@ private:
                 const std::vector<hla_name> members = rel_.expand(name);
                 if (members.empty()) {
                     note(hla_reduction_status::not_in_release);
-                    return as_written();
+                    return push_leaf(name);
                 }
-                std::vector<hla_name> all;
+                auto& all = s_.names;
+                all.clear();
                 for (const auto& m : members) {
                     const hla_reduced r = rel_.reduce(m, to_);
                     all.insert(all.end(), r.names().begin(), r.names().end());
@@ -260,46 +342,57 @@ private:
                 all.erase(std::unique(all.begin(), all.end()), all.end());
                 if (all.empty()) {  // serology of alleles none of which has an antigen
                     note(hla_reduction_status::no_antigen);
-                    gl_item none;
-                    none.empty = true;
-                    return none;
+                    return gl_none;
                 }
-                gl_item list = list_of(all, prefix);
-                return list.leaf ? list : finish(std::move(list));
+                const std::vector<hla_name> names(all.begin(), all.end());
+                return list_of(names, prefix);
             }
             case hla_name_kind::mac:
             case hla_name_kind::lg_group: break;
         }
         note(hla_reduction_status::not_applicable);
-        return as_written();
-    }
-
-    /// One name, or a '/' list of names (in the release's name order), with the prefix the
-    /// input name carried.
-    [[nodiscard]] static gl_item list_of(std::span<const hla_name> names, bool prefix) {
-        const auto one = [prefix](const hla_name& n) {
-            gl_item it;
-            it.name = prefix ? n.with_prefix() : n;
-            return it;
-        };
-        if (names.size() == 1) {
-            return one(names[0]);
-        }
-        gl_item list;
-        list.leaf = false;
-        list.op = gl_operator::allele_list;
-        list.kids.reserve(names.size());
-        for (const auto& n : names) {
-            list.kids.push_back(one(n));
-        }
-        return list;
+        return push_leaf(name);
     }
 
     const hla_release& rel_;
     hla_reduction to_;
     std::vector<gl_reduction_note>& notes_;
+    gl_scratch& s_;
     std::size_t next_index_ = 0;
 };
+
+/// Builds a gl_string from a reduced tree (pre-order, as the reader lays it out).
+struct gl_builder {
+    static void emit(gl_string& g, const gl_scratch& s, std::uint32_t i) {
+        const auto& it = s.items[i];
+        if (it.leaf) {
+            gl_string::node n;
+            n.name = it.name;
+            g.nodes_.push_back(n);
+            return;
+        }
+        const auto self = static_cast<std::uint32_t>(g.nodes_.size());
+        g.nodes_.push_back({});
+        g.nodes_[self].leaf = false;
+        g.nodes_[self].op = it.op;
+        for (std::uint32_t k = 0; k < it.kid_count; ++k) {
+            emit(g, s, s.index[it.kids + k]);
+        }
+        g.nodes_[self].children = it.kid_count;
+        g.nodes_[self].size = static_cast<std::uint32_t>(g.nodes_.size()) - self;
+    }
+    static void reserve(gl_string& g, std::size_t n) { g.nodes_.reserve(n); }
+};
+
+/// The subtree's node count.
+[[nodiscard]] inline std::size_t gl_count(const gl_scratch& s, std::uint32_t i) {
+    const auto& it = s.items[i];
+    std::size_t n = 1;
+    for (std::uint32_t k = 0; !it.leaf && k < it.kid_count; ++k) {
+        n += gl_count(s, s.index[it.kids + k]);
+    }
+    return n;
+}
 
 }  // namespace detail
 
@@ -310,11 +403,14 @@ private:
     gl_reduction out;
     out.to = to;
     out.release_version = rel.version();
-    detail::gl_reducer reducer(rel, to, out.notes);
-    const detail::gl_item top = reducer.reduce(gl.root());
-    if (!top.empty) {
+    thread_local detail::gl_scratch scratch;
+    scratch.clear();
+    detail::gl_reducer reducer(rel, to, out.notes, scratch);
+    const std::uint32_t top = reducer.reduce(gl.root());
+    if (top != detail::gl_none) {
         gl_string g;
-        detail::gl_builder::emit(g, top);
+        detail::gl_builder::reserve(g, detail::gl_count(scratch, top));
+        detail::gl_builder::emit(g, scratch, top);
         out.gl = std::move(g);
     }
     return out;

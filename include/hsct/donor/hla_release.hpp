@@ -32,6 +32,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <optional>
 #include <span>
 #include <string>
@@ -100,6 +101,55 @@ struct hla_name_hash {
         return static_cast<std::size_t>(h);
     }
 };
+
+namespace detail {
+/// An open-addressing map from HLA names to 32-bit indices (linear probing, at most three
+/// quarters full): one probe sequence in one array, where a node-based map chases pointers.
+/// Built once by the loader, then only read.
+class name_index {
+public:
+    void build(const std::vector<std::pair<hla_name, std::uint32_t>>& items) {
+        std::size_t cap = 16;
+        while (cap * 3 < items.size() * 4) {
+            cap *= 2;
+        }
+        slots_.assign(cap, slot{});
+        mask_ = cap - 1;
+        for (const auto& [key, value] : items) {
+            std::size_t i = hla_name_hash{}(key) & mask_;
+            while (slots_[i].used && !(slots_[i].key == key)) {
+                i = (i + 1) & mask_;
+            }
+            slots_[i] = {key.without_prefix(), value, true};
+        }
+    }
+    /// The index of `key` (its "HLA-" prefix ignored), or nullptr.
+    [[nodiscard]] const std::uint32_t* find(const hla_name& key) const noexcept {
+        if (slots_.empty()) {
+            return nullptr;
+        }
+        for (std::size_t i = hla_name_hash{}(key) & mask_;; i = (i + 1) & mask_) {
+            const slot& s = slots_[i];
+            if (!s.used) {
+                return nullptr;
+            }
+            if (s.key == key) {
+                return &s.value;
+            }
+        }
+    }
+    [[nodiscard]] std::size_t capacity() const noexcept { return slots_.size(); }
+
+private:
+    struct slot {
+        hla_name key;
+        std::uint32_t value = 0;
+        bool used = false;
+    };
+    std::vector<slot> slots_;
+    std::size_t mask_ = 0;
+};
+}  // namespace detail
 
 /// The texts of a release's files, for a caller that holds them in memory (an embedded copy, a
 /// database blob, a download): the same readers as load_hla_release(directory).
@@ -329,6 +379,31 @@ public:
             r.status_ = hla_reduction_status::not_applicable;
             return r;
         }
+        const auto k = static_cast<std::size_t>(to) - 1;
+        const std::uint32_t* at = names_.find(name);  // the prefix "HLA-" is not part of the key
+        if (at == nullptr || k >= reductions) {
+            return r;  // not_in_release
+        }
+        const answer_ref& a = entries_[*at].answers[k];
+        r.many_ = pool_of(to).data() + a.offset;
+        r.count_ = a.count;
+        r.status_ = a.status;
+        return r;
+    }
+
+    /// The number of names reduce() answers for: current alleles, their 1-3 field prefixes,
+    /// and prefixes written with the suffix all their alleles carry.
+    [[nodiscard]] std::size_t known_name_count() const noexcept { return entries_.size(); }
+
+private:
+    /// reduce() from the tables the loader builds; the loader stores every answer once.
+    [[nodiscard]] hla_reduced reduce_slow(const hla_name& name, hla_reduction to) const noexcept {
+        hla_reduced r;
+        r.version_ = version_;
+        if (name.kind() != hla_name_kind::allele) {
+            r.status_ = hla_reduction_status::not_applicable;
+            return r;
+        }
         const hla_name written = name.without_prefix();
         hla_name n = written;  // the name looked up (a short-null prefix without its suffix)
         const auto answer_list = [&r](const std::vector<hla_name>& pool, const span_ref& sp) {
@@ -438,6 +513,7 @@ public:
         return r;
     }
 
+public:
     /// DON-SER-003: how a serological antigen relates to others (rel_ser_ser.txt). Empty for a
     /// name that is not an antigen or that the file does not list. The spans point into the
     /// release.
@@ -597,6 +673,33 @@ private:
     std::unordered_set<std::string> grouped_loci_;              ///< loci with G groups
     std::vector<bool> grouped_;  ///< per current allele: its locus has G groups
     std::vector<hla_name> lg_pool_;  ///< lgx_pool_ as lg names, same offsets
+
+    // Every answer of reduce(), stored once at load: a run of one of the pools and a status.
+    static constexpr std::size_t reductions = 6;  ///< hla_reduction's enumerators
+    struct answer_ref {
+        std::uint32_t offset = 0;
+        std::uint16_t count = 0;
+        hla_reduction_status status = hla_reduction_status::not_in_release;
+    };
+    struct name_entry {
+        answer_ref answers[reductions];
+    };
+    std::vector<name_entry> entries_;
+    detail::name_index names_;
+    [[nodiscard]] const std::vector<hla_name>& pool_of(hla_reduction to) const noexcept {
+        switch (to) {
+            case hla_reduction::g_group: return g_pool_;
+            case hla_reduction::p_group: return p_pool_;
+            case hla_reduction::lgx: return lgx_pool_;
+            case hla_reduction::lg: return lg_pool_;
+            case hla_reduction::serology:
+            case hla_reduction::serology_lgx: break;
+        }
+        return ser_pool_;
+    }
+    [[nodiscard]] std::vector<hla_name>& pool_of(hla_reduction to) noexcept {
+        return const_cast<std::vector<hla_name>&>(std::as_const(*this).pool_of(to));
+    }
 
     // serology (rel_dna_ser.txt, rel_ser_ser.txt)
     struct s_entry {
@@ -1378,6 +1481,63 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
                 rel.member_pool_.insert(rel.member_pool_.end(), list.begin(), list.end());
                 pair.second->emplace(key, hla_release::span_ref{offset, static_cast<std::uint32_t>(list.size())});
             }
+        }
+    }
+
+    // --- every answer of reduce(), once: one hash look-up a name afterwards ---------------------
+    {
+        std::vector<hla_name> keys(rel.alleles_.begin(), rel.alleles_.end());
+        keys.insert(keys.end(), rel.known_prefix_.begin(), rel.known_prefix_.end());
+        keys.insert(keys.end(), rel.suffixed_prefix_.begin(), rel.suffixed_prefix_.end());
+        rel.entries_.reserve(keys.size());
+        std::unordered_set<hla_name, hla_name_hash> seen;
+        std::vector<std::pair<hla_name, std::uint32_t>> index;
+        index.reserve(keys.size());
+        for (const hla_name& key : keys) {
+            if (!seen.insert(key).second) {
+                continue;
+            }
+            hla_release::name_entry e;
+            for (std::size_t k = 0; k < hla_release::reductions; ++k) {
+                const auto to = static_cast<hla_reduction>(k + 1);
+                const hla_reduced ans = rel.reduce_slow(key, to);
+                auto& pool = rel.pool_of(to);
+                auto& a = e.answers[k];
+                const auto names = ans.names();
+                a.status = ans.status();
+                a.count = static_cast<std::uint16_t>(names.size());
+                const std::less<const hla_name*> before;
+                const bool in_pool = !names.empty() && !before(names.data(), pool.data()) &&
+                                     before(names.data(), pool.data() + pool.size());
+                if (in_pool) {
+                    a.offset = static_cast<std::uint32_t>(names.data() - pool.data());
+                } else if (!names.empty()) {  // an answer held by the answer itself
+                    a.offset = static_cast<std::uint32_t>(pool.size());
+                    pool.insert(pool.end(), names.begin(), names.end());
+                }
+            }
+            index.emplace_back(key, static_cast<std::uint32_t>(rel.entries_.size()));
+            rel.entries_.push_back(e);
+        }
+        rel.names_.build(index);
+        // the tables the answers came from are not needed any more
+        rel.g_of_ = {};
+        rel.p_of_ = {};
+        rel.lgx_of_ = {};
+        rel.s_of_ = {};
+        rel.s_direct_ = {};
+        rel.grouped_ = {};
+        rel.g_prefix_ = {};
+        rel.p_prefix_ = {};
+        rel.s_prefix_ = {};
+        rel.s_two_lgx_ = {};
+        rel.lgx_tab_ = {};
+        rel.p_not_g_ = {};
+        rel.p_not_g_values_ = {};
+        rel.known_prefix_ = {};
+        rel.suffixed_prefix_ = {};
+        for (auto* pool : {&rel.g_pool_, &rel.p_pool_, &rel.lgx_pool_, &rel.lg_pool_, &rel.ser_pool_}) {
+            pool->shrink_to_fit();
         }
     }
     return rel;
