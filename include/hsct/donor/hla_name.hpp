@@ -36,6 +36,7 @@
 #include <compare>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 
@@ -300,10 +301,25 @@ public:
     }
 
     friend constexpr bool operator==(const hla_name& a, const hla_name& b) noexcept {
-        return a.kind_ == b.kind_ && a.locus_ == b.locus_ && a.count_ == b.count_ &&
-               a.fields_ == b.fields_ && a.widths_ == b.widths_ &&
-               a.expression_ == b.expression_ && a.code_size_ == b.code_size_ &&
-               a.code_ == b.code_;
+        if (std::is_constant_evaluated()) {
+            return a.kind_ == b.kind_ && a.locus_ == b.locus_ && a.count_ == b.count_ &&
+                   a.fields_ == b.fields_ && a.widths_ == b.widths_ &&
+                   a.expression_ == b.expression_ && a.code_size_ == b.code_size_ &&
+                   a.code_ == b.code_;
+        }
+        // the same comparison on the value's words (unused characters and fields are zero)
+        const key x = a.words();
+        const key y = b.words();
+        return x.w[0] == y.w[0] && x.w[1] == y.w[1] && x.w[2] == y.w[2] && x.w[3] == y.w[3];
+    }
+    /// A hash consistent with ==: the "HLA-" prefix is ignored.
+    [[nodiscard]] std::size_t hash() const noexcept {
+        const key k = words();
+        std::uint64_t h = k.w[0] * 0x9E3779B97F4A7C15ULL;
+        h = (h ^ (h >> 29) ^ k.w[1]) * 0xBF58476D1CE4E5B9ULL;
+        h = (h ^ (h >> 31) ^ k.w[2]) * 0x94D049BB133111EBULL;
+        h = (h ^ (h >> 32) ^ k.w[3]) * 0x9E3779B97F4A7C15ULL;
+        return static_cast<std::size_t>(h ^ (h >> 29));
     }
     friend constexpr std::strong_ordering operator<=>(const hla_name& a,
                                                       const hla_name& b) noexcept {
@@ -363,6 +379,29 @@ private:
         return p + digits;
     }
 
+    /// The value as four words (locus, fields, code and widths and count, kind and suffix).
+    struct key {
+        std::uint64_t w[4];
+    };
+    [[nodiscard]] key words() const noexcept {
+        // Whole 8-byte loads of the object's bytes: the locus (7 characters and its size), the
+        // fields, then the code, its size, the widths and the count; then kind and suffix. Every
+        // byte read is a member (no padding) and unused ones are zero.
+        static_assert(sizeof(hla_locus) == 8 && offsetof(hla_name, fields_) == 8 &&
+                          offsetof(hla_name, code_) == 16 && offsetof(hla_name, count_) == 23 &&
+                          offsetof(hla_name, kind_) == 24 && offsetof(hla_name, expression_) == 25,
+                      "hla_name::words reads the members in this layout");
+        const auto* bytes = reinterpret_cast<const unsigned char*>(this);
+        key k{};
+        std::memcpy(&k.w[0], bytes, 8);
+        std::memcpy(&k.w[1], bytes + 8, 8);
+        std::memcpy(&k.w[2], bytes + 16, 8);
+        std::uint16_t last = 0;
+        std::memcpy(&last, bytes + 24, 2);
+        k.w[3] = last;
+        return k;
+    }
+
     hla_locus locus_;
     std::array<std::uint16_t, 4> fields_{};
     std::array<char, 5> code_{};  ///< MAC letters or "XX"
@@ -385,6 +424,8 @@ struct hla_name_reader {
     };
 
     /// Reads `t`; on failure fills `why` and returns false.
+    /// Reads `t` into `out`, which must be a default-constructed name (the bytes == and hash()
+    /// read must start at zero).
     [[nodiscard]] static bool read(std::string_view t, hla_name& out, failure& why) noexcept {
         const auto fail = [&why](std::size_t at, const char* expected) {
             why.at = at;
@@ -461,8 +502,8 @@ private:
     }
 
     static void set_locus(hla_name& out, std::string_view s) noexcept {
-        for (std::size_t k = 0; k < s.size(); ++k) {
-            out.locus_.chars_[k] = s[k];
+        for (std::size_t k = 0; k < hla_locus::max_size; ++k) {
+            out.locus_.chars_[k] = k < s.size() ? s[k] : '\0';  // unused characters are zero
         }
         out.locus_.size_ = static_cast<std::uint8_t>(s.size());
     }

@@ -80,26 +80,7 @@ struct hla_name_standing {
 
 /// Hash of an hla_name by meaning (consistent with operator==: the prefix is ignored).
 struct hla_name_hash {
-    [[nodiscard]] std::size_t operator()(const hla_name& n) const noexcept {
-        std::uint64_t h = 1469598103934665603ULL;  // FNV-1a over the parts that == compares
-        const auto mix = [&h](std::uint64_t v) {
-            h ^= v;
-            h *= 1099511628211ULL;
-        };
-        for (const char c : n.locus()) {
-            mix(static_cast<unsigned char>(c));
-        }
-        mix(static_cast<std::uint64_t>(n.kind()));
-        mix(n.field_count());
-        for (std::size_t i = 0; i < n.field_count(); ++i) {
-            mix(n.field(i) * 8U + n.field_digits(i));
-        }
-        mix(static_cast<std::uint64_t>(n.expression()));
-        for (const char c : n.code()) {
-            mix(static_cast<unsigned char>(c));
-        }
-        return static_cast<std::size_t>(h);
-    }
+    [[nodiscard]] std::size_t operator()(const hla_name& n) const noexcept { return n.hash(); }
 };
 
 namespace detail {
@@ -109,20 +90,46 @@ namespace detail {
 class name_index {
 public:
     void build(const std::vector<std::pair<hla_name, std::uint32_t>>& items) {
-        std::size_t cap = 16;
-        while (cap * 3 < items.size() * 4) {
-            cap *= 2;
-        }
-        slots_.assign(cap, slot{});
-        mask_ = cap - 1;
+        reserve(items.size());
         for (const auto& [key, value] : items) {
-            std::size_t i = hla_name_hash{}(key) & mask_;
-            while (slots_[i].used && !(slots_[i].key == key)) {
-                i = (i + 1) & mask_;
-            }
-            slots_[i] = {key.without_prefix(), value, true};
+            static_cast<void>(insert(key, value));
         }
     }
+    /// Room for n names without growing.
+    void reserve(std::size_t n) {
+        std::size_t cap = 16;
+        while (cap * 3 < n * 4) {
+            cap *= 2;
+        }
+        if (cap > slots_.size()) {
+            std::vector<slot> old = std::move(slots_);
+            slots_.assign(cap, slot{});
+            mask_ = cap - 1;
+            size_ = 0;
+            for (const auto& s : old) {
+                if (s.used) {
+                    static_cast<void>(insert(s.key, s.value));
+                }
+            }
+        }
+    }
+    /// Adds `key` (without its prefix); false if it is there already.
+    [[nodiscard]] bool insert(const hla_name& key, std::uint32_t value) {
+        if ((size_ + 1) * 4 > slots_.size() * 3) {
+            reserve(size_ * 2 + 16);
+        }
+        std::size_t i = hla_name_hash{}(key) & mask_;
+        for (; slots_[i].used; i = (i + 1) & mask_) {
+            if (slots_[i].key == key) {
+                return false;
+            }
+        }
+        slots_[i] = {key.without_prefix(), value, true};
+        ++size_;
+        return true;
+    }
+    [[nodiscard]] bool contains(const hla_name& key) const noexcept { return find(key) != nullptr; }
+    [[nodiscard]] std::size_t size() const noexcept { return size_; }
     /// The index of `key` (its "HLA-" prefix ignored), or nullptr.
     [[nodiscard]] const std::uint32_t* find(const hla_name& key) const noexcept {
         if (slots_.empty()) {
@@ -148,6 +155,7 @@ private:
     };
     std::vector<slot> slots_;
     std::size_t mask_ = 0;
+    std::size_t size_ = 0;
 };
 }  // namespace detail
 
@@ -317,7 +325,7 @@ public:
     /// DON-REL-001: `name` is a current allele name of the release, exactly (all its fields and
     /// its suffix; the "HLA-" prefix is ignored). Allocates nothing.
     [[nodiscard]] bool is_current(const hla_name& name) const noexcept {
-        return name.kind() == hla_name_kind::allele && index_.find(name) != index_.end();
+        return name.kind() == hla_name_kind::allele && index_.contains(name);
     }
     /// DON-NAME-006 refined by the release: allele for a current full allele name, otherwise the
     /// resolution of the name's shape.
@@ -396,16 +404,62 @@ public:
     [[nodiscard]] std::size_t known_name_count() const noexcept { return entries_.size(); }
 
 private:
+    /// A run of names in one of the pools.
+    struct span_ref {
+        std::uint32_t offset = 0;
+        std::uint32_t count = 0;
+    };
+
+    /// L(x) of py-ard's lgx: the lgx table's answer(s) for x, else x's first two fields.
+    struct lgx_step {
+        hla_name first;      ///< the lowest answer (what py-ard continues with)
+        span_ref all;        ///< every answer, when x is in the table (count 0 when not)
+        hla_name computed;   ///< x's two fields, when x is not in the table
+    };
+    /// A name the loader stores answers for, looked up once in its tables.
+    struct resolved_name {
+        hla_name written;  ///< as given (no "HLA-")
+        hla_name n;        ///< as looked up (a short-null prefix without its suffix)
+        std::uint32_t allele = 0;
+        bool is_allele = false;
+        bool known = false;
+        bool grouped = false;
+        lgx_step lgx;  ///< for a prefix: its lgx answer
+    };
+    [[nodiscard]] resolved_name resolve(const hla_name& name) const {
+        resolved_name x;
+        x.written = name.without_prefix();
+        x.n = x.written;
+        const std::uint32_t* current = index_.find(x.n);
+        x.is_allele = current != nullptr;
+        if (x.is_allele) {
+            x.allele = *current;
+            x.grouped = grouped_[*current];
+            x.known = true;
+            return x;
+        }
+        if (known_prefix_.find(x.n) == known_prefix_.end()) {
+            if (suffixed_prefix_.find(x.n) == suffixed_prefix_.end()) {
+                return x;  // not_in_release
+            }
+            // A*01:04N: a prefix every allele of which carries the suffix
+            x.n = x.n.with_fields(x.n.field_count(), hla_name_kind::allele, hla_expression::expressed);
+        }
+        x.known = true;
+        x.grouped = grouped_loci_.find(std::string(x.n.locus())) != grouped_loci_.end();
+        x.lgx = lgx_of(x.n);
+        return x;
+    }
+
     /// reduce() from the tables the loader builds; the loader stores every answer once.
-    [[nodiscard]] hla_reduced reduce_slow(const hla_name& name, hla_reduction to) const noexcept {
+    [[nodiscard]] hla_reduced reduce_slow(const resolved_name& x, hla_reduction to) const noexcept {
         hla_reduced r;
         r.version_ = version_;
-        if (name.kind() != hla_name_kind::allele) {
-            r.status_ = hla_reduction_status::not_applicable;
-            return r;
+        if (!x.known) {
+            return r;  // not_in_release
         }
-        const hla_name written = name.without_prefix();
-        hla_name n = written;  // the name looked up (a short-null prefix without its suffix)
+        const hla_name& written = x.written;
+        const hla_name& n = x.n;
         const auto answer_list = [&r](const std::vector<hla_name>& pool, const span_ref& sp) {
             r.many_ = pool.data() + sp.offset;
             r.count_ = sp.count;
@@ -417,21 +471,8 @@ private:
             r.count_ = 1;
             r.status_ = hla_reduction_status::no_group;
         };
-        const auto current = index_.find(n);
-        const bool is_allele = current != index_.end();
-        bool grouped = false;
-        if (is_allele) {
-            grouped = grouped_[current->second];
-        } else {
-            if (known_prefix_.find(n) == known_prefix_.end()) {
-                if (suffixed_prefix_.find(n) == suffixed_prefix_.end()) {
-                    return r;  // not_in_release
-                }
-                // A*01:04N: a prefix every allele of which carries the suffix
-                n = n.with_fields(n.field_count(), hla_name_kind::allele, hla_expression::expressed);
-            }
-            grouped = grouped_loci_.find(std::string(n.locus())) != grouped_loci_.end();
-        }
+        const bool is_allele = x.is_allele;
+        const bool grouped = x.grouped;
         if (to == hla_reduction::serology || to == hla_reduction::serology_lgx) {
             // DON-SER-001/002: the antigens the release lists for the allele (or for any allele
             // of the prefix), with their broads; none: no_antigen.
@@ -448,8 +489,8 @@ private:
             } else if (through_lgx) {
                 sp = {};  // no allele of the lgx has an antigen
             } else if (is_allele) {
-                sp = s_of_[current->second];
-                direct = s_direct_[current->second];
+                sp = s_of_[x.allele];
+                direct = s_direct_[x.allele];
             } else if (const auto it = s_prefix_.find(n); it != s_prefix_.end()) {
                 sp = it->second.antigens;
                 direct = it->second.direct;
@@ -472,7 +513,7 @@ private:
                 const bool g = to == hla_reduction::g_group;
                 const auto& pool = g ? g_pool_ : p_pool_;
                 if (is_allele) {
-                    const auto& sp = (g ? g_of_ : p_of_)[current->second];
+                    const auto& sp = (g ? g_of_ : p_of_)[x.allele];
                     if (sp.count == 0) {
                         unchanged();
                     } else {
@@ -494,10 +535,10 @@ private:
                 const bool lg = to == hla_reduction::lg;
                 const auto& pool = lg ? lg_pool_ : lgx_pool_;
                 if (is_allele) {
-                    answer_list(pool, lgx_of_[current->second]);
+                    answer_list(pool, lgx_of_[x.allele]);
                     return r;
                 }
-                const lgx_step step = lgx_of(n);
+                const lgx_step& step = x.lgx;
                 if (step.all.count > 0) {
                     answer_list(pool, step.all);
                 } else {
@@ -543,7 +584,8 @@ public:
     /// this release, so that it can be reduced as the '/' list of them: a G or P group's member
     /// alleles (hla_nom_g/p.txt); an XX code's two-field names (every current allele's first
     /// two fields under that first field, as py-ard reads XX); an antigen's alleles (those whose
-    /// serological equivalents, broads included, hold it). Empty when the release does not
+    /// serological equivalents, broads included, hold it), in Allelelist.txt order; XX codes'
+    /// names in name order. Empty when the release does not
     /// know the name, or for another kind of name (an allele is itself; MAC codes need a MAC
     /// table; an lg name is not expanded). Allocates the list it returns.
     [[nodiscard]] std::vector<hla_name> expand(const hla_name& name) const {
@@ -604,11 +646,6 @@ private:
                                     : n;
     }
 
-    /// A run of names in one of the pools.
-    struct span_ref {
-        std::uint32_t offset = 0;
-        std::uint32_t count = 0;
-    };
 
     /// The first two fields of a name as py-ard cuts them: the suffix dropped when there were
     /// more than two fields, kept on a two-field name; a one-field name unchanged.
@@ -619,12 +656,6 @@ private:
         return n.with_fields(2, hla_name_kind::allele, hla_expression::expressed);
     }
 
-    /// L(x) of py-ard's lgx: the lgx table's answer(s) for x, else x's first two fields.
-    struct lgx_step {
-        hla_name first;      ///< the lowest answer (what py-ard continues with)
-        span_ref all;        ///< every answer, when x is in the table (count 0 when not)
-        hla_name computed;   ///< x's two fields, when x is not in the table
-    };
     [[nodiscard]] lgx_step lgx_table_step(const hla_name& x) const noexcept {
         lgx_step s;
         if (const auto it = lgx_tab_.find(x); it != lgx_tab_.end()) {
@@ -748,8 +779,9 @@ private:
     std::string date_;
     std::vector<hla_name> alleles_;
     std::vector<std::uint32_t> accessions_;
-    std::unordered_map<hla_name, std::uint32_t, hla_name_hash> index_;
-    std::unordered_map<std::string, nom_entry> nom_;  ///< every hla_nom.txt entry by full name
+    detail::name_index index_;  ///< current alleles -> their index
+    /// every hla_nom.txt entry by full name but the current alleles (Allelelist.txt answers those)
+    std::unordered_map<std::string, nom_entry> nom_;
 };
 
 namespace detail {
@@ -800,6 +832,12 @@ public:
             line.remove_suffix(1);
         }
         return true;
+    }
+
+    /// About how many lines are left (for reserving room).
+    [[nodiscard]] std::size_t lines_left() const noexcept {
+        return static_cast<std::size_t>(std::count(text_.begin() + static_cast<std::ptrdiff_t>(std::min(pos_, text_.size())),
+                                                   text_.end(), '\n')) + 1;
     }
 
     /// The file ended where line line_number() + 1 was due.
@@ -898,6 +936,7 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
         if (line != "AlleleID,Allele") {
             return f.fail(errc::syntax, line, "the column line AlleleID,Allele");
         }
+        rel.index_.reserve(f.lines_left());
         while (f.next(line)) {
             const auto cols = detail::split_keep_empty(line, ',');
             if (cols.size() != 2 || cols[0].size() != 8 || cols[0].substr(0, 3) != "HLA") {
@@ -914,7 +953,7 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
             if (!n || n->kind() != hla_name_kind::allele || n->has_prefix()) {
                 return f.fail(errc::syntax, line, "an allele name such as A*01:01:01:01");
             }
-            if (!rel.index_.emplace(*n, static_cast<std::uint32_t>(rel.alleles_.size())).second) {
+            if (!rel.index_.insert(*n, static_cast<std::uint32_t>(rel.alleles_.size()))) {
                 return f.fail(errc::inconsistent, line, "each allele listed once");
             }
             rel.alleles_.push_back(*n);
@@ -932,6 +971,7 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
             return *std::move(e);
         }
         std::size_t current_alleles = 0;
+        std::vector<bool> listed(rel.alleles_.size(), false);
         while (f.next(line)) {
             const auto cols = detail::split_keep_empty(line, ';');
             if (cols.size() != 6 || cols[0].empty() || cols[1].empty() || cols[2].size() != 8 ||
@@ -941,11 +981,29 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
             }
             const bool allele = cols[0].back() == '*';
             const std::string_view locus = allele ? cols[0].substr(0, cols[0].size() - 1) : cols[0];
-            std::string full(locus);
-            if (allele) {
-                full += '*';
+            char buf[96];
+            if (cols[0].size() + cols[1].size() > sizeof buf) {
+                return f.fail(errc::syntax, line, "a name of at most 96 characters");
             }
-            full += cols[1];
+            std::copy(cols[0].begin(), cols[0].end(), buf);
+            std::copy(cols[1].begin(), cols[1].end(), buf + cols[0].size());
+            const std::string_view full(buf, cols[0].size() + cols[1].size());
+            if (allele && cols[3].empty()) {
+                // a current allele here must be a current allele of Allelelist.txt, listed once;
+                // it is answered by Allelelist.txt, so it is not kept here
+                const auto n = parse_hla_name(full);
+                const std::uint32_t* at = n ? rel.index_.find(*n) : nullptr;
+                if (at == nullptr) {
+                    return f.fail(errc::inconsistent, line,
+                                  "a current allele that Allelelist.txt lists");
+                }
+                if (listed[*at]) {
+                    return f.fail(errc::inconsistent, line, "each name listed once");
+                }
+                listed[*at] = true;
+                ++current_alleles;
+                continue;
+            }
             hla_release::nom_entry e;
             e.deleted = !cols[3].empty();
             if (!cols[4].empty()) {
@@ -959,16 +1017,8 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
             }
             if (e.deleted) {
                 e.reason = std::string(cols[5]);
-            } else if (allele) {
-                // a current allele here must be a current allele of Allelelist.txt
-                const auto n = parse_hla_name(full);
-                if (!n || rel.index_.find(*n) == rel.index_.end()) {
-                    return f.fail(errc::inconsistent, line,
-                                  "a current allele that Allelelist.txt lists");
-                }
-                ++current_alleles;
             }
-            if (!rel.nom_.emplace(full, std::move(e)).second) {
+            if (!rel.nom_.emplace(std::string(full), std::move(e)).second) {
                 return f.fail(errc::inconsistent, line, "each name listed once");
             }
         }
@@ -1050,19 +1100,25 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
                 rel.grouped_loci_.insert(std::string(gn->locus()));
             }
             for (const auto member : detail::split_keep_empty(cols[1], '/')) {
-                const auto m = parse_hla_name(locus + std::string(member));
-                const auto at = m ? rel.index_.find(*m) : rel.index_.end();
-                if (at == rel.index_.end()) {
+                char buf[64];
+                if (locus.size() + member.size() > sizeof buf) {
+                    return f.fail(errc::syntax, line, "member names of at most 64 characters");
+                }
+                std::copy(locus.begin(), locus.end(), buf);
+                std::copy(member.begin(), member.end(), buf + locus.size());
+                const auto m = parse_hla_name(std::string_view(buf, locus.size() + member.size()));
+                const std::uint32_t* at = m ? rel.index_.find(*m) : nullptr;
+                if (at == nullptr) {
                     return f.fail(errc::inconsistent, line,
                                   "members that are current alleles of Allelelist.txt");
                 }
                 if (!grouped) {
                     continue;
                 }
-                if (of[at->second].count != 0) {
+                if (of[*at].count != 0) {
                     return f.fail(errc::inconsistent, line, "each allele in one group");
                 }
-                of[at->second] = {group, 1};
+                of[*at] = {group, 1};
                 // prefix keys: 2 fields (py-ard's cut) and 3 fields
                 prefix_groups[hla_release::two_fields(*m)].push_back(group);
                 if (m->field_count() > 3) {
@@ -1082,7 +1138,7 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
             }
             std::sort(names.begin(), names.end());
             names.erase(std::unique(names.begin(), names.end()), names.end());
-            if (rel.index_.find(key) != rel.index_.end()) {
+            if (rel.index_.contains(key)) {
                 continue;  // the key is itself a current allele: its own group answers
             }
             const auto offset = static_cast<std::uint32_t>(pool.size());
@@ -1248,16 +1304,16 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
             }
             const std::string_view locus = cols[0].substr(0, cols[0].size() - 1);
             const auto n = parse_hla_name(std::string(cols[0]) + std::string(cols[1]));
-            const auto at = n ? rel.index_.find(*n) : rel.index_.end();
-            if (at == rel.index_.end()) {
+            const std::uint32_t* at = n ? rel.index_.find(*n) : nullptr;
+            if (at == nullptr) {
                 return f.fail(errc::inconsistent, line, "an allele that Allelelist.txt lists");
             }
-            if (seen[at->second]) {
+            if (seen[*at]) {
                 return f.fail(errc::inconsistent, line, "each allele listed once");
             }
-            seen[at->second] = true;
+            seen[*at] = true;
             ++rows;
-            auto& mine = direct[at->second];
+            auto& mine = direct[*at];
             for (std::size_t col = 2; col < 6; ++col) {
                 if (cols[col].empty()) {
                     continue;
@@ -1311,11 +1367,19 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
         rel.s_direct_.assign(rel.alleles_.size(), 0);
         // prefixes (1-3 fields) that are not current alleles: the union over their alleles
         std::unordered_map<hla_name, std::vector<hla_name>, hla_name_hash> by_prefix;
+        // a union of antigens: few distinct ones a key, so a linear check keeps the lists short
+        const auto add_distinct = [](std::vector<hla_name>& u, const std::vector<hla_name>& more) {
+            for (const auto& x : more) {
+                if (std::find(u.begin(), u.end(), x) == u.end()) {
+                    u.push_back(x);
+                }
+            }
+        };
         for (std::size_t i = 0; i < rel.alleles_.size(); ++i) {
             const hla_name& a = rel.alleles_[i];
             for (std::size_t k = 1; k < a.field_count(); ++k) {
-                auto& u = by_prefix[a.with_fields(k, hla_name_kind::allele, hla_expression::expressed)];
-                u.insert(u.end(), direct[i].begin(), direct[i].end());
+                add_distinct(by_prefix[a.with_fields(k, hla_name_kind::allele, hla_expression::expressed)],
+                             direct[i]);
             }
             if (direct[i].empty()) {
                 continue;
@@ -1325,7 +1389,7 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
             rel.s_direct_[i] = e.direct;
         }
         for (auto& [key, ags] : by_prefix) {
-            if (ags.empty() || rel.index_.find(key) != rel.index_.end()) {
+            if (ags.empty() || rel.index_.contains(key)) {
                 continue;
             }
             rel.s_prefix_.emplace(key, answer(ags));
@@ -1339,15 +1403,14 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
             }
             const auto& sp = rel.lgx_of_[i];
             for (std::uint32_t k = 0; k < sp.count; ++k) {
-                auto& u = by_lgx[rel.lgx_pool_[sp.offset + k]];
-                u.insert(u.end(), direct[i].begin(), direct[i].end());
+                add_distinct(by_lgx[rel.lgx_pool_[sp.offset + k]], direct[i]);
             }
         }
         const auto two_lgx = [&](const hla_name& key, const std::vector<hla_name>& lgx_names) {
             std::vector<hla_name> ags;
             for (const auto& l : lgx_names) {
                 if (const auto it = by_lgx.find(l); it != by_lgx.end()) {
-                    ags.insert(ags.end(), it->second.begin(), it->second.end());
+                    add_distinct(ags, it->second);
                 }
             }
             if (!ags.empty()) {
@@ -1363,7 +1426,7 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
                                                            rel.lgx_pool_.begin() + sp.offset + sp.count));
         }
         for (const auto& key : rel.known_prefix_) {
-            if (key.field_count() != 2 || rel.index_.find(key) != rel.index_.end()) {
+            if (key.field_count() != 2 || rel.index_.contains(key)) {
                 continue;
             }
             const auto step = rel.lgx_of(key);
@@ -1408,7 +1471,7 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
                 return f.fail(errc::syntax, line, "allele,protein,V1,V2,comments");
             }
             const auto n = parse_hla_name(cols[0]);
-            if (!n || n->locus() != "DPB1" || rel.index_.find(*n) == rel.index_.end()) {
+            if (!n || n->locus() != "DPB1" || !rel.index_.contains(*n)) {
                 return f.fail(errc::inconsistent, line, "a DPB1 allele that Allelelist.txt lists");
             }
             dpb1_tce t;
@@ -1437,7 +1500,7 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
             if (!rel.tce_.emplace(*n, t).second) {
                 return f.fail(errc::inconsistent, line, "each allele listed once");
             }
-            if (t.protein && rel.index_.find(*t.protein) == rel.index_.end()) {
+            if (t.protein && !rel.index_.contains(*t.protein)) {
                 // the protein name answers for its alleles; they must agree
                 const auto [it, fresh] = rel.tce_.emplace(*t.protein, t);
                 if (!fresh && (it->second.v1 != t.v1 || it->second.v2 != t.v2 ||
@@ -1474,9 +1537,12 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
             }
         }
         for (const auto& pair : {std::pair{&members, &rel.members_}, std::pair{&xx, &rel.xx_}}) {
+            const bool in_file_order = pair.first == &members;  // each allele added once
             for (auto& [key, list] : *pair.first) {
-                std::sort(list.begin(), list.end());
-                list.erase(std::unique(list.begin(), list.end()), list.end());
+                if (!in_file_order) {
+                    std::sort(list.begin(), list.end());
+                    list.erase(std::unique(list.begin(), list.end()), list.end());
+                }
                 const auto offset = static_cast<std::uint32_t>(rel.member_pool_.size());
                 rel.member_pool_.insert(rel.member_pool_.end(), list.begin(), list.end());
                 pair.second->emplace(key, hla_release::span_ref{offset, static_cast<std::uint32_t>(list.size())});
@@ -1498,9 +1564,10 @@ inline std::vector<std::string_view> split_keep_empty(std::string_view line, cha
                 continue;
             }
             hla_release::name_entry e;
+            const auto resolved = rel.resolve(key);
             for (std::size_t k = 0; k < hla_release::reductions; ++k) {
                 const auto to = static_cast<hla_reduction>(k + 1);
-                const hla_reduced ans = rel.reduce_slow(key, to);
+                const hla_reduced ans = rel.reduce_slow(resolved, to);
                 auto& pool = rel.pool_of(to);
                 auto& a = e.answers[k];
                 const auto names = ans.names();
