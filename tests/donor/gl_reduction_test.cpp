@@ -145,6 +145,34 @@ TEST_CASE("G, P, XX and serological names reduce as the names they stand for",
           d::hla_reduction_status::not_in_release);  // A*01:01's alleles do not all carry N
 }
 
+TEST_CASE("MAC names reduce with a MAC table in NMDP's format", "[donor][gl][mac][DON-MAC-001][DON-RED-006]") {
+    const auto& rel = release();
+    const auto macs = d::load_mac_table(HSCT_TEST_DATA_DIR "/mac/sample_numer.v3.txt").value();
+    const auto with = [&](std::string_view gl, d::hla_reduction to) {
+        return d::reduce_gl(rel, d::parse_gl_string(gl).value(), to, macs);
+    };
+    // A*01:AB = A*01:01/A*01:02: each reduced, joined with '/'
+    CHECK(with("A*01:AB", lgx).text() == "A*01:01/A*01:02");
+    CHECK(with("A*01:AB+A*02:01", lgx).text() == "A*01:01/A*01:02+A*02:01");
+    CHECK(with("A*01:AB", G).text() == text("A*01:01/A*01:02", G));
+    CHECK(with("A*01:AB", G).complete());
+    // names the release does not know are left out (py-ard: C*04:AB is C*04:01)
+    CHECK(with("C*04:AB", lgx).text() == text("C*04:01", lgx));
+    // none known: kept as written, noted
+    const auto none = with("A*04:AB", lgx);
+    CHECK(none.text() == "A*04:AB");
+    REQUIRE(none.notes.size() == 1);
+    CHECK(none.notes[0].status == d::hla_reduction_status::not_in_release);
+    // a code the table does not have, or one written under the wrong first field
+    const auto unknown = with("A*01:ZZ+A*02:01", lgx);
+    CHECK(unknown.text() == "A*01:ZZ+A*02:01");
+    REQUIRE(unknown.notes.size() == 1);
+    CHECK(unknown.notes[0].status == d::hla_reduction_status::mac_unknown);
+    CHECK(with("DRB1*07:DFJR", lgx).notes.at(0).status == d::hla_reduction_status::mac_unknown);
+    // without a table a MAC is kept, not_applicable
+    CHECK(reduce("A*01:AB", lgx).notes.at(0).status == d::hla_reduction_status::not_applicable);
+}
+
 namespace {
 
 std::uint64_t fnv1a(std::uint64_t h, std::string_view s) {
@@ -180,7 +208,7 @@ agreement read_agreement(const std::string& type) {
 }  // namespace
 
 TEST_CASE("py-ard's 100,000-genotype workload reduces as py-ard reduces it, but where py-ard departs from the release",
-          "[donor][gl][DON-RED-006][pyard-2.3.1][IMGT-3.58.0]") {
+          "[donor][gl][DON-RED-006][pyard-2.3.1][IMGT-3.58.0][agreement]") {
     const auto& rel = release();
     const auto lines = hsct_test::pyard_workload(rel, 100'000);
     // The workload is py-ard's harness file, byte for byte (its md5 is b013cd11...; here its

@@ -302,7 +302,7 @@ std::vector<pyard_line> pyard_answers(const std::string& type) {
 }  // namespace
 
 TEST_CASE("G, P and lgx of every allele of 3.58.0 agree with py-ard 2.3.1 but where py-ard departs from the release",
-          "[donor][release][DON-RED-001][DON-RED-002][DON-RED-003][pyard-2.3.1][IMGT-3.58.0]") {
+          "[donor][release][DON-RED-001][DON-RED-002][DON-RED-003][pyard-2.3.1][IMGT-3.58.0][agreement]") {
     const auto& r = release();
     // G: py-ard names each G group after its first listed member; hla_nom_g.txt names three
     // groups otherwise (A*02:17:01G, whose name-giver was deleted; C*02:10:01G; DRB3*03:22:01G,
@@ -428,7 +428,7 @@ TEST_CASE("a loaded release is small", "[donor][release][DON-REL-001]") {
 }
 
 TEST_CASE("serology of every allele of 3.58.0 agrees with py-ard 2.3.1 but where py-ard departs from the release",
-          "[donor][release][DON-SER-001][DON-SER-002][DON-SER-004][pyard-2.3.1][IMGT-3.58.0]") {
+          "[donor][release][DON-SER-001][DON-SER-002][DON-SER-004][pyard-2.3.1][IMGT-3.58.0][agreement]") {
     const auto& r = release();
     const auto lines = pyard_answers("S");
     REQUIRE(lines.size() == 41'433);
@@ -546,7 +546,7 @@ TEST_CASE("serological equivalents: split with broad, several antigens, none, pr
     CHECK(got.names().size() == 2);
 }
 
-TEST_CASE("lg is lgx with the g suffix", "[donor][release][DON-RED-004][pyard-2.3.1]") {
+TEST_CASE("lg is lgx with the g suffix", "[donor][release][DON-RED-004][pyard-2.3.1][agreement]") {
     const auto& r = release();
     const auto lg = [&r](std::string_view text) { return r.reduce(name(text), d::hla_reduction::lg); };
     CHECK(lg("A*01:01:01:01").text() == "A*01:01g");

@@ -4,7 +4,8 @@
 // libFuzzer target for the IPD-IMGT/HLA release readers (DON-REL-001, DON-REL-002, DON-RED-*).
 // The input is split at 0x00 bytes into the texts of Allelelist.txt, hla_nom.txt, hla_nom_g.txt,
 // hla_nom_p.txt, rel_dna_ser.txt, rel_ser_ser.txt and dpb_tce.csv (missing parts are empty) and
-// loaded with load_hla_release(texts) (DON-SER-*, DON-TCE-001 too).
+// loaded with load_hla_release(texts) (DON-SER-*, DON-TCE-001 too); an eighth part is read as a
+// MAC table (DON-MAC-001) and used to reduce a GL String in the release.
 // Invariants, checked with __builtin_trap:
 //  - a refusal names one of the seven files (with a line number when one was read) and a DON-REL
 //    requirement;
@@ -18,7 +19,9 @@
 #include <string>
 #include <string_view>
 
+#include <hsct/donor/gl_reduction.hpp>
 #include <hsct/donor/hla_release.hpp>
+#include <hsct/donor/mac_table.hpp>
 
 namespace {
 
@@ -33,8 +36,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     namespace d = hsct::donor;
     const std::string_view input(reinterpret_cast<const char*>(data), size);
     d::hla_release_texts texts;
+    std::string mac_text;  // an eighth part: a MAC table (DON-MAC-001)
     std::string* parts[] = {&texts.allelelist,  &texts.hla_nom,     &texts.hla_nom_g, &texts.hla_nom_p,
-                            &texts.rel_dna_ser, &texts.rel_ser_ser, &texts.dpb_tce};
+                            &texts.rel_dna_ser, &texts.rel_ser_ser, &texts.dpb_tce,   &mac_text};
     std::size_t start = 0;
     for (std::string* part : parts) {
         if (start > input.size()) {
@@ -43,6 +47,18 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const std::size_t cut = input.find('\0', start);
         *part = std::string(input.substr(start, cut == std::string_view::npos ? cut : cut - start));
         start = cut == std::string_view::npos ? input.size() + 1 : cut + 1;
+    }
+    const auto macs = d::parse_mac_table(mac_text);
+    if (!macs && macs.error().requirement() != "DON-MAC-001") {
+        fail("a MAC table refusal that does not name its rule");
+    }
+    if (macs) {
+        for (const char* m : {"A*01:AB", "HLA-B*07:ABC", "DRB1*15:ABCDE", "A*01:ZZ"}) {
+            const auto e = macs->expand(d::parse_hla_name(m).value());
+            if (e && e->empty()) {
+                fail("a MAC code that expands to nothing");
+            }
+        }
     }
     const auto r = d::load_hla_release(std::move(texts));
     if (!r) {
@@ -89,6 +105,12 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     }
     static_cast<void>(r->status(input));
+    if (macs && r->allele_count() > 0) {
+        const auto gl = d::parse_gl_string("A*01:AB+" + d::to_string(r->allele(0)));
+        if (gl) {
+            static_cast<void>(d::reduce_gl(*r, *gl, d::hla_reduction::g_group, *macs));
+        }
+    }
     static_cast<void>(r->version());
     return 0;
 }

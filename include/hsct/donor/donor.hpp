@@ -1,8 +1,9 @@
 // hsct: haematopoietic stem cell transplant workflow library.
 // SPDX-License-Identifier: Apache-2.0
 //
-// The donor module: HLA names, GL Strings, IPD-IMGT/HLA releases (names so far; groups,
-// serology, reductions and matching as they land). Types and rules only; no text output.
+// The donor module: HLA names, GL Strings, IPD-IMGT/HLA releases (names, groups, serology,
+// DPB1 TCE groups) and reductions of names and GL Strings; matching as it lands. Types and
+// rules only; no text output.
 #ifndef HSCT_DONOR_DONOR_HPP
 #define HSCT_DONOR_DONOR_HPP
 

@@ -41,6 +41,7 @@
 #include "hsct/donor/gl_string.hpp"
 #include "hsct/donor/hla_name.hpp"
 #include "hsct/donor/hla_release.hpp"
+#include "hsct/donor/mac_table.hpp"
 
 namespace hsct::donor {
 
@@ -106,8 +107,8 @@ inline constexpr std::uint32_t gl_none = 0xFFFFFFFFU;  ///< a dropped subtree
 class gl_reducer {
 public:
     gl_reducer(const hla_release& rel, hla_reduction to, std::vector<gl_reduction_note>& notes,
-               gl_scratch& s)
-        : rel_(rel), to_(to), notes_(notes), s_(s) {}
+               gl_scratch& s, const mac_table* macs)
+        : rel_(rel), to_(to), notes_(notes), s_(s), macs_(macs) {}
 
     /// The reduced subtree of `node` (an index into s_.items), or gl_none.
     [[nodiscard]] std::uint32_t reduce(const gl_node& node) {
@@ -323,6 +324,17 @@ private:
                 }
                 return list_of(r.names(), prefix);
             }
+            case hla_name_kind::mac: {
+                if (macs_ == nullptr) {
+                    break;  // no table: kept as written, not_applicable
+                }
+                const auto listed = macs_->expand(name);
+                if (!listed) {
+                    note(hla_reduction_status::mac_unknown);
+                    return push_leaf(name);
+                }
+                return union_of(*listed, name, index, prefix);
+            }
             case hla_name_kind::g_group:
             case hla_name_kind::p_group:
             case hla_name_kind::xx:
@@ -332,32 +344,46 @@ private:
                     note(hla_reduction_status::not_in_release);
                     return push_leaf(name);
                 }
-                auto& all = s_.names;
-                all.clear();
-                for (const auto& m : members) {
-                    const hla_reduced r = rel_.reduce(m, to_);
-                    all.insert(all.end(), r.names().begin(), r.names().end());
-                }
-                std::sort(all.begin(), all.end());
-                all.erase(std::unique(all.begin(), all.end()), all.end());
-                if (all.empty()) {  // serology of alleles none of which has an antigen
-                    note(hla_reduction_status::no_antigen);
-                    return gl_none;
-                }
-                const std::vector<hla_name> names(all.begin(), all.end());
-                return list_of(names, prefix);
+                return union_of(members, name, index, prefix);
             }
-            case hla_name_kind::mac:
             case hla_name_kind::lg_group: break;
         }
         note(hla_reduction_status::not_applicable);
         return push_leaf(name);
     }
 
+    /// The names `members` reduce to, joined with '/'; members the release does not know are
+    /// left out (a MAC code may list names of other releases); none known: noted, kept.
+    [[nodiscard]] std::uint32_t union_of(const std::vector<hla_name>& members, const hla_name& name,
+                                         std::size_t index, bool prefix) {
+        const auto note = [&](hla_reduction_status st) { notes_.push_back({name, index, st}); };
+        auto& all = s_.names;
+        all.clear();
+        bool known = false;
+        for (const auto& m : members) {
+            const hla_reduced r = rel_.reduce(m, to_);
+            known = known || r.status() != hla_reduction_status::not_in_release;
+            all.insert(all.end(), r.names().begin(), r.names().end());
+        }
+        if (!known) {
+            note(hla_reduction_status::not_in_release);
+            return push_leaf(name);
+        }
+        std::sort(all.begin(), all.end());
+        all.erase(std::unique(all.begin(), all.end()), all.end());
+        if (all.empty()) {  // serology of alleles none of which has an antigen
+            note(hla_reduction_status::no_antigen);
+            return gl_none;
+        }
+        const std::vector<hla_name> names(all.begin(), all.end());
+        return list_of(names, prefix);
+    }
+
     const hla_release& rel_;
     hla_reduction to_;
     std::vector<gl_reduction_note>& notes_;
     gl_scratch& s_;
+    const mac_table* macs_;
     std::size_t next_index_ = 0;
 };
 
@@ -396,16 +422,15 @@ struct gl_builder {
 
 }  // namespace detail
 
-/// DON-RED-006: reduces every name of `gl` to `to` in `rel` and rebuilds the operators as
-/// py-ard 2.3.1 does (header comment). Never fails: what the release cannot answer is a note.
-[[nodiscard]] inline gl_reduction reduce_gl(const hla_release& rel, const gl_string& gl,
-                                            hla_reduction to) {
+namespace detail {
+[[nodiscard]] inline gl_reduction reduce_gl_with(const hla_release& rel, const gl_string& gl,
+                                                hla_reduction to, const mac_table* macs) {
     gl_reduction out;
     out.to = to;
     out.release_version = rel.version();
     thread_local detail::gl_scratch scratch;
     scratch.clear();
-    detail::gl_reducer reducer(rel, to, out.notes, scratch);
+    detail::gl_reducer reducer(rel, to, out.notes, scratch, macs);
     const std::uint32_t top = reducer.reduce(gl.root());
     if (top != detail::gl_none) {
         gl_string g;
@@ -414,6 +439,23 @@ struct gl_builder {
         out.gl = std::move(g);
     }
     return out;
+}
+}  // namespace detail
+
+/// DON-RED-006: reduces every name of `gl` to `to` in `rel` and rebuilds the operators as
+/// py-ard 2.3.1 does (header comment). Never fails: what the release cannot answer is a note.
+/// MAC names are kept as written (not_applicable): pass a MAC table to reduce them.
+[[nodiscard]] inline gl_reduction reduce_gl(const hla_release& rel, const gl_string& gl,
+                                            hla_reduction to) {
+    return detail::reduce_gl_with(rel, gl, to, nullptr);
+}
+
+/// The same, with MAC names expanded by `macs` (DON-MAC-001) and reduced as the '/' list of the
+/// names the release knows; a code the table does not have, or does not allow under that first
+/// field, is kept as written and noted (mac_unknown).
+[[nodiscard]] inline gl_reduction reduce_gl(const hla_release& rel, const gl_string& gl,
+                                            hla_reduction to, const mac_table& macs) {
+    return detail::reduce_gl_with(rel, gl, to, &macs);
 }
 
 }  // namespace hsct::donor

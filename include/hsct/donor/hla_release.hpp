@@ -44,6 +44,7 @@
 
 #include "hsct/core/enum.hpp"
 #include "hsct/core/result.hpp"
+#include "hsct/donor/detail/read_file.hpp"
 #include "hsct/donor/hla_name.hpp"
 #include "hsct/donor/vocabulary.hpp"
 
@@ -248,6 +249,9 @@ enum class hla_reduction_status : std::uint8_t {
     /// serology: the release gives the name no serological antigen (a null allele, "?", or a
     /// locus without serology): no name
     no_antigen = 6,
+    /// a MAC name whose code the MAC table does not have, or that the code does not allow under
+    /// this first field (reduce_gl with a table): no name
+    mac_unknown = 7,
 };
 
 constexpr auto hsct_enum_table(hla_reduction_status) noexcept {
@@ -258,6 +262,7 @@ constexpr auto hsct_enum_table(hla_reduction_status) noexcept {
         {hla_reduction_status::not_in_release, "not_in_release", "not in the release"},
         {hla_reduction_status::not_applicable, "not_applicable", "not an allele name"},
         {hla_reduction_status::no_antigen, "no_antigen", "no serological antigen"},
+        {hla_reduction_status::mac_unknown, "mac_unknown", "MAC code not in the table"},
     });
 }
 
@@ -786,26 +791,6 @@ private:
 
 namespace detail {
 
-/// The whole of a file, read with C stdio (no <fstream> in a module header); nullopt if it
-/// cannot be opened or read.
-[[nodiscard]] inline std::optional<std::string> read_whole_file(const std::string& path) {
-    std::FILE* fp = std::fopen(path.c_str(), "rb");
-    if (fp == nullptr) {
-        return std::nullopt;
-    }
-    std::string data;
-    char buf[1 << 16];
-    std::size_t got = 0;
-    while ((got = std::fread(buf, 1, sizeof buf, fp)) > 0) {
-        data.append(buf, got);
-    }
-    const bool bad = std::ferror(fp) != 0;
-    std::fclose(fp);
-    if (bad) {
-        return std::nullopt;
-    }
-    return data;
-}
 
 /// One file being read: its name, its text, the line number, and errors that name both.
 class release_file {
