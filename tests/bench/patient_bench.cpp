@@ -552,7 +552,8 @@ const dosing_inputs& dosing_data() {
     return d;
 }
 
-// The raw baseline: Devine IBW, TBW > 120 % IBW, AIBW25 when TBW > IBW; -1 for a child.
+// The raw baseline: Devine IBW, TBW > 120 % IBW, AIBW25 when TBW > IBW; -1 for a child (the
+// typed side: status not_applicable).
 double raw_busulfan_kg(const p::body_measures& m) {
     if (m.age_at_dosing().completed_years() < 18) {
         return -1.0;
@@ -568,7 +569,7 @@ double raw_busulfan_kg(const p::body_measures& m) {
 
 double typed_busulfan_kg(const p::body_measures& m, const p::dosing_weight_options& o) {
     const auto r = p::assess_dosing_weight(m, o);
-    return r ? r->weight_used.in(u::kg) : -1.0;
+    return r && r->applies() ? r->weight_used.in(u::kg) : -1.0;  // a child: not applicable
 }
 
 void BM_dosing_weight_typed(benchmark::State& state) {

@@ -6,7 +6,8 @@
 # Each figure is the median of 5 repetitions (random interleaving on, so typed and raw see
 # the same machine state) of the CPU time of one pass over 1M elements. The target for the
 # plain conversions (total_dose, bilirubin_convert, anc_convert) is a ratio <= 1.05; the
-# ratio is reported, not enforced: the script fails only if the benchmark itself fails.
+# ratio is reported, not enforced: the script fails only if a benchmark fails or stops with an
+# error (the agreement checks between typed and raw stop with one when they disagree).
 # Google Benchmark 1.7.1 takes --benchmark_min_time as plain seconds ("0.2"; the "0.2s"
 # form is 1.8+ only).
 set -eu
@@ -31,6 +32,10 @@ with open(sys.argv[1]) as f:
     doc = json.load(f)
 
 median = {}
+# A benchmark that stopped with an error (e.g. an agreement check that found typed and raw
+# disagreeing) fails the run.
+errors = [(b.get("name"), b.get("error_message", "")) for b in doc["benchmarks"]
+          if b.get("error_occurred")]
 for b in doc["benchmarks"]:
     if b.get("run_type") == "aggregate" and b.get("aggregate_name") != "median":
         continue
@@ -59,5 +64,7 @@ for case in sorted(cases):
 for name in sorted(median):
     if name.startswith("BM_") and name.endswith("_cost"):
         print("%s: %.0f ns per pass" % (name[len("BM_"):-len("_cost")], median[name]))
+for name, message in errors:
+    print("ERROR %s: %s" % (name, message))
+sys.exit(1 if errors else 0)
 PY
-exit 0

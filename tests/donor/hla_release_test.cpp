@@ -523,6 +523,7 @@ TEST_CASE("serological equivalents: split with broad, several antigens, none, pr
     CHECK(s("A2").status() == st::not_applicable);
     // rel_ser_ser.txt: broad, splits, associated
     const auto a24 = r.antigen_relations(name("A24"));
+    CHECK(a24.release_version == "3.58.0");
     REQUIRE(a24.broad.has_value());
     CHECK(d::to_string(*a24.broad) == "A9");
     REQUIRE(a24.associated.size() == 1);

@@ -214,6 +214,7 @@ struct hla_antigen_relations {
     std::span<const hla_name> splits;          ///< for a broad (A9 -> A23, A24)
     std::optional<hla_name> associated_with;   ///< for an associated antigen (A203 -> A2)
     std::span<const hla_name> associated;      ///< for its parent (A2 -> A203, A210)
+    std::string_view release_version;          ///< the release that answered
 };
 
 /// What to reduce a name to (DON-RED-001..003).
@@ -565,6 +566,7 @@ public:
     /// release.
     [[nodiscard]] hla_antigen_relations antigen_relations(const hla_name& antigen) const {
         hla_antigen_relations r;
+        r.release_version = version_;
         if (antigen.kind() != hla_name_kind::serology) {
             return r;
         }
@@ -842,18 +844,6 @@ private:
     std::size_t line_ = 0;
 };
 
-/// Splits `line` on `sep`, keeping empty fields.
-inline std::vector<std::string_view> split_keep_empty(std::string_view line, char sep) {
-    std::vector<std::string_view> out;
-    std::size_t start = 0;
-    for (std::size_t i = 0; i <= line.size(); ++i) {
-        if (i == line.size() || line[i] == sep) {
-            out.push_back(line.substr(start, i - start));
-            start = i + 1;
-        }
-    }
-    return out;
-}
 
 /// Reads the six "# key: value" header lines; returns the version ("3.58.0") and date.
 [[nodiscard]] inline std::optional<error> read_release_header(release_file& f,

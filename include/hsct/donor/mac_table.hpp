@@ -63,7 +63,7 @@ public:
         const std::string locus(mac.locus());
         const std::string group = field_text(mac);
         std::vector<std::pair<std::string, std::size_t>> first_fields;  // allele-specific
-        for (const auto sub : split(it->second)) {
+        for (const auto sub : detail::split_keep_empty(it->second, '/')) {
             const bool specific = sub.find(':') != std::string_view::npos;
             std::string text = locus + "*";
             if (specific) {
@@ -113,17 +113,6 @@ public:
 private:
     friend result<mac_table> parse_mac_table(std::string_view text);
 
-    static std::vector<std::string_view> split(std::string_view s) {
-        std::vector<std::string_view> out;
-        std::size_t start = 0;
-        for (std::size_t i = 0; i <= s.size(); ++i) {
-            if (i == s.size() || s[i] == '/') {
-                out.push_back(s.substr(start, i - start));
-                start = i + 1;
-            }
-        }
-        return out;
-    }
     /// The first field as written ("01" of A*01:AB).
     static std::string field_text(const hla_name& mac) {
         const std::string t = to_string(mac.without_prefix());
@@ -189,7 +178,7 @@ private:
         if (subs.empty()) {
             return fail(errc::syntax, line, "CODE<TAB>SUBTYPE/SUBTYPE...");
         }
-        for (const auto sub : mac_table::split(subs)) {
+        for (const auto sub : detail::split_keep_empty(subs, '/')) {
             // "01", "101", "43N", "25:01"
             std::size_t i = 0;
             std::size_t digits = 0;

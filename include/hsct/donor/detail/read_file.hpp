@@ -1,7 +1,8 @@
 // hsct: haematopoietic stem cell transplant workflow library.
 // SPDX-License-Identifier: Apache-2.0
 //
-// Reading a whole file for the donor module's loaders (IPD-IMGT/HLA releases, MAC tables).
+// Reading files for the donor module's loaders (IPD-IMGT/HLA releases, MAC tables): a whole
+// file, and a line split into its fields.
 #ifndef HSCT_DONOR_DETAIL_READ_FILE_HPP
 #define HSCT_DONOR_DETAIL_READ_FILE_HPP
 
@@ -9,6 +10,8 @@
 #include <cstdio>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace hsct::donor::detail {
 
@@ -31,6 +34,19 @@ namespace hsct::donor::detail {
         return std::nullopt;
     }
     return data;
+}
+
+/// Splits `line` on `sep`, keeping empty fields.
+inline std::vector<std::string_view> split_keep_empty(std::string_view line, char sep) {
+    std::vector<std::string_view> out;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= line.size(); ++i) {
+        if (i == line.size() || line[i] == sep) {
+            out.push_back(line.substr(start, i - start));
+            start = i + 1;
+        }
+    }
+    return out;
 }
 
 }  // namespace hsct::donor::detail
