@@ -423,7 +423,8 @@ struct gl_builder {
 }  // namespace detail
 
 namespace detail {
-[[nodiscard]] inline gl_reduction reduce_gl_with(const hla_release& rel, const gl_string& gl,
+template <class = void>  // compiled only where a GL String is reduced
+[[nodiscard]] gl_reduction reduce_gl_with(const hla_release& rel, const gl_string& gl,
                                                 hla_reduction to, const mac_table* macs) {
     gl_reduction out;
     out.to = to;
@@ -445,16 +446,18 @@ namespace detail {
 /// DON-RED-006: reduces every name of `gl` to `to` in `rel` and rebuilds the operators as
 /// py-ard 2.3.1 does (header comment). Never fails: what the release cannot answer is a note.
 /// MAC names are kept as written (not_applicable): pass a MAC table to reduce them.
-[[nodiscard]] inline gl_reduction reduce_gl(const hla_release& rel, const gl_string& gl,
-                                            hla_reduction to) {
+template <class = void>  // a template so that a TU that reduces nothing does not compile it
+[[nodiscard]] gl_reduction reduce_gl(const hla_release& rel, const gl_string& gl,
+                                     hla_reduction to) {
     return detail::reduce_gl_with(rel, gl, to, nullptr);
 }
 
 /// The same, with MAC names expanded by `macs` (DON-MAC-001) and reduced as the '/' list of the
 /// names the release knows; a code the table does not have, or does not allow under that first
 /// field, is kept as written and noted (mac_unknown).
-[[nodiscard]] inline gl_reduction reduce_gl(const hla_release& rel, const gl_string& gl,
-                                            hla_reduction to, const mac_table& macs) {
+template <class = void>
+[[nodiscard]] gl_reduction reduce_gl(const hla_release& rel, const gl_string& gl,
+                                     hla_reduction to, const mac_table& macs) {
     return detail::reduce_gl_with(rel, gl, to, &macs);
 }
 

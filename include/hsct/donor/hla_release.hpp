@@ -29,6 +29,7 @@
 #define HSCT_DONOR_HLA_RELEASE_HPP
 
 #include <algorithm>
+#include <concepts>
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -300,8 +301,14 @@ private:
 };
 
 class hla_release;
-[[nodiscard]] result<hla_release> load_hla_release(const std::string& directory);
-[[nodiscard]] result<hla_release> load_hla_release(hla_release_texts texts);
+// The loaders are function templates (called as plain functions) so that a translation unit
+// that includes this header but loads nothing does not compile them (docs/conventions.md §7).
+template <class Texts>
+    requires std::same_as<Texts, hla_release_texts>
+[[nodiscard]] result<hla_release> load_hla_release(Texts texts);
+template <class Directory>
+    requires std::convertible_to<const Directory&, std::string_view>
+[[nodiscard]] result<hla_release> load_hla_release(const Directory& directory);
 
 /// One loaded release (names part). Move-only is not needed: copying copies the tables.
 class hla_release {
@@ -432,6 +439,7 @@ private:
         bool grouped = false;
         lgx_step lgx;  ///< for a prefix: its lgx answer
     };
+    template <class = void>  // compiled only by the loader
     [[nodiscard]] resolved_name resolve(const hla_name& name) const {
         resolved_name x;
         x.written = name.without_prefix();
@@ -458,6 +466,7 @@ private:
     }
 
     /// reduce() from the tables the loader builds; the loader stores every answer once.
+    template <class = void>  // compiled only by the loader
     [[nodiscard]] hla_reduced reduce_slow(const resolved_name& x, hla_reduction to) const noexcept {
         hla_reduced r;
         r.version_ = version_;
@@ -645,7 +654,9 @@ public:
     }
 
 private:
-    friend result<hla_release> load_hla_release(hla_release_texts texts);
+    template <class Texts>
+        requires std::same_as<Texts, hla_release_texts>
+    friend result<hla_release> load_hla_release(Texts texts);
 
     /// An lgx answer as an lg name (A*01:01 -> A*01:01g).
     [[nodiscard]] static hla_name as_lg(const hla_name& n) noexcept {
@@ -663,6 +674,7 @@ private:
         return n.with_fields(2, hla_name_kind::allele, hla_expression::expressed);
     }
 
+    template <class = void>  // compiled only by the loader
     [[nodiscard]] lgx_step lgx_table_step(const hla_name& x) const noexcept {
         lgx_step s;
         if (const auto it = lgx_tab_.find(x); it != lgx_tab_.end()) {
@@ -679,6 +691,7 @@ private:
     /// or a ping answer. (py-ard applies the second L to grouped names too, which can only move
     /// them to the lowest of several groups sharing two fields, its issue #333: hsct keeps the
     /// name's own group; docs/donor.md lists the names this changes.)
+    template <class = void>  // compiled only by the loader
     [[nodiscard]] lgx_step lgx_of(const hla_name& x) const noexcept {
         if (const auto it = p_not_g_.find(x); it != p_not_g_.end()) {
             lgx_step s;
@@ -895,7 +908,9 @@ private:
 
 /// DON-REL-001/002: reads a release's names from the texts of its files. Errors name the file
 /// and line (see the header comment).
-[[nodiscard]] inline result<hla_release> load_hla_release(hla_release_texts texts) {
+template <class Texts>
+    requires std::same_as<Texts, hla_release_texts>
+[[nodiscard]] result<hla_release> load_hla_release(Texts texts) {
     hla_release rel;
     std::string_view line;
 
@@ -1588,9 +1603,12 @@ private:
 /// DON-REL-001/002: loads the names of the IPD-IMGT/HLA release in `directory` (its
 /// Allelelist.txt and hla_nom.txt, as IPD-IMGT/HLA publishes them). A file that cannot be read
 /// is errc::missing naming it; the rest as load_hla_release(texts).
-[[nodiscard]] inline result<hla_release> load_hla_release(const std::string& directory) {
-    const std::string dir = directory.empty() || directory.back() == '/' ? directory
-                                                                          : directory + "/";
+template <class Directory>
+    requires std::convertible_to<const Directory&, std::string_view>
+[[nodiscard]] result<hla_release> load_hla_release(const Directory& directory) {
+    const std::string_view given = directory;
+    const std::string dir = given.empty() || given.back() == '/' ? std::string(given)
+                                                                  : std::string(given) + "/";
     hla_release_texts texts;
     for (auto [name, text] : {std::pair{"Allelelist.txt", &texts.allelelist},
                               std::pair{"hla_nom.txt", &texts.hla_nom},
