@@ -22,7 +22,11 @@ using all_donor_enums = std::tuple<
     // gl_string.hpp
     d::gl_operator,
     // hla_release.hpp
-    d::hla_name_status, d::hla_reduction, d::hla_reduction_status, d::dpb1_tce_group>;
+    d::hla_name_status, d::hla_reduction, d::hla_reduction_status, d::dpb1_tce_group,
+    // compatibility.hpp
+    d::abo_group, d::rhd_status, d::abo_relation, d::graft_processing, d::rhd_relation,
+    d::cmv_serostatus, d::cmv_pair, d::cmv_risk, d::compatibility_criterion,
+    d::compatibility_field>;
 
 #ifdef HSCT_DONOR_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_DONOR_ENUM_TABLES;

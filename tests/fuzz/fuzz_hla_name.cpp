@@ -8,12 +8,15 @@
 //  - the printed text parses to an equal name; a name equals itself without its prefix;
 //  - every field is within its written digits, and resolution() and kind() are declared values;
 //  - a refusal is a syntax error whose position lies within the input (or at its end).
+// The same input also goes to parse_blood_group (DON-ABO-001): a group that parses prints to a
+// text that reads back equal; a refusal is a syntax error.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
 #include <string>
 #include <string_view>
 
+#include <hsct/donor/compatibility.hpp>
 #include <hsct/donor/hla_name.hpp>
 
 namespace {
@@ -29,6 +32,14 @@ namespace {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     namespace d = hsct::donor;
+    if (const auto g = d::parse_blood_group(text)) {
+        const auto back = d::parse_blood_group(d::to_string(*g));
+        if (!back || !(*back == *g)) {
+            fail("a blood group does not read back equal", text);
+        }
+    } else if (g.error().code() != hsct::errc::syntax) {
+        fail("a blood group refused without errc::syntax", text);
+    }
     const auto r = d::parse_hla_name(text);
     if (!r) {
         const auto& e = r.error();

@@ -7,6 +7,7 @@
 #ifndef HSCT_DONOR_DONOR_HPP
 #define HSCT_DONOR_DONOR_HPP
 
+#include "hsct/donor/compatibility.hpp"
 #include "hsct/donor/gl_reduction.hpp"
 #include "hsct/donor/gl_string.hpp"
 #include "hsct/donor/hla_name.hpp"
