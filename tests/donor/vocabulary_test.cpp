@@ -26,7 +26,13 @@ using all_donor_enums = std::tuple<
     // compatibility.hpp
     d::abo_group, d::rhd_status, d::abo_relation, d::graft_processing, d::rhd_relation,
     d::cmv_serostatus, d::cmv_pair, d::cmv_risk, d::compatibility_criterion,
-    d::compatibility_field>;
+    d::compatibility_field,
+    // hla_typing.hpp
+    d::match_locus, d::allele_match_definition,
+    // hla_match.hpp
+    d::match_level, d::match_status, d::match_unknown_reason, d::mismatch_direction,
+    d::locus_match_kind, d::dpb1_tce_reading, d::dpb1_tce_version, d::tce_group_2a_policy,
+    d::dpb1_tce_outcome, d::match_total_kind>;
 
 #ifdef HSCT_DONOR_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_DONOR_ENUM_TABLES;
