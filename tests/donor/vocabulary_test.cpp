@@ -32,7 +32,10 @@ using all_donor_enums = std::tuple<
     // hla_match.hpp
     d::match_level, d::match_status, d::match_unknown_reason, d::mismatch_direction,
     d::locus_match_kind, d::dpb1_tce_reading, d::dpb1_tce_version, d::tce_group_2a_policy,
-    d::dpb1_tce_outcome, d::match_total_kind>;
+    d::dpb1_tce_outcome, d::match_total_kind,
+    // donor_choice.hpp
+    d::donor_relation, d::donor_kind, d::matched_donor_definition, d::donor_kind_criterion,
+    d::ranking_criterion, d::exclusion_reason>;
 
 #ifdef HSCT_DONOR_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_DONOR_ENUM_TABLES;

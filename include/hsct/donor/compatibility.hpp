@@ -460,6 +460,8 @@ struct compatibility_result {
     std::optional<bool> cmv_donor_as_preferred;
     /// DON-SEX-001: female donor to male recipient (EBMT score +1; HB24 ch. 12).
     std::optional<bool> female_to_male;
+    /// The donor's sex as given (the ranking reads it).
+    std::optional<hsct::sex> donor_sex;
     /// DON-SEX-002: the donor's parity (female donors only).
     std::optional<int> donor_pregnancies;
     std::optional<bool> donor_multiparous;
@@ -593,6 +595,7 @@ inline void compat_add(compatibility_result& r, compatibility_criterion id, bool
         }
     }
     // Sex (DON-SEX-001) and parity (DON-SEX-002)
+    r.donor_sex = in.donor_sex;
     if (in.recipient_sex && in.donor_sex) {
         r.female_to_male = *in.donor_sex == hsct::sex::female && *in.recipient_sex == hsct::sex::male;
         detail::compat_add(r, c::female_donor_male_recipient, *r.female_to_male, "DON-SEX-001",

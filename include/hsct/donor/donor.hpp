@@ -9,12 +9,14 @@
 #define HSCT_DONOR_DONOR_HPP
 
 #include "hsct/donor/compatibility.hpp"
+#include "hsct/donor/donor_choice.hpp"
 #include "hsct/donor/gl_reduction.hpp"
 #include "hsct/donor/gl_string.hpp"
 #include "hsct/donor/hla_match.hpp"
 #include "hsct/donor/hla_name.hpp"
 #include "hsct/donor/hla_release.hpp"
 #include "hsct/donor/hla_typing.hpp"
+#include "hsct/donor/registry.hpp"
 #include "hsct/donor/vocabulary.hpp"
 
 #endif  // HSCT_DONOR_DONOR_HPP
