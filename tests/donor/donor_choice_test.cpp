@@ -250,3 +250,20 @@ TEST_CASE("a centre's own order, read from text; bad policies and candidates are
     REQUIRE_FALSE(missing.has_value());
     CHECK(missing.error().field() == "candidates.hla[1]");
 }
+
+TEST_CASE("the NMDP/CIBMTR summary policy: 8/8, then age, then DPB1; DQB1 is not counted", "[DON-RANK-002][NMDP-2019]") {
+    const auto p = d::nmdp_cibmtr_2019_summary_policy();
+    CHECK(p.hla_total == d::match_total_kind::eight);
+    REQUIRE(p.order.size() == 4);
+    CHECK(p.order[2] == ranking_criterion::donor_age_band);
+    const auto full = grade(patient_text);
+    const auto dq = grade(with("DQB1*03:01", "DQB1*06:02"));
+    std::vector<d::donor_candidate> c(2);
+    c[0] = {"10/10 older", donor_relation::unrelated, &full, compat(45, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
+    c[1] = {"8/8 younger", donor_relation::unrelated, &dq, compat(25, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
+    const auto r = d::rank_donors(c, p);
+    REQUIRE(r.has_value());
+    CHECK(r->ranked[0].candidate == 1);  // the DQB1 mismatch is outside 8/8: age decides
+    CHECK(r->ranked[1].decided_by == ranking_criterion::donor_age_band);
+    CHECK(d::rank_donors(c)->ranked[0].candidate == 0);  // EBMT 2024 counts 10 copies
+}

@@ -78,6 +78,7 @@ TEST_CASE("a typing of the wrong shape is an error naming locus, value and what 
         {"A*01:99:99+A*02:01", hsct::errc::syntax, "typing.a", "3.58.0"},
         {"A*02:01:08+A*02:01", hsct::errc::syntax, "typing.a", "replaced by A*02:1040"},
         {"A*01:AB+A*02:01", hsct::errc::missing, "typing.a", "MAC table"},
+        {"A99+A2", hsct::errc::syntax, "typing.a", "serological antigen"},
         {"A*01:01+", hsct::errc::syntax, "typing", ""},
     };
     for (const auto& r : rows) {

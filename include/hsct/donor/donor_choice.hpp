@@ -169,7 +169,8 @@ namespace detail {
 /// DON-KIND-001: a donor's kind from its relation and its HLA grade against the patient.
 /// Errors: an undeclared enum; an autologous donor whose grade shows a mismatch at any level
 /// of any locus (errc::inconsistent, field "relation").
-[[nodiscard]] inline result<donor_kind_result> classify_donor(
+template <class = void>  // compiled only where called (docs/conventions.md §7)
+[[nodiscard]] result<donor_kind_result> classify_donor(
     donor_relation relation, const hla_match_result& hla,
     matched_donor_definition definition = matched_donor_definition::allele_8_of_8) {
     using hsct::detail::check_enum;
@@ -329,8 +330,28 @@ inline void set_tiers(ranking_policy& p, std::uint8_t msd, std::uint8_t matched,
     return p;
 }
 
+/// DON-RANK-002: the NMDP/CIBMTR guideline as its public summary states it (NMDP "Donor and
+/// Cord Blood Unit Selection Guidelines" page and the 2019 announcement of Dehn J et al.,
+/// Blood 2019;134:924 [V2]: the full paper was not read here): high-resolution HLA match at A,
+/// B, C and DRB1 first (8/8), younger donor age second ("the second most impactful
+/// consideration"), then permissive over non-permissive DPB1 mismatches. The factors the
+/// summary does not order (CMV, sex, ABO) are left out rather than guessed.
+[[nodiscard]] inline ranking_policy nmdp_cibmtr_2019_summary_policy() {
+    ranking_policy p;
+    p.name = "nmdp_cibmtr_2019_summary";
+    p.source = "NMDP/CIBMTR donor selection guidelines (Dehn et al., Blood 2019), public summary";
+    using c = ranking_criterion;
+    for (const auto k : {c::donor_kind_tier, c::hla_allele_matched, c::donor_age_band, c::dpb1_tce}) {
+        p.order.push_back(k);
+    }
+    detail::set_tiers(p, 1, 2, 3, 4);
+    p.hla_total = match_total_kind::eight;
+    return p;
+}
+
 /// DON-RANK-001: reads an order of criteria written as their ids, comma separated.
-[[nodiscard]] inline result<hsct::fixed_list<ranking_criterion, max_ranking_criteria>>
+template <class = void>
+[[nodiscard]] result<hsct::fixed_list<ranking_criterion, max_ranking_criteria>>
 parse_ranking_order(std::string_view text) {
     hsct::fixed_list<ranking_criterion, max_ranking_criteria> out;
     std::size_t i = 0;
@@ -427,7 +448,8 @@ struct donor_ranking {
 namespace detail {
 [[nodiscard]] inline ranking_value known(std::int32_t v) noexcept { return {v, true}; }
 
-[[nodiscard]] inline ranking_value ranking_value_of(ranking_criterion c, const donor_candidate& d,
+template <class = void>
+[[nodiscard]] ranking_value ranking_value_of(ranking_criterion c, const donor_candidate& d,
                                                    donor_kind kind, const ranking_policy& p) {
     const hla_match_result& h = *d.hla;
     const compatibility_result& x = d.compatibility;
@@ -516,7 +538,8 @@ namespace detail {
 /// DON-RANK-001/002: ranks candidates under `policy`. Errors: a candidate without its HLA grade
 /// (errc::missing, "candidates[i].hla"); an undeclared enum; a policy with no criterion or a
 /// criterion twice; an autologous candidate whose typing differs from the patient's.
-[[nodiscard]] inline result<donor_ranking> rank_donors(std::span<const donor_candidate> candidates,
+template <class = void>  // compiled only where called (docs/conventions.md §7)
+[[nodiscard]] result<donor_ranking> rank_donors(std::span<const donor_candidate> candidates,
                                                        const ranking_policy& policy = ebmt_2024_policy()) {
     using hsct::detail::check_enum;
     if (policy.order.empty()) {

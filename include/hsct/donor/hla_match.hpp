@@ -230,6 +230,34 @@ constexpr auto hsct_enum_table(match_total_kind) noexcept {
     });
 }
 
+/// The version of the release that graded a match, held inline (a result does not point into
+/// the typings it was made from, which may be gone by the time it is read).
+class release_version_text {
+public:
+    static constexpr std::size_t capacity = 31;
+    constexpr release_version_text() noexcept = default;
+    /// Precondition (contract): v.size() <= capacity (assess_hla_match refuses a longer one).
+    constexpr explicit release_version_text(std::string_view v) noexcept {
+        HSCT_EXPECTS(v.size() <= capacity, "release_version_text: version too long");
+        for (std::size_t i = 0; i < v.size() && i < capacity; ++i) {
+            chars_[i] = v[i];
+        }
+        size_ = static_cast<std::uint8_t>(v.size() < capacity ? v.size() : capacity);
+    }
+    [[nodiscard]] constexpr std::string_view view() const noexcept { return {chars_.data(), size_}; }
+    friend constexpr bool operator==(const release_version_text& a, std::string_view b) noexcept {
+        return a.view() == b;
+    }
+    friend constexpr bool operator==(const release_version_text& a,
+                                     const release_version_text& b) noexcept {
+        return a.view() == b.view();
+    }
+
+private:
+    std::array<char, capacity> chars_{};
+    std::uint8_t size_ = 0;
+};
+
 /// Every choice matching makes, with its default; carried on the result.
 struct hla_match_options {
     allele_match_definition allele_key = allele_match_definition::p_group;
@@ -301,7 +329,7 @@ struct dpb1_tce_result {
     dpb1_tce_reading reading = dpb1_tce_reading::most_immunogenic;
     dpb1_tce_version version = dpb1_tce_version::v2;
     tce_group_2a_policy group_2a = tce_group_2a_policy::as_group_2;
-    std::string_view release_version;  ///< the release whose dpb_tce.csv was read
+    release_version_text release_version;  ///< the release whose dpb_tce.csv was read
 };
 
 /// One locus of a match.
@@ -365,7 +393,7 @@ struct hla_match_result {
     std::array<std::optional<locus_match>, match_locus_count> loci;
     std::array<match_total, 7> totals;  ///< see total()
     hla_match_options options;
-    std::string_view release_version;   ///< points into the patient typing
+    release_version_text release_version;  ///< the release that read both typings
 
     /// A locus's grades, or nullptr when neither side typed it.
     [[nodiscard]] const locus_match* find(match_locus l) const noexcept {
@@ -601,7 +629,7 @@ struct tce_key {
 
 template <class = void>
 void grade_locus(const hla_locus_typing& pt, const hla_locus_typing& dt,
-                 const hla_match_options& o, std::string_view release, locus_match& lm) {
+                 const hla_match_options& o, const release_version_text& release, locus_match& lm) {
     // antigen level
     const auto antigen_of = [](const hla_copy& c) { return c.antigen_keys(); };
     const auto allele_of = [&o](const hla_copy& c) { return c.allele_keys(o.allele_key); };
@@ -788,10 +816,15 @@ template <class = void>
                      "the patient's release, IPD-IMGT/HLA " + std::string(patient.release_version()),
                      "DON-MATCH-004");
     }
+    if (patient.release_version().size() > release_version_text::capacity) {
+        return error(errc::out_of_range, field_ref("patient", "release"),
+                     std::string(patient.release_version()),
+                     "a release version of at most 31 characters", "DON-MATCH-004");
+    }
     result<hla_match_result> out(std::in_place);
     hla_match_result& r = *out;
     r.options = options;
-    r.release_version = patient.release_version();
+    r.release_version = release_version_text(patient.release_version());
     for (std::size_t i = 0; i < match_locus_count; ++i) {
         const auto l = static_cast<match_locus>(i + 1);
         const auto* pt = patient.at(l);

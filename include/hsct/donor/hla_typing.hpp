@@ -420,6 +420,11 @@ struct typing_builder {
                 return std::nullopt;
             }
             case hla_name_kind::serology: {
+                if (rel.expand(n).empty()) {
+                    return fail(errc::syntax, locus, to_string(n),
+                                "a serological antigen that IPD-IMGT/HLA " +
+                                    std::string(rel.version()) + " assigns to an allele");
+                }
                 const auto r = rel.antigen_relations(n);
                 c.allele_known_ = false;
                 expressed_seen = true;
