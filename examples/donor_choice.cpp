@@ -124,7 +124,7 @@ int main(int argc, char** argv) {
         std::cout << "  ABO: " << d::label(*c.abo) << " (" << d::label(*c.graft_processing_hint)
                   << "); CMV " << d::label(*c.cmv) << ": " << d::label(*c.cmv_risk_label)
                   << (*c.female_to_male ? "; female donor to male recipient" : "") << "\n";
-        candidates.push_back({x.id, x.relation, nullptr, c, {}, {}});
+        candidates.push_back({x.id, x.relation, nullptr, c});
     }
     for (std::size_t i = 0; i < candidates.size(); ++i) {
         candidates[i].hla = &grades[i];

@@ -461,7 +461,7 @@ const ranking_case& ranking() {
             }
             in.donor_age = hsct::age::make(18 + static_cast<int>(i % 43), 0).value();
             const auto rel = i % 50 == 0 ? d::donor_relation::sibling : d::donor_relation::unrelated;
-            k.candidates.push_back({"", rel, nullptr, d::assess_compatibility(in).value(), {}, {}});
+            k.candidates.push_back({"", rel, nullptr, d::assess_compatibility(in).value()});
         }
         for (std::size_t i = 0; i < 1000; ++i) {
             k.candidates[i].hla = &k.grades[i];

@@ -108,11 +108,11 @@ TEST_CASE("ranking: kind tier first, then HLA, then age; each rank explained", "
     const auto nine = grade(with("A*01:01+A*02:01", "A*01:01+A*02:05"));
     const auto dq = grade(with("DQB1*03:01", "DQB1*06:02"));
     std::vector<d::donor_candidate> c(5);
-    c[0] = {"old-sibling", donor_relation::sibling, &full, compat(62, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
-    c[1] = {"mud-young", donor_relation::unrelated, &full, compat(24, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
-    c[2] = {"mud-older", donor_relation::unrelated, &full, compat(41, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
-    c[3] = {"mmud-a", donor_relation::unrelated, &nine, compat(22, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
-    c[4] = {"mud-dq", donor_relation::unrelated, &dq, compat(22, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
+    c[0] = {"old-sibling", donor_relation::sibling, &full, compat(62, hsct::sex::male, d::cmv_serostatus::positive)};
+    c[1] = {"mud-young", donor_relation::unrelated, &full, compat(24, hsct::sex::male, d::cmv_serostatus::positive)};
+    c[2] = {"mud-older", donor_relation::unrelated, &full, compat(41, hsct::sex::male, d::cmv_serostatus::positive)};
+    c[3] = {"mmud-a", donor_relation::unrelated, &nine, compat(22, hsct::sex::male, d::cmv_serostatus::positive)};
+    c[4] = {"mud-dq", donor_relation::unrelated, &dq, compat(22, hsct::sex::male, d::cmv_serostatus::positive)};
     const auto r = d::rank_donors(c);
     REQUIRE(r.has_value());
     CHECK(r->policy_name == "ebmt_2024");
@@ -143,8 +143,8 @@ TEST_CASE("a DQB1-only mismatch ranks above a mismatch elsewhere at the same cou
     const auto dq = grade(with("DQB1*03:01", "DQB1*06:02"));
     const auto a = grade(with("A*01:01+A*02:01", "A*01:01+A*02:05"));
     std::vector<d::donor_candidate> c(2);
-    c[0] = {"a", donor_relation::unrelated, &a, compat(30, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
-    c[1] = {"dq", donor_relation::unrelated, &dq, compat(30, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
+    c[0] = {"a", donor_relation::unrelated, &a, compat(30, hsct::sex::male, d::cmv_serostatus::positive)};
+    c[1] = {"dq", donor_relation::unrelated, &dq, compat(30, hsct::sex::male, d::cmv_serostatus::positive)};
     const auto r = d::rank_donors(c, p);
     REQUIRE(r.has_value());
     CHECK(r->ranked[0].candidate == 1);
@@ -154,9 +154,9 @@ TEST_CASE("a DQB1-only mismatch ranks above a mismatch elsewhere at the same cou
 TEST_CASE("a tie is a tie; a missing value ranks below a known one", "[DON-RANK-001]") {
     const auto full = grade(patient_text);
     std::vector<d::donor_candidate> c(3);
-    c[0] = {"x", donor_relation::unrelated, &full, compat(30, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
-    c[1] = {"y", donor_relation::unrelated, &full, compat(35, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
-    c[2] = {"z", donor_relation::unrelated, &full, compat(30, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
+    c[0] = {"x", donor_relation::unrelated, &full, compat(30, hsct::sex::male, d::cmv_serostatus::positive)};
+    c[1] = {"y", donor_relation::unrelated, &full, compat(35, hsct::sex::male, d::cmv_serostatus::positive)};
+    c[2] = {"z", donor_relation::unrelated, &full, compat(30, hsct::sex::male, d::cmv_serostatus::positive)};
     c[2].compatibility.donor_age.reset();
     const auto r = d::rank_donors(c);
     REQUIRE(r.has_value());
@@ -174,10 +174,10 @@ TEST_CASE("a tie is a tie; a missing value ranks below a known one", "[DON-RANK-
 TEST_CASE("CMV, sex and ABO decide between otherwise equal donors", "[DON-RANK-002][DON-CMV-002][DON-SEX-001][DON-ABO-001]") {
     const auto full = grade(patient_text);
     std::vector<d::donor_candidate> c(4);
-    c[0] = {"abo-major", donor_relation::unrelated, &full, compat(30, hsct::sex::male, d::cmv_serostatus::positive, "AB+"), {}, {}};
-    c[1] = {"female", donor_relation::unrelated, &full, compat(30, hsct::sex::female, d::cmv_serostatus::positive), {}, {}};
-    c[2] = {"cmv-neg", donor_relation::unrelated, &full, compat(30, hsct::sex::male, d::cmv_serostatus::negative), {}, {}};
-    c[3] = {"best", donor_relation::unrelated, &full, compat(30, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
+    c[0] = {"abo-major", donor_relation::unrelated, &full, compat(30, hsct::sex::male, d::cmv_serostatus::positive, "AB+")};
+    c[1] = {"female", donor_relation::unrelated, &full, compat(30, hsct::sex::female, d::cmv_serostatus::positive)};
+    c[2] = {"cmv-neg", donor_relation::unrelated, &full, compat(30, hsct::sex::male, d::cmv_serostatus::negative)};
+    c[3] = {"best", donor_relation::unrelated, &full, compat(30, hsct::sex::male, d::cmv_serostatus::positive)};
     const auto r = d::rank_donors(c);
     REQUIRE(r.has_value());
     CHECK(r->ranked[0].candidate == 3);
@@ -189,8 +189,8 @@ TEST_CASE("CMV, sex and ABO decide between otherwise equal donors", "[DON-RANK-0
     CHECK(r->ranked[3].decided_by == ranking_criterion::cmv_as_preferred);
     // the paediatric survey order puts CMV before age
     std::vector<d::donor_candidate> k(2);
-    k[0] = {"young-cmv-neg", donor_relation::unrelated, &full, compat(20, hsct::sex::male, d::cmv_serostatus::negative), {}, {}};
-    k[1] = {"older-cmv-pos", donor_relation::unrelated, &full, compat(45, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
+    k[0] = {"young-cmv-neg", donor_relation::unrelated, &full, compat(20, hsct::sex::male, d::cmv_serostatus::negative)};
+    k[1] = {"older-cmv-pos", donor_relation::unrelated, &full, compat(45, hsct::sex::male, d::cmv_serostatus::positive)};
     CHECK(d::rank_donors(k)->ranked[0].candidate == 0);
     const auto ped = d::rank_donors(k, d::ebmt_2024_paediatric_policy());
     REQUIRE(ped.has_value());
@@ -203,10 +203,10 @@ TEST_CASE("exclusions are listed with their reasons", "[DON-RANK-001]") {
     const auto amb = grade(with("C*07:01+C*05:01", "C*07:01+C*05:01/C*05:09"));
     const auto partial = grade("A*01:01+A*02:01^B*08:01+B*44:02");
     std::vector<d::donor_candidate> c(4);
-    c[0] = {"auto", donor_relation::self, &full, {}, {}, {}};
-    c[1] = {"amb", donor_relation::unrelated, &amb, {}, {}, {}};
-    c[2] = {"partial", donor_relation::cord_blood_unit, &partial, {}, {}, {}};
-    c[3] = {"ok", donor_relation::unrelated, &full, {}, {}, {}};
+    c[0] = {"auto", donor_relation::self, &full, {}};
+    c[1] = {"amb", donor_relation::unrelated, &amb, {}};
+    c[2] = {"partial", donor_relation::cord_blood_unit, &partial, {}};
+    c[3] = {"ok", donor_relation::unrelated, &full, {}};
     const auto r = d::rank_donors(c);
     REQUIRE(r.has_value());
     REQUIRE(r->ranked.size() == 1);
@@ -232,8 +232,8 @@ TEST_CASE("a centre's own order, read from text; bad policies and candidates are
     const auto full = grade(patient_text);
     const auto nine = grade(with("A*01:01+A*02:01", "A*01:01+A*02:05"));
     std::vector<d::donor_candidate> c(2);
-    c[0] = {"old-10", donor_relation::unrelated, &full, compat(50, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
-    c[1] = {"young-9", donor_relation::unrelated, &nine, compat(20, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
+    c[0] = {"old-10", donor_relation::unrelated, &full, compat(50, hsct::sex::male, d::cmv_serostatus::positive)};
+    c[1] = {"young-9", donor_relation::unrelated, &nine, compat(20, hsct::sex::male, d::cmv_serostatus::positive)};
     d::ranking_policy centre = d::ebmt_2024_policy();
     centre.name = "centre-x";
     centre.order = *d::parse_ranking_order("donor_age_band,hla_allele_matched");
@@ -259,8 +259,8 @@ TEST_CASE("the NMDP/CIBMTR summary policy: 8/8, then age, then DPB1; DQB1 is not
     const auto full = grade(patient_text);
     const auto dq = grade(with("DQB1*03:01", "DQB1*06:02"));
     std::vector<d::donor_candidate> c(2);
-    c[0] = {"10/10 older", donor_relation::unrelated, &full, compat(45, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
-    c[1] = {"8/8 younger", donor_relation::unrelated, &dq, compat(25, hsct::sex::male, d::cmv_serostatus::positive), {}, {}};
+    c[0] = {"10/10 older", donor_relation::unrelated, &full, compat(45, hsct::sex::male, d::cmv_serostatus::positive)};
+    c[1] = {"8/8 younger", donor_relation::unrelated, &dq, compat(25, hsct::sex::male, d::cmv_serostatus::positive)};
     const auto r = d::rank_donors(c, p);
     REQUIRE(r.has_value());
     CHECK(r->ranked[0].candidate == 1);  // the DQB1 mismatch is outside 8/8: age decides

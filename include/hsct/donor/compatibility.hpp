@@ -131,7 +131,8 @@ namespace detail {
 /// "negative", or "RhD+", "Rh+", "D+", "Rh(D) positive" and their negatives ("A+", "AB neg",
 /// "O RhD-"). Anything else (an unknown group, a missing or unknown RhD, "ABO") is
 /// errc::syntax naming the field and the forms it takes. Reads back what to_string prints.
-[[nodiscard]] inline result<blood_group> parse_blood_group(std::string_view text,
+template <class = void>  // compiled only where called
+[[nodiscard]] result<blood_group> parse_blood_group(std::string_view text,
                                                            field_ref field = "blood_group") {
     const std::string_view t = hsct::detail::trim(text);
     auto fail = [&] {
@@ -482,7 +483,8 @@ struct compatibility_result {
 };
 
 namespace detail {
-inline void compat_add(compatibility_result& r, compatibility_criterion id, bool met,
+template <class = void>
+void compat_add(compatibility_result& r, compatibility_criterion id, bool met,
                        const char* requirement, hsct::measure m, bool verified = true,
                        comparator cmp = comparator::present, double threshold = 0.0) {
     r.criteria.emplace_back(id, met ? outcome::met : outcome::not_met, cmp, verified,
@@ -492,7 +494,8 @@ inline void compat_add(compatibility_result& r, compatibility_criterion id, bool
 
 /// DON-ABO-001/002, DON-RHD-001, DON-CMV-001/002, DON-SEX-001/002, DON-AGE-001: the
 /// compatibility factors of one donor for one recipient. An error only for bad input.
-[[nodiscard]] inline result<compatibility_result> assess_compatibility(const compatibility_input& in) {
+template <class = void>  // compiled only where called (docs/conventions.md §7)
+[[nodiscard]] result<compatibility_result> assess_compatibility(const compatibility_input& in) {
     using hsct::detail::check_enum;
     using c = compatibility_criterion;
     using f = compatibility_field;

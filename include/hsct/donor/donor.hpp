@@ -9,6 +9,7 @@
 #define HSCT_DONOR_DONOR_HPP
 
 #include "hsct/donor/compatibility.hpp"
+#include "hsct/donor/cord_blood.hpp"
 #include "hsct/donor/donor_choice.hpp"
 #include "hsct/donor/gl_reduction.hpp"
 #include "hsct/donor/gl_string.hpp"

@@ -15,9 +15,9 @@
 //   r->excluded;                              // who was left out, and why
 //
 // DON-KIND-001: kinds. Self -> autologous (an autologous "donor" whose typing differs from the
-// patient's is an error). A cord blood unit -> cord blood (its HLA grade and cell dose travel
-// on the candidate to the graft stage). A related or unrelated donor matched at allele level
-// over the loci of `matched_definition` (8/8 A, B, C, DRB1 by default, HB24 ch. 9 section
+// patient's is an error). A cord blood unit -> cord blood (its HLA grade and cell doses go
+// to the graft stage as a cord_blood_unit, cord_blood.hpp). A related or unrelated donor
+// matched at allele level over the loci of `matched_definition` (8/8 A, B, C, DRB1 by default, HB24 ch. 9 section
 // 9.3.7; 10/10, "in Europe often", as the alternative) is a matched sibling, other matched
 // related or matched unrelated donor. A mismatched unrelated donor is mismatched unrelated. A
 // mismatched relative with at least one copy matched at every locus of the definition is
@@ -52,8 +52,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <limits>
-#include <numeric>
+#include <initializer_list>
 #include <optional>
 #include <span>
 #include <string>
@@ -64,7 +63,6 @@
 #include "hsct/core/enum.hpp"
 #include "hsct/core/explain.hpp"
 #include "hsct/core/result.hpp"
-#include "hsct/core/units.hpp"
 #include "hsct/donor/compatibility.hpp"
 #include "hsct/donor/hla_match.hpp"
 #include "hsct/donor/vocabulary.hpp"
@@ -290,42 +288,42 @@ struct ranking_policy {
 };
 
 namespace detail {
-inline void set_tiers(ranking_policy& p, std::uint8_t msd, std::uint8_t matched, std::uint8_t mm,
-                      std::uint8_t cord) {
-    p.kind_tier = {0, msd, matched, matched, mm, mm, cord, cord};
+/// A policy with the four tiers of HB24 ch. 9 section 9.3.7 (HLA-identical sibling; matched
+/// unrelated or other matched related; mismatched unrelated or haploidentical; cord blood or
+/// mismatched related) and `order`.
+[[nodiscard]] inline ranking_policy tiered_policy(std::string_view name, std::string_view source,
+                                                  std::initializer_list<ranking_criterion> order) {
+    ranking_policy p;
+    p.name = name;
+    p.source = source;
+    for (const auto k : order) {
+        p.order.push_back(k);
+    }
+    p.kind_tier = {0, 1, 2, 2, 3, 3, 4, 4};
+    return p;
 }
 }  // namespace detail
 
 /// DON-RANK-002: the default policy, from the EBMT Handbook 2024 (ch. 9 section 9.3.7 and
 /// ch. 12).
 [[nodiscard]] inline ranking_policy ebmt_2024_policy() {
-    ranking_policy p;
-    p.name = "ebmt_2024";
-    p.source = "EBMT Handbook 2024 ch. 9 (section 9.3.7) and ch. 12 (key points, 12.3.2, 12.4.6)";
     using c = ranking_criterion;
-    for (const auto k : {c::donor_kind_tier, c::hla_allele_matched, c::mismatch_dqb1_only,
-                         c::dpb1_tce, c::donor_age_band, c::cmv_as_preferred,
-                         c::avoid_female_to_male, c::avoid_multiparous, c::abo_no_major,
-                         c::abo_no_minor}) {
-        p.order.push_back(k);
-    }
-    detail::set_tiers(p, 1, 2, 3, 4);
-    return p;
+    return detail::tiered_policy(
+        "ebmt_2024", "EBMT Handbook 2024 ch. 9 (section 9.3.7) and ch. 12 (key points, 12.3.2, 12.4.6)",
+        {c::donor_kind_tier, c::hla_allele_matched, c::mismatch_dqb1_only, c::dpb1_tce,
+         c::donor_age_band, c::cmv_as_preferred, c::avoid_female_to_male, c::avoid_multiparous,
+         c::abo_no_major, c::abo_no_minor});
 }
 
 /// DON-RANK-002: the order of the EBMT paediatric survey (HB24 ch. 12 section 12.4.6,
 /// Balduzzi 2021), without the factors not modelled (stem cell source, donor centre location).
 [[nodiscard]] inline ranking_policy ebmt_2024_paediatric_policy() {
-    ranking_policy p;
-    p.name = "ebmt_2024_paediatric_survey";
-    p.source = "EBMT Handbook 2024 ch. 12 section 12.4.6 (Balduzzi et al. 2021 survey order)";
     using c = ranking_criterion;
-    for (const auto k : {c::donor_kind_tier, c::hla_allele_matched, c::cmv_as_preferred,
-                         c::donor_age_band, c::avoid_female_to_male, c::avoid_multiparous,
-                         c::abo_no_major, c::abo_no_minor}) {
-        p.order.push_back(k);
-    }
-    detail::set_tiers(p, 1, 2, 3, 4);
+    auto p = detail::tiered_policy(
+        "ebmt_2024_paediatric_survey",
+        "EBMT Handbook 2024 ch. 12 section 12.4.6 (Balduzzi et al. 2021 survey order)",
+        {c::donor_kind_tier, c::hla_allele_matched, c::cmv_as_preferred, c::donor_age_band,
+         c::avoid_female_to_male, c::avoid_multiparous, c::abo_no_major, c::abo_no_minor});
     p.matched_definition = matched_donor_definition::allele_10_of_10;  // "10/10 better than 9/10"
     return p;
 }
@@ -337,14 +335,11 @@ inline void set_tiers(ranking_policy& p, std::uint8_t msd, std::uint8_t matched,
 /// consideration"), then permissive over non-permissive DPB1 mismatches. The factors the
 /// summary does not order (CMV, sex, ABO) are left out rather than guessed.
 [[nodiscard]] inline ranking_policy nmdp_cibmtr_2019_summary_policy() {
-    ranking_policy p;
-    p.name = "nmdp_cibmtr_2019_summary";
-    p.source = "NMDP/CIBMTR donor selection guidelines (Dehn et al., Blood 2019), public summary";
     using c = ranking_criterion;
-    for (const auto k : {c::donor_kind_tier, c::hla_allele_matched, c::donor_age_band, c::dpb1_tce}) {
-        p.order.push_back(k);
-    }
-    detail::set_tiers(p, 1, 2, 3, 4);
+    auto p = detail::tiered_policy(
+        "nmdp_cibmtr_2019_summary",
+        "NMDP/CIBMTR donor selection guidelines (Dehn et al., Blood 2019), public summary",
+        {c::donor_kind_tier, c::hla_allele_matched, c::donor_age_band, c::dpb1_tce});
     p.hla_total = match_total_kind::eight;
     return p;
 }
@@ -386,9 +381,6 @@ struct donor_candidate {
     donor_relation relation = donor_relation::unrelated;
     const hla_match_result* hla = nullptr;  ///< the donor graded against the patient (required)
     compatibility_result compatibility;    ///< assess_compatibility for this donor
-    /// A cord blood unit's cell doses per kg of recipient, for the graft stage.
-    std::optional<hsct::cell_dose> cord_tnc;
-    std::optional<hsct::cell_dose> cord_cd34;
 };
 
 /// Why a candidate was left out.

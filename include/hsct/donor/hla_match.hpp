@@ -45,6 +45,7 @@
 #define HSCT_DONOR_HLA_MATCH_HPP
 
 #include <array>
+#include <bit>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -477,11 +478,8 @@ template <class K, class Eq>
         g.reason = match_unknown_reason::too_ambiguous;
         return g;
     }
-    if ((bits & (bits - 1U)) == 0) {
-        unsigned b = 0;
-        while (((bits >> b) & 1U) == 0) {
-            ++b;
-        }
+    if (std::has_single_bit(bits)) {
+        const auto b = static_cast<unsigned>(std::countr_zero(bits));
         g.status = match_status::decided;
         g.grade = locus_grade{static_cast<std::uint8_t>(b / 9), static_cast<std::uint8_t>((b / 3) % 3),
                               static_cast<std::uint8_t>(b % 3)};
@@ -745,12 +743,9 @@ void grade_locus(const hla_locus_typing& pt, const hla_locus_typing& dt,
             tr.possible = bits;
             if (unknown || bits == 0) {
                 tr.status = match_status::unknown;
-            } else if ((bits & (bits - 1U)) == 0) {
+            } else if (std::has_single_bit(bits)) {
                 tr.status = match_status::decided;
-                unsigned b = 0;
-                while (((bits >> b) & 1U) == 0) {
-                    ++b;
-                }
+                const auto b = static_cast<unsigned>(std::countr_zero(static_cast<unsigned>(bits)));
                 tr.outcome = static_cast<dpb1_tce_outcome>(b + 1U);
                 tr.patient_group = static_cast<std::uint8_t>(last_pg);
                 tr.donor_group = static_cast<std::uint8_t>(last_dg);
@@ -882,11 +877,8 @@ template <class = void>
             t.status = match_status::unknown;
             continue;
         }
-        if ((t.possible & (t.possible - 1U)) == 0 && t.possible != 0) {
-            unsigned b = 0;
-            while (((t.possible >> b) & 1U) == 0) {
-                ++b;
-            }
+        if (std::has_single_bit(static_cast<unsigned>(t.possible))) {
+            const auto b = static_cast<unsigned>(std::countr_zero(static_cast<unsigned>(t.possible)));
             t.status = match_status::decided;
             t.matched = static_cast<std::uint8_t>(b);
         } else {
