@@ -12,7 +12,8 @@
 # their difference, the budget for the difference, and OK or OVER.
 #
 # Budgets (the difference: the header's own cost over its standard headers):
-#   <hsct/hsct.hpp>          1.5 s while hsct has fewer than nine modules, 3.0 s from nine
+#   <hsct/hsct.hpp>          1.5 s with three modules, 0.25 s more for each further module, so
+#                            3.0 s with all nine (core, patient, donor, conditioning, ...)
 #   a module umbrella        1.0 s
 #   any other single header  0.5 s
 #   the opt-in io umbrellas  as the umbrella they extend: <hsct/io.hpp> as <hsct/hsct.hpp>,
@@ -55,7 +56,9 @@ BUDGET_SINGLE = 0.5
 BUDGET_UMBRELLA = 1.0
 hsct_root = os.path.join(include_dir, "hsct")
 modules = sorted(d for d in os.listdir(hsct_root) if os.path.isdir(os.path.join(hsct_root, d)))
-BUDGET_ALL = 3.0 if len(modules) >= 9 else 1.5
+# detail folders are not modules; core, patient and donor are the first three
+n_modules = len([m for m in modules if os.path.exists(os.path.join(hsct_root, m, m + ".hpp"))])
+BUDGET_ALL = min(3.0, 1.5 + 0.25 * max(0, n_modules - 3))
 
 # Every public header, umbrellas first.
 headers = []

@@ -1,0 +1,49 @@
+// Tests for include/hsct/conditioning/vocabulary.hpp: every conditioning enum has a table
+// (CORE-ENUM-001), its stored forms round-trip (CORE-ENUM-002), and core's generic enum
+// functions are found for conditioning enums unqualified.
+#include <hsct/conditioning/conditioning.hpp>
+
+#include <cstddef>
+#include <tuple>
+
+#include "support/catch.hpp"
+#include "support/enum_round_trip.hpp"
+
+namespace c = hsct::conditioning;
+
+namespace {
+
+// Every enum of hsct::conditioning. A new enum must be added here: the first test fails when
+// this list is shorter than the number of `constexpr auto hsct_enum_table(` definitions under
+// include/hsct/conditioning, which CMake counts (HSCT_CONDITIONING_ENUM_TABLES).
+using all_conditioning_enums = std::tuple<
+    // busulfan.hpp
+    c::auc_unit, c::busulfan_target, c::busulfan_auc_scope, c::exposure_outcome,
+    c::busulfan_exposure_criterion>;
+
+#ifdef HSCT_CONDITIONING_ENUM_TABLES
+constexpr std::size_t checked_enum_count = HSCT_CONDITIONING_ENUM_TABLES;
+#else
+constexpr std::size_t checked_enum_count = std::tuple_size_v<all_conditioning_enums>;
+#endif
+
+template <class... E>
+std::size_t round_trip_all(std::tuple<E...>*) {
+    std::size_t enums = 0;
+    ((hsct_test::enum_round_trips<E>() > 0 ? ++enums : enums), ...);
+    return enums;
+}
+
+}  // namespace
+
+TEST_CASE("every conditioning enum reads back from its identifier and its number",
+          "[conditioning][enum][CORE-ENUM-001][CORE-ENUM-002]") {
+    CHECK(round_trip_all(static_cast<all_conditioning_enums*>(nullptr)) == checked_enum_count);
+}
+
+TEST_CASE("core's enum functions are found for conditioning enums", "[conditioning][enum][CORE-ENUM-001]") {
+    CHECK(id(c::auc_unit::mg_h_per_l) == "mg_h_per_l");
+    CHECK(to_string(c::exposure_outcome::within) == "within the target");
+    CHECK(c::parse_enum<c::busulfan_auc_scope>("cumulative", "scope").value() ==
+          c::busulfan_auc_scope::cumulative);
+}
