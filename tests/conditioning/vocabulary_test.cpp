@@ -19,7 +19,12 @@ namespace {
 using all_conditioning_enums = std::tuple<
     // busulfan.hpp
     c::auc_unit, c::busulfan_target, c::busulfan_auc_scope, c::exposure_outcome,
-    c::busulfan_exposure_criterion>;
+    c::busulfan_exposure_criterion,
+    // agent.hpp
+    c::agent, c::dose_basis,
+    // intensity.hpp
+    c::conditioning_intensity, c::intensity_rule_set, c::melphalan_140_policy,
+    c::intensity_criterion, c::tci_group>;
 
 #ifdef HSCT_CONDITIONING_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_CONDITIONING_ENUM_TABLES;

@@ -1,0 +1,163 @@
+// Tests for include/hsct/conditioning/intensity.hpp: the worked examples of the reference notes
+// (clinical-scores-conditioning.md 11.5) under both rule sets, every threshold below, at and
+// above, the melphalan-140 policy, and the TCI groups (COND-INT-001..003).
+#include <hsct/conditioning/intensity.hpp>
+
+#include <array>
+#include <initializer_list>
+
+#include "support/catch.hpp"
+
+namespace c = hsct::conditioning;
+using c::agent;
+using I = c::conditioning_intensity;
+
+namespace {
+c::regimen_component part(const hsct::result<c::agent_dose>& d, std::initializer_list<int> days) {
+    REQUIRE(d.has_value());
+    c::regimen_component x{*d, {}};
+    for (const int day : days) {
+        x.days.push_back(hsct::transplant_day::at(day));
+    }
+    return x;
+}
+c::regimen regimen_of(std::initializer_list<c::regimen_component> parts) {
+    auto r = c::make_regimen("test", "", std::span<const c::regimen_component>(parts.begin(), parts.size()));
+    REQUIRE(r.has_value());
+    return *r;
+}
+c::regimen_component flu(int days) {
+    std::initializer_list<int> five{-6, -5, -4, -3, -2};
+    std::initializer_list<int> three{-4, -3, -2};
+    return part(c::make_dose<agent::fludarabine>(hsct::dose_per_area(30, hsct::units::mg_per_m2)),
+                days == 3 ? three : five);
+}
+c::regimen_component bu_iv(double per_day, std::initializer_list<int> days) {
+    return part(c::make_dose<agent::busulfan_iv>(hsct::dose_per_mass(per_day, hsct::units::mg_per_kg)), days);
+}
+c::regimen_component tbi(double per_fraction, int fractions, std::initializer_list<int> days) {
+    return part(c::make_tbi(hsct::radiation_dose(per_fraction, hsct::units::Gy), fractions), days);
+}
+c::regimen_component mel(double v) {
+    return part(c::make_dose<agent::melphalan>(hsct::dose_per_area(v, hsct::units::mg_per_m2)), {-1});
+}
+I intensity(const c::regimen& r, c::intensity_rule_set rules,
+            c::melphalan_140_policy m = c::melphalan_140_policy::reduced_intensity) {
+    c::intensity_options o;
+    o.rules = rules;
+    o.melphalan_140 = m;
+    const auto x = c::assess_intensity(r, o);
+    REQUIRE(x.has_value());
+    return x->intensity;
+}
+constexpr auto baci = c::intensity_rule_set::bacigalupo_2009;
+constexpr auto cibmtr = c::intensity_rule_set::cibmtr_workshop_2009;
+}  // namespace
+
+TEST_CASE("the worked examples of the reference notes (11.5)", "[COND-INT-001][COND-INT-002][V-HB24]") {
+    // FluBu2: 6.4 mg/kg IV = 8.0 oral-eq: RIC under both
+    const auto flubu2 = c::regimens::flu_bu2();
+    CHECK(intensity(flubu2, baci) == I::reduced_intensity);
+    CHECK(intensity(flubu2, cibmtr) == I::reduced_intensity);
+    // Bu 7.0 mg/kg IV (8.75 oral-eq): MAC by Bacigalupo (> 8), RIC by the workshop (< 9): the conflict
+    const auto bu7 = regimen_of({bu_iv(7.0 / 3.0, {-4, -3, -2}), flu(5)});
+    CHECK(intensity(bu7, baci) == I::myeloablative);
+    CHECK(intensity(bu7, cibmtr) == I::reduced_intensity);
+    // FluBu4 12.8 IV = 16 oral-eq: MAC
+    CHECK(intensity(c::regimens::flu_bu4(), baci) == I::myeloablative);
+    CHECK(intensity(c::regimens::flu_bu4(), cibmtr) == I::myeloablative);
+    // TBI 12 Gy fractionated + Cy 120: MAC
+    CHECK(intensity(c::regimens::cy_tbi(), baci) == I::myeloablative);
+    // TBI 4 Gy (2 x 2 Gy) + Flu: RIC
+    const auto tbi4 = regimen_of({tbi(2.0, 2, {-1}), flu(5)});
+    CHECK(intensity(tbi4, baci) == I::reduced_intensity);
+    CHECK(intensity(tbi4, cibmtr) == I::reduced_intensity);
+    // TBI 5 Gy single fraction: MAC
+    const auto tbi5 = regimen_of({tbi(5.0, 1, {-1})});
+    CHECK(intensity(tbi5, baci) == I::myeloablative);
+    CHECK(intensity(tbi5, cibmtr) == I::myeloablative);
+    // TBI 2 Gy + Flu 90: NMA
+    CHECK(intensity(c::regimens::flu_tbi_2gy(), baci) == I::non_myeloablative);
+    // Flu + Mel 140: policy (default RIC; literal MAC); Flu + Mel 100: RIC
+    CHECK(intensity(c::regimens::flu_mel(), cibmtr) == I::reduced_intensity);
+    CHECK(intensity(c::regimens::flu_mel(), cibmtr, c::melphalan_140_policy::myeloablative) == I::myeloablative);
+    CHECK(intensity(regimen_of({flu(5), mel(100)}), cibmtr) == I::reduced_intensity);
+}
+
+TEST_CASE("TBI thresholds below, at and above (Bacigalupo inclusive; workshop strict)", "[COND-INT-001][COND-INT-002][V-HB24]") {
+    // single fraction: 4.9 / 5.0
+    CHECK(intensity(regimen_of({tbi(4.9, 1, {-1})}), baci) == I::reduced_intensity);
+    CHECK(intensity(regimen_of({tbi(5.0, 1, {-1})}), baci) == I::myeloablative);
+    CHECK(intensity(regimen_of({tbi(4.9, 1, {-1})}), cibmtr) == I::reduced_intensity);
+    CHECK(intensity(regimen_of({tbi(5.0, 1, {-1})}), cibmtr) == I::myeloablative);
+    // fractionated: 7.8 (2 x 1.95 x 2 days) / 8.0 / 8.4
+    CHECK(intensity(regimen_of({tbi(1.95, 2, {-2, -1})}), baci) == I::reduced_intensity);
+    CHECK(intensity(regimen_of({tbi(2.0, 2, {-2, -1})}), baci) == I::myeloablative);
+    CHECK(intensity(regimen_of({tbi(2.1, 2, {-2, -1})}), baci) == I::myeloablative);
+    CHECK(intensity(regimen_of({tbi(1.95, 2, {-2, -1})}), cibmtr) == I::reduced_intensity);
+    CHECK(intensity(regimen_of({tbi(2.0, 2, {-2, -1})}), cibmtr) == I::myeloablative);
+    // NMA: TBI 2 Gy with fludarabine; 2.2 Gy single is RIC
+    CHECK(intensity(regimen_of({tbi(2.0, 1, {0}), flu(3)}), baci) == I::non_myeloablative);
+    CHECK(intensity(regimen_of({tbi(2.2, 1, {0}), flu(3)}), baci) == I::reduced_intensity);
+}
+
+TEST_CASE("busulfan thresholds below, at and above, IV read as oral / 0.8", "[COND-INT-001][COND-INT-002][V2]") {
+    // oral-eq 8 (IV 6.4): not MAC by Bacigalupo (> 8 needed); 8.4 (IV 6.72): MAC
+    CHECK(intensity(regimen_of({bu_iv(3.2, {-3, -2}), flu(5)}), baci) == I::reduced_intensity);
+    CHECK(intensity(regimen_of({bu_iv(2.24, {-4, -3, -2}), flu(5)}), baci) == I::myeloablative);
+    // workshop: oral-eq 8.8 (IV 7.04) RIC; 9.0 (IV 7.2) MAC; 9.6 MAC
+    CHECK(intensity(regimen_of({bu_iv(2.3466666666666667, {-4, -3, -2}), flu(5)}), cibmtr) == I::reduced_intensity);
+    CHECK(intensity(regimen_of({bu_iv(2.4, {-4, -3, -2}), flu(5)}), cibmtr) == I::myeloablative);
+    CHECK(intensity(regimen_of({bu_iv(2.56, {-4, -3, -2}), flu(5)}), cibmtr) == I::myeloablative);
+    const auto r = c::assess_intensity(regimen_of({bu_iv(2.4, {-4, -3, -2})}), {cibmtr, c::melphalan_140_policy::reduced_intensity});
+    REQUIRE(r.has_value());
+    CHECK(r->decided_by == c::intensity_criterion::ric_busulfan);
+    REQUIRE_FALSE(r->criteria.empty());
+    CHECK(r->criteria[0].threshold == 9.0);
+}
+
+TEST_CASE("melphalan and thiotepa limits under the workshop rule set", "[COND-INT-002][V]") {
+    CHECK(intensity(regimen_of({mel(139)}), cibmtr) == I::reduced_intensity);
+    CHECK(intensity(regimen_of({mel(140)}), cibmtr) == I::reduced_intensity);
+    CHECK(intensity(regimen_of({mel(141)}), cibmtr) == I::myeloablative);
+    CHECK(intensity(c::regimens::mel200(), cibmtr) == I::myeloablative);
+    const auto tt = [](std::initializer_list<int> days, double per_day) {
+        return part(c::make_dose<agent::thiotepa>(hsct::dose_per_mass(per_day, hsct::units::mg_per_kg)), days);
+    };
+    CHECK(intensity(regimen_of({tt({-3, -2}, 4.95)}), cibmtr) == I::reduced_intensity);
+    CHECK(intensity(regimen_of({tt({-3, -2}, 5.0)}), cibmtr) == I::myeloablative);
+    CHECK(intensity(c::regimens::tbf(), cibmtr) == I::myeloablative);
+}
+
+TEST_CASE("post-transplant cyclophosphamide is not conditioning; the decisive criterion is named", "[COND-INT-001]") {
+    const auto r = c::assess_intensity(c::regimens::flu_cy_tbi_ptcy());
+    REQUIRE(r.has_value());
+    CHECK(r->intensity == I::non_myeloablative);
+    CHECK(r->options.rules == baci);
+    const auto m = c::assess_intensity(c::regimens::flu_bu4());
+    CHECK(m->decided_by == c::intensity_criterion::busulfan_mac);
+    REQUIRE_FALSE(m->criteria.empty());
+    CHECK_FALSE(m->criteria[m->criteria.size() - 1].verified);  // the busulfan threshold is recollection [M]
+    CHECK(c::assess_intensity(c::regimens::beam())->intensity == I::reduced_intensity);
+}
+
+TEST_CASE("TCI groups of a total", "[COND-INT-003][V]") {
+    using G = c::tci_group;
+    CHECK(c::tci_group_of(1.0) == G::low);
+    CHECK(c::tci_group_of(2.0) == G::low);
+    CHECK(c::tci_group_of(2.5) == G::intermediate);
+    CHECK(c::tci_group_of(3.5) == G::intermediate);
+    CHECK(c::tci_group_of(4.0) == G::high);
+    CHECK(c::tci_group_of(6.0) == G::high);
+    CHECK(c::tci_group_of(0.5) == G::outside_derived_range);
+    CHECK(c::tci_group_of(6.5) == G::outside_derived_range);
+    CHECK(c::tci_group_of(2.25) == G::outside_derived_range);
+}
+
+TEST_CASE("undeclared options are refused", "[COND-INT-001][CORE-ENUM-002]") {
+    c::intensity_options o;
+    o.rules = static_cast<c::intensity_rule_set>(7);
+    const auto r = c::assess_intensity(c::regimens::flu_mel(), o);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().field() == "options.rules");
+}
