@@ -10,6 +10,7 @@
 
 #include "hsct/conditioning/agent.hpp"
 #include "hsct/conditioning/busulfan.hpp"
+#include "hsct/conditioning/dose_calculation.hpp"
 #include "hsct/conditioning/intensity.hpp"
 #include "hsct/conditioning/regimen.hpp"
 #include "hsct/conditioning/vocabulary.hpp"
