@@ -13,6 +13,7 @@
 #include "hsct/conditioning/dose_calculation.hpp"
 #include "hsct/conditioning/intensity.hpp"
 #include "hsct/conditioning/regimen.hpp"
+#include "hsct/conditioning/schedule.hpp"
 #include "hsct/conditioning/vocabulary.hpp"
 
 #endif  // HSCT_CONDITIONING_CONDITIONING_HPP

@@ -66,6 +66,11 @@ public:
     [[nodiscard]] std::span<const regimen_component> components() const noexcept {
         return {components_.begin(), components_.end()};
     }
+    /// COND-REG-001: days the regimen needs free of every agent (a rest day before the graft);
+    /// empty unless the regimen's source or the centre states one.
+    [[nodiscard]] std::span<const hsct::transplant_day> rest_days() const noexcept {
+        return {rest_days_.begin(), rest_days_.end()};
+    }
     /// COND-REG-002: the total of an agent (all its components), in its basis unit. Counts the
     /// days up to `through` (Day 0 by default: conditioning; pass +30 for everything, e.g.
     /// post-transplant cyclophosphamide).
@@ -88,21 +93,25 @@ public:
 
 private:
     friend result<regimen> make_regimen(std::string_view, std::string_view,
-                                        std::span<const regimen_component>, bool, bool);
+                                        std::span<const regimen_component>, bool, bool,
+                                        std::span<const hsct::transplant_day>);
     std::string_view name_;
     std::string_view source_;
     bool doses_verified_ = false;
     bool schedule_verified_ = false;
     hsct::fixed_list<regimen_component, 8> components_;
+    hsct::fixed_list<hsct::transplant_day, 4> rest_days_;
 };
 
 /// COND-REG-001: a regimen from its parts, checked: a name; 1-8 components; each with 1-12 days,
-/// strictly increasing, within D-30..D+30. The name and source are views the caller keeps alive
-/// (literals, or strings it owns). A centre's regimen is `verified` only if the centre says so.
+/// strictly increasing, within D-30..D+30; at most 4 rest days, none of them a component's day.
+/// The name and source are views the caller keeps alive (literals, or strings it owns). A
+/// centre's regimen is `verified` only if the centre says so.
 [[nodiscard]] inline result<regimen> make_regimen(std::string_view name, std::string_view source,
                                                   std::span<const regimen_component> components,
                                                   bool doses_verified = false,
-                                                  bool schedule_verified = false) {
+                                                  bool schedule_verified = false,
+                                                  std::span<const hsct::transplant_day> rest_days = {}) {
     if (name.empty()) {
         return error(errc::missing, "regimen.name", "(empty)", "a name", "COND-REG-001");
     }
@@ -138,6 +147,22 @@ private:
             }
         }
         r.components_.push_back(c);
+    }
+    if (rest_days.size() > 4) {
+        return error(errc::out_of_range, "regimen.rest_days", std::to_string(rest_days.size()),
+                     "at most 4 rest days", "COND-REG-001");
+    }
+    for (const auto rest : rest_days) {
+        for (std::size_t i = 0; i < components.size(); ++i) {
+            for (const auto d : components[i].days) {
+                if (d == rest) {
+                    return error(errc::inconsistent, field_ref("regimen.components", "days").at(i),
+                                 to_string(d), "no agent on the rest day " + to_string(rest),
+                                 "COND-SCHED-002");
+                }
+            }
+        }
+        r.rest_days_.push_back(rest);
     }
     return r;
 }
