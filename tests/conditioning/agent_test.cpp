@@ -83,6 +83,12 @@ TEST_CASE("every agent: refused at 0, accepted up to and at its published maximu
     check_range<agent::atg_thymoglobulin>();
     check_range<agent::atg_grafalon>();
     check_range<agent::alemtuzumab>();
+    check_range<agent::methotrexate>();
+    check_range<agent::cyclosporine>();
+    check_range<agent::tacrolimus>();
+    check_range<agent::mycophenolate>();
+    check_range<agent::sirolimus>();
+    check_range<agent::abatacept>();
 }
 
 TEST_CASE("a dose that is not finite is refused", "[COND-AGENT-002]") {

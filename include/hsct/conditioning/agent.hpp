@@ -24,6 +24,7 @@
 
 #include <array>
 #include <cmath>
+#include <cstddef>
 #include <type_traits>
 #include <cstdint>
 #include <optional>
@@ -55,7 +56,16 @@ enum class agent : std::uint8_t {
     atg_grafalon = 12,       ///< rabbit ATG-F, Grafalon (formerly ATG-Fresenius)
     alemtuzumab = 13,
     tbi = 14,                ///< total body irradiation
+    methotrexate = 15,       ///< GVHD prophylaxis
+    cyclosporine = 16,       ///< GVHD prophylaxis (ciclosporin)
+    tacrolimus = 17,         ///< GVHD prophylaxis
+    mycophenolate = 18,      ///< GVHD prophylaxis (mycophenolate mofetil, MMF)
+    sirolimus = 19,          ///< GVHD prophylaxis
+    abatacept = 20,          ///< GVHD prophylaxis
 };
+
+/// The number of agents.
+inline constexpr std::size_t agent_count = 20;
 
 constexpr auto hsct_enum_table(agent) noexcept {
     return make_enum_table<agent>("agent", {
@@ -73,6 +83,12 @@ constexpr auto hsct_enum_table(agent) noexcept {
         {agent::atg_grafalon, "atg_grafalon", "rabbit ATG-F (Grafalon)"},
         {agent::alemtuzumab, "alemtuzumab", "alemtuzumab"},
         {agent::tbi, "tbi", "total body irradiation"},
+        {agent::methotrexate, "methotrexate", "methotrexate"},
+        {agent::cyclosporine, "cyclosporine", "cyclosporine"},
+        {agent::tacrolimus, "tacrolimus", "tacrolimus"},
+        {agent::mycophenolate, "mycophenolate", "mycophenolate mofetil (MMF)"},
+        {agent::sirolimus, "sirolimus", "sirolimus"},
+        {agent::abatacept, "abatacept", "abatacept"},
     });
 }
 
@@ -134,6 +150,18 @@ struct agent_info {
             return {dose_basis::flat, 30.0, "30 mg/day [M]", false};
         case agent::tbi:
             return {dose_basis::radiation, 5.0, "5 Gy a day: a single-fraction TBI at the myeloablative threshold (HB24 ch. 13 section 13.2) [P]", false};
+        case agent::methotrexate:
+            return {dose_basis::per_m2, 15.0, "15 mg/m2 (day +1 of Tac/MTX; reference notes 10) [V2]", true};
+        case agent::cyclosporine:
+            return {dose_basis::per_kg, 10.0, "10 mg/kg/day (5 mg/kg twice a day orally, Seattle; Nakamae 2010) [V2]", true};
+        case agent::tacrolimus:
+            return {dose_basis::per_kg, 0.15, "0.15 mg/kg/day [M]", false};
+        case agent::mycophenolate:
+            return {dose_basis::per_kg, 45.0, "45 mg/kg/day (15 mg/kg three times a day; Nakamae 2010) [V2]", true};
+        case agent::sirolimus:
+            return {dose_basis::flat, 12.0, "12 mg (a loading dose) [M]", false};
+        case agent::abatacept:
+            return {dose_basis::per_kg, 10.0, "10 mg/kg [M]", false};
     }
     return {dose_basis::per_kg, 0.0, "", false};
 }

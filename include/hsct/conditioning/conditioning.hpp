@@ -11,6 +11,7 @@
 #include "hsct/conditioning/agent.hpp"
 #include "hsct/conditioning/busulfan.hpp"
 #include "hsct/conditioning/dose_calculation.hpp"
+#include "hsct/conditioning/gvhd_prophylaxis.hpp"
 #include "hsct/conditioning/intensity.hpp"
 #include "hsct/conditioning/regimen.hpp"
 #include "hsct/conditioning/schedule.hpp"

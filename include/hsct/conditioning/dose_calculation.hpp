@@ -19,8 +19,9 @@
 // practice row for its class (PAT-DOSE-010: busulfan and thiotepa on AIBW25 above 120 % IBW,
 // high-dose cyclophosphamide on AdjBW50 at 150 % IBW, fludarabine and BEAM on an actual-weight
 // BSA, melphalan on an AIBW25-based BSA above 120 % IBW, ATG on actual weight), labelled
-// "commonly reported practice [unverified as normative]"; treosulfan, which that table does not
-// list, on an actual-weight BSA [P]; a centre replaces any row. Alemtuzumab (flat mg) and TBI
+// "commonly reported practice [unverified as normative]"; an agent that table does not list
+// (treosulfan, the GVHD prophylaxis drugs) on an actual-weight BSA (per m2) or actual weight (per
+// kg) [P]; a centre replaces any row. Alemtuzumab (flat mg) and TBI
 // (Gy) take no weight. COND-DOSE-002: amount a day = prescribed dose x the weight or BSA; course
 // total = amount a day x days; hsct rounds, caps and reduces nothing (no source states a rule
 // for these agents; a centre's rounding belongs in its pharmacy system and is not applied here).
@@ -58,7 +59,13 @@ namespace hsct::conditioning {
         case agent::atg_grafalon: return agent_class::atg;
         case agent::treosulfan:
         case agent::alemtuzumab:
-        case agent::tbi: break;
+        case agent::tbi:
+        case agent::methotrexate:
+        case agent::cyclosporine:
+        case agent::tacrolimus:
+        case agent::mycophenolate:
+        case agent::sirolimus:
+        case agent::abatacept: break;
     }
     return std::nullopt;
 }
@@ -66,7 +73,7 @@ namespace hsct::conditioning {
 /// COND-DOSE-001: a dosing-weight policy for every agent (indexed by agent - 1). Alemtuzumab and
 /// TBI entries are not read.
 struct dosing_policies {
-    std::array<hsct::patient::dosing_weight_options, 14> by_agent;
+    std::array<hsct::patient::dosing_weight_options, agent_count> by_agent;
     [[nodiscard]] const hsct::patient::dosing_weight_options& of(agent a) const {
         return by_agent[static_cast<std::size_t>(a) - 1U];
     }
@@ -82,9 +89,12 @@ struct dosing_policies {
         const auto a = static_cast<agent>(i + 1);
         if (const auto cls = agent_class_of(a)) {
             p.by_agent[i] = hsct::patient::commonly_reported_policy(*cls);
-        } else {
+        } else if (info_of(a).basis == dose_basis::per_m2) {
             p.by_agent[i] = hsct::patient::policies::bsa_actual();
-            p.by_agent[i].name = "treosulfan: BSA on actual weight [hsct policy, unverified]";
+            p.by_agent[i].name = "BSA on actual weight [hsct policy, unverified]";
+        } else {
+            p.by_agent[i] = hsct::patient::policies::actual_weight();
+            p.by_agent[i].name = "actual body weight [hsct policy, unverified]";
         }
     }
     return p;
