@@ -2,7 +2,9 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // libFuzzer target for the conditioning module's text readers: parse_busulfan_auc
-// (COND-BU-001). Invariants, checked with __builtin_trap:
+// (COND-BU-001) and parse_regimen_text (COND-REG-003). Invariants, checked with __builtin_trap:
+//  - a regimen text that reads gives a regimen, and to_text of it reads back to the same agents,
+//    days and doses (to 1e-9 relative);
 //  - an AUC that reads is finite, above 0 and at most the bound, and to_string reads back to
 //    the same value (to the printed precision);
 //  - a refusal is errc::syntax, errc::unknown_unit, errc::out_of_range or errc::not_finite.
@@ -13,6 +15,7 @@
 #include <string_view>
 
 #include <hsct/conditioning/busulfan.hpp>
+#include <hsct/conditioning/regimen_text.hpp>
 
 namespace {
 
@@ -27,6 +30,24 @@ namespace {
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     const std::string_view text(reinterpret_cast<const char*>(data), size);
     namespace c = hsct::conditioning;
+    if (const auto t = c::parse_regimen_text(text)) {
+        const auto r = t->get();
+        if (!r) {
+            fail("a regimen text that reads gives no regimen", text);
+        }
+        const auto back = c::parse_regimen_text(c::to_text(*r));
+        if (!back || back->components().size() != r->components().size()) {
+            fail("to_text of a regimen does not read back", text);
+        }
+        for (std::size_t i = 0; i < r->components().size(); ++i) {
+            const auto& x = r->components()[i];
+            const auto& y = back->components()[i];
+            if (x.per_day.which() != y.per_day.which() || x.days.size() != y.days.size() ||
+                std::abs(x.per_day.value() - y.per_day.value()) > 1e-9 * x.per_day.value() + 1e-300) {
+                fail("to_text of a regimen reads back different", text);
+            }
+        }
+    }
     const auto a = c::parse_busulfan_auc(text);
     if (!a) {
         const auto code = a.error().code();

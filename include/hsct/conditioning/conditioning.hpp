@@ -14,6 +14,7 @@
 #include "hsct/conditioning/gvhd_prophylaxis.hpp"
 #include "hsct/conditioning/intensity.hpp"
 #include "hsct/conditioning/regimen.hpp"
+#include "hsct/conditioning/regimen_text.hpp"
 #include "hsct/conditioning/schedule.hpp"
 #include "hsct/conditioning/vocabulary.hpp"
 
