@@ -32,18 +32,11 @@ constexpr std::size_t checked_enum_count = HSCT_CONDITIONING_ENUM_TABLES;
 constexpr std::size_t checked_enum_count = std::tuple_size_v<all_conditioning_enums>;
 #endif
 
-template <class... E>
-std::size_t round_trip_all(std::tuple<E...>*) {
-    std::size_t enums = 0;
-    ((hsct_test::enum_round_trips<E>() > 0 ? ++enums : enums), ...);
-    return enums;
-}
-
 }  // namespace
 
 TEST_CASE("every conditioning enum reads back from its identifier and its number",
           "[conditioning][enum][CORE-ENUM-001][CORE-ENUM-002]") {
-    CHECK(round_trip_all(static_cast<all_conditioning_enums*>(nullptr)) == checked_enum_count);
+    CHECK(hsct_test::round_trip_all(static_cast<all_conditioning_enums*>(nullptr)) == checked_enum_count);
 }
 
 TEST_CASE("core's enum functions are found for conditioning enums", "[conditioning][enum][CORE-ENUM-001]") {

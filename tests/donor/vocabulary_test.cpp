@@ -43,18 +43,11 @@ constexpr std::size_t checked_enum_count = HSCT_DONOR_ENUM_TABLES;
 constexpr std::size_t checked_enum_count = std::tuple_size_v<all_donor_enums>;
 #endif
 
-template <class... E>
-std::size_t round_trip_all(std::tuple<E...>*) {
-    std::size_t enums = 0;
-    ((hsct_test::enum_round_trips<E>() > 0 ? ++enums : enums), ...);
-    return enums;
-}
-
 }  // namespace
 
 TEST_CASE("every donor enum reads back from its identifier and its number",
           "[donor][enum][CORE-ENUM-001][CORE-ENUM-002]") {
-    CHECK(round_trip_all(static_cast<all_donor_enums*>(nullptr)) == checked_enum_count);
+    CHECK(hsct_test::round_trip_all(static_cast<all_donor_enums*>(nullptr)) == checked_enum_count);
 }
 
 TEST_CASE("core's enum functions are found for donor enums", "[donor][enum][CORE-ENUM-001]") {
