@@ -3,7 +3,10 @@
 // reference notes (clinical-scores-conditioning.md 11.6 and 11.11).
 #include <hsct/conditioning/dose_calculation.hpp>
 
+#include <algorithm>
 #include <cmath>
+#include <span>
+#include <vector>
 #include <string>
 
 #include "support/catch.hpp"
@@ -96,4 +99,183 @@ TEST_CASE("every published regimen computes for an adult", "[COND-DOSE-002][COND
             CHECK((x.per_day.has_value() || x.per_day_gy.has_value()));
         }
     }
+}
+
+// ---------------------------------------------------------------------------------------------
+// COND-DOSE-003: dose_plan gives calculate_doses' numbers, bit for bit, and its errors
+// ---------------------------------------------------------------------------------------------
+namespace {
+const c::regimen* published_regimens(std::size_t& n) {
+    static const c::regimen all[] = {
+        c::regimens::bu_cy_oral(), c::regimens::bu_cy_iv(),   c::regimens::cy_tbi(),
+        c::regimens::flu_bu4(),    c::regimens::flu_bu2(),    c::regimens::flu_mel(),
+        c::regimens::beam(),       c::regimens::mel200(),     c::regimens::flu_cy_tbi_ptcy(),
+        c::regimens::flu_tbi_2gy(), c::regimens::flu_treo(),  c::regimens::tbf()};
+    n = sizeof(all) / sizeof(all[0]);
+    return all;
+}
+
+// Every per-kg and per-m2 policy the patient stage names, with both trigger kinds and every
+// short-stature rule and BSA formula, for the agents of each basis.
+std::vector<c::dosing_policies> policy_sets() {
+    std::vector<p::dosing_weight_options> per_kg{
+        p::policies::actual_weight(),
+        p::policies::ideal_weight(),
+        p::policies::ideal_weight(p::trigger_bmi_at_least(hsct::body_mass_index(30.0, hsct::units::kg_per_m2))),
+        p::policies::lesser_of_ideal_and_actual(),
+        p::policies::adjusted(p::adjustment_factor::aibw25, p::trigger_percent_ibw_above(hsct::percent(120.0, hsct::units::pct))),
+        p::policies::adjusted(p::adjustment_factor::adjbw40, p::trigger_always()),
+        p::policies::adjusted(p::adjustment_factor::adjbw50, p::trigger_percent_ibw_at_least(hsct::percent(150.0, hsct::units::pct))),
+    };
+    std::vector<p::dosing_weight_options> per_m2{
+        p::policies::bsa_actual(),
+        p::policies::bsa_actual(p::bsa_formula::dubois),
+        p::policies::bsa_actual(p::bsa_formula::haycock),
+        p::policies::bsa_actual(p::bsa_formula::gehan_george),
+        p::policies::bsa_actual(p::bsa_formula::boyd),
+        p::policies::bsa_capped_2m2(),
+        p::policies::bsa_adjusted(p::adjustment_factor::aibw25, p::trigger_percent_ibw_above(hsct::percent(120.0, hsct::units::pct))),
+        p::policies::bsa_adjusted(p::adjustment_factor::adjbw50, p::trigger_bmi_at_least(hsct::body_mass_index(30.0, hsct::units::kg_per_m2))),
+    };
+    std::vector<c::dosing_policies> sets{c::commonly_reported_policies()};
+    const std::size_t n = std::max(per_kg.size(), per_m2.size());
+    for (const auto stature : {p::short_stature_policy::extrapolate, p::short_stature_policy::base_value,
+                               p::short_stature_policy::refuse}) {
+        for (std::size_t k = 0; k < n; ++k) {
+            auto s = c::commonly_reported_policies();
+            for (std::size_t i = 0; i < c::agent_count; ++i) {
+                const auto a = static_cast<agent>(i + 1);
+                const auto basis = c::info_of(a).basis;
+                if (basis == c::dose_basis::per_kg) {
+                    s.of(a) = per_kg[(k + i) % per_kg.size()];
+                } else if (basis == c::dose_basis::per_m2) {
+                    s.of(a) = per_m2[(k + i) % per_m2.size()];
+                }
+                s.of(a).below_60_in = stature;
+            }
+            sets.push_back(s);
+        }
+    }
+    return sets;
+}
+}  // namespace
+
+TEST_CASE("dose_plan: the same amounts as calculate_doses, bit for bit, and the same errors", "[COND-DOSE-003]") {
+    std::size_t n_regimens = 0;
+    const c::regimen* regimens = published_regimens(n_regimens);
+    const auto sets = policy_sets();
+    // Heights across 60 in (152.4 cm) and far below it; weights from underweight to 250 kg;
+    // children and adults (the IBW and BMI rules are adult rules).
+    const double heights[] = {95.0, 120.0, 150.0, 152.4, 160.0, 175.5, 198.0};
+    const double weights[] = {0.5, 9.0, 38.0, 55.0, 70.0, 96.0, 130.0, 250.0, 399.0};
+    const int ages[] = {4, 17, 18, 45};
+    std::size_t compared = 0;
+    std::size_t refused = 0;
+    for (const auto& set : sets) {
+        for (std::size_t r = 0; r < n_regimens; ++r) {
+            const auto plan = c::dose_plan::make(regimens[r], set);
+            REQUIRE(plan.has_value());
+            for (const double cm : heights) {
+                for (const double kg : weights) {
+                    for (const int years : ages) {
+                        for (const auto s : {hsct::sex::female, hsct::sex::male}) {
+                            const auto m = *p::body_measures::make(*p::height::make(cm, hsct::units::cm),
+                                                                   *p::body_weight::make(kg, hsct::units::kg), s,
+                                                                   *hsct::age::make(years, 0));
+                            const auto full = c::calculate_doses(regimens[r], m, set);
+                            const auto lean = plan->amounts(m);
+                            REQUIRE(full.has_value() == lean.has_value());
+                            if (!full) {
+                                CHECK(lean.error().code() == full.error().code());
+                                CHECK(lean.error().field() == full.error().field());
+                                CHECK(lean.error().message() == full.error().message());
+                                ++refused;
+                                continue;
+                            }
+                            std::size_t k = 0;
+                            for (std::size_t i = 0; i < full->components.size(); ++i) {
+                                const auto& x = full->components[i];
+                                if (!x.per_day) {
+                                    continue;  // TBI
+                                }
+                                REQUIRE(k < lean->drugs.size());
+                                const auto& y = lean->drugs[k++];
+                                CHECK(y.which == x.which);
+                                CHECK(y.component == i);
+                                CHECK(y.per_day.in(hsct::units::mg) == x.per_day->in(hsct::units::mg));
+                                CHECK(y.total.in(hsct::units::mg) == x.total->in(hsct::units::mg));
+                                ++compared;
+                            }
+                            CHECK(k == lean->drugs.size());
+                        }
+                    }
+                }
+            }
+        }
+    }
+    // The grid reaches both outcomes, often.
+    CHECK(compared > 10000);
+    CHECK(refused > 1000);
+}
+
+TEST_CASE("dose_plan: a policy on the wrong basis is refused once, at make", "[COND-DOSE-003][COND-DOSE-001]") {
+    auto policies = c::commonly_reported_policies();
+    policies.of(agent::melphalan) = p::policies::actual_weight();
+    const auto bad = c::dose_plan::make(c::regimens::flu_mel(), policies);
+    REQUIRE_FALSE(bad.has_value());
+    CHECK(bad.error().code() == hsct::errc::inconsistent);
+    CHECK(bad.error().field() == "policies.melphalan");
+    policies.of(agent::melphalan) = p::policies::bsa_actual();
+    policies.of(agent::melphalan).name = "";
+    const auto unnamed = c::dose_plan::make(c::regimens::flu_mel(), policies);
+    REQUIRE_FALSE(unnamed.has_value());
+    CHECK(unnamed.error().code() == hsct::errc::missing);
+    CHECK(unnamed.error().field() == "policies.melphalan.name");
+}
+
+TEST_CASE("dose_plan: the FluBu4 woman of 11.6, and TBI left out of the drug amounts", "[COND-DOSE-003][V2]") {
+    const auto plan = c::dose_plan::make(c::regimens::flu_bu4());
+    REQUIRE(plan.has_value());
+    const auto a = plan->amounts(measures(165, 120, hsct::sex::female));
+    REQUIRE(a.has_value());
+    REQUIRE(a->drugs.size() == 2);
+    CHECK(a->drugs[1].which == agent::busulfan_iv);
+    CHECK(near(a->drugs[1].per_day.in(hsct::units::mg), 232.6, 0.05));  // 3.2 x AIBW25 72.68 kg
+    CHECK(near(a->drugs[1].total.in(hsct::units::mg), 4.0 * 232.6, 0.2));
+    const auto tbi = c::dose_plan::make(c::regimens::flu_cy_tbi_ptcy());
+    REQUIRE(tbi.has_value());
+    const auto b = tbi->amounts(measures(175, 70, hsct::sex::male));
+    REQUIRE(b.has_value());
+    CHECK(b->drugs.size() == 3);  // fludarabine, cyclophosphamide (twice): TBI is in Gy
+    CHECK(b->drugs[2].component == 3);
+    CHECK(near(b->drugs[2].per_day.in(hsct::units::mg), 3500.0, 1e-9));
+}
+
+TEST_CASE("dose_plan::amounts_into: a batch's buffer, too short refused", "[COND-DOSE-003]") {
+    const auto plan = c::dose_plan::make(c::regimens::bu_cy_iv());
+    REQUIRE(plan.has_value());
+    REQUIRE(plan->drug_count() == 2);
+    const auto m = measures(170, 70, hsct::sex::male);
+    c::drug_amount buffer[3];
+    const auto part = plan->amounts_into(m, buffer);
+    REQUIRE(part.has_value());
+    REQUIRE(part->size() == 2);
+    const auto whole = plan->amounts(m);
+    REQUIRE(whole.has_value());
+    CHECK((*part)[1].which == agent::cyclophosphamide);
+    CHECK((*part)[1].per_day == whole->drugs[1].per_day);
+    CHECK(near((*part)[1].per_day.in(hsct::units::mg), 60.0 * 70.0, 1e-9));  // 60 mg/kg, 70 kg under 150 % IBW
+    const auto short_buffer = plan->amounts_into(m, std::span<c::drug_amount>(buffer, 1));
+    REQUIRE_FALSE(short_buffer.has_value());
+    CHECK(short_buffer.error().code() == hsct::errc::out_of_range);
+    CHECK(short_buffer.error().field() == "into");
+    CHECK(short_buffer.error().value() == "1");
+    // a child under the adult-only busulfan policy: calculate_doses' own refusal
+    const auto child = *p::body_measures::make(*p::height::make(120, hsct::units::cm),
+                                               *p::body_weight::make(25, hsct::units::kg), hsct::sex::female,
+                                               *hsct::age::make(7, 0));
+    const auto refused = plan->amounts_into(child, buffer);
+    REQUIRE_FALSE(refused.has_value());
+    CHECK(refused.error().code() == hsct::errc::not_allowed);
+    CHECK(refused.error().field() == "regimen.components.busulfan_iv[0]");
 }

@@ -112,6 +112,20 @@ TEST_CASE("weight is checked against 0.3-400 kg", "[patient][body_size][PAT-BODY
     CHECK(p::body_weight::make(hsct::mass(70.0, u::kg)).value().as_mass() == mkg(70.0));
 }
 
+TEST_CASE("make_if_valid accepts exactly what make accepts", "[patient][body_size][PAT-BODY-002]") {
+    const double inf = std::numeric_limits<double>::infinity();
+    for (const double kg : {-1.0, 0.0, 0.29, 0.3, 0.31, 70.0, 399.99, 400.0, 400.01, 1e9, inf, -inf,
+                            std::numeric_limits<double>::quiet_NaN()}) {
+        INFO(kg);
+        const auto checked = p::body_weight::make(hsct::mass(kg, u::kg));
+        const auto quick = p::body_weight::make_if_valid(hsct::mass(kg, u::kg));
+        REQUIRE(checked.has_value() == quick.has_value());
+        if (quick) {
+            CHECK(quick->as_mass() == checked->as_mass());
+        }
+    }
+}
+
 TEST_CASE("height and body weight are checked types the size of a double",
           "[patient][body_size][PAT-BODY-001][PAT-BODY-002]") {
     STATIC_REQUIRE(sizeof(p::height) == sizeof(double));

@@ -30,7 +30,10 @@
 
 #include <array>
 #include <cstddef>
+#include <cstdint>
 #include <optional>
+#include <span>
+#include <string>
 
 #include "hsct/conditioning/agent.hpp"
 #include "hsct/conditioning/regimen.hpp"
@@ -131,6 +134,75 @@ namespace detail {
 }
 }  // namespace detail
 
+namespace detail {
+/// COND-DOSE-001: a policy fit for a component: on the agent's basis (else "policies.<agent>"),
+/// and complete as the patient stage checks a policy (else "policies.<agent>.<its field>").
+[[nodiscard]] inline std::optional<error> check_policy(agent a, dose_basis basis,
+                                                       const hsct::patient::dosing_weight_options& p) {
+    const auto field = field_ref("policies", id(a));
+    if (p.scale != *scale_of(basis)) {
+        return error(errc::inconsistent, field, std::string(id(p.scale)),
+                     std::string("a policy on the agent's basis (") + std::string(id(*scale_of(basis))) + ")",
+                     "COND-DOSE-001");
+    }
+    if (auto e = hsct::patient::detail::dw_validate(p)) {
+        // "policy.name" of the patient stage becomes "policies.<agent>.name"
+        std::string_view leaf = e->field();
+        if (leaf.starts_with("policy.")) {
+            leaf.remove_prefix(7);
+        }
+        return with_field(*e, std::string("policies.") + std::string(id(a)) + "." + std::string(leaf));
+    }
+    return std::nullopt;
+}
+
+/// COND-DOSE-001/002: one component's doses for a patient, with the evidence, into `d`.
+template <class = void>
+[[nodiscard]] std::optional<error> component_doses(const regimen_component& c, std::size_t index,
+                                                   const hsct::patient::body_measures& m,
+                                                   const dosing_policies& policies,
+                                                   std::optional<component_dose>& out) {
+    const agent a = c.per_day.which();
+    auto& d = out.emplace(component_dose{a, c.per_day, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
+                                         static_cast<int>(c.days.size())});
+    const double days = static_cast<double>(d.days);
+    if (c.per_day.basis() == dose_basis::radiation) {
+        d.per_day_gy = hsct::radiation_dose(c.per_day.value(), hsct::units::Gy);
+        d.total_gy = hsct::radiation_dose(c.per_day.value() * days, hsct::units::Gy);
+        return std::nullopt;
+    }
+    if (c.per_day.basis() == dose_basis::flat) {
+        d.per_day = hsct::total_dose(c.per_day.value(), hsct::units::mg);
+        d.total = hsct::total_dose(c.per_day.value() * days, hsct::units::mg);
+        return std::nullopt;
+    }
+    const auto& p = policies.of(a);
+    if (auto e = check_policy(a, c.per_day.basis(), p)) {
+        return e;
+    }
+    const auto field = field_ref("policies", id(a));
+    auto w = hsct::patient::assess_dosing_weight(m, p);
+    if (!w) {
+        return with_field(w.error(), field);
+    }
+    if (!w->applies()) {
+        return error(errc::not_allowed, field_ref("regimen.components", id(a)).at(index), std::string(p.name),
+                     "a dosing-weight policy that applies to this patient (this one does not: "
+                     "choose another for the agent)",
+                     "COND-DOSE-001");
+    }
+    const auto amount = c.per_day.basis() == dose_basis::per_kg ? w->dose(*c.per_day.per_kg())
+                                                                : w->dose(*c.per_day.per_m2());
+    if (!amount) {
+        return with_field(amount.error(), field);
+    }
+    d.per_day = *amount;
+    d.total = hsct::total_dose(amount->in(hsct::units::mg) * days, hsct::units::mg);
+    d.weighting = std::move(*w);
+    return std::nullopt;
+}
+}  // namespace detail
+
 /// COND-DOSE-001/002: every component's doses for a patient. Errors: a policy whose scale is
 /// not the agent's basis (a per-m2 policy for busulfan: errc::inconsistent, field
 /// "policies.<agent>"); a policy the patient stage refuses (its error, under that field); a
@@ -142,56 +214,279 @@ template <class = void>
     const dosing_policies& policies = commonly_reported_policies()) {
     result<regimen_doses> out(std::in_place);
     for (std::size_t i = 0; i < r.components().size(); ++i) {
-        const auto& c = r.components()[i];
-        const agent a = c.per_day.which();
-        component_dose d{a, c.per_day, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-                         static_cast<int>(c.days.size())};
-        const double days = static_cast<double>(d.days);
-        if (c.per_day.basis() == dose_basis::radiation) {
-            d.per_day_gy = hsct::radiation_dose(c.per_day.value(), hsct::units::Gy);
-            d.total_gy = hsct::radiation_dose(c.per_day.value() * days, hsct::units::Gy);
-            out->components.push_back(d);
-            continue;
-        }
-        if (c.per_day.basis() == dose_basis::flat) {
-            d.per_day = hsct::total_dose(c.per_day.value(), hsct::units::mg);
-            d.total = hsct::total_dose(c.per_day.value() * days, hsct::units::mg);
-            out->components.push_back(d);
-            continue;
-        }
-        const auto& p = policies.of(a);
-        const auto field = field_ref("policies", id(a));
-        if (p.scale != *detail::scale_of(c.per_day.basis())) {
-            out = error(errc::inconsistent, field, std::string(id(p.scale)),
-                        std::string("a policy on the agent's basis (") + std::string(id(*detail::scale_of(c.per_day.basis()))) + ")",
-                        "COND-DOSE-001");
+        std::optional<component_dose> d;
+        if (auto e = detail::component_doses(r.components()[i], i, m, policies, d)) {
+            out = std::move(*e);
             return out;
         }
-        auto w = hsct::patient::assess_dosing_weight(m, p);
-        if (!w) {
-            out = with_field(w.error(), field);
-            return out;
-        }
-        if (!w->applies()) {
-            out = error(errc::not_allowed, field_ref("regimen.components", id(a)).at(i), std::string(p.name),
-                        "a dosing-weight policy that applies to this patient (this one does not: "
-                        "choose another for the agent)",
-                        "COND-DOSE-001");
-            return out;
-        }
-        const auto amount = c.per_day.basis() == dose_basis::per_kg ? w->dose(*c.per_day.per_kg())
-                                                                    : w->dose(*c.per_day.per_m2());
-        if (!amount) {
-            out = with_field(amount.error(), field);
-            return out;
-        }
-        d.per_day = *amount;
-        d.total = hsct::total_dose(amount->in(hsct::units::mg) * days, hsct::units::mg);
-        d.weighting = std::move(*w);
-        out->components.push_back(d);
+        out->components.push_back(*d);
     }
     return out;
 }
+
+// ---------------------------------------------------------------------------------------------
+// COND-DOSE-003: the same amounts for many patients, without the evidence
+// ---------------------------------------------------------------------------------------------
+
+/// One drug component's amounts for a patient: mg a day and mg over the course.
+struct drug_amount {
+    agent which = agent::busulfan_iv;
+    std::uint8_t component = 0;  ///< its index in the regimen's components
+    hsct::total_dose per_day;
+    hsct::total_dose total;
+};
+
+/// A regimen's drug amounts for one patient, in the regimen's order (TBI takes no weight: its
+/// Gy are the regimen's own, regimen::total).
+struct regimen_amounts {
+    regimen_amounts() noexcept {}  // NOLINT(modernize-use-equals-default): see conventions §5
+    hsct::fixed_list<drug_amount, 8> drugs;
+};
+
+namespace detail {
+/// A checked policy as the steps of assess_dosing_weight read it, prepared once: which rules
+/// apply, the comparisons and the factor already looked up.
+struct lean_policy {
+    hsct::patient::dose_scale scale = hsct::patient::dose_scale::per_kg;
+    hsct::patient::weight_basis basis = hsct::patient::weight_basis::actual;
+    bool always = true;     ///< trigger_rule::always
+    bool uses_pct = false;  ///< the trigger reads TBW as % of IBW
+    bool uses_bmi = false;  ///< the trigger reads the BMI
+    bool needs_ibw = false;
+    bool adult_only = false;  ///< IBW or BMI: adult rules (PAT-IBW-004, PAT-DOSE-002)
+    bool has_cap = false;
+    bool pct_at_least = false;  ///< >= (else >), threshold_comparison
+    bool bmi_at_least = true;
+    hsct::patient::short_stature_policy below_60_in = hsct::patient::short_stature_policy::extrapolate;
+    hsct::patient::bsa_formula formula = hsct::patient::default_bsa_formula;
+    double factor = 0.0;
+    hsct::percent pct_threshold;
+    hsct::body_mass_index bmi_threshold;
+    hsct::area cap;
+
+    /// From a policy dw_validate accepted.
+    [[nodiscard]] static lean_policy of(const hsct::patient::dosing_weight_options& p) noexcept {
+        namespace pt = hsct::patient;
+        lean_policy l;
+        l.scale = p.scale;
+        l.basis = p.basis;
+        l.always = p.trigger.rule == pt::trigger_rule::always;
+        l.uses_pct = p.trigger.rule == pt::trigger_rule::percent_ibw ||
+                     p.trigger.rule == pt::trigger_rule::percent_ibw_or_bmi;
+        l.uses_bmi = p.trigger.rule == pt::trigger_rule::bmi || p.trigger.rule == pt::trigger_rule::percent_ibw_or_bmi;
+        l.needs_ibw = l.uses_pct || p.basis != pt::weight_basis::actual;
+        l.adult_only = l.needs_ibw || l.uses_bmi;
+        l.has_cap = p.bsa_cap.has_value();
+        l.pct_at_least = p.trigger.percent_ibw_comparison == pt::threshold_comparison::greater_or_equal;
+        l.bmi_at_least = p.trigger.bmi_comparison == pt::threshold_comparison::greater_or_equal;
+        l.below_60_in = p.below_60_in;
+        l.formula = p.formula;
+        l.factor = pt::fraction(p.factor).value_or(0.0);
+        l.pct_threshold = p.trigger.percent_ibw_threshold;
+        l.bmi_threshold = p.trigger.bmi_threshold;
+        l.cap = p.bsa_cap.value_or(hsct::area{});
+        return l;
+    }
+};
+
+/// One drug component of a plan, with its policy checked once.
+struct plan_step {
+    agent which = agent::busulfan_iv;
+    dose_basis basis = dose_basis::flat;
+    std::uint8_t component = 0;
+    double per_day = 0.0;  ///< in the basis unit (mg/kg, mg/m2, mg)
+    double days = 0.0;
+    lean_policy policy{};
+};
+
+/// The weight (per kg) or BSA (per m2) of assess_dosing_weight: the same steps and the same
+/// arithmetic, without the evidence. False where assess_dosing_weight would give none (the
+/// policy does not apply, or an error); the caller then asks it for the reason.
+[[nodiscard]] HSCT_ALWAYS_INLINE bool lean_dosing_quantity(const hsct::patient::body_measures& m,
+                                                           const lean_policy& p, hsct::mass& weight,
+                                                           hsct::area& bsa) noexcept {
+    namespace pt = hsct::patient;
+    using hsct::comparator;
+    using hsct::units::kg;
+    const hsct::mass tbw = m.weight().as_mass();
+    if (p.adult_only && !hsct::satisfies(static_cast<double>(m.age_at_dosing().completed_years()),
+                                         comparator::greater_equal, pt::ibw_adult_age_years)) {
+        return false;  // a child
+    }
+    hsct::mass ibw;
+    if (p.needs_ibw) {
+        const bool below = !hsct::satisfies(m.height().in(hsct::units::cm), comparator::greater_equal,
+                                            pt::devine_base_height.in(hsct::units::cm));
+        if (below && p.below_60_in == pt::short_stature_policy::refuse) {
+            return false;
+        }
+        if (below && p.below_60_in == pt::short_stature_policy::base_value) {
+            ibw = hsct::mass(m.recipient_sex() == hsct::sex::male ? pt::devine_base_male_kg : pt::devine_base_female_kg, kg);
+        } else {
+            const double ideal = pt::detail::devine_kg(m.height(), m.recipient_sex());
+            if (!(ideal > 0.0)) {
+                return false;
+            }
+            ibw = hsct::mass(ideal, kg);
+        }
+    }
+    bool met = p.always;
+    // The trigger: the comparisons of CORE-THRESH-001 that satisfies() makes for >= and >.
+    const auto compare = [](double v, bool at_least, double t) noexcept {
+        return at_least ? hsct::detail::at_least(v, t) : hsct::detail::above(v, t);
+    };
+    if (p.uses_pct) {
+        met = met || compare(100.0 * tbw.in(kg) / ibw.in(kg), p.pct_at_least, p.pct_threshold.in(hsct::units::pct));
+    }
+    if (p.uses_bmi) {
+        met = met || compare(pt::bmi(m.weight(), m.height()).in(hsct::units::kg_per_m2), p.bmi_at_least,
+                             p.bmi_threshold.in(hsct::units::kg_per_m2));
+    }
+    weight = tbw;
+    if (met) {
+        switch (p.basis) {
+            case pt::weight_basis::actual: break;
+            case pt::weight_basis::ideal: weight = ibw; break;
+            case pt::weight_basis::lesser_of_ideal_and_actual:
+                if (hsct::satisfies(ibw.in(kg), comparator::less, tbw.in(kg))) {
+                    weight = ibw;
+                }
+                break;
+            case pt::weight_basis::adjusted:
+                if (hsct::satisfies(tbw.in(kg), comparator::greater, ibw.in(kg))) {
+                    weight = ibw + p.factor * (tbw - ibw);
+                }
+                break;
+        }
+    }
+    if (p.scale == pt::dose_scale::per_m2) {
+        const auto w = pt::body_weight::make_if_valid(weight);
+        if (!w) {
+            return false;  // PAT-BODY-002
+        }
+        switch (p.formula) {
+            case pt::bsa_formula::mosteller: bsa = pt::bsa_mosteller(m.height(), *w); break;
+            case pt::bsa_formula::dubois: bsa = pt::bsa_dubois(m.height(), *w); break;
+            case pt::bsa_formula::haycock: bsa = pt::bsa_haycock(m.height(), *w); break;
+            case pt::bsa_formula::gehan_george: bsa = pt::bsa_gehan_george(m.height(), *w); break;
+            case pt::bsa_formula::boyd: bsa = pt::bsa_boyd(m.height(), *w); break;
+        }
+        if (p.has_cap && hsct::satisfies(bsa.in(hsct::units::m2), comparator::greater, p.cap.in(hsct::units::m2))) {
+            bsa = p.cap;
+        }
+    }
+    return true;
+}
+}  // namespace detail
+
+/// COND-DOSE-003: a regimen's doses prepared for many patients. make() checks every policy
+/// once (the errors of calculate_doses: "policies.<agent>"); amounts() then gives each
+/// patient's drug amounts by the same steps and the same arithmetic as calculate_doses
+/// (identical numbers: tested on generated patients under every named policy), without the
+/// evidence and without heap allocation. A patient for whom calculate_doses would fail fails
+/// here with the same error (amounts() asks calculate_doses' own steps for it). For a
+/// pharmacist's check of one patient use calculate_doses; for a registry or a batch, this.
+class dose_plan {
+public:
+    template <class = void>
+    [[nodiscard]] static result<dose_plan> make(const regimen& r,
+                                                const dosing_policies& policies = commonly_reported_policies()) {
+        dose_plan plan;
+        plan.regimen_ = r;
+        plan.policies_ = policies;
+        for (std::size_t i = 0; i < r.components().size(); ++i) {
+            const auto& c = r.components()[i];
+            if (c.per_day.basis() == dose_basis::radiation) {
+                continue;
+            }
+            detail::plan_step s;
+            s.which = c.per_day.which();
+            s.basis = c.per_day.basis();
+            s.component = static_cast<std::uint8_t>(i);
+            s.per_day = c.per_day.value();
+            s.days = static_cast<double>(c.days.size());
+            if (s.basis != dose_basis::flat) {
+                if (auto e = detail::check_policy(s.which, s.basis, policies.of(s.which))) {
+                    return std::move(*e);
+                }
+                s.policy = detail::lean_policy::of(policies.of(s.which));
+            }
+            plan.steps_.push_back(s);
+        }
+        return plan;
+    }
+
+    /// The regimen the plan was made for.
+    [[nodiscard]] const regimen& for_regimen() const noexcept { return regimen_; }
+
+    /// How many drug components the regimen has (the amounts a patient gets: TBI is not one).
+    [[nodiscard]] std::size_t drug_count() const noexcept { return steps_.size(); }
+
+    /// COND-DOSE-003: the patient's drug amounts. Errors: those of calculate_doses for this
+    /// patient (a policy that does not apply, an IBW that cannot be computed, a dosing weight
+    /// outside PAT-BODY-002). Allocates nothing on success.
+    [[nodiscard]] result<regimen_amounts> amounts(const hsct::patient::body_measures& m) const {
+        result<regimen_amounts> out(std::in_place);
+        std::array<drug_amount, 8> buffer;
+        auto filled = amounts_into(m, buffer);
+        if (!filled) {
+            out = std::move(filled).error();
+            return out;
+        }
+        for (const auto& d : *filled) {
+            out->drugs.push_back(d);
+        }
+        return out;
+    }
+
+    /// COND-DOSE-003, for batches: the same amounts written to `into` (drug_count() of them, in
+    /// the regimen's order); returns the part written. Errors: those of amounts(), and an
+    /// `into` shorter than drug_count() (out_of_range, field "into"). Allocates nothing on
+    /// success; `into` is unspecified after an error.
+    [[nodiscard]] HSCT_ALWAYS_INLINE result<std::span<drug_amount>> amounts_into(
+        const hsct::patient::body_measures& m, std::span<drug_amount> into) const {
+        const std::size_t n = steps_.size();
+        if (into.size() < n) {
+            return error(errc::out_of_range, "into", std::to_string(into.size()),
+                         "at least drug_count() = " + std::to_string(n) + " amounts", "COND-DOSE-003");
+        }
+        for (std::size_t k = 0; k < n; ++k) {
+            const detail::plan_step& s = steps_[k];
+            hsct::total_dose day;
+            if (s.basis == dose_basis::flat) {
+                day = hsct::total_dose(s.per_day, hsct::units::mg);
+            } else {
+                hsct::mass w;
+                hsct::area a;
+                if (!detail::lean_dosing_quantity(m, s.policy, w, a)) {
+                    return error_for(s, m);
+                }
+                day = s.basis == dose_basis::per_kg ? hsct::dose_per_mass(s.per_day, hsct::units::mg_per_kg) * w
+                                                    : hsct::dose_per_area(s.per_day, hsct::units::mg_per_m2) * a;
+            }
+            into[k] = drug_amount{s.which, s.component, day,
+                                  hsct::total_dose(day.in(hsct::units::mg) * s.days, hsct::units::mg)};
+        }
+        return into.first(n);
+    }
+
+private:
+    dose_plan() = default;
+    /// The error calculate_doses gives for the step's component (built only on that path).
+    template <class = void>
+    [[nodiscard]] error error_for(const detail::plan_step& s, const hsct::patient::body_measures& m) const {
+        std::optional<component_dose> d;
+        if (auto e = detail::component_doses(regimen_.components()[s.component], s.component, m, policies_, d)) {
+            return std::move(*e);
+        }
+        return error(errc::inconsistent, field_ref("regimen.components", id(s.which)).at(s.component),
+                     "amounts and calculate_doses disagree", "the same answer from both (please report)",
+                     "COND-DOSE-003");
+    }
+    regimen regimen_;
+    dosing_policies policies_;
+    hsct::fixed_list<detail::plan_step, 8> steps_;
+};
 
 }  // namespace hsct::conditioning
 

@@ -124,6 +124,15 @@ public:
     [[nodiscard]] static result<body_weight> make(const mass& m, field_ref field = "weight") {
         return make(m.in(units::kg), units::kg, field);
     }
+    /// A computed mass (e.g. an adjusted weight) as a weight if it passes PAT-BODY-002 (finite,
+    /// 0.3-400 kg), else nullopt: make's check without building its error, for hot paths that
+    /// ask make for the error only when this says no.
+    [[nodiscard]] static constexpr std::optional<body_weight> make_if_valid(const mass& m) noexcept {
+        if (weight_range.contains(m)) {  // NaN is not contained
+            return body_weight(m);
+        }
+        return std::nullopt;
+    }
 
     /// The weight as a mass.
     [[nodiscard]] constexpr const mass& as_mass() const noexcept { return v_; }
