@@ -38,8 +38,8 @@ void check_range() {
 }
 }  // namespace
 
-TEST_CASE("a per-day dose is sixteen bytes and trivially copyable", "[COND-AGENT-001]") {
-    STATIC_REQUIRE(sizeof(c::agent_dose) == 16);
+TEST_CASE("a per-day dose is 24 bytes and trivially copyable", "[COND-AGENT-001]") {
+    STATIC_REQUIRE(sizeof(c::agent_dose) == 24);
     STATIC_REQUIRE(std::is_trivially_copyable_v<c::agent_dose>);
 }
 
@@ -125,4 +125,36 @@ TEST_CASE("TBI: dose per fraction times fractions a day, 1-4 fractions", "[COND-
     CHECK_FALSE(c::make_tbi(hsct::radiation_dose(1.0, hsct::units::Gy), 0).has_value());
     CHECK_FALSE(c::make_tbi(hsct::radiation_dose(1.0, hsct::units::Gy), 5).has_value());
     CHECK_FALSE(c::make_tbi(hsct::radiation_dose(0.0, hsct::units::Gy), 1).has_value());
+}
+
+TEST_CASE("TBI dose rate where the protocol gives one: above 0, at most 100 cGy/min [P]", "[COND-AGENT-003]") {
+    using hsct::radiation_dose;
+    using hsct::radiation_dose_rate;
+    namespace u = hsct::units;
+    const auto plain = c::make_tbi(radiation_dose(2.0, u::Gy), 1);
+    REQUIRE(plain.has_value());
+    CHECK_FALSE(plain->dose_rate().has_value());
+    const auto low = c::make_tbi(radiation_dose(2.0, u::Gy), 1, radiation_dose_rate(7.0, u::cGy_per_min));
+    REQUIRE(low.has_value());
+    CHECK(low->dose_rate()->in(u::cGy_per_min) == 7.0);
+    CHECK(low->value() == 2.0);
+    CHECK_FALSE(*low == *plain);  // the rate is part of the dose
+    // below, at and above the bound
+    CHECK(c::make_tbi(radiation_dose(2.0, u::Gy), 1, radiation_dose_rate(99.99, u::cGy_per_min)).has_value());
+    CHECK(c::make_tbi(radiation_dose(2.0, u::Gy), 1, radiation_dose_rate(1.0, u::Gy_per_min)).has_value());
+    const auto high = c::make_tbi(radiation_dose(2.0, u::Gy), 1, radiation_dose_rate(100.01, u::cGy_per_min));
+    REQUIRE_FALSE(high.has_value());
+    CHECK(high.error().code() == hsct::errc::out_of_range);
+    CHECK(high.error().field() == "tbi.dose_rate");
+    CHECK(high.error().value() == "100.01 cGy/min");
+    CHECK(high.error().requirement() == "COND-AGENT-003");
+    const auto zero = c::make_tbi(radiation_dose(2.0, u::Gy), 1, radiation_dose_rate(0.0, u::cGy_per_min));
+    REQUIRE_FALSE(zero.has_value());
+    CHECK(zero.error().code() == hsct::errc::out_of_range);
+    const auto nan = c::make_tbi(radiation_dose(2.0, u::Gy), 1,
+                                 radiation_dose_rate(std::numeric_limits<double>::quiet_NaN(), u::cGy_per_min));
+    REQUIRE_FALSE(nan.has_value());
+    CHECK(nan.error().code() == hsct::errc::not_finite);
+    // the dose itself is still checked with a rate
+    CHECK_FALSE(c::make_tbi(radiation_dose(2.0, u::Gy), 3, radiation_dose_rate(7.0, u::cGy_per_min)).has_value());
 }

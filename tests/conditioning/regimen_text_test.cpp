@@ -19,7 +19,7 @@ constexpr const char* flumel100 =
     "\n"
     "component: fludarabine 30 mg/m2 days -6..-2\n"
     "component: melphalan 100 mg/m2 day -1\r\n"
-    "component: tbi 2 Gy x2 days -4,-3\n"
+    "component: tbi 2 Gy x2 at 7.5 cGy/min days -4,-3\n"
     "component: treosulfan 14 g/m2 days -9..-7\n"
     "rest: 0";
 
@@ -32,7 +32,10 @@ bool same(const c::regimen& a, const c::regimen& b) {
         const auto& x = a.components()[i];
         const auto& y = b.components()[i];
         if (x.per_day.which() != y.per_day.which() || std::abs(x.per_day.value() - y.per_day.value()) > 1e-12 ||
-            x.per_day.fractions() != y.per_day.fractions() || x.days.size() != y.days.size()) {
+            x.per_day.fractions() != y.per_day.fractions() || x.days.size() != y.days.size() ||
+            x.per_day.dose_rate().has_value() != y.per_day.dose_rate().has_value() ||
+            (x.per_day.dose_rate() &&
+             std::abs(x.per_day.dose_rate()->in(hsct::units::cGy_per_min) - y.per_day.dose_rate()->in(hsct::units::cGy_per_min)) > 1e-12)) {
             return false;
         }
         for (std::size_t k = 0; k < x.days.size(); ++k) {
@@ -57,6 +60,11 @@ TEST_CASE("a centre's regimen read from text, with every check", "[COND-REG-003]
     CHECK(r->total(agent::melphalan).amount == 100.0);
     CHECK(r->total(agent::tbi).amount == 8.0);
     CHECK(r->total(agent::tbi).fractions == 4);
+    const auto& tbi = r->components()[2].per_day;
+    REQUIRE(tbi.which() == agent::tbi);
+    REQUIRE(tbi.dose_rate().has_value());
+    CHECK(tbi.dose_rate()->in(hsct::units::cGy_per_min) == 7.5);  // COND-AGENT-003
+    CHECK_FALSE(r->components()[0].per_day.dose_rate().has_value());
     CHECK(r->total(agent::treosulfan).amount == 42000.0);
     REQUIRE(r->rest_days().size() == 1);
     CHECK(r->rest_days()[0] == hsct::transplant_day::at(0));
@@ -101,6 +109,13 @@ TEST_CASE("what the text form refuses, naming the line", "[COND-REG-003]") {
         {h + "component: fludarabine 30 mg/m2 days -40\n", "regimen_text:3", hsct::errc::syntax},
         {h + "component: fludarabine 30 mg/m2 days -2,-3\n", "regimen.components.days[0]", hsct::errc::inconsistent},
         {h + "component: fludarabine 30 mg/m2 x2 days -2\n", "regimen_text:3", hsct::errc::syntax},
+        {h + "component: fludarabine 30 mg/m2 at 7 cGy/min days -2\n", "regimen_text:3", hsct::errc::syntax},
+        {h + "component: tbi 2 Gy at 7 cGy/h day -1\n", "regimen_text:3", hsct::errc::syntax},
+        {h + "component: tbi 2 Gy at cGy/min day -1\n", "regimen_text:3", hsct::errc::syntax},
+        {h + "component: tbi 2 Gy at 7 day -1\n", "regimen_text:3", hsct::errc::syntax},
+        {h + "component: tbi 2 Gy x2 at 0 cGy/min day -1\n", "regimen_text:3", hsct::errc::out_of_range},
+        {h + "component: tbi 2 Gy at 1.5 Gy/min day -1\n", "regimen_text:3", hsct::errc::out_of_range},
+        {h + "component: tbi 2 Gy day -1 extra\n", "regimen_text:3", hsct::errc::syntax},
         {h + "component: fludarabine 30 mg/m2 weeks -2\n", "regimen_text:3", hsct::errc::syntax},
         {h + "name: y\n", "regimen_text:3", hsct::errc::syntax},
         {h + "dose: 3\n", "regimen_text:3", hsct::errc::syntax},

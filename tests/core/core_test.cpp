@@ -92,7 +92,7 @@ using plain_quantities =
                hsct::molar_concentration, hsct::catalytic_concentration,
                hsct::cell_concentration, hsct::cell_count, hsct::cell_dose, hsct::dose_per_area,
                hsct::dose_per_mass, hsct::total_dose, hsct::radiation_dose, hsct::percent,
-               hsct::body_mass_index>;
+               hsct::body_mass_index, hsct::radiation_dose_rate>;
 
 using analytes = std::tuple<hsct::bilirubin, hsct::creatinine, hsct::albumin, hsct::haemoglobin,
                             hsct::ldh, hsct::anc, hsct::wbc, hsct::platelets, hsct::lymphocytes,

@@ -44,6 +44,7 @@ TEST_CASE("every quantity is the size of a double and trivially copyable",
     STATIC_REQUIRE(sizeof(hsct::dose_per_mass) == 8);
     STATIC_REQUIRE(sizeof(hsct::total_dose) == 8);
     STATIC_REQUIRE(sizeof(hsct::radiation_dose) == 8);
+    STATIC_REQUIRE(sizeof(hsct::radiation_dose_rate) == 8);
     STATIC_REQUIRE(sizeof(hsct::percent) == 8);
     STATIC_REQUIRE(std::is_trivially_copyable_v<hsct::dose_per_area>);
     STATIC_REQUIRE(std::is_trivially_copyable_v<hsct::cell_dose>);
@@ -67,6 +68,8 @@ TEST_CASE("units of one quantity convert by their exact factors", "[core][units]
     STATIC_REQUIRE(hsct::molar_concentration(1000.0, u::nmol_per_l).in(u::umol_per_l) == 1.0);
     STATIC_REQUIRE(hsct::radiation_dose(200.0, u::cGy).in(u::Gy) == 2.0);
     STATIC_REQUIRE(hsct::radiation_dose(12.0, u::Gy).in(u::cGy) == 1200.0);
+    STATIC_REQUIRE(hsct::radiation_dose_rate(7.0, u::cGy_per_min).in(u::Gy_per_min) == 0.07);
+    STATIC_REQUIRE(hsct::radiation_dose_rate(0.5, u::Gy_per_min).in(u::cGy_per_min) == 50.0);
     STATIC_REQUIRE(hsct::dose_per_area(1.0, u::g_per_m2).in(u::mg_per_m2) == 1000.0);
     STATIC_REQUIRE(hsct::dose_per_area(500.0, u::ug_per_m2).in(u::mg_per_m2) == 0.5);
     STATIC_REQUIRE(hsct::dose_per_mass(1.0, u::g_per_kg).in(u::mg_per_kg) == 1000.0);
@@ -164,6 +167,7 @@ TEST_CASE("literals build values in their unit at compile time", "[core][units]"
     STATIC_REQUIRE(same_type_and_value(54_mg, hsct::total_dose(54.0, u::mg)));
     STATIC_REQUIRE(same_type_and_value(12_Gy, hsct::radiation_dose(12.0, u::Gy)));
     STATIC_REQUIRE(same_type_and_value(200_cGy, hsct::radiation_dose(2.0, u::Gy)));
+    STATIC_REQUIRE(same_type_and_value(7_cGy_per_min, hsct::radiation_dose_rate(7.0, u::cGy_per_min)));
     STATIC_REQUIRE(same_type_and_value(25_pct, hsct::percent(25.0, u::pct)));
     STATIC_REQUIRE(same_type_and_value(35.1_kg_per_m2, hsct::body_mass_index(35.1, u::kg_per_m2)));
 }
@@ -260,6 +264,9 @@ TEST_CASE("UCUM and printed spellings of one unit mean the same unit", "[core][u
     CHECK(*giga == *printed);
     // micro sign and Greek mu
     CHECK(hsct::find_unit("\xC2\xB5mol/L", hsct::dimension::molar_concentration, "f").has_value());
+    CHECK(hsct::find_unit("Gy/min", hsct::dimension::radiation_dose_rate, "f")->num == 100.0);
+    CHECK(hsct::find_unit("cGy/min", hsct::dimension::radiation_dose, "f").error().code() ==
+          hsct::errc::wrong_dimension);
     CHECK(hsct::find_unit("\xCE\xBCmol/L", hsct::dimension::molar_concentration, "f").has_value());
 }
 
@@ -691,6 +698,8 @@ TEST_CASE("display precision per quantity (policy)", "[core][units][CORE-DISPLAY
     STATIC_REQUIRE(hsct::display_decimals<hsct::radiation_dose>() == 2);
     STATIC_REQUIRE(hsct::display_decimals<hsct::percent>() == 1);
     STATIC_REQUIRE(hsct::display_decimals<hsct::body_mass_index>() == 1);
+    STATIC_REQUIRE(hsct::display_decimals<hsct::radiation_dose_rate>() == 1);
+    CHECK(hsct::display(hsct::radiation_dose_rate(0.075, u::Gy_per_min)) == "7.5 cGy/min");
     CHECK(hsct::display(hsct::mass(72.45, u::kg)) == "72.5 kg");
     CHECK(hsct::display(67_in) == "170.2 cm");
     CHECK(hsct::display(1.873_m2) == "1.87 m2");

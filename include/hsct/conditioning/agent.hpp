@@ -192,9 +192,21 @@ template <agent A>
 /// The per-day dose (fraction x fractions) is checked as make_dose checks a dose.
 [[nodiscard]] inline result<agent_dose> make_tbi(hsct::radiation_dose per_fraction, int fractions,
                                                  const dose_range_options& options = {});
+/// COND-AGENT-003: the same with the dose rate the protocol gives, checked against
+/// tbi_dose_rate_range.
+[[nodiscard]] inline result<agent_dose> make_tbi(hsct::radiation_dose per_fraction, int fractions,
+                                                 hsct::radiation_dose_rate rate,
+                                                 const dose_range_options& options = {});
+
+/// COND-AGENT-003 (policy [P]): the dose rates hsct accepts for TBI, above 0 and at most
+/// 100 cGy/min. A plausibility bound, not a recommendation: centres vary in TBI dose rate as
+/// in dose and fractionation (HB24 ch. 13 section 13.2, citing Giebel et al. 2014, an EBMT
+/// survey of TBI practice), and no source at hand states a range, so hsct refuses only rates
+/// far above any TBI technique it knows of (a few to a few tens of cGy/min) [P].
+inline constexpr hsct::radiation_dose_rate tbi_dose_rate_max{100.0, hsct::units::cGy_per_min};
 
 /// One agent's dose for one day: the agent, its value in the basis unit (mg/kg, mg/m2, mg or
-/// Gy), and for TBI the number of fractions that day. 16 bytes.
+/// Gy), and for TBI the number of fractions that day and the dose rate where given. 24 bytes.
 class agent_dose {
 public:
     [[nodiscard]] constexpr agent which() const noexcept { return agent_; }
@@ -203,6 +215,12 @@ public:
     [[nodiscard]] constexpr double value() const noexcept { return value_; }
     /// TBI: fractions a day (1 otherwise).
     [[nodiscard]] constexpr int fractions() const noexcept { return fractions_; }
+    /// TBI: the dose rate, where the protocol gives one (COND-AGENT-003).
+    [[nodiscard]] constexpr std::optional<hsct::radiation_dose_rate> dose_rate() const noexcept {
+        return rate_cgy_per_min_ > 0.0
+                   ? std::optional(hsct::radiation_dose_rate(rate_cgy_per_min_, hsct::units::cGy_per_min))
+                   : std::nullopt;
+    }
     /// The dose as its typed quantity, when it is of that basis.
     [[nodiscard]] constexpr std::optional<hsct::dose_per_mass> per_kg() const noexcept {
         return basis() == dose_basis::per_kg ? std::optional(hsct::dose_per_mass(value_, hsct::units::mg_per_kg))
@@ -228,9 +246,12 @@ private:
     template <agent A>
     friend result<agent_dose> make_dose(typename agent_traits<A>::quantity, const dose_range_options&);
     friend result<agent_dose> make_tbi(hsct::radiation_dose, int, const dose_range_options&);
+    friend result<agent_dose> make_tbi(hsct::radiation_dose, int, hsct::radiation_dose_rate,
+                                       const dose_range_options&);
     constexpr agent_dose(agent a, double v, int fractions, bool above) noexcept
         : value_(v), agent_(a), fractions_(static_cast<std::uint8_t>(fractions)), above_published_(above) {}
     double value_ = 0.0;
+    double rate_cgy_per_min_ = 0.0;  ///< 0: not given (a given rate is above 0)
     agent agent_ = agent::busulfan_iv;
     std::uint8_t fractions_ = 1;
     bool above_published_ = false;
@@ -300,6 +321,24 @@ inline result<agent_dose> make_tbi(hsct::radiation_dose per_fraction, int fracti
         return *e;
     }
     return agent_dose(agent::tbi, v, fractions, above);
+}
+
+inline result<agent_dose> make_tbi(hsct::radiation_dose per_fraction, int fractions,
+                                   hsct::radiation_dose_rate rate, const dose_range_options& options) {
+    const double r = rate.in(hsct::units::cGy_per_min);
+    if (!std::isfinite(r) || !(r > 0.0) || r > tbi_dose_rate_max.in(hsct::units::cGy_per_min)) {
+        return error(std::isfinite(r) ? errc::out_of_range : errc::not_finite, "tbi.dose_rate",
+                     hsct::detail::format_number(r) + " cGy/min",
+                     "above 0 and at most " +
+                         hsct::detail::format_number(tbi_dose_rate_max.in(hsct::units::cGy_per_min)) +
+                         " cGy/min (hsct's plausibility bound [P])",
+                     "COND-AGENT-003");
+    }
+    auto d = make_tbi(per_fraction, fractions, options);
+    if (d) {
+        d->rate_cgy_per_min_ = r;
+    }
+    return d;
 }
 
 }  // namespace hsct::conditioning

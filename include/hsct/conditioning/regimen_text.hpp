@@ -9,7 +9,7 @@
 //   source: centre protocol v3 (2026)
 //   component: fludarabine 30 mg/m2 days -6..-2
 //   component: melphalan 100 mg/m2 day -1
-//   component: tbi 2 Gy x2 days -3..-1
+//   component: tbi 2 Gy x2 at 7.5 cGy/min days -3..-1
 //   rest: 0
 //
 //   auto text = hsct::conditioning::parse_regimen_text(file_contents);   // result<regimen_text>
@@ -18,10 +18,11 @@
 //
 // COND-REG-003: the form, version 1. The first line (after blank lines and '#' comments) is
 // "hsct-regimen 1". Then, one per line: "name: <text>" (required, once), "source: <text>"
-// (optional, once), "component: <agent> <dose> <unit> [x<fractions>] day|days <days>" (1-8),
-// "rest: <days>" (optional, once). <agent> is an agent id (fludarabine, busulfan_iv, tbi, ...);
-// <unit> is the agent's basis: mg/kg, mg/m2 (or g/m2), mg, or Gy (TBI, with "x<n>" fractions a
-// day, 1 by default); <days> is a comma list of day numbers (-7, +3, 0) and ranges (-6..-2).
+// (optional, once), "component: <agent> <dose> <unit> [x<fractions>] [at <rate> cGy/min]
+// day|days <days>" (1-8), "rest: <days>" (optional, once). <agent> is an agent id (fludarabine,
+// busulfan_iv, tbi, ...); <unit> is the agent's basis: mg/kg, mg/m2 (or g/m2), mg, or Gy (TBI,
+// with "x<n>" fractions a day, 1 by default, and its dose rate where the protocol gives one, in
+// cGy/min or Gy/min: COND-AGENT-003); <days> is a comma list of day numbers (-7, +3, 0) and ranges (-6..-2).
 // Anything else is an error naming the line (field "regimen_text:<line>"), the text and the
 // form; a dose or a day out of range is the error make_dose or make_regimen gives, under that
 // field. The text reader is fuzzed (fuzz_conditioning_text).
@@ -129,7 +130,7 @@ struct regimen_text_reader {
 
     [[nodiscard]] std::optional<error> read_component(std::string_view line, std::string_view rest) {
         const char* form =
-            "component: <agent> <dose> <unit> [x<fractions>] day|days <days>, e.g. "
+            "component: <agent> <dose> <unit> [x<fractions>] [at <rate> cGy/min] day|days <days>, e.g. "
             "\"component: fludarabine 30 mg/m2 days -6..-2\"";
         // split on spaces
         std::vector<std::string_view> w;
@@ -146,7 +147,7 @@ struct regimen_text_reader {
                 w.push_back(rest.substr(b, i - b));
             }
         }
-        if (w.size() < 5 || w.size() > 6) {
+        if (w.size() < 5 || w.size() > 9) {
             return fail(line, form);
         }
         const auto a = parse_enum<agent>(w[0], "agent");
@@ -159,17 +160,25 @@ struct regimen_text_reader {
         }
         std::size_t k = 3;
         int fractions = 1;
-        if (w.size() == 6) {
-            const std::string_view x = w[3];
-            const auto n = x.size() >= 2 && x[0] == 'x' ? hsct::detail::read_integer(x.substr(1))
-                                                         : std::optional<std::int64_t>();
+        if (w[k].size() >= 2 && w[k][0] == 'x') {
+            const auto n = hsct::detail::read_integer(w[k].substr(1));
             if (!n || *a != agent::tbi || *n < 1 || *n > 4) {
                 return fail(line, std::string(form) + "; \"x<fractions>\" (1-4) only for tbi");
             }
             fractions = static_cast<int>(*n);
-            k = 4;
+            ++k;
         }
-        if (w[k] != "day" && w[k] != "days") {
+        std::optional<double> rate_cgy_min;  // "at <rate> cGy/min|Gy/min", TBI only
+        if (w[k] == "at") {
+            const auto r = k + 2 < w.size() ? hsct::detail::read_number(w[k + 1]) : std::optional<double>();
+            const std::string_view ru = k + 2 < w.size() ? w[k + 2] : std::string_view();
+            if (!r || *a != agent::tbi || (ru != "cGy/min" && ru != "Gy/min")) {
+                return fail(line, std::string(form) + "; \"at <rate> cGy/min\" (or Gy/min) only for tbi");
+            }
+            rate_cgy_min = ru == "Gy/min" ? *r * 100.0 : *r;
+            k += 3;
+        }
+        if (k + 2 != w.size() || (w[k] != "day" && w[k] != "days")) {
             return fail(line, form);
         }
         std::vector<hsct::transplant_day> days;
@@ -208,7 +217,10 @@ struct regimen_text_reader {
                 if (unit != "Gy") {
                     return wrong_unit("Gy");
                 }
-                dose = make_tbi(hsct::radiation_dose(*v, hsct::units::Gy), fractions);
+                dose = rate_cgy_min
+                           ? make_tbi(hsct::radiation_dose(*v, hsct::units::Gy), fractions,
+                                      hsct::radiation_dose_rate(*rate_cgy_min, hsct::units::cGy_per_min))
+                           : make_tbi(hsct::radiation_dose(*v, hsct::units::Gy), fractions);
                 break;
         }
         if (!dose) {
@@ -371,6 +383,11 @@ template <class = void>
                 s += hsct::detail::format_number(c.per_day.value() / c.per_day.fractions());
                 s += " Gy x";
                 s += std::to_string(c.per_day.fractions());
+                if (const auto rate = c.per_day.dose_rate()) {
+                    s += " at ";
+                    s += hsct::detail::format_number(rate->in(hsct::units::cGy_per_min));
+                    s += " cGy/min";
+                }
                 break;
         }
         s += " days ";

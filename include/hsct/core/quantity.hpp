@@ -41,6 +41,7 @@ enum class dimension : std::uint8_t {
     radiation_dose = 14,           ///< absorbed radiation dose (canonical Gy)
     percent = 15,                  ///< a proportion in percent (canonical %)
     body_mass_index = 16,          ///< mass per square of height (canonical kg/m2)
+    radiation_dose_rate = 17,      ///< absorbed radiation dose per minute (canonical cGy/min)
 };
 
 constexpr auto hsct_enum_table(dimension) noexcept {
@@ -61,6 +62,7 @@ constexpr auto hsct_enum_table(dimension) noexcept {
         {dimension::radiation_dose, "radiation_dose", "radiation dose"},
         {dimension::percent, "percent", "percent"},
         {dimension::body_mass_index, "body_mass_index", "body mass index"},
+        {dimension::radiation_dose_rate, "radiation_dose_rate", "radiation dose rate"},
     });
 }
 

@@ -46,6 +46,7 @@ class total_dose;
 class radiation_dose;
 class percent;
 class body_mass_index;
+class radiation_dose_rate;
 
 /// Unit tags. Each is an empty type; pass the constant (units::kg) where a unit is asked for.
 namespace units {
@@ -149,6 +150,11 @@ HSCT_DEFINE_UNIT(microgram_t, ug, total_dose, total_dose, 1.0, 1e3, "ug", "ug");
 // Radiation dose (canonical Gy). 1 Gy = 100 cGy.
 HSCT_DEFINE_UNIT(gray_t, Gy, radiation_dose, radiation_dose, 1.0, 1.0, "Gy", "Gy");
 HSCT_DEFINE_UNIT(centigray_t, cGy, radiation_dose, radiation_dose, 1.0, 100.0, "cGy", "cGy");
+// Radiation dose rate (canonical cGy/min, the unit TBI protocols state). 1 Gy/min = 100 cGy/min.
+HSCT_DEFINE_UNIT(centigray_per_min_t, cGy_per_min, radiation_dose_rate, radiation_dose_rate, 1.0, 1.0,
+                 "cGy/min", "cGy/min");
+HSCT_DEFINE_UNIT(gray_per_min_t, Gy_per_min, radiation_dose_rate, radiation_dose_rate, 100.0, 1.0, "Gy/min",
+                 "Gy/min");
 // Percent (canonical %).
 HSCT_DEFINE_UNIT(percent_t, pct, percent, percent, 1.0, 1.0, "%", "%");
 // Body mass index (canonical kg/m2).
@@ -206,6 +212,8 @@ HSCT_DEFINE_QUANTITY(radiation_dose);
 HSCT_DEFINE_QUANTITY(percent);
 /// Body mass index (kg/m2): body mass divided by the square of height.
 HSCT_DEFINE_QUANTITY(body_mass_index);
+/// Absorbed radiation dose per minute (Gy/min, cGy/min), e.g. a TBI dose rate.
+HSCT_DEFINE_QUANTITY(radiation_dose_rate);
 
 #undef HSCT_DEFINE_QUANTITY
 
@@ -228,6 +236,7 @@ HSCT_QUANTITY_TRAITS(total_dose, milligram_t, "total dose", 1);                 
 HSCT_QUANTITY_TRAITS(radiation_dose, gray_t, "radiation dose", 2);                 // 1.65 Gy
 HSCT_QUANTITY_TRAITS(percent, percent_t, "percent", 1);                            // 97.5 %
 HSCT_QUANTITY_TRAITS(body_mass_index, kg_per_m2_t, "body mass index", 1);          // 24.3 kg/m2
+HSCT_QUANTITY_TRAITS(radiation_dose_rate, centigray_per_min_t, "radiation dose rate", 1);  // 7.5 cGy/min
 #undef HSCT_QUANTITY_TRAITS
 }  // namespace detail
 
@@ -317,6 +326,7 @@ HSCT_DEFINE_LITERAL(Gy, radiation_dose, Gy)
 HSCT_DEFINE_LITERAL(cGy, radiation_dose, cGy)
 HSCT_DEFINE_LITERAL(pct, percent, pct)
 HSCT_DEFINE_LITERAL(kg_per_m2, body_mass_index, kg_per_m2)
+HSCT_DEFINE_LITERAL(cGy_per_min, radiation_dose_rate, cGy_per_min)
 #undef HSCT_DEFINE_LITERAL
 }  // namespace literals
 
@@ -483,6 +493,9 @@ inline constexpr unit_spelling unit_spellings[] = {
     // Radiation dose
     unit_spelling{"Gy", units::Gy.info, true},
     unit_spelling{"cGy", units::cGy.info, true},
+    // Radiation dose rate
+    unit_spelling{"cGy/min", units::cGy_per_min.info, true},
+    unit_spelling{"Gy/min", units::Gy_per_min.info, true},
     // Percent
     unit_spelling{"%", units::pct.info, true},
     // Body mass index
