@@ -8,6 +8,7 @@
 #ifndef HSCT_IO_HPP
 #define HSCT_IO_HPP
 
+#include "hsct/conditioning/io.hpp"
 #include "hsct/core/io.hpp"
 #include "hsct/patient/io.hpp"
 

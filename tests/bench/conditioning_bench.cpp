@@ -15,7 +15,8 @@
 //  - intensity: assess_intensity of each of the twelve published regimens in turn (Bacigalupo
 //    rule set); issue 10's target: <= 100 ns a regimen;
 //  - regimen_doses: calculate_doses of FluBu4 for a patient (two dosing-weight policies with
-//    their evidence, amounts and totals).
+//    their evidence, amounts and totals);
+//  - regimen_doses_render: render() of that result in English (two lines).
 // Naming: BM_<case>_cost (tests/bench/run_ratios.sh prints them as costs).
 #include <benchmark/benchmark.h>
 
@@ -27,6 +28,7 @@
 #include <vector>
 
 #include <hsct/conditioning/dose_calculation.hpp>
+#include <hsct/conditioning/dose_calculation_text.hpp>
 #include <hsct/conditioning/intensity.hpp>
 #include <hsct/conditioning/regimen.hpp>
 
@@ -67,6 +69,21 @@ void BM_regimen_doses_cost(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_regimen_doses_cost)->Unit(benchmark::kNanosecond);
+
+// Rendering, measured on its own (docs/conventions.md section 6): the English lines of FluBu4's
+// doses for the same patient, from a result computed once.
+void BM_regimen_doses_render_cost(benchmark::State& state) {
+    const auto m = p::body_measures::make(p::height::make(165.0, hsct::units::cm).value(),
+                                          p::body_weight::make(120.0, hsct::units::kg).value(),
+                                          hsct::sex::female, hsct::age::make(45, 0).value())
+                       .value();
+    const auto d = c::calculate_doses(c::regimens::flu_bu4(), m).value();
+    for (auto _ : state) {
+        auto text = c::render(d);
+        benchmark::DoNotOptimize(text.data());
+    }
+}
+BENCHMARK(BM_regimen_doses_render_cost)->Unit(benchmark::kNanosecond);
 
 // ---------------------------------------------------------------------------------------------
 // Regimen amounts, typed (dose_plan) versus raw
