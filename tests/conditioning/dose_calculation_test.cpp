@@ -4,6 +4,7 @@
 #include <hsct/conditioning/dose_calculation.hpp>
 
 #include <algorithm>
+#include <utility>
 #include <cmath>
 #include <span>
 #include <vector>
@@ -152,6 +153,15 @@ std::vector<c::dosing_policies> policy_sets() {
                     s.of(a) = per_m2[(k + i) % per_m2.size()];
                 }
                 s.of(a).below_60_in = stature;
+                // every third set: a centre's adjustments (COND-DOSE-004), one mode each
+                if (k % 3 == 0 && basis != c::dose_basis::radiation) {
+                    auto& x = s.adjustment(a);
+                    x.name = "centre rule";
+                    x.reduce_to = hsct::percent(k == 0 ? 100.0 : 80.0, hsct::units::pct);
+                    x.round_to = hsct::total_dose(basis == c::dose_basis::per_kg ? 60.0 : 10.0, hsct::units::mg);
+                    x.rounding = static_cast<c::rounding_mode>(1 + (i % 3));
+                    x.cap_per_day = hsct::total_dose(900.0, hsct::units::mg);
+                }
             }
             sets.push_back(s);
         }
@@ -278,4 +288,151 @@ TEST_CASE("dose_plan::amounts_into: a batch's buffer, too short refused", "[COND
     REQUIRE_FALSE(refused.has_value());
     CHECK(refused.error().code() == hsct::errc::not_allowed);
     CHECK(refused.error().field() == "regimen.components.busulfan_iv[0]");
+}
+
+// ---------------------------------------------------------------------------------------------
+// COND-DOSE-004: a centre's reduction, rounding and cap, applied only when it states them
+// ---------------------------------------------------------------------------------------------
+namespace {
+c::dosing_policies with_busulfan(const c::dose_adjustment& x) {
+    auto p = c::commonly_reported_policies();
+    p.adjustment(agent::busulfan_iv) = x;
+    return p;
+}
+const c::component_dose& busulfan_of(const c::regimen_doses& d) { return d.components[1]; }
+}  // namespace
+
+TEST_CASE("no adjustment unless the centre states one", "[COND-DOSE-004]") {
+    const auto d = c::calculate_doses(c::regimens::flu_bu4(), measures(165, 120, hsct::sex::female));
+    REQUIRE(d.has_value());
+    for (const auto& x : d->components) {
+        CHECK_FALSE(x.calculated_per_day.has_value());
+        CHECK_FALSE(x.adjustment.any());
+        CHECK_FALSE((x.reduced || x.rounded || x.capped));
+    }
+}
+
+TEST_CASE("reduction, rounding to a vial, cap: in that order, each recorded", "[COND-DOSE-004]") {
+    const auto m = measures(165, 120, hsct::sex::female);  // busulfan 232.576 mg a day (AIBW25)
+    c::dose_adjustment x;
+    x.name = "centre: Bu 80 %, 60 mg vials";
+    x.reduce_to = hsct::percent(80.0, hsct::units::pct);  // 186.06 mg
+    x.round_to = hsct::total_dose(60.0, hsct::units::mg);
+    const auto d = c::calculate_doses(c::regimens::flu_bu4(), m, with_busulfan(x));
+    REQUIRE(d.has_value());
+    const auto& bu = busulfan_of(*d);
+    REQUIRE(bu.calculated_per_day.has_value());
+    CHECK(near(bu.calculated_per_day->in(hsct::units::mg), 232.58, 0.01));
+    CHECK(bu.per_day->in(hsct::units::mg) == 180.0);  // 186.06 -> 3 vials
+    CHECK(bu.total->in(hsct::units::mg) == 720.0);
+    CHECK(bu.reduced);
+    CHECK(bu.rounded);
+    CHECK_FALSE(bu.capped);
+    CHECK(bu.adjustment.name == "centre: Bu 80 %, 60 mg vials");
+    CHECK_FALSE(d->components[0].calculated_per_day.has_value());  // fludarabine untouched
+
+    // rounding modes around 186.06 mg: down 180, up 240, nearest 180
+    for (const auto& [mode, expected] : {std::pair{c::rounding_mode::down, 180.0}, std::pair{c::rounding_mode::up, 240.0},
+                                         std::pair{c::rounding_mode::nearest, 180.0}}) {
+        x.rounding = mode;
+        const auto r = c::calculate_doses(c::regimens::flu_bu4(), m, with_busulfan(x));
+        REQUIRE(r.has_value());
+        CHECK(busulfan_of(*r).per_day->in(hsct::units::mg) == expected);
+    }
+
+    // the cap: below, at and above the calculated amount (no reduction or rounding)
+    const double calculated = bu.calculated_per_day->in(hsct::units::mg);
+    c::dose_adjustment cap;
+    cap.name = "centre cap";
+    for (const auto& [limit, capped] : {std::pair{calculated - 0.5, true}, std::pair{calculated, false},
+                                        std::pair{calculated + 0.5, false}}) {
+        cap.cap_per_day = hsct::total_dose(limit, hsct::units::mg);
+        const auto r = c::calculate_doses(c::regimens::flu_bu4(), m, with_busulfan(cap));
+        REQUIRE(r.has_value());
+        INFO(limit);
+        CHECK(busulfan_of(*r).capped == capped);
+        CHECK(busulfan_of(*r).per_day->in(hsct::units::mg) <= limit + 1e-9);
+    }
+    // the cap wins over a rounding up
+    cap.round_to = hsct::total_dose(60.0, hsct::units::mg);
+    cap.rounding = c::rounding_mode::up;
+    cap.cap_per_day = hsct::total_dose(250.0, hsct::units::mg);
+    const auto both = c::calculate_doses(c::regimens::flu_bu4(), m, with_busulfan(cap));
+    REQUIRE(both.has_value());
+    CHECK(busulfan_of(*both).per_day->in(hsct::units::mg) == 240.0);  // 232.6 rounded up; under the cap
+    CHECK_FALSE(busulfan_of(*both).capped);
+    cap.cap_per_day = hsct::total_dose(235.0, hsct::units::mg);
+    const auto capped = c::calculate_doses(c::regimens::flu_bu4(), m, with_busulfan(cap));
+    REQUIRE(capped.has_value());
+    CHECK(busulfan_of(*capped).per_day->in(hsct::units::mg) == 235.0);  // 240 rounded up, capped at 235
+    CHECK(busulfan_of(*capped).capped);
+}
+
+TEST_CASE("an adjustment is named and in range, or refused", "[COND-DOSE-004]") {
+    const auto m = measures(165, 120, hsct::sex::female);
+    struct row {
+        c::dose_adjustment x;
+        std::string field;
+        hsct::errc code;
+    };
+    c::dose_adjustment unnamed;
+    unnamed.cap_per_day = hsct::total_dose(100.0, hsct::units::mg);
+    c::dose_adjustment zero_pct;
+    zero_pct.name = "r";
+    zero_pct.reduce_to = hsct::percent(0.0, hsct::units::pct);
+    c::dose_adjustment over_pct = zero_pct;
+    over_pct.reduce_to = hsct::percent(100.5, hsct::units::pct);
+    c::dose_adjustment zero_vial = zero_pct;
+    zero_vial.reduce_to.reset();
+    zero_vial.round_to = hsct::total_dose(0.0, hsct::units::mg);
+    c::dose_adjustment bad_mode = zero_vial;
+    bad_mode.round_to = hsct::total_dose(60.0, hsct::units::mg);
+    bad_mode.rounding = static_cast<c::rounding_mode>(9);
+    c::dose_adjustment nan_cap = zero_vial;
+    nan_cap.round_to.reset();
+    nan_cap.cap_per_day = hsct::total_dose(std::nan(""), hsct::units::mg);
+    const row rows[] = {
+        {unnamed, "adjustments.busulfan_iv.name", hsct::errc::missing},
+        {zero_pct, "adjustments.busulfan_iv.reduce_to", hsct::errc::out_of_range},
+        {over_pct, "adjustments.busulfan_iv.reduce_to", hsct::errc::out_of_range},
+        {zero_vial, "adjustments.busulfan_iv.round_to", hsct::errc::out_of_range},
+        {bad_mode, "adjustments.busulfan_iv.rounding", hsct::errc::out_of_range},
+        {nan_cap, "adjustments.busulfan_iv.cap_per_day", hsct::errc::not_finite},
+    };
+    for (const auto& r : rows) {
+        INFO(r.field);
+        const auto d = c::calculate_doses(c::regimens::flu_bu4(), m, with_busulfan(r.x));
+        REQUIRE_FALSE(d.has_value());
+        CHECK(d.error().field() == r.field);
+        CHECK(d.error().code() == r.code);
+        const auto plan = c::dose_plan::make(c::regimens::flu_bu4(), with_busulfan(r.x));
+        REQUIRE_FALSE(plan.has_value());
+        CHECK(plan.error().field() == r.field);
+    }
+    // 100 % is accepted (and moves nothing)
+    c::dose_adjustment full = zero_pct;
+    full.reduce_to = hsct::percent(100.0, hsct::units::pct);
+    const auto d = c::calculate_doses(c::regimens::flu_bu4(), m, with_busulfan(full));
+    REQUIRE(d.has_value());
+    CHECK_FALSE(busulfan_of(*d).reduced);
+    // TBI takes none
+    auto p = c::commonly_reported_policies();
+    p.adjustment(agent::tbi).name = "no";
+    p.adjustment(agent::tbi).cap_per_day = hsct::total_dose(1.0, hsct::units::mg);
+    const auto t = c::calculate_doses(c::regimens::cy_tbi(), m, p);
+    REQUIRE_FALSE(t.has_value());
+    CHECK(t.error().code() == hsct::errc::not_allowed);
+    CHECK(t.error().field() == "adjustments.tbi");
+    // a rounding that leaves nothing is refused, not given as 0 mg
+    c::dose_adjustment huge;
+    huge.name = "500 mg vials";
+    huge.round_to = hsct::total_dose(500.0, hsct::units::mg);
+    huge.rounding = c::rounding_mode::down;
+    const auto none = c::calculate_doses(c::regimens::flu_bu4(), m, with_busulfan(huge));
+    REQUIRE_FALSE(none.has_value());
+    CHECK(none.error().code() == hsct::errc::out_of_range);
+    CHECK(none.error().field() == "regimen.components.busulfan_iv[1]");
+    const auto lean = c::dose_plan::make(c::regimens::flu_bu4(), with_busulfan(huge))->amounts(m);
+    REQUIRE_FALSE(lean.has_value());
+    CHECK(lean.error().message() == none.error().message());
 }

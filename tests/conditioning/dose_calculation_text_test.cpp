@@ -80,3 +80,20 @@ TEST_CASE("the same lines through another catalogue", "[COND-DOSE-002][text]") {
     const std::string bu = c::render(b->components[1], de);
     CHECK(contains(bu, "Busulfan i.v.: 3.2 mg/kg pro Tag x 72.68 kg = 232.6 mg pro Tag; 930.3 mg ueber 4 Tage. Gewicht: "));
 }
+
+TEST_CASE("a centre's adjustments are shown with the amount before them", "[COND-DOSE-004][text]") {
+    auto policies = c::commonly_reported_policies();
+    auto& x = policies.adjustment(c::agent::busulfan_iv);
+    x.name = "centre: Bu 80 %, 60 mg vials";
+    x.reduce_to = hsct::percent(80.0, hsct::units::pct);
+    x.round_to = hsct::total_dose(60.0, hsct::units::mg);
+    x.cap_per_day = hsct::total_dose(150.0, hsct::units::mg);
+    const auto d = c::calculate_doses(c::regimens::flu_bu4(), woman_165_120(), policies);
+    REQUIRE(d.has_value());
+    const std::string bu = c::render(d->components[1]);
+    CHECK(bu.starts_with("busulfan IV: 3.2 mg/kg a day x 72.68 kg = 232.6 mg calculated; centre: Bu 80 %, 60 mg "
+                         "vials: reduced to 80 %, rounded to the nearest multiple of 60 mg, at most 150 mg a day "
+                         "(applied) -> 150.0 mg a day; 600.0 mg over 4 days. Weight: "));
+    // the other component is as calculated
+    CHECK(c::render(d->components[0]).find("calculated") == std::string::npos);
+}

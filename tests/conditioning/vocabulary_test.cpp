@@ -22,6 +22,8 @@ using all_conditioning_enums = std::tuple<
     c::busulfan_exposure_criterion,
     // agent.hpp
     c::agent, c::dose_basis,
+    // dose_calculation.hpp
+    c::rounding_mode,
     // intensity.hpp
     c::conditioning_intensity, c::intensity_rule_set, c::melphalan_140_policy,
     c::intensity_criterion, c::tci_group>;

@@ -23,21 +23,27 @@
 // (treosulfan, the GVHD prophylaxis drugs) on an actual-weight BSA (per m2) or actual weight (per
 // kg) [P]; a centre replaces any row. Alemtuzumab (flat mg) and TBI
 // (Gy) take no weight. COND-DOSE-002: amount a day = prescribed dose x the weight or BSA; course
-// total = amount a day x days; hsct rounds, caps and reduces nothing (no source states a rule
-// for these agents; a centre's rounding belongs in its pharmacy system and is not applied here).
+// total = amount a day x days. COND-DOSE-004: hsct itself rounds, caps and reduces nothing (no
+// source at hand states a rule for these agents); a centre states its own per agent
+// (dosing_policies::adjustment: a named reduction to a share of the dose, rounding to a vial or
+// tablet size, a cap a day, applied in that order) and the result keeps the amount before them.
+// COND-DOSE-003: dose_plan gives the same amounts for many patients without the evidence.
 #ifndef HSCT_CONDITIONING_DOSE_CALCULATION_HPP
 #define HSCT_CONDITIONING_DOSE_CALCULATION_HPP
 
 #include <array>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 
 #include "hsct/conditioning/agent.hpp"
 #include "hsct/conditioning/regimen.hpp"
 #include "hsct/conditioning/vocabulary.hpp"
+#include "hsct/core/enum.hpp"
 #include "hsct/core/explain.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/units.hpp"
@@ -73,10 +79,51 @@ namespace hsct::conditioning {
     return std::nullopt;
 }
 
-/// COND-DOSE-001: a dosing-weight policy for every agent (indexed by agent - 1). Alemtuzumab and
-/// TBI entries are not read.
+/// COND-DOSE-004: how a vial or tablet rounding goes.
+enum class rounding_mode : std::uint8_t {
+    nearest = 1,  ///< to the nearest multiple (half away from zero)
+    down = 2,     ///< to the multiple at or below
+    up = 3,       ///< to the multiple at or above
+};
+
+constexpr auto hsct_enum_table(rounding_mode) noexcept {
+    return make_enum_table<rounding_mode>("rounding_mode", {
+        {rounding_mode::nearest, "nearest", "to the nearest multiple of"},
+        {rounding_mode::down, "down", "down to a multiple of"},
+        {rounding_mode::up, "up", "up to a multiple of"},
+    });
+}
+
+/// COND-DOSE-004: a centre's own adjustments of one agent's calculated amount a day. hsct
+/// states none (no source at hand gives a rounding, cap or reduction rule for these agents):
+/// each is empty unless the centre sets it, and then `name` (the centre's rule, carried on
+/// the result) is required. Applied in this order: the reduction, the rounding, the cap (so a
+/// cap is never exceeded by a rounding up).
+struct dose_adjustment {
+    std::string_view name;                          ///< required when any step is set
+    std::optional<hsct::percent> reduce_to;         ///< the share of the calculated dose, (0, 100] %
+    std::optional<hsct::total_dose> round_to;       ///< a vial or tablet size, above 0
+    rounding_mode rounding = rounding_mode::nearest;
+    std::optional<hsct::total_dose> cap_per_day;    ///< at most this a day, above 0
+
+    [[nodiscard]] constexpr bool any() const noexcept {
+        return reduce_to.has_value() || round_to.has_value() || cap_per_day.has_value();
+    }
+    friend bool operator==(const dose_adjustment&, const dose_adjustment&) = default;
+};
+
+/// COND-DOSE-001: a dosing-weight policy for every agent (indexed by agent - 1), and the
+/// centre's adjustments of each agent's amount (COND-DOSE-004; none by default). Alemtuzumab and
+/// TBI weight policies are not read; TBI takes no adjustment.
 struct dosing_policies {
     std::array<hsct::patient::dosing_weight_options, agent_count> by_agent;
+    std::array<dose_adjustment, agent_count> adjustments{};
+    [[nodiscard]] const dose_adjustment& adjustment(agent a) const {
+        return adjustments[static_cast<std::size_t>(a) - 1U];
+    }
+    [[nodiscard]] dose_adjustment& adjustment(agent a) {
+        return adjustments[static_cast<std::size_t>(a) - 1U];
+    }
     [[nodiscard]] const hsct::patient::dosing_weight_options& of(agent a) const {
         return by_agent[static_cast<std::size_t>(a) - 1U];
     }
@@ -114,6 +161,13 @@ struct component_dose {
     std::optional<hsct::radiation_dose> per_day_gy;  ///< TBI
     std::optional<hsct::radiation_dose> total_gy;    ///< TBI
     int days;
+    /// COND-DOSE-004: the amount a day before the centre's adjustments, when it set any (then
+    /// per_day is the adjusted amount and total is per_day x days).
+    std::optional<hsct::total_dose> calculated_per_day;
+    dose_adjustment adjustment{};  ///< the centre's adjustments applied (empty: none)
+    bool reduced = false;          ///< the reduction moved the amount
+    bool rounded = false;          ///< the rounding moved the amount
+    bool capped = false;           ///< the cap lowered the amount
 };
 
 /// The regimen's doses for one patient, component by component in the regimen's order.
@@ -156,6 +210,122 @@ namespace detail {
     return std::nullopt;
 }
 
+/// COND-DOSE-004: an adjustment a centre may state: named, each step in its range. The error
+/// names "adjustments.<agent>.<step>".
+[[nodiscard]] inline std::optional<error> check_adjustment(agent a, const dose_adjustment& x) {
+    if (!x.any()) {
+        return std::nullopt;
+    }
+    const std::string base = std::string("adjustments.") + std::string(id(a));
+    const auto positive_mg = [&](const std::optional<hsct::total_dose>& q, const char* step) -> std::optional<error> {
+        if (!q) {
+            return std::nullopt;
+        }
+        const double v = q->in(hsct::units::mg);
+        if (!std::isfinite(v) || !(v > 0.0)) {
+            return error(std::isfinite(v) ? errc::out_of_range : errc::not_finite, base + "." + step,
+                         hsct::detail::format_number(v) + " mg", "above 0 mg", "COND-DOSE-004");
+        }
+        return std::nullopt;
+    };
+    if (x.name.empty()) {
+        return error(errc::missing, base + ".name", "(empty)", "the centre's name for its rule, carried on the result",
+                     "COND-DOSE-004");
+    }
+    if (info_of(a).basis == dose_basis::radiation) {
+        return error(errc::not_allowed, base, std::string(x.name), "no adjustment for TBI (its dose is in Gy)",
+                     "COND-DOSE-004");
+    }
+    if (x.reduce_to) {
+        const double pct = x.reduce_to->in(hsct::units::pct);
+        if (!std::isfinite(pct) || !(pct > 0.0) || pct > 100.0) {
+            return error(std::isfinite(pct) ? errc::out_of_range : errc::not_finite, base + ".reduce_to",
+                         hsct::detail::format_number(pct) + " %", "above 0 % and at most 100 %", "COND-DOSE-004");
+        }
+    }
+    if (auto e = positive_mg(x.round_to, "round_to")) {
+        return e;
+    }
+    if (auto e = hsct::detail::check_enum(x.rounding, field_ref(base + ".rounding"))) {
+        return e;
+    }
+    return positive_mg(x.cap_per_day, "cap_per_day");
+}
+
+/// What an adjustment did to one amount.
+struct adjusted_amount {
+    hsct::total_dose value;
+    bool reduced = false;
+    bool rounded = false;
+    bool capped = false;
+};
+
+/// COND-DOSE-004: reduction, rounding, cap, in that order, on a checked adjustment. False when
+/// the rounding would leave nothing (a dose rounded to 0 mg is refused, not given).
+[[nodiscard]] HSCT_ALWAYS_INLINE bool apply_adjustment(const dose_adjustment& x, hsct::total_dose amount,
+                                                       adjusted_amount& out) noexcept {
+    double mg = amount.in(hsct::units::mg);
+    out = adjusted_amount{amount, false, false, false};
+    if (x.reduce_to) {
+        const double reduced = mg * x.reduce_to->in(hsct::units::pct) / 100.0;
+        out.reduced = reduced != mg;
+        mg = reduced;
+    }
+    if (x.round_to) {
+        const double unit = x.round_to->in(hsct::units::mg);
+        const double n = mg / unit;
+        const double k = x.rounding == rounding_mode::down ? std::floor(n)
+                         : x.rounding == rounding_mode::up ? std::ceil(n)
+                                                           : std::round(n);
+        const double rounded = k * unit;
+        if (!(rounded > 0.0)) {
+            return false;
+        }
+        out.rounded = rounded != mg;
+        mg = rounded;
+    }
+    // The cap is a limit, not a clinical threshold: compared exactly (no CORE-THRESH-001
+    // tolerance), so the amount given is never above it.
+    if (x.cap_per_day && mg > x.cap_per_day->in(hsct::units::mg)) {
+        mg = x.cap_per_day->in(hsct::units::mg);
+        out.capped = true;
+    }
+    out.value = hsct::total_dose(mg, hsct::units::mg);
+    return true;
+}
+
+/// The refusal of a rounding that leaves nothing.
+[[nodiscard]] inline error rounded_to_nothing(agent a, std::size_t index, const dose_adjustment& x,
+                                              hsct::total_dose amount) {
+    return error(errc::out_of_range, field_ref("regimen.components", id(a)).at(index),
+                 hsct::detail::format_number(amount.in(hsct::units::mg)) + " mg",
+                 "an amount that the centre's rounding (" + std::string(x.name) + ", to " +
+                     hsct::detail::format_number(x.round_to ? x.round_to->in(hsct::units::mg) : 0.0) +
+                     " mg) does not take to 0 mg",
+                 "COND-DOSE-004");
+}
+
+/// COND-DOSE-002/004: the amount a day (after the centre's adjustments, if any) and the total.
+[[nodiscard]] inline std::optional<error> set_amount(component_dose& d, hsct::total_dose calculated,
+                                                     const dose_adjustment& x, std::size_t index) {
+    hsct::total_dose day = calculated;
+    if (x.any()) {
+        adjusted_amount adj;
+        if (!apply_adjustment(x, calculated, adj)) {
+            return rounded_to_nothing(d.which, index, x, calculated);
+        }
+        d.calculated_per_day = calculated;
+        d.adjustment = x;
+        d.reduced = adj.reduced;
+        d.rounded = adj.rounded;
+        d.capped = adj.capped;
+        day = adj.value;
+    }
+    d.per_day = day;
+    d.total = hsct::total_dose(day.in(hsct::units::mg) * static_cast<double>(d.days), hsct::units::mg);
+    return std::nullopt;
+}
+
 /// COND-DOSE-001/002: one component's doses for a patient, with the evidence, into `d`.
 template <class = void>
 [[nodiscard]] std::optional<error> component_doses(const regimen_component& c, std::size_t index,
@@ -164,7 +334,11 @@ template <class = void>
                                                    std::optional<component_dose>& out) {
     const agent a = c.per_day.which();
     auto& d = out.emplace(component_dose{a, c.per_day, std::nullopt, std::nullopt, std::nullopt, std::nullopt, std::nullopt,
-                                         static_cast<int>(c.days.size())});
+                                         static_cast<int>(c.days.size()), std::nullopt, dose_adjustment{}, false,
+                                         false, false});
+    if (auto e = check_adjustment(a, policies.adjustment(a))) {
+        return e;
+    }
     const double days = static_cast<double>(d.days);
     if (c.per_day.basis() == dose_basis::radiation) {
         d.per_day_gy = hsct::radiation_dose(c.per_day.value(), hsct::units::Gy);
@@ -172,9 +346,7 @@ template <class = void>
         return std::nullopt;
     }
     if (c.per_day.basis() == dose_basis::flat) {
-        d.per_day = hsct::total_dose(c.per_day.value(), hsct::units::mg);
-        d.total = hsct::total_dose(c.per_day.value() * days, hsct::units::mg);
-        return std::nullopt;
+        return set_amount(d, hsct::total_dose(c.per_day.value(), hsct::units::mg), policies.adjustment(a), index);
     }
     const auto& p = policies.of(a);
     if (auto e = check_policy(a, c.per_day.basis(), p)) {
@@ -196,10 +368,8 @@ template <class = void>
     if (!amount) {
         return with_field(amount.error(), field);
     }
-    d.per_day = *amount;
-    d.total = hsct::total_dose(amount->in(hsct::units::mg) * days, hsct::units::mg);
     d.weighting = std::move(*w);
-    return std::nullopt;
+    return set_amount(d, *amount, policies.adjustment(a), index);
 }
 }  // namespace detail
 
@@ -297,6 +467,8 @@ struct plan_step {
     double per_day = 0.0;  ///< in the basis unit (mg/kg, mg/m2, mg)
     double days = 0.0;
     lean_policy policy{};
+    bool adjusted = false;  ///< the centre set an adjustment (COND-DOSE-004)
+    dose_adjustment adjustment{};
 };
 
 /// The weight (per kg) or BSA (per m2) of assess_dosing_weight: the same steps and the same
@@ -405,6 +577,11 @@ public:
             s.component = static_cast<std::uint8_t>(i);
             s.per_day = c.per_day.value();
             s.days = static_cast<double>(c.days.size());
+            if (auto e = detail::check_adjustment(s.which, policies.adjustment(s.which))) {
+                return std::move(*e);
+            }
+            s.adjustment = policies.adjustment(s.which);
+            s.adjusted = s.adjustment.any();
             if (s.basis != dose_basis::flat) {
                 if (auto e = detail::check_policy(s.which, s.basis, policies.of(s.which))) {
                     return std::move(*e);
@@ -463,6 +640,13 @@ public:
                 }
                 day = s.basis == dose_basis::per_kg ? hsct::dose_per_mass(s.per_day, hsct::units::mg_per_kg) * w
                                                     : hsct::dose_per_area(s.per_day, hsct::units::mg_per_m2) * a;
+            }
+            if (s.adjusted) {
+                detail::adjusted_amount adj;
+                if (!detail::apply_adjustment(s.adjustment, day, adj)) {
+                    return error_for(s, m);
+                }
+                day = adj.value;
             }
             into[k] = drug_amount{s.which, s.component, day,
                                   hsct::total_dose(day.in(hsct::units::mg) * s.days, hsct::units::mg)};

@@ -14,7 +14,9 @@
 // the BSA in m2 with three (as the patient stage shows them), amounts in mg with one; the
 // weight's own sentence is the patient stage's (patient/dosing_weight_text.hpp). Catalogue
 // keys: group "conditioning_dose", keys "a_day", "over", "day", "days", "weight", "bsa",
-// "flat", "fraction", "fractions", "at"; agent labels by their table name ("agent").
+// "flat", "fraction", "fractions", "at", and for a centre's adjustments (COND-DOSE-004)
+// "calculated", "reduced_to", "rounded", "at_most", "applied"; enum labels by
+// their table names ("agent", "rounding_mode").
 #ifndef HSCT_CONDITIONING_DOSE_CALCULATION_TEXT_HPP
 #define HSCT_CONDITIONING_DOSE_CALCULATION_TEXT_HPP
 
@@ -41,6 +43,40 @@ namespace detail {
     return hsct::detail::concat({std::to_string(n), " ",
                                  n == 1 ? cat.text("conditioning_dose", "day", "day")
                                         : cat.text("conditioning_dose", "days", "days")});
+}
+/// COND-DOSE-004: "<calculated> mg calculated; <centre's rule>: reduced to 80 %, rounded to the
+/// nearest multiple of 60 mg, at most 250 mg a day (applied) -> " when the centre adjusted the amount; empty
+/// otherwise.
+[[nodiscard]] inline std::string adjusted_text(const component_dose& d, const message_catalogue& cat) {
+    if (!d.calculated_per_day) {
+        return {};
+    }
+    const auto& x = d.adjustment;
+    std::string steps;
+    const auto add = [&steps](const std::string& step) {
+        if (!steps.empty()) {
+            steps += ", ";
+        }
+        steps += step;
+    };
+    if (x.reduce_to) {
+        add(hsct::detail::concat({cat.text("conditioning_dose", "reduced_to", "reduced to"), " ",
+                                  hsct::detail::format_number(x.reduce_to->in(hsct::units::pct)), " %"}));
+    }
+    if (x.round_to) {
+        add(hsct::detail::concat({cat.text("conditioning_dose", "rounded", "rounded"), " ", cat.label(x.rounding), " ",
+                                  hsct::detail::format_number(x.round_to->in(hsct::units::mg)), " mg"}));
+    }
+    if (x.cap_per_day) {
+        add(hsct::detail::concat({cat.text("conditioning_dose", "at_most", "at most"), " ",
+                                  hsct::detail::format_number(x.cap_per_day->in(hsct::units::mg)), " mg ",
+                                  cat.text("conditioning_dose", "a_day", "a day"),
+                                  d.capped ? hsct::detail::concat({" (", cat.text("conditioning_dose", "applied", "applied"), ")"})
+                                           : std::string{}}));
+    }
+    return hsct::detail::concat({mg_text(*d.calculated_per_day), " ",
+                                 cat.text("conditioning_dose", "calculated", "calculated"), "; ", x.name, ": ", steps,
+                                 " -> "});
 }
 }  // namespace detail
 
@@ -73,7 +109,7 @@ namespace detail {
         return s;  // not produced by calculate_doses
     }
     if (!d.weighting) {  // a flat dose
-        return hsct::detail::concat({s, detail::mg_text(*d.per_day), " ", a_day, " (",
+        return hsct::detail::concat({s, detail::adjusted_text(d, cat), detail::mg_text(*d.per_day), " ", a_day, " (",
                                      cat.text("conditioning_dose", "flat", "flat dose, no weight"), "); ",
                                      detail::mg_text(*d.total), " ", over, " ", detail::days_text(d.days, cat)});
     }
@@ -82,8 +118,9 @@ namespace detail {
     const std::string factor = per_m2 ? hsct::detail::concat({hsct::format_fixed(w.bsa->value.in(hsct::units::m2), 3), " m2"})
                                       : hsct::patient::detail::bs_kg(w.weight_used);
     return hsct::detail::concat(
-        {s, detail::prescribed_text(d.prescribed), " ", a_day, " x ", factor, " = ", detail::mg_text(*d.per_day), " ",
-         a_day, "; ", detail::mg_text(*d.total), " ", over, " ", detail::days_text(d.days, cat), ". ",
+        {s, detail::prescribed_text(d.prescribed), " ", a_day, " x ", factor, " = ", detail::adjusted_text(d, cat),
+         detail::mg_text(*d.per_day), " ", a_day, "; ", detail::mg_text(*d.total), " ", over, " ",
+         detail::days_text(d.days, cat), ". ",
          per_m2 ? cat.text("conditioning_dose", "bsa", "BSA") : cat.text("conditioning_dose", "weight", "Weight"),
          ": ", hsct::patient::render(w, cat)});
 }
