@@ -4,7 +4,10 @@
 #include <hsct/conditioning/intensity.hpp>
 
 #include <array>
+#include <cmath>
 #include <initializer_list>
+#include <limits>
+#include <span>
 
 #include "support/catch.hpp"
 
@@ -160,4 +163,101 @@ TEST_CASE("undeclared options are refused", "[COND-INT-001][CORE-ENUM-002]") {
     const auto r = c::assess_intensity(c::regimens::flu_mel(), o);
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().field() == "options.rules");
+}
+
+// ---------------------------------------------------------------------------------------------
+// COND-INT-004: the TCI score under a caller's table. The weights below are TEST DATA, chosen to
+// exercise the rule; they are not the weights of Spyridonidis et al. 2020 (hsct ships none).
+// ---------------------------------------------------------------------------------------------
+namespace {
+constexpr double inf = std::numeric_limits<double>::infinity();
+constexpr c::tci_band test_bands[] = {
+    {c::agent::tbi, 0.0, 6.0, 0.5},
+    {c::agent::tbi, 6.0, inf, 2.0},
+    {c::agent::busulfan_iv, 0.0, 6.4, 1.0},
+    {c::agent::busulfan_iv, 6.4, inf, 2.5},
+    {c::agent::melphalan, 0.0, 140.0, 1.0},
+    {c::agent::melphalan, 140.0, 200.0, 1.5},
+    {c::agent::fludarabine, 0.0, inf, 0.5},
+    {c::agent::cyclophosphamide, 0.0, 60.0, 0.5},
+    {c::agent::cyclophosphamide, 60.0, inf, 1.0},
+};
+c::tci_weight_table test_table() {
+    auto t = c::make_tci_weights("test weights", "hsct tests (not the paper's)", test_bands);
+    REQUIRE(t.has_value());
+    return *t;
+}
+}  // namespace
+
+TEST_CASE("TCI: the sum of each agent's band weight, grouped; agents not listed stay unscored", "[COND-INT-004][COND-INT-003]") {
+    const auto t = test_table();
+    const auto flu_bu4 = c::assess_tci(c::regimens::flu_bu4(), t);  // Flu 160 -> 0.5; Bu IV 12.8 -> 2.5
+    REQUIRE(flu_bu4.has_value());
+    CHECK(flu_bu4->total == 3.0);
+    CHECK(flu_bu4->group == c::tci_group::intermediate);
+    REQUIRE(flu_bu4->scored.size() == 2);
+    CHECK(flu_bu4->largest() == c::agent::busulfan_iv);
+    CHECK(flu_bu4->scored[1].band == 3);
+    CHECK(flu_bu4->unscored.empty());
+    CHECK_FALSE(flu_bu4->table_verified);
+
+    const auto flu_bu2 = c::assess_tci(c::regimens::flu_bu2(), t);  // Bu IV 6.4: at the edge, upper band
+    REQUIRE(flu_bu2.has_value());
+    CHECK(flu_bu2->scored[1].weight == 2.5);
+    REQUIRE(flu_bu2->unscored.size() == 1);  // ATG-F
+    CHECK(flu_bu2->unscored[0] == c::agent::atg_grafalon);
+
+    const auto mel = c::assess_tci(c::regimens::flu_mel(), t);  // Mel 140: at the edge, upper band
+    REQUIRE(mel.has_value());
+    CHECK(mel->total == 2.0);
+    CHECK(mel->group == c::tci_group::low);
+
+    const auto haplo = c::assess_tci(c::regimens::flu_cy_tbi_ptcy(), t);  // PTCy after Day 0 is not conditioning
+    REQUIRE(haplo.has_value());
+    for (const auto& x : haplo->scored) {
+        if (x.which == c::agent::cyclophosphamide) {
+            CHECK(x.total == 29.0);  // 14.5 x 2 before Day 0
+            CHECK(x.weight == 0.5);
+        }
+    }
+    CHECK(haplo->total == 1.5);  // Flu 0.5 + Cy 0.5 + TBI 2 Gy 0.5
+
+    const auto mel200 = c::assess_tci(c::regimens::mel200(), t);  // Mel 200: past the last band
+    REQUIRE_FALSE(mel200.has_value());
+    CHECK(mel200.error().code() == hsct::errc::out_of_range);
+    CHECK(mel200.error().field() == "regimen.melphalan");
+    CHECK(mel200.error().value() == "200 mg/m2");
+}
+
+TEST_CASE("TCI table: named, sourced, half points, bands in order without overlap", "[COND-INT-004]") {
+    CHECK(c::make_tci_weights("x", "y", test_bands, true)->verified());
+    CHECK(c::make_tci_weights("", "y", test_bands).error().field() == "tci.name");
+    CHECK(c::make_tci_weights("x", "", test_bands).error().field() == "tci.source");
+    CHECK(c::make_tci_weights("x", "y", std::span<const c::tci_band>()).error().field() == "tci.bands");
+    struct row {
+        c::tci_band band;
+        hsct::errc code;
+    };
+    const row rows[] = {
+        {{c::agent::melphalan, -1.0, 10.0, 1.0}, hsct::errc::out_of_range},
+        {{c::agent::melphalan, 10.0, 10.0, 1.0}, hsct::errc::out_of_range},
+        {{c::agent::melphalan, 0.0, std::nan(""), 1.0}, hsct::errc::out_of_range},
+        {{c::agent::melphalan, 0.0, 10.0, 0.75}, hsct::errc::out_of_range},
+        {{c::agent::melphalan, 0.0, 10.0, -0.5}, hsct::errc::out_of_range},
+        {{static_cast<c::agent>(99), 0.0, 10.0, 1.0}, hsct::errc::out_of_range},
+    };
+    for (const auto& r : rows) {
+        const c::tci_band one[] = {r.band};
+        const auto t = c::make_tci_weights("x", "y", one);
+        REQUIRE_FALSE(t.has_value());
+        CHECK(t.error().code() == r.code);
+        CHECK(t.error().field() == "tci.bands[0]");
+    }
+    const c::tci_band overlap[] = {{c::agent::melphalan, 0.0, 140.0, 1.0}, {c::agent::melphalan, 100.0, 200.0, 1.5}};
+    const auto o = c::make_tci_weights("x", "y", overlap);
+    REQUIRE_FALSE(o.has_value());
+    CHECK(o.error().code() == hsct::errc::inconsistent);
+    CHECK(o.error().field() == "tci.bands[1]");
+    const c::tci_band zero[] = {{c::agent::alemtuzumab, 0.0, inf, 0.0}};
+    CHECK(c::make_tci_weights("x", "y", zero).has_value());  // a listed agent may weigh 0
 }

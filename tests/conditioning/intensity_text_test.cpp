@@ -51,3 +51,19 @@ TEST_CASE("the intensity through another catalogue", "[COND-INT-001][text]") {
           "myeloablativ (MAC) nach Bacigalupo 2009 (MAC / RIC / NMA): entschieden durch fraktionierte TBI ab 8 Gy "
           "(MAC): 12.0 Gy >= 8 Gy: erfuellt [COND-INT-001]");
 }
+
+TEST_CASE("a TCI result: total, group, each agent's weight, what is not scored", "[COND-INT-004][text]") {
+    // TEST weights, not the paper's (hsct ships none)
+    constexpr c::tci_band bands[] = {
+        {c::agent::fludarabine, 0.0, 1000.0, 0.5},
+        {c::agent::busulfan_iv, 0.0, 6.4, 1.0},
+        {c::agent::busulfan_iv, 6.4, 100.0, 2.5},
+    };
+    const auto t = c::make_tci_weights("test", "hsct tests", bands);
+    REQUIRE(t.has_value());
+    const auto r = c::assess_tci(c::regimens::flu_bu2(), *t);
+    REQUIRE(r.has_value());
+    CHECK(c::render(*r) ==
+          "TCI 3 (intermediate TCI (2.5-3.5)): fludarabine 180 mg/m2 -> 0.5, busulfan IV 6.4 mg/kg -> 2.5; not scored: "
+          "rabbit ATG-F (Grafalon) (weights unverified)");
+}

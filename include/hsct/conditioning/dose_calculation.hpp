@@ -191,7 +191,8 @@ namespace detail {
 namespace detail {
 /// COND-DOSE-001: a policy fit for a component: on the agent's basis (else "policies.<agent>"),
 /// and complete as the patient stage checks a policy (else "policies.<agent>.<its field>").
-[[nodiscard]] inline std::optional<error> check_policy(agent a, dose_basis basis,
+template <class = void>
+[[nodiscard]] std::optional<error> check_policy(agent a, dose_basis basis,
                                                        const hsct::patient::dosing_weight_options& p) {
     const auto field = field_ref("policies", id(a));
     if (p.scale != *scale_of(basis)) {
@@ -212,7 +213,8 @@ namespace detail {
 
 /// COND-DOSE-004: an adjustment a centre may state: named, each step in its range. The error
 /// names "adjustments.<agent>.<step>".
-[[nodiscard]] inline std::optional<error> check_adjustment(agent a, const dose_adjustment& x) {
+template <class = void>
+[[nodiscard]] std::optional<error> check_adjustment(agent a, const dose_adjustment& x) {
     if (!x.any()) {
         return std::nullopt;
     }
@@ -295,7 +297,8 @@ struct adjusted_amount {
 }
 
 /// The refusal of a rounding that leaves nothing.
-[[nodiscard]] inline error rounded_to_nothing(agent a, std::size_t index, const dose_adjustment& x,
+template <class = void>
+[[nodiscard]] error rounded_to_nothing(agent a, std::size_t index, const dose_adjustment& x,
                                               hsct::total_dose amount) {
     return error(errc::out_of_range, field_ref("regimen.components", id(a)).at(index),
                  hsct::detail::format_number(amount.in(hsct::units::mg)) + " mg",
@@ -306,7 +309,8 @@ struct adjusted_amount {
 }
 
 /// COND-DOSE-002/004: the amount a day (after the centre's adjustments, if any) and the total.
-[[nodiscard]] inline std::optional<error> set_amount(component_dose& d, hsct::total_dose calculated,
+template <class = void>
+[[nodiscard]] std::optional<error> set_amount(component_dose& d, hsct::total_dose calculated,
                                                      const dose_adjustment& x, std::size_t index) {
     hsct::total_dose day = calculated;
     if (x.any()) {
@@ -474,6 +478,7 @@ struct plan_step {
 /// The weight (per kg) or BSA (per m2) of assess_dosing_weight: the same steps and the same
 /// arithmetic, without the evidence. False where assess_dosing_weight would give none (the
 /// policy does not apply, or an error); the caller then asks it for the reason.
+template <class = void>
 [[nodiscard]] HSCT_ALWAYS_INLINE bool lean_dosing_quantity(const hsct::patient::body_measures& m,
                                                            const lean_policy& p, hsct::mass& weight,
                                                            hsct::area& bsa) noexcept {
@@ -602,6 +607,7 @@ public:
     /// COND-DOSE-003: the patient's drug amounts. Errors: those of calculate_doses for this
     /// patient (a policy that does not apply, an IBW that cannot be computed, a dosing weight
     /// outside PAT-BODY-002). Allocates nothing on success.
+    template <class = void>
     [[nodiscard]] result<regimen_amounts> amounts(const hsct::patient::body_measures& m) const {
         result<regimen_amounts> out(std::in_place);
         std::array<drug_amount, 8> buffer;
@@ -620,6 +626,7 @@ public:
     /// the regimen's order); returns the part written. Errors: those of amounts(), and an
     /// `into` shorter than drug_count() (out_of_range, field "into"). Allocates nothing on
     /// success; `into` is unspecified after an error.
+    template <class = void>
     [[nodiscard]] HSCT_ALWAYS_INLINE result<std::span<drug_amount>> amounts_into(
         const hsct::patient::body_measures& m, std::span<drug_amount> into) const {
         const std::size_t n = steps_.size();

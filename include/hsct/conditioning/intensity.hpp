@@ -31,12 +31,20 @@
 //  - COND-INT-003: TCI groups of a total (Spyridonidis et al., BMT 2020;55:1114 [V]): low 1-2,
 //    intermediate 2.5-3.5, high 4-6; a total outside 1-6 is `outside_derived_range`. The
 //    per-agent weights were not retrieved [X]: hsct does not ship them.
+//  - COND-INT-004: the TCI score of a regimen under a weight table the caller builds from a
+//    verified copy of the paper (make_tci_weights: agent, total band, weight; assess_tci: the
+//    sum, its group, each agent's part, the agents not scored).
 #ifndef HSCT_CONDITIONING_INTENSITY_HPP
 #define HSCT_CONDITIONING_INTENSITY_HPP
 
+#include <array>
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
+#include <string>
+#include <string_view>
 
 #include "hsct/conditioning/agent.hpp"
 #include "hsct/conditioning/regimen.hpp"
@@ -292,6 +300,184 @@ constexpr auto hsct_enum_table(tci_group) noexcept {
         return tci_group::high;
     }
     return tci_group::outside_derived_range;
+}
+
+// ---------------------------------------------------------------------------------------------
+// COND-INT-004: the TCI score from a weight table the caller supplies
+// ---------------------------------------------------------------------------------------------
+
+/// COND-INT-004: one row of a TCI weight table: an agent, the range [from, to) of its
+/// conditioning total (up to Day 0, in the agent's basis unit: mg/kg, mg/m2, mg, or Gy for TBI;
+/// `to` may be infinite) and the weight (a multiple of 0.5).
+struct tci_band {
+    agent which = agent::busulfan_iv;
+    double from = 0.0;
+    double to = 0.0;
+    double weight = 0.0;
+    friend constexpr bool operator==(const tci_band&, const tci_band&) noexcept = default;
+};
+
+class tci_weight_table;
+/// COND-INT-004: a weight table from its rows, checked: a name and a source (views the caller
+/// keeps alive); 1-48 bands; each of a declared agent, with 0 <= from < to (finite from; to
+/// finite or +infinity) and a finite weight >= 0 that is a multiple of 0.5; the bands of one
+/// agent in increasing order without overlap. Errors name "tci.bands[i]" and the part wrong.
+template <class = void>
+[[nodiscard]] result<tci_weight_table> make_tci_weights(std::string_view name, std::string_view source,
+                                                        std::span<const tci_band> bands, bool verified = false);
+
+/// COND-INT-004: a TCI weight table, checked. hsct ships none: Spyridonidis et al. 2020's Table 1
+/// could not be read here [X] (docs/conditioning.md, Limits), and weights from a secondary
+/// source would be a silent pick. A centre or registry builds one from a verified copy of the
+/// paper (and its correction), names the copy in `source`, and says whether it checked it.
+class tci_weight_table {
+public:
+    [[nodiscard]] std::string_view name() const noexcept { return name_; }
+    [[nodiscard]] std::string_view source() const noexcept { return source_; }
+    /// The caller checked the weights against the primary text.
+    [[nodiscard]] bool verified() const noexcept { return verified_; }
+    [[nodiscard]] std::span<const tci_band> bands() const noexcept { return {bands_.begin(), bands_.end()}; }
+
+private:
+    template <class>
+    friend result<tci_weight_table> make_tci_weights(std::string_view, std::string_view, std::span<const tci_band>, bool);
+    std::string_view name_;
+    std::string_view source_;
+    bool verified_ = false;
+    hsct::fixed_list<tci_band, 48> bands_;
+};
+
+template <class>
+result<tci_weight_table> make_tci_weights(std::string_view name, std::string_view source,
+                                          std::span<const tci_band> bands, bool verified) {
+    if (name.empty()) {
+        return error(errc::missing, "tci.name", "(empty)", "a name for the table", "COND-INT-004");
+    }
+    if (source.empty()) {
+        return error(errc::missing, "tci.source", "(empty)", "the copy of the weights the table comes from",
+                     "COND-INT-004");
+    }
+    if (bands.empty() || bands.size() > 48) {
+        return error(errc::out_of_range, "tci.bands", std::to_string(bands.size()), "1-48 bands", "COND-INT-004");
+    }
+    tci_weight_table t;
+    t.name_ = name;
+    t.source_ = source;
+    t.verified_ = verified;
+    for (std::size_t i = 0; i < bands.size(); ++i) {
+        const auto& b = bands[i];
+        const auto field = field_ref("tci", "bands").at(i);
+        if (auto e = hsct::detail::check_enum(b.which, field)) {
+            return *e;
+        }
+        const double halves = b.weight * 2.0;
+        if (!std::isfinite(b.from) || !(b.from >= 0.0) || std::isnan(b.to) || !(b.to > b.from)) {
+            return error(errc::out_of_range, field,
+                         hsct::detail::format_number(b.from) + " to " + hsct::detail::format_number(b.to),
+                         "0 <= from < to (to may be infinite)", "COND-INT-004");
+        }
+        if (!std::isfinite(b.weight) || !(b.weight >= 0.0) || std::abs(halves - std::round(halves)) > 1e-9) {
+            return error(errc::out_of_range, field, hsct::detail::format_number(b.weight),
+                         "a weight >= 0 in half points (0, 0.5, 1, ...)", "COND-INT-004");
+        }
+        for (std::size_t j = 0; j < i; ++j) {
+            const auto& a = bands[j];
+            if (a.which == b.which && b.from < a.to) {
+                return error(errc::inconsistent, field,
+                             std::string(id(b.which)) + " from " + hsct::detail::format_number(b.from),
+                             "bands of one agent in increasing order without overlap (the band before ends at " +
+                                 hsct::detail::format_number(a.to) + ")",
+                             "COND-INT-004");
+            }
+        }
+        t.bands_.push_back(b);
+    }
+    return t;
+}
+
+/// One agent's part of a TCI total.
+struct tci_contribution {
+    agent which = agent::busulfan_iv;
+    double total = 0.0;          ///< the agent's conditioning total, in its basis unit
+    std::uint8_t band = 0;       ///< the band's index in the table
+    double weight = 0.0;
+};
+
+/// COND-INT-004: the TCI total of a regimen under a table, its group (COND-INT-003), each
+/// agent's part, and the agents the table does not score.
+struct tci_result {
+    tci_result() noexcept {}  // NOLINT(modernize-use-equals-default): see conventions §5
+    double total = 0.0;
+    tci_group group = tci_group::outside_derived_range;
+    bool table_verified = false;  ///< the table's own mark, carried
+    hsct::fixed_list<tci_contribution, 8> scored;
+    hsct::fixed_list<agent, 8> unscored;  ///< in the regimen's conditioning, listed in no band
+    /// The agent with the largest weight (the first of equals); none when nothing is scored.
+    [[nodiscard]] std::optional<agent> largest() const noexcept {
+        std::optional<agent> a;
+        double w = -1.0;
+        for (const auto& c : scored) {
+            if (c.weight > w) {
+                w = c.weight;
+                a = c.which;
+            }
+        }
+        return a;
+    }
+};
+
+/// COND-INT-004: the TCI of a regimen's conditioning (components up to Day 0) under a table:
+/// each agent's total is looked up in its bands (from <= total < to, CORE-THRESH-001) and the
+/// weights are summed. An agent the table does not list is `unscored` (a value, not an
+/// error). Error: an agent the table lists whose total falls in none of its bands
+/// (out_of_range, field "regimen.<agent>", naming the table's bands).
+template <class = void>
+[[nodiscard]] result<tci_result> assess_tci(const regimen& r, const tci_weight_table& t) {
+    result<tci_result> out(std::in_place);
+    out->table_verified = t.verified();
+    std::array<bool, agent_count + 1> seen{};
+    for (const auto& c : r.components()) {
+        const agent a = c.per_day.which();
+        if (seen[static_cast<std::size_t>(a)] || r.total(a).days == 0) {
+            continue;  // counted once; a component after Day 0 only (PTCy) is not conditioning
+        }
+        seen[static_cast<std::size_t>(a)] = true;
+        const double total = r.total(a).amount;
+        bool listed = false;
+        bool found = false;
+        for (std::size_t i = 0; i < t.bands().size() && !found; ++i) {
+            const auto& b = t.bands()[i];
+            if (b.which != a) {
+                continue;
+            }
+            listed = true;
+            if (hsct::satisfies(total, comparator::greater_equal, b.from) &&
+                (std::isinf(b.to) || hsct::satisfies(total, comparator::less, b.to))) {
+                out->scored.push_back(tci_contribution{a, total, static_cast<std::uint8_t>(i), b.weight});
+                out->total += b.weight;
+                found = true;
+            }
+        }
+        if (!listed) {
+            out->unscored.push_back(a);
+        } else if (!found) {
+            std::string valid = hsct::detail::concat({"a total inside one of the bands of \"", t.name(), "\":"});
+            for (const auto& b : t.bands()) {
+                if (b.which == a) {
+                    const std::string from = hsct::detail::format_number(b.from);
+                    const std::string to = std::isinf(b.to) ? std::string() : hsct::detail::format_number(b.to);
+                    valid += hsct::detail::concat({" ", from, "-", to});
+                }
+            }
+            out = error(errc::out_of_range, field_ref("regimen", id(a)),
+                        hsct::detail::concat({hsct::detail::format_number(total), " ",
+                                              detail::basis_unit(info_of(a).basis)}),
+                        std::move(valid), "COND-INT-004");
+            return out;
+        }
+    }
+    out->group = tci_group_of(out->total);
+    return out;
 }
 
 }  // namespace hsct::conditioning

@@ -11,11 +11,12 @@
 //
 // Numbers next to a threshold go through CORE-EXPLAIN-003 (one decimal at least; more where a
 // shown value would otherwise contradict its comparison). Catalogue keys: group
-// "conditioning_intensity", keys "by", "decided_by"; enum labels by their table names
+// "conditioning_intensity", keys "by", "decided_by", "not_scored", "weights_unverified"; enum labels by their table names
 // (conditioning_intensity, intensity_rule_set, intensity_criterion, outcome, comparator).
 #ifndef HSCT_CONDITIONING_INTENSITY_TEXT_HPP
 #define HSCT_CONDITIONING_INTENSITY_TEXT_HPP
 
+#include <cstddef>
 #include <string>
 
 #include "hsct/conditioning/intensity.hpp"
@@ -43,6 +44,29 @@ namespace hsct::conditioning {
     for (const auto& c : r.criteria) {
         s += hsct::render(c, cat, 1);
         s += '\n';
+    }
+    return s;
+}
+
+/// COND-INT-004: "TCI <total> (<group>): <agent> <total> <unit>: <weight>, ...[; not scored:
+/// <agent>, ...][ (weights unverified)]".
+[[nodiscard]] inline std::string render(const tci_result& r, const message_catalogue& cat = english()) {
+    std::string s = hsct::detail::concat({"TCI ", hsct::detail::format_number(r.total), " (", cat.label(r.group), ")"});
+    const char* sep = ": ";
+    for (const auto& c : r.scored) {
+        s += hsct::detail::concat({sep, cat.label(c.which), " ", hsct::detail::format_number(c.total), " ",
+                                   detail::basis_unit(info_of(c.which).basis), " -> ",
+                                   hsct::detail::format_number(c.weight)});
+        sep = ", ";
+    }
+    if (!r.unscored.empty()) {
+        s += hsct::detail::concat({"; ", cat.text("conditioning_intensity", "not_scored", "not scored"), ": "});
+        for (std::size_t i = 0; i < r.unscored.size(); ++i) {
+            s += hsct::detail::concat({i == 0 ? "" : ", ", cat.label(r.unscored[i])});
+        }
+    }
+    if (!r.table_verified) {
+        s += hsct::detail::concat({" (", cat.text("conditioning_intensity", "weights_unverified", "weights unverified"), ")"});
     }
     return s;
 }

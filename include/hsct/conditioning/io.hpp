@@ -24,6 +24,7 @@ inline std::ostream& operator<<(std::ostream& os, busulfan_auc a) { return os <<
 inline std::ostream& operator<<(std::ostream& os, const component_dose& d) { return os << render(d); }
 inline std::ostream& operator<<(std::ostream& os, const regimen_doses& d) { return os << render(d); }
 inline std::ostream& operator<<(std::ostream& os, const intensity_result& r) { return os << render(r); }
+inline std::ostream& operator<<(std::ostream& os, const tci_result& r) { return os << render(r); }
 inline std::ostream& operator<<(std::ostream& os, const busulfan_exposure_result& r) { return os << render(r); }
 template <class Dose>
 std::ostream& operator<<(std::ostream& os, const busulfan_dose_adjustment<Dose>& a) {
