@@ -4,7 +4,7 @@
 // libFuzzer target for the conditioning module's text readers: parse_busulfan_auc
 // (COND-BU-001) and parse_regimen_text (COND-REG-003). Invariants, checked with __builtin_trap:
 //  - a regimen text that reads gives a regimen, and to_text of it reads back to the same agents,
-//    days and doses (to 1e-9 relative);
+//    days and doses (to 1e-9 relative), TBI dose rates included;
 //  - an AUC that reads is finite, above 0 and at most the bound, and to_string reads back to
 //    the same value (to the printed precision);
 //  - a refusal is errc::syntax, errc::unknown_unit, errc::out_of_range or errc::not_finite.
@@ -43,7 +43,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             const auto& x = r->components()[i];
             const auto& y = back->components()[i];
             if (x.per_day.which() != y.per_day.which() || x.days.size() != y.days.size() ||
-                std::abs(x.per_day.value() - y.per_day.value()) > 1e-9 * x.per_day.value() + 1e-300) {
+                std::abs(x.per_day.value() - y.per_day.value()) > 1e-9 * x.per_day.value() + 1e-300 ||
+                x.per_day.dose_rate().has_value() != y.per_day.dose_rate().has_value()) {
                 fail("to_text of a regimen reads back different", text);
             }
         }

@@ -14,7 +14,6 @@
 #include "hsct/conditioning/dose_calculation_text.hpp"
 #include "hsct/conditioning/intensity_text.hpp"
 #include "hsct/core/io.hpp"
-#include "hsct/patient/io.hpp"
 
 namespace hsct::conditioning {
 

@@ -1,0 +1,163 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The graft module, typed versus raw (BM_<case>_typed / BM_<case>_raw):
+//  - din_parse: parse_din and the check character of 1M generated DINs, half printed
+//    ("A9999 21 123456") and half typed with their check character ("A9999211234563"), read
+//    from the same contiguous text buffer on both sides, against a raw reader doing the same
+//    steps (trim, the printed spacing, the character classes of GRAFT-ISBT-001, ISO 7064 MOD 37-2,
+//    the typed check character compared) that returns only the check character. Issue 11's
+//    target: <= 50 ns a DIN (the pass time / 1M). A cross-check run once stops with an error if
+//    the two disagree on any DIN.
+#include <benchmark/benchmark.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <random>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <hsct/graft/isbt128.hpp>
+
+namespace {
+namespace g = hsct::graft;
+
+constexpr std::size_t n_dins = 1'000'000;
+
+struct dins {
+    std::string buffer;               // every DIN's text, back to back
+    std::vector<std::uint32_t> start;  // where each begins
+    std::vector<std::uint8_t> length;
+    dins() {
+        std::mt19937_64 rng(20261203);
+        const std::string fin_first = "ABCDEFGHIJKLMNPQRSTUVWXYZ123456789";
+        const std::string fin_char = "ABCDEFGHIJKLMNPQRSTUVWXYZ0123456789";
+        std::uniform_int_distribution<std::size_t> f1(0, fin_first.size() - 1);
+        std::uniform_int_distribution<std::size_t> fc(0, fin_char.size() - 1);
+        std::uniform_int_distribution<int> digit(0, 9);
+        start.reserve(n_dins);
+        length.reserve(n_dins);
+        for (std::size_t i = 0; i < n_dins; ++i) {
+            std::string d;
+            d += fin_first[f1(rng)];
+            d += fin_char[fc(rng)];
+            d += fin_char[fc(rng)];
+            for (int k = 0; k < 10; ++k) {
+                d += static_cast<char>('0' + digit(rng));
+            }
+            const char check = *g::iso7064_mod37_2(d);
+            const std::string text = i % 2 == 0 ? d.substr(0, 5) + " " + d.substr(5, 2) + " " + d.substr(7) : d + check;
+            start.push_back(static_cast<std::uint32_t>(buffer.size()));
+            length.push_back(static_cast<std::uint8_t>(text.size()));
+            buffer += text;
+        }
+    }
+    [[nodiscard]] std::string_view at(std::size_t i) const { return {buffer.data() + start[i], length[i]}; }
+};
+const dins& the_dins() {
+    static const dins all;
+    return all;
+}
+
+// The raw reader: the same steps, plain code; 0 on refusal, else the check character.
+inline int raw_value(char c) {
+    return c >= '0' && c <= '9' ? c - '0' : c >= 'A' && c <= 'Z' ? c - 'A' + 10 : c == '*' ? 36 : -1;
+}
+inline char raw_char(int v) { return v < 10 ? static_cast<char>('0' + v) : v < 36 ? static_cast<char>('A' + v - 10) : '*'; }
+inline bool raw_digit(char c) { return c >= '0' && c <= '9'; }
+inline char raw_din_check(std::string_view t) {
+    while (!t.empty() && (t.front() == ' ' || t.front() == '\t' || t.front() == '\n' || t.front() == '\r')) {
+        t.remove_prefix(1);
+    }
+    while (!t.empty() && (t.back() == ' ' || t.back() == '\t' || t.back() == '\n' || t.back() == '\r')) {
+        t.remove_suffix(1);
+    }
+    char c[14];
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i] == ' ') {
+            if (!((n == 5 || n == 7 || n == 13) && i > 0 && t[i - 1] != ' ')) {
+                return 0;
+            }
+            continue;
+        }
+        if (n == 14) {
+            return 0;
+        }
+        c[n++] = t[i];
+    }
+    if (n != 13 && n != 14) {
+        return 0;
+    }
+    const bool first = (c[0] >= 'A' && c[0] <= 'Z' && c[0] != 'O') || (c[0] >= '1' && c[0] <= '9');
+    if (!first) {
+        return 0;
+    }
+    for (std::size_t i = 1; i < 3; ++i) {
+        if (!(raw_digit(c[i]) || (c[i] >= 'A' && c[i] <= 'Z' && c[i] != 'O'))) {
+            return 0;
+        }
+    }
+    for (std::size_t i = 3; i < 13; ++i) {
+        if (!raw_digit(c[i])) {
+            return 0;
+        }
+    }
+    int p = 0;
+    for (std::size_t i = 0; i < 13; ++i) {
+        p = ((p + raw_value(c[i])) * 2) % 37;
+    }
+    const char k = raw_char((38 - p) % 37);
+    if (n == 14 && c[13] != k) {
+        return 0;
+    }
+    return k;
+}
+
+void BM_din_parse_typed(benchmark::State& state) {
+    const auto& in = the_dins();
+    std::vector<char> out(n_dins);
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < n_dins; ++i) {
+            const auto d = g::parse_din(in.at(i));
+            out[i] = d ? d->check_character() : '\0';
+        }
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(BM_din_parse_typed)->Unit(benchmark::kMillisecond);
+
+void BM_din_parse_raw(benchmark::State& state) {
+    const auto& in = the_dins();
+    std::vector<char> out(n_dins);
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < n_dins; ++i) {
+            out[i] = raw_din_check(in.at(i));
+        }
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(BM_din_parse_raw)->Unit(benchmark::kMillisecond);
+
+// Run once: typed and raw agree on every DIN, so the pair compares equal work.
+void BM_din_parse_agreement(benchmark::State& state) {
+    const auto& in = the_dins();
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < n_dins; ++i) {
+            const auto d = g::parse_din(in.at(i));
+            const char raw = raw_din_check(in.at(i));
+            if (!d || d->check_character() != raw) {
+                state.SkipWithError("typed and raw disagree on a DIN");
+                return;
+            }
+        }
+    }
+}
+BENCHMARK(BM_din_parse_agreement)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+}  // namespace
+
+BENCHMARK_MAIN();
