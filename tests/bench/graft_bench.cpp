@@ -104,11 +104,13 @@ inline char raw_din_check(std::string_view t) {
             return 0;
         }
     }
-    int p = 0;
+    // ST-001 Appendix A: values weighted by 2^n from the right (weights reduced mod 37)
+    static constexpr unsigned w13[13] = {15, 26, 13, 25, 31, 34, 17, 27, 32, 16, 8, 4, 2};
+    unsigned sum = 0;
     for (std::size_t i = 0; i < 13; ++i) {
-        p = ((p + raw_value(c[i])) * 2) % 37;
+        sum += static_cast<unsigned>(raw_value(c[i])) * w13[i];
     }
-    const char k = raw_char((38 - p) % 37);
+    const char k = raw_char(static_cast<int>((38U - sum % 37U) % 37U));
     if (n == 14 && c[13] != k) {
         return 0;
     }

@@ -23,8 +23,8 @@ std::string ds001(std::string_view din, std::string_view flags) {
 }
 }  // namespace
 
-TEST_CASE("a DIN is 13 characters, trivially copyable, and made only by parse_din", "[GRAFT-ISBT-001]") {
-    STATIC_REQUIRE(sizeof(g::din) == 13);
+TEST_CASE("a DIN is its 13 characters and check value, trivially copyable, made only by parse_din", "[GRAFT-ISBT-001]") {
+    STATIC_REQUIRE(sizeof(g::din) == 14);
     STATIC_REQUIRE(std::is_trivially_copyable_v<g::din>);
     STATIC_REQUIRE_FALSE(std::is_default_constructible_v<g::din>);
     STATIC_REQUIRE_FALSE(std::is_default_constructible_v<g::din_data_structure>);

@@ -13,7 +13,12 @@ namespace g = hsct::graft;
 // Every enum of include/hsct/graft, which CMake counts (HSCT_GRAFT_ENUM_TABLES).
 using all_graft_enums = std::tuple<
     // isbt128.hpp
-    g::din_flag_kind, g::collection_type>;
+    g::din_flag_kind, g::collection_type,
+    // product.hpp
+    g::product_source, g::product_use, g::preservation, g::manipulation, g::count_point,
+    // cell_dose.hpp
+    g::graft_indication, g::dose_policy, g::threshold_level, g::cell_measure, g::cell_dose_verdict,
+    g::cell_dose_criterion>;
 
 #ifdef HSCT_GRAFT_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_GRAFT_ENUM_TABLES;

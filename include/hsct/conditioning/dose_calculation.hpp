@@ -631,8 +631,7 @@ public:
         const hsct::patient::body_measures& m, std::span<drug_amount> into) const {
         const std::size_t n = steps_.size();
         if (into.size() < n) {
-            return error(errc::out_of_range, "into", std::to_string(into.size()),
-                         "at least drug_count() = " + std::to_string(n) + " amounts", "COND-DOSE-003");
+            return short_buffer(into.size(), n);
         }
         for (std::size_t k = 0; k < n; ++k) {
             const detail::plan_step& s = steps_[k];
@@ -663,9 +662,15 @@ public:
 
 private:
     dose_plan() = default;
+    /// The refusal of a buffer too short (kept out of the loop: built only on that path).
+    template <class = void>
+    [[nodiscard, gnu::cold, gnu::noinline]] static error short_buffer(std::size_t given, std::size_t n) {
+        return error(errc::out_of_range, "into", std::to_string(given),
+                     "at least drug_count() = " + std::to_string(n) + " amounts", "COND-DOSE-003");
+    }
     /// The error calculate_doses gives for the step's component (built only on that path).
     template <class = void>
-    [[nodiscard]] error error_for(const detail::plan_step& s, const hsct::patient::body_measures& m) const {
+    [[nodiscard, gnu::cold, gnu::noinline]] error error_for(const detail::plan_step& s, const hsct::patient::body_measures& m) const {
         std::optional<component_dose> d;
         if (auto e = detail::component_doses(regimen_.components()[s.component], s.component, m, policies_, d)) {
             return std::move(*e);

@@ -26,8 +26,8 @@
 // the year (yy) and the sequence number (nnnnnn) are digits. Upper case only (the check
 // character is not defined on lower case). Printed, the DIN is spaced "A9999 21 123456".
 // GRAFT-ISBT-002: the keyboard check character K is ISO/IEC 7064 MOD 37-2 over the 13
-// characters (0-9 -> 0-9, A-Z -> 10-35, * -> 36; p = ((p + v) x 2) mod 37 over the characters,
-// K = (38 - p) mod 37, mapped back). It is never part of the data: a DIN typed with it (a 14th
+// characters (0-9 -> 0-9, A-Z -> 10-35, * -> 36; each value times 2^n, n its position from the
+// right from 1; the sum mod 37; K = (38 - that) mod 37, mapped back). It is never part of the data: a DIN typed with it (a 14th
 // character) is checked against it.
 // GRAFT-ISBT-003: data structure 001 is "=" + the DIN + two flag characters (0-9, A-H, J-N, P,
 // R-Y). Flags 00 (not used), 01-04 and 15-19 (container 1-9 of a set), 05-13 (a label or tube
@@ -69,13 +69,26 @@ namespace detail {
 [[nodiscard]] constexpr char mod37_char(int v) noexcept {
     return v < 10 ? static_cast<char>('0' + v) : v < 36 ? static_cast<char>('A' + (v - 10)) : '*';
 }
-/// GRAFT-ISBT-002: the check value 0-36 of characters whose values are all valid.
+/// GRAFT-ISBT-002: the check value 0-36 of characters whose values are all valid, as ST-001
+/// Appendix A states it: each value weighted by 2^n (n its position from the right, from 1),
+/// summed, the sum taken mod 37, subtracted from 38, mod 37. The weights are reduced mod 37 as
+/// they go (the same sum mod 37), so the products are independent of one another.
 [[nodiscard]] constexpr int mod37_check(std::string_view s) noexcept {
-    int p = 0;
-    for (const char c : s) {
-        p = ((p + mod37_value(c)) * 2) % 37;
+    if (s.size() == 13) {  // a DIN: the weights 2^13 .. 2^1 mod 37, as constants
+        constexpr unsigned w13[13] = {15, 26, 13, 25, 31, 34, 17, 27, 32, 16, 8, 4, 2};
+        unsigned sum13 = 0;
+        for (std::size_t i = 0; i < 13; ++i) {
+            sum13 += static_cast<unsigned>(mod37_value(s[i])) * w13[i];
+        }
+        return static_cast<int>((38U - sum13 % 37U) % 37U);
     }
-    return (38 - p) % 37;
+    unsigned sum = 0;
+    unsigned w = 2;  // 2^1 for the rightmost character
+    for (std::size_t i = s.size(); i > 0; --i) {
+        sum += static_cast<unsigned>(mod37_value(s[i - 1])) * w;
+        w = (w * 2U) % 37U;
+    }
+    return static_cast<int>((38U - sum % 37U) % 37U);
 }
 [[nodiscard]] constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
 [[nodiscard]] constexpr bool is_upper(char c) noexcept { return c >= 'A' && c <= 'Z'; }
@@ -103,8 +116,8 @@ class din;
 template <class = void>
 [[nodiscard]] result<din> parse_din(std::string_view text);
 
-/// GRAFT-ISBT-001: a Donation Identification Number, checked. 13 characters, trivially
-/// copyable; compares by its characters.
+/// GRAFT-ISBT-001: a Donation Identification Number, checked: its 13 characters and their
+/// check value (14 bytes), trivially copyable; compares by its characters.
 class din {
 public:
     /// The 13 characters, unspaced ("A999921123456").
@@ -123,9 +136,9 @@ public:
         return n;
     }
     /// GRAFT-ISBT-002: the keyboard check character printed boxed after the DIN.
-    [[nodiscard]] constexpr char check_character() const noexcept { return detail::mod37_char(check_value()); }
+    [[nodiscard]] constexpr char check_character() const noexcept { return detail::mod37_char(check_); }
     /// The check value 0-36 (type-3 flags are 60 + this).
-    [[nodiscard]] constexpr int check_value() const noexcept { return detail::mod37_check(text()); }
+    [[nodiscard]] constexpr int check_value() const noexcept { return check_; }
     /// "A9999 21 123456", as ISBT 128 prints it (without the check character).
     [[nodiscard]] std::string printed() const {
         return hsct::detail::concat({text().substr(0, 5), " ", text().substr(5, 2), " ", text().substr(7)});
@@ -138,6 +151,7 @@ private:
     friend result<din> parse_din(std::string_view);
     constexpr din() noexcept = default;  // only parse_din makes one: a DIN is always checked
     std::array<char, 13> chars_{};
+    std::uint8_t check_ = 0;  ///< the check value 0-36, computed once
 };
 
 namespace detail {
@@ -174,27 +188,46 @@ struct din_fault {
     }
     return {};
 }
-/// Where each of the 13 DIN characters sits in a text (spaces of the printed form skipped);
-/// false when the text is not 13 characters, optionally spaced "A9999 21 123456", optionally
-/// followed by one check character (itself optionally after a space).
-[[nodiscard]] constexpr bool locate_din(std::string_view t, std::array<std::size_t, 14>& at,
+/// The 13 DIN characters of a text (the printed form's spaces skipped) and, when typed with
+/// it, the check character as a 14th; false when the text is not 13 characters, optionally
+/// spaced "A9999 21 123456", optionally followed by one check character (itself optionally
+/// after a space).
+[[nodiscard]] constexpr bool gather_din(std::string_view t, std::array<char, 13>& out, char& k,
                                         std::size_t& count) noexcept {
     count = 0;
     for (std::size_t i = 0; i < t.size(); ++i) {
-        if (t[i] == ' ') {
+        const char c = t[i];
+        if (c == ' ') {
             // a single space, only where the printed form or the check character puts one
-            const bool allowed = (count == 5 || count == 7 || count == 13) && i > 0 && t[i - 1] != ' ';
-            if (!allowed) {
+            if (!((count == 5 || count == 7 || count == 13) && t[i - 1] != ' ')) {
                 return false;
             }
             continue;
         }
-        if (count == 14) {
-            return false;
+        if (count >= 13) {
+            if (count == 14) {
+                return false;
+            }
+            k = c;
+            ++count;
+            continue;
         }
-        at[count++] = i;
+        out[count++] = c;
     }
     return count == 13 || count == 14;
+}
+/// The offset in the text of the k-th gathered character (for an error's position).
+[[nodiscard]] constexpr std::size_t offset_of(std::string_view t, std::size_t k) noexcept {
+    std::size_t seen = 0;
+    for (std::size_t i = 0; i < t.size(); ++i) {
+        if (t[i] != ' ') {
+            if (seen == k) {
+                return i;
+            }
+            ++seen;
+        }
+    }
+    return t.size();
 }
 }  // namespace detail
 
@@ -204,37 +237,48 @@ struct din_fault {
 /// Errors (field "din"): the wrong length or spacing (syntax); a character not allowed where it
 /// sits (syntax, at that offset in the text, saying what belongs there); a check character that
 /// does not match (inconsistent, at its offset, naming the right one).
+namespace detail {
+// The refusals of parse_din, built only on their paths (kept out of the reader's loop).
+template <class = void>
+[[nodiscard, gnu::cold, gnu::noinline]] error din_shape_error(std::string_view t) {
+    return error(errc::syntax, "din", hsct::detail::quote_input(t),
+                 "13 characters, plain or printed \"A9999 21 123456\", optionally followed by the check character",
+                 "GRAFT-ISBT-001");
+}
+template <class = void>
+[[nodiscard, gnu::cold, gnu::noinline]] error din_char_error(std::string_view t, std::size_t at,
+                                                             std::string_view expected) {
+    return error(errc::syntax, "din", hsct::detail::quote_input(t),
+                 hsct::detail::concat({"at character ", std::to_string(at + 1), ": ", expected}), "GRAFT-ISBT-001")
+        .at_position(at);
+}
+template <class = void>
+[[nodiscard, gnu::cold, gnu::noinline]] error din_check_error(std::string_view t, std::size_t at, std::string_view din13,
+                                                              char expected) {
+    return error(errc::inconsistent, "din", hsct::detail::quote_input(t),
+                 hsct::detail::concat({"the check character of ", din13, ", which is ", std::string(1, expected),
+                                       " (ISO/IEC 7064 MOD 37-2)"}),
+                 "GRAFT-ISBT-002")
+        .at_position(at);
+}
+}  // namespace detail
+
 template <class>
 result<din> parse_din(std::string_view text) {
     const std::string_view t = hsct::detail::trim(text);
-    std::array<std::size_t, 14> at{};
-    std::size_t count = 0;
-    if (!detail::locate_din(t, at, count)) {
-        return error(errc::syntax, "din", hsct::detail::quote_input(t),
-                     "13 characters, plain or printed \"A9999 21 123456\", optionally followed by the check "
-                     "character",
-                     "GRAFT-ISBT-001");
-    }
     din d;
-    for (std::size_t i = 0; i < 13; ++i) {
-        d.chars_[i] = t[at[i]];
+    char k = '\0';
+    std::size_t count = 0;
+    if (!detail::gather_din(t, d.chars_, k, count)) {
+        return detail::din_shape_error(t);
     }
     const auto fault = detail::check_din_chars(d.text());
     if (fault.at < 13) {
-        return error(errc::syntax, "din", hsct::detail::quote_input(t),
-                     hsct::detail::concat({"at character ", std::to_string(at[fault.at] + 1), ": ", fault.expected}),
-                     "GRAFT-ISBT-001")
-            .at_position(at[fault.at]);
+        return detail::din_char_error(t, detail::offset_of(t, fault.at), fault.expected);
     }
-    if (count == 14) {
-        const char k = t[at[13]];
-        if (k != d.check_character()) {
-            return error(errc::inconsistent, "din", hsct::detail::quote_input(t),
-                         hsct::detail::concat({"the check character of ", d.text(), ", which is ",
-                                               std::string(1, d.check_character()), " (ISO/IEC 7064 MOD 37-2)"}),
-                         "GRAFT-ISBT-002")
-                .at_position(at[13]);
-        }
+    d.check_ = static_cast<std::uint8_t>(detail::mod37_check(d.text()));
+    if (count == 14 && k != d.check_character()) {
+        return detail::din_check_error(t, detail::offset_of(t, 13), d.text(), d.check_character());
     }
     return d;
 }

@@ -1,0 +1,376 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Cell doses per kg of recipient weight (TNC, CD34+, CD3+) and how they compare with the cited
+// minimum and optimum thresholds of a product's indication, under a named policy: the EBMT
+// Handbook's chapters disagree, so each chapter is its own policy and the caller names one.
+//
+//   using namespace hsct::graft;
+//   auto d = cell_doses_of(*p, *recipient_weight);            // result<cell_doses>, at collection
+//   d->cd34->in(hsct::units::e6_per_kg);                       // 5.6
+//   auto r = assess_cell_dose(*d, graft_indication::autologous_pbsc, dose_policy::hb24_ch20);
+//   r->verdict;      // cell_dose_verdict::optimal; r->criteria: each threshold compared
+//
+// GRAFT-DOSE-001: dose = cells / recipient weight (kg), per count, at the point asked
+// (collection or post-thaw; a missing count gives no dose, not 0).
+// GRAFT-DOSE-002: the thresholds, each a row with its policy, indication, count, level, comparison,
+// value and source (dose_thresholds):
+//  - hb24_ch20 (EBMT Handbook 2024 ch. 20, Wuchter, section 20.1 and key points [V-HB24]):
+//    autologous CD34+ >= 2.0 x10^6/kg minimum, 2.5-5 optimal; allogeneic >= 4.0 x10^6/kg
+//    adequate in most cases (5-8 when further processing is planned: not encoded).
+//  - hb24_ch41 (ch. 41, Valcarcel, Table 41.2, "a conservative proposal" [V-HB24]): peripheral
+//    blood CD34+ autologous > 1 minimum, > 2 optimum; allogeneic after MAC > 2 minimum, > 4
+//    optimum; after RIC > 2 minimum, 4-8 optimum; marrow TNC > 2 x10^8/kg autologous, > 3 x10^8/kg
+//    allogeneic (minimum); cord blood TNC > 2.5-3 x10^7/kg (the range's lower edge, > 2.5, as
+//    the minimum [P]) and CD34+ > 1 x10^5/kg.
+//  - hb24_ch12 (ch. 12, Table 12.1, targets [V-HB24]): peripheral blood CD34+ 5-10 x10^6/kg;
+//    marrow TNC > 2 x10^8/kg; cord blood TNC > 3 x10^7/kg. Targets are optimum rows; the
+//    chapter gives no minimum.
+// The reference notes' reading of ch. 41's edges (">" at each) and of "optimal 2.5-5" as
+// ">= 2.5 optimal, <= 5 its upper edge" are hsct's [P]; each row carries its source.
+// GRAFT-DOSE-003: the verdict: not_applicable when the policy has no row for the indication (a
+// value); unknown when a count a row needs is missing; below_minimum when a minimum is not met;
+// else optimal when every optimum row is met (above_optimal_range when an optimum's upper edge
+// is passed), below_optimum when one is not, adequate when the policy gives only minima.
+// Not encoded: per-unit double cord thresholds and the CD34+ 1 vs 2 x10^5/kg disagreement for
+// cord (HB24 chapters differ; the notes' other figures are unprinted [U]); CD3+ thresholds of
+// T-depleted or haploidentical grafts (risk strata, not limits).
+#ifndef HSCT_GRAFT_CELL_DOSE_HPP
+#define HSCT_GRAFT_CELL_DOSE_HPP
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+
+#include "hsct/core/enum.hpp"
+#include "hsct/core/explain.hpp"
+#include "hsct/core/result.hpp"
+#include "hsct/core/units.hpp"
+#include "hsct/graft/product.hpp"
+#include "hsct/graft/vocabulary.hpp"
+#include "hsct/patient/body_size.hpp"
+
+namespace hsct::graft {
+
+/// GRAFT-DOSE-001: a product's doses per kg of recipient weight.
+struct cell_doses {
+    count_point point = count_point::collection;
+    hsct::mass recipient_weight;
+    std::optional<hsct::cell_dose> tnc;
+    std::optional<hsct::cell_dose> cd34;
+    std::optional<hsct::cell_dose> cd3;
+};
+
+/// GRAFT-DOSE-001: the doses at a point. Error: post-thaw doses of a product with no post-thaw
+/// counts (missing, field "product.post_thaw").
+template <class = void>
+[[nodiscard]] result<cell_doses> cell_doses_of(const product& p, const hsct::patient::body_weight& recipient,
+                                               count_point at = count_point::collection) {
+    if (auto e = hsct::detail::check_enum(at, "at")) {
+        return *e;
+    }
+    const cell_counts* c = p.counts(at);
+    if (c == nullptr) {
+        return error(errc::missing, "product.post_thaw", "(none)", "post-thaw counts of the product",
+                     "GRAFT-DOSE-001");
+    }
+    cell_doses d;
+    d.point = at;
+    d.recipient_weight = recipient.as_mass();
+    const auto per_kg = [&](const std::optional<hsct::cell_count>& n) -> std::optional<hsct::cell_dose> {
+        if (!n) {
+            return std::nullopt;
+        }
+        return *n / recipient.as_mass();
+    };
+    d.tnc = per_kg(c->tnc);
+    d.cd34 = per_kg(c->cd34);
+    d.cd3 = per_kg(c->cd3);
+    return d;
+}
+
+/// GRAFT-DOSE-002: what a product is given for.
+enum class graft_indication : std::uint8_t {
+    autologous_pbsc = 1,
+    allogeneic_pbsc_mac = 2,  ///< after myeloablative conditioning
+    allogeneic_pbsc_ric = 3,  ///< after reduced-intensity conditioning
+    autologous_marrow = 4,
+    allogeneic_marrow = 5,
+    cord_blood_single = 6,    ///< a single cord blood unit
+};
+
+constexpr auto hsct_enum_table(graft_indication) noexcept {
+    using g = graft_indication;
+    return make_enum_table<graft_indication>("graft_indication", {
+        {g::autologous_pbsc, "autologous_pbsc", "autologous peripheral blood"},
+        {g::allogeneic_pbsc_mac, "allogeneic_pbsc_mac", "allogeneic peripheral blood after MAC"},
+        {g::allogeneic_pbsc_ric, "allogeneic_pbsc_ric", "allogeneic peripheral blood after RIC"},
+        {g::autologous_marrow, "autologous_marrow", "autologous bone marrow"},
+        {g::allogeneic_marrow, "allogeneic_marrow", "allogeneic bone marrow"},
+        {g::cord_blood_single, "cord_blood_single", "single cord blood unit"},
+    });
+}
+
+/// GRAFT-DOSE-002: whose thresholds (the chapters disagree; there is no default).
+enum class dose_policy : std::uint8_t {
+    hb24_ch20 = 1,  ///< EBMT Handbook 2024 ch. 20 (Wuchter)
+    hb24_ch41 = 2,  ///< EBMT Handbook 2024 ch. 41, Table 41.2 (Valcarcel)
+    hb24_ch12 = 3,  ///< EBMT Handbook 2024 ch. 12, Table 12.1 (targets)
+};
+
+constexpr auto hsct_enum_table(dose_policy) noexcept {
+    return make_enum_table<dose_policy>("dose_policy", {
+        {dose_policy::hb24_ch20, "hb24_ch20", "EBMT Handbook 2024 ch. 20 (Wuchter)"},
+        {dose_policy::hb24_ch41, "hb24_ch41", "EBMT Handbook 2024 ch. 41, Table 41.2 (Valcarcel)"},
+        {dose_policy::hb24_ch12, "hb24_ch12", "EBMT Handbook 2024 ch. 12, Table 12.1 (targets)"},
+    });
+}
+
+/// GRAFT-DOSE-002: a row's role.
+enum class threshold_level : std::uint8_t {
+    minimum = 1,        ///< below it the dose is insufficient
+    optimum = 2,        ///< at or above it the dose is optimal (the optimum range's lower edge)
+    optimum_upper = 3,  ///< the optimum range's upper edge
+};
+
+constexpr auto hsct_enum_table(threshold_level) noexcept {
+    return make_enum_table<threshold_level>("threshold_level", {
+        {threshold_level::minimum, "minimum", "minimum"},
+        {threshold_level::optimum, "optimum", "optimum"},
+        {threshold_level::optimum_upper, "optimum_upper", "upper edge of the optimum range"},
+    });
+}
+
+/// The count a dose is of.
+enum class cell_measure : std::uint8_t { tnc = 1, cd34 = 2, cd3 = 3 };
+
+constexpr auto hsct_enum_table(cell_measure) noexcept {
+    return make_enum_table<cell_measure>("cell_measure", {
+        {cell_measure::tnc, "tnc", "TNC"},
+        {cell_measure::cd34, "cd34", "CD34+"},
+        {cell_measure::cd3, "cd3", "CD3+"},
+    });
+}
+
+/// GRAFT-DOSE-002: one threshold, in x10^6/kg.
+struct dose_threshold {
+    dose_policy policy;
+    graft_indication indication;
+    cell_measure measure;
+    threshold_level level;
+    hsct::comparator cmp;
+    double e6_per_kg;
+    const char* source;
+};
+
+/// GRAFT-DOSE-002: every threshold hsct ships, with its source (see the header comment).
+inline constexpr dose_threshold dose_thresholds[] = {
+    // ch. 20 (Wuchter), section 20.1 and key points
+    {dose_policy::hb24_ch20, graft_indication::autologous_pbsc, cell_measure::cd34, threshold_level::minimum,
+     hsct::comparator::greater_equal, 2.0, "HB24 ch. 20 section 20.1: autologous minimum >= 2.0 x10^6 CD34+/kg"},
+    {dose_policy::hb24_ch20, graft_indication::autologous_pbsc, cell_measure::cd34, threshold_level::optimum,
+     hsct::comparator::greater_equal, 2.5, "HB24 ch. 20 section 20.1: 2.5-5 x10^6/kg regarded as optimal"},
+    {dose_policy::hb24_ch20, graft_indication::autologous_pbsc, cell_measure::cd34, threshold_level::optimum_upper,
+     hsct::comparator::less_equal, 5.0, "HB24 ch. 20 section 20.1: 2.5-5 x10^6/kg regarded as optimal"},
+    {dose_policy::hb24_ch20, graft_indication::allogeneic_pbsc_mac, cell_measure::cd34, threshold_level::minimum,
+     hsct::comparator::greater_equal, 4.0, "HB24 ch. 20 section 20.1: allogeneic >= 4.0 x10^6/kg adequate"},
+    {dose_policy::hb24_ch20, graft_indication::allogeneic_pbsc_ric, cell_measure::cd34, threshold_level::minimum,
+     hsct::comparator::greater_equal, 4.0, "HB24 ch. 20 section 20.1: allogeneic >= 4.0 x10^6/kg adequate"},
+    // ch. 41 (Valcarcel), Table 41.2
+    {dose_policy::hb24_ch41, graft_indication::autologous_pbsc, cell_measure::cd34, threshold_level::minimum,
+     hsct::comparator::greater, 1.0, "HB24 ch. 41 Table 41.2: PB autologous minimum > 1 x10^6 CD34+/kg"},
+    {dose_policy::hb24_ch41, graft_indication::autologous_pbsc, cell_measure::cd34, threshold_level::optimum,
+     hsct::comparator::greater, 2.0, "HB24 ch. 41 Table 41.2: PB autologous optimum > 2 x10^6 CD34+/kg"},
+    {dose_policy::hb24_ch41, graft_indication::allogeneic_pbsc_mac, cell_measure::cd34, threshold_level::minimum,
+     hsct::comparator::greater, 2.0, "HB24 ch. 41 Table 41.2: PB allogeneic MAC minimum > 2 x10^6 CD34+/kg"},
+    {dose_policy::hb24_ch41, graft_indication::allogeneic_pbsc_mac, cell_measure::cd34, threshold_level::optimum,
+     hsct::comparator::greater, 4.0, "HB24 ch. 41 Table 41.2: PB allogeneic MAC optimum > 4 x10^6 CD34+/kg"},
+    {dose_policy::hb24_ch41, graft_indication::allogeneic_pbsc_ric, cell_measure::cd34, threshold_level::minimum,
+     hsct::comparator::greater, 2.0, "HB24 ch. 41 Table 41.2: PB allogeneic RIC minimum > 2 x10^6 CD34+/kg"},
+    {dose_policy::hb24_ch41, graft_indication::allogeneic_pbsc_ric, cell_measure::cd34, threshold_level::optimum,
+     hsct::comparator::greater_equal, 4.0, "HB24 ch. 41 Table 41.2: PB allogeneic RIC optimum 4-8 x10^6 CD34+/kg"},
+    {dose_policy::hb24_ch41, graft_indication::allogeneic_pbsc_ric, cell_measure::cd34, threshold_level::optimum_upper,
+     hsct::comparator::less_equal, 8.0, "HB24 ch. 41 Table 41.2: PB allogeneic RIC optimum 4-8 x10^6 CD34+/kg"},
+    {dose_policy::hb24_ch41, graft_indication::autologous_marrow, cell_measure::tnc, threshold_level::minimum,
+     hsct::comparator::greater, 200.0, "HB24 ch. 41 Table 41.2: marrow autologous TNC 2 x10^8/kg"},
+    {dose_policy::hb24_ch41, graft_indication::allogeneic_marrow, cell_measure::tnc, threshold_level::minimum,
+     hsct::comparator::greater, 300.0, "HB24 ch. 41 Table 41.2: marrow allogeneic TNC 3 x10^8/kg"},
+    {dose_policy::hb24_ch41, graft_indication::cord_blood_single, cell_measure::tnc, threshold_level::minimum,
+     hsct::comparator::greater, 25.0, "HB24 ch. 41 Table 41.2: cord blood TNC > 2.5-3 x10^7/kg (the range's lower edge)"},
+    {dose_policy::hb24_ch41, graft_indication::cord_blood_single, cell_measure::cd34, threshold_level::minimum,
+     hsct::comparator::greater, 0.1, "HB24 ch. 41 Table 41.2: cord blood CD34+ > 1 x10^5/kg"},
+    // ch. 12, Table 12.1 (targets)
+    {dose_policy::hb24_ch12, graft_indication::autologous_pbsc, cell_measure::cd34, threshold_level::optimum,
+     hsct::comparator::greater_equal, 5.0, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
+    {dose_policy::hb24_ch12, graft_indication::autologous_pbsc, cell_measure::cd34, threshold_level::optimum_upper,
+     hsct::comparator::less_equal, 10.0, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
+    {dose_policy::hb24_ch12, graft_indication::allogeneic_pbsc_mac, cell_measure::cd34, threshold_level::optimum,
+     hsct::comparator::greater_equal, 5.0, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
+    {dose_policy::hb24_ch12, graft_indication::allogeneic_pbsc_mac, cell_measure::cd34, threshold_level::optimum_upper,
+     hsct::comparator::less_equal, 10.0, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
+    {dose_policy::hb24_ch12, graft_indication::allogeneic_pbsc_ric, cell_measure::cd34, threshold_level::optimum,
+     hsct::comparator::greater_equal, 5.0, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
+    {dose_policy::hb24_ch12, graft_indication::allogeneic_pbsc_ric, cell_measure::cd34, threshold_level::optimum_upper,
+     hsct::comparator::less_equal, 10.0, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
+    {dose_policy::hb24_ch12, graft_indication::autologous_marrow, cell_measure::tnc, threshold_level::optimum,
+     hsct::comparator::greater, 200.0, "HB24 ch. 12 Table 12.1: marrow target > 2 x10^8 TNC/kg"},
+    {dose_policy::hb24_ch12, graft_indication::allogeneic_marrow, cell_measure::tnc, threshold_level::optimum,
+     hsct::comparator::greater, 200.0, "HB24 ch. 12 Table 12.1: marrow target > 2 x10^8 TNC/kg"},
+    {dose_policy::hb24_ch12, graft_indication::cord_blood_single, cell_measure::tnc, threshold_level::optimum,
+     hsct::comparator::greater, 30.0, "HB24 ch. 12 Table 12.1: cord blood target > 3 x10^7 TNC/kg"},
+};
+
+/// GRAFT-DOSE-003: how a product's doses compare with the policy's thresholds.
+enum class cell_dose_verdict : std::uint8_t {
+    below_minimum = 1,
+    adequate = 2,             ///< every minimum met; the policy gives no optimum
+    below_optimum = 3,        ///< every minimum met (or none given), an optimum not
+    optimal = 4,
+    above_optimal_range = 5,  ///< optimum met, its upper edge passed
+    unknown = 6,              ///< a count a threshold needs is missing
+    not_applicable = 7,       ///< the policy has no threshold for this indication
+};
+
+constexpr auto hsct_enum_table(cell_dose_verdict) noexcept {
+    using v = cell_dose_verdict;
+    return make_enum_table<cell_dose_verdict>("cell_dose_verdict", {
+        {v::below_minimum, "below_minimum", "below the minimum"},
+        {v::adequate, "adequate", "at least the minimum"},
+        {v::below_optimum, "below_optimum", "below the optimum"},
+        {v::optimal, "optimal", "optimal"},
+        {v::above_optimal_range, "above_optimal_range", "above the optimum range"},
+        {v::unknown, "unknown", "unknown (a count is missing)"},
+        {v::not_applicable, "not_applicable", "no threshold for this indication in the policy"},
+    });
+}
+
+/// GRAFT-DOSE-003: the criteria: a count's dose against a level (the row's comparison and source
+/// are on dose_thresholds, indexed by cell_dose_result::rows).
+enum class cell_dose_criterion : std::uint8_t {
+    tnc_minimum = 1,
+    tnc_optimum = 2,
+    tnc_optimum_upper = 3,
+    cd34_minimum = 4,
+    cd34_optimum = 5,
+    cd34_optimum_upper = 6,
+    cd3_minimum = 7,
+    cd3_optimum = 8,
+    cd3_optimum_upper = 9,
+};
+
+constexpr auto hsct_enum_table(cell_dose_criterion) noexcept {
+    using c = cell_dose_criterion;
+    return make_enum_table<cell_dose_criterion>("cell_dose_criterion", {
+        {c::tnc_minimum, "tnc_minimum", "TNC dose against the minimum"},
+        {c::tnc_optimum, "tnc_optimum", "TNC dose against the optimum"},
+        {c::tnc_optimum_upper, "tnc_optimum_upper", "TNC dose against the optimum range's upper edge"},
+        {c::cd34_minimum, "cd34_minimum", "CD34+ dose against the minimum"},
+        {c::cd34_optimum, "cd34_optimum", "CD34+ dose against the optimum"},
+        {c::cd34_optimum_upper, "cd34_optimum_upper", "CD34+ dose against the optimum range's upper edge"},
+        {c::cd3_minimum, "cd3_minimum", "CD3+ dose against the minimum"},
+        {c::cd3_optimum, "cd3_optimum", "CD3+ dose against the optimum"},
+        {c::cd3_optimum_upper, "cd3_optimum_upper", "CD3+ dose against the optimum range's upper edge"},
+    });
+}
+
+/// The criterion of a count at a level.
+[[nodiscard]] constexpr cell_dose_criterion criterion_of(cell_measure m, threshold_level l) noexcept {
+    return static_cast<cell_dose_criterion>((static_cast<int>(m) - 1) * 3 + static_cast<int>(l));
+}
+
+/// GRAFT-DOSE-003: the verdict, the criterion that decided it, every threshold compared (in
+/// x10^6/kg; a missing count is recorded as missing, outcome unknown).
+struct cell_dose_result {
+    cell_dose_result() noexcept {}  // NOLINT(modernize-use-equals-default): see conventions §5
+    cell_dose_verdict verdict = cell_dose_verdict::not_applicable;
+    graft_indication indication = graft_indication::autologous_pbsc;
+    dose_policy policy = dose_policy::hb24_ch20;
+    count_point point = count_point::collection;
+    std::optional<cell_dose_criterion> decided_by;
+    hsct::fixed_list<hsct::criterion<cell_dose_criterion>, 4> criteria;
+    /// For each criterion, its row in dose_thresholds (the source text).
+    hsct::fixed_list<std::uint8_t, 4> rows;
+    [[nodiscard]] const dose_threshold& threshold_of(std::size_t k) const noexcept { return dose_thresholds[rows[k]]; }
+};
+
+/// GRAFT-DOSE-002/003: a product's doses against a policy's thresholds for an indication.
+/// Errors: an undeclared indication or policy number (out_of_range, CORE-ENUM-002).
+template <class = void>
+[[nodiscard]] result<cell_dose_result> assess_cell_dose(const cell_doses& d, graft_indication indication,
+                                                        dose_policy policy) {
+    if (auto e = hsct::detail::check_enum(indication, "indication")) {
+        return *e;
+    }
+    if (auto e = hsct::detail::check_enum(policy, "policy")) {
+        return *e;
+    }
+    result<cell_dose_result> out(std::in_place);
+    out->indication = indication;
+    out->policy = policy;
+    out->point = d.point;
+    bool unknown = false;
+    std::optional<cell_dose_criterion> failed_min;
+    std::optional<cell_dose_criterion> failed_opt;
+    std::optional<cell_dose_criterion> passed_upper;
+    std::optional<cell_dose_criterion> last_opt;
+    std::optional<cell_dose_criterion> last_min;
+    for (std::size_t i = 0; i < sizeof(dose_thresholds) / sizeof(dose_thresholds[0]); ++i) {
+        const auto& t = dose_thresholds[i];
+        if (t.policy != policy || t.indication != indication) {
+            continue;
+        }
+        hsct::criterion<cell_dose_criterion> c;
+        c.id = criterion_of(t.measure, t.level);
+        c.cmp = t.cmp;
+        c.requirement = "GRAFT-DOSE-002";
+        c.threshold = t.e6_per_kg;
+        const auto& dose = t.measure == cell_measure::tnc ? d.tnc : t.measure == cell_measure::cd34 ? d.cd34 : d.cd3;
+        if (!dose) {
+            unknown = true;
+            c.measured = hsct::measure::missing(t.measure);
+            c.result = hsct::outcome::unknown;
+        } else {
+            c.measured = hsct::measure::of(*dose, hsct::units::e6_per_kg);
+            const bool met = hsct::satisfies(c.measured.number(), t.cmp, t.e6_per_kg);
+            c.result = met ? hsct::outcome::met : hsct::outcome::not_met;
+            auto& first = t.level == threshold_level::minimum ? failed_min
+                          : t.level == threshold_level::optimum ? failed_opt
+                                                                : passed_upper;
+            if (!met && !first) {
+                first = c.id;
+            }
+        }
+        if (t.level == threshold_level::minimum) {
+            last_min = c.id;
+        } else if (t.level == threshold_level::optimum) {
+            last_opt = c.id;
+        }
+        out->criteria.push_back(c);
+        out->rows.push_back(static_cast<std::uint8_t>(i));
+    }
+    if (out->criteria.empty()) {
+        out->verdict = cell_dose_verdict::not_applicable;
+    } else if (failed_min) {
+        out->verdict = cell_dose_verdict::below_minimum;
+        out->decided_by = failed_min;
+    } else if (unknown) {
+        out->verdict = cell_dose_verdict::unknown;
+    } else if (failed_opt) {
+        out->verdict = cell_dose_verdict::below_optimum;
+        out->decided_by = failed_opt;
+    } else if (passed_upper) {
+        out->verdict = cell_dose_verdict::above_optimal_range;
+        out->decided_by = passed_upper;
+    } else if (last_opt) {
+        out->verdict = cell_dose_verdict::optimal;
+        out->decided_by = last_opt;
+    } else {
+        out->verdict = cell_dose_verdict::adequate;
+        out->decided_by = last_min;
+    }
+    return out;
+}
+
+}  // namespace hsct::graft
+
+#endif  // HSCT_GRAFT_CELL_DOSE_HPP

@@ -1,0 +1,138 @@
+// Tests for include/hsct/graft/cell_dose.hpp: doses per kg and the threshold policies, every
+// threshold below, at and above, and the worked examples of the reference notes (11.8 G1, G2).
+#include <hsct/graft/cell_dose.hpp>
+
+#include <cmath>
+#include <cstddef>
+
+#include "support/catch.hpp"
+
+namespace g = hsct::graft;
+namespace u = hsct::units;
+
+namespace {
+hsct::patient::body_weight kg(double w) { return *hsct::patient::body_weight::make(w, u::kg); }
+
+g::product pbsc(double cd34_cells, std::optional<double> tnc_cells = std::nullopt) {
+    g::product_input in;
+    in.source = g::product_source::peripheral_blood;
+    in.use = g::product_use::autologous;
+    in.state = g::preservation::cryopreserved;
+    in.volume = hsct::volume(250.0, u::mL);
+    in.at_collection.cd34 = hsct::cell_count(cd34_cells, u::cells);
+    if (tnc_cells) {
+        in.at_collection.tnc = hsct::cell_count(*tnc_cells, u::cells);
+    }
+    const auto p = g::make_product(in);
+    REQUIRE(p.has_value());
+    return *p;
+}
+
+g::cell_dose_verdict verdict(const g::product& p, double weight, g::graft_indication i, g::dose_policy pol) {
+    const auto d = g::cell_doses_of(p, kg(weight));
+    REQUIRE(d.has_value());
+    const auto r = g::assess_cell_dose(*d, i, pol);
+    REQUIRE(r.has_value());
+    return r->verdict;
+}
+}  // namespace
+
+TEST_CASE("G1: autologous CD34+ per kg, compared unrounded", "[GRAFT-DOSE-001][GRAFT-DOSE-003][HB24]") {
+    using V = g::cell_dose_verdict;
+    const auto d = g::cell_doses_of(pbsc(3.9e8), kg(78));
+    REQUIRE(d.has_value());
+    CHECK(std::abs(d->cd34->in(u::e6_per_kg) - 5.0) < 1e-12);
+    CHECK_FALSE(d->tnc.has_value());  // not counted: no dose, not 0
+    CHECK(verdict(pbsc(3.9e8), 78, g::graft_indication::autologous_pbsc, g::dose_policy::hb24_ch20) == V::optimal);
+    CHECK(verdict(pbsc(1.56e8), 78, g::graft_indication::autologous_pbsc, g::dose_policy::hb24_ch20) == V::below_optimum);
+    CHECK(verdict(pbsc(1.55e8), 78, g::graft_indication::autologous_pbsc, g::dose_policy::hb24_ch20) ==
+          V::below_minimum);  // 1.987, not rounded to 2.0
+    // the same products under the other chapters
+    CHECK(verdict(pbsc(1.56e8), 78, g::graft_indication::autologous_pbsc, g::dose_policy::hb24_ch41) == V::below_optimum);
+    CHECK(verdict(pbsc(1.55e8), 78, g::graft_indication::autologous_pbsc, g::dose_policy::hb24_ch41) == V::below_optimum);
+    CHECK(verdict(pbsc(3.9e8), 78, g::graft_indication::autologous_pbsc, g::dose_policy::hb24_ch12) == V::optimal);
+    CHECK(verdict(pbsc(4.4e8), 78, g::graft_indication::autologous_pbsc, g::dose_policy::hb24_ch20) ==
+          V::above_optimal_range);  // 5.64 > 5
+    CHECK(verdict(pbsc(4.4e8), 78, g::graft_indication::autologous_pbsc, g::dose_policy::hb24_ch41) == V::optimal);
+
+    const auto r = g::assess_cell_dose(*g::cell_doses_of(pbsc(1.55e8), kg(78)), g::graft_indication::autologous_pbsc,
+                                       g::dose_policy::hb24_ch20);
+    REQUIRE(r.has_value());
+    CHECK(r->decided_by == g::cell_dose_criterion::cd34_minimum);
+    REQUIRE(r->criteria.size() == 3);
+    CHECK(r->criteria[0].result == hsct::outcome::not_met);
+    CHECK(std::string(r->threshold_of(0).source).find("ch. 20") != std::string::npos);
+}
+
+TEST_CASE("G2: a single cord unit at 60 and 75 kg", "[GRAFT-DOSE-001][GRAFT-DOSE-003][HB24]") {
+    g::product_input in;
+    in.source = g::product_source::cord_blood;
+    in.use = g::product_use::allogeneic;
+    in.state = g::preservation::cryopreserved;
+    in.volume = hsct::volume(25.0, u::mL);
+    in.at_collection.tnc = hsct::cell_count(1.8e9, u::cells);
+    in.at_collection.cd34 = hsct::cell_count(9.0e6, u::cells);
+    const auto unit = g::make_product(in);
+    REQUIRE(unit.has_value());
+    const auto d60 = g::cell_doses_of(*unit, kg(60));
+    CHECK(std::abs(d60->tnc->in(u::e7_per_kg) - 3.0) < 1e-12);
+    CHECK(std::abs(d60->cd34->in(u::cells_per_kg) - 1.5e5) < 1e-6);
+    CHECK(verdict(*unit, 60, g::graft_indication::cord_blood_single, g::dose_policy::hb24_ch41) ==
+          g::cell_dose_verdict::adequate);
+    CHECK(verdict(*unit, 75, g::graft_indication::cord_blood_single, g::dose_policy::hb24_ch41) ==
+          g::cell_dose_verdict::below_minimum);  // TNC 2.4 x10^7/kg
+    // ch. 12's target is > 3 x10^7/kg: exactly 3.0 is below it
+    CHECK(verdict(*unit, 60, g::graft_indication::cord_blood_single, g::dose_policy::hb24_ch12) ==
+          g::cell_dose_verdict::below_optimum);
+}
+
+TEST_CASE("every threshold row: below, at and above its value", "[GRAFT-DOSE-002]") {
+    for (std::size_t i = 0; i < sizeof(g::dose_thresholds) / sizeof(g::dose_thresholds[0]); ++i) {
+        const auto& t = g::dose_thresholds[i];
+        INFO(t.source);
+        for (const double f : {0.99, 1.0, 1.01}) {
+            g::cell_doses d;
+            const hsct::cell_dose dose(t.e6_per_kg * f, u::e6_per_kg);
+            (t.measure == g::cell_measure::tnc ? d.tnc : t.measure == g::cell_measure::cd34 ? d.cd34 : d.cd3) = dose;
+            // the other counts present too, far above every threshold, so only this row decides
+            if (!d.tnc) d.tnc = hsct::cell_dose(1e6, u::e6_per_kg);
+            if (!d.cd34) d.cd34 = hsct::cell_dose(1e6, u::e6_per_kg);
+            const auto r = g::assess_cell_dose(d, t.indication, t.policy);
+            REQUIRE(r.has_value());
+            bool seen = false;
+            for (std::size_t k = 0; k < r->criteria.size(); ++k) {
+                if (r->rows[k] != i) {
+                    continue;
+                }
+                seen = true;
+                const bool expect = t.cmp == hsct::comparator::greater        ? f > 1.0
+                                    : t.cmp == hsct::comparator::greater_equal ? f >= 1.0
+                                                                               : f <= 1.0;
+                CHECK((r->criteria[k].result == hsct::outcome::met) == expect);
+                CHECK(r->criteria[k].threshold == t.e6_per_kg);
+            }
+            CHECK(seen);
+        }
+    }
+}
+
+TEST_CASE("not applicable, unknown, and refused inputs", "[GRAFT-DOSE-001][GRAFT-DOSE-003]") {
+    g::cell_doses none;
+    const auto r = g::assess_cell_dose(none, g::graft_indication::autologous_marrow, g::dose_policy::hb24_ch20);
+    REQUIRE(r.has_value());
+    CHECK(r->verdict == g::cell_dose_verdict::not_applicable);  // ch. 20 gives no marrow threshold
+    CHECK(r->criteria.empty());
+    const auto unknown = g::assess_cell_dose(none, g::graft_indication::autologous_marrow, g::dose_policy::hb24_ch41);
+    REQUIRE(unknown.has_value());
+    CHECK(unknown->verdict == g::cell_dose_verdict::unknown);
+    CHECK(unknown->criteria[0].measured.what() == hsct::measure::kind::missing);
+    CHECK(g::assess_cell_dose(none, static_cast<g::graft_indication>(0), g::dose_policy::hb24_ch41).error().code() ==
+          hsct::errc::out_of_range);
+    CHECK(g::assess_cell_dose(none, g::graft_indication::autologous_pbsc, static_cast<g::dose_policy>(9)).error().field() ==
+          "policy");
+    // post-thaw doses of a product never thawed and counted
+    const auto d = g::cell_doses_of(pbsc(3.9e8), kg(78), g::count_point::post_thaw);
+    REQUIRE_FALSE(d.has_value());
+    CHECK(d.error().code() == hsct::errc::missing);
+    CHECK(d.error().field() == "product.post_thaw");
+}
