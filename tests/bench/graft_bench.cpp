@@ -9,8 +9,14 @@
 //    the typed check character compared) that returns only the check character. Issue 11's
 //    target: <= 50 ns a DIN (the pass time / 1M). A cross-check run once stops with an error if
 //    the two disagree on any DIN.
+// Costs (BM_<case>_cost), issue 11's targets:
+//  - custody_apply: apply() of one event of a cryopreserved product's path (collection to
+//    infusion, 10 events, then again), every check made; <= 15 ns an event;
+//  - custody_replay_10k: replay() of a 10,000-event log (quarantine and release from quarantine
+//    back and forth after processing); <= 1 ms.
 #include <benchmark/benchmark.h>
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <random>
@@ -18,6 +24,7 @@
 #include <string_view>
 #include <vector>
 
+#include <hsct/graft/custody.hpp>
 #include <hsct/graft/isbt128.hpp>
 
 namespace {
@@ -159,6 +166,71 @@ void BM_din_parse_agreement(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_din_parse_agreement)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+// ---------------------------------------------------------------------------------------------
+// The custody machine
+// ---------------------------------------------------------------------------------------------
+using namespace std::chrono_literals;
+const g::din& bench_din() {
+    static const g::din d = *g::parse_din("A999921123456");
+    return d;
+}
+g::custody_record record(g::custody_event e, std::chrono::sys_seconds at) {
+    g::custody_record r;
+    r.event = e;
+    r.at = at;
+    r.by = *g::custody_id::make("operator-1");
+    r.product = bench_din();
+    r.recipient = *g::custody_id::make("MRN-0042");
+    r.second_verifier = *g::custody_id::make("operator-2");
+    return r;
+}
+
+void BM_custody_apply_cost(benchmark::State& state) {
+    const std::chrono::sys_seconds t0{std::chrono::sys_days{std::chrono::year{2026} / 3 / 1}};
+    const auto start = g::start_custody(bench_din(), *g::custody_id::make("MRN-0042"), t0, t0 + 24h * 365);
+    using E = g::custody_event;
+    const E path[] = {E::process, E::cryopreserve, E::store, E::ship, E::receive,
+                      E::thaw, E::release, E::verify_at_bedside, E::infuse};
+    std::vector<g::custody_record> records;
+    for (std::size_t i = 0; i < sizeof(path) / sizeof(path[0]); ++i) {
+        records.push_back(record(path[i], t0 + std::chrono::minutes(i)));
+    }
+    g::custody c = start;
+    std::size_t i = 0;
+    for (auto _ : state) {
+        auto step = g::apply(c, records[i]);
+        benchmark::DoNotOptimize(step.next.state);
+        c = step.next;
+        if (++i == records.size()) {
+            i = 0;
+            c = start;
+        }
+    }
+    if (c.state != g::custody_state::collected && c.state != g::custody_state::infused && i == 0) {
+        state.SkipWithError("the path did not run to infusion");
+    }
+}
+BENCHMARK(BM_custody_apply_cost)->Unit(benchmark::kNanosecond);
+
+void BM_custody_replay_10k_cost(benchmark::State& state) {
+    const std::chrono::sys_seconds t0{std::chrono::sys_days{std::chrono::year{2026} / 3 / 1}};
+    g::custody_log log(g::start_custody(bench_din(), *g::custody_id::make("MRN-0042"), t0, t0 + 24h * 365));
+    using E = g::custody_event;
+    (void)log.append(record(E::process, t0));
+    for (int k = 1; log.records().size() < 10'000; ++k) {
+        (void)log.append(record(k % 2 == 1 ? E::quarantine : E::release_from_quarantine, t0 + std::chrono::seconds(k)));
+    }
+    for (auto _ : state) {
+        auto r = g::replay(log);
+        benchmark::DoNotOptimize(r.state.events);
+        if (r.state.events != 10'000U || r.refused_at) {
+            state.SkipWithError("the replay did not reach the live state");
+            return;
+        }
+    }
+}
+BENCHMARK(BM_custody_replay_10k_cost)->Unit(benchmark::kMicrosecond);
 
 }  // namespace
 

@@ -18,7 +18,9 @@ using all_graft_enums = std::tuple<
     g::product_source, g::product_use, g::preservation, g::manipulation, g::count_point,
     // cell_dose.hpp
     g::graft_indication, g::dose_policy, g::threshold_level, g::cell_measure, g::cell_dose_verdict,
-    g::cell_dose_criterion>;
+    g::cell_dose_criterion,
+    // custody.hpp
+    g::custody_state, g::custody_event, g::custody_guard, g::custody_refusal>;
 
 #ifdef HSCT_GRAFT_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_GRAFT_ENUM_TABLES;

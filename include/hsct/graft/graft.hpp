@@ -8,6 +8,7 @@
 #define HSCT_GRAFT_GRAFT_HPP
 
 #include "hsct/graft/cell_dose.hpp"
+#include "hsct/graft/custody.hpp"
 #include "hsct/graft/isbt128.hpp"
 #include "hsct/graft/product.hpp"
 #include "hsct/graft/vocabulary.hpp"
