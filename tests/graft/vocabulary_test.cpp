@@ -20,7 +20,9 @@ using all_graft_enums = std::tuple<
     g::graft_indication, g::dose_policy, g::threshold_level, g::cell_measure, g::cell_dose_verdict,
     g::cell_dose_criterion,
     // custody.hpp
-    g::custody_state, g::custody_event, g::custody_guard, g::custody_refusal>;
+    g::custody_state, g::custody_event, g::custody_guard, g::custody_refusal,
+    // infusion.hpp
+    g::dmso_limit_edge, g::dmso_criterion>;
 
 #ifdef HSCT_GRAFT_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_GRAFT_ENUM_TABLES;
