@@ -92,7 +92,7 @@ TEST_CASE("every threshold row: below, at and above its value", "[GRAFT-DOSE-002
         INFO(t.source);
         for (const double f : {0.99, 1.0, 1.01}) {
             g::cell_doses d;
-            const hsct::cell_dose dose(t.e6_per_kg * f, u::e6_per_kg);
+            const hsct::cell_dose dose(t.dose.in(u::e6_per_kg) * f, u::e6_per_kg);
             (t.measure == g::cell_measure::tnc ? d.tnc : t.measure == g::cell_measure::cd34 ? d.cd34 : d.cd3) = dose;
             // the other counts present too, far above every threshold, so only this row decides
             if (!d.tnc) d.tnc = hsct::cell_dose(1e6, u::e6_per_kg);
@@ -109,7 +109,7 @@ TEST_CASE("every threshold row: below, at and above its value", "[GRAFT-DOSE-002
                                     : t.cmp == hsct::comparator::greater_equal ? f >= 1.0
                                                                                : f <= 1.0;
                 CHECK((r->criteria[k].result == hsct::outcome::met) == expect);
-                CHECK(r->criteria[k].threshold == t.e6_per_kg);
+                CHECK(r->criteria[k].threshold == t.dose.in(u::e6_per_kg));
             }
             CHECK(seen);
         }

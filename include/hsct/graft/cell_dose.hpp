@@ -152,14 +152,14 @@ constexpr auto hsct_enum_table(cell_measure) noexcept {
     });
 }
 
-/// GRAFT-DOSE-002: one threshold, in x10^6/kg.
+/// GRAFT-DOSE-002: one threshold.
 struct dose_threshold {
     dose_policy policy;
     graft_indication indication;
     cell_measure measure;
     threshold_level level;
     hsct::comparator cmp;
-    double e6_per_kg;
+    hsct::cell_dose dose;
     const char* source;
 };
 
@@ -167,57 +167,57 @@ struct dose_threshold {
 inline constexpr dose_threshold dose_thresholds[] = {
     // ch. 20 (Wuchter), section 20.1 and key points
     {dose_policy::hb24_ch20, graft_indication::autologous_pbsc, cell_measure::cd34, threshold_level::minimum,
-     hsct::comparator::greater_equal, 2.0, "HB24 ch. 20 section 20.1: autologous minimum >= 2.0 x10^6 CD34+/kg"},
+     hsct::comparator::greater_equal, hsct::cell_dose{2.0, hsct::units::e6_per_kg}, "HB24 ch. 20 section 20.1: autologous minimum >= 2.0 x10^6 CD34+/kg"},
     {dose_policy::hb24_ch20, graft_indication::autologous_pbsc, cell_measure::cd34, threshold_level::optimum,
-     hsct::comparator::greater_equal, 2.5, "HB24 ch. 20 section 20.1: 2.5-5 x10^6/kg regarded as optimal"},
+     hsct::comparator::greater_equal, hsct::cell_dose{2.5, hsct::units::e6_per_kg}, "HB24 ch. 20 section 20.1: 2.5-5 x10^6/kg regarded as optimal"},
     {dose_policy::hb24_ch20, graft_indication::autologous_pbsc, cell_measure::cd34, threshold_level::optimum_upper,
-     hsct::comparator::less_equal, 5.0, "HB24 ch. 20 section 20.1: 2.5-5 x10^6/kg regarded as optimal"},
+     hsct::comparator::less_equal, hsct::cell_dose{5.0, hsct::units::e6_per_kg}, "HB24 ch. 20 section 20.1: 2.5-5 x10^6/kg regarded as optimal"},
     {dose_policy::hb24_ch20, graft_indication::allogeneic_pbsc_mac, cell_measure::cd34, threshold_level::minimum,
-     hsct::comparator::greater_equal, 4.0, "HB24 ch. 20 section 20.1: allogeneic >= 4.0 x10^6/kg adequate"},
+     hsct::comparator::greater_equal, hsct::cell_dose{4.0, hsct::units::e6_per_kg}, "HB24 ch. 20 section 20.1: allogeneic >= 4.0 x10^6/kg adequate"},
     {dose_policy::hb24_ch20, graft_indication::allogeneic_pbsc_ric, cell_measure::cd34, threshold_level::minimum,
-     hsct::comparator::greater_equal, 4.0, "HB24 ch. 20 section 20.1: allogeneic >= 4.0 x10^6/kg adequate"},
+     hsct::comparator::greater_equal, hsct::cell_dose{4.0, hsct::units::e6_per_kg}, "HB24 ch. 20 section 20.1: allogeneic >= 4.0 x10^6/kg adequate"},
     // ch. 41 (Valcarcel), Table 41.2
     {dose_policy::hb24_ch41, graft_indication::autologous_pbsc, cell_measure::cd34, threshold_level::minimum,
-     hsct::comparator::greater, 1.0, "HB24 ch. 41 Table 41.2: PB autologous minimum > 1 x10^6 CD34+/kg"},
+     hsct::comparator::greater, hsct::cell_dose{1.0, hsct::units::e6_per_kg}, "HB24 ch. 41 Table 41.2: PB autologous minimum > 1 x10^6 CD34+/kg"},
     {dose_policy::hb24_ch41, graft_indication::autologous_pbsc, cell_measure::cd34, threshold_level::optimum,
-     hsct::comparator::greater, 2.0, "HB24 ch. 41 Table 41.2: PB autologous optimum > 2 x10^6 CD34+/kg"},
+     hsct::comparator::greater, hsct::cell_dose{2.0, hsct::units::e6_per_kg}, "HB24 ch. 41 Table 41.2: PB autologous optimum > 2 x10^6 CD34+/kg"},
     {dose_policy::hb24_ch41, graft_indication::allogeneic_pbsc_mac, cell_measure::cd34, threshold_level::minimum,
-     hsct::comparator::greater, 2.0, "HB24 ch. 41 Table 41.2: PB allogeneic MAC minimum > 2 x10^6 CD34+/kg"},
+     hsct::comparator::greater, hsct::cell_dose{2.0, hsct::units::e6_per_kg}, "HB24 ch. 41 Table 41.2: PB allogeneic MAC minimum > 2 x10^6 CD34+/kg"},
     {dose_policy::hb24_ch41, graft_indication::allogeneic_pbsc_mac, cell_measure::cd34, threshold_level::optimum,
-     hsct::comparator::greater, 4.0, "HB24 ch. 41 Table 41.2: PB allogeneic MAC optimum > 4 x10^6 CD34+/kg"},
+     hsct::comparator::greater, hsct::cell_dose{4.0, hsct::units::e6_per_kg}, "HB24 ch. 41 Table 41.2: PB allogeneic MAC optimum > 4 x10^6 CD34+/kg"},
     {dose_policy::hb24_ch41, graft_indication::allogeneic_pbsc_ric, cell_measure::cd34, threshold_level::minimum,
-     hsct::comparator::greater, 2.0, "HB24 ch. 41 Table 41.2: PB allogeneic RIC minimum > 2 x10^6 CD34+/kg"},
+     hsct::comparator::greater, hsct::cell_dose{2.0, hsct::units::e6_per_kg}, "HB24 ch. 41 Table 41.2: PB allogeneic RIC minimum > 2 x10^6 CD34+/kg"},
     {dose_policy::hb24_ch41, graft_indication::allogeneic_pbsc_ric, cell_measure::cd34, threshold_level::optimum,
-     hsct::comparator::greater_equal, 4.0, "HB24 ch. 41 Table 41.2: PB allogeneic RIC optimum 4-8 x10^6 CD34+/kg"},
+     hsct::comparator::greater_equal, hsct::cell_dose{4.0, hsct::units::e6_per_kg}, "HB24 ch. 41 Table 41.2: PB allogeneic RIC optimum 4-8 x10^6 CD34+/kg"},
     {dose_policy::hb24_ch41, graft_indication::allogeneic_pbsc_ric, cell_measure::cd34, threshold_level::optimum_upper,
-     hsct::comparator::less_equal, 8.0, "HB24 ch. 41 Table 41.2: PB allogeneic RIC optimum 4-8 x10^6 CD34+/kg"},
+     hsct::comparator::less_equal, hsct::cell_dose{8.0, hsct::units::e6_per_kg}, "HB24 ch. 41 Table 41.2: PB allogeneic RIC optimum 4-8 x10^6 CD34+/kg"},
     {dose_policy::hb24_ch41, graft_indication::autologous_marrow, cell_measure::tnc, threshold_level::minimum,
-     hsct::comparator::greater, 200.0, "HB24 ch. 41 Table 41.2: marrow autologous TNC 2 x10^8/kg"},
+     hsct::comparator::greater, hsct::cell_dose{2.0, hsct::units::e8_per_kg}, "HB24 ch. 41 Table 41.2: marrow autologous TNC 2 x10^8/kg"},
     {dose_policy::hb24_ch41, graft_indication::allogeneic_marrow, cell_measure::tnc, threshold_level::minimum,
-     hsct::comparator::greater, 300.0, "HB24 ch. 41 Table 41.2: marrow allogeneic TNC 3 x10^8/kg"},
+     hsct::comparator::greater, hsct::cell_dose{3.0, hsct::units::e8_per_kg}, "HB24 ch. 41 Table 41.2: marrow allogeneic TNC 3 x10^8/kg"},
     {dose_policy::hb24_ch41, graft_indication::cord_blood_single, cell_measure::tnc, threshold_level::minimum,
-     hsct::comparator::greater, 25.0, "HB24 ch. 41 Table 41.2: cord blood TNC > 2.5-3 x10^7/kg (the range's lower edge)"},
+     hsct::comparator::greater, hsct::cell_dose{2.5, hsct::units::e7_per_kg}, "HB24 ch. 41 Table 41.2: cord blood TNC > 2.5-3 x10^7/kg (the range's lower edge)"},
     {dose_policy::hb24_ch41, graft_indication::cord_blood_single, cell_measure::cd34, threshold_level::minimum,
-     hsct::comparator::greater, 0.1, "HB24 ch. 41 Table 41.2: cord blood CD34+ > 1 x10^5/kg"},
+     hsct::comparator::greater, hsct::cell_dose{1e5, hsct::units::cells_per_kg}, "HB24 ch. 41 Table 41.2: cord blood CD34+ > 1 x10^5/kg"},
     // ch. 12, Table 12.1 (targets)
     {dose_policy::hb24_ch12, graft_indication::autologous_pbsc, cell_measure::cd34, threshold_level::optimum,
-     hsct::comparator::greater_equal, 5.0, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
+     hsct::comparator::greater_equal, hsct::cell_dose{5.0, hsct::units::e6_per_kg}, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
     {dose_policy::hb24_ch12, graft_indication::autologous_pbsc, cell_measure::cd34, threshold_level::optimum_upper,
-     hsct::comparator::less_equal, 10.0, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
+     hsct::comparator::less_equal, hsct::cell_dose{10.0, hsct::units::e6_per_kg}, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
     {dose_policy::hb24_ch12, graft_indication::allogeneic_pbsc_mac, cell_measure::cd34, threshold_level::optimum,
-     hsct::comparator::greater_equal, 5.0, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
+     hsct::comparator::greater_equal, hsct::cell_dose{5.0, hsct::units::e6_per_kg}, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
     {dose_policy::hb24_ch12, graft_indication::allogeneic_pbsc_mac, cell_measure::cd34, threshold_level::optimum_upper,
-     hsct::comparator::less_equal, 10.0, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
+     hsct::comparator::less_equal, hsct::cell_dose{10.0, hsct::units::e6_per_kg}, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
     {dose_policy::hb24_ch12, graft_indication::allogeneic_pbsc_ric, cell_measure::cd34, threshold_level::optimum,
-     hsct::comparator::greater_equal, 5.0, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
+     hsct::comparator::greater_equal, hsct::cell_dose{5.0, hsct::units::e6_per_kg}, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
     {dose_policy::hb24_ch12, graft_indication::allogeneic_pbsc_ric, cell_measure::cd34, threshold_level::optimum_upper,
-     hsct::comparator::less_equal, 10.0, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
+     hsct::comparator::less_equal, hsct::cell_dose{10.0, hsct::units::e6_per_kg}, "HB24 ch. 12 Table 12.1: PB target 5-10 x10^6 CD34+/kg"},
     {dose_policy::hb24_ch12, graft_indication::autologous_marrow, cell_measure::tnc, threshold_level::optimum,
-     hsct::comparator::greater, 200.0, "HB24 ch. 12 Table 12.1: marrow target > 2 x10^8 TNC/kg"},
+     hsct::comparator::greater, hsct::cell_dose{2.0, hsct::units::e8_per_kg}, "HB24 ch. 12 Table 12.1: marrow target > 2 x10^8 TNC/kg"},
     {dose_policy::hb24_ch12, graft_indication::allogeneic_marrow, cell_measure::tnc, threshold_level::optimum,
-     hsct::comparator::greater, 200.0, "HB24 ch. 12 Table 12.1: marrow target > 2 x10^8 TNC/kg"},
+     hsct::comparator::greater, hsct::cell_dose{2.0, hsct::units::e8_per_kg}, "HB24 ch. 12 Table 12.1: marrow target > 2 x10^8 TNC/kg"},
     {dose_policy::hb24_ch12, graft_indication::cord_blood_single, cell_measure::tnc, threshold_level::optimum,
-     hsct::comparator::greater, 30.0, "HB24 ch. 12 Table 12.1: cord blood target > 3 x10^7 TNC/kg"},
+     hsct::comparator::greater, hsct::cell_dose{3.0, hsct::units::e7_per_kg}, "HB24 ch. 12 Table 12.1: cord blood target > 3 x10^7 TNC/kg"},
 };
 
 /// GRAFT-DOSE-003: how a product's doses compare with the policy's thresholds.
@@ -323,7 +323,7 @@ template <class = void>
         c.id = criterion_of(t.measure, t.level);
         c.cmp = t.cmp;
         c.requirement = "GRAFT-DOSE-002";
-        c.threshold = t.e6_per_kg;
+        c.threshold = t.dose.in(hsct::units::e6_per_kg);
         const auto& dose = t.measure == cell_measure::tnc ? d.tnc : t.measure == cell_measure::cd34 ? d.cd34 : d.cd3;
         if (!dose) {
             unknown = true;
@@ -331,7 +331,7 @@ template <class = void>
             c.result = hsct::outcome::unknown;
         } else {
             c.measured = hsct::measure::of(*dose, hsct::units::e6_per_kg);
-            const bool met = hsct::satisfies(c.measured.number(), t.cmp, t.e6_per_kg);
+            const bool met = hsct::satisfies(c.measured.number(), t.cmp, c.threshold);
             c.result = met ? hsct::outcome::met : hsct::outcome::not_met;
             auto& first = t.level == threshold_level::minimum ? failed_min
                           : t.level == threshold_level::optimum ? failed_opt

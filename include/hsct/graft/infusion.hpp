@@ -37,6 +37,7 @@
 #include "hsct/core/explain.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/units.hpp"
+#include "hsct/graft/product.hpp"
 #include "hsct/graft/vocabulary.hpp"
 #include "hsct/patient/body_size.hpp"
 
@@ -117,10 +118,10 @@ template <class = void>
             return hsct::detail::concat({"bags[", std::to_string(i), "].", leaf});
         };
         const double v = bags[i].volume.in(hsct::units::mL);
-        if (!std::isfinite(v) || !(v > 0.0) || v > 5000.0) {
+        if (!std::isfinite(v) || !(v > 0.0) || v > product_volume_max.in(hsct::units::mL)) {
             return error(std::isfinite(v) ? errc::out_of_range : errc::not_finite, field("volume"),
                          hsct::detail::concat({hsct::detail::format_number(v), " mL"}),
-                         "above 0 and at most 5000 mL", "GRAFT-INF-001");
+                         "above 0 and at most 5000 mL (GRAFT-PROD-001's bound)", "GRAFT-INF-001");
         }
         const double f = bags[i].dmso.in(hsct::units::pct);
         if (!std::isfinite(f) || !(f > 0.0) || f > dmso_fraction_max.in(hsct::units::pct)) {
