@@ -5,8 +5,9 @@
 // a sequence of records (each: an event number, a time step, and which of the checked facts are
 // right: the actor, the DIN, the recipient, the second verifier, a temperature excursion).
 // Invariants, checked with __builtin_trap:
-//  - apply never leaves a declared state; a rejected record changes nothing and names the
-//    events allowed in the state, and an accepted one is among them;
+//  - apply (by value) and advance (in place) agree with the log and never leave a declared
+//    state; a rejected record changes nothing and names the events allowed in the state, and an
+//    accepted one is among them;
 //  - the log keeps exactly the accepted records, and replay of it equals the live state;
 //  - nothing follows a terminal state.
 #include <chrono>
@@ -56,6 +57,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         const g::custody before = log.state();
         const auto allowed = g::allowed_events(before);
         const auto rejected = log.append(r);
+        auto in_place = before;  // advance() in place and apply() by value agree with the log
+        const auto refused = g::advance(in_place, r);
+        const auto step = g::apply(before, r);
+        if (refused.has_value() != rejected.has_value() || !(in_place == log.state()) ||
+            step.accepted() == rejected.has_value() || !(step.next == log.state())) {
+            fail("advance, apply and the log disagree");
+        }
         if (!is_valid(log.state().state)) {
             fail("an undeclared state");
         }

@@ -108,6 +108,14 @@ TEST_CASE("every (state, event) pair: the next state, or a rejection that change
                 const auto c = start(cryo, from);
                 const auto step = g::apply(c, good(ev, t0 + 1h));
                 const S want = expected_next(from, ev, cryo);
+                auto in_place = c;  // advance() is the same step, in place
+                const auto no = g::advance(in_place, good(ev, t0 + 1h));
+                CHECK(in_place == step.next);
+                CHECK(no.has_value() == !step.accepted());
+                if (no && step.rejected) {
+                    CHECK(no->reason == step.rejected->reason);
+                    CHECK(no->allowed == step.rejected->allowed);
+                }
                 CHECK(step.accepted() == (want != none));
                 CHECK(g::allowed_events(c).contains(ev) == (want != none));
                 if (step.accepted()) {

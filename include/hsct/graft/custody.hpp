@@ -10,6 +10,7 @@
 //   custody c = start_custody(din, recipient, collected_at, expires_at);   // state collected
 //   auto r = apply(c, custody_record{custody_event::process, at, who});
 //   if (r.rejected) { r.rejected->reason; r.rejected->allowed; }           // c unchanged
+//   if (auto no = advance(c, record)) { no->reason; }   // the same step in place (c unchanged if refused)
 //   custody_log log(c);  log.append(record);   // only accepted events are kept; replay(log) == log.state()
 //
 // GRAFT-CUST-001: the states and events, and the transitions (custody_transitions): collected
@@ -200,9 +201,9 @@ public:
     }
     [[nodiscard]] constexpr std::string_view text() const noexcept { return {chars_.data(), size_}; }
     [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }
-    friend constexpr bool operator==(const custody_id& a, const custody_id& b) noexcept {
-        return a.text() == b.text();
-    }
+    /// Equal when the texts are (the unused characters are always zero, so the arrays compare
+    /// whole, without a length-dependent loop).
+    friend constexpr bool operator==(const custody_id&, const custody_id&) noexcept = default;
 
 private:
     std::array<char, 32> chars_{};
@@ -389,16 +390,18 @@ inline constexpr path_index custody_path_index = make_path_index();
     return s;
 }
 
-/// GRAFT-CUST-001..004: the machine's step. Total: every (state, event) pair either moves to
-/// the next state or returns the unchanged state with a rejection that names the events
-/// allowed. Checks in order: the event is declared; the state is not terminal; the transition
-/// exists (with its guard); who did it; the date (not before the previous event; not after
-/// expiry, except quarantine and discard); at a hand-over, the DIN read and, for release,
-/// verification and infusion, the recipient; at the bedside, a second, different verifier; at
-/// receipt, no temperature excursion; at infusion, the thaw-to-infusion limit.
-[[nodiscard]] constexpr custody_step apply(const custody& c, const custody_record& r) noexcept {
+/// GRAFT-CUST-001..004: the machine's step, in place. Total: every (state, event) pair either
+/// moves `c` to the next state and returns no rejection, or leaves `c` exactly as it was and
+/// returns a rejection that names the events allowed. Checks in order: the event is declared;
+/// the state is not terminal; the transition exists (with its guard); who did it; the date (not
+/// before the previous event; not after expiry, except quarantine and discard); at a hand-over,
+/// the DIN read and, for release, verification and infusion, the recipient; at the bedside, a
+/// second, different verifier; at receipt, no temperature excursion; at infusion, the
+/// thaw-to-infusion limit. Nothing is written to `c` before every check has passed.
+[[nodiscard]] constexpr std::optional<custody_rejection> advance(custody& c, const custody_record& r) noexcept {
     const auto refuse = [&](custody_refusal why, const char* requirement) {
-        return custody_step{c, custody_rejection{why, c.state, r.event, allowed_events(c), requirement}};
+        return std::optional<custody_rejection>(
+            custody_rejection{why, c.state, r.event, allowed_events(c), requirement});
     };
     if (!is_valid(r.event)) {
         return refuse(custody_refusal::unknown_event, "GRAFT-CUST-001");
@@ -445,20 +448,26 @@ inline constexpr path_index custody_path_index = make_path_index();
     if (r.event == custody_event::infuse && c.thawed_at && r.at - *c.thawed_at > c.policy.thaw_to_infusion_limit) {
         return refuse(custody_refusal::thaw_limit_exceeded, "GRAFT-CUST-004");
     }
-    custody_step out{c, std::nullopt};  // built in place and returned (no copy on the way out)
-    custody& n = out.next;
     if (r.event == custody_event::quarantine) {
-        n.quarantined_from = c.state;
+        c.quarantined_from = c.state;
     }
     if (r.event == custody_event::cryopreserve) {
-        n.cryopreserved = true;
+        c.cryopreserved = true;
     }
     if (r.event == custody_event::thaw) {
-        n.thawed_at = r.at;
+        c.thawed_at = r.at;
     }
-    n.state = *to;
-    n.last_at = r.at;
-    ++n.events;
+    c.state = *to;
+    c.last_at = r.at;
+    ++c.events;
+    return std::nullopt;
+}
+
+/// GRAFT-CUST-001..004: the machine's step as a value: the next state, or the unchanged state
+/// and the rejection (advance() on a copy).
+[[nodiscard]] constexpr custody_step apply(const custody& c, const custody_record& r) noexcept {
+    custody_step out{c, std::nullopt};
+    out.rejected = advance(out.next, r);
     return out;
 }
 
@@ -468,12 +477,13 @@ public:
     explicit custody_log(const custody& start) : start_(start), state_(start) {}
     /// Applies the record; kept only if accepted. Returns the rejection, if any.
     std::optional<custody_rejection> append(const custody_record& r) {
-        const auto step = apply(state_, r);
-        if (step.accepted()) {
-            records_.push_back(r);
-            state_ = step.next;
+        custody next = state_;
+        auto rejected = advance(next, r);
+        if (!rejected) {
+            records_.push_back(r);  // may allocate: the state changes only once the record is kept
+            state_ = next;
         }
-        return step.rejected;
+        return rejected;
     }
     [[nodiscard]] const custody& state() const noexcept { return state_; }
     [[nodiscard]] const custody& start() const noexcept { return start_; }
@@ -496,13 +506,11 @@ struct custody_replay {
 [[nodiscard]] constexpr custody_replay replay(const custody& start, const custody_record* first, std::size_t n) noexcept {
     custody_replay out{start, std::nullopt, std::nullopt};
     for (std::size_t i = 0; i < n; ++i) {
-        auto step = apply(out.state, first[i]);
-        if (!step.accepted()) {
+        if (auto rejected = advance(out.state, first[i])) {
             out.refused_at = i;
-            out.rejection = step.rejected;
+            out.rejection = rejected;
             return out;
         }
-        out.state = step.next;
     }
     return out;
 }
