@@ -2,7 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // libFuzzer target for the graft module's text readers: parse_din (GRAFT-ISBT-001/002),
-// parse_din_data_structure (GRAFT-ISBT-003) and parse_product_code (GRAFT-ISBT-004).
+// parse_din_data_structure (GRAFT-ISBT-003), parse_product_code (GRAFT-ISBT-004) and parse_titre
+// (GRAFT-ABO-001).
 // Invariants, checked with __builtin_trap:
 //  - a DIN that reads has 13 characters that read again, plainly, printed, and with its own
 //    check character, to the same DIN; with any other check character it is refused;
@@ -14,6 +15,7 @@
 #include <string>
 #include <string_view>
 
+#include <hsct/graft/abo.hpp>
 #include <hsct/graft/isbt128.hpp>
 
 namespace {
@@ -67,6 +69,15 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     check_position(p, text);
     if (p && !reads_as(g::parse_product_code(p->text()), *p)) {
         fail("a product code does not print back", text);
+    }
+    // GRAFT-ABO-001: a titre read is a doubling dilution in range, and reads back from "1:n"
+    const auto t = g::parse_titre(text);
+    if (t && !t->is_negative()) {
+        const auto n = t->reciprocal();
+        const auto again = g::parse_titre("1:" + std::to_string(n));
+        if (n > g::agglutinin_titre::max_reciprocal || (n & (n - 1)) != 0 || !again || !(*again == *t)) {
+            fail("a titre out of range or not reading back", text);
+        }
     }
     return 0;
 }

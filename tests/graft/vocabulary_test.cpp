@@ -22,7 +22,9 @@ using all_graft_enums = std::tuple<
     // custody.hpp
     g::custody_state, g::custody_event, g::custody_guard, g::custody_refusal,
     // infusion.hpp
-    g::dmso_limit_edge, g::dmso_criterion>;
+    g::dmso_limit_edge, g::dmso_criterion,
+    // abo.hpp
+    g::abo_graft_action, g::abo_graft_criterion, g::abo_graft_field>;
 
 #ifdef HSCT_GRAFT_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_GRAFT_ENUM_TABLES;

@@ -2,11 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The graft module: ISBT 128 identifiers (DIN, its check character and flags, the product code),
-// products with their counts, cell doses per kg against cited thresholds; the chain-of-custody
-// machine and the infusion as they land (issue 11, docs/graft.md). Types and rules only.
+// products with their counts, cell doses per kg against cited thresholds, the chain-of-custody
+// machine, an ABO-incompatible product's red-cell and plasma reduction, the infusion (DMSO per kg
+// a day) (issue 11, docs/graft.md). Types and rules only.
 #ifndef HSCT_GRAFT_GRAFT_HPP
 #define HSCT_GRAFT_GRAFT_HPP
 
+#include "hsct/graft/abo.hpp"
 #include "hsct/graft/cell_dose.hpp"
 #include "hsct/graft/custody.hpp"
 #include "hsct/graft/infusion.hpp"
