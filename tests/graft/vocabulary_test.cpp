@@ -24,7 +24,9 @@ using all_graft_enums = std::tuple<
     // infusion.hpp
     g::dmso_limit_edge, g::dmso_criterion,
     // abo.hpp
-    g::abo_graft_action, g::abo_graft_criterion, g::abo_graft_field>;
+    g::abo_graft_action, g::abo_graft_criterion, g::abo_graft_field,
+    // infusion_record.hpp
+    g::infusion_kind>;
 
 #ifdef HSCT_GRAFT_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_GRAFT_ENUM_TABLES;

@@ -12,6 +12,7 @@
 #include "hsct/graft/cell_dose.hpp"
 #include "hsct/graft/custody.hpp"
 #include "hsct/graft/infusion.hpp"
+#include "hsct/graft/infusion_record.hpp"
 #include "hsct/graft/isbt128.hpp"
 #include "hsct/graft/product.hpp"
 #include "hsct/graft/vocabulary.hpp"
