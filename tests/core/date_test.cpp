@@ -29,6 +29,16 @@ TEST_CASE("dates print and parse as ISO 8601", "[core][date]") {
     }
 }
 
+TEST_CASE("instants print as ISO 8601 UTC to the second", "[core][date]") {
+    CHECK(hsct::to_string(sys_seconds{date(2026, 3, 2)} + hours{9} + minutes{10}) == "2026-03-02T09:10:00Z");
+    CHECK(hsct::to_string(sys_seconds{date(2024, 2, 29)} + hours{23} + minutes{59} + seconds{59}) ==
+          "2024-02-29T23:59:59Z");
+    CHECK(hsct::to_string(sys_seconds{date(1969, 12, 31)} + seconds{1}) == "1969-12-31T00:00:01Z");  // before the epoch
+    CHECK(hsct::to_string(sys_seconds{date(1970, 1, 1)} - seconds{1}) == "1969-12-31T23:59:59Z");
+    // a date still prints as a date
+    CHECK(hsct::to_string(date(2024, 3, 10)) == "2024-03-10");
+}
+
 TEST_CASE("the date window is 1900-01-01 to 2199-12-31", "[core][date][CORE-DAY-008]") {
     STATIC_REQUIRE(hsct::min_date == sys_days{year{1900} / January / 1});
     STATIC_REQUIRE(hsct::max_date == sys_days{year{2199} / December / 31});

@@ -33,6 +33,18 @@ using std::chrono::sys_days;
     return std::string(buf, n > 0 ? static_cast<std::size_t>(n) : 0U);
 }
 
+/// "2026-03-02T09:10:00Z": an instant as ISO 8601 UTC to the second (chain-of-custody and
+/// infusion times). Any instant prints; one outside CORE-DAY-008's window prints its year as
+/// the calendar arithmetic gives it.
+[[nodiscard]] inline std::string to_string(std::chrono::sys_seconds t) {
+    const auto day = std::chrono::floor<std::chrono::days>(t);
+    const std::chrono::hh_mm_ss hms{t - day};
+    char buf[16];
+    const int n = std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(hms.hours().count()),
+                                static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
+    return detail::concat({to_string(sys_days{day}), std::string_view(buf, n > 0 ? static_cast<std::size_t>(n) : 0U)});
+}
+
 /// CORE-DAY-008 (policy): the calendar dates hsct accepts, 1900-01-01 to 2199-12-31. Every
 /// function that takes a date refuses one outside this window, so no date arithmetic can
 /// overflow and every date prints and parses back.

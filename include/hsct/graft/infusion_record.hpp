@@ -37,7 +37,6 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstdio>
 #include <optional>
 #include <span>
 #include <string>
@@ -157,16 +156,6 @@ private:
     std::optional<hsct::timeline> timeline_;
 };
 
-namespace detail {
-[[nodiscard]] inline std::string seconds_text(std::chrono::sys_seconds t) {
-    const auto day = std::chrono::floor<std::chrono::days>(t);
-    const std::chrono::hh_mm_ss hms{t - day};
-    char buf[16];
-    std::snprintf(buf, sizeof buf, "T%02d:%02d:%02dZ", static_cast<int>(hms.hours().count()),
-                  static_cast<int>(hms.minutes().count()), static_cast<int>(hms.seconds().count()));
-    return hsct::detail::concat({hsct::to_string(sys_days{day}), buf});
-}
-}  // namespace detail
 
 template <class>
 result<placed_infusion> infusion_history::append(const infusion_record& r) {
@@ -199,21 +188,21 @@ result<placed_infusion> infusion_history::append(const infusion_record& r) {
     const auto utc_day = std::chrono::floor<std::chrono::days>(r.started_at);
     if (r.date < utc_day - std::chrono::days{1} || r.date > utc_day + std::chrono::days{1}) {
         return error(errc::inconsistent, "record.date", hsct::to_string(r.date),
-                     hsct::detail::concat({"within a day of the start, ", detail::seconds_text(r.started_at),
+                     hsct::detail::concat({"within a day of the start, ", hsct::to_string(r.started_at),
                                            " (the local date of that instant)"}),
                      "GRAFT-INF-003");
     }
     if (r.ended_at && *r.ended_at < r.started_at) {
-        return error(errc::inconsistent, "record.ended_at", detail::seconds_text(*r.ended_at),
-                     hsct::detail::concat({"not before the start, ", detail::seconds_text(r.started_at)}),
+        return error(errc::inconsistent, "record.ended_at", hsct::to_string(*r.ended_at),
+                     hsct::detail::concat({"not before the start, ", hsct::to_string(r.started_at)}),
                      "GRAFT-INF-003");
     }
     if (!records_.empty()) {
         const auto& prev = records_.back();
         if (r.started_at < prev.started_at) {
-            return error(errc::inconsistent, "record.started_at", detail::seconds_text(r.started_at),
+            return error(errc::inconsistent, "record.started_at", hsct::to_string(r.started_at),
                          hsct::detail::concat({"not before the previous record's start, ",
-                                               detail::seconds_text(prev.started_at)}),
+                                               hsct::to_string(prev.started_at)}),
                          "GRAFT-INF-003");
         }
         if (r.date < prev.date) {
