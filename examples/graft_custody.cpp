@@ -1,9 +1,11 @@
 // A cryopreserved autologous PBSC product with hsct::graft: its ISBT 128 DIN read from the label
 // (with the keyboard check character), its counts and CD34+ dose per kg against the EBMT
 // Handbook's ch. 20 thresholds, and its chain of custody from collection to infusion, with one
-// hand-over refused (the wrong recipient at release) and the log replayed.
+// hand-over refused (the wrong recipient at release) and the log replayed; then the infusion's
+// record, made from the custody, sets Day 0, and the day's DMSO is read from it.
 // Output is checked against graft_custody.expected in CI.
 #include <hsct/graft/graft.hpp>
+#include <hsct/graft/infusion_text.hpp>
 
 #include <chrono>
 #include <cstdio>
@@ -116,5 +118,19 @@ int main() {
     std::cout << "log: " << log.records().size() << " records kept; replay "
               << (again.state == log.state() ? "reproduces" : "DIFFERS FROM") << " the live state ("
               << g::label(again.state.state) << ")\n";
+
+    // The infusion's record, from the custody (its DIN and time): the first graft infusion sets
+    // Day 0 on the timeline the later stages count from.
+    g::infusion_record details;
+    details.date = std::chrono::sys_days{std::chrono::year{2026} / 3 / 10};  // the ward's calendar date
+    details.volume = hsct::volume(250.0, hsct::units::mL);
+    details.by = nurse;
+    details.dmso = hsct::percent(10.0, hsct::units::pct);
+    g::infusion_history history;
+    const auto placed = history.append(g::infusion_from_custody(log.state(), details).value()).value();
+    const auto& timeline = *history.timeline();
+    std::cout << "infusion: " << g::render(placed) << "; Day 0 " << hsct::to_string(timeline.day0()) << ", D+100 "
+              << hsct::to_string(timeline.date_of(hsct::transplant_day::at(100)).value()) << "\n";
+    std::cout << "  " << g::render(history.dmso_on(details.date, weight).value()) << "\n";
     return 0;
 }
