@@ -97,6 +97,7 @@ TEST_CASE("every threshold row: below, at and above its value", "[GRAFT-DOSE-002
             // the other counts present too, far above every threshold, so only this row decides
             if (!d.tnc) d.tnc = hsct::cell_dose(1e6, u::e6_per_kg);
             if (!d.cd34) d.cd34 = hsct::cell_dose(1e6, u::e6_per_kg);
+            if (!d.cd3) d.cd3 = hsct::cell_dose(0.0, u::e6_per_kg);  // below every ceiling
             const auto r = g::assess_cell_dose(d, t.indication, t.policy);
             REQUIRE(r.has_value());
             bool seen = false;
@@ -107,7 +108,9 @@ TEST_CASE("every threshold row: below, at and above its value", "[GRAFT-DOSE-002
                 seen = true;
                 const bool expect = t.cmp == hsct::comparator::greater        ? f > 1.0
                                     : t.cmp == hsct::comparator::greater_equal ? f >= 1.0
+                                    : t.cmp == hsct::comparator::less          ? f < 1.0
                                                                                : f <= 1.0;
+                CHECK(r->criteria[k].verified == t.verified);
                 CHECK((r->criteria[k].result == hsct::outcome::met) == expect);
                 CHECK(r->criteria[k].threshold == t.dose.in(u::e6_per_kg));
             }
@@ -135,4 +138,68 @@ TEST_CASE("not applicable, unknown, and refused inputs", "[GRAFT-DOSE-001][GRAFT
     REQUIRE_FALSE(d.has_value());
     CHECK(d.error().code() == hsct::errc::missing);
     CHECK(d.error().field() == "product.post_thaw");
+}
+
+TEST_CASE("a T-depleted haploidentical graft: the CD34+ megadose and the T-cell ceiling",
+          "[GRAFT-DOSE-002][GRAFT-DOSE-003][HB24]") {
+    const auto verdict = [](double cd34_e6, double cd3_per_kg) {
+        g::cell_doses d;
+        d.cd34 = hsct::cell_dose(cd34_e6, u::e6_per_kg);
+        d.cd3 = hsct::cell_dose(cd3_per_kg, u::cells_per_kg);
+        const auto r = g::assess_cell_dose(d, g::graft_indication::haplo_t_depleted, g::dose_policy::hb24_ch65);
+        REQUIRE(r.has_value());
+        return *r;
+    };
+    CHECK(verdict(12.0, 5e3).verdict == g::cell_dose_verdict::adequate);
+    const auto over = verdict(12.0, 2e4);
+    CHECK(over.verdict == g::cell_dose_verdict::above_maximum);
+    CHECK(over.decided_by == g::cell_dose_criterion::cd3_maximum);
+    CHECK(verdict(12.0, 1e4).verdict == g::cell_dose_verdict::above_maximum);  // "< 1 x10^4": at it is over
+    const auto low = verdict(8.0, 5e3);
+    CHECK(low.verdict == g::cell_dose_verdict::below_minimum);  // a missing megadose outranks the T cells
+    REQUIRE(low.criteria.size() == 2);
+    for (const auto& c : low.criteria) {  // the megadose's print is garbled: unverified; the ceiling is not
+        CHECK(c.verified == (c.id == g::cell_dose_criterion::cd3_maximum));
+    }
+    CHECK(verdict(8.0, 2e4).verdict == g::cell_dose_verdict::below_minimum);
+    // the CD3+ count missing: unknown
+    g::cell_doses no_cd3;
+    no_cd3.cd34 = hsct::cell_dose(12.0, u::e6_per_kg);
+    CHECK(g::assess_cell_dose(no_cd3, g::graft_indication::haplo_t_depleted, g::dose_policy::hb24_ch65)->verdict ==
+          g::cell_dose_verdict::unknown);
+}
+
+TEST_CASE("one unit of a double cord graft, and a single unit, under the Eurocord policy", "[GRAFT-DOSE-002][V2]") {
+    g::cell_doses unit;
+    unit.tnc = hsct::cell_dose(1.6, u::e7_per_kg);
+    unit.cd34 = hsct::cell_dose(1.2e5, u::cells_per_kg);
+    const auto dbl = g::assess_cell_dose(unit, g::graft_indication::cord_blood_double_unit, g::dose_policy::eurocord);
+    REQUIRE(dbl.has_value());
+    CHECK(dbl->verdict == g::cell_dose_verdict::adequate);
+    CHECK(dbl->criteria.size() == 2);
+    // the same unit alone is below the single-unit minimum
+    const auto single = g::assess_cell_dose(unit, g::graft_indication::cord_blood_single, g::dose_policy::eurocord);
+    CHECK(single->verdict == g::cell_dose_verdict::below_minimum);
+    CHECK(single->decided_by == g::cell_dose_criterion::tnc_minimum);
+    // "and/or" read as both: a rich TNC does not make up for a poor CD34+
+    unit.tnc = hsct::cell_dose(4.0, u::e7_per_kg);
+    unit.cd34 = hsct::cell_dose(0.9e5, u::cells_per_kg);
+    CHECK(g::assess_cell_dose(unit, g::graft_indication::cord_blood_double_unit, g::dose_policy::eurocord)->verdict ==
+          g::cell_dose_verdict::below_minimum);
+    // the handbook chapters give no double-unit row
+    CHECK(g::assess_cell_dose(unit, g::graft_indication::cord_blood_double_unit, g::dose_policy::hb24_ch41)->verdict ==
+          g::cell_dose_verdict::not_applicable);
+}
+
+TEST_CASE("a T-replete haploidentical graft has no cited threshold under any policy", "[GRAFT-DOSE-002]") {
+    g::cell_doses d;
+    d.cd34 = hsct::cell_dose(5.0, u::e6_per_kg);
+    for (const auto p : {g::dose_policy::hb24_ch20, g::dose_policy::hb24_ch41, g::dose_policy::hb24_ch12,
+                         g::dose_policy::hb24_ch65, g::dose_policy::eurocord}) {
+        INFO(id(p));
+        const auto r = g::assess_cell_dose(d, g::graft_indication::haplo_t_replete, p);
+        REQUIRE(r.has_value());
+        CHECK(r->verdict == g::cell_dose_verdict::not_applicable);
+        CHECK(r->criteria.empty());
+    }
 }

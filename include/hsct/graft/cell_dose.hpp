@@ -26,15 +26,26 @@
 //  - hb24_ch12 (ch. 12, Table 12.1, targets [V-HB24]): peripheral blood CD34+ 5-10 x10^6/kg;
 //    marrow TNC > 2 x10^8/kg; cord blood TNC > 3 x10^7/kg. Targets are optimum rows; the
 //    chapter gives no minimum.
+//  - hb24_ch65 (ch. 65 section 65.1, T-depleted haploidentical grafts by CD34+ selection, the
+//    Perugia concept [V-HB24]): T-cell content < 1 x10^4/kg, a maximum (CD3+ counts the T cells,
+//    hsct's reading [P]); a CD34+ "megadose" printed ">1010^6/Kg" in the chapter, read as
+//    > 10 x10^6/kg and marked unverified (the print is garbled).
+//  - eurocord (Eurocord-style unit selection as the ASH-SAP table reproduces it, reference notes
+//    7.2 [V2], marked unverified): single unit TNC >= 2.5-3 x10^7/kg (the lower edge) and CD34+
+//    >= 1.5 x10^5/kg; a double cord graft, each unit TNC >= 1.5 x10^7/kg and CD34+ >= 1 x10^5/kg.
+//    The table's "and/or" is read as both, the stricter reading [P].
+//  No source reviewed gives a threshold for a T-replete haploidentical graft: every policy
+//  answers not_applicable for it, a value.
 // The reference notes' reading of ch. 41's edges (">" at each) and of "optimal 2.5-5" as
 // ">= 2.5 optimal, <= 5 its upper edge" are hsct's [P]; each row carries its source.
 // GRAFT-DOSE-003: the verdict: not_applicable when the policy has no row for the indication (a
 // value); unknown when a count a row needs is missing; below_minimum when a minimum is not met;
 // else optimal when every optimum row is met (above_optimal_range when an optimum's upper edge
-// is passed), below_optimum when one is not, adequate when the policy gives only minima.
-// Not encoded: per-unit double cord thresholds and the CD34+ 1 vs 2 x10^5/kg disagreement for
-// cord (HB24 chapters differ; the notes' other figures are unprinted [U]); CD3+ thresholds of
-// T-depleted or haploidentical grafts (risk strata, not limits).
+// is passed), below_optimum when one is not, adequate when the policy gives only minima (and
+// maxima); above_maximum when a maximum is passed (after below_minimum, before unknown).
+// Not encoded: the older Eurocord rule of HB24 ch. 12 ("> 2.5 x10^7/kg or 2 x10^5 CD34+/kg", an
+// either-or); CD3+ risk strata of T-depleted sibling grafts (Urbano-Ispizua 2002: strata, not
+// limits).
 #ifndef HSCT_GRAFT_CELL_DOSE_HPP
 #define HSCT_GRAFT_CELL_DOSE_HPP
 
@@ -96,7 +107,10 @@ enum class graft_indication : std::uint8_t {
     allogeneic_pbsc_ric = 3,  ///< after reduced-intensity conditioning
     autologous_marrow = 4,
     allogeneic_marrow = 5,
-    cord_blood_single = 6,    ///< a single cord blood unit
+    cord_blood_single = 6,       ///< a single cord blood unit
+    cord_blood_double_unit = 7,  ///< one unit of a double cord graft (each unit assessed alone)
+    haplo_t_depleted = 8,        ///< haploidentical, ex vivo T-depleted by CD34+ selection
+    haplo_t_replete = 9,         ///< haploidentical, T-replete (in vivo depletion, e.g. PTCy)
 };
 
 constexpr auto hsct_enum_table(graft_indication) noexcept {
@@ -108,6 +122,9 @@ constexpr auto hsct_enum_table(graft_indication) noexcept {
         {g::autologous_marrow, "autologous_marrow", "autologous bone marrow"},
         {g::allogeneic_marrow, "allogeneic_marrow", "allogeneic bone marrow"},
         {g::cord_blood_single, "cord_blood_single", "single cord blood unit"},
+        {g::cord_blood_double_unit, "cord_blood_double_unit", "one unit of a double cord blood graft"},
+        {g::haplo_t_depleted, "haplo_t_depleted", "haploidentical, T-depleted (CD34+ selected)"},
+        {g::haplo_t_replete, "haplo_t_replete", "haploidentical, T-replete"},
     });
 }
 
@@ -116,6 +133,8 @@ enum class dose_policy : std::uint8_t {
     hb24_ch20 = 1,  ///< EBMT Handbook 2024 ch. 20 (Wuchter)
     hb24_ch41 = 2,  ///< EBMT Handbook 2024 ch. 41, Table 41.2 (Valcarcel)
     hb24_ch12 = 3,  ///< EBMT Handbook 2024 ch. 12, Table 12.1 (targets)
+    hb24_ch65 = 4,  ///< EBMT Handbook 2024 ch. 65 section 65.1 (T-depleted haploidentical grafts)
+    eurocord = 5,   ///< Eurocord-style cord unit selection, as ASH-SAP reproduces it [V2]
 };
 
 constexpr auto hsct_enum_table(dose_policy) noexcept {
@@ -123,6 +142,8 @@ constexpr auto hsct_enum_table(dose_policy) noexcept {
         {dose_policy::hb24_ch20, "hb24_ch20", "EBMT Handbook 2024 ch. 20 (Wuchter)"},
         {dose_policy::hb24_ch41, "hb24_ch41", "EBMT Handbook 2024 ch. 41, Table 41.2 (Valcarcel)"},
         {dose_policy::hb24_ch12, "hb24_ch12", "EBMT Handbook 2024 ch. 12, Table 12.1 (targets)"},
+        {dose_policy::hb24_ch65, "hb24_ch65", "EBMT Handbook 2024 ch. 65 section 65.1 (T-depleted haplo)"},
+        {dose_policy::eurocord, "eurocord", "Eurocord cord unit selection (ASH-SAP reproduction)"},
     });
 }
 
@@ -131,6 +152,7 @@ enum class threshold_level : std::uint8_t {
     minimum = 1,        ///< below it the dose is insufficient
     optimum = 2,        ///< at or above it the dose is optimal (the optimum range's lower edge)
     optimum_upper = 3,  ///< the optimum range's upper edge
+    maximum = 4,        ///< a ceiling: above it the dose is too high (CD3+ of a T-depleted graft)
 };
 
 constexpr auto hsct_enum_table(threshold_level) noexcept {
@@ -138,6 +160,7 @@ constexpr auto hsct_enum_table(threshold_level) noexcept {
         {threshold_level::minimum, "minimum", "minimum"},
         {threshold_level::optimum, "optimum", "optimum"},
         {threshold_level::optimum_upper, "optimum_upper", "upper edge of the optimum range"},
+        {threshold_level::maximum, "maximum", "maximum"},
     });
 }
 
@@ -161,6 +184,8 @@ struct dose_threshold {
     hsct::comparator cmp;
     hsct::cell_dose dose;
     const char* source;
+    /// false: hsct's reading of a secondary or garbled source (the criterion says so).
+    bool verified = true;
 };
 
 /// GRAFT-DOSE-002: every threshold hsct ships, with its source (see the header comment).
@@ -218,6 +243,20 @@ inline constexpr dose_threshold dose_thresholds[] = {
      hsct::comparator::greater, hsct::cell_dose{2.0, hsct::units::e8_per_kg}, "HB24 ch. 12 Table 12.1: marrow target > 2 x10^8 TNC/kg"},
     {dose_policy::hb24_ch12, graft_indication::cord_blood_single, cell_measure::tnc, threshold_level::optimum,
      hsct::comparator::greater, hsct::cell_dose{3.0, hsct::units::e7_per_kg}, "HB24 ch. 12 Table 12.1: cord blood target > 3 x10^7 TNC/kg"},
+    // ch. 65 (T-depleted haploidentical grafts), section 65.1 and 65.1.1
+    {dose_policy::hb24_ch65, graft_indication::haplo_t_depleted, cell_measure::cd3, threshold_level::maximum,
+     hsct::comparator::less, hsct::cell_dose{1e4, hsct::units::cells_per_kg}, "HB24 ch. 65 section 65.1: T-cell content < 1 x10^4/kg of recipient weight"},
+    {dose_policy::hb24_ch65, graft_indication::haplo_t_depleted, cell_measure::cd34, threshold_level::minimum,
+     hsct::comparator::greater, hsct::cell_dose{10.0, hsct::units::e6_per_kg}, "HB24 ch. 65 section 65.1.1: a CD34+ megadose, printed \">1010^6/Kg\", read as > 10 x10^6/kg", false},
+    // Eurocord-style unit selection (ASH-SAP reproduction; "and/or" read as both [P])
+    {dose_policy::eurocord, graft_indication::cord_blood_single, cell_measure::tnc, threshold_level::minimum,
+     hsct::comparator::greater_equal, hsct::cell_dose{2.5, hsct::units::e7_per_kg}, "Eurocord via ASH-SAP: single unit TNC >= 2.5-3 x10^7/kg (the range's lower edge)", false},
+    {dose_policy::eurocord, graft_indication::cord_blood_single, cell_measure::cd34, threshold_level::minimum,
+     hsct::comparator::greater_equal, hsct::cell_dose{1.5e5, hsct::units::cells_per_kg}, "Eurocord via ASH-SAP: single unit CD34+ >= 1.5 x10^5/kg", false},
+    {dose_policy::eurocord, graft_indication::cord_blood_double_unit, cell_measure::tnc, threshold_level::minimum,
+     hsct::comparator::greater_equal, hsct::cell_dose{1.5, hsct::units::e7_per_kg}, "Eurocord via ASH-SAP: double cord, each unit TNC >= 1.5 x10^7/kg", false},
+    {dose_policy::eurocord, graft_indication::cord_blood_double_unit, cell_measure::cd34, threshold_level::minimum,
+     hsct::comparator::greater_equal, hsct::cell_dose{1e5, hsct::units::cells_per_kg}, "Eurocord via ASH-SAP: double cord, each unit CD34+ >= 1 x10^5/kg", false},
 };
 
 /// GRAFT-DOSE-003: how a product's doses compare with the policy's thresholds.
@@ -229,6 +268,7 @@ enum class cell_dose_verdict : std::uint8_t {
     above_optimal_range = 5,  ///< optimum met, its upper edge passed
     unknown = 6,              ///< a count a threshold needs is missing
     not_applicable = 7,       ///< the policy has no threshold for this indication
+    above_maximum = 8,        ///< a ceiling passed (CD3+ of a T-depleted graft)
 };
 
 constexpr auto hsct_enum_table(cell_dose_verdict) noexcept {
@@ -241,6 +281,7 @@ constexpr auto hsct_enum_table(cell_dose_verdict) noexcept {
         {v::above_optimal_range, "above_optimal_range", "above the optimum range"},
         {v::unknown, "unknown", "unknown (a count is missing)"},
         {v::not_applicable, "not_applicable", "no threshold for this indication in the policy"},
+        {v::above_maximum, "above_maximum", "above the maximum"},
     });
 }
 
@@ -256,6 +297,9 @@ enum class cell_dose_criterion : std::uint8_t {
     cd3_minimum = 7,
     cd3_optimum = 8,
     cd3_optimum_upper = 9,
+    tnc_maximum = 10,
+    cd34_maximum = 11,
+    cd3_maximum = 12,
 };
 
 constexpr auto hsct_enum_table(cell_dose_criterion) noexcept {
@@ -270,11 +314,17 @@ constexpr auto hsct_enum_table(cell_dose_criterion) noexcept {
         {c::cd3_minimum, "cd3_minimum", "CD3+ dose against the minimum"},
         {c::cd3_optimum, "cd3_optimum", "CD3+ dose against the optimum"},
         {c::cd3_optimum_upper, "cd3_optimum_upper", "CD3+ dose against the optimum range's upper edge"},
+        {c::tnc_maximum, "tnc_maximum", "TNC dose against the maximum"},
+        {c::cd34_maximum, "cd34_maximum", "CD34+ dose against the maximum"},
+        {c::cd3_maximum, "cd3_maximum", "CD3+ dose against the maximum"},
     });
 }
 
 /// The criterion of a count at a level.
 [[nodiscard]] constexpr cell_dose_criterion criterion_of(cell_measure m, threshold_level l) noexcept {
+    if (l == threshold_level::maximum) {
+        return static_cast<cell_dose_criterion>(9 + static_cast<int>(m));
+    }
     return static_cast<cell_dose_criterion>((static_cast<int>(m) - 1) * 3 + static_cast<int>(l));
 }
 
@@ -310,6 +360,7 @@ template <class = void>
     out->point = d.point;
     bool unknown = false;
     std::optional<cell_dose_criterion> failed_min;
+    std::optional<cell_dose_criterion> failed_max;
     std::optional<cell_dose_criterion> failed_opt;
     std::optional<cell_dose_criterion> passed_upper;
     std::optional<cell_dose_criterion> last_opt;
@@ -323,6 +374,7 @@ template <class = void>
         c.id = criterion_of(t.measure, t.level);
         c.cmp = t.cmp;
         c.requirement = "GRAFT-DOSE-002";
+        c.verified = t.verified;
         c.threshold = t.dose.in(hsct::units::e6_per_kg);
         const auto& dose = t.measure == cell_measure::tnc ? d.tnc : t.measure == cell_measure::cd34 ? d.cd34 : d.cd3;
         if (!dose) {
@@ -333,14 +385,15 @@ template <class = void>
             c.measured = hsct::measure::of(*dose, hsct::units::e6_per_kg);
             const bool met = hsct::satisfies(c.measured.number(), t.cmp, c.threshold);
             c.result = met ? hsct::outcome::met : hsct::outcome::not_met;
-            auto& first = t.level == threshold_level::minimum ? failed_min
+            auto& first = t.level == threshold_level::minimum   ? failed_min
+                          : t.level == threshold_level::maximum ? failed_max
                           : t.level == threshold_level::optimum ? failed_opt
                                                                 : passed_upper;
             if (!met && !first) {
                 first = c.id;
             }
         }
-        if (t.level == threshold_level::minimum) {
+        if (t.level == threshold_level::minimum || t.level == threshold_level::maximum) {
             last_min = c.id;
         } else if (t.level == threshold_level::optimum) {
             last_opt = c.id;
@@ -353,6 +406,9 @@ template <class = void>
     } else if (failed_min) {
         out->verdict = cell_dose_verdict::below_minimum;
         out->decided_by = failed_min;
+    } else if (failed_max) {
+        out->verdict = cell_dose_verdict::above_maximum;
+        out->decided_by = failed_max;
     } else if (unknown) {
         out->verdict = cell_dose_verdict::unknown;
     } else if (failed_opt) {
