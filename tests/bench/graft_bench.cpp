@@ -9,6 +9,14 @@
 //    the typed check character compared) that returns only the check character. Issue 11's
 //    target: <= 50 ns a DIN (the pass time / 1M). A cross-check run once stops with an error if
 //    the two disagree on any DIN.
+//  - cell_dose: assess_cell_dose of 1M products' doses (allogeneic PB after RIC under ch. 41:
+//    minimum > 2, optimum 4-8 x10^6 CD34+/kg; a tenth with the count missing) against a raw
+//    verdict over the same cell_doses structs; the typed side builds the whole result (every
+//    criterion with what it measured). Agreement checked once.
+//  - abo_graft: assess_abo_graft of 100k allogeneic marrow products (random ABO relation, red-cell
+//    volume, recipient titre) against a raw decision reading the same product and input structs.
+//  - dmso: assess_dmso of 1M infusion days (one bag each, random volume, fraction and weight)
+//    against a raw grams-per-kg comparison reading the same bags and weights.
 // Costs (BM_<case>_cost), issue 11's targets:
 //  - custody_advance: advance() (the step in place, as custody_log and replay take it) of one
 //    event of a cryopreserved product's path (collection to infusion, 9 events, then again from
@@ -21,11 +29,15 @@
 #include <cstddef>
 #include <cstdint>
 #include <random>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include <hsct/graft/abo.hpp>
+#include <hsct/graft/cell_dose.hpp>
 #include <hsct/graft/custody.hpp>
+#include <hsct/graft/infusion.hpp>
 #include <hsct/graft/isbt128.hpp>
 
 namespace {
@@ -167,6 +179,243 @@ void BM_din_parse_agreement(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_din_parse_agreement)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+// ---------------------------------------------------------------------------------------------
+// Cell doses
+// ---------------------------------------------------------------------------------------------
+constexpr std::size_t n_doses = 1'000'000;
+const std::vector<g::cell_doses>& the_doses() {
+    static const std::vector<g::cell_doses> all = [] {
+        std::mt19937_64 rng(11);
+        std::uniform_real_distribution<double> cd34(0.5, 12.0);
+        std::vector<g::cell_doses> v(n_doses);
+        for (std::size_t i = 0; i < n_doses; ++i) {
+            if (i % 10 != 0) {
+                v[i].cd34 = hsct::cell_dose(cd34(rng), hsct::units::e6_per_kg);
+            }
+        }
+        return v;
+    }();
+    return all;
+}
+// The raw verdict of ch. 41's allogeneic RIC rows: minimum > 2, optimum >= 4, upper edge <= 8.
+inline g::cell_dose_verdict raw_cell_dose(const g::cell_doses& d) {
+    if (!d.cd34) {
+        return g::cell_dose_verdict::unknown;
+    }
+    const double x = d.cd34->in(hsct::units::e6_per_kg);
+    if (!(x > 2.0)) {
+        return g::cell_dose_verdict::below_minimum;
+    }
+    if (!(x >= 4.0)) {
+        return g::cell_dose_verdict::below_optimum;
+    }
+    return x <= 8.0 ? g::cell_dose_verdict::optimal : g::cell_dose_verdict::above_optimal_range;
+}
+
+void BM_cell_dose_typed(benchmark::State& state) {
+    const auto& in = the_doses();
+    std::vector<g::cell_dose_verdict> out(n_doses);
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < n_doses; ++i) {
+            const auto r = g::assess_cell_dose(in[i], g::graft_indication::allogeneic_pbsc_ric, g::dose_policy::hb24_ch41);
+            out[i] = r ? r->verdict : g::cell_dose_verdict::not_applicable;
+        }
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(BM_cell_dose_typed)->Unit(benchmark::kMillisecond);
+
+void BM_cell_dose_raw(benchmark::State& state) {
+    const auto& in = the_doses();
+    std::vector<g::cell_dose_verdict> out(n_doses);
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < n_doses; ++i) {
+            out[i] = raw_cell_dose(in[i]);
+        }
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(BM_cell_dose_raw)->Unit(benchmark::kMillisecond);
+
+void BM_cell_dose_agreement(benchmark::State& state) {
+    const auto& in = the_doses();
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < n_doses; ++i) {
+            const auto r = g::assess_cell_dose(in[i], g::graft_indication::allogeneic_pbsc_ric, g::dose_policy::hb24_ch41);
+            if (!r || r->verdict != raw_cell_dose(in[i])) {
+                state.SkipWithError("typed and raw disagree on a cell dose");
+                return;
+            }
+        }
+    }
+}
+BENCHMARK(BM_cell_dose_agreement)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+// ---------------------------------------------------------------------------------------------
+// An ABO-incompatible product
+// ---------------------------------------------------------------------------------------------
+constexpr std::size_t n_abo = 100'000;
+struct abo_case {
+    g::product product;
+    g::abo_graft_input input;
+};
+const std::vector<abo_case>& the_abo_cases() {
+    static const std::vector<abo_case> all = [] {
+        std::mt19937_64 rng(12);
+        std::uniform_real_distribution<double> rbc(5.0, 200.0);
+        std::uniform_int_distribution<int> rel(1, 4);
+        std::uniform_int_distribution<int> log2(0, 10);
+        std::vector<abo_case> v;
+        v.reserve(n_abo);
+        for (std::size_t i = 0; i < n_abo; ++i) {
+            g::product_input in;
+            in.source = g::product_source::bone_marrow;
+            in.use = g::product_use::allogeneic;
+            in.volume = hsct::volume(1200.0, hsct::units::mL);
+            in.at_collection.red_cell_volume = hsct::volume(rbc(rng), hsct::units::mL);
+            g::abo_graft_input a;
+            a.relation = static_cast<hsct::donor::abo_relation>(rel(rng));
+            if (i % 8 != 0) {
+                a.recipient_anti_donor_titre = *g::agglutinin_titre::make(1U << log2(rng));
+            }
+            v.push_back(abo_case{*g::make_product(in), a});
+        }
+        return v;
+    }();
+    return all;
+}
+// The raw decision of the default policy's red-cell side: > 30 mL and > 1:32.
+inline g::abo_graft_action raw_red_cells(const abo_case& c) {
+    const auto r = c.input.relation;
+    if (r != hsct::donor::abo_relation::major && r != hsct::donor::abo_relation::bidirectional) {
+        return g::abo_graft_action::not_applicable;
+    }
+    const auto& rbc = c.product.at_collection().red_cell_volume;
+    const auto& t = c.input.recipient_anti_donor_titre;
+    const bool volume_known = rbc.has_value();
+    const bool volume_over = volume_known && rbc->in(hsct::units::mL) > 30.0;
+    if (volume_known && !volume_over) {
+        return g::abo_graft_action::not_indicated;
+    }
+    if (t && !(t->reciprocal() > 32U)) {
+        return g::abo_graft_action::not_indicated;
+    }
+    return volume_known && t ? g::abo_graft_action::consider : g::abo_graft_action::unknown;
+}
+
+void BM_abo_graft_typed(benchmark::State& state) {
+    const auto& in = the_abo_cases();
+    std::vector<g::abo_graft_action> out(n_abo);
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < n_abo; ++i) {
+            const auto r = g::assess_abo_graft(in[i].product, in[i].input);
+            out[i] = r ? r->red_cells : g::abo_graft_action::unknown;
+        }
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(BM_abo_graft_typed)->Unit(benchmark::kMillisecond);
+
+void BM_abo_graft_raw(benchmark::State& state) {
+    const auto& in = the_abo_cases();
+    std::vector<g::abo_graft_action> out(n_abo);
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < n_abo; ++i) {
+            out[i] = raw_red_cells(in[i]);
+        }
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(BM_abo_graft_raw)->Unit(benchmark::kMillisecond);
+
+void BM_abo_graft_agreement(benchmark::State& state) {
+    const auto& in = the_abo_cases();
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < n_abo; ++i) {
+            const auto r = g::assess_abo_graft(in[i].product, in[i].input);
+            if (!r || r->red_cells != raw_red_cells(in[i])) {
+                state.SkipWithError("typed and raw disagree on an ABO case");
+                return;
+            }
+        }
+    }
+}
+BENCHMARK(BM_abo_graft_agreement)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+// ---------------------------------------------------------------------------------------------
+// DMSO on an infusion day
+// ---------------------------------------------------------------------------------------------
+constexpr std::size_t n_days = 1'000'000;
+struct dmso_day {
+    g::dmso_bag bag;
+    hsct::patient::body_weight weight;
+};
+const std::vector<dmso_day>& the_days() {
+    static const std::vector<dmso_day> all = [] {
+        std::mt19937_64 rng(13);
+        std::uniform_real_distribution<double> ml(20.0, 600.0);
+        std::uniform_real_distribution<double> pct(5.0, 10.0);
+        std::uniform_real_distribution<double> kg(8.0, 120.0);
+        std::vector<dmso_day> v;
+        v.reserve(n_days);
+        for (std::size_t i = 0; i < n_days; ++i) {
+            v.push_back(dmso_day{{hsct::volume(ml(rng), hsct::units::mL), hsct::percent(pct(rng), hsct::units::pct)},
+                                 *hsct::patient::body_weight::make(kg(rng), hsct::units::kg)});
+        }
+        return v;
+    }();
+    return all;
+}
+inline bool raw_within(const dmso_day& d) {
+    const double grams = d.bag.volume.in(hsct::units::mL) * (d.bag.dmso.in(hsct::units::pct) / 100.0) * 1.10;
+    return grams / d.weight.in(hsct::units::kg) <= 1.0;
+}
+
+void BM_dmso_typed(benchmark::State& state) {
+    const auto& in = the_days();
+    std::vector<char> out(n_days);
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < n_days; ++i) {
+            const auto r = g::assess_dmso(std::span<const g::dmso_bag>(&in[i].bag, 1), in[i].weight);
+            out[i] = static_cast<char>(r && r->within_limit);
+        }
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(BM_dmso_typed)->Unit(benchmark::kMillisecond);
+
+void BM_dmso_raw(benchmark::State& state) {
+    const auto& in = the_days();
+    std::vector<char> out(n_days);
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < n_days; ++i) {
+            out[i] = static_cast<char>(raw_within(in[i]));
+        }
+        benchmark::DoNotOptimize(out.data());
+        benchmark::ClobberMemory();
+    }
+}
+BENCHMARK(BM_dmso_raw)->Unit(benchmark::kMillisecond);
+
+void BM_dmso_agreement(benchmark::State& state) {
+    const auto& in = the_days();
+    for (auto _ : state) {
+        for (std::size_t i = 0; i < n_days; ++i) {
+            const auto r = g::assess_dmso(std::span<const g::dmso_bag>(&in[i].bag, 1), in[i].weight);
+            if (!r || r->within_limit != raw_within(in[i])) {
+                state.SkipWithError("typed and raw disagree on a DMSO day");
+                return;
+            }
+        }
+    }
+}
+BENCHMARK(BM_dmso_agreement)->Iterations(1)->Unit(benchmark::kMillisecond);
 
 // ---------------------------------------------------------------------------------------------
 // The custody machine

@@ -11,6 +11,7 @@
 #include <tuple>
 
 #include "support/catch.hpp"
+#include "support/count_allocations.hpp"
 
 namespace g = hsct::graft;
 namespace u = hsct::units;
@@ -257,4 +258,14 @@ TEST_CASE("bad input is an error naming the field", "[GRAFT-ABO-002][GRAFT-ABO-0
     bad_plasma.plasma_volume_above = hsct::volume(std::numeric_limits<double>::infinity(), u::mL);
     CHECK(g::assess_abo_graft(marrow(50.0), input(abo_relation::minor), bad_plasma).error().field() ==
           "policy.plasma_volume_above");
+}
+
+TEST_CASE("assess_abo_graft allocates nothing on success", "[GRAFT-ABO-002][GRAFT-ABO-003]") {
+    const auto p = marrow(80.0);
+    const auto in = input(abo_relation::bidirectional, 64);
+    hsct_test::allocation_counter count;
+    const auto r = g::assess_abo_graft(p, in);
+    CHECK(count.count() == 0);
+    REQUIRE(r.has_value());
+    CHECK(r->criteria.size() == 3);
 }

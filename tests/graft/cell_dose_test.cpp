@@ -6,6 +6,7 @@
 #include <cstddef>
 
 #include "support/catch.hpp"
+#include "support/count_allocations.hpp"
 
 namespace g = hsct::graft;
 namespace u = hsct::units;
@@ -202,4 +203,14 @@ TEST_CASE("a T-replete haploidentical graft has no cited threshold under any pol
         CHECK(r->verdict == g::cell_dose_verdict::not_applicable);
         CHECK(r->criteria.empty());
     }
+}
+
+TEST_CASE("assess_cell_dose allocates nothing on success", "[GRAFT-DOSE-002][GRAFT-DOSE-003]") {
+    g::cell_doses d;
+    d.cd34 = hsct::cell_dose(5.0, u::e6_per_kg);
+    hsct_test::allocation_counter count;
+    const auto r = g::assess_cell_dose(d, g::graft_indication::allogeneic_pbsc_ric, g::dose_policy::hb24_ch41);
+    CHECK(count.count() == 0);
+    REQUIRE(r.has_value());
+    CHECK(r->verdict == g::cell_dose_verdict::optimal);
 }

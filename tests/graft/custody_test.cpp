@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "support/catch.hpp"
+#include "support/count_allocations.hpp"
 
 namespace g = hsct::graft;
 using namespace std::chrono_literals;
@@ -245,4 +246,18 @@ TEST_CASE("docs/graft.md prints the diagram generated from the table", "[GRAFT-C
     for (const auto& t : g::custody_path) {
         CHECK(diagram.find(std::string(id(t.from)) + " --> " + std::string(id(t.to))) != std::string::npos);
     }
+}
+
+TEST_CASE("a step allocates nothing, accepted or refused", "[GRAFT-CUST-001]") {
+    auto c = start(false, S::collected);
+    const auto ok = good(E::process, t0 + 1h);
+    const auto bad = good(E::infuse, t0 + 2h);
+    hsct_test::allocation_counter count;
+    const auto accepted = g::advance(c, ok);
+    const auto refused = g::advance(c, bad);
+    const auto step = g::apply(c, bad);
+    CHECK(count.count() == 0);
+    CHECK_FALSE(accepted.has_value());
+    CHECK(refused.has_value());
+    CHECK_FALSE(step.accepted());
 }

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "support/catch.hpp"
+#include "support/count_allocations.hpp"
 
 namespace g = hsct::graft;
 namespace u = hsct::units;
@@ -81,4 +82,14 @@ TEST_CASE("what assess_dmso refuses, naming the field", "[GRAFT-INF-001][GRAFT-I
     o = {};
     o.edge = static_cast<g::dmso_limit_edge>(5);
     CHECK(g::assess_dmso(std::vector<g::dmso_bag>{bag(100, 10)}, kg(70), o).error().field() == "options.edge");
+}
+
+TEST_CASE("assess_dmso allocates nothing on success", "[GRAFT-INF-001][GRAFT-INF-002]") {
+    const std::vector<g::dmso_bag> b{bag(300, 10)};
+    const auto w = kg(30);
+    hsct_test::allocation_counter count;
+    const auto r = g::assess_dmso(b, w);
+    CHECK(count.count() == 0);
+    REQUIRE(r.has_value());
+    CHECK_FALSE(r->within_limit);
 }

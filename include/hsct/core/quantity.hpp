@@ -87,7 +87,7 @@ HSCT_ALWAYS_INLINE constexpr bool same_scale(const unit_info& a, const unit_info
     return a.dim == b.dim && a.num == b.num && a.den == b.den;
 }
 
-constexpr double to_canonical(double v, const unit_info& u) noexcept {
+HSCT_ALWAYS_INLINE constexpr double to_canonical(double v, const unit_info& u) noexcept {
     if (u.num == 1.0 && u.den == 1.0) {
         return v;
     }
@@ -240,7 +240,7 @@ struct simple_quantity_traits {
     static constexpr bool accepts_dimension(dimension d) noexcept {
         return d == Canonical::info.dim;
     }
-    static constexpr double to_stored(double v, const unit_info& u) noexcept {
+    HSCT_ALWAYS_INLINE static constexpr double to_stored(double v, const unit_info& u) noexcept {
         return to_canonical(v, u);
     }
     HSCT_ALWAYS_INLINE static constexpr double from_stored(double v, const unit_info& u) noexcept {

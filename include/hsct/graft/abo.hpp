@@ -271,34 +271,40 @@ template <class = void>
 template <class = void>
 [[nodiscard]] result<abo_graft_result> assess_abo_graft(const product& p, const abo_graft_input& in,
                                                         const abo_graft_policy& policy = abo_graft_policy_default) {
+    // Built where it is returned: one object, returned from every path (conventions section 5).
+    result<abo_graft_result> out(std::in_place);
     using hsct::donor::abo_relation;
     if (auto e = hsct::detail::check_enum(in.relation, "input.relation")) {
-        return *e;
+        out = std::move(*e);
+        return out;
     }
     if (p.use() == product_use::autologous && in.relation != abo_relation::identical) {
-        return error(errc::inconsistent, "input.relation", std::string(id(in.relation)),
-                     "identical for an autologous product (the donor is the recipient)", "GRAFT-ABO-002");
+        out = error(errc::inconsistent, "input.relation", std::string(id(in.relation)),
+                    "identical for an autologous product (the donor is the recipient)", "GRAFT-ABO-002");
+        return out;
     }
     if (auto e = detail::check_volume_limit(policy.red_cell_volume_above, "policy.red_cell_volume_above", true)) {
-        return *e;
+        out = std::move(*e);
+        return out;
     }
     if (policy.plasma_volume_above) {
         if (auto e = detail::check_volume_limit(*policy.plasma_volume_above, "policy.plasma_volume_above", true)) {
-            return *e;
+            out = std::move(*e);
+            return out;
         }
     }
     if (in.plasma_volume) {
         const double ml = in.plasma_volume->in(hsct::units::mL);
         const double max = p.volume().in(hsct::units::mL);
         if (!std::isfinite(ml) || !(ml > 0.0) || ml > max) {
-            return error(std::isfinite(ml) ? errc::out_of_range : errc::not_finite, "input.plasma_volume",
-                         hsct::detail::concat({hsct::detail::format_number(ml), " mL"}),
-                         hsct::detail::concat({"above 0 and at most the product's volume, ",
-                                               hsct::detail::format_number(max), " mL"}),
-                         "GRAFT-ABO-003");
+            out = error(std::isfinite(ml) ? errc::out_of_range : errc::not_finite, "input.plasma_volume",
+                        hsct::detail::concat({hsct::detail::format_number(ml), " mL"}),
+                        hsct::detail::concat({"above 0 and at most the product's volume, ",
+                                              hsct::detail::format_number(max), " mL"}),
+                        "GRAFT-ABO-003");
+            return out;
         }
     }
-    result<abo_graft_result> out(std::in_place);
     out->relation = in.relation;
     out->policy = policy;
     out->red_cell_reduced = p.manipulations().contains(manipulation::red_cell_reduction);

@@ -49,6 +49,7 @@
 #ifndef HSCT_GRAFT_CELL_DOSE_HPP
 #define HSCT_GRAFT_CELL_DOSE_HPP
 
+#include <array>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -259,6 +260,32 @@ inline constexpr dose_threshold dose_thresholds[] = {
      hsct::comparator::greater_equal, hsct::cell_dose{1e5, hsct::units::cells_per_kg}, "Eurocord via ASH-SAP: double cord, each unit CD34+ >= 1 x10^5/kg", false},
 };
 
+namespace detail {
+/// The rows of dose_thresholds by (policy, indication), in table order, built at compile time,
+/// so a call reads at most 4 rows instead of scanning the table.
+inline void a_policy_has_more_than_four_rows_for_one_indication() noexcept {}
+struct dose_row_set {
+    std::uint8_t n = 0;
+    std::array<std::uint8_t, 4> row{};
+};
+struct dose_row_index {
+    std::array<std::array<dose_row_set, 16>, 16> at{};  // [policy][indication]; codes below 16
+};
+[[nodiscard]] consteval dose_row_index make_dose_row_index() {
+    dose_row_index x;
+    for (std::size_t i = 0; i < sizeof(dose_thresholds) / sizeof(dose_thresholds[0]); ++i) {
+        const auto& t = dose_thresholds[i];
+        auto& set = x.at[static_cast<std::size_t>(t.policy)][static_cast<std::size_t>(t.indication)];
+        if (set.n == 4) {
+            a_policy_has_more_than_four_rows_for_one_indication();  // not constexpr: a compile error here
+        }
+        set.row[set.n++] = static_cast<std::uint8_t>(i);
+    }
+    return x;
+}
+inline constexpr dose_row_index dose_rows = make_dose_row_index();
+}  // namespace detail
+
 /// GRAFT-DOSE-003: how a product's doses compare with the policy's thresholds.
 enum class cell_dose_verdict : std::uint8_t {
     below_minimum = 1,
@@ -348,13 +375,16 @@ struct cell_dose_result {
 template <class = void>
 [[nodiscard]] result<cell_dose_result> assess_cell_dose(const cell_doses& d, graft_indication indication,
                                                         dose_policy policy) {
+    // Built where it is returned: one object, returned from every path (conventions section 5).
+    result<cell_dose_result> out(std::in_place);
     if (auto e = hsct::detail::check_enum(indication, "indication")) {
-        return *e;
+        out = std::move(*e);
+        return out;
     }
     if (auto e = hsct::detail::check_enum(policy, "policy")) {
-        return *e;
+        out = std::move(*e);
+        return out;
     }
-    result<cell_dose_result> out(std::in_place);
     out->indication = indication;
     out->policy = policy;
     out->point = d.point;
@@ -365,11 +395,12 @@ template <class = void>
     std::optional<cell_dose_criterion> passed_upper;
     std::optional<cell_dose_criterion> last_opt;
     std::optional<cell_dose_criterion> last_min;
-    for (std::size_t i = 0; i < sizeof(dose_thresholds) / sizeof(dose_thresholds[0]); ++i) {
+    const auto pi = static_cast<std::size_t>(policy);
+    const auto ii = static_cast<std::size_t>(indication);
+    const detail::dose_row_set& set = detail::dose_rows.at[pi < 16 ? pi : 0][ii < 16 ? ii : 0];
+    for (std::size_t k = 0; k < set.n; ++k) {
+        const std::size_t i = set.row[k];
         const auto& t = dose_thresholds[i];
-        if (t.policy != policy || t.indication != indication) {
-            continue;
-        }
         hsct::criterion<cell_dose_criterion> c;
         c.id = criterion_of(t.measure, t.level);
         c.cmp = t.cmp;

@@ -83,6 +83,7 @@ constexpr auto hsct_enum_table(dmso_criterion) noexcept {
 
 /// GRAFT-INF-001/002: the day's DMSO, per kg, the limit, and what the day can still take.
 struct dmso_result {
+    dmso_result() noexcept {}  // NOLINT(modernize-use-equals-default): see conventions section 5
     hsct::total_dose grams;        ///< the day's DMSO (read in units::g_dose)
     hsct::dose_per_mass per_kg;    ///< per kg of recipient weight (read in units::g_per_kg)
     bool within_limit = true;
@@ -99,17 +100,22 @@ struct dmso_result {
 template <class = void>
 [[nodiscard]] result<dmso_result> assess_dmso(std::span<const dmso_bag> bags, const hsct::patient::body_weight& recipient,
                                               const dmso_options& options = {}) {
+    // Built where it is returned: one object, returned from every path (conventions section 5).
+    result<dmso_result> out(std::in_place);
     if (bags.empty() || bags.size() > 20) {
-        return error(errc::out_of_range, "bags", std::to_string(bags.size()), "1-20 bags a day", "GRAFT-INF-001");
+        out = error(errc::out_of_range, "bags", std::to_string(bags.size()), "1-20 bags a day", "GRAFT-INF-001");
+        return out;
     }
     if (auto e = hsct::detail::check_enum(options.edge, "options.edge")) {
-        return *e;
+        out = std::move(*e);
+        return out;
     }
     const double limit = options.limit.in(hsct::units::g_per_kg);
     if (!std::isfinite(limit) || !(limit > 0.0)) {
-        return error(std::isfinite(limit) ? errc::out_of_range : errc::not_finite, "options.limit",
-                     hsct::detail::concat({hsct::detail::format_number(limit), " g/kg"}), "above 0 g/kg",
-                     "GRAFT-INF-002");
+        out = error(std::isfinite(limit) ? errc::out_of_range : errc::not_finite, "options.limit",
+                    hsct::detail::concat({hsct::detail::format_number(limit), " g/kg"}), "above 0 g/kg",
+                    "GRAFT-INF-002");
+        return out;
     }
     double grams = 0.0;
     double ml = 0.0;
@@ -119,21 +125,23 @@ template <class = void>
         };
         const double v = bags[i].volume.in(hsct::units::mL);
         if (!std::isfinite(v) || !(v > 0.0) || v > product_volume_max.in(hsct::units::mL)) {
-            return error(std::isfinite(v) ? errc::out_of_range : errc::not_finite, field("volume"),
-                         hsct::detail::concat({hsct::detail::format_number(v), " mL"}),
-                         "above 0 and at most 5000 mL (GRAFT-PROD-001's bound)", "GRAFT-INF-001");
+            out = error(std::isfinite(v) ? errc::out_of_range : errc::not_finite, field("volume"),
+                        hsct::detail::concat({hsct::detail::format_number(v), " mL"}),
+                        "above 0 and at most 5000 mL (GRAFT-PROD-001's bound)", "GRAFT-INF-001");
+            return out;
         }
         const double f = bags[i].dmso.in(hsct::units::pct);
         if (!std::isfinite(f) || !(f > 0.0) || f > dmso_fraction_max.in(hsct::units::pct)) {
-            return error(std::isfinite(f) ? errc::out_of_range : errc::not_finite, field("dmso"),
-                         hsct::detail::concat({hsct::detail::format_number(f), " %"}),
-                         "above 0 % and at most 20 % (hsct's plausibility bound [P]; products hold 5-10 %)",
-                         "GRAFT-INF-001");
+            out = error(std::isfinite(f) ? errc::out_of_range : errc::not_finite, field("dmso"),
+                        hsct::detail::concat({hsct::detail::format_number(f), " %"}),
+                        "above 0 % and at most 20 % (hsct's plausibility bound [P]; products hold 5-10 %)",
+                        "GRAFT-INF-001");
+            return out;
         }
         grams += v * (f / 100.0) * dmso_density_g_per_ml;
         ml += v;
     }
-    dmso_result r;
+    dmso_result& r = *out;
     r.options = options;
     r.grams = hsct::total_dose(grams, hsct::units::g_dose);
     const double kg = recipient.in(hsct::units::kg);
@@ -151,7 +159,7 @@ template <class = void>
     if (!r.within_limit) {
         r.max_volume_today = hsct::volume(limit * kg / (grams / ml), hsct::units::mL);
     }
-    return r;
+    return out;
 }
 
 }  // namespace hsct::graft
