@@ -10,6 +10,7 @@
 #include "hsct/conditioning/conditioning.hpp"
 #include "hsct/core/core.hpp"
 #include "hsct/donor/donor.hpp"
+#include "hsct/engraftment/engraftment.hpp"
 #include "hsct/graft/graft.hpp"
 #include "hsct/patient/patient.hpp"
 #include "hsct/version.hpp"

@@ -1,0 +1,274 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// Neutrophil engraftment from a day series of ANC values: the first of three consecutive
+// measurement days at or above 0.5 x10^9/L after the nadir, with the days and values that made
+// it, under named policies where the sources differ.
+//
+//   using namespace hsct::engraftment;
+//   auto s = consolidate<hsct::anc>(results);              // the day series (count_series.hpp)
+//   auto r = assess_neutrophil_engraftment(*s);            // result<neutrophil_result>
+//   r->status;      // engraftment_status::engrafted
+//   r->day;         // D+12, the first day of the run
+//   r->criteria;    // the nadir and each day of the run, compared with 0.5 x10^9/L
+//
+// ENG-NEUT-001: neutrophil engraftment is the first of three consecutive days with an ANC of at
+// least 0.5 x10^9/L after the post-transplant nadir. CIBMTR (forms instructions [V]): three
+// consecutive laboratory values obtained on different days, the first reported; values drawn
+// more than a day apart count as consecutive. ASTCT 2021 / the 2024 harmonisation and the EBMT
+// Handbook 2024 ch. 41 section 41.1: "first of three consecutive days" with ANC >= 0.5 [V,
+// V-HB24]. The older EBMT wording (7th-edition handbook, 2019) has ANC > 0.5 (strict), kept as
+// a named historical policy (reference notes 3.1 [V]; resolutions K2: historical only).
+// ENG-NEUT-002: the policies: the comparator (at or above by default; above for EBMT 2019); what
+// "consecutive" means (measurement days by default, as CIBMTR; calendar days, a gap breaking the
+// run, as ASTCT's wording read literally); the run's length (3 by default, every source; 1-7);
+// where counting starts: after the first value below the threshold on or after Day 0 (hsct's
+// reading of "after the nadir" [P]: no source defines the nadir; residual counts before it do
+// not count). Values before Day 0 are not read.
+// ENG-NEUT-003: the result is a status and, when engrafted, the first day and the run's days and
+// values: engrafted; not_yet (no complete run in the days given: a value, not an error);
+// never_below_threshold (no value below the threshold on or after Day 0: there is no nadir to
+// engraft from; CIBMTR has a "never below" answer for ANC [M]); no_values (nothing on or after
+// Day 0). Growth-factor use does not change the answer: no source discounts counts under G-CSF
+// (sources silent).
+#ifndef HSCT_ENGRAFTMENT_NEUTROPHIL_HPP
+#define HSCT_ENGRAFTMENT_NEUTROPHIL_HPP
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+
+#include "hsct/core/analyte.hpp"
+#include "hsct/core/detail/text.hpp"
+#include "hsct/core/enum.hpp"
+#include "hsct/core/explain.hpp"
+#include "hsct/core/result.hpp"
+#include "hsct/core/transplant_day.hpp"
+#include "hsct/core/units.hpp"
+#include "hsct/engraftment/count_series.hpp"
+#include "hsct/engraftment/vocabulary.hpp"
+
+namespace hsct::engraftment {
+
+/// ENG-NEUT-001: the threshold, 0.5 x10^9/L (500/uL).
+inline constexpr hsct::anc neutrophil_threshold{0.5, hsct::units::giga_per_l};
+
+/// ENG-NEUT-002: which definition's comparator.
+enum class neutrophil_definition : std::uint8_t {
+    astct_2021 = 1,  ///< ANC >= 0.5 (ASTCT 2021, harmonised 2024, HB24 ch. 41, CIBMTR) — default
+    ebmt_2019 = 2,   ///< ANC > 0.5 (EBMT Handbook 2019, historical)
+};
+
+constexpr auto hsct_enum_table(neutrophil_definition) noexcept {
+    return make_enum_table<neutrophil_definition>("neutrophil_definition", {
+        {neutrophil_definition::astct_2021, "astct_2021", "ANC >= 0.5 x10^9/L (ASTCT 2021, EBMT 2024, CIBMTR)"},
+        {neutrophil_definition::ebmt_2019, "ebmt_2019", "ANC > 0.5 x10^9/L (EBMT 2019, historical)"},
+    });
+}
+
+/// ENG-NEUT-002: what "consecutive" means.
+enum class consecutive_rule : std::uint8_t {
+    measurement_days = 1,  ///< consecutive values on different days, gaps allowed (CIBMTR) — default
+    calendar_days = 2,     ///< consecutive calendar days: a day without a value breaks the run
+};
+
+constexpr auto hsct_enum_table(consecutive_rule) noexcept {
+    return make_enum_table<consecutive_rule>("consecutive_rule", {
+        {consecutive_rule::measurement_days, "measurement_days", "consecutive measurement days (CIBMTR)"},
+        {consecutive_rule::calendar_days, "calendar_days", "consecutive calendar days"},
+    });
+}
+
+/// ENG-NEUT-002: the options.
+struct neutrophil_options {
+    neutrophil_definition definition = neutrophil_definition::astct_2021;
+    consecutive_rule consecutive = consecutive_rule::measurement_days;
+    std::uint8_t run_length = 3;  ///< 1-7
+};
+
+/// ENG-NEUT-003: where a patient stands.
+enum class engraftment_status : std::uint8_t {
+    engrafted = 1,
+    not_yet = 2,                ///< no complete run in the values given
+    never_below_threshold = 3,  ///< no value below the threshold on or after Day 0
+    no_values = 4,              ///< nothing on or after Day 0
+};
+
+constexpr auto hsct_enum_table(engraftment_status) noexcept {
+    return make_enum_table<engraftment_status>("engraftment_status", {
+        {engraftment_status::engrafted, "engrafted", "engrafted"},
+        {engraftment_status::not_yet, "not_yet", "not yet engrafted"},
+        {engraftment_status::never_below_threshold, "never_below_threshold", "never below the threshold after Day 0"},
+        {engraftment_status::no_values, "no_values", "no values on or after Day 0"},
+    });
+}
+
+/// ENG-NEUT-003: the criteria recorded.
+enum class neutrophil_criterion : std::uint8_t {
+    nadir = 1,         ///< the first value below the threshold on or after Day 0
+    run_day = 2,       ///< a day of the run, at or above the threshold
+    run_broken = 3,    ///< the value below the threshold that broke the latest run, if not engrafted
+};
+
+constexpr auto hsct_enum_table(neutrophil_criterion) noexcept {
+    return make_enum_table<neutrophil_criterion>("neutrophil_criterion", {
+        {neutrophil_criterion::nadir, "nadir", "ANC below the threshold (the nadir reached)"},
+        {neutrophil_criterion::run_day, "run_day", "ANC at the threshold or above"},
+        {neutrophil_criterion::run_broken, "run_broken", "ANC at the threshold or above (the run broke here)"},
+    });
+}
+
+/// A criterion with the day it was read on.
+struct dated_criterion {
+    hsct::transplant_day day;
+    hsct::criterion<neutrophil_criterion> criterion;
+};
+
+/// ENG-NEUT-003: the answer, the first day of the run, and the evidence: the nadir, the run's
+/// days (or the last partial run and what broke it).
+struct neutrophil_result {
+    neutrophil_result() noexcept {}  // NOLINT(modernize-use-equals-default): see conventions section 5
+    engraftment_status status = engraftment_status::no_values;
+    std::optional<hsct::transplant_day> day;
+    std::optional<hsct::transplant_day> nadir_day;
+    hsct::fixed_list<dated_criterion, 9> criteria;  ///< nadir, up to 7 run days, what broke a run
+    neutrophil_options options;
+};
+
+namespace detail {
+template <class = void>
+[[nodiscard]] std::optional<error> check_neutrophil_options(const neutrophil_options& o) {
+    if (auto e = hsct::detail::check_enum(o.definition, "options.definition")) {
+        return e;
+    }
+    if (auto e = hsct::detail::check_enum(o.consecutive, "options.consecutive")) {
+        return e;
+    }
+    if (o.run_length < 1 || o.run_length > 7) {
+        return error(errc::out_of_range, "options.run_length", std::to_string(o.run_length), "1-7 days", "ENG-NEUT-002");
+    }
+    return std::nullopt;
+}
+}  // namespace detail
+
+/// ENG-NEUT-001..003: neutrophil engraftment from a day series (one value a day, by day).
+/// Errors: an undeclared policy number or a run length outside 1-7 ("options.*"); days not
+/// strictly increasing ("days[i].day"), a value not finite or outside 0-1000 x10^9/L
+/// ("days[i].value") — a series from consolidate has neither.
+template <class = void>
+[[nodiscard]] result<neutrophil_result> assess_neutrophil_engraftment(std::span<const day_value<hsct::anc>> days,
+                                                                      const neutrophil_options& options = {}) {
+    // Built where it is returned: one object, returned from every path (conventions section 5).
+    result<neutrophil_result> out(std::in_place);
+    if (auto e = detail::check_neutrophil_options(options)) {
+        out = std::move(*e);
+        return out;
+    }
+    neutrophil_result& r = *out;
+    r.options = options;
+    const double t = neutrophil_threshold.in(hsct::units::giga_per_l);
+    const auto cmp = options.definition == neutrophil_definition::astct_2021 ? hsct::comparator::greater_equal
+                                                                             : hsct::comparator::greater;
+    const auto record = [&](hsct::transplant_day d, neutrophil_criterion id, const hsct::anc& v, hsct::comparator c,
+                            bool met) {
+        hsct::criterion<neutrophil_criterion> k;
+        k.id = id;
+        k.cmp = c;
+        k.requirement = "ENG-NEUT-001";
+        k.measured = hsct::measure::of(v, hsct::units::giga_per_l);
+        k.threshold = t;
+        k.result = met ? hsct::outcome::met : hsct::outcome::not_met;
+        r.criteria.push_back(dated_criterion{d, k});
+    };
+    bool any = false;
+    std::size_t run_start = 0;
+    std::size_t run = 0;
+    std::optional<std::size_t> broke;  // the value below the threshold that broke the latest run
+    for (std::size_t i = 0; i < days.size(); ++i) {
+        const auto& dv = days[i];
+        const double v = dv.value.in(hsct::units::giga_per_l);
+        if (i > 0 && !(days[i - 1].day < dv.day)) {
+            out = error(errc::inconsistent, hsct::detail::concat({"days[", std::to_string(i), "].day"}),
+                        hsct::to_string(dv.day),
+                        hsct::detail::concat({"after the day before it, ", hsct::to_string(days[i - 1].day),
+                                              " (one value a day, by day: consolidate makes it)"}),
+                        "ENG-SERIES-002");
+            return out;
+        }
+        if (!std::isfinite(v) || v < 0.0 || v > hsct::anc::info().plausible_hi) {
+            out = error(std::isfinite(v) ? errc::out_of_range : errc::not_finite,
+                        hsct::detail::concat({"days[", std::to_string(i), "].value"}), hsct::detail::format_number(v),
+                        "0-1000 x10^9/L", "ENG-SERIES-001");
+            return out;
+        }
+        if (dv.day.number() < 0) {
+            continue;
+        }
+        any = true;
+        if (!r.nadir_day) {
+            if (v < t) {  // the nadir: counting starts after it
+                r.nadir_day = dv.day;
+                record(dv.day, neutrophil_criterion::nadir, dv.value, hsct::comparator::less, true);
+            }
+            continue;
+        }
+        const bool meets = hsct::satisfies(v, cmp, t);
+        const bool gap = run > 0 && options.consecutive == consecutive_rule::calendar_days &&
+                         (dv.day - days[i - 1].day).count() != 1;
+        if (gap) {  // a calendar day without a value breaks the run; this day may start a new one
+            run = 0;
+        }
+        if (!meets) {
+            if (run > 0) {
+                broke = i;
+            }
+            run = 0;
+            continue;
+        }
+        if (run == 0) {
+            run_start = i;
+        }
+        ++run;
+        if (run == options.run_length) {
+            r.status = engraftment_status::engrafted;
+            r.day = days[run_start].day;
+            for (std::size_t k = run_start; k <= i; ++k) {
+                record(days[k].day, neutrophil_criterion::run_day, days[k].value, cmp, true);
+            }
+            return out;
+        }
+    }
+    if (!any) {
+        r.status = engraftment_status::no_values;
+        return out;
+    }
+    if (!r.nadir_day) {
+        r.status = engraftment_status::never_below_threshold;
+        return out;
+    }
+    r.status = engraftment_status::not_yet;
+    // what broke the latest run, if a value did, and the run in progress, if any
+    if (broke) {
+        record(days[*broke].day, neutrophil_criterion::run_broken, days[*broke].value, cmp, false);
+    }
+    if (run > 0) {
+        for (std::size_t k = run_start; k < run_start + run; ++k) {
+            record(days[k].day, neutrophil_criterion::run_day, days[k].value, cmp, true);
+        }
+    }
+    return out;
+}
+
+/// The same from a day series.
+template <class = void>
+[[nodiscard]] result<neutrophil_result> assess_neutrophil_engraftment(const day_series<hsct::anc>& s,
+                                                                      const neutrophil_options& options = {}) {
+    return assess_neutrophil_engraftment(s.days(), options);
+}
+
+}  // namespace hsct::engraftment
+
+#endif  // HSCT_ENGRAFTMENT_NEUTROPHIL_HPP
