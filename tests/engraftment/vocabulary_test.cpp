@@ -15,7 +15,11 @@ using all_engraftment_enums = std::tuple<
     // count_series.hpp
     e::count_method, e::same_day_policy,
     // neutrophil.hpp
-    e::neutrophil_definition, e::consecutive_rule, e::engraftment_status, e::neutrophil_criterion>;
+    e::neutrophil_definition, e::consecutive_rule, e::engraftment_status, e::neutrophil_criterion,
+    // transfusion.hpp
+    e::blood_product,
+    // platelet.hpp
+    e::platelet_milestone, e::platelet_criterion>;
 
 #ifdef HSCT_ENGRAFTMENT_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_ENGRAFTMENT_ENUM_TABLES;

@@ -97,6 +97,13 @@ struct day_value {
     friend constexpr bool operator==(const day_value&, const day_value&) noexcept = default;
 };
 
+/// A rule's criterion with the day it was read on.
+template <class Id>
+struct dated_criterion {
+    hsct::transplant_day day;
+    hsct::criterion<Id> criterion;
+};
+
 /// The bounds of a series [P].
 inline constexpr std::size_t series_records_max = 1024;
 inline constexpr std::size_t series_days_max = 256;

@@ -49,6 +49,7 @@
 #include "hsct/core/transplant_day.hpp"
 #include "hsct/core/units.hpp"
 #include "hsct/engraftment/count_series.hpp"
+#include "hsct/engraftment/detail/run_scan.hpp"
 #include "hsct/engraftment/vocabulary.hpp"
 
 namespace hsct::engraftment {
@@ -121,11 +122,6 @@ constexpr auto hsct_enum_table(neutrophil_criterion) noexcept {
     });
 }
 
-/// A criterion with the day it was read on.
-struct dated_criterion {
-    hsct::transplant_day day;
-    hsct::criterion<neutrophil_criterion> criterion;
-};
 
 /// ENG-NEUT-003: the answer, the first day of the run, and the evidence: the nadir, the run's
 /// days (or the last partial run and what broke it).
@@ -134,7 +130,7 @@ struct neutrophil_result {
     engraftment_status status = engraftment_status::no_values;
     std::optional<hsct::transplant_day> day;
     std::optional<hsct::transplant_day> nadir_day;
-    hsct::fixed_list<dated_criterion, 9> criteria;  ///< nadir, up to 7 run days, what broke a run
+    hsct::fixed_list<dated_criterion<neutrophil_criterion>, 9> criteria;  ///< nadir, up to 7 run days, what broke a run
     neutrophil_options options;
 };
 
@@ -167,97 +163,52 @@ template <class = void>
         out = std::move(*e);
         return out;
     }
+    if (auto e = detail::check_days(days)) {
+        out = std::move(*e);
+        return out;
+    }
     neutrophil_result& r = *out;
     r.options = options;
     const double t = neutrophil_threshold.in(hsct::units::giga_per_l);
     const auto cmp = options.definition == neutrophil_definition::astct_2021 ? hsct::comparator::greater_equal
                                                                              : hsct::comparator::greater;
-    const auto record = [&](hsct::transplant_day d, neutrophil_criterion id, const hsct::anc& v, hsct::comparator c,
-                            bool met) {
+    const auto value = [&](std::size_t i) { return days[i].value.in(hsct::units::giga_per_l); };
+    const auto f = detail::scan_run(
+        days, std::nullopt, options.consecutive == consecutive_rule::calendar_days, options.run_length,
+        [&](std::size_t i) { return value(i) < t; }, [&](std::size_t i) { return hsct::satisfies(value(i), cmp, t); });
+    const auto record = [&](std::size_t i, neutrophil_criterion id, hsct::comparator c, bool met) {
         hsct::criterion<neutrophil_criterion> k;
         k.id = id;
         k.cmp = c;
         k.requirement = "ENG-NEUT-001";
-        k.measured = hsct::measure::of(v, hsct::units::giga_per_l);
+        k.measured = hsct::measure::of(days[i].value, hsct::units::giga_per_l);
         k.threshold = t;
         k.result = met ? hsct::outcome::met : hsct::outcome::not_met;
-        r.criteria.push_back(dated_criterion{d, k});
+        r.criteria.push_back(dated_criterion<neutrophil_criterion>{days[i].day, k});
     };
-    bool any = false;
-    std::size_t run_start = 0;
-    std::size_t run = 0;
-    std::optional<std::size_t> broke;  // the value below the threshold that broke the latest run
-    for (std::size_t i = 0; i < days.size(); ++i) {
-        const auto& dv = days[i];
-        const double v = dv.value.in(hsct::units::giga_per_l);
-        if (i > 0 && !(days[i - 1].day < dv.day)) {
-            out = error(errc::inconsistent, hsct::detail::concat({"days[", std::to_string(i), "].day"}),
-                        hsct::to_string(dv.day),
-                        hsct::detail::concat({"after the day before it, ", hsct::to_string(days[i - 1].day),
-                                              " (one value a day, by day: consolidate makes it)"}),
-                        "ENG-SERIES-002");
-            return out;
-        }
-        if (!std::isfinite(v) || v < 0.0 || v > hsct::anc::info().plausible_hi) {
-            out = error(std::isfinite(v) ? errc::out_of_range : errc::not_finite,
-                        hsct::detail::concat({"days[", std::to_string(i), "].value"}), hsct::detail::format_number(v),
-                        "0-1000 x10^9/L", "ENG-SERIES-001");
-            return out;
-        }
-        if (dv.day.number() < 0) {
-            continue;
-        }
-        any = true;
-        if (!r.nadir_day) {
-            if (v < t) {  // the nadir: counting starts after it
-                r.nadir_day = dv.day;
-                record(dv.day, neutrophil_criterion::nadir, dv.value, hsct::comparator::less, true);
-            }
-            continue;
-        }
-        const bool meets = hsct::satisfies(v, cmp, t);
-        const bool gap = run > 0 && options.consecutive == consecutive_rule::calendar_days &&
-                         (dv.day - days[i - 1].day).count() != 1;
-        if (gap) {  // a calendar day without a value breaks the run; this day may start a new one
-            run = 0;
-        }
-        if (!meets) {
-            if (run > 0) {
-                broke = i;
-            }
-            run = 0;
-            continue;
-        }
-        if (run == 0) {
-            run_start = i;
-        }
-        ++run;
-        if (run == options.run_length) {
-            r.status = engraftment_status::engrafted;
-            r.day = days[run_start].day;
-            for (std::size_t k = run_start; k <= i; ++k) {
-                record(days[k].day, neutrophil_criterion::run_day, days[k].value, cmp, true);
-            }
-            return out;
-        }
+    if (f.start) {
+        r.nadir_day = days[*f.start].day;
+        record(*f.start, neutrophil_criterion::nadir, hsct::comparator::less, true);
     }
-    if (!any) {
+    if (!f.any) {
         r.status = engraftment_status::no_values;
         return out;
     }
-    if (!r.nadir_day) {
+    if (!f.started) {
         r.status = engraftment_status::never_below_threshold;
         return out;
     }
-    r.status = engraftment_status::not_yet;
-    // what broke the latest run, if a value did, and the run in progress, if any
-    if (broke) {
-        record(days[*broke].day, neutrophil_criterion::run_broken, days[*broke].value, cmp, false);
-    }
-    if (run > 0) {
-        for (std::size_t k = run_start; k < run_start + run; ++k) {
-            record(days[k].day, neutrophil_criterion::run_day, days[k].value, cmp, true);
+    if (f.complete) {
+        r.status = engraftment_status::engrafted;
+        r.day = days[f.run_start].day;
+    } else {
+        r.status = engraftment_status::not_yet;
+        if (f.broke) {  // what broke the latest run, then the run in progress
+            record(*f.broke, neutrophil_criterion::run_broken, cmp, false);
         }
+    }
+    for (std::size_t k = f.run_start; k < f.run_start + f.run; ++k) {
+        record(k, neutrophil_criterion::run_day, cmp, true);
     }
     return out;
 }

@@ -1,0 +1,152 @@
+// Tests for include/hsct/engraftment/platelet.hpp: the reference notes' PL-1..PL-3 (CIBMTR's
+// arithmetic), the thresholds below/at/above for each milestone, the 7-day interval at its edge,
+// a transfusion on a run day, counting from a transfusion or a value below, and refusals.
+#include <hsct/engraftment/platelet.hpp>
+
+#include <cstdint>
+#include <optional>
+#include <utility>
+#include <vector>
+
+#include "support/catch.hpp"
+#include "support/count_allocations.hpp"
+
+namespace e = hsct::engraftment;
+namespace u = hsct::units;
+using hsct::transplant_day;
+
+namespace {
+using series = std::vector<std::pair<int, double>>;
+e::day_series<hsct::platelets> make(const series& s) {
+    std::vector<e::count_record<hsct::platelets>> r;
+    for (const auto& [d, v] : s) {
+        r.push_back({transplant_day::at(d), hsct::platelets(v, u::giga_per_l)});
+    }
+    auto out = e::consolidate<hsct::platelets>(r);
+    REQUIRE(out.has_value());
+    return *out;
+}
+e::transfusion_log tx(const std::vector<int>& days) {
+    std::vector<e::transfusion_record> r;
+    for (const int d : days) {
+        r.push_back({transplant_day::at(d), e::blood_product::platelets});
+    }
+    auto out = e::make_transfusion_log(r);
+    REQUIRE(out.has_value());
+    return *out;
+}
+e::platelet_result assess(const series& s, const std::vector<int>& transfusions,
+                          e::platelet_milestone m = e::platelet_milestone::at_least_20) {
+    e::platelet_options o;
+    o.milestone = m;
+    auto r = e::assess_platelet_engraftment(make(s), tx(transfusions), o);
+    REQUIRE(r.has_value());
+    return *r;
+}
+std::optional<int> day(const e::platelet_result& r) {
+    return r.day ? std::optional<int>(r.day->number()) : std::nullopt;
+}
+const series pl1{{1, 30}, {2, 25}, {3, 10}, {4, 15}, {5, 19}, {6, 23}, {7, 25}, {8, 40}, {9, 50}, {10, 56}, {11, 65}};
+}  // namespace
+
+TEST_CASE("PL-1: CIBMTR's 7-day arithmetic, >= 20 and >= 50", "[ENG-PLT-001][PL-1][CIBMTR]") {
+    const auto r = assess(pl1, {0});
+    CHECK(r.status == e::engraftment_status::engrafted);
+    CHECK(day(r) == 7);  // D+6 is only 6 days after the transfusion
+    CHECK(r.counting_from->number() == 0);
+    // the evidence: the transfusion that started the count, then each run day and its interval
+    REQUIRE(r.criteria.size() == 7);
+    CHECK(r.criteria[0].criterion.id == e::platelet_criterion::transfused);
+    CHECK(r.criteria[1].criterion.id == e::platelet_criterion::run_day);
+    CHECK(r.criteria[1].criterion.measured.number() == 25.0);
+    CHECK(r.criteria[2].criterion.id == e::platelet_criterion::transfusion_free);
+    CHECK(r.criteria[2].criterion.measured.number() == 7.0);
+    CHECK(r.criteria[2].criterion.threshold == 7.0);
+    CHECK(r.criteria[2].criterion.result == hsct::outcome::met);
+    CHECK(day(assess(pl1, {0}, e::platelet_milestone::at_least_50)) == 9);  // 50 exactly counts
+}
+
+TEST_CASE("PL-2: values too close to the last transfusion do not count", "[ENG-PLT-001][PL-2][CIBMTR]") {
+    const series s{{10, 8}, {18, 24}, {19, 26}, {20, 30}, {21, 31}, {22, 35}, {23, 40}};
+    CHECK(day(assess(s, {14})) == 21);
+    const series short_of_one{{10, 8}, {18, 24}, {19, 26}, {20, 30}, {21, 31}, {22, 35}};
+    const auto r = assess(short_of_one, {14});
+    CHECK(r.status == e::engraftment_status::not_yet);
+    CHECK_FALSE(r.day.has_value());
+}
+
+TEST_CASE("PL-3: never below 20 and never transfused: not applicable", "[ENG-PLT-003][PL-3][CIBMTR]") {
+    const auto r = assess({{1, 140}, {7, 90}, {14, 60}, {21, 80}}, {});
+    CHECK(r.status == e::engraftment_status::never_below_threshold);
+    CHECK_FALSE(r.counting_from.has_value());
+    // a transfusion alone starts the count
+    CHECK(assess({{1, 140}, {7, 90}, {14, 60}, {21, 80}, {22, 85}, {23, 90}}, {5}).status ==
+          e::engraftment_status::engrafted);
+    CHECK(assess({}, {}).status == e::engraftment_status::no_values);
+}
+
+TEST_CASE("each milestone below, at and above its threshold", "[ENG-PLT-001][ENG-PLT-002]") {
+    using M = e::platelet_milestone;
+    for (const auto& [m, v, want] : {std::tuple{M::at_least_20, 19.9, false}, std::tuple{M::at_least_20, 20.0, true},
+                                     std::tuple{M::at_least_20, 20.1, true}, std::tuple{M::at_least_50, 49.9, false},
+                                     std::tuple{M::at_least_50, 50.0, true}, std::tuple{M::above_20_ebmt_2019, 20.0, false},
+                                     std::tuple{M::above_20_ebmt_2019, 20.1, true}}) {
+        INFO(id(m) << " " << v);
+        const series s{{5, 5}, {20, v}, {21, v}, {22, v}};
+        CHECK((assess(s, {}, m).status == e::engraftment_status::engrafted) == want);
+    }
+}
+
+TEST_CASE("the transfusion-free interval at its edge, and a transfusion inside the run", "[ENG-PLT-001][ENG-PLT-002]") {
+    const series s{{5, 5}, {20, 30}, {21, 30}, {22, 30}, {23, 30}, {24, 30}};
+    CHECK(day(assess(s, {13})) == 20);  // 20 - 13 = 7: allowed
+    CHECK(day(assess(s, {14})) == 21);  // 20 - 14 = 6: D+20 excluded
+    // a transfusion on D+21 (inside the would-be run): the run restarts after it
+    const auto inside = assess(s, {5, 21});
+    CHECK(inside.status == e::engraftment_status::not_yet);
+    // a transfusion on a day counts against that day
+    CHECK(day(assess({{5, 5}, {12, 30}, {13, 30}, {14, 30}}, {12})) == std::nullopt);
+    // a centre's own interval
+    e::platelet_options five;
+    five.transfusion_free_days = 5;
+    const auto r = e::assess_platelet_engraftment(make(s), tx({14}), five);
+    CHECK(r->day->number() == 20);
+}
+
+TEST_CASE("what broke the latest run is named, with its interval", "[ENG-PLT-003]") {
+    const auto r = assess({{5, 5}, {20, 30}, {21, 30}, {24, 30}, {25, 30}}, {5, 22});
+    REQUIRE(r.status == e::engraftment_status::not_yet);
+    bool broke = false;
+    for (const auto& c : r.criteria) {
+        if (c.criterion.id == e::platelet_criterion::run_broken && c.criterion.measured.what() == hsct::measure::kind::count) {
+            broke = true;
+            CHECK(c.day.number() == 24);
+            CHECK(c.criterion.measured.number() == 2.0);  // 24 - 22
+            CHECK(c.criterion.result == hsct::outcome::not_met);
+        }
+    }
+    CHECK(broke);
+}
+
+TEST_CASE("refused: options out of range", "[ENG-PLT-002]") {
+    const auto s = make({{5, 5}});
+    const auto t = tx({});
+    e::platelet_options o;
+    o.run_length = 0;
+    CHECK(e::assess_platelet_engraftment(s, t, o).error().field() == "options.run_length");
+    o = {};
+    o.transfusion_free_days = 31;
+    CHECK(e::assess_platelet_engraftment(s, t, o).error().field() == "options.transfusion_free_days");
+    o = {};
+    o.milestone = static_cast<e::platelet_milestone>(9);
+    CHECK(e::assess_platelet_engraftment(s, t, o).error().field() == "options.milestone");
+}
+
+TEST_CASE("assess_platelet_engraftment allocates nothing on success", "[ENG-PLT-001]") {
+    const auto s = make(pl1);
+    const auto t = tx({0});
+    hsct_test::allocation_counter count;
+    const auto r = e::assess_platelet_engraftment(s, t);
+    CHECK(count.count() == 0);
+    REQUIRE(r.has_value());
+}
