@@ -19,7 +19,10 @@ using all_engraftment_enums = std::tuple<
     // transfusion.hpp
     e::blood_product,
     // platelet.hpp
-    e::platelet_milestone, e::platelet_criterion>;
+    e::platelet_milestone, e::platelet_criterion,
+    // chimerism.hpp
+    e::chimerism_lineage, e::chimerism_method, e::chimerism_category, e::full_chimerism_cutoff,
+    e::discordant_lineages, e::chimerism_criterion>;
 
 #ifdef HSCT_ENGRAFTMENT_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_ENGRAFTMENT_ENUM_TABLES;
