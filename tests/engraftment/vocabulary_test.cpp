@@ -22,7 +22,10 @@ using all_engraftment_enums = std::tuple<
     e::platelet_milestone, e::platelet_criterion,
     // chimerism.hpp
     e::chimerism_lineage, e::chimerism_method, e::chimerism_category, e::full_chimerism_cutoff,
-    e::discordant_lineages, e::chimerism_criterion>;
+    e::discordant_lineages, e::chimerism_criterion,
+    // graft_failure.hpp
+    e::graft_failure_definition, e::pancytopenia_rule, e::graft_failure_status, e::graft_failure_criterion,
+    e::graft_failure_field>;
 
 #ifdef HSCT_ENGRAFTMENT_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_ENGRAFTMENT_ENUM_TABLES;
