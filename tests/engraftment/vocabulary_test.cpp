@@ -13,7 +13,7 @@ namespace e = hsct::engraftment;
 // Every enum of include/hsct/engraftment, which CMake counts (HSCT_ENGRAFTMENT_ENUM_TABLES).
 using all_engraftment_enums = std::tuple<
     // count_series.hpp
-    e::count_method, e::same_day_policy,
+    e::count_method, e::same_day_policy, e::unmatched_correction,
     // neutrophil.hpp
     e::neutrophil_definition, e::consecutive_rule, e::engraftment_status, e::neutrophil_criterion,
     // transfusion.hpp

@@ -330,6 +330,11 @@ public:
         ++size_;
         return *p;
     }
+    /// Removes the last element. Precondition (contract): not empty.
+    HSCT_ALWAYS_INLINE void pop_back() noexcept {
+        HSCT_EXPECTS(size_ > 0, "fixed_list: pop_back of an empty list");
+        --size_;
+    }
     [[nodiscard]] constexpr std::size_t size() const noexcept { return size_; }
     [[nodiscard]] static constexpr std::size_t capacity() noexcept { return N; }
     [[nodiscard]] constexpr bool empty() const noexcept { return size_ == 0; }

@@ -77,6 +77,19 @@ constexpr auto hsct_enum_table(same_day_policy) noexcept {
     });
 }
 
+/// ENG-SERIES-003: a correction whose result is not in the set.
+enum class unmatched_correction : std::uint8_t {
+    refuse = 1,  ///< an error (a batch holds every result) — default
+    keep = 2,    ///< kept as the day's result until the one it corrects arrives (a stream)
+};
+
+constexpr auto hsct_enum_table(unmatched_correction) noexcept {
+    return make_enum_table<unmatched_correction>("unmatched_correction", {
+        {unmatched_correction::refuse, "refuse", "refused"},
+        {unmatched_correction::keep, "keep", "kept until the result it corrects arrives"},
+    });
+}
+
 /// ENG-SERIES-001: one laboratory result as received.
 template <class A>
 struct count_record {
@@ -116,7 +129,8 @@ class day_series;
 /// than 1,024 records or 256 days is out_of_range ("records").
 template <class A>
 [[nodiscard]] result<day_series<A>> consolidate(std::span<const count_record<A>> records,
-                                                same_day_policy policy = same_day_policy::manual_then_lowest);
+                                                same_day_policy policy = same_day_policy::manual_then_lowest,
+                                                unmatched_correction unmatched = unmatched_correction::refuse);
 
 /// ENG-SERIES-002..004: one value a day, sorted by day, strictly increasing (filled only by
 /// consolidate, so every value in it was checked; a default one is empty).
@@ -133,7 +147,9 @@ public:
 
 private:
     template <class B>
-    friend result<day_series<B>> consolidate(std::span<const count_record<B>>, same_day_policy);
+    friend result<day_series<B>> consolidate(std::span<const count_record<B>>, same_day_policy, unmatched_correction);
+    template <class B>
+    friend class count_stream;
     hsct::fixed_list<day_value<A>, series_days_max> days_;
     std::uint16_t corrected_ = 0;
     same_day_policy policy_ = same_day_policy::manual_then_lowest;
@@ -147,10 +163,15 @@ template <class = void>
 }  // namespace detail
 
 template <class A>
-result<day_series<A>> consolidate(std::span<const count_record<A>> records, same_day_policy policy) {
+result<day_series<A>> consolidate(std::span<const count_record<A>> records, same_day_policy policy,
+                                  unmatched_correction unmatched) {
     // Built where it is returned: one object, returned from every path (conventions section 5).
     result<day_series<A>> out(std::in_place);
     if (auto e = hsct::detail::check_enum(policy, "policy")) {
+        out = std::move(*e);
+        return out;
+    }
+    if (auto e = hsct::detail::check_enum(unmatched, "unmatched")) {
         out = std::move(*e);
         return out;
     }
@@ -208,6 +229,9 @@ result<day_series<A>> consolidate(std::span<const count_record<A>> records, same
             continue;
         }
         const auto target = find_id(r.replaces);
+        if (target < 0 && unmatched == unmatched_correction::keep) {
+            continue;  // the result it corrects has not arrived: this one stands for now
+        }
         if (target < 0 || static_cast<std::size_t>(target) == i) {
             out = error(errc::inconsistent, detail::record_field(i, "replaces"), std::to_string(r.replaces),
                         target < 0 ? "the identifier of a result in the series" : "another result's identifier",
@@ -232,7 +256,11 @@ result<day_series<A>> consolidate(std::span<const count_record<A>> records, same
     for (std::size_t i = 0; i < n; ++i) {
         std::size_t k = i;
         for (std::size_t step = 0; step <= n && records[k].replaces != 0; ++step) {
-            k = static_cast<std::size_t>(find_id(records[k].replaces));
+            const auto next = find_id(records[k].replaces);
+            if (next < 0) {
+                break;  // a kept unmatched correction ends the chain
+            }
+            k = static_cast<std::size_t>(next);
             if (k == i) {
                 out = error(errc::inconsistent, detail::record_field(i, "replaces"), std::to_string(records[i].replaces),
                             "corrections that do not form a cycle", "ENG-SERIES-003");

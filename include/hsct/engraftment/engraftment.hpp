@@ -13,6 +13,7 @@
 #include "hsct/engraftment/graft_failure.hpp"
 #include "hsct/engraftment/neutrophil.hpp"
 #include "hsct/engraftment/platelet.hpp"
+#include "hsct/engraftment/stream.hpp"
 #include "hsct/engraftment/transfusion.hpp"
 #include "hsct/engraftment/vocabulary.hpp"
 
