@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <random>
 #include <utility>
 #include <vector>
 
@@ -154,4 +155,28 @@ TEST_CASE("assess_neutrophil_engraftment allocates nothing on success", "[ENG-NE
     CHECK(count.count() == 0);
     REQUIRE(r.has_value());
     CHECK(r->status == e::engraftment_status::engrafted);
+}
+
+TEST_CASE("neutrophil_engraftment_day agrees with the full assessment", "[ENG-NEUT-001][ENG-NEUT-003]") {
+    std::mt19937 rng(12);
+    std::uniform_real_distribution<double> v(0.0, 1.4);
+    std::uniform_int_distribution<int> step(1, 3);
+    for (int round = 0; round < 2000; ++round) {
+        std::vector<e::day_value<hsct::anc>> days;
+        int d = -2;
+        for (int k = 0; k < 30; ++k) {
+            d += step(rng);
+            days.push_back({hsct::transplant_day::at(d), hsct::anc(v(rng), u::giga_per_l)});
+        }
+        for (const auto& o : {e::neutrophil_options{}, ebmt_2019(), calendar()}) {
+            const auto full = e::assess_neutrophil_engraftment(days, o);
+            const auto lean = e::neutrophil_engraftment_day(days, o);
+            REQUIRE(full.has_value());
+            REQUIRE(lean.has_value());
+            CHECK(lean->status == full->status);
+            CHECK(lean->day == full->day);
+        }
+    }
+    CHECK(e::neutrophil_engraftment_day(std::vector<e::day_value<hsct::anc>>{}, {})->status ==
+          e::engraftment_status::no_values);
 }

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <random>
 #include <utility>
 #include <vector>
 
@@ -149,4 +150,35 @@ TEST_CASE("assess_platelet_engraftment allocates nothing on success", "[ENG-PLT-
     const auto r = e::assess_platelet_engraftment(s, t);
     CHECK(count.count() == 0);
     REQUIRE(r.has_value());
+}
+
+TEST_CASE("platelet_engraftment_day agrees with the full assessment", "[ENG-PLT-001][ENG-PLT-003]") {
+    std::mt19937 rng(13);
+    std::uniform_real_distribution<double> v(0.0, 80.0);
+    std::uniform_int_distribution<int> step(1, 3);
+    std::uniform_int_distribution<int> txday(-2, 40);
+    for (int round = 0; round < 2000; ++round) {
+        std::vector<e::day_value<hsct::platelets>> days;
+        int d = -2;
+        for (int k = 0; k < 30; ++k) {
+            d += step(rng);
+            days.push_back({transplant_day::at(d), hsct::platelets(v(rng), u::giga_per_l)});
+        }
+        std::vector<int> given;
+        for (int k = static_cast<int>(rng() % 4); k > 0; --k) {
+            given.push_back(txday(rng));
+        }
+        const auto log = tx(given);
+        for (const auto m : {e::platelet_milestone::at_least_20, e::platelet_milestone::at_least_50,
+                             e::platelet_milestone::above_20_ebmt_2019}) {
+            e::platelet_options o;
+            o.milestone = m;
+            const auto full = e::assess_platelet_engraftment(days, log, o);
+            const auto lean = e::platelet_engraftment_day(days, log, o);
+            REQUIRE(full.has_value());
+            REQUIRE(lean.has_value());
+            CHECK(lean->status == full->status);
+            CHECK(lean->day == full->day);
+        }
+    }
 }

@@ -135,6 +135,9 @@ struct neutrophil_result {
 };
 
 namespace detail {
+[[nodiscard]] HSCT_ALWAYS_INLINE bool neutrophil_options_ok(const neutrophil_options& o) noexcept {
+    return is_valid(o.definition) && is_valid(o.consecutive) && o.run_length >= 1 && o.run_length <= 7;
+}
 template <class = void>
 [[nodiscard]] std::optional<error> check_neutrophil_options(const neutrophil_options& o) {
     if (auto e = hsct::detail::check_enum(o.definition, "options.definition")) {
@@ -159,12 +162,12 @@ template <class = void>
                                                                       const neutrophil_options& options = {}) {
     // Built where it is returned: one object, returned from every path (conventions section 5).
     result<neutrophil_result> out(std::in_place);
-    if (auto e = detail::check_neutrophil_options(options)) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = detail::check_days(days)) {
-        out = std::move(*e);
+    if (!detail::neutrophil_options_ok(options) || !detail::days_ok(days)) {  // the text only on error
+        if (auto e = detail::check_neutrophil_options(options)) {
+            out = std::move(*e);
+        } else if (auto d = detail::check_days(days)) {
+            out = std::move(*d);
+        }
         return out;
     }
     neutrophil_result& r = *out;
@@ -209,6 +212,48 @@ template <class = void>
     }
     for (std::size_t k = f.run_start; k < f.run_start + f.run; ++k) {
         record(k, neutrophil_criterion::run_day, cmp, true);
+    }
+    return out;
+}
+
+/// ENG-NEUT-001..003 without the evidence: the status and the day only, for registry-scale
+/// batches (the same checks, the same scan; a test compares it with assess_neutrophil_engraftment
+/// on random series).
+struct engraftment_day {
+    engraftment_status status = engraftment_status::no_values;
+    std::optional<hsct::transplant_day> day;
+    friend constexpr bool operator==(const engraftment_day&, const engraftment_day&) noexcept = default;
+};
+
+template <class = void>
+[[nodiscard]] result<engraftment_day> neutrophil_engraftment_day(std::span<const day_value<hsct::anc>> days,
+                                                                 const neutrophil_options& options = {}) {
+    result<engraftment_day> out(engraftment_day{});
+    if (!detail::neutrophil_options_ok(options) || !detail::days_ok(days)) {  // the text only on error
+        if (auto e = detail::check_neutrophil_options(options)) {
+            out = std::move(*e);
+        } else if (auto d = detail::check_days(days)) {
+            out = std::move(*d);
+        }
+        return out;
+    }
+    const double t = neutrophil_threshold.in(hsct::units::giga_per_l);
+    const auto value = [&](std::size_t i) { return days[i].value.in(hsct::units::giga_per_l); };
+    const bool calendar = options.consecutive == consecutive_rule::calendar_days;
+    const auto below = [&](std::size_t i) { return value(i) < t; };
+    // one scan per comparator, so the comparison is not chosen again for every value
+    const auto f = options.definition == neutrophil_definition::astct_2021
+                       ? detail::scan_run(days, std::nullopt, calendar, options.run_length, below,
+                                          [&](std::size_t i) { return hsct::detail::at_least(value(i), t); })
+                       : detail::scan_run(days, std::nullopt, calendar, options.run_length, below,
+                                          [&](std::size_t i) { return hsct::detail::above(value(i), t); });
+    engraftment_day& r = *out;
+    r.status = !f.any       ? engraftment_status::no_values
+               : !f.started ? engraftment_status::never_below_threshold
+               : f.complete ? engraftment_status::engrafted
+                            : engraftment_status::not_yet;
+    if (f.complete) {
+        r.day = days[f.run_start].day;
     }
     return out;
 }

@@ -144,8 +144,10 @@ template <class = void>
                     "1-30 days", "ENG-PLT-002");
         return out;
     }
-    if (auto e = detail::check_days(days)) {
-        out = std::move(*e);
+    if (!detail::days_ok(days)) {  // the text only on error
+        if (auto e = detail::check_days(days)) {
+            out = std::move(*e);
+        }
         return out;
     }
     platelet_result& r = *out;
@@ -220,6 +222,59 @@ template <class = void>
     for (std::size_t k = f.run_start; k < f.run_start + f.run; ++k) {
         record(days[k].day, platelet_criterion::run_day, count(k), cmp, t, true);
         interval(k, false);
+    }
+    return out;
+}
+
+/// ENG-PLT-001..003 without the evidence: the status and the day only, for registry-scale batches
+/// (the same checks, the same scan; a test compares it with assess_platelet_engraftment).
+template <class = void>
+[[nodiscard]] result<engraftment_day> platelet_engraftment_day(std::span<const day_value<hsct::platelets>> days,
+                                                               const transfusion_log& transfusions,
+                                                               const platelet_options& options = {}) {
+    result<engraftment_day> out(engraftment_day{});
+    const bool options_ok = is_valid(options.milestone) && is_valid(options.consecutive) && options.run_length >= 1 &&
+                            options.run_length <= 7 && options.transfusion_free_days >= 1 &&
+                            options.transfusion_free_days <= 30;
+    if (!options_ok) {  // the text only on error: the full rule's checks name the field
+        auto full = assess_platelet_engraftment(std::span<const day_value<hsct::platelets>>{}, transfusions, options);
+        out = std::move(full).error();
+        return out;
+    }
+    if (!detail::days_ok(days)) {  // the text only on error
+        if (auto e = detail::check_days(days)) {
+            out = std::move(*e);
+        }
+        return out;
+    }
+    const double t = platelet_threshold(options.milestone);
+    const int window = options.transfusion_free_days;
+    const auto value = [&](std::size_t i) { return days[i].value.in(hsct::units::giga_per_l); };
+    const auto given = transfusions.days(blood_product::platelets);
+    const auto free = [&](std::size_t i) {
+        if (given.empty()) {
+            return true;
+        }
+        const auto last = transfusions.last_on_or_before(blood_product::platelets, days[i].day);
+        return !last || (days[i].day - *last).count() >= window;
+    };
+    const auto event = transfusions.first_on_or_after(blood_product::platelets, hsct::transplant_day::at(0));
+    const bool calendar = options.consecutive == consecutive_rule::calendar_days;
+    const auto below = [&](std::size_t i) { return value(i) < t; };
+    // one scan per comparator, so the comparison is not chosen again for every value
+    const auto f = options.milestone == platelet_milestone::above_20_ebmt_2019
+                       ? detail::scan_run(days, event, calendar, options.run_length, below,
+                                          [&](std::size_t i) { return hsct::detail::above(value(i), t) && free(i); })
+                       : detail::scan_run(days, event, calendar, options.run_length, below, [&](std::size_t i) {
+                             return hsct::detail::at_least(value(i), t) && free(i);
+                         });
+    engraftment_day& r = *out;
+    r.status = !f.any       ? engraftment_status::no_values
+               : !f.started ? engraftment_status::never_below_threshold
+               : f.complete ? engraftment_status::engrafted
+                            : engraftment_status::not_yet;
+    if (f.complete) {
+        r.day = days[f.run_start].day;
     }
     return out;
 }
