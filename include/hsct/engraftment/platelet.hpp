@@ -17,9 +17,11 @@
 // preceding 7 days" (resolutions): each day of the run is at least 7 days after the latest
 // platelet transfusion on or before it, so a transfusion on the day itself disqualifies it.
 // CIBMTR's two worked examples fix that arithmetic (day - last transfusion >= 7), reproduced by
-// the notes' PL-1. The same rule with 50 x10^9/L gives the second milestone [V]. ASTCT 2021 and
-// the EBMT Handbook 2024 ch. 41 section 41.1: >= 20 on three consecutive days "in the absence of
-// platelet transfusion for 7 consecutive days" [V, V-HB24], read the CIBMTR way. EBMT 2019:
+// the notes' PL-1. The same rule with 50 x10^9/L gives the second milestone [V]. The EBMT
+// Handbook 2024 ch. 41 section 41.1 defines platelet recovery as a count >= 20 x10^9/L "in the
+// absence of platelet transfusion for 7 consecutive days" [V-HB24], without a run length (its
+// "first of three consecutive days" is the neutrophil definition's); ASTCT 2021 has three
+// consecutive days (reference notes [V]). Both are read the CIBMTR way, three values. EBMT 2019:
 // "> 20 free of transfusion" (strict, no day count; historical [V]): a named milestone with the
 // same 7-day window [P].
 // ENG-PLT-002: the policies: the milestone (>= 20 default, >= 50, > 20 EBMT 2019), what
