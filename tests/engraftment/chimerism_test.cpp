@@ -70,7 +70,7 @@ TEST_CASE("each cut-off below, at and above", "[ENG-CHIM-001]") {
     }
     e::chimerism_options centre;
     centre.full = e::full_chimerism_cutoff::centre;
-    centre.centre_percent = 90.0;
+    centre.centre_cutoff = hsct::percent(90.0, u::pct);
     CHECK(assess({m(L::whole_blood, 89.9)}, centre).overall == C::mixed);
     CHECK(assess({m(L::whole_blood, 90.0)}, centre).overall == C::full);
 }
@@ -82,9 +82,9 @@ TEST_CASE("every lineage absent is absent; absent beside mixed is split", "[ENG-
 }
 
 TEST_CASE("methods keep their sensitivity as the sources state it", "[ENG-CHIM-003][HB24]") {
-    CHECK(e::sensitivity_percent(e::chimerism_method::str_pcr) == 1.0);
-    CHECK(e::sensitivity_percent(e::chimerism_method::qpcr) == 0.1);
-    CHECK_FALSE(e::sensitivity_percent(e::chimerism_method::ngs).has_value());
+    CHECK(e::sensitivity(e::chimerism_method::str_pcr)->in(u::pct) == 1.0);
+    CHECK(e::sensitivity(e::chimerism_method::qpcr)->in(u::pct) == 0.1);
+    CHECK_FALSE(e::sensitivity(e::chimerism_method::ngs).has_value());
     CHECK(assess({m(L::whole_blood, 99, e::chimerism_method::ngs)}).lineages[0].method == e::chimerism_method::ngs);
 }
 
@@ -104,10 +104,10 @@ TEST_CASE("refused: no measurement, a lineage twice, a percentage out of range, 
     CHECK(field_of({m(L::whole_blood, 50, static_cast<e::chimerism_method>(9))}) == "measurements[0].method");
     e::chimerism_options centre;
     centre.full = e::full_chimerism_cutoff::centre;
-    centre.centre_percent = 97.6;
-    CHECK(field_of({m(L::whole_blood, 50)}, centre) == "options.centre_percent");
-    centre.centre_percent = 89.9;
-    CHECK(field_of({m(L::whole_blood, 50)}, centre) == "options.centre_percent");
+    centre.centre_cutoff = hsct::percent(97.6, u::pct);
+    CHECK(field_of({m(L::whole_blood, 50)}, centre) == "options.centre_cutoff");
+    centre.centre_cutoff = hsct::percent(89.9, u::pct);
+    CHECK(field_of({m(L::whole_blood, 50)}, centre) == "options.centre_cutoff");
 }
 
 TEST_CASE("assess_chimerism allocates nothing on success", "[ENG-CHIM-001]") {

@@ -89,10 +89,10 @@ constexpr auto hsct_enum_table(chimerism_method) noexcept {
 }
 
 /// ENG-CHIM-003: a method's sensitivity as the sources state it, if they do (percent of cells).
-[[nodiscard]] constexpr std::optional<double> sensitivity_percent(chimerism_method m) noexcept {
+[[nodiscard]] constexpr std::optional<hsct::percent> sensitivity(chimerism_method m) noexcept {
     switch (m) {
-        case chimerism_method::str_pcr: return 1.0;   // HB24 ch. 21 [V-HB24]
-        case chimerism_method::qpcr: return 0.1;      // reference notes [V2]
+        case chimerism_method::str_pcr: return hsct::percent(1.0, hsct::units::pct);  // HB24 ch. 21 [V-HB24]
+        case chimerism_method::qpcr: return hsct::percent(0.1, hsct::units::pct);     // reference notes [V2]
         case chimerism_method::dpcr:
         case chimerism_method::ngs: return std::nullopt;  // "more sensitive", no figure
     }
@@ -120,7 +120,7 @@ constexpr auto hsct_enum_table(chimerism_category) noexcept {
 enum class full_chimerism_cutoff : std::uint8_t {
     above_95 = 1,      ///< > 95 % (HB24 ch. 21, ASTCT 2021) — default
     at_least_95 = 2,   ///< >= 95 % (HB24 ch. 41 section 41.1, "a common cutoff")
-    centre = 3,        ///< a centre's own, at or above chimerism_options::centre_percent
+    centre = 3,        ///< a centre's own, at or above chimerism_options::centre_cutoff
 };
 
 constexpr auto hsct_enum_table(full_chimerism_cutoff) noexcept {
@@ -155,7 +155,7 @@ struct chimerism_measurement {
 /// ENG-CHIM-001/002: the options.
 struct chimerism_options {
     full_chimerism_cutoff full = full_chimerism_cutoff::above_95;
-    double centre_percent = 95.0;  ///< full_chimerism_cutoff::centre: 90-97.5 (HB24 ch. 41's range)
+    hsct::percent centre_cutoff{95.0, hsct::units::pct};  ///< full_chimerism_cutoff::centre: 90-97.5 % (HB24 ch. 41's range)
     discordant_lineages discordant = discordant_lineages::split;
 };
 
@@ -210,13 +210,14 @@ template <class = void>
         out = std::move(*e);
         return out;
     }
-    if (options.full == full_chimerism_cutoff::centre &&
-        (!std::isfinite(options.centre_percent) || options.centre_percent < 90.0 || options.centre_percent > 97.5)) {
-        out = error(errc::out_of_range, "options.centre_percent", hsct::detail::format_number(options.centre_percent),
+    const double centre = options.centre_cutoff.in(hsct::units::pct);
+    if (options.full == full_chimerism_cutoff::centre && (!std::isfinite(centre) || centre < 90.0 || centre > 97.5)) {
+        out = error(std::isfinite(centre) ? errc::out_of_range : errc::not_finite, "options.centre_cutoff",
+                    hsct::detail::concat({hsct::detail::format_number(centre), " %"}),
                     "90-97.5 % (the range centres use, HB24 ch. 41)", "ENG-CHIM-001");
         return out;
     }
-    const double cut = options.full == full_chimerism_cutoff::centre ? options.centre_percent : 95.0;
+    const double cut = options.full == full_chimerism_cutoff::centre ? centre : 95.0;
     const auto full_cmp = options.full == full_chimerism_cutoff::above_95 ? hsct::comparator::greater
                                                                           : hsct::comparator::greater_equal;
     chimerism_result& r = *out;

@@ -38,6 +38,7 @@
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <span>
 #include <string>
 
@@ -108,6 +109,30 @@ struct day_value {
     count_method method = count_method::automated;
     std::uint8_t results = 1;  ///< live results that day (at most 255 counted)
     friend constexpr bool operator==(const day_value&, const day_value&) noexcept = default;
+};
+
+/// ENG-NEUT-003: where a patient stands.
+enum class engraftment_status : std::uint8_t {
+    engrafted = 1,
+    not_yet = 2,                ///< no complete run in the values given
+    never_below_threshold = 3,  ///< no value below the threshold on or after Day 0
+    no_values = 4,              ///< nothing on or after Day 0
+};
+
+constexpr auto hsct_enum_table(engraftment_status) noexcept {
+    return make_enum_table<engraftment_status>("engraftment_status", {
+        {engraftment_status::engrafted, "engrafted", "engrafted"},
+        {engraftment_status::not_yet, "not_yet", "not yet engrafted"},
+        {engraftment_status::never_below_threshold, "never_below_threshold", "never below the threshold after Day 0"},
+        {engraftment_status::no_values, "no_values", "no values on or after Day 0"},
+    });
+}
+
+/// ENG-NEUT-003, ENG-PLT-003: a milestone's status and day, without the evidence.
+struct engraftment_day {
+    engraftment_status status = engraftment_status::no_values;
+    std::optional<hsct::transplant_day> day;
+    friend constexpr bool operator==(const engraftment_day&, const engraftment_day&) noexcept = default;
 };
 
 /// A rule's criterion with the day it was read on.

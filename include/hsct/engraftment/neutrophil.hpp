@@ -90,23 +90,6 @@ struct neutrophil_options {
     std::uint8_t run_length = 3;  ///< 1-7
 };
 
-/// ENG-NEUT-003: where a patient stands.
-enum class engraftment_status : std::uint8_t {
-    engrafted = 1,
-    not_yet = 2,                ///< no complete run in the values given
-    never_below_threshold = 3,  ///< no value below the threshold on or after Day 0
-    no_values = 4,              ///< nothing on or after Day 0
-};
-
-constexpr auto hsct_enum_table(engraftment_status) noexcept {
-    return make_enum_table<engraftment_status>("engraftment_status", {
-        {engraftment_status::engrafted, "engrafted", "engrafted"},
-        {engraftment_status::not_yet, "not_yet", "not yet engrafted"},
-        {engraftment_status::never_below_threshold, "never_below_threshold", "never below the threshold after Day 0"},
-        {engraftment_status::no_values, "no_values", "no values on or after Day 0"},
-    });
-}
-
 /// ENG-NEUT-003: the criteria recorded.
 enum class neutrophil_criterion : std::uint8_t {
     nadir = 1,         ///< the first value below the threshold on or after Day 0
@@ -219,12 +202,6 @@ template <class = void>
 /// ENG-NEUT-001..003 without the evidence: the status and the day only, for registry-scale
 /// batches (the same checks, the same scan; a test compares it with assess_neutrophil_engraftment
 /// on random series).
-struct engraftment_day {
-    engraftment_status status = engraftment_status::no_values;
-    std::optional<hsct::transplant_day> day;
-    friend constexpr bool operator==(const engraftment_day&, const engraftment_day&) noexcept = default;
-};
-
 template <class = void>
 [[nodiscard]] result<engraftment_day> neutrophil_engraftment_day(std::span<const day_value<hsct::anc>> days,
                                                                  const neutrophil_options& options = {}) {
@@ -247,14 +224,7 @@ template <class = void>
                                           [&](std::size_t i) { return hsct::detail::at_least(value(i), t); })
                        : detail::scan_run(days, std::nullopt, calendar, options.run_length, below,
                                           [&](std::size_t i) { return hsct::detail::above(value(i), t); });
-    engraftment_day& r = *out;
-    r.status = !f.any       ? engraftment_status::no_values
-               : !f.started ? engraftment_status::never_below_threshold
-               : f.complete ? engraftment_status::engrafted
-                            : engraftment_status::not_yet;
-    if (f.complete) {
-        r.day = days[f.run_start].day;
-    }
+    *out = detail::day_found(f, days);
     return out;
 }
 

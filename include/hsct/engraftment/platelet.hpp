@@ -270,14 +270,7 @@ template <class = void>
                        : detail::scan_run(days, event, calendar, options.run_length, below, [&](std::size_t i) {
                              return hsct::detail::at_least(value(i), t) && free(i);
                          });
-    engraftment_day& r = *out;
-    r.status = !f.any       ? engraftment_status::no_values
-               : !f.started ? engraftment_status::never_below_threshold
-               : f.complete ? engraftment_status::engrafted
-                            : engraftment_status::not_yet;
-    if (f.complete) {
-        r.day = days[f.run_start].day;
-    }
+    *out = detail::day_found(f, days);
     return out;
 }
 

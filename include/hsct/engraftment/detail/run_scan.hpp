@@ -77,6 +77,20 @@ struct run_found {
     std::optional<std::size_t> broke;  ///< the value that broke the latest run, if a value did
 };
 
+/// The day a scan found, as the lean rules report it (the full rules build evidence instead).
+template <class A>
+[[nodiscard]] HSCT_ALWAYS_INLINE engraftment_day day_found(const run_found& f, std::span<const day_value<A>> days) noexcept {
+    engraftment_day r;
+    r.status = !f.any       ? engraftment_status::no_values
+               : !f.started ? engraftment_status::never_below_threshold
+               : f.complete ? engraftment_status::engrafted
+                            : engraftment_status::not_yet;
+    if (f.complete) {
+        r.day = days[f.run_start].day;
+    }
+    return r;
+}
+
 /// Scans days on or after Day 0. Counting starts after the first day for which `starts(i)` holds
 /// (that day itself never counts), or from the first day after `start_event` when the event is
 /// earlier; then a run is `run_length` consecutive days for which `qualifies(i)` holds
