@@ -25,7 +25,14 @@ using all_engraftment_enums = std::tuple<
     e::discordant_lineages, e::chimerism_criterion,
     // graft_failure.hpp
     e::graft_failure_definition, e::pancytopenia_rule, e::graft_failure_status, e::graft_failure_criterion,
-    e::graft_failure_field>;
+    e::graft_failure_field,
+    // growth_factor.hpp
+    e::growth_factor,
+    // red_cell.hpp
+    e::red_cell_criterion,
+    // graft_function.hpp
+    e::graft_function_rule, e::graft_function_definition, e::graft_function_status, e::graft_function_criterion,
+    e::graft_function_field>;
 
 #ifdef HSCT_ENGRAFTMENT_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_ENGRAFTMENT_ENUM_TABLES;
