@@ -3,13 +3,16 @@
 //
 // libFuzzer target for the engraftment stage's input handling: the input is read as a list of
 // laboratory results (each: a day, a value, a method, an identifier and what it corrects, a
-// third of the values made bad on purpose) and as platelet transfusion days, then consolidated
-// and assessed (ENG-SERIES-001..004, ENG-NEUT-*, ENG-PLT-*, ENG-GF-*).
+// third of the values made bad on purpose), as haemoglobin values derived from the ANC results,
+// and as platelet and red-cell transfusion days, then consolidated and assessed
+// (ENG-SERIES-001..004, ENG-NEUT-*, ENG-PLT-*, ENG-RBC-*, ENG-GF-*).
 // Invariants, checked with __builtin_trap:
 //  - a series that reads is strictly increasing by day and holds only values in range;
 //  - the same results in reverse order give the same series (or the same refusal field);
 //  - every rule accepts a series that consolidate made (no error), and an engraftment day, when
-//    there is one, is a day of the series.
+//    there is one, is a day of the series;
+//  - the graft-function rules accept any results the recovery rules made, and secondary graft
+//    failure does not apply without neutrophil engraftment.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -58,6 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     namespace u = hsct::units;
     std::vector<e::count_record<hsct::anc>> anc;
     std::vector<e::count_record<hsct::platelets>> plt;
+    std::vector<e::count_record<hsct::haemoglobin>> hb;
     std::vector<e::transfusion_record> tx;
     for (std::size_t i = 0; i + 4 <= size; i += 4) {
         const int day = static_cast<int>(data[i]) - 40;
@@ -75,10 +79,11 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             plt.push_back({hsct::transplant_day::at(day), hsct::platelets(v * 40.0, u::giga_per_l), method, id, replaces});
         } else {
             anc.push_back({hsct::transplant_day::at(day), hsct::anc(v, u::giga_per_l), method, id, replaces});
+            hb.push_back({hsct::transplant_day::at(day), hsct::haemoglobin(v * 6.0, u::g_per_dl), method, id, replaces});
         }
         if ((flags & 128U) != 0U) {
             tx.push_back({(ids & 1U) != 0U ? std::optional(hsct::transplant_day::at(day)) : std::nullopt,
-                          e::blood_product::platelets});
+                          (ids & 2U) != 0U ? e::blood_product::red_cells : e::blood_product::platelets});
         }
     }
     const auto a = e::consolidate<hsct::anc>(anc);
@@ -111,6 +116,16 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
     }
     const auto log = e::make_transfusion_log(tx);
+    const auto h = e::consolidate<hsct::haemoglobin>(hb);
+    if (h && log) {
+        const auto r = e::assess_red_cell_recovery(*h, *log);
+        if (!r) {
+            fail("the red-cell rule refused a consolidated series");
+        }
+        if (r->day && !has_day(*h, *r->day)) {
+            fail("a red-cell recovery day not in the series");
+        }
+    }
     if (p && log) {
         const auto r = e::assess_platelet_engraftment(*p, *log);
         if (!r) {
@@ -118,6 +133,37 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         }
         if (r->day && !has_day(*p, *r->day)) {
             fail("a platelet engraftment day not in the series");
+        }
+        if (a && h) {
+            e::graft_function_input in;
+            in.neutrophils = *e::assess_neutrophil_engraftment(*a);
+            in.platelets = *r;
+            in.anc = a->days();
+            in.platelet_counts = p->days();
+            in.haemoglobin = h->days();
+            in.transfusions = &*log;
+            in.observed_through = hsct::transplant_day::at(size % 200U == 0U ? 1 : static_cast<int>(size % 200U));
+            in.other_cause = (size & 1U) != 0U;
+            in.frequent_support = (size & 2U) != 0U;
+            for (const auto d : {e::graft_function_definition::astct_2021, e::graft_function_definition::ebmt_2019}) {
+                e::graft_function_options o;
+                o.definition = d;
+                const auto s = e::assess_secondary_graft_failure(in, o);
+                if (!s || !e::assess_poor_graft_function(in, o)) {
+                    fail("a graft-function rule refused the recovery rules' results");
+                }
+                if (in.neutrophils.status != e::engraftment_status::engrafted &&
+                    s->status != e::graft_function_status::not_applicable) {
+                    fail("secondary graft failure without neutrophil engraftment");
+                }
+            }
+            if (!e::assess_autologous_reconstitution(in) ||
+                !e::assess_delayed_engraftment(in.neutrophils, hsct::graft::product_source::peripheral_blood,
+                                               in.observed_through,
+                                               {hsct::transplant_day::at(21), hsct::transplant_day::at(28),
+                                                hsct::transplant_day::at(35)})) {
+                fail("autologous reconstitution or delayed engraftment refused valid results");
+            }
         }
     }
     return 0;
