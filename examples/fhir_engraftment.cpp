@@ -10,6 +10,13 @@
 // Day 0 is the infusion date the graft stage records (here 2024-03-10). The Procedure coding is
 // this example's own convention (code.text "platelet transfusion"); a real feed maps its own codes.
 // Output is checked against fhir_engraftment.expected in CI.
+//
+//   example_fhir_engraftment examples/data/engraftment_bundle.json chart.svg
+//
+// With a second argument it also draws the series, the transfusions and the engraftment days the
+// rules returned into an SVG file there (examples/viz/engraftment_svg.hpp, example code no rule
+// depends on); what it prints stays the same. CI checks the chart it writes
+// (tests/examples/run_chart_example.cmake).
 #include <hsct/core/analyte_dispatch.hpp>
 #include <hsct/core/date.hpp>
 #include <hsct/core/timeline.hpp>
@@ -23,6 +30,8 @@
 #include <vector>
 
 #include <nlohmann/json.hpp>
+
+#include "viz/engraftment_svg.hpp"
 
 namespace {
 namespace e = hsct::engraftment;
@@ -146,8 +155,8 @@ std::string day_text(hsct::transplant_day d, const hsct::timeline& t) {
 }  // namespace
 
 int main(int argc, char** argv) {
-    if (argc != 2) {
-        std::cerr << "usage: example_fhir_engraftment <bundle.json>\n";
+    if (argc != 2 && argc != 3) {
+        std::cerr << "usage: example_fhir_engraftment <bundle.json> [chart.svg]\n";
         return 2;
     }
     std::ifstream in(argv[1]);
@@ -199,10 +208,11 @@ int main(int argc, char** argv) {
         return 1;
     }
     const auto platelets = e::consolidate<hsct::platelets>(f.platelets).value();
+    std::vector<e::platelet_result> platelet_results;
     for (const auto milestone : {e::platelet_milestone::at_least_20, e::platelet_milestone::at_least_50}) {
         e::platelet_options o;
         o.milestone = milestone;
-        const auto p = e::assess_platelet_engraftment(platelets, *tx, o).value();
+        const auto& p = platelet_results.emplace_back(e::assess_platelet_engraftment(platelets, *tx, o).value());
         std::cout << "platelet engraftment, " << e::label(milestone) << ": " << e::label(p.status);
         if (p.day) {
             std::cout << " on " << day_text(*p.day, timeline);
@@ -219,6 +229,23 @@ int main(int argc, char** argv) {
                 std::cout << "    " << fixed(c.criterion.measured.number(), 0)
                           << " days after the last platelet transfusion\n";
             }
+        }
+    }
+
+    if (argc == 3) {  // the chart: the same series, transfusions and results, drawn
+        hsct_examples::viz::engraftment_chart chart;
+        chart.anc = anc.days();
+        chart.platelets = platelets.days();
+        chart.transfusions = &*tx;
+        chart.neutrophil = &n;
+        chart.platelet_results = platelet_results;
+        chart.title = "Engraftment: ANC and platelets by transplant day (FHIR example bundle)";
+        std::ofstream svg(argv[2], std::ios::binary);
+        svg << hsct_examples::viz::render_svg(chart);
+        svg.close();
+        if (!svg) {
+            std::cerr << "could not write the chart to " << argv[2] << "\n";
+            return 1;
         }
     }
     return 0;
