@@ -135,7 +135,15 @@ TEST_CASE("exposure against each target: below, at and above both bounds", "[CON
             REQUIRE(r->criteria.size() == 3);
             CHECK(r->criteria[1].verified == x.verified);
         }
+        // the window's bounds are AUCs: they read back in the unit the source prints them in
+        const auto w = c::window_of(x.target);
+        CHECK(near(w.low.in(x.unit), x.low, x.low * 1e-12));
+        CHECK(near(w.high.in(x.unit), x.high, x.high * 1e-12));
+        CHECK(w.scope == x.scope);
+        CHECK(w.verified == x.verified);
     }
+    // an undeclared target number reads as the default's window (the rule refuses it first)
+    CHECK(c::window_of(static_cast<c::busulfan_target>(99)).low == c::window_of(c::busulfan_target::cumulative_bartelink_2009).low);
     // the worked course: 16 doses of 1,200 = 78.8 mg*h/L, within Bartelink 2009
     const auto course = c::assess_busulfan_exposure({auc(1200, auc_unit::umol_min_per_l) * 16,
                                                      c::busulfan_auc_scope::cumulative});

@@ -68,6 +68,9 @@ constexpr auto hsct_enum_table(auc_unit) noexcept {
 }
 
 namespace detail {
+/// Not constexpr: calling it in busulfan_auc::constant stops the compilation (a bound out of range).
+inline void busulfan_auc_constant_out_of_range() noexcept {}
+
 /// umol*min/L per unit of `u` (COND-BU-001): 1 mg*h/L = 60 mg*min/L = 60 x 1000 / 246.30 umol*min/L.
 [[nodiscard]] constexpr double umol_min_per(auc_unit u) noexcept {
     switch (u) {
@@ -124,6 +127,15 @@ public:
         return busulfan_auc(a.v_ + b.v_);
     }
     friend constexpr bool operator==(busulfan_auc, busulfan_auc) noexcept = default;
+    /// A constant AUC (a cited target's bound), checked when compiled: a value outside
+    /// (0, max_umol_min_per_l] does not compile.
+    [[nodiscard]] static consteval busulfan_auc constant(double value, auc_unit unit) {
+        const double v = value * detail::umol_min_per(unit);
+        if (!(v > 0.0) || v > max_umol_min_per_l) {
+            detail::busulfan_auc_constant_out_of_range();
+        }
+        return busulfan_auc(v);
+    }
 
 private:
     constexpr explicit busulfan_auc(double v) noexcept : v_(v) {}
@@ -255,28 +267,34 @@ constexpr auto hsct_enum_table(exposure_outcome) noexcept {
     });
 }
 
-/// The target window of a policy, in umol*min/L, its scope, and whether its source was read.
+/// The target window of a policy (its bounds as AUCs, read in any auc_unit), its scope, and
+/// whether its source was read.
 struct busulfan_target_window {
-    double low_umol_min_per_l = 0.0;
-    double high_umol_min_per_l = 0.0;
+    busulfan_auc low;
+    busulfan_auc high;
     busulfan_auc_scope scope = busulfan_auc_scope::cumulative;
     bool verified = true;
 };
 
-/// COND-BU-003: the window of a target.
+/// COND-BU-003: the window of a target (an undeclared target number reads as the default's;
+/// the rule refuses it before asking).
 [[nodiscard]] constexpr busulfan_target_window window_of(busulfan_target t) noexcept {
-    const double mgh = detail::umol_min_per(auc_unit::mg_h_per_l);
+    constexpr auto mgh = auc_unit::mg_h_per_l;
+    constexpr auto umol = auc_unit::umol_min_per_l;
     switch (t) {
-        case busulfan_target::cumulative_bartelink_2009:
-            return {74.0 * mgh, 82.0 * mgh, busulfan_auc_scope::cumulative, true};
+        case busulfan_target::cumulative_bartelink_2009: break;
         case busulfan_target::cumulative_bartelink_2016:
-            return {78.0 * mgh, 101.0 * mgh, busulfan_auc_scope::cumulative, false};
+            return {busulfan_auc::constant(78.0, mgh), busulfan_auc::constant(101.0, mgh),
+                    busulfan_auc_scope::cumulative, false};
         case busulfan_target::per_dose_q6h_900_1500:
-            return {900.0, 1500.0, busulfan_auc_scope::per_dose, true};
+            return {busulfan_auc::constant(900.0, umol), busulfan_auc::constant(1500.0, umol),
+                    busulfan_auc_scope::per_dose, true};
         case busulfan_target::per_dose_q6h_1150_1350:
-            return {1150.0, 1350.0, busulfan_auc_scope::per_dose, true};
+            return {busulfan_auc::constant(1150.0, umol), busulfan_auc::constant(1350.0, umol),
+                    busulfan_auc_scope::per_dose, true};
     }
-    return {};
+    return {busulfan_auc::constant(74.0, mgh), busulfan_auc::constant(82.0, mgh), busulfan_auc_scope::cumulative,
+            true};
 }
 
 /// The criteria of assess_busulfan_exposure.
@@ -337,14 +355,14 @@ template <class = void>
         r.outcome = exposure_outcome::not_applicable;
         return r;
     }
-    const bool low = hsct::satisfies(v, comparator::greater_equal, r.window.low_umol_min_per_l);
-    const bool high = hsct::satisfies(v, comparator::less_equal, r.window.high_umol_min_per_l);
+    const double lo = r.window.low.in(auc_unit::umol_min_per_l);
+    const double hi = r.window.high.in(auc_unit::umol_min_per_l);
+    const bool low = hsct::satisfies(v, comparator::greater_equal, lo);
+    const bool high = hsct::satisfies(v, comparator::less_equal, hi);
     r.criteria.emplace_back(busulfan_exposure_criterion::at_least_low, low ? outcome::met : outcome::not_met,
-                            comparator::greater_equal, r.window.verified, "COND-BU-003", m,
-                            r.window.low_umol_min_per_l);
+                            comparator::greater_equal, r.window.verified, "COND-BU-003", m, lo);
     r.criteria.emplace_back(busulfan_exposure_criterion::at_most_high, high ? outcome::met : outcome::not_met,
-                            comparator::less_equal, r.window.verified, "COND-BU-003", m,
-                            r.window.high_umol_min_per_l);
+                            comparator::less_equal, r.window.verified, "COND-BU-003", m, hi);
     r.outcome = !low ? exposure_outcome::below : (!high ? exposure_outcome::above : exposure_outcome::within);
     return r;
 }
