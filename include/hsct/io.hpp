@@ -10,6 +10,7 @@
 
 #include "hsct/conditioning/io.hpp"
 #include "hsct/core/io.hpp"
+#include "hsct/engraftment/io.hpp"
 #include "hsct/graft/io.hpp"
 #include "hsct/patient/io.hpp"
 

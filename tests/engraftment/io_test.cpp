@@ -1,0 +1,56 @@
+// Tests for include/hsct/engraftment/io.hpp: stream output prints the enum labels, and every
+// engraftment value and result prints its English rendering.
+#include <hsct/engraftment/io.hpp>
+
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "support/catch.hpp"
+
+namespace e = hsct::engraftment;
+namespace u = hsct::units;
+using hsct::transplant_day;
+
+TEST_CASE("engraftment enums print their label", "[engraftment][io][CORE-EXPLAIN-002]") {
+    std::ostringstream os;
+    os << e::engraftment_status::not_yet << " | " << e::platelet_milestone::at_least_50 << " | "
+       << e::chimerism_category::split << " | " << e::graft_failure_status::pending << " | " << e::blood_product::red_cells;
+    CHECK(os.str() == "not yet engrafted | platelets >= 50 x10^9/L (CIBMTR) | split chimerism (lineages differ) | "
+                      "pending (the cut-off day not yet passed) | red-cell transfusion");
+}
+
+TEST_CASE("engraftment values and results print their rendering", "[engraftment][io][CORE-EXPLAIN-002]") {
+    const std::vector<e::count_record<hsct::anc>> anc{
+        {transplant_day::at(10), hsct::anc(0.1, u::giga_per_l)}, {transplant_day::at(12), hsct::anc(0.6, u::giga_per_l)},
+        {transplant_day::at(13), hsct::anc(0.8, u::giga_per_l)}, {transplant_day::at(14), hsct::anc(1.2, u::giga_per_l)}};
+    const auto s = e::consolidate<hsct::anc>(anc);
+    REQUIRE(s.has_value());
+    const auto n = e::assess_neutrophil_engraftment(*s);
+    REQUIRE(n.has_value());
+    const auto day = e::neutrophil_engraftment_day(s->days());
+    REQUIRE(day.has_value());
+    std::ostringstream a;
+    a << anc[1] << " / " << s->days()[0] << " / " << *s << " / " << n->criteria[0] << " / " << *day << " / " << *n;
+    CHECK(a.str() == e::render(anc[1]) + " / " + e::render(s->days()[0]) + " / " + e::render(*s) + " / " +
+                         e::render(n->criteria[0]) + " / " + e::render(*day) + " / " + e::render(*n));
+
+    const std::vector<e::count_record<hsct::platelets>> plt{{transplant_day::at(7), hsct::platelets(25.0, u::giga_per_l)}};
+    const std::vector<e::transfusion_record> given{{transplant_day::at(0), e::blood_product::platelets}};
+    const auto log = e::make_transfusion_log(given);
+    const auto p = e::assess_platelet_engraftment(*e::consolidate<hsct::platelets>(plt), *log);
+    REQUIRE(p.has_value());
+    e::primary_graft_failure_input in;
+    in.neutrophils = *n;
+    in.observed_through = transplant_day::at(40);
+    const auto gf = e::assess_primary_graft_failure(in);
+    REQUIRE(gf.has_value());
+    const std::vector<e::chimerism_measurement> m{
+        {e::chimerism_lineage::t_cells_cd3, hsct::percent(80.0, u::pct), e::chimerism_method::str_pcr, std::nullopt}};
+    const auto c = e::assess_chimerism(m);
+    REQUIRE(c.has_value());
+    std::ostringstream b;
+    b << given[0] << " / " << *log << " / " << *p << " / " << *gf << " / " << m[0] << " / " << *c;
+    CHECK(b.str() == e::render(given[0]) + " / " + e::render(*log) + " / " + e::render(*p) + " / " + e::render(*gf) +
+                         " / " + e::render(m[0]) + " / " + e::render(*c));
+}
