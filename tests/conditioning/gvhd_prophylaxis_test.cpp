@@ -41,8 +41,9 @@ TEST_CASE("Tac/MTX at BSA 1.8 m2: 27 mg on day +1, 18 mg on days +3, +6, +11, 81
     const auto tac_mtx = c::prophylaxis::tac_mtx();
     const auto& tac = tac_mtx.drugs[0];
     REQUIRE(tac.trough.has_value());
-    CHECK(tac.trough->low_ng_per_ml == 5.0);
-    CHECK(tac.trough->high_ng_per_ml == 10.0);
+    CHECK(std::abs(tac.trough->low.in(hsct::units::ng_per_ml) - 5.0) < 1e-12);
+    CHECK(std::abs(tac.trough->high.in(hsct::units::ng_per_ml) - 10.0) < 1e-12);
+    CHECK(std::abs(tac.trough->high.in(hsct::units::mg_per_l) - 0.01) < 1e-15);  // 10 ng/mL = 0.01 mg/L
     CHECK_FALSE(tac.trough->verified);
     CHECK(tac.start == hsct::transplant_day::at(-3));
 }

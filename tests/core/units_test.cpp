@@ -64,6 +64,7 @@ TEST_CASE("units of one quantity convert by their exact factors", "[core][units]
     STATIC_REQUIRE(hsct::mass_concentration(1.0, u::g_per_dl).in(u::mg_per_dl) == 1000.0);
     STATIC_REQUIRE(hsct::mass_concentration(1.0, u::g_per_dl).in(u::g_per_l) == 10.0);
     STATIC_REQUIRE(hsct::mass_concentration(10.0, u::mg_per_l).in(u::mg_per_dl) == 1.0);
+    STATIC_REQUIRE(hsct::mass_concentration(10000.0, u::ng_per_ml).in(u::mg_per_dl) == 1.0);  // drug levels
     STATIC_REQUIRE(hsct::molar_concentration(1.0, u::mmol_per_l).in(u::umol_per_l) == 1000.0);
     STATIC_REQUIRE(hsct::molar_concentration(1000.0, u::nmol_per_l).in(u::umol_per_l) == 1.0);
     STATIC_REQUIRE(hsct::radiation_dose(200.0, u::cGy).in(u::Gy) == 2.0);

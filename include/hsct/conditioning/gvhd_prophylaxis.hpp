@@ -40,13 +40,15 @@
 #include "hsct/core/explain.hpp"
 #include "hsct/core/result.hpp"
 #include "hsct/core/transplant_day.hpp"
+#include "hsct/core/units.hpp"
 
 namespace hsct::conditioning {
 
-/// COND-GVHD-001: a target trough window (ng/mL), its source and whether it was read.
+/// COND-GVHD-001: a target trough window (drug levels: read them in ng/mL or any mass
+/// concentration unit), its source and whether it was read.
 struct trough_target {
-    double low_ng_per_ml = 0.0;
-    double high_ng_per_ml = 0.0;
+    hsct::mass_concentration low{};
+    hsct::mass_concentration high{};
     std::string_view source;
     bool verified = false;
 };
@@ -128,7 +130,9 @@ namespace detail {
                                                             std::initializer_list<prophylaxis_drug> drugs) {
     return make_prophylaxis(name, source, std::span<const prophylaxis_drug>(drugs.begin(), drugs.size())).value();
 }
-inline constexpr trough_target tacrolimus_5_10{5.0, 10.0, "commonly 5-10 ng/mL (reference notes 10) [M]", false};
+inline constexpr trough_target tacrolimus_5_10{hsct::mass_concentration(5.0, hsct::units::ng_per_ml),
+                                               hsct::mass_concentration(10.0, hsct::units::ng_per_ml),
+                                               "commonly 5-10 ng/mL (reference notes 10) [M]", false};
 }  // namespace detail
 
 /// COND-GVHD-002: the published combinations.

@@ -93,6 +93,9 @@ HSCT_DEFINE_UNIT(g_per_dl_t, g_per_dl, mass_concentration, mass_concentration, 1
                  "g/dL", "g/dL");
 HSCT_DEFINE_UNIT(g_per_l_t, g_per_l, mass_concentration, mass_concentration, 100.0, 1.0,
                  "g/L", "g/L");
+// Drug levels (ciclosporin, tacrolimus, sirolimus troughs): 1 ng/mL = 1 ug/L = 1e-4 mg/dL.
+HSCT_DEFINE_UNIT(ng_per_ml_t, ng_per_ml, mass_concentration, mass_concentration, 1.0, 1e4,
+                 "ng/mL", "ng/mL");
 // Molar concentration (canonical umol/L).
 HSCT_DEFINE_UNIT(umol_per_l_t, umol_per_l, molar_concentration, molar_concentration, 1.0, 1.0,
                  "umol/L", "umol/L");
@@ -188,7 +191,7 @@ HSCT_DEFINE_QUANTITY(length);
 HSCT_DEFINE_QUANTITY(area);
 /// A volume (mL, L, dL, uL).
 HSCT_DEFINE_QUANTITY(volume);
-/// Mass per volume (mg/dL, mg/L, g/dL, g/L).
+/// Mass per volume (mg/dL, mg/L, g/dL, g/L, ng/mL).
 HSCT_DEFINE_QUANTITY(mass_concentration);
 /// Amount of substance per volume (umol/L, mmol/L, nmol/L).
 HSCT_DEFINE_QUANTITY(molar_concentration);
@@ -405,6 +408,10 @@ inline constexpr unit_spelling unit_spellings[] = {
     unit_spelling{"g%", units::g_per_dl.info, false},
     unit_spelling{"g/L", units::g_per_l.info, true},
     unit_spelling{"g/l", units::g_per_l.info, false},
+    unit_spelling{"ng/mL", units::ng_per_ml.info, true},
+    unit_spelling{"ng/ml", units::ng_per_ml.info, false},
+    unit_spelling{"ug/L", units::ng_per_ml.info, false},             // UCUM's spelling of the same
+    unit_spelling{"\xC2\xB5g/L", units::ng_per_ml.info, false},    // µg/L (micro sign)
     // Molar concentration
     unit_spelling{"umol/L", units::umol_per_l.info, true},
     unit_spelling{"umol/l", units::umol_per_l.info, false},
