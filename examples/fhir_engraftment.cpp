@@ -8,7 +8,8 @@
 //
 // nlohmann-json reads the JSON here, in the example only: the library has no runtime dependency.
 // Day 0 is the infusion date the graft stage records (here 2024-03-10). The Procedure coding is
-// this example's own convention (code.text "platelet transfusion"); a real feed maps its own codes.
+// this example's own convention (code.text "platelet transfusion", "red cell transfusion"); a real
+// feed maps its own codes. Haemoglobin (LOINC 718-7, g/dL or g/L) gives red-cell recovery.
 // Output is checked against fhir_engraftment.expected in CI.
 //
 //   example_fhir_engraftment examples/data/engraftment_bundle.json chart.svg
@@ -63,6 +64,7 @@ const json* member(const json& o, const char* key) {
 struct feed {
     std::vector<e::count_record<hsct::anc>> anc;
     std::vector<e::count_record<hsct::platelets>> platelets;
+    std::vector<e::count_record<hsct::haemoglobin>> haemoglobin;
     std::vector<e::transfusion_record> transfusions;
     int unread = 0;
 };
@@ -123,6 +125,8 @@ void read_observation(const json& r, const hsct::timeline& t, feed& f) {
         f.anc.push_back({*day, *a, method});
     } else if (const auto* p = std::get_if<hsct::platelets>(&*value)) {
         f.platelets.push_back({*day, *p, method});
+    } else if (const auto* h = std::get_if<hsct::haemoglobin>(&*value)) {
+        f.haemoglobin.push_back({*day, *h, method});
     } else {
         report(r, "read, but not a count the engraftment rules use", f);
     }
@@ -186,8 +190,9 @@ int main(int argc, char** argv) {
             report(r, "not an Observation or Procedure", f);
         }
     }
-    std::cout << "read " << f.anc.size() << " ANC and " << f.platelets.size() << " platelet values, "
-              << f.transfusions.size() << " transfusion(s); " << f.unread << " resource(s) not read\n";
+    std::cout << "read " << f.anc.size() << " ANC, " << f.platelets.size() << " platelet and " << f.haemoglobin.size()
+              << " haemoglobin values, " << f.transfusions.size() << " transfusion(s); " << f.unread
+              << " resource(s) not read\n";
 
     const auto anc = e::consolidate<hsct::anc>(f.anc).value();
     const auto n = e::assess_neutrophil_engraftment(anc).value();
@@ -229,6 +234,28 @@ int main(int argc, char** argv) {
                 std::cout << "    " << fixed(c.criterion.measured.number(), 0)
                           << " days after the last platelet transfusion\n";
             }
+        }
+    }
+
+    // Red-cell recovery: Hb > 80 g/L (EBMT 2019); the 7-day transfusion-free window and the run of
+    // three are hsct's stated policy, so the criteria they decide are marked unverified.
+    const auto hb = e::consolidate<hsct::haemoglobin>(f.haemoglobin).value();
+    const auto rbc = e::assess_red_cell_recovery(hb, *tx).value();
+    std::cout << "red-cell recovery: " << e::label(rbc.status);
+    if (rbc.day) {
+        std::cout << " on " << day_text(*rbc.day, timeline);
+    }
+    if (rbc.last_transfusion) {
+        std::cout << "; last red-cell transfusion " << hsct::to_string(*rbc.last_transfusion);
+    }
+    std::cout << "\n";
+    for (const auto& c : rbc.criteria) {
+        if (c.criterion.id == e::red_cell_criterion::run_day) {
+            std::cout << "  " << hsct::to_string(c.day) << ": Hb " << fixed(c.criterion.measured.number(), 0) << " g/L "
+                      << hsct::label(c.criterion.cmp) << " " << fixed(c.criterion.threshold, 0) << "\n";
+        } else if (c.criterion.id == e::red_cell_criterion::transfusion_free) {
+            std::cout << "    " << fixed(c.criterion.measured.number(), 0) << " days after the last red-cell transfusion"
+                      << (c.criterion.verified ? "" : " (hsct's policy: 7 days, unverified)") << "\n";
         }
     }
 
