@@ -7,6 +7,7 @@
 #ifndef HSCT_HSCT_HPP
 #define HSCT_HSCT_HPP
 
+#include "hsct/complications/complications.hpp"
 #include "hsct/conditioning/conditioning.hpp"
 #include "hsct/core/core.hpp"
 #include "hsct/donor/donor.hpp"
