@@ -22,6 +22,7 @@
 #include <cstddef>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/explain.hpp"
@@ -105,24 +106,34 @@ template <class Id>
 }
 
 namespace detail {
-/// `head`, then a rule's dated criteria: "<head>: D+12: <criterion>, <another of that day>; D+13:
-/// ..." (the day said once for the criteria of one day that follow each other); with none,
-/// "<head> [<requirement>]", the requirement that defines a status without evidence.
-template <class Id, std::size_t N>
-[[nodiscard]] std::string with_dated_criteria(std::string head, const hsct::fixed_list<dated_criterion<Id>, N>& list,
-                                              const message_catalogue& cat, int min_decimals,
-                                              const char* requirement) {
+/// `head`, then a rule's dated criteria, each as `one(criterion)` renders it: "<head>: D+12:
+/// <criterion>, <another of that day>; D+13: ..." (the day said once for the criteria of one day
+/// that follow each other); with none, "<head> [<requirement>]", the requirement that defines a
+/// status without evidence.
+template <class Id, std::size_t N, class One>
+[[nodiscard]] std::string join_dated_criteria(std::string head, const hsct::fixed_list<dated_criterion<Id>, N>& list,
+                                              const One& one, const char* requirement) {
     if (list.empty()) {
         return hsct::detail::concat({head, " [", requirement, "]"});
     }
     for (std::size_t k = 0; k < list.size(); ++k) {
         if (k > 0 && list[k].day == list[k - 1].day) {
-            head += hsct::detail::concat({", ", hsct::render(list[k].criterion, cat, min_decimals)});
+            head += hsct::detail::concat({", ", one(list[k].criterion)});
         } else {
-            head += hsct::detail::concat({k > 0 ? "; " : ": ", render(list[k], cat, min_decimals)});
+            head += hsct::detail::concat({k > 0 ? "; " : ": ", hsct::to_string(list[k].day), ": ", one(list[k].criterion)});
         }
     }
     return head;
+}
+
+/// The same, each criterion as core renders it with at least `min_decimals` decimals.
+template <class Id, std::size_t N>
+[[nodiscard]] std::string with_dated_criteria(std::string head, const hsct::fixed_list<dated_criterion<Id>, N>& list,
+                                              const message_catalogue& cat, int min_decimals,
+                                              const char* requirement) {
+    return join_dated_criteria(
+        std::move(head), list,
+        [&](const hsct::criterion<Id>& c) { return hsct::render(c, cat, min_decimals); }, requirement);
 }
 
 /// The head of a milestone's text: "<title>: <status>[ on <day>] under <definition>, a run of

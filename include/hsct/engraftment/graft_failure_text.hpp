@@ -23,6 +23,7 @@
 #include <cmath>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "hsct/core/analyte.hpp"
 #include "hsct/core/detail/text.hpp"
@@ -44,6 +45,29 @@ namespace detail {
     return hsct::detail::format_number(n);
 }
 
+/// "<measured day> <comparator> <threshold day>" ("D+29 > D+28"): a criterion that compares day
+/// numbers, shown as transplant days where the generic render would print day counts.
+template <class Id>
+[[nodiscard]] std::string day_comparison_text(const hsct::criterion<Id>& c, const message_catalogue& cat) {
+    return hsct::detail::concat(
+        {day_number_text(c.measured.number()), " ", cat.label(c.cmp), " ", day_number_text(c.threshold)});
+}
+
+/// "<criterion>: <shown>: <outcome>[ (hsct reading, unverified)][ [<ID>]]": a criterion as core
+/// renders one, with `shown` in place of its measured value and threshold.
+template <class Id>
+[[nodiscard]] std::string criterion_text_showing(const hsct::criterion<Id>& c, std::string_view shown,
+                                                 const message_catalogue& cat) {
+    std::string s = hsct::detail::concat({cat.label(c.id), ": ", shown, ": ", cat.label(c.result)});
+    if (!c.verified) {
+        s += hsct::detail::concat({" (", cat.text("text", "unverified", "hsct reading, unverified"), ")"});
+    }
+    if (c.requirement != nullptr && c.requirement[0] != '\0') {
+        s += hsct::detail::concat({" [", c.requirement, "]"});
+    }
+    return s;
+}
+
 /// One criterion; the engraftment day and the cut-off as transplant days ("engrafted on D+29 >
 /// D+28"), where the generic render would print day counts.
 [[nodiscard]] inline std::string graft_failure_criterion_text(const hsct::criterion<graft_failure_criterion>& c,
@@ -53,22 +77,14 @@ namespace detail {
                             c.id == graft_failure_criterion::haemoglobin_low ? hsct::display_decimals<hsct::haemoglobin>()
                                                                              : hsct::display_decimals<hsct::platelets>());
     }
-    std::string s = hsct::detail::concat({cat.label(c.id), ": "});
-    if (c.measured.what() == hsct::measure::kind::count) {
-        s += hsct::detail::concat({cat.label(engraftment_status::engrafted), " ", cat.text("engraftment", "on", "on"), " ",
-                                   day_number_text(c.measured.number()), " ", cat.label(c.cmp), " ",
-                                   day_number_text(c.threshold)});
-    } else {
-        s += cat.text("graft_failure", "no_day", "no engraftment day");
+    if (c.measured.what() != hsct::measure::kind::count) {
+        return criterion_text_showing(c, cat.text("graft_failure", "no_day", "no engraftment day"), cat);
     }
-    s += hsct::detail::concat({": ", cat.label(c.result)});
-    if (!c.verified) {
-        s += hsct::detail::concat({" (", cat.text("text", "unverified", "hsct reading, unverified"), ")"});
-    }
-    if (c.requirement != nullptr && c.requirement[0] != '\0') {
-        s += hsct::detail::concat({" [", c.requirement, "]"});
-    }
-    return s;
+    return criterion_text_showing(c,
+                                  hsct::detail::concat({cat.label(engraftment_status::engrafted), " ",
+                                                        cat.text("engraftment", "on", "on"), " ",
+                                                        day_comparison_text(c, cat)}),
+                                  cat);
 }
 }  // namespace detail
 
