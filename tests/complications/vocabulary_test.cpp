@@ -13,7 +13,10 @@ namespace c = hsct::complications;
 
 // Every enum of include/hsct/complications, which CMake counts (HSCT_COMPLICATIONS_ENUM_TABLES),
 // one list per header group.
-using acute_gvhd_enums = std::tuple<>;
+using acute_gvhd_enums =
+    std::tuple<c::agvhd_organ, c::gvhd_attribution, c::agvhd_criterion, c::agvhd_grade, c::ibmtr_index, c::child_rule,
+               c::gut_stage4_grade, c::keystone_skin4, c::keystone_downgrade, c::keystone_bloody_stool, c::upper_gi_rule,
+               c::onset_window, c::stool_average>;
 using chronic_gvhd_enums = std::tuple<>;
 using sos_vod_enums = std::tuple<>;
 using tma_engraftment_syndrome_enums = std::tuple<>;

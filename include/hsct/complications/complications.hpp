@@ -9,7 +9,8 @@
 #ifndef HSCT_COMPLICATIONS_COMPLICATIONS_HPP
 #define HSCT_COMPLICATIONS_COMPLICATIONS_HPP
 
-// acute GVHD (lead): acute_gvhd.hpp lands here
+#include "hsct/complications/acute_gvhd.hpp"
+#include "hsct/complications/acute_gvhd_course.hpp"
 // chronic GVHD and the NIH category (helper): chronic_gvhd.hpp, gvhd_category.hpp land here
 // SOS/VOD (helper): sos_vod.hpp lands here
 // TA-TMA and engraftment syndrome (helper): ta_tma.hpp, engraftment_syndrome.hpp land here
