@@ -295,10 +295,9 @@ inline constexpr double child_mL_per_kg_per_episode = 3.0;
 inline constexpr double child_below_kg = 50.0;
 inline constexpr std::uint8_t stool_episodes_max = 40;  ///< hsct's plausibility bound [P]
 
-[[nodiscard]] HSCT_ALWAYS_INLINE hsct::criterion<agvhd_criterion> crit(agvhd_criterion id, hsct::measure m,
-                                                                       hsct::comparator cmp, double t,
-                                                                       bool verified = true) noexcept {
-    hsct::criterion<agvhd_criterion> c;
+/// Writes a criterion in place (no temporary: the result is built where it is returned).
+HSCT_ALWAYS_INLINE void set_crit(hsct::criterion<agvhd_criterion>& c, agvhd_criterion id, hsct::measure m,
+                                 hsct::comparator cmp, double t, bool verified = true) noexcept {
     c.id = id;
     c.result = hsct::outcome::met;
     c.cmp = cmp;
@@ -306,7 +305,6 @@ inline constexpr std::uint8_t stool_episodes_max = 40;  ///< hsct's plausibility
     c.requirement = "COMP-AGVHD-001";
     c.measured = m;
     c.threshold = t;
-    return c;
 }
 
 /// The first band whose lower edge the value reaches (`edges` ascending; `strict[i]` when the
@@ -318,17 +316,40 @@ struct band_hit {
 };
 template <std::size_t N>
 [[nodiscard]] HSCT_ALWAYS_INLINE band_hit band(double v, const double (&edges)[N], const bool (&strict)[N]) noexcept {
-    band_hit h{0, edges[0], strict[0]};
+    // the edges ascend, so the number of edges reached is the stage: counted without branches
+    std::size_t n = 0;
     for (std::size_t i = 0; i < N; ++i) {
-        const bool over = strict[i] ? hsct::detail::above(v, edges[i]) : hsct::detail::at_least(v, edges[i]);
-        if (!over) {
-            break;
-        }
-        h = band_hit{static_cast<std::uint8_t>(i + 1), edges[i], strict[i]};
+        n += static_cast<std::size_t>(strict[i] ? hsct::detail::above(v, edges[i]) : hsct::detail::at_least(v, edges[i]));
     }
-    return h;
+    const std::size_t k = n == 0 ? 0 : n - 1;
+    return band_hit{static_cast<std::uint8_t>(n), edges[k], strict[k]};
 }
 
+/// The fast check of check_day: true when every finding is in range (no error text built).
+[[nodiscard]] HSCT_ALWAYS_INLINE bool day_ok(const gvhd_day& d, const gvhd_patient& p) noexcept {
+    const double rash = d.rash_bsa ? d.rash_bsa->in(hsct::units::pct) : 0.0;
+    const double bullae = d.bullae_bsa ? d.bullae_bsa->in(hsct::units::pct) : 0.0;
+    bool ok = (rash >= 0.0) & (rash <= 100.0) & (bullae >= 0.0) & (bullae <= rash);  // false for NaN
+    if (d.bilirubin) {
+        const double b = d.bilirubin->in(hsct::units::mg_per_dl);
+        const auto& info = hsct::bilirubin::info();
+        ok = ok && b >= info.plausible_lo && b <= info.plausible_hi;
+    }
+    if (d.stool_volume) {
+        const double v = d.stool_volume->in(hsct::units::mL);
+        ok = ok & (v >= 0.0) & (v <= 20000.0);
+    }
+    ok = ok & (!d.stool_episodes || *d.stool_episodes <= stool_episodes_max);
+    ok = ok && is_valid(d.skin_cause) && is_valid(d.liver_cause) && is_valid(d.upper_gi_cause) &&
+         is_valid(d.lower_gi_cause);
+    if (p.weight) {
+        const double w = p.weight->in(hsct::units::kg);
+        ok = ok & (w >= 0.5) & (w <= 500.0);
+    }
+    return ok;
+}
+
+/// The fault of a day that day_ok refused, with its text.
 template <class = void>
 [[nodiscard]] std::optional<error> check_day(const gvhd_day& d, const gvhd_patient& p) {
     const auto pct = [](const std::optional<hsct::percent>& v, const char* field) -> std::optional<error> {
@@ -400,32 +421,32 @@ template <class = void>
     return r == child_rule::below_50_kg ? w < child_below_kg : w <= child_below_kg;
 }
 
-[[nodiscard]] HSCT_ALWAYS_INLINE organ_stage not_assessed(agvhd_organ o) noexcept {
-    organ_stage s;
+HSCT_ALWAYS_INLINE void not_assessed(organ_stage& s, agvhd_organ o) noexcept {
     s.organ = o;
-    s.decided_by = crit(agvhd_criterion::not_assessed, hsct::measure::flag(false), hsct::comparator::present, 0.0);
+    s.stage = 0;
+    s.assessed = false;
+    set_crit(s.decided_by, agvhd_criterion::not_assessed, hsct::measure::flag(false), hsct::comparator::present, 0.0);
     s.decided_by.result = hsct::outcome::unknown;
-    return s;
 }
 
-[[nodiscard]] HSCT_ALWAYS_INLINE organ_stage other_cause(agvhd_organ o) noexcept {
-    organ_stage s;
+HSCT_ALWAYS_INLINE void other_cause(organ_stage& s, agvhd_organ o) noexcept {
     s.organ = o;
+    s.stage = 0;
     s.assessed = true;
-    s.decided_by = crit(agvhd_criterion::other_cause, hsct::measure::flag(true), hsct::comparator::present, 0.0);
+    set_crit(s.decided_by, agvhd_criterion::other_cause, hsct::measure::flag(true), hsct::comparator::present, 0.0);
     s.decided_by.requirement = "COMP-AGVHD-002";
-    return s;
 }
 
 /// Skin: 0 none, 1 < 25 %, 2 25-50 %, 3 > 50 %; 4 by `skin4` (bullae above 5 %, or any bullae).
-[[nodiscard]] HSCT_ALWAYS_INLINE organ_stage stage_skin(const gvhd_day& d, bool any_bullae_is_4) noexcept {
+HSCT_ALWAYS_INLINE void stage_skin(const gvhd_day& d, bool any_bullae_is_4, organ_stage& s) noexcept {
     if (d.skin_cause == gvhd_attribution::other_cause) {
-        return other_cause(agvhd_organ::skin);
+        other_cause(s, agvhd_organ::skin);
+        return;
     }
     if (!d.rash_bsa) {
-        return not_assessed(agvhd_organ::skin);
+        not_assessed(s, agvhd_organ::skin);
+        return;
     }
-    organ_stage s;
     s.organ = agvhd_organ::skin;
     s.assessed = true;
     const double x = d.rash_bsa->in(hsct::units::pct);
@@ -433,7 +454,7 @@ template <class = void>
     static constexpr bool strict[] = {true, false, true};
     const auto h = band(x, edges, strict);
     s.stage = h.stage;
-    s.decided_by = crit(agvhd_criterion::rash_bsa, hsct::measure::of(*d.rash_bsa, hsct::units::pct),
+    set_crit(s.decided_by, agvhd_criterion::rash_bsa, hsct::measure::of(*d.rash_bsa, hsct::units::pct),
                         h.stage == 0 ? hsct::comparator::less_equal
                                      : (h.strict ? hsct::comparator::greater : hsct::comparator::greater_equal),
                         h.edge);
@@ -442,22 +463,22 @@ template <class = void>
         const bool four = any_bullae_is_4 ? hsct::detail::above(b, 0.0) : hsct::detail::above(b, 5.0);
         if (four) {
             s.stage = 4;
-            s.decided_by = crit(agvhd_criterion::bullae_bsa, hsct::measure::of(*d.bullae_bsa, hsct::units::pct),
+            set_crit(s.decided_by, agvhd_criterion::bullae_bsa, hsct::measure::of(*d.bullae_bsa, hsct::units::pct),
                                 hsct::comparator::greater, any_bullae_is_4 ? 0.0 : 5.0, !any_bullae_is_4);
         }
     }
-    return s;
 }
 
 /// Liver: < 2 mg/dL 0, 2-3 1, (3, 6] 2, (6, 15] 3, > 15 4 (the gaps read half-open [U]).
-[[nodiscard]] HSCT_ALWAYS_INLINE organ_stage stage_liver(const gvhd_day& d) noexcept {
+HSCT_ALWAYS_INLINE void stage_liver(const gvhd_day& d, organ_stage& s) noexcept {
     if (d.liver_cause == gvhd_attribution::other_cause) {
-        return other_cause(agvhd_organ::liver);
+        other_cause(s, agvhd_organ::liver);
+        return;
     }
     if (!d.bilirubin) {
-        return not_assessed(agvhd_organ::liver);
+        not_assessed(s, agvhd_organ::liver);
+        return;
     }
-    organ_stage s;
     s.organ = agvhd_organ::liver;
     s.assessed = true;
     const double b = d.bilirubin->in(hsct::units::mg_per_dl);
@@ -467,16 +488,14 @@ template <class = void>
     s.stage = h.stage;
     // the 3 / 3.1 and 6 / 6.1 gaps are hsct's reading: a value inside a printed gap is unverified
     const bool in_gap = (b > 3.0 && b < 3.1) || (b > 6.0 && b < 6.1);
-    s.decided_by = crit(agvhd_criterion::bilirubin, hsct::measure::of(*d.bilirubin, hsct::units::mg_per_dl),
+    set_crit(s.decided_by, agvhd_criterion::bilirubin, hsct::measure::of(*d.bilirubin, hsct::units::mg_per_dl),
                         h.stage == 0 ? hsct::comparator::less
                                      : (h.strict ? hsct::comparator::greater : hsct::comparator::greater_equal),
                         h.edge, !in_gap);
-    return s;
 }
 
 /// Lower GI volume or episodes, 0-3 (4 is decided by the caller's rule for pain and blood).
-[[nodiscard]] HSCT_ALWAYS_INLINE organ_stage stage_stool(const gvhd_day& d, bool child, double weight_kg) noexcept {
-    organ_stage s;
+HSCT_ALWAYS_INLINE void stage_stool(const gvhd_day& d, bool child, double weight_kg, organ_stage& s) noexcept {
     s.organ = agvhd_organ::lower_gi;
     s.assessed = true;
     if (d.stool_volume) {
@@ -487,7 +506,7 @@ template <class = void>
             static constexpr bool strict[] = {false, false, true};
             const auto h = band(per_kg, edges, strict);
             s.stage = h.stage;
-            s.decided_by = crit(agvhd_criterion::stool_volume_per_kg, hsct::measure::count(per_kg, hsct::count_unit::none),
+            set_crit(s.decided_by, agvhd_criterion::stool_volume_per_kg, hsct::measure::count(per_kg, hsct::count_unit::none),
                                 h.stage == 0 ? hsct::comparator::less
                                              : (h.strict ? hsct::comparator::greater : hsct::comparator::greater_equal),
                                 h.edge, !(per_kg > 19.9 && per_kg < 20.0));
@@ -497,12 +516,12 @@ template <class = void>
             static constexpr bool strict[] = {false, false, true};
             const auto h = band(ml, edges, strict);
             s.stage = h.stage;
-            s.decided_by = crit(agvhd_criterion::stool_volume, hsct::measure::of(hsct::volume(ml, hsct::units::mL), hsct::units::mL),
+            set_crit(s.decided_by, agvhd_criterion::stool_volume, hsct::measure::of(hsct::volume(ml, hsct::units::mL), hsct::units::mL),
                                 h.stage == 0 ? hsct::comparator::less
                                              : (h.strict ? hsct::comparator::greater : hsct::comparator::greater_equal),
                                 h.edge, !(ml > 999.0 && ml < 1000.0));
         }
-        return s;
+        return;
     }
     const double n = static_cast<double>(*d.stool_episodes);
     static constexpr double adult[] = {3.0, 5.0, 8.0};
@@ -510,9 +529,8 @@ template <class = void>
     static constexpr bool strict[] = {false, false, false};
     const auto h = child ? band(n, kid, strict) : band(n, adult, strict);
     s.stage = h.stage;
-    s.decided_by = crit(agvhd_criterion::stool_episodes, hsct::measure::count(n, hsct::count_unit::none),
+    set_crit(s.decided_by, agvhd_criterion::stool_episodes, hsct::measure::count(n, hsct::count_unit::none),
                         h.stage == 0 ? hsct::comparator::less : hsct::comparator::greater_equal, h.edge);
-    return s;
 }
 
 }  // namespace detail
@@ -524,46 +542,47 @@ template <class = void>
 template <class = void>
 [[nodiscard]] result<magic_stages> stage_magic(const gvhd_day& d, const gvhd_patient& p, const magic_options& o = {}) {
     result<magic_stages> out(std::in_place);
-    if (auto e = hsct::detail::check_enum(o.child, "options.child")) {
-        out = std::move(*e);
+    if (!is_valid(o.child)) [[unlikely]] {
+        out = *hsct::detail::check_enum(o.child, "options.child");
         return out;
     }
-    if (auto e = detail::check_day(d, p)) {
-        out = std::move(*e);
-        return out;
+    if (!detail::day_ok(d, p)) [[unlikely]] {  // the text only on error
+        if (auto e = detail::check_day(d, p)) {
+            out = std::move(*e);
+            return out;
+        }
     }
     magic_stages& s = *out;
     s.day = d.day;
     s.options = o;
-    s.skin = detail::stage_skin(d, false);
-    s.liver = detail::stage_liver(d);
+    detail::stage_skin(d, false, s.skin);
+    detail::stage_liver(d, s.liver);
     // upper GI
     if (d.upper_gi_cause == gvhd_attribution::other_cause) {
-        s.upper_gi = detail::other_cause(agvhd_organ::upper_gi);
+        detail::other_cause(s.upper_gi, agvhd_organ::upper_gi);
     } else {
         s.upper_gi.organ = agvhd_organ::upper_gi;
         s.upper_gi.assessed = true;
         s.upper_gi.stage = d.upper_gi_persistent ? 1 : 0;
-        s.upper_gi.decided_by = detail::crit(agvhd_criterion::upper_gi_persistent,
+        detail::set_crit(s.upper_gi.decided_by, agvhd_criterion::upper_gi_persistent,
                                              hsct::measure::flag(d.upper_gi_persistent), hsct::comparator::present, 0.0);
         s.upper_gi.decided_by.result = d.upper_gi_persistent ? hsct::outcome::met : hsct::outcome::not_met;
     }
     // lower GI
     if (d.lower_gi_cause == gvhd_attribution::other_cause) {
-        s.lower_gi = detail::other_cause(agvhd_organ::lower_gi);
+        detail::other_cause(s.lower_gi, agvhd_organ::lower_gi);
         return out;
     }
     if (d.grossly_bloody_stool || d.severe_abdominal_pain) {
         s.lower_gi.organ = agvhd_organ::lower_gi;
         s.lower_gi.assessed = true;
         s.lower_gi.stage = 4;
-        s.lower_gi.decided_by =
-            detail::crit(d.severe_abdominal_pain ? agvhd_criterion::severe_abdominal_pain : agvhd_criterion::bloody_stool,
+        detail::set_crit(s.lower_gi.decided_by, d.severe_abdominal_pain ? agvhd_criterion::severe_abdominal_pain : agvhd_criterion::bloody_stool,
                          hsct::measure::flag(true), hsct::comparator::present, 0.0);
         return out;
     }
     if (!d.stool_volume && !d.stool_episodes) {
-        s.lower_gi = detail::not_assessed(agvhd_organ::lower_gi);
+        detail::not_assessed(s.lower_gi, agvhd_organ::lower_gi);
         return out;
     }
     const auto child = detail::is_child(p, o.child);
@@ -579,7 +598,7 @@ template <class = void>
                     "COMP-AGVHD-001");
         return out;
     }
-    s.lower_gi = detail::stage_stool(d, s.child, p.weight ? p.weight->in(hsct::units::kg) : 0.0);
+    detail::stage_stool(d, s.child, p.weight ? p.weight->in(hsct::units::kg) : 0.0, s.lower_gi);
     return out;
 }
 
@@ -624,7 +643,7 @@ template <class = void>
     s.day = d.day;
     s.options = o;
     s.child = magic->child;
-    s.skin = detail::stage_skin(d, o.skin4 == keystone_skin4::any_bullae);
+    detail::stage_skin(d, o.skin4 == keystone_skin4::any_bullae, s.skin);
     s.liver = magic->liver;
     s.gut = magic->lower_gi;
     s.gut.organ = agvhd_organ::lower_gi;
@@ -633,8 +652,7 @@ template <class = void>
         s.gut.stage < 1) {
         s.gut.stage = 1;
         s.gut.assessed = true;
-        s.gut.decided_by =
-            detail::crit(agvhd_criterion::upper_gi_histology, hsct::measure::flag(true), hsct::comparator::present, 0.0);
+        detail::set_crit(s.gut.decided_by, agvhd_criterion::upper_gi_histology, hsct::measure::flag(true), hsct::comparator::present, 0.0);
         s.gut.decided_by.requirement = "COMP-AGVHD-004";
     }
     if (o.downgrade == keystone_downgrade::apply) {
