@@ -4,7 +4,8 @@
 #   tests/bench/run_ratios.sh [path/to/hsct_core_bench] [extra benchmark flags...]
 #
 # Each figure is the median of 5 repetitions (random interleaving on, so typed and raw see
-# the same machine state) of the CPU time of one pass over 1M elements. The target for the
+# the same machine state) of the CPU time of one pass over 1M elements, or over what the
+# benchmark's label names ("pass: one value"), printed beside its figures. The target for the
 # plain conversions (total_dose, bilirubin_convert, anc_convert) is a ratio <= 1.05; the
 # ratio is reported, not enforced: the script fails only if a benchmark fails or stops with an
 # error (the agreement checks between typed and raw stop with one when they disagree).
@@ -32,6 +33,7 @@ with open(sys.argv[1]) as f:
     doc = json.load(f)
 
 median = {}
+label = {}
 # A benchmark that stopped with an error (e.g. an agreement check that found typed and raw
 # disagreeing) fails the run.
 errors = [(b.get("name"), b.get("error_message", "")) for b in doc["benchmarks"]
@@ -44,6 +46,10 @@ for b in doc["benchmarks"]:
     unit = b.get("time_unit", "ns")
     scale = {"ns": 1.0, "us": 1e3, "ms": 1e6, "s": 1e9}[unit]
     median[name] = t * scale
+    # What one pass is, when the benchmark says (state.SetLabel("pass: ...")); otherwise the
+    # header's 1M-element pass.
+    if b.get("label"):
+        label[name] = b["label"]
 
 cases = []
 for name in median:
@@ -59,11 +65,15 @@ for case in sorted(cases):
     if typed is None or raw is None:
         print("%s: missing typed or raw result" % case)
         continue
-    print("%s: typed %.0f ns, raw %.0f ns, ratio %.3f" % (case, typed, raw, typed / raw))
+    note = label.get("BM_%s_typed" % case)
+    print("%s: typed %.0f ns, raw %.0f ns, ratio %.3f%s" % (case, typed, raw, typed / raw,
+                                                           " (%s)" % note if note else ""))
 # Costs measured on their own (no raw counterpart), e.g. rendering: BM_<case>_cost.
 for name in sorted(median):
     if name.startswith("BM_") and name.endswith("_cost"):
-        print("%s: %.0f ns per pass" % (name[len("BM_"):-len("_cost")], median[name]))
+        note = label.get(name)
+        print("%s: %.0f ns per pass%s" % (name[len("BM_"):-len("_cost")], median[name],
+                                          " (%s)" % note if note else ""))
 for name, message in errors:
     print("ERROR %s: %s" % (name, message))
 sys.exit(1 if errors else 0)

@@ -161,22 +161,63 @@ TEST_CASE("neutrophil_engraftment_day agrees with the full assessment", "[ENG-NE
     std::mt19937 rng(12);
     std::uniform_real_distribution<double> v(0.0, 1.4);
     std::uniform_int_distribution<int> step(1, 3);
+    std::vector<e::neutrophil_options> policies;
+    for (const auto d : {e::neutrophil_definition::astct_2021, e::neutrophil_definition::ebmt_2019}) {
+        for (const auto c : {e::consecutive_rule::measurement_days, e::consecutive_rule::calendar_days}) {
+            for (const std::uint8_t n : {std::uint8_t{1}, std::uint8_t{2}, std::uint8_t{3}, std::uint8_t{7}}) {
+                policies.push_back(e::neutrophil_options{d, c, n});
+            }
+        }
+    }
     for (int round = 0; round < 2000; ++round) {
         std::vector<e::day_value<hsct::anc>> days;
-        int d = -2;
-        for (int k = 0; k < 30; ++k) {
+        int d = -4;
+        const int n = round % 10 == 0 ? static_cast<int>(rng() % 4) : 30;  // some short lists, some empty
+        for (int k = 0; k < n; ++k) {
             d += step(rng);
             days.push_back({hsct::transplant_day::at(d), hsct::anc(v(rng), u::giga_per_l)});
         }
-        for (const auto& o : {e::neutrophil_options{}, ebmt_2019(), calendar()}) {
+        if (round % 25 == 1) {  // a list the rules refuse: a day again, a value out of range or not a number
+            const auto at = static_cast<std::size_t>(rng() % days.size());
+            const int fault = round % 3;
+            if (fault == 0 && at > 0) {
+                days[at].day = days[at - 1].day;
+            } else {
+                days[at].value = hsct::anc(fault == 1 ? 1e4 : std::numeric_limits<double>::quiet_NaN(), u::giga_per_l);
+            }
+        }
+        for (const auto& o : policies) {
             const auto full = e::assess_neutrophil_engraftment(days, o);
             const auto lean = e::neutrophil_engraftment_day(days, o);
-            REQUIRE(full.has_value());
-            REQUIRE(lean.has_value());
+            INFO("round " << round << ", " << id(o.definition) << ", " << id(o.consecutive) << ", run "
+                          << int{o.run_length});
+            REQUIRE(full.has_value() == lean.has_value());
+            if (!full) {
+                CHECK(lean.error() == full.error());
+                continue;
+            }
             CHECK(lean->status == full->status);
             CHECK(lean->day == full->day);
         }
     }
     CHECK(e::neutrophil_engraftment_day(std::vector<e::day_value<hsct::anc>>{}, {})->status ==
           e::engraftment_status::no_values);
+}
+
+TEST_CASE("neutrophil_engraftment_day: the same refusals, and no allocation", "[ENG-NEUT-002][ENG-SERIES-002]") {
+    const auto s = make({{5, 0.1}, {10, 0.6}, {11, 0.7}, {12, 0.8}});
+    e::neutrophil_options o;
+    o.run_length = 0;
+    CHECK(e::neutrophil_engraftment_day(s.days(), o).error().field() == "options.run_length");
+    o = {};
+    o.definition = static_cast<e::neutrophil_definition>(3);
+    CHECK(e::neutrophil_engraftment_day(s.days(), o).error().field() == "options.definition");
+    const std::vector<e::day_value<hsct::anc>> back{{hsct::transplant_day::at(4), hsct::anc(0.1, u::giga_per_l)},
+                                                    {hsct::transplant_day::at(3), hsct::anc(0.6, u::giga_per_l)}};
+    CHECK(e::neutrophil_engraftment_day(back).error().field() == "days[1].day");
+    hsct_test::allocation_counter count;
+    const auto r = e::neutrophil_engraftment_day(s.days());
+    CHECK(count.count() == 0);
+    REQUIRE(r.has_value());
+    CHECK(r->day->number() == 10);
 }

@@ -4,6 +4,7 @@
 #include <hsct/engraftment/platelet.hpp>
 
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <random>
 #include <utility>
@@ -156,29 +157,72 @@ TEST_CASE("platelet_engraftment_day agrees with the full assessment", "[ENG-PLT-
     std::mt19937 rng(13);
     std::uniform_real_distribution<double> v(0.0, 80.0);
     std::uniform_int_distribution<int> step(1, 3);
-    std::uniform_int_distribution<int> txday(-2, 40);
+    std::uniform_int_distribution<int> txday(-8, 40);
+    using M = e::platelet_milestone;
+    std::vector<e::platelet_options> policies;
+    for (const auto m : {M::at_least_20, M::at_least_50, M::above_20_ebmt_2019}) {
+        for (const auto c : {e::consecutive_rule::measurement_days, e::consecutive_rule::calendar_days}) {
+            for (const std::uint8_t n : {std::uint8_t{1}, std::uint8_t{3}, std::uint8_t{7}}) {
+                for (const std::uint8_t w : {std::uint8_t{1}, std::uint8_t{7}, std::uint8_t{30}}) {
+                    policies.push_back(e::platelet_options{m, c, n, w});
+                }
+            }
+        }
+    }
     for (int round = 0; round < 2000; ++round) {
         std::vector<e::day_value<hsct::platelets>> days;
-        int d = -2;
-        for (int k = 0; k < 30; ++k) {
+        int d = -4;
+        const int n = round % 10 == 0 ? static_cast<int>(rng() % 4) : 30;  // some short lists, some empty
+        for (int k = 0; k < n; ++k) {
             d += step(rng);
             days.push_back({transplant_day::at(d), hsct::platelets(v(rng), u::giga_per_l)});
         }
+        if (round % 25 == 1) {  // a list the rules refuse: a day again, a value out of range or not a number
+            const auto at = static_cast<std::size_t>(rng() % days.size());
+            const int fault = round % 3;
+            if (fault == 0 && at > 0) {
+                days[at].day = days[at - 1].day;
+            } else {
+                days[at].value =
+                    hsct::platelets(fault == 1 ? -1.0 : std::numeric_limits<double>::quiet_NaN(), u::giga_per_l);
+            }
+        }
         std::vector<int> given;
-        for (int k = static_cast<int>(rng() % 4); k > 0; --k) {
+        for (int k = static_cast<int>(rng() % 5); k > 0; --k) {
             given.push_back(txday(rng));
         }
         const auto log = tx(given);
-        for (const auto m : {e::platelet_milestone::at_least_20, e::platelet_milestone::at_least_50,
-                             e::platelet_milestone::above_20_ebmt_2019}) {
-            e::platelet_options o;
-            o.milestone = m;
+        for (const auto& o : policies) {
             const auto full = e::assess_platelet_engraftment(days, log, o);
             const auto lean = e::platelet_engraftment_day(days, log, o);
-            REQUIRE(full.has_value());
-            REQUIRE(lean.has_value());
+            INFO("round " << round << ", " << id(o.milestone) << ", " << id(o.consecutive) << ", run "
+                          << int{o.run_length} << ", window " << int{o.transfusion_free_days});
+            REQUIRE(full.has_value() == lean.has_value());
+            if (!full) {
+                CHECK(lean.error() == full.error());
+                continue;
+            }
             CHECK(lean->status == full->status);
             CHECK(lean->day == full->day);
         }
     }
+}
+
+TEST_CASE("platelet_engraftment_day: the same refusals, and no allocation", "[ENG-PLT-002][ENG-SERIES-002]") {
+    const auto s = make(pl1);
+    const auto t = tx({0});
+    e::platelet_options o;
+    o.transfusion_free_days = 31;
+    CHECK(e::platelet_engraftment_day(s.days(), t, o).error().field() == "options.transfusion_free_days");
+    o = {};
+    o.milestone = static_cast<e::platelet_milestone>(0);
+    CHECK(e::platelet_engraftment_day(s.days(), t, o).error().field() == "options.milestone");
+    const std::vector<e::day_value<hsct::platelets>> twice{{transplant_day::at(4), hsct::platelets(10, u::giga_per_l)},
+                                                           {transplant_day::at(4), hsct::platelets(30, u::giga_per_l)}};
+    CHECK(e::platelet_engraftment_day(twice, t).error().field() == "days[1].day");
+    hsct_test::allocation_counter count;
+    const auto r = e::platelet_engraftment_day(s.days(), t);
+    CHECK(count.count() == 0);
+    REQUIRE(r.has_value());
+    CHECK(r->day->number() == 7);  // PL-1
 }

@@ -37,8 +37,10 @@
 #ifndef HSCT_ENGRAFTMENT_PLATELET_HPP
 #define HSCT_ENGRAFTMENT_PLATELET_HPP
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
+#include <limits>
 #include <optional>
 #include <span>
 #include <string>
@@ -119,6 +121,151 @@ struct platelet_result {
     return m == platelet_milestone::above_20_ebmt_2019 ? hsct::comparator::greater : hsct::comparator::greater_equal;
 }
 
+namespace detail {
+/// ENG-PLT-001/002: the rule under its options and a transfusion log, decoded once: the
+/// milestone's threshold and comparator, the transfusion-free interval, the reading of
+/// "consecutive", the run length, and the first platelet transfusion on or after Day 0 (an
+/// event that starts the count). The full rule scans with it and a platelet_stream (stream.hpp)
+/// steps with it, so both read a series the same way. The log must outlive it.
+struct platelet_rule {
+    double t;
+    hsct::comparator cmp;
+    bool calendar;
+    std::uint8_t run_length;
+    double window;
+    const transfusion_log* log;
+    std::optional<hsct::transplant_day> first_tx;
+
+    platelet_rule(const platelet_options& o, const transfusion_log& transfusions) noexcept
+        : t(platelet_threshold(o.milestone)),
+          cmp(platelet_comparator(o.milestone)),
+          calendar(o.consecutive == consecutive_rule::calendar_days),
+          run_length(o.run_length),
+          window(static_cast<double>(o.transfusion_free_days)),
+          log(&transfusions),
+          first_tx(transfusions.first_on_or_after(blood_product::platelets, hsct::transplant_day::at(0))) {}
+
+    [[nodiscard]] static double value(std::span<const day_value<hsct::platelets>> days, std::size_t i) noexcept {
+        return days[i].value.in(hsct::units::giga_per_l);
+    }
+    /// Days since the last platelet transfusion on or before day i (none: no interval to keep).
+    [[nodiscard]] std::optional<double> since(std::span<const day_value<hsct::platelets>> days, std::size_t i) const {
+        const auto last = log->last_on_or_before(blood_product::platelets, days[i].day);
+        if (!last) {
+            return std::nullopt;
+        }
+        return static_cast<double>((days[i].day - *last).count());
+    }
+    [[nodiscard]] bool qualifies(std::span<const day_value<hsct::platelets>> days, std::size_t i) const {
+        if (!hsct::satisfies(value(days, i), cmp, t)) {
+            return false;
+        }
+        const auto s = since(days, i);
+        return !s || *s >= window;
+    }
+    /// Reads day i of `days` into `f` (detail::scan_step); true when the run is complete.
+    [[nodiscard]] bool step(run_found& f, std::span<const day_value<hsct::platelets>> days, std::size_t i) const {
+        auto starts = [&](std::size_t k) { return hsct::detail::below(value(days, k), t); };
+        auto ok = [&](std::size_t k) { return qualifies(days, k); };
+        return scan_step(f, days, i, first_tx, calendar, run_length, starts, ok);
+    }
+    /// The whole scan (detail::scan_run).
+    [[nodiscard]] run_found scan(std::span<const day_value<hsct::platelets>> days) const {
+        return scan_run(
+            days, first_tx, calendar, run_length, [&](std::size_t k) { return hsct::detail::below(value(days, k), t); },
+            [&](std::size_t k) { return qualifies(days, k); });
+    }
+    HSCT_ALWAYS_INLINE static void record(platelet_result& r, hsct::transplant_day d, platelet_criterion id,
+                                          hsct::measure m, hsct::comparator c, double threshold, bool met) {
+        hsct::criterion<platelet_criterion> k;
+        k.id = id;
+        k.cmp = c;
+        k.requirement = "ENG-PLT-001";
+        k.measured = m;
+        k.threshold = threshold;
+        k.result = met ? hsct::outcome::met : hsct::outcome::not_met;
+        r.criteria.push_back(dated_criterion<platelet_criterion>{d, k});
+    }
+    /// Records day i of a run: its count, then its interval from the last transfusion, if any.
+    void record_run_day(platelet_result& r, std::span<const day_value<hsct::platelets>> days, std::size_t i) const {
+        record(r, days[i].day, platelet_criterion::run_day, hsct::measure::of(days[i].value, hsct::units::giga_per_l),
+               cmp, t, true);
+        interval(r, days, i, false);
+    }
+    void interval(platelet_result& r, std::span<const day_value<hsct::platelets>> days, std::size_t i,
+                  bool broken) const {
+        if (const auto s = since(days, i)) {
+            record(r, days[i].day, broken ? platelet_criterion::run_broken : platelet_criterion::transfusion_free,
+                   hsct::measure::count(*s, hsct::count_unit::days), hsct::comparator::greater_equal, window,
+                   *s >= window);
+        }
+    }
+    /// ENG-PLT-003: the answer and the evidence of what a scan found (scan_finished's state),
+    /// into `r` (its criteria empty): what started the count, then what broke the latest run when
+    /// not engrafted, then each run day with its interval.
+    void evidence(platelet_result& r, std::span<const day_value<hsct::platelets>> days, const run_found& f) const {
+        r.day.reset();
+        r.counting_from.reset();
+        if (f.start) {  // a value below the threshold started the count
+            const auto i = *f.start;
+            r.counting_from = days[i].day;
+            record(r, days[i].day, platelet_criterion::below_threshold,
+                   hsct::measure::of(days[i].value, hsct::units::giga_per_l), hsct::comparator::less, t, true);
+        } else if (f.started && first_tx) {
+            r.counting_from = *first_tx;
+            record(r, *first_tx, platelet_criterion::transfused, hsct::measure::flag(true), hsct::comparator::present,
+                   0.0, true);
+        }
+        if (!f.any) {
+            r.status = engraftment_status::no_values;
+            return;
+        }
+        if (!f.started) {
+            r.status = engraftment_status::never_below_threshold;
+            return;
+        }
+        if (f.complete) {
+            r.status = engraftment_status::engrafted;
+            r.day = days[f.run_start].day;
+        } else {
+            r.status = engraftment_status::not_yet;
+            if (f.broke) {
+                const auto b = *f.broke;
+                record(r, days[b].day, platelet_criterion::run_broken,
+                       hsct::measure::of(days[b].value, hsct::units::giga_per_l), cmp, t,
+                       hsct::satisfies(value(days, b), cmp, t));
+                interval(r, days, b, true);
+            }
+        }
+        for (std::size_t k = f.run_start; k < f.run_start + f.run; ++k) {
+            record_run_day(r, days, k);
+        }
+    }
+};
+
+template <class = void>
+[[nodiscard]] std::optional<error> check_platelet_options(const platelet_options& o) {
+    if (auto e = hsct::detail::check_enum(o.milestone, "options.milestone")) {
+        return e;
+    }
+    if (auto e = hsct::detail::check_enum(o.consecutive, "options.consecutive")) {
+        return e;
+    }
+    if (o.run_length < 1 || o.run_length > 7) {
+        return error(errc::out_of_range, "options.run_length", std::to_string(o.run_length), "1-7 days", "ENG-PLT-002");
+    }
+    if (o.transfusion_free_days < 1 || o.transfusion_free_days > 30) {
+        return error(errc::out_of_range, "options.transfusion_free_days", std::to_string(o.transfusion_free_days),
+                     "1-30 days", "ENG-PLT-002");
+    }
+    return std::nullopt;
+}
+[[nodiscard]] HSCT_ALWAYS_INLINE bool platelet_options_ok(const platelet_options& o) noexcept {
+    return is_valid(o.milestone) && is_valid(o.consecutive) && o.run_length >= 1 && o.run_length <= 7 &&
+           o.transfusion_free_days >= 1 && o.transfusion_free_days <= 30;
+}
+}  // namespace detail
+
 /// ENG-PLT-001..003: platelet engraftment. Errors: an undeclared policy number, a run length
 /// outside 1-7 or an interval outside 1-30 ("options.*"); days out of order or values out of range
 /// ("days[i].*").
@@ -128,149 +275,109 @@ template <class = void>
                                                                   const platelet_options& options = {}) {
     // Built where it is returned: one object, returned from every path (conventions section 5).
     result<platelet_result> out(std::in_place);
-    if (auto e = hsct::detail::check_enum(options.milestone, "options.milestone")) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = hsct::detail::check_enum(options.consecutive, "options.consecutive")) {
-        out = std::move(*e);
-        return out;
-    }
-    if (options.run_length < 1 || options.run_length > 7) {
-        out = error(errc::out_of_range, "options.run_length", std::to_string(options.run_length), "1-7 days",
-                    "ENG-PLT-002");
-        return out;
-    }
-    if (options.transfusion_free_days < 1 || options.transfusion_free_days > 30) {
-        out = error(errc::out_of_range, "options.transfusion_free_days", std::to_string(options.transfusion_free_days),
-                    "1-30 days", "ENG-PLT-002");
-        return out;
-    }
-    if (!detail::days_ok(days)) {  // the text only on error
-        if (auto e = detail::check_days(days)) {
+    if (!detail::platelet_options_ok(options) || !detail::days_ok(days)) {  // the text only on error
+        if (auto e = detail::check_platelet_options(options)) {
             out = std::move(*e);
+        } else if (auto d = detail::check_days(days)) {
+            out = std::move(*d);
         }
         return out;
     }
     platelet_result& r = *out;
     r.options = options;
-    const double t = platelet_threshold(options.milestone);
-    const auto cmp = platelet_comparator(options.milestone);
-    const auto window = static_cast<double>(options.transfusion_free_days);
-    const auto value = [&](std::size_t i) { return days[i].value.in(hsct::units::giga_per_l); };
-    // days since the last platelet transfusion on or before day i (none: no interval to keep)
-    const auto since = [&](std::size_t i) -> std::optional<double> {
-        const auto last = transfusions.last_on_or_before(blood_product::platelets, days[i].day);
-        if (!last) {
-            return std::nullopt;
-        }
-        return static_cast<double>((days[i].day - *last).count());
-    };
-    const auto free = [&](std::size_t i) {
-        const auto s = since(i);
-        return !s || *s >= window;
-    };
-    const auto first_tx = transfusions.first_on_or_after(blood_product::platelets, hsct::transplant_day::at(0));
-    const auto f = detail::scan_run(
-        days, first_tx, options.consecutive == consecutive_rule::calendar_days, options.run_length,
-        [&](std::size_t i) { return value(i) < t; },
-        [&](std::size_t i) { return hsct::satisfies(value(i), cmp, t) && free(i); });
-    const auto record = [&](hsct::transplant_day d, platelet_criterion id, hsct::measure m, hsct::comparator c,
-                            double threshold, bool met) {
-        hsct::criterion<platelet_criterion> k;
-        k.id = id;
-        k.cmp = c;
-        k.requirement = "ENG-PLT-001";
-        k.measured = m;
-        k.threshold = threshold;
-        k.result = met ? hsct::outcome::met : hsct::outcome::not_met;
-        r.criteria.push_back(dated_criterion<platelet_criterion>{d, k});
-    };
-    const auto count = [&](std::size_t i) { return hsct::measure::of(days[i].value, hsct::units::giga_per_l); };
-    const auto interval = [&](std::size_t i, bool broken) {
-        if (const auto s = since(i)) {
-            record(days[i].day, broken ? platelet_criterion::run_broken : platelet_criterion::transfusion_free,
-                   hsct::measure::count(*s, hsct::count_unit::days), hsct::comparator::greater_equal, window,
-                   *s >= window);
-        }
-    };
-    if (f.start) {  // a value below the threshold started the count
-        r.counting_from = days[*f.start].day;
-        record(days[*f.start].day, platelet_criterion::below_threshold, count(*f.start), hsct::comparator::less, t, true);
-    } else if (f.started && first_tx) {
-        r.counting_from = *first_tx;
-        record(*first_tx, platelet_criterion::transfused, hsct::measure::flag(true), hsct::comparator::present, 0.0,
-               true);
-    }
-    if (!f.any) {
-        r.status = engraftment_status::no_values;
-        return out;
-    }
-    if (!f.started) {
-        r.status = engraftment_status::never_below_threshold;
-        return out;
-    }
-    if (f.complete) {
-        r.status = engraftment_status::engrafted;
-        r.day = days[f.run_start].day;
-    } else {
-        r.status = engraftment_status::not_yet;
-        if (f.broke) {
-            const auto b = *f.broke;
-            record(days[b].day, platelet_criterion::run_broken, count(b), cmp, t, hsct::satisfies(value(b), cmp, t));
-            interval(b, true);
-        }
-    }
-    for (std::size_t k = f.run_start; k < f.run_start + f.run; ++k) {
-        record(days[k].day, platelet_criterion::run_day, count(k), cmp, t, true);
-        interval(k, false);
-    }
+    const detail::platelet_rule rule(options, transfusions);
+    rule.evidence(r, days, rule.scan(days));
     return out;
 }
 
-/// ENG-PLT-001..003 without the evidence: the status and the day only, for registry-scale batches
-/// (the same checks, the same scan; a test compares it with assess_platelet_engraftment).
+namespace detail {
+/// The error of a refused call of the lean rule (its options, then its days): built only then,
+/// out of line; by value and noexcept for the reasons neutrophil_day_error gives.
 template <class = void>
-[[nodiscard]] result<engraftment_day> platelet_engraftment_day(std::span<const day_value<hsct::platelets>> days,
-                                                               const transfusion_log& transfusions,
-                                                               const platelet_options& options = {}) {
-    result<engraftment_day> out(engraftment_day{});
-    const bool options_ok = is_valid(options.milestone) && is_valid(options.consecutive) && options.run_length >= 1 &&
-                            options.run_length <= 7 && options.transfusion_free_days >= 1 &&
-                            options.transfusion_free_days <= 30;
-    if (!options_ok) {  // the text only on error: the full rule's checks name the field
-        auto full = assess_platelet_engraftment(std::span<const day_value<hsct::platelets>>{}, transfusions, options);
-        out = std::move(full).error();
-        return out;
+[[nodiscard]] [[gnu::cold]] [[gnu::noinline]] error platelet_day_error(std::span<const day_value<hsct::platelets>> days,
+                                                                      platelet_options options) noexcept {
+    if (auto e = check_platelet_options(options)) {
+        return std::move(*e);
     }
-    if (!detail::days_ok(days)) {  // the text only on error
-        if (auto e = detail::check_days(days)) {
-            out = std::move(*e);
-        }
-        return out;
+    if (auto d = check_days(days)) {
+        return std::move(*d);
     }
-    const double t = platelet_threshold(options.milestone);
-    const int window = options.transfusion_free_days;
-    const auto value = [&](std::size_t i) { return days[i].value.in(hsct::units::giga_per_l); };
-    const auto given = transfusions.days(blood_product::platelets);
-    const auto free = [&](std::size_t i) {
-        if (given.empty()) {
-            return true;
+    return error(errc::inconsistent, "days", "", "a day series", "ENG-SERIES-002");  // not reached
+}
+
+/// ENG-PLT-001: whether a day is at least the window after the latest platelet transfusion on or
+/// before it (last_on_or_before's answer), for days read in increasing order: a cursor over the
+/// sorted transfusion days moves forward only, so a series costs one pass over both lists
+/// rather than a search a day.
+class transfusion_window {
+public:
+    HSCT_ALWAYS_INLINE transfusion_window(std::span<const hsct::transplant_day> given, int window) noexcept
+        : next_(given.data()), end_(given.data() + given.size()), window_(window) {}
+    /// Day `day` is at least the window after the last transfusion on or before it (or none).
+    [[nodiscard]] HSCT_ALWAYS_INLINE bool operator()(std::int32_t day) noexcept {
+        while (next_ != end_ && next_->number() <= day) {
+            last_ = next_->number();
+            ++next_;
         }
-        const auto last = transfusions.last_on_or_before(blood_product::platelets, days[i].day);
-        return !last || (days[i].day - *last).count() >= window;
+        return day - last_ >= window_;
+    }
+
+private:
+    const hsct::transplant_day* next_;
+    const hsct::transplant_day* end_;
+    std::int32_t window_;
+    std::int32_t last_ = std::numeric_limits<std::int32_t>::min() / 2;  // none yet: any day is far from it
+};
+
+/// The lean scan under one milestone, its threshold and comparator constants.
+template <platelet_milestone M>
+[[nodiscard]] HSCT_ALWAYS_INLINE days_found platelet_scan(std::span<const day_value<hsct::platelets>> days,
+                                                          bool calendar, std::size_t run_length, std::int32_t from,
+                                                          transfusion_window& free) noexcept {
+    constexpr double t = platelet_threshold(M);
+    const auto qualifies = [&](std::int32_t day, double v) {
+        if constexpr (M == platelet_milestone::above_20_ebmt_2019) {
+            return hsct::detail::above(v, t) && free(day);
+        } else {
+            return hsct::detail::at_least(v, t) && free(day);
+        }
     };
-    const auto event = transfusions.first_on_or_after(blood_product::platelets, hsct::transplant_day::at(0));
+    return calendar ? scan_days<true>(days, t, run_length, from, qualifies)
+                    : scan_days<false>(days, t, run_length, from, qualifies);
+}
+}  // namespace detail
+
+/// ENG-PLT-001..003 without the evidence: the status and the day only, for registry-scale batches
+/// (the same checks, the same rule and the same errors; a test compares it with
+/// assess_platelet_engraftment on random series under every policy). The days are checked
+/// (detail::days_ok), then scanned by detail::scan_days with the options decoded once before the
+/// loop (the milestone's threshold a constant), reading the transfusions with a cursor that moves
+/// with the days (detail::transfusion_window); the error text is built only for a refused call
+/// (out of line). Inlined where it is called, as neutrophil_engraftment_day.
+template <class = void>
+[[nodiscard]] HSCT_ALWAYS_INLINE result<engraftment_day> platelet_engraftment_day(
+    std::span<const day_value<hsct::platelets>> days, const transfusion_log& transfusions,
+    const platelet_options& options = {}) {
+    result<engraftment_day> out(std::in_place);  // the fields written in place, not through a copy
+    if (!detail::platelet_options_ok(options) || !detail::days_ok(days)) [[unlikely]] {  // the text only then
+        out = detail::platelet_day_error(days, options);
+        return out;
+    }
+    const auto given = transfusions.days(blood_product::platelets);
+    // the first on or after Day 0 (first_on_or_after's search, without the optional between)
+    const auto event = std::lower_bound(given.begin(), given.end(), hsct::transplant_day::at(0));
+    const std::int32_t from = event == given.end() ? detail::no_event : event->number();
+    detail::transfusion_window free(given, options.transfusion_free_days);
     const bool calendar = options.consecutive == consecutive_rule::calendar_days;
-    const auto below = [&](std::size_t i) { return value(i) < t; };
-    // one scan per comparator, so the comparison is not chosen again for every value
-    const auto f = options.milestone == platelet_milestone::above_20_ebmt_2019
-                       ? detail::scan_run(days, event, calendar, options.run_length, below,
-                                          [&](std::size_t i) { return hsct::detail::above(value(i), t) && free(i); })
-                       : detail::scan_run(days, event, calendar, options.run_length, below, [&](std::size_t i) {
-                             return hsct::detail::at_least(value(i), t) && free(i);
-                         });
-    *out = detail::day_found(f, days);
+    // one scan per milestone (its threshold a constant) and reading of "consecutive", chosen once
+    const std::size_t n = options.run_length;
+    using M = platelet_milestone;
+    const auto f = options.milestone == M::at_least_20
+                       ? detail::platelet_scan<M::at_least_20>(days, calendar, n, from, free)
+                   : options.milestone == M::at_least_50
+                       ? detail::platelet_scan<M::at_least_50>(days, calendar, n, from, free)
+                       : detail::platelet_scan<M::above_20_ebmt_2019>(days, calendar, n, from, free);
+    detail::set_day_found(*out, f, days);
     return out;
 }
 
