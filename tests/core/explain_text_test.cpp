@@ -91,6 +91,10 @@ TEST_CASE("criteria render in English from the data alone", "[core][explain][COR
     const C flag{criterion_id::valve, hsct::outcome::not_met, hsct::comparator::present, true, "",
                  hsct::measure::flag(false), 0.0};
     CHECK(hsct::render(flag) == "heart valve disease: absent: not met");
+    // a threshold with more decimals than the measured value needs is shown as it is
+    const C centre{criterion_id::creatinine, hsct::outcome::met, hsct::comparator::greater, true, "",
+                   hsct::measure::of(hsct::creatinine(3.0, hsct::units::mg_per_dl), hsct::units::mg_per_dl), 2.25};
+    CHECK(hsct::render(centre) == "creatinine above 2 mg/dL: 3 mg/dL > 2.25 mg/dL: met");
 }
 
 TEST_CASE("a second catalogue translates every word it has", "[core][explain][CORE-EXPLAIN-002]") {

@@ -177,8 +177,20 @@ template <tabled_enum Id>
                           (m.what() == measure::kind::quantity || m.what() == measure::kind::count);
     if (compared) {
         const int d = decimals_for_comparison(m.number(), c.cmp, c.threshold, min_decimals);
-        // the threshold is shown with as few of those decimals as it needs
-        std::string shown_t = format_fixed(c.threshold, d);
+        // a threshold that is a short decimal (a centre's 82.5) is shown as it is, with up to two
+        // decimals more than the comparison needs, never rounded to "82"; one that is not (a
+        // converted or computed one, 18026.77 umol*min/L, 56.9094 kg) with the comparison's
+        int dt = d;
+        if (std::isfinite(c.threshold)) {
+            const double tol = 1e-9 * (std::fabs(c.threshold) > 1.0 ? std::fabs(c.threshold) : 1.0);
+            for (int k = d; k <= d + 2 && k <= 12; ++k) {
+                if (std::fabs(detail::rounded(c.threshold, k) - c.threshold) <= tol) {
+                    dt = k;
+                    break;
+                }
+            }
+        }
+        std::string shown_t = format_fixed(c.threshold, dt);
         if (shown_t.find('.') != std::string::npos) {
             while (shown_t.back() == '0') {
                 shown_t.pop_back();
