@@ -398,7 +398,7 @@ inline std::string milestone_text(hsct::engraftment::platelet_milestone m) {
     std::string s("Platelets ");
     s += hsct::engraftment::platelet_comparator(m) == hsct::comparator::greater ? ">" : ">=";
     s += ' ';
-    s += number(hsct::engraftment::platelet_threshold(m));
+    s += number(hsct::engraftment::platelet_threshold(m).in(hsct::units::giga_per_l));
     return s;
 }
 
@@ -573,7 +573,7 @@ inline std::string render_svg(const engraftment_chart& c) {
               std::string("ANC ").append(number(e::neutrophil_threshold.in(hsct::units::giga_per_l))));
     std::vector<double> drawn;
     for (const auto m : hsct::values<e::platelet_milestone>()) {
-        const double t = e::platelet_threshold(m);
+        const double t = e::platelet_threshold(m).in(hsct::units::giga_per_l);
         if (std::find(drawn.begin(), drawn.end(), t) == drawn.end()) {
             drawn.push_back(t);
             threshold(detail::platelet_style, t, std::string("Plt ").append(number(t)));
@@ -591,7 +591,7 @@ inline std::string render_svg(const engraftment_chart& c) {
         attr(body, "data-label", detail::day_label(m.day));
         if (m.milestone) {
             attr(body, "data-milestone", e::id(*m.milestone));
-            attr(body, "data-threshold", number(e::platelet_threshold(*m.milestone)));
+            attr(body, "data-threshold", number(e::platelet_threshold(*m.milestone).in(hsct::units::giga_per_l)));
         }
         body += '>';
         detail::line(body, x, f.top, x, f.bottom, m.style->colour, "1.8", m.dash);

@@ -206,8 +206,8 @@ TEST_CASE("the worked examples: ANC engrafting D+14, platelets >= 20 on D+7 and 
     CHECK(as_number(p50->attribute("data-day")) == p[1].day->number());
     CHECK(a->attribute("data-label") == std::optional<std::string>(hsct::to_string(*n->day)));
     CHECK(a->attribute("data-label") == std::optional<std::string>("D+14"));
-    CHECK(as_number(p20->attribute("data-threshold")) == e::platelet_threshold(e::platelet_milestone::at_least_20));
-    CHECK(as_number(p50->attribute("data-threshold")) == e::platelet_threshold(e::platelet_milestone::at_least_50));
+    CHECK(as_number(p20->attribute("data-threshold")) == e::platelet_threshold(e::platelet_milestone::at_least_20).in(hsct::units::giga_per_l));
+    CHECK(as_number(p50->attribute("data-threshold")) == e::platelet_threshold(e::platelet_milestone::at_least_50).in(hsct::units::giga_per_l));
     CHECK(label_after(d, a) == "ANC engraftment D+14");
     CHECK(label_after(d, p20) == "Platelets >= 20 engraftment D+7");
     CHECK(label_after(d, p50) == "Platelets >= 50 engraftment D+9");

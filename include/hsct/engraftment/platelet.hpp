@@ -114,8 +114,8 @@ struct platelet_result {
 };
 
 /// The milestone's threshold and comparator.
-[[nodiscard]] constexpr double platelet_threshold(platelet_milestone m) noexcept {
-    return m == platelet_milestone::at_least_50 ? 50.0 : 20.0;
+[[nodiscard]] constexpr hsct::platelets platelet_threshold(platelet_milestone m) noexcept {
+    return hsct::platelets(m == platelet_milestone::at_least_50 ? 50.0 : 20.0, hsct::units::giga_per_l);
 }
 [[nodiscard]] constexpr hsct::comparator platelet_comparator(platelet_milestone m) noexcept {
     return m == platelet_milestone::above_20_ebmt_2019 ? hsct::comparator::greater : hsct::comparator::greater_equal;
@@ -137,7 +137,7 @@ struct platelet_rule {
     std::optional<hsct::transplant_day> first_tx;
 
     platelet_rule(const platelet_options& o, const transfusion_log& transfusions) noexcept
-        : t(platelet_threshold(o.milestone)),
+        : t(platelet_threshold(o.milestone).in(hsct::units::giga_per_l)),
           cmp(platelet_comparator(o.milestone)),
           calendar(o.consecutive == consecutive_rule::calendar_days),
           run_length(o.run_length),
@@ -334,7 +334,7 @@ template <platelet_milestone M>
 [[nodiscard]] HSCT_ALWAYS_INLINE days_found platelet_scan(std::span<const day_value<hsct::platelets>> days,
                                                           bool calendar, std::size_t run_length, std::int32_t from,
                                                           transfusion_window& free) noexcept {
-    constexpr double t = platelet_threshold(M);
+    constexpr double t = platelet_threshold(M).in(hsct::units::giga_per_l);
     const auto qualifies = [&](std::int32_t day, double v) {
         if constexpr (M == platelet_milestone::above_20_ebmt_2019) {
             return hsct::detail::above(v, t) && free(day);
