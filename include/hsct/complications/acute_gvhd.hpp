@@ -56,6 +56,7 @@
 #include <optional>
 #include <string>
 
+#include "hsct/complications/attribution.hpp"
 #include "hsct/complications/vocabulary.hpp"
 #include "hsct/core/analyte.hpp"
 #include "hsct/core/detail/always_inline.hpp"
@@ -77,21 +78,6 @@ constexpr auto hsct_enum_table(agvhd_organ) noexcept {
         {agvhd_organ::liver, "liver", "liver"},
         {agvhd_organ::upper_gi, "upper_gi", "upper GI tract"},
         {agvhd_organ::lower_gi, "lower_gi", "lower GI tract (gut)"},
-    });
-}
-
-/// COMP-AGVHD-002: whose finding it is (the clinician's attribution, per organ and day).
-enum class gvhd_attribution : std::uint8_t {
-    gvhd = 1,                  ///< GVHD (the default)
-    gvhd_and_other_cause = 2,  ///< GVHD with another contributing cause (Keystone: one stage lower)
-    other_cause = 3,           ///< another cause explains it: the organ is stage 0
-};
-
-constexpr auto hsct_enum_table(gvhd_attribution) noexcept {
-    return make_enum_table<gvhd_attribution>("gvhd_attribution", {
-        {gvhd_attribution::gvhd, "gvhd", "GVHD"},
-        {gvhd_attribution::gvhd_and_other_cause, "gvhd_and_other_cause", "GVHD with another contributing cause"},
-        {gvhd_attribution::other_cause, "other_cause", "another cause (not GVHD)"},
     });
 }
 

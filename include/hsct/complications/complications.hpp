@@ -11,9 +11,14 @@
 
 #include "hsct/complications/acute_gvhd.hpp"
 #include "hsct/complications/acute_gvhd_course.hpp"
-// chronic GVHD and the NIH category (helper): chronic_gvhd.hpp, gvhd_category.hpp land here
-// SOS/VOD (helper): sos_vod.hpp lands here
-// TA-TMA and engraftment syndrome (helper): ta_tma.hpp, engraftment_syndrome.hpp land here
+#include "hsct/complications/chronic_gvhd.hpp"
+#include "hsct/complications/gvhd_category.hpp"
+#include "hsct/complications/sos_vod.hpp"
+#include "hsct/complications/sos_vod_input.hpp"
+#include "hsct/complications/sos_vod_paediatric.hpp"
+#include "hsct/complications/sos_vod_severity.hpp"
+#include "hsct/complications/engraftment_syndrome.hpp"
+#include "hsct/complications/ta_tma.hpp"
 #include "hsct/complications/vocabulary.hpp"
 
 #endif  // HSCT_COMPLICATIONS_COMPLICATIONS_HPP
