@@ -124,7 +124,8 @@ TEST_CASE("a child's stool per kg, with the weight carried forward", "[COMP-AGVH
     auto first = stool(20, 200.0);
     first.weight = hsct::mass(20.0, u::kg);
     const std::vector<c::gvhd_course_day> days{first, stool(21, 420.0)};
-    const c::gvhd_episode ep{transplant_day::at(20), transplant_day::at(20)};
+    c::gvhd_episode ep{transplant_day::at(20), transplant_day::at(20)};
+    ep.paediatric = true;
     c::gvhd_course_options single;
     single.average = c::stool_average::single_day;
     std::vector<c::gvhd_day_grade> graded(2);
@@ -136,6 +137,30 @@ TEST_CASE("a child's stool per kg, with the weight carried forward", "[COMP-AGVH
     CHECK(graded[1].magic.lower_gi.stage == 2);    // 420 mL / 20 kg = 21 mL/kg
     CHECK(r->magic.grade == g::grade_iii);
     CHECK(r->magic.day->number() == 21);
+}
+
+TEST_CASE("the onset window's days before the diagnosis are graded but not in the maximum", "[COMP-AGVHD-007][MAGIC-2016]") {
+    // a diagnosis on D+25: D+22 (1200 mL) is data for the onset stage, not a day of the disease
+    const std::vector<c::gvhd_course_day> days{stool(22, 1600.0), stool(23, 300.0), stool(24, 300.0), stool(25, 600.0)};
+    const auto r = assess(days, {transplant_day::at(25)});
+    CHECK(r.graded[0].before_onset);
+    CHECK(r.graded[0].magic_grade.grade == g::grade_iii);
+    CHECK_FALSE(r.graded[3].before_onset);
+    CHECK(r.result.magic.grade == g::grade_ii);  // D+25's own 600 mL (the lower-GI onset found on it)
+    CHECK(r.result.magic.day->number() == 25);
+}
+
+TEST_CASE("the lower-GI diagnosis day without its own output takes the window's highest day", "[COMP-AGVHD-006][MAGIC-2016]") {
+    std::vector<c::gvhd_course_day> days{stool(22, 1200.0), stool(23, 300.0), rash(25, 10.0)};
+    const c::gvhd_episode ep{transplant_day::at(22), transplant_day::at(25)};
+    const auto r = assess(days, ep);
+    CHECK(r.graded[2].lower_gi_onset_day);
+    CHECK(r.graded[2].magic.lower_gi.stage == 2);  // 1200 mL on D+22, within D+22..D+24
+    CHECK(r.graded[2].magic_grade.grade == g::grade_iii);
+    // with nothing in the window either: not assessed, named
+    const auto none = assess({rash(25, 10.0)}, ep);
+    CHECK(none.graded[0].onset_window_empty);
+    CHECK_FALSE(none.graded[0].magic.lower_gi.assessed);
 }
 
 TEST_CASE("refused: a day outside the episode, out of order, a stool before any weight, bad findings", "[COMP-AGVHD-006]") {
@@ -152,6 +177,14 @@ TEST_CASE("refused: a day outside the episode, out of order, a stool before any 
     CHECK(field({rash(22, 101.0)}) == "days[0].rash_bsa");
     std::vector<c::gvhd_day_grade> short_of_one(1);
     CHECK(c::assess_gvhd_course(std::vector{rash(20, 1.0), rash(21, 1.0)}, ep, short_of_one).error().field() == "graded");
+    const c::gvhd_episode early_lgi{transplant_day::at(20), transplant_day::at(19)};
+    CHECK(c::assess_gvhd_course(std::vector{rash(20, 1.0)}, early_lgi, graded).error().field() == "episode.lower_gi_onset");
+    const c::gvhd_episode late_lgi{transplant_day::at(20), transplant_day::at(41), transplant_day::at(40)};
+    CHECK(c::assess_gvhd_course(std::vector{rash(20, 1.0)}, late_lgi, graded).error().field() == "episode.lower_gi_onset");
+    // a child's weight without the paediatric status
+    auto light = stool(20, 300.0);
+    light.weight = hsct::mass(30.0, u::kg);
+    CHECK(c::assess_gvhd_course(std::vector{light}, ep, graded).error().field() == "episode.paediatric");
     const c::gvhd_episode backwards{transplant_day::at(20), std::nullopt, transplant_day::at(19)};
     CHECK(c::assess_gvhd_course(std::vector{rash(20, 1.0)}, backwards, graded).error().field() == "episode.end");
 }

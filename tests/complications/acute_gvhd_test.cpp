@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
@@ -53,13 +54,15 @@ int liver_umol(double umol) {
     d.bilirubin = hsct::bilirubin(umol, u::umol_per_l);
     return magic(d).liver.stage;
 }
+// a patient of `kg`, paediatric when under 50 kg
+c::gvhd_patient of(double kg) { return c::gvhd_patient{hsct::mass(kg, u::kg), kg < 50.0}; }
 int lgi(double ml, double kg = 70.0) {
-    return magic(with(std::nullopt, std::nullopt, false, ml), c::gvhd_patient{hsct::mass(kg, u::kg)}).lower_gi.stage;
+    return magic(with(std::nullopt, std::nullopt, false, ml), of(kg)).lower_gi.stage;
 }
 int episodes(std::uint8_t n, double kg = 70.0) {
     auto d = day0();
     d.stool_episodes = n;
-    return magic(d, c::gvhd_patient{hsct::mass(kg, u::kg)}).lower_gi.stage;
+    return magic(d, of(kg)).lower_gi.stage;
 }
 }  // namespace
 
@@ -109,10 +112,10 @@ TEST_CASE("AG-M1..M10: MAGIC stages and grade from raw measurements", "[COMP-AGV
     CHECK(c::grade_magic(magic(with(10.0, 3.0, true, 999.0))).grade == g::grade_ii);
     // AG-M5: a child of 20 kg: 400 mL = 20 mL/kg stage 2 (III); 398 mL = 19.9 stage 1 (II); 610 = 30.5 stage 3
     CHECK(lgi(400.0, 20.0) == 2);
-    CHECK(c::grade_magic(magic(with(std::nullopt, std::nullopt, false, 400.0), {hsct::mass(20.0, u::kg)})).grade == g::grade_iii);
+    CHECK(c::grade_magic(magic(with(std::nullopt, std::nullopt, false, 400.0), of(20.0))).grade == g::grade_iii);
     CHECK(lgi(398.0, 20.0) == 1);
     CHECK(lgi(610.0, 20.0) == 3);
-    const auto kid = magic(with(std::nullopt, std::nullopt, false, 400.0), {hsct::mass(20.0, u::kg)});
+    const auto kid = magic(with(std::nullopt, std::nullopt, false, 400.0), of(20.0));
     CHECK(kid.child);
     CHECK(kid.lower_gi.decided_by.id == c::agvhd_criterion::stool_volume_per_kg);
     CHECK(kid.lower_gi.decided_by.measured.number() == 20.0);
@@ -194,7 +197,7 @@ TEST_CASE("MAGIC lower GI: volume and episodes, adult and child, below/at/above"
     auto d = with(std::nullopt, std::nullopt, false, 400.0);
     d.stool_episodes = 1;
     CHECK(magic(d).lower_gi.stage == 1);  // 600 mL
-    CHECK(magic(d, {hsct::mass(20.0, u::kg)}).lower_gi.stage == 2);  // 20 + 3 = 23 mL/kg
+    CHECK(magic(d, of(20.0)).lower_gi.stage == 2);  // 20 + 3 = 23 mL/kg
     // severe pain or bloody stool: 4 whatever the volume
     auto pain = with(std::nullopt, std::nullopt, false, 100.0);
     pain.severe_abdominal_pain = true;
@@ -202,21 +205,33 @@ TEST_CASE("MAGIC lower GI: volume and episodes, adult and child, below/at/above"
     CHECK(magic(pain).lower_gi.decided_by.id == c::agvhd_criterion::severe_abdominal_pain);
 }
 
-TEST_CASE("the 50 kg edge: child below 50 kg (MAGIC) or at 50 kg and below (PDQ)", "[COMP-AGVHD-001][MAGIC-2016]") {
-    // 4 episodes: adult stage 1, child stage 1; 3 episodes: adult 1, child 0
-    const auto at = [](double kg, c::child_rule r) {
+TEST_CASE("the 50 kg edge: a paediatric patient below 50 kg (MAGIC) or at 50 kg and below (PDQ)", "[COMP-AGVHD-001][MAGIC-2016]") {
+    // 3 episodes: adult stage 1, child stage 0
+    const auto at = [](double kg, c::child_rule r, std::optional<bool> paediatric = true) {
         auto d = day0();
         d.stool_episodes = 3;
         c::magic_options o;
         o.child = r;
-        return magic(d, {hsct::mass(kg, u::kg)}, o);
+        return c::stage_magic(d, c::gvhd_patient{hsct::mass(kg, u::kg), paediatric}, o);
     };
-    CHECK(at(49.9, c::child_rule::below_50_kg).child);
-    CHECK_FALSE(at(50.0, c::child_rule::below_50_kg).child);
-    CHECK(at(50.0, c::child_rule::below_50_kg).lower_gi.stage == 1);
-    CHECK(at(50.0, c::child_rule::at_or_below_50_kg).child);
-    CHECK(at(50.0, c::child_rule::at_or_below_50_kg).lower_gi.stage == 0);
-    CHECK_FALSE(at(50.1, c::child_rule::at_or_below_50_kg).child);
+    CHECK(at(49.9, c::child_rule::below_50_kg)->child);
+    CHECK_FALSE(at(50.0, c::child_rule::below_50_kg)->child);
+    CHECK(at(50.0, c::child_rule::below_50_kg)->lower_gi.stage == 1);
+    CHECK(at(50.0, c::child_rule::at_or_below_50_kg)->child);
+    CHECK(at(50.0, c::child_rule::at_or_below_50_kg)->lower_gi.stage == 0);
+    CHECK_FALSE(at(50.1, c::child_rule::at_or_below_50_kg)->child);
+    // an adult under 50 kg keeps the adult bands: 900 mL is stage 1 (grade II), not 20 mL/kg
+    const auto small_adult = c::stage_magic(with(std::nullopt, std::nullopt, false, 900.0),
+                                            c::gvhd_patient{hsct::mass(45.0, u::kg), false});
+    REQUIRE(small_adult.has_value());
+    CHECK_FALSE(small_adult->child);
+    CHECK(small_adult->lower_gi.stage == 1);
+    CHECK(c::stage_magic(with(std::nullopt, std::nullopt, false, 900.0), of(45.0))->lower_gi.stage == 2);
+    // under 50 kg without the paediatric status: refused, naming it
+    const auto unknown = at(45.0, c::child_rule::below_50_kg, std::nullopt);
+    REQUIRE_FALSE(unknown.has_value());
+    CHECK(unknown.error().field() == "patient.paediatric");
+    CHECK(at(70.0, c::child_rule::below_50_kg, std::nullopt).has_value());  // 50 kg and over: adult bands
 }
 
 TEST_CASE("attribution: another cause stages the organ 0 under MAGIC", "[COMP-AGVHD-002][MAGIC-2016]") {
@@ -279,6 +294,23 @@ TEST_CASE("AG-G1..G6: modified Glucksberg (Keystone) grades and policies", "[COM
     c::keystone_options blood4;
     blood4.bloody_stool = c::keystone_bloody_stool::stage_4;
     CHECK(keystone(blood, blood4).gut.stage == 4);
+    // the Keystone cells are the notes' reproduction: every stage criterion is marked unverified
+    const auto k2 = keystone(with(30.0, 2.5, false, 600.0));
+    CHECK_FALSE(k2.skin.decided_by.verified);
+    CHECK_FALSE(k2.liver.decided_by.verified);
+    CHECK(std::string(k2.gut.decided_by.requirement) == "COMP-AGVHD-004");
+    // bilirubin printed in umol/L (34 / 51 / 256) staged on the mg/dL bands after one conversion
+    const auto kl = [&](double umol) {
+        auto d = day0();
+        d.bilirubin = hsct::bilirubin(umol, u::umol_per_l);
+        return keystone(d).liver.stage;
+    };
+    CHECK(kl(34.0) == 0);   // 1.99 mg/dL (the printed band would say 1)
+    CHECK(kl(34.2) == 1);
+    CHECK(kl(51.0) == 1);   // 2.98 mg/dL (printed: 2)
+    CHECK(kl(51.4) == 2);
+    CHECK(kl(256.0) == 3);  // 14.97 mg/dL (printed: 4)
+    CHECK(kl(257.0) == 4);
     // persistent upper-GI symptoms with histology: gut 1
     auto ugi = with(std::nullopt, std::nullopt, true, std::nullopt);
     CHECK(keystone(ugi).gut.stage == 0);

@@ -43,6 +43,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     if ((data[2] & 2U) != 0U) {
         ep.end = hsct::transplant_day::at(static_cast<int>(data[1]) + static_cast<int>(data[3] & 63U));
     }
+    if ((data[2] & 4U) != 0U) {
+        ep.paediatric = (data[2] & 8U) != 0U;
+    }
     std::vector<c::gvhd_course_day> days;
     int day = static_cast<int>(data[1]) - 23;
     for (std::size_t i = 4; i + 8 <= size && days.size() < 200; i += 8) {

@@ -27,8 +27,9 @@
 // printed mg/dL bands; no second table of rounded umol/L bands is kept (resolutions addendum).
 // A day's stool: measured liquid volume, plus unquantified liquid episodes counted at 200 mL
 // (adult) or 3 mL/kg (child) when a volume is also measured [V2]; with episodes only, the episode
-// bands [V-HB24]. Adult or child: below 50 kg is a child (MAGIC's "children < 50 kg", the
-// default) or 50 kg and below (PDQ) — `child_rule` [C].
+// bands [V-HB24]. Adult or child: a paediatric patient (the centre's age definition, given by the
+// caller) below 50 kg is a child (MAGIC's "children < 50 kg", the default) or at 50 kg and below
+// (PDQ) — `child_rule` [C]; an adult under 50 kg keeps the adult bands.
 // COMP-AGVHD-002 Attribution: the clinician states per organ whether the finding is GVHD, GVHD
 // with another cause, or another cause; another cause stages the organ 0 (MAGIC's "other causes
 // excluded by the clinician"); MAGIC does not downgrade for a contributing cause [V2].
@@ -143,16 +144,18 @@ constexpr auto hsct_enum_table(ibmtr_index) noexcept {
     });
 }
 
-/// COMP-AGVHD-001: who is staged as a child for the lower GI tract [C].
+/// COMP-AGVHD-001: which child is staged on the child's lower-GI bands [C]. Both read "children
+/// < 50 kg" as a paediatric patient (the centre's age definition, `gvhd_patient::paediatric`)
+/// under the weight: an adult under 50 kg keeps the adult bands.
 enum class child_rule : std::uint8_t {
-    below_50_kg = 1,          ///< below 50 kg (MAGIC "children < 50 kg") — default
-    at_or_below_50_kg = 2,    ///< 50 kg and below (PDQ: "> 50 kg" adult)
+    below_50_kg = 1,          ///< a paediatric patient below 50 kg (MAGIC "children < 50 kg") — default
+    at_or_below_50_kg = 2,    ///< a paediatric patient at 50 kg and below (PDQ: "> 50 kg" adult)
 };
 
 constexpr auto hsct_enum_table(child_rule) noexcept {
     return make_enum_table<child_rule>("child_rule", {
-        {child_rule::below_50_kg, "below_50_kg", "child below 50 kg (MAGIC)"},
-        {child_rule::at_or_below_50_kg, "at_or_below_50_kg", "child at 50 kg and below (PDQ)"},
+        {child_rule::below_50_kg, "below_50_kg", "a paediatric patient below 50 kg (MAGIC)"},
+        {child_rule::at_or_below_50_kg, "at_or_below_50_kg", "a paediatric patient at 50 kg and below (PDQ)"},
     });
 }
 
@@ -220,9 +223,11 @@ struct gvhd_day {
     gvhd_attribution lower_gi_cause = gvhd_attribution::gvhd;
 };
 
-/// The patient's side of a day: the weight that decides adult or child and the per-kg volume.
+/// The patient's side of a day: whether the patient is paediatric and the weight, which together
+/// decide the adult or child lower-GI bands, and the per-kg volume.
 struct gvhd_patient {
-    std::optional<hsct::mass> weight{};  ///< needed when the stool is measured and the patient may be a child
+    std::optional<hsct::mass> weight{};   ///< needed for any stool finding
+    std::optional<bool> paediatric{};     ///< the centre's age definition; needed under 50 kg
 };
 
 struct magic_options {
@@ -398,13 +403,22 @@ template <class = void>
     return std::nullopt;
 }
 
-/// Adult or child for the lower GI tract; nullopt when the weight is needed and missing.
-[[nodiscard]] HSCT_ALWAYS_INLINE std::optional<bool> is_child(const gvhd_patient& p, child_rule r) noexcept {
+/// Adult or child for the lower GI tract, or what is missing to tell.
+enum class child_status : std::uint8_t { adult, child, weight_missing, paediatric_missing };
+
+[[nodiscard]] HSCT_ALWAYS_INLINE child_status child_of(const gvhd_patient& p, child_rule r) noexcept {
     if (!p.weight) {
-        return std::nullopt;
+        return child_status::weight_missing;
     }
     const double w = p.weight->in(hsct::units::kg);
-    return r == child_rule::below_50_kg ? w < child_below_kg : w <= child_below_kg;
+    const bool light = r == child_rule::below_50_kg ? w < child_below_kg : w <= child_below_kg;
+    if (!light) {
+        return child_status::adult;
+    }
+    if (!p.paediatric) {
+        return child_status::paediatric_missing;
+    }
+    return *p.paediatric ? child_status::child : child_status::adult;
 }
 
 HSCT_ALWAYS_INLINE void not_assessed(organ_stage& s, agvhd_organ o) noexcept {
@@ -571,19 +585,19 @@ template <class = void>
         detail::not_assessed(s.lower_gi, agvhd_organ::lower_gi);
         return out;
     }
-    const auto child = detail::is_child(p, o.child);
-    if (!child && d.stool_volume) {
-        out = error(errc::missing, "patient.weight", "", "the weight (adult or child, and mL/kg for a child)",
+    const auto child = detail::child_of(p, o.child);
+    if (child == detail::child_status::weight_missing) {
+        out = error(errc::missing, "patient.weight", "", "the weight (adult or child bands, and mL/kg for a child)",
                     "COMP-AGVHD-001");
         return out;
     }
-    s.child = child.value_or(false);
-    if (!child && !d.stool_volume) {
-        // episodes only, weight unknown: the adult and child episode bands differ, so it is needed
-        out = error(errc::missing, "patient.weight", "", "the weight (adult and child episode bands differ)",
+    if (child == detail::child_status::paediatric_missing) {
+        out = error(errc::missing, "patient.paediatric", "",
+                    "whether the patient is paediatric (under 50 kg: a child's bands only for a child)",
                     "COMP-AGVHD-001");
         return out;
     }
+    s.child = child == detail::child_status::child;
     detail::stage_stool(d, s.child, p.weight ? p.weight->in(hsct::units::kg) : 0.0, s.lower_gi);
     return out;
 }
@@ -640,6 +654,14 @@ template <class = void>
         s.gut.assessed = true;
         detail::set_crit(s.gut.decided_by, agvhd_criterion::upper_gi_histology, hsct::measure::flag(true), hsct::comparator::present, 0.0);
         s.gut.decided_by.requirement = "COMP-AGVHD-004";
+    }
+    // the Keystone cells are the notes' reproduction [M]: every stage criterion is Keystone's and
+    // unverified, whatever MAGIC's staging of the same value says
+    for (organ_stage* st : {&s.skin, &s.liver, &s.gut}) {
+        if (st->decided_by.id != agvhd_criterion::not_assessed && st->decided_by.id != agvhd_criterion::other_cause) {
+            st->decided_by.requirement = "COMP-AGVHD-004";
+            st->decided_by.verified = false;
+        }
     }
     if (o.downgrade == keystone_downgrade::apply) {
         const auto lower = [](organ_stage& st) {

@@ -29,10 +29,11 @@
 //    own (`single_day`); episodes count at 200 mL (adult) or 3 mL/kg (child) in the mean [V2];
 //  - other causes: the clinician's attribution per organ and day (COMP-AGVHD-002).
 // COMP-AGVHD-007 the grade on each day from that day's stages, and the episode's maximum for each
-// system, the day it was first reached and the organs that conferred it. (For all three systems
-// the maximum of the daily grades equals the grade of each organ's maximum stage only when the
-// maxima fall on the same day; hsct reports the maximum daily grade, which is what the sources
-// grade.)
+// system, the day it was first reached and the organs that conferred it. The days of the onset
+// window before the diagnosis are graded (named before_onset) but not counted in the maxima: they
+// are data for the onset stage, not days of the disease [P]. The maximum is the highest daily
+// grade, which is what the sources grade; it need not equal the grade of each organ's highest
+// stage, since organs can peak on different days.
 #ifndef HSCT_COMPLICATIONS_ACUTE_GVHD_COURSE_HPP
 #define HSCT_COMPLICATIONS_ACUTE_GVHD_COURSE_HPP
 
@@ -98,12 +99,13 @@ struct gvhd_course_day {
     std::optional<hsct::mass> weight{};
 };
 
-/// The episode: the diagnosis day, the lower-GI diagnosis day (none: the first day whose own
-/// output stages 1 or more [P]) and the last day (none: open).
+/// The episode: the diagnosis day, the lower-GI diagnosis day (none: the first day from the
+/// diagnosis on whose own output stages 1 or more [P]) and the last day (none: open).
 struct gvhd_episode {
     hsct::transplant_day onset;
-    std::optional<hsct::transplant_day> lower_gi_onset{};
+    std::optional<hsct::transplant_day> lower_gi_onset{};  ///< on or after the onset, by the end
     std::optional<hsct::transplant_day> end{};
+    std::optional<bool> paediatric{};  ///< the patient (the centre's age definition); needed under 50 kg
 };
 
 struct gvhd_course_options {
@@ -126,6 +128,7 @@ struct gvhd_day_grade {
     std::uint8_t stool_days_averaged = 0;  ///< days whose output made the day's (0: none measured)
     bool lower_gi_onset_day = false;       ///< the onset rule (highest day of the window) applied
     bool onset_window_empty = false;       ///< the window held no output: the day's own was used
+    bool before_onset = false;             ///< a day of the onset window before the diagnosis: graded, not in the maxima
 };
 
 /// The maximum of one system over the episode.
@@ -206,6 +209,14 @@ template <class = void>
                     hsct::detail::concat({"on or after the onset, ", hsct::to_string(episode.onset)}), "COMP-AGVHD-006");
         return out;
     }
+    if (episode.lower_gi_onset &&
+        (*episode.lower_gi_onset < episode.onset || (episode.end && *episode.end < *episode.lower_gi_onset))) {
+        out = error(errc::out_of_range, "episode.lower_gi_onset", hsct::to_string(*episode.lower_gi_onset),
+                    hsct::detail::concat({"from the onset, ", hsct::to_string(episode.onset),
+                                          episode.end ? ", to the end, " + hsct::to_string(*episode.end) : std::string()}),
+                    "COMP-AGVHD-006");
+        return out;
+    }
     for (std::size_t i = 0; i < days.size(); ++i) {
         const auto d = days[i].findings.day;
         if (d.number() < first || (episode.end && *episode.end < d)) {
@@ -226,7 +237,6 @@ template <class = void>
     gvhd_episode_result& r = *out;
     r.options = options;
     r.days = days.size();
-    const bool child_below = options.magic.child == child_rule::below_50_kg;
     std::optional<hsct::mass> weight;
     // the lower-GI diagnosis day: given, or the first day whose own output stages 1 or more [P]
     std::optional<hsct::transplant_day> lgi_onset = episode.lower_gi_onset;
@@ -245,28 +255,38 @@ template <class = void>
             }
             day.upper_gi_persistent = run;
         }
-        gvhd_patient patient{weight};
+        const gvhd_patient patient{weight, episode.paediatric};
         const bool bloody_or_pain = day.grossly_bloody_stool || day.severe_abdominal_pain;
         const bool has_stool = day.stool_volume.has_value() || day.stool_episodes.has_value();
+        const bool given_onset_day = episode.lower_gi_onset && day.day == *episode.lower_gi_onset;
         gvhd_day_grade& g = graded[i];
         g = gvhd_day_grade{};
         g.day = day.day;
-        if (has_stool && !bloody_or_pain && day.lower_gi_cause != gvhd_attribution::other_cause) {
-            if (!weight) {
+        g.before_onset = day.day < episode.onset;
+        if ((has_stool || given_onset_day) && !bloody_or_pain && day.lower_gi_cause != gvhd_attribution::other_cause) {
+            const auto status = detail::child_of(patient, options.magic.child);
+            if (status == detail::child_status::weight_missing) {
                 out = error(errc::missing, field(i, "weight"), "",
                             "a weight on or before the day (adult or child, and mL/kg for a child)", "COMP-AGVHD-001");
                 return out;
             }
+            if (status == detail::child_status::paediatric_missing) {
+                out = error(errc::missing, "episode.paediatric", "",
+                            "whether the patient is paediatric (under 50 kg: a child's bands only for a child)",
+                            "COMP-AGVHD-001");
+                return out;
+            }
+            const bool child = status == detail::child_status::child;
             const double kg = weight->in(hsct::units::kg);
-            const bool child = child_below ? kg < detail::child_below_kg : kg <= detail::child_below_kg;
             const auto own = detail::stool_amount(day, child, kg);
-            if (!lgi_onset && own && (child ? *own >= 10.0 : *own >= 500.0)) {
+            const double stage1 = child ? 10.0 : 500.0;  // the band of lower-GI stage 1 (COMP-AGVHD-001)
+            if (!lgi_onset && !g.before_onset && own && hsct::detail::at_least(*own, stage1)) {
                 lgi_onset = day.day;
             }
-            double amount = own.value_or(0.0);
+            std::optional<double> amount = own;
             std::uint8_t used = own ? 1 : 0;
             if (lgi_onset && day.day == *lgi_onset) {
-                // the onset stage: the highest single day of the window
+                // the onset stage: the highest single day of the window (the day need not have its own)
                 g.lower_gi_onset_day = true;
                 // a diagnosis day found from the output itself ends its own window [P]: the days
                 // before it are below stage 1 by definition
@@ -285,10 +305,11 @@ template <class = void>
                 }
                 g.onset_window_empty = !best;
                 if (best) {
-                    amount = *best;
+                    amount = best;
+                    used = 1;
                 }
-            } else if (lgi_onset && *lgi_onset < day.day && options.average == stool_average::mean_of_available) {
-                double sum = amount;
+            } else if (own && lgi_onset && *lgi_onset < day.day && options.average == stool_average::mean_of_available) {
+                double sum = *own;
                 for (std::size_t back = 1; back <= 2 && back <= i; ++back) {
                     const auto& f = days[i - back].findings;
                     if (f.day.number() < day.day.number() - 2) {
@@ -299,17 +320,15 @@ template <class = void>
                         ++used;
                     }
                 }
-                amount = own ? sum / used : (used > 0 ? sum / used : 0.0);
-                if (!own) {
-                    used = 0;  // the day itself not measured: not assessed that day
-                }
+                amount = sum / used;
             }
             g.stool_days_averaged = used;
-            // the day staged on that amount, as a measured volume (no episodes left to add)
+            // the day staged on that amount, as a measured volume (no episodes left to add); none:
+            // the lower GI not assessed that day
             day.stool_episodes.reset();
-            day.stool_volume = hsct::volume(child ? amount * kg : amount, hsct::units::mL);
-            if (!own) {
-                day.stool_volume.reset();
+            day.stool_volume.reset();
+            if (amount) {
+                day.stool_volume = hsct::volume(child ? *amount * kg : *amount, hsct::units::mL);
             }
         }
         auto m = stage_magic(day, patient, options.magic);
@@ -329,9 +348,11 @@ template <class = void>
         g.keystone = *k;
         g.keystone_grade = grade_keystone(g.keystone);
         g.ibmtr = grade_ibmtr(g.keystone);
-        detail::track(r.magic, g.magic_grade, g.day);
-        detail::track(r.keystone, g.keystone_grade, g.day);
-        detail::track(r.ibmtr, g.ibmtr, g.day);
+        if (!g.before_onset) {  // the days before the diagnosis are data for the onset window, not the episode
+            detail::track(r.magic, g.magic_grade, g.day);
+            detail::track(r.keystone, g.keystone_grade, g.day);
+            detail::track(r.ibmtr, g.ibmtr, g.day);
+        }
     }
     return out;
 }
