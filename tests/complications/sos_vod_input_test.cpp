@@ -40,7 +40,13 @@ TEST_CASE("HVPG, GFR and oxygen flow are checked on construction", "[COMP-SOS-00
     CHECK(c::pressure_gradient::make(-0.1).error().code() == hsct::errc::out_of_range);
     CHECK(c::pressure_gradient::make(std::nan("")).error().code() == hsct::errc::not_finite);
     CHECK(c::filtration_rate::make(300.0).has_value());
-    CHECK(c::filtration_rate::make(300.1).error().valid_range() == "0-300 mL/min");
+    CHECK(c::filtration_rate::make(300.1).error().valid_range() == "0-300 mL/min/1.73 m2");
+    // a child's absolute clearance is normalised to 1.73 m2 before the bands read it: an infant's
+    // 25 mL/min at 0.45 m2 is 96 mL/min/1.73 m2 (normal), not severe
+    CHECK(c::normalised_gfr(25.0, hsct::area(0.45, hsct::units::m2))->value() == Approx(25.0 * 1.73 / 0.45));
+    CHECK(c::normalised_gfr(25.0, hsct::area(0.05, hsct::units::m2)).error().field() == "bsa");
+    CHECK(c::normalised_gfr(25.0, hsct::area(3.6, hsct::units::m2)).error().field() == "bsa");
+    CHECK(c::normalised_gfr(25.0, hsct::area(3.5, hsct::units::m2)).has_value());
     CHECK(c::oxygen_flow::make(80.0).has_value());
     CHECK(c::oxygen_flow::make(80.1).error().field() == "oxygen");
     CHECK(c::oxygen_flow::make(-1.0, "oxygen[2].value").error().field() == "oxygen[2].value");

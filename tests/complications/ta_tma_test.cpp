@@ -616,7 +616,7 @@ TEST_CASE("ta_tma: sC5b-9 against the ULN: above (HB24, default) or at or above 
     }
 }
 
-TEST_CASE("ta_tma: proteinuria: rUPCR 1 mg/mg below, at and above, in mg/mg, g/g and mg/g", "[COMP-TMA-008][HB24-42]") {
+TEST_CASE("ta_tma: proteinuria: rUPCR 1 mg/mg below, at and above, in mg/mg, g/g, mg/g and mg/mmol", "[COMP-TMA-008][HB24-42]") {
     for (const auto& [v, want] : {std::tuple{0.99, outcome::not_met}, std::tuple{1.0, outcome::met},
                                   std::tuple{1.01, outcome::met}}) {
         INFO(v << " mg/mg");
@@ -628,7 +628,14 @@ TEST_CASE("ta_tma: proteinuria: rUPCR 1 mg/mg below, at and above, in mg/mg, g/g
         a.rupcr = *c::protein_creatinine_ratio::make(v * 1000.0, c::upcr_unit::mg_per_g);
         CHECK(item_outcome(assess({a}), C::rupcr) == want);
         CHECK(a.rupcr->in(c::upcr_unit::mg_per_g) == Approx(v * 1000.0));
+        a.rupcr = *c::protein_creatinine_ratio::make(v * 113.12, c::upcr_unit::mg_per_mmol);
+        CHECK(item_outcome(assess({a}), C::rupcr) == want);
     }
+    // a normal European ratio, 30 mg/mmol (0.27 mg/mg), is not proteinuria when entered in its unit
+    auto n = normal(40);
+    n.rupcr = *c::protein_creatinine_ratio::make(30.0, c::upcr_unit::mg_per_mmol);
+    CHECK(n.rupcr->in(c::upcr_unit::mg_per_mg) == Approx(30.0 / 113.12));
+    CHECK(item_outcome(assess({n}), C::rupcr) == outcome::not_met);
 }
 
 TEST_CASE("ta_tma: schistocytes present; haptoglobin recorded but never counted", "[COMP-TMA-005][COMP-TMA-012][HB24-42]") {

@@ -103,7 +103,7 @@ struct pressure_gradient_tag {
 };
 struct filtration_rate_tag {
     static constexpr const char* name = "gfr";
-    static constexpr const char* unit = "mL/min";
+    static constexpr const char* unit = "mL/min/1.73 m2";
     static constexpr double max = 300.0;  // [P]
 };
 struct oxygen_flow_tag {
@@ -115,9 +115,23 @@ struct oxygen_flow_tag {
 
 /// Hepatic venous pressure gradient in mmHg (0-60), as measured by transjugular catheter.
 using pressure_gradient = detail::sos_fixed_unit_value<detail::pressure_gradient_tag>;
-/// Glomerular filtration rate in mL/min (0-300), measured or estimated as the centre reports it
-/// (the paediatric table prints mL/min; a centre reporting mL/min/1.73 m2 passes that number).
+/// Glomerular filtration rate normalised to body surface, mL/min/1.73 m2 (0-300). The paediatric
+/// severity bands (90 / 60 / 30 / 15) are the normalised kidney-function categories: a child's
+/// absolute clearance in mL/min (a healthy infant's is about 25) must be normalised first
+/// (normalised_gfr), or a normal kidney would grade severe.
 using filtration_rate = detail::sos_fixed_unit_value<detail::filtration_rate_tag>;
+
+/// A clearance in mL/min normalised to 1.73 m2 of body surface: mL/min x 1.73 / BSA. Errors: a
+/// BSA outside 0.1-3.5 m2, or a result outside the type's range.
+template <class = void>
+[[nodiscard]] result<filtration_rate> normalised_gfr(double ml_per_min, hsct::area bsa) {
+    const double m2 = bsa.in(hsct::units::m2);
+    if (!std::isfinite(m2) || m2 < 0.1 || m2 > 3.5) {
+        return error(std::isfinite(m2) ? errc::out_of_range : errc::not_finite, "bsa",
+                     hsct::detail::concat({hsct::detail::format_number(m2), " m2"}), "0.1-3.5 m2", "COMP-SOS-001");
+    }
+    return filtration_rate::make(ml_per_min * 1.73 / m2);
+}
 /// Supplemental oxygen flow in L/min (0-80).
 using oxygen_flow = detail::sos_fixed_unit_value<detail::oxygen_flow_tag>;
 

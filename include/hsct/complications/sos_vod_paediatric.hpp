@@ -165,7 +165,7 @@ constexpr auto hsct_enum_table(sos_paediatric_severity_row) noexcept {
         {r::ascites, "ascites", "ascites"},
         {r::bilirubin_kinetics, "bilirubin_kinetics", "bilirubin doubling within 48 h"},
         {r::coagulation, "coagulation", "coagulation"},
-        {r::gfr, "gfr", "GFR (mL/min)"},
+        {r::gfr, "gfr", "GFR (mL/min/1.73 m2)"},
         {r::oxygen, "oxygen", "oxygen requirement (L/min)"},
         {r::cns, "cns", "new cognitive impairment"},
         {r::multi_organ_dysfunction, "multi_organ_dysfunction", "multi-organ dysfunction"},

@@ -179,11 +179,14 @@ private:
     double diastolic_;
 };
 
-/// COMP-TMA-013: the unit of a urine protein/creatinine ratio.
+/// COMP-TMA-013: the unit of a urine protein/creatinine ratio. Europe mostly reports mg/mmol:
+/// 1 mg/mg = 113.12 mg/mmol (creatinine 113.12 g/mol), so a normal 15 mg/mmol is 0.13 mg/mg and
+/// must never be entered as mg/mg.
 enum class upcr_unit : std::uint8_t {
-    mg_per_mg = 1,  ///< mg protein per mg creatinine (the unit the harmonised criteria print)
-    g_per_g = 2,    ///< g per g (the same number)
-    mg_per_g = 3,   ///< mg per g creatinine (1 mg/mg = 1000 mg/g)
+    mg_per_mg = 1,    ///< mg protein per mg creatinine (the unit the harmonised criteria print)
+    g_per_g = 2,      ///< g per g (the same number)
+    mg_per_g = 3,     ///< mg per g creatinine (1 mg/mg = 1000 mg/g)
+    mg_per_mmol = 4,  ///< mg protein per mmol creatinine (1 mg/mg = 113.12 mg/mmol)
 };
 
 constexpr auto hsct_enum_table(upcr_unit) noexcept {
@@ -191,8 +194,18 @@ constexpr auto hsct_enum_table(upcr_unit) noexcept {
         {upcr_unit::mg_per_mg, "mg_per_mg", "mg/mg"},
         {upcr_unit::g_per_g, "g_per_g", "g/g"},
         {upcr_unit::mg_per_g, "mg_per_g", "mg/g"},
+        {upcr_unit::mg_per_mmol, "mg_per_mmol", "mg/mmol"},
     });
 }
+
+namespace detail::tma {
+/// Creatinine's molar mass, g/mol (mg per mmol).
+inline constexpr double creatinine_mg_per_mmol = 113.12;
+/// The number of `u` in one mg/mg.
+[[nodiscard]] constexpr double upcr_per_mg_per_mg(upcr_unit u) noexcept {
+    return u == upcr_unit::mg_per_g ? 1000.0 : u == upcr_unit::mg_per_mmol ? creatinine_mg_per_mmol : 1.0;
+}
+}  // namespace detail::tma
 
 /// COMP-TMA-013: a random urine protein/creatinine ratio (rUPCR), kept in mg/mg. 8 bytes.
 class protein_creatinine_ratio {
@@ -205,7 +218,7 @@ public:
         if (auto e = hsct::detail::check_enum(unit, hsct::field_ref(field, "unit"))) {
             return *e;
         }
-        const double v = unit == upcr_unit::mg_per_g ? value / 1000.0 : value;
+        const double v = value / detail::tma::upcr_per_mg_per_mg(unit);
         if (!std::isfinite(v) || v < 0.0 || v > max_mg_per_mg) {
             return error(std::isfinite(v) ? errc::out_of_range : errc::not_finite, field,
                          hsct::detail::concat({hsct::detail::format_number(v), " mg/mg"}), "0-50 mg/mg",
@@ -214,7 +227,7 @@ public:
         return protein_creatinine_ratio(v);
     }
     [[nodiscard]] constexpr double in(upcr_unit unit) const noexcept {
-        return unit == upcr_unit::mg_per_g ? v_ * 1000.0 : v_;
+        return v_ * detail::tma::upcr_per_mg_per_mg(unit);
     }
     friend constexpr bool operator==(const protein_creatinine_ratio&, const protein_creatinine_ratio&) noexcept = default;
 
