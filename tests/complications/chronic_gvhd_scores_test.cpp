@@ -246,10 +246,13 @@ TEST_CASE("GI: weight loss < 5, 5-15, > 15 % below, at and above each edge", "[C
     auto in = clear();
     in.gi_tract.weight_loss = pct(4.9);  // no symptoms: a loss below 5 % does not score
     CHECK(score(in, O::gi_tract) == 0);
-    in.gi_tract.weight_loss = pct(5.0);  // 5 % is itself a symptom and scores 2
+    in.gi_tract.weight_loss = pct(5.0);  // hsct's reading: the loss scores 2 without stated symptoms, unverified
     const auto r = assess(in);
     CHECK(r.scores.gi_tract.score.value() == 2);
     CHECK(r.decided_by(O::gi_tract).contains(C::gi_weight_loss_5));
+    CHECK_FALSE(r.criteria.find(C::gi_weight_loss_5)->verified);
+    in.gi_tract.symptoms = true;  // "symptoms associated with weight loss": the source's reading
+    CHECK(assess(in).criteria.find(C::gi_weight_loss_5)->verified);
 }
 
 TEST_CASE("GI: diarrhoea grades, supplement for most calories, oesophageal dilation", "[COMP-CGVHD-013][NIH-2014]") {

@@ -34,8 +34,10 @@
 // severe, ADL significantly affected 3) and the form's items: lubricant drops up to 3 a day 1,
 // more than 3 a day or punctal plugs 2, special eyewear for pain, unable to work or loss of
 // vision from keratoconjunctivitis sicca 3 [V2].
-// COMP-CGVHD-013 GI tract: symptoms 1; weight loss 5-15 % 2, > 15 % 3 (weight loss is itself a
-// GI symptom; a loss below 5 % scores through the symptoms); diarrhoea mild 1, moderate without
+// COMP-CGVHD-013 GI tract: symptoms 1; symptoms with weight loss 5-15 % 2, > 15 % 3 [V2]; a loss
+// of 5 % or more without stated GI symptoms is scored the same by hsct's reading (weight loss
+// taken as a GI symptom) and marked unverified [U] — it may come from the mouth or intake; a loss
+// below 5 % scores through the symptoms; diarrhoea mild 1, moderate without
 // significant interference with daily living 2, severe with significant interference 3; a
 // supplement for most calories or oesophageal dilation 3 [V2]. Weight loss is over about 3 months
 // [M]: the caller's measurement (weight_loss_percent helps).
@@ -965,7 +967,9 @@ HSCT_ALWAYS_INLINE void score_gi(const cgvhd_gi& g, cgvhd_score_evidence& ev) {
     }
     if (g.weight_loss) {
         const double v = g.weight_loss->in(hsct::units::pct);
-        ev.value(c::gi_weight_loss_5, v);
+        // "symptoms associated with weight loss": weight loss scored without stated GI symptoms is
+        // hsct's reading (the loss may come from the mouth or intake), so it is unverified
+        ev.value(c::gi_weight_loss_5, v, g.symptoms.value_or(false));
         ev.value(c::gi_weight_loss_over_15, v);
     } else {
         ev.missing(c::gi_weight_loss_over_15, cgvhd_score_field::gi_weight_loss);
