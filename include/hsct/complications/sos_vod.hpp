@@ -58,9 +58,10 @@
 //   patient with an age below options.adult_from_years (18 by default [U]) is not_applicable;
 //   COMP-SOS-006 (hsct's [P]) bilirubin_unit_edge: a bilirubin value the printed 34 umol/L would
 //   read differently from 2 mg/dL (Baltimore, EBMT 2016).
-// A test not done (HVPG, biopsy) leaves its criterion unknown but never makes a status
-// indeterminate; a missing bilirubin or weight series, or a finding marked not assessed, does when
-// it could complete the set.
+// A finding with no record reads as absent (list unassessed findings in not_assessed); a missing
+// bilirubin or weight series, or a finding marked not assessed (histology included), makes a
+// status indeterminate when it could complete the set; an HVPG not measured leaves its criterion
+// unknown without doing so.
 #ifndef HSCT_COMPLICATIONS_SOS_VOD_HPP
 #define HSCT_COMPLICATIONS_SOS_VOD_HPP
 
