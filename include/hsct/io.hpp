@@ -8,6 +8,7 @@
 #ifndef HSCT_IO_HPP
 #define HSCT_IO_HPP
 
+#include "hsct/complications/io.hpp"
 #include "hsct/conditioning/io.hpp"
 #include "hsct/core/io.hpp"
 #include "hsct/engraftment/io.hpp"
