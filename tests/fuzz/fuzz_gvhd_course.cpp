@@ -9,7 +9,8 @@
 // Invariants, checked with __builtin_trap:
 //  - a refusal names a field; an accepted course grades every day;
 //  - each day's grades are the grades of that day's own stages (MAGIC, Keystone, IBMTR);
-//  - the episode's maximum is at least every day's grade and is the grade of the day it names.
+//  - the episode's maximum is at least the grade of every day from the onset on (the days of the
+//    onset window before it are graded but not counted) and is the grade of the day it names.
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -97,9 +98,13 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
             g.keystone_grade.grade != c::grade_keystone(g.keystone).grade || g.ibmtr.grade != c::grade_ibmtr(g.keystone).grade) {
             fail("a day's grade is not the grade of its stages");
         }
-        if (r->magic.grade < g.magic_grade.grade || r->keystone.grade < g.keystone_grade.grade ||
-            r->ibmtr.grade < g.ibmtr.grade) {
-            fail("a day above the episode's maximum");
+        if (g.before_onset != (g.day < ep.onset)) {
+            fail("a day before the onset not named as such");
+        }
+        // the days of the onset window before the diagnosis are graded but not in the maxima
+        if (!g.before_onset && (r->magic.grade < g.magic_grade.grade || r->keystone.grade < g.keystone_grade.grade ||
+                                r->ibmtr.grade < g.ibmtr.grade)) {
+            fail("a day of the episode above its maximum");
         }
         if (r->magic.day && *r->magic.day == g.day && g.magic_grade.grade != r->magic.grade) {
             fail("the maximum's day does not have the maximum");
