@@ -13,8 +13,10 @@
 //   sev->global.severity;                                     // cgvhd_severity::moderate
 //   sev->global.clauses;                                      // e.g. {moderate_lung_score_1}
 //
-// Response criteria (NIH 2014, Lee et al. 2015) are not implemented: the primary organ-response
-// table was not read, and the issue allows them only where the primary source is firm.
+// Scope: diagnosis, organ scores and global severity. NIH 2014 response assessment (Lee et al.
+// 2015) is outside the module by decision: its organ-response table was not available to verify,
+// and issue 13 admits response criteria only where the primary source is firm
+// (docs/complications.md, "Limits").
 #ifndef HSCT_COMPLICATIONS_CHRONIC_GVHD_HPP
 #define HSCT_COMPLICATIONS_CHRONIC_GVHD_HPP
 

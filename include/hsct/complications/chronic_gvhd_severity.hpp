@@ -29,8 +29,7 @@
 // (lung_without_fev1, chronic_gvhd_scores.hpp). An organ explained entirely by another cause is
 // not counted (COMP-CGVHD-018). An organ not assessed, or scored with a missing input that could
 // raise it, makes a severity below severe a lower bound (`lower_bound`), naming the organs.
-// NIH 2014 response criteria (Lee et al. 2015) are not implemented: the primary organ-response
-// table was not read (docs/complications.md).
+// Scope: severity only; response assessment is outside this header (see chronic_gvhd.hpp).
 #ifndef HSCT_COMPLICATIONS_CHRONIC_GVHD_SEVERITY_HPP
 #define HSCT_COMPLICATIONS_CHRONIC_GVHD_SEVERITY_HPP
 
