@@ -6,6 +6,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_fmt_test {
+
 using namespace hsct::literals;
 
 TEST_CASE("fmt::format prints hsct values as to_string does", "[fmt]") {
@@ -60,3 +63,5 @@ TEST_CASE("fmt::format refuses a number spec it cannot apply", "[fmt]") {
                     fmt::format_error);
 }
 #endif
+
+}  // namespace hsct_test_fmt_test

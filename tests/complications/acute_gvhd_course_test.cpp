@@ -10,6 +10,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_acute_gvhd_course_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using g = c::agvhd_grade;
@@ -200,3 +203,5 @@ TEST_CASE("grading a course allocates nothing", "[COMP-AGVHD-007]") {
     REQUIRE(r.has_value());
     CHECK(r->magic.grade == g::grade_ii);
 }
+
+}  // namespace hsct_test_complications_acute_gvhd_course_test

@@ -11,6 +11,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_acute_gvhd_course_text_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -165,3 +168,5 @@ TEST_CASE("an episode through another catalogue", "[COMP-AGVHD-006][COMP-AGVHD-0
                 "; Stuhl: Beginntag des unteren GI-Trakts, der hoechste Tag der 3 Tage vor der Diagnose, Fenster leer: "
                 "die eigene Menge des Tages [COMP-AGVHD-006]; ") != std::string::npos);
 }
+
+}  // namespace hsct_test_complications_acute_gvhd_course_text_test

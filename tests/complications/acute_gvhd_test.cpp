@@ -11,6 +11,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_acute_gvhd_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using g = c::agvhd_grade;
@@ -374,3 +377,5 @@ TEST_CASE("staging and grading a day allocates nothing", "[COMP-AGVHD-001][COMP-
     CHECK(gk.grade == g::grade_iii);
     CHECK(gi.grade == c::ibmtr_index::b);
 }
+
+}  // namespace hsct_test_complications_acute_gvhd_test

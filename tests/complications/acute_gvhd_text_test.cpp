@@ -11,6 +11,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_acute_gvhd_text_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -198,3 +201,5 @@ TEST_CASE("acute GVHD through another catalogue", "[COMP-AGVHD-003][AG-M1][CORE-
     const auto none = magic(with(std::nullopt, std::nullopt, std::nullopt));
     CHECK(c::render(c::grade_magic(none), de) == "grade 0, kein Organ ueber Stadium 0");
 }
+
+}  // namespace hsct_test_complications_acute_gvhd_text_test

@@ -10,6 +10,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_chronic_gvhd_bos_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using B = c::bos_criterion;
@@ -223,3 +226,5 @@ TEST_CASE("assess_bos allocates nothing", "[COMP-CGVHD-003]") {
     REQUIRE(r.has_value());
     CHECK(r->status == hsct::outcome::met);
 }
+
+}  // namespace hsct_test_complications_chronic_gvhd_bos_test

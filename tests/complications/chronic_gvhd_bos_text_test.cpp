@@ -6,6 +6,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_chronic_gvhd_bos_text_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -96,3 +99,5 @@ TEST_CASE("BOS through another catalogue", "[COMP-CGVHD-003][CORE-EXPLAIN-002][t
     CHECK(s.find("FEV1 decline of at least 10 %: ein frueherer FEV1-Wert mit Tag fehlt: unbekannt (Eingabe fehlt) "
                  "(Lesart von hsct, nicht verifiziert) [COMP-CGVHD-003]") != std::string::npos);
 }
+
+}  // namespace hsct_test_complications_chronic_gvhd_bos_text_test

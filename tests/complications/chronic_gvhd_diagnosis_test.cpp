@@ -12,6 +12,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_chronic_gvhd_diagnosis_test {
+
 namespace c = hsct::complications;
 using G = c::cgvhd_sign;
 using St = c::cgvhd_diagnosis_status;
@@ -172,3 +175,5 @@ TEST_CASE("assess_chronic_gvhd_diagnosis allocates nothing", "[COMP-CGVHD-001]")
     REQUIRE(r.has_value());
     CHECK(r->status == St::diagnosed);
 }
+
+}  // namespace hsct_test_complications_chronic_gvhd_diagnosis_test

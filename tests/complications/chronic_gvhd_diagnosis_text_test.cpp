@@ -9,6 +9,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_chronic_gvhd_diagnosis_text_test {
+
 namespace c = hsct::complications;
 using sign = c::cgvhd_sign;
 
@@ -98,3 +101,5 @@ TEST_CASE("the diagnosis through another catalogue", "[COMP-CGVHD-001][CORE-EXPL
           "Bildgebung: aussagekraeftige Biopsie: erfuellt [COMP-CGVHD-001]; andere Ursachen ausgeschlossen: "
           "vorhanden: erfuellt [COMP-CGVHD-001]");
 }
+
+}  // namespace hsct_test_complications_chronic_gvhd_diagnosis_text_test

@@ -13,6 +13,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_chronic_gvhd_scores_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using C = c::cgvhd_score_criterion;
@@ -563,3 +566,5 @@ TEST_CASE("assess_nih_organ_scores allocates nothing", "[COMP-CGVHD-010]") {
     CHECK(count.count() == 0);
     REQUIRE(r.has_value());
 }
+
+}  // namespace hsct_test_complications_chronic_gvhd_scores_test

@@ -9,6 +9,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_chronic_gvhd_scores_text_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -116,3 +119,5 @@ TEST_CASE("organ scores through another catalogue", "[COMP-CGVHD-010][CORE-EXPLA
     CHECK(s.find(": Haut 1 (eine Untergrenze), Mund nicht untersucht, eyes nicht untersucht, ") != std::string::npos);
     CHECK(s.find(": Haut: jede befallene KOF (Score 1): 10 % > 0 %: met [COMP-CGVHD-010]; ") != std::string::npos);
 }
+
+}  // namespace hsct_test_complications_chronic_gvhd_scores_text_test

@@ -11,6 +11,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_chronic_gvhd_severity_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using O = c::nih_organ;
@@ -218,3 +221,5 @@ TEST_CASE("global severity allocates nothing", "[COMP-CGVHD-020]") {
     REQUIRE(r.has_value());
     REQUIRE(full.has_value());
 }
+
+}  // namespace hsct_test_complications_chronic_gvhd_severity_test

@@ -9,6 +9,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_chronic_gvhd_severity_text_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -124,3 +127,5 @@ TEST_CASE("global severity through another catalogue", "[COMP-CGVHD-020][CORE-EX
           std::string::npos);
     CHECK(r.find("befallene Organe (1 oder 2: leicht): 2 >= 1: erfuellt [COMP-CGVHD-020]") != std::string::npos);
 }
+
+}  // namespace hsct_test_complications_chronic_gvhd_severity_text_test

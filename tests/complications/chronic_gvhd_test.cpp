@@ -8,6 +8,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_chronic_gvhd_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using O = c::nih_organ;
@@ -228,3 +231,5 @@ TEST_CASE("one patient: diagnosis from signs, severity from findings", "[COMP-CG
     CHECK(s->global.severity == S::moderate);
     CHECK(s->global.deciding_organs == organs({O::mouth}));
 }
+
+}  // namespace hsct_test_complications_chronic_gvhd_test

@@ -20,6 +20,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_engraftment_syndrome_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using hsct::outcome;
@@ -664,3 +667,5 @@ TEST_CASE("engraftment syndrome: no allocation: both rules on a series allocate 
     CHECK(s->status == c::es_status::met);
     CHECK(m->status == c::es_status::met);
 }
+
+}  // namespace hsct_test_complications_engraftment_syndrome_test

@@ -11,6 +11,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_engraftment_syndrome_text_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -159,3 +162,5 @@ TEST_CASE("engraftment syndrome through another catalogue", "[COMP-ES-001][ES-1]
                   "nicht verifiziert) [COMP-ES-002], ",
                   0) == 0);
 }
+
+}  // namespace hsct_test_complications_engraftment_syndrome_text_test

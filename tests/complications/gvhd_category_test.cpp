@@ -11,6 +11,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_gvhd_category_test {
+
 namespace c = hsct::complications;
 using Cat = c::gvhd_category;
 using F = c::gvhd_category_field;
@@ -186,3 +189,5 @@ TEST_CASE("assess_gvhd_category allocates nothing", "[COMP-CAT-001]") {
     REQUIRE(r.has_value());
     CHECK(r->category == Cat::recurrent_acute);
 }
+
+}  // namespace hsct_test_complications_gvhd_category_test

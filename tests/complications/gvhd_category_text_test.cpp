@@ -8,6 +8,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_gvhd_category_text_test {
+
 namespace c = hsct::complications;
 using hsct::transplant_day;
 
@@ -121,3 +124,5 @@ TEST_CASE("the category through another catalogue", "[COMP-CAT-001][CAT-1][CORE-
         "erfuellt [COMP-CAT-001]; nach Tag 100: D+30 > D+100: nicht erfuellt (Lesart von hsct, nicht verifiziert) "
         "[COMP-CAT-002]");
 }
+
+}  // namespace hsct_test_complications_gvhd_category_text_test

@@ -9,6 +9,9 @@
 #include "support/catch.hpp"
 #include "support/sos_episode.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_io_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -147,3 +150,5 @@ TEST_CASE("TA-TMA and engraftment syndrome values and results print their render
                                             c::render(*jodele), " / 38.6 °C / ", c::render(spitzer->days[0]), " / ",
                                             c::render(*spitzer), " / ", c::render(*maiolino)}));
 }
+
+}  // namespace hsct_test_complications_io_test

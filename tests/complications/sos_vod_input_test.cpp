@@ -13,6 +13,9 @@
 #include "support/count_allocations.hpp"
 #include "support/sos_episode.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_sos_vod_input_test {
+
 namespace c = hsct::complications;
 using hsct_test::sos_episode;
 using f = c::sos_finding;
@@ -373,3 +376,5 @@ TEST_CASE("MOD by SOFA: two organs at 2 or more; a pre-existing organ by a rise 
     CHECK(w.sofa_mod_organs(day(10), &increase) == 2);  // 2 -> 4 counts
     CHECK(increase);
 }
+
+}  // namespace hsct_test_complications_sos_vod_input_test

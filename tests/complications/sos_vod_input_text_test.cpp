@@ -5,6 +5,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_sos_vod_input_text_test {
+
 namespace c = hsct::complications;
 using hsct::transplant_day;
 
@@ -57,3 +60,5 @@ TEST_CASE("findings and criteria through another catalogue", "[COMP-SOS-002][COR
     CHECK(c::render(c::sos_dated_criterion<c::sos_finding>{transplant_day::at(11), bilirubin_met()}, de) ==
           "D+11: Hepatomegalie: vorhanden: erfuellt [COMP-SOS-030]");
 }
+
+}  // namespace hsct_test_complications_sos_vod_input_text_test

@@ -12,6 +12,9 @@
 #include "support/count_allocations.hpp"
 #include "support/sos_episode.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_sos_vod_paediatric_test {
+
 namespace c = hsct::complications;
 using hsct_test::sos_episode;
 using f = c::sos_finding;
@@ -402,3 +405,5 @@ TEST_CASE("paediatric rules allocate nothing", "[COMP-SOS-065][COMP-SOS-070]") {
     CHECK(d->status == c::sos_status::met);
     CHECK(g->grade == sev::severe);
 }
+
+}  // namespace hsct_test_complications_sos_vod_paediatric_test

@@ -10,6 +10,9 @@
 #include "support/catch.hpp"
 #include "support/sos_episode.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_sos_vod_paediatric_text_test {
+
 namespace c = hsct::complications;
 using hsct_test::sos_episode;
 using f = c::sos_finding;
@@ -112,3 +115,5 @@ TEST_CASE("the paediatric rules through another catalogue",
     CHECK(g.find(": D+30: Leberenzyme (x ULN): 3 x ULN > 2 x ULN: erfuellt [COMP-SOS-070] (mittelschwer); ") !=
           std::string::npos);
 }
+
+}  // namespace hsct_test_complications_sos_vod_paediatric_text_test

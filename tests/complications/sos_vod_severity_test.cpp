@@ -11,6 +11,9 @@
 #include "support/count_allocations.hpp"
 #include "support/sos_episode.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_sos_vod_severity_test {
+
 namespace c = hsct::complications;
 using hsct_test::sos_episode;
 using f = c::sos_finding;
@@ -510,3 +513,5 @@ TEST_CASE("adult severity allocates nothing", "[COMP-SOS-040][COMP-SOS-055]") {
     CHECK(a->grade.has_value());
     CHECK(b->grade.has_value());
 }
+
+}  // namespace hsct_test_complications_sos_vod_severity_test

@@ -11,6 +11,9 @@
 #include "support/catch.hpp"
 #include "support/sos_episode.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_sos_vod_severity_text_test {
+
 namespace c = hsct::complications;
 using hsct_test::sos_episode;
 using f = c::sos_finding;
@@ -146,3 +149,5 @@ TEST_CASE("adult severity through another catalogue", "[COMP-SOS-040][VOD-1][COR
     CHECK(s.find("; D+14: Bilirubin: 2.4 mg/dL >= 2 mg/dL: erfuellt [COMP-SOS-040] (leicht); ") != std::string::npos);
     CHECK(s.find("multi-organ dysfunction: absent: not met [COMP-SOS-043] (keine Spalte)") != std::string::npos);
 }
+
+}  // namespace hsct_test_complications_sos_vod_severity_text_test

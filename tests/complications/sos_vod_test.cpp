@@ -13,6 +13,9 @@
 #include "support/count_allocations.hpp"
 #include "support/sos_episode.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_sos_vod_test {
+
 namespace c = hsct::complications;
 using hsct_test::sos_episode;
 using f = c::sos_finding;
@@ -587,3 +590,5 @@ TEST_CASE("SOS/VOD diagnosis allocates nothing", "[COMP-SOS-001]") {
     CHECK(a->status == c::sos_status::met);
     CHECK(r->certainty == c::sos_ebmt2023_certainty::proven);
 }
+
+}  // namespace hsct_test_complications_sos_vod_test

@@ -10,6 +10,9 @@
 #include "support/catch.hpp"
 #include "support/sos_episode.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_sos_vod_text_test {
+
 namespace c = hsct::complications;
 using hsct_test::sos_episode;
 using f = c::sos_finding;
@@ -150,3 +153,5 @@ TEST_CASE("Seattle through another catalogue", "[COMP-SOS-013][VOD-1][CORE-EXPLA
     CHECK(s.find("; D+14: zwei von drei gemeinsam bis Tag 20: D+14 <= D+20: erfuellt [COMP-SOS-013]; ") !=
           std::string::npos);
 }
+
+}  // namespace hsct_test_complications_sos_vod_text_test

@@ -17,6 +17,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_ta_tma_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using hsct::outcome;
@@ -994,3 +997,5 @@ TEST_CASE("ta_tma: no allocation: an assessment of a series allocates nothing", 
     REQUIRE(j.has_value());
     CHECK(r->status == c::ta_tma_status::clinical);
 }
+
+}  // namespace hsct_test_complications_ta_tma_test

@@ -11,6 +11,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_ta_tma_text_test {
+
 namespace c = hsct::complications;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -210,3 +213,5 @@ TEST_CASE("TA-TMA through another catalogue", "[COMP-TMA-001][TMA-1][CORE-EXPLAI
     CHECK(s.find("; Zeitpunkte: D+60 (4 von 7: Thrombozytopenie, erhoehte LDH, Schistozyten, Hypertonie), D+65 (4 von "
                  "7: Thrombozytopenie, erhoehte LDH, Schistozyten, Hypertonie): D+60: ") != std::string::npos);
 }
+
+}  // namespace hsct_test_complications_ta_tma_text_test

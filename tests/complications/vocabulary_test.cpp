@@ -9,6 +9,9 @@
 #include "support/catch.hpp"
 #include "support/enum_round_trip.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_complications_vocabulary_test {
+
 namespace c = hsct::complications;
 
 // Every enum of include/hsct/complications, which CMake counts (HSCT_COMPLICATIONS_ENUM_TABLES),
@@ -81,3 +84,5 @@ TEST_CASE("every complications enum round-trips through its table", "[complicati
     STATIC_REQUIRE(std::tuple_size_v<all_complications_enums> == checked_enum_count);
     CHECK(hsct_test::round_trip_all(static_cast<all_complications_enums*>(nullptr)) == checked_enum_count);
 }
+
+}  // namespace hsct_test_complications_vocabulary_test

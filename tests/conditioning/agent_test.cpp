@@ -10,6 +10,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_conditioning_agent_test {
+
 namespace c = hsct::conditioning;
 using c::agent;
 using c::dose_basis;
@@ -158,3 +161,5 @@ TEST_CASE("TBI dose rate where the protocol gives one: above 0, at most 100 cGy/
     // the dose itself is still checked with a rate
     CHECK_FALSE(c::make_tbi(radiation_dose(2.0, u::Gy), 3, radiation_dose_rate(7.0, u::cGy_per_min)).has_value());
 }
+
+}  // namespace hsct_test_conditioning_agent_test

@@ -12,6 +12,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_conditioning_busulfan_test {
+
 namespace c = hsct::conditioning;
 using c::auc_unit;
 
@@ -192,3 +195,5 @@ TEST_CASE("the exposure rule allocates nothing", "[COND-BU-003]") {
     CHECK(count.count() == 0);
     CHECK(r->outcome == c::exposure_outcome::within);
 }
+
+}  // namespace hsct_test_conditioning_busulfan_test

@@ -6,6 +6,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_conditioning_busulfan_text_test {
+
 namespace c = hsct::conditioning;
 
 namespace {
@@ -53,3 +56,5 @@ TEST_CASE("the PK-guided dose with its arithmetic and assumption", "[COND-BU-004
     const auto w = c::assess_busulfan_exposure({auc("19000 umol*min/L"), c::busulfan_auc_scope::cumulative});
     CHECK(c::render(*w, de).find("im Zielbereich") != std::string::npos);
 }
+
+}  // namespace hsct_test_conditioning_busulfan_text_test

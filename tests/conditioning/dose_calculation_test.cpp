@@ -12,6 +12,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_conditioning_dose_calculation_test {
+
 namespace c = hsct::conditioning;
 namespace p = hsct::patient;
 using c::agent;
@@ -436,3 +439,5 @@ TEST_CASE("an adjustment is named and in range, or refused", "[COND-DOSE-004]") 
     REQUIRE_FALSE(lean.has_value());
     CHECK(lean.error().message() == none.error().message());
 }
+
+}  // namespace hsct_test_conditioning_dose_calculation_test

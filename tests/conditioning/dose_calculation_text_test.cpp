@@ -7,6 +7,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_conditioning_dose_calculation_text_test {
+
 namespace c = hsct::conditioning;
 namespace p = hsct::patient;
 
@@ -97,3 +100,5 @@ TEST_CASE("a centre's adjustments are shown with the amount before them", "[COND
     // the other component is as calculated
     CHECK(c::render(d->components[0]).find("calculated") == std::string::npos);
 }
+
+}  // namespace hsct_test_conditioning_dose_calculation_text_test

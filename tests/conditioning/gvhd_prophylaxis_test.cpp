@@ -8,6 +8,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_conditioning_gvhd_prophylaxis_test {
+
 namespace c = hsct::conditioning;
 namespace p = hsct::patient;
 using c::agent;
@@ -98,3 +101,5 @@ TEST_CASE("a prophylaxis is checked", "[COND-GVHD-001]") {
     REQUIRE(ok.has_value());
     CHECK(c::prophylaxis_doses(*ok, measures(180, 64.8)).has_value());
 }
+
+}  // namespace hsct_test_conditioning_gvhd_prophylaxis_test

@@ -11,6 +11,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_conditioning_intensity_test {
+
 namespace c = hsct::conditioning;
 using c::agent;
 using I = c::conditioning_intensity;
@@ -261,3 +264,5 @@ TEST_CASE("TCI table: named, sourced, half points, bands in order without overla
     const c::tci_band zero[] = {{c::agent::alemtuzumab, 0.0, inf, 0.0}};
     CHECK(c::make_tci_weights("x", "y", zero).has_value());  // a listed agent may weigh 0
 }
+
+}  // namespace hsct_test_conditioning_intensity_test

@@ -6,6 +6,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_conditioning_intensity_text_test {
+
 namespace c = hsct::conditioning;
 
 namespace {
@@ -67,3 +70,5 @@ TEST_CASE("a TCI result: total, group, each agent's weight, what is not scored",
           "TCI 3 (intermediate TCI (2.5-3.5)): fludarabine 180 mg/m2 -> 0.5, busulfan IV 6.4 mg/kg -> 2.5; not scored: "
           "rabbit ATG-F (Grafalon) (weights unverified)");
 }
+
+}  // namespace hsct_test_conditioning_intensity_text_test

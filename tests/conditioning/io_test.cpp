@@ -7,6 +7,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_conditioning_io_test {
+
 namespace c = hsct::conditioning;
 
 TEST_CASE("conditioning types print their label or their rendering", "[conditioning][io][CORE-EXPLAIN-002]") {
@@ -39,3 +42,5 @@ TEST_CASE("conditioning types print their label or their rendering", "[condition
     as << *a;
     CHECK(as.str() == c::render(*a));
 }
+
+}  // namespace hsct_test_conditioning_io_test

@@ -8,6 +8,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_conditioning_regimen_test {
+
 namespace c = hsct::conditioning;
 using c::agent;
 
@@ -101,3 +104,5 @@ TEST_CASE("a centre's regimen gets the same checks", "[COND-REG-001]") {
     CHECK(c::make_regimen("", "", parts).error().field() == "regimen.name");
     CHECK(c::make_regimen("x", "", std::span<const c::regimen_component>()).error().field() == "regimen.components");
 }
+
+}  // namespace hsct_test_conditioning_regimen_test

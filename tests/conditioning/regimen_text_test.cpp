@@ -7,6 +7,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_conditioning_regimen_text_test {
+
 namespace c = hsct::conditioning;
 using c::agent;
 
@@ -129,3 +132,5 @@ TEST_CASE("what the text form refuses, naming the line", "[COND-REG-003]") {
         CHECK(t.error().code() == x.code);
     }
 }
+
+}  // namespace hsct_test_conditioning_regimen_text_test

@@ -8,6 +8,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_conditioning_schedule_test {
+
 namespace c = hsct::conditioning;
 using c::agent;
 using namespace std::chrono;
@@ -95,3 +98,5 @@ TEST_CASE("a regimen's rest days stay free and are dated", "[COND-SCHED-002][CON
     CHECK(bad.error().code() == hsct::errc::inconsistent);
     CHECK(bad.error().requirement() == "COND-SCHED-002");
 }
+
+}  // namespace hsct_test_conditioning_schedule_test

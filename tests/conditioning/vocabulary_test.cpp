@@ -9,6 +9,9 @@
 #include "support/catch.hpp"
 #include "support/enum_round_trip.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_conditioning_vocabulary_test {
+
 namespace c = hsct::conditioning;
 
 namespace {
@@ -47,3 +50,5 @@ TEST_CASE("core's enum functions are found for conditioning enums", "[conditioni
     CHECK(c::parse_enum<c::busulfan_auc_scope>("cumulative", "scope").value() ==
           c::busulfan_auc_scope::cumulative);
 }
+
+}  // namespace hsct_test_conditioning_vocabulary_test

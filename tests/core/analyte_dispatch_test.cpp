@@ -7,6 +7,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_analyte_dispatch_test {
+
 namespace u = hsct::units;
 
 namespace {
@@ -70,3 +73,5 @@ TEST_CASE("an analyte number read from storage is checked, never trusted",
     CHECK(r.error().code() == hsct::errc::out_of_range);
     CHECK(r.error().value() == "12");
 }
+
+}  // namespace hsct_test_core_analyte_dispatch_test

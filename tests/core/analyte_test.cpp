@@ -9,6 +9,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_analyte_test {
+
 namespace u = hsct::units;
 
 namespace {
@@ -268,3 +271,5 @@ TEST_CASE("display precision per analyte (policy)", "[core][analyte][CORE-DISPLA
     CHECK(hsct::display(hsct::platelets(20.4, u::giga_per_l)) == "20 x10^9/L");
     CHECK(hsct::display(hsct::ldh(4.2, u::ukat_per_l)) == "252 U/L");
 }
+
+}  // namespace hsct_test_core_analyte_test

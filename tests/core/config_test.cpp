@@ -6,6 +6,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_config_test {
+
 namespace {
 int handler_calls = 0;
 std::string last_message;
@@ -62,3 +65,5 @@ TEST_CASE("misuse of a result goes to the installed handler, which may throw in 
     REQUIRE(caught_error_access);
 }
 #endif
+
+}  // namespace hsct_test_core_config_test

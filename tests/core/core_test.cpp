@@ -69,6 +69,9 @@
 #include "support/catch.hpp"
 #include "support/random_input.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_core_test {
+
 namespace {
 
 using std::chrono::sys_days;
@@ -723,3 +726,5 @@ TEST_CASE("core: documented contracts reach the contract handler",
     CHECK(reached == 10);
 }
 #endif
+
+}  // namespace hsct_test_core_core_test

@@ -6,6 +6,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_date_test {
+
 using namespace std::chrono;
 
 namespace {
@@ -56,3 +59,5 @@ TEST_CASE("the date window is 1900-01-01 to 2199-12-31", "[core][date][CORE-DAY-
     }
     CHECK(hsct::parse_date(hsct::to_string(hsct::max_date)).value() == hsct::max_date);
 }
+
+}  // namespace hsct_test_core_date_test

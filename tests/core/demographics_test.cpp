@@ -9,6 +9,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_demographics_test {
+
 using namespace std::chrono;
 using hsct::age;
 using hsct::age_resolution;
@@ -241,3 +244,5 @@ TEST_CASE("parse_age refuses other forms and ages out of range",
     CHECK(hsct::parse_age("x").error().message() ==
           "age: cannot read 'x'; expected '<years> y <months> mo', e.g. '45 y 3 mo'");
 }
+
+}  // namespace hsct_test_core_demographics_test

@@ -18,6 +18,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_enum_test {
+
 namespace test_enums {
 enum class colour : std::uint8_t { red = 1, green = 2, blue = 3 };
 constexpr auto hsct_enum_table(colour) noexcept {
@@ -210,3 +213,5 @@ TEST_CASE("every core enum round-trips through its id and its number",
     CHECK(std::tuple_size_v<all_core_enums> == HSCT_CORE_ENUM_TABLES);
 #endif
 }
+
+}  // namespace hsct_test_core_enum_test

@@ -11,6 +11,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_explain_test {
+
 namespace test_rule {
 enum class criterion_id : std::uint8_t { creatinine = 1, dyspnoea = 2 };
 constexpr auto hsct_enum_table(criterion_id) noexcept {
@@ -246,3 +249,5 @@ TEST_CASE("evidence records each criterion compactly and reads back full records
     CHECK_FALSE(copy.find(crit::ratio) == std::nullopt);
     CHECK_FALSE(ev.contains(static_cast<crit>(4)));
 }
+
+}  // namespace hsct_test_core_explain_test

@@ -9,6 +9,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_explain_text_test {
+
 namespace text_rule {
 enum class criterion_id : std::uint8_t { creatinine = 1, bilirubin = 2, dlco = 3, valve = 4 };
 constexpr auto hsct_enum_table(criterion_id) noexcept {
@@ -120,3 +123,5 @@ TEST_CASE("a second catalogue translates every word it has", "[core][explain][CO
     CHECK(de.label(hsct::outcome::not_met) == "not met");  // not in the catalogue: English
     CHECK(hsct::english().label(hsct::outcome::met) == "met");
 }
+
+}  // namespace hsct_test_core_explain_text_test

@@ -6,6 +6,13 @@
 
 #include "support/catch.hpp"
 
+#if defined(__cpp_lib_format) && __cpp_lib_format >= 201907L
+#include <format>
+#endif
+
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_format_test {
+
 using namespace hsct::literals;
 
 TEST_CASE("formatters print exactly what to_string prints", "[core][format]") {
@@ -76,7 +83,6 @@ TEST_CASE("the number's text, without -0, then the unit, padded as a whole", "[c
 }
 
 #if defined(__cpp_lib_format) && __cpp_lib_format >= 201907L
-#include <format>
 TEST_CASE("std::format prints hsct values with the string format spec", "[core][format]") {
     CHECK(std::format("{}", 72.5_kg) == "72.5 kg");
     CHECK(std::format("[{:>8}]", hsct::transplant_day::at(-7)) == "[     D-7]");
@@ -90,3 +96,5 @@ TEST_CASE("std::format applies a number spec to a quantity's number", "[core][fo
     CHECK(std::format("{:.2e}", 72.5_kg) == "7.25e+01 kg");
 }
 #endif
+
+}  // namespace hsct_test_core_format_test

@@ -8,6 +8,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_number_format_test {
+
 using hsct::decimal_mark;
 using hsct::group_separator;
 using hsct::number_convention;
@@ -189,3 +192,5 @@ TEST_CASE("format_fixed prints a fixed number of decimals and never -0",
     CHECK(hsct::format_fixed(std::numeric_limits<double>::max(), 17).size() == 309 + 1 + 17);
     CHECK(hsct::format_fixed(std::numeric_limits<double>::lowest(), 17).size() == 1 + 309 + 1 + 17);
 }
+
+}  // namespace hsct_test_core_number_format_test

@@ -7,6 +7,9 @@
 #include "support/catch.hpp"
 #include "support/same_type_and_value.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_quantity_test {
+
 using hsct::test::same_type_and_value;
 namespace u = hsct::units;
 
@@ -107,3 +110,5 @@ TEST_CASE("dimension names read well in messages", "[core][quantity]") {
     CHECK(hsct::to_string(hsct::dimension::cell_concentration) == "cell concentration");
     CHECK(hsct::to_string(static_cast<hsct::dimension>(200)) == "invalid (200)");
 }
+
+}  // namespace hsct_test_core_quantity_test

@@ -8,6 +8,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_result_test {
+
 using hsct::errc;
 using hsct::error;
 using hsct::result;
@@ -140,3 +143,5 @@ TEST_CASE("a result's value can be moved out", "[core][result]") {
     const error moved = std::move(e).error();
     CHECK(moved.field() == "f");
 }
+
+}  // namespace hsct_test_core_result_test

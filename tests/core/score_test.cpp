@@ -8,6 +8,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_score_test {
+
 namespace {
 struct decile_tag {
     static constexpr int min = 0;
@@ -93,3 +96,5 @@ TEST_CASE("sums are checked, never clamped", "[core][score][CORE-SCORE-001]") {
     CHECK(over.error().value() == "8");
     CHECK(hsct::to_string(points::of<5>()) == "5");
 }
+
+}  // namespace hsct_test_core_score_test

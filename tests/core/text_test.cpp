@@ -8,6 +8,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_text_test {
+
 using hsct::detail::format_number;
 using hsct::detail::read_integer;
 using hsct::detail::read_number;
@@ -95,3 +98,5 @@ TEST_CASE("no printer shows a negative zero", "[core][text][CORE-DISPLAY-001]") 
     CHECK(dropped("0.0") == "0.0");
     CHECK(dropped("") == "");
 }
+
+}  // namespace hsct_test_core_text_test

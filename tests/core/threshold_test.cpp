@@ -6,6 +6,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_threshold_test {
+
 using namespace hsct::detail;
 
 TEST_CASE("a decimal value exactly at a threshold is at it despite binary rounding",
@@ -68,3 +71,5 @@ TEST_CASE("the comparisons agree with each other at the edge of the tolerance",
     CHECK_FALSE(at_most(nan, 1.0));
     CHECK_FALSE(at_threshold(nan, 1.0));
 }
+
+}  // namespace hsct_test_core_threshold_test

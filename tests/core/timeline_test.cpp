@@ -10,6 +10,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_timeline_test {
+
 using hsct::transplant_day;
 using namespace std::chrono;
 
@@ -219,3 +222,5 @@ TEST_CASE("an HCT number that does not exist is an error, not an abort", "[core]
     CHECK(two.date_of(transplant_day::at(10), 2).value() == date(2025, 1, 20));
     CHECK(two.infusion_days(2).value() == std::vector<transplant_day>{transplant_day{}});
 }
+
+}  // namespace hsct_test_core_timeline_test

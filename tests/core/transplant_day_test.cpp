@@ -9,6 +9,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_transplant_day_test {
+
 using hsct::transplant_day;
 using std::chrono::days;
 
@@ -160,3 +163,5 @@ TEST_CASE("checked_add moves a day by a count from data and refuses what leaves 
         CHECK(d.checked_add(n).error().code() == hsct::errc::out_of_range);
     }
 }
+
+}  // namespace hsct_test_core_transplant_day_test

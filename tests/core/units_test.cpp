@@ -14,6 +14,9 @@
 #include "support/catch.hpp"
 #include "support/same_type_and_value.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_units_test {
+
 using hsct::test::same_type_and_value;
 namespace u = hsct::units;
 using namespace hsct::literals;
@@ -712,3 +715,5 @@ TEST_CASE("display precision per quantity (policy)", "[core][units][CORE-DISPLAY
     CHECK(hsct::display(150_lb, u::lb, 1) == "150.0 lb");
     CHECK(hsct::display(72.5_kg, u::lb, 1) == "159.8 lb");
 }
+
+}  // namespace hsct_test_core_units_test

@@ -6,6 +6,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_core_version_test {
+
 TEST_CASE("the version numbers and the version string agree", "[core][version]") {
     const std::string expected = std::to_string(HSCT_VERSION_MAJOR) + "." +
                                  std::to_string(HSCT_VERSION_MINOR) + "." +
@@ -24,3 +27,5 @@ TEST_CASE("the umbrella header brings in the whole core", "[core][version]") {
     CHECK(hsct::to_string(hsct::timeline::single(hsct::parse_date("2024-03-10").value()).value()) ==
           "HCT1 2024-03-10");
 }
+
+}  // namespace hsct_test_core_version_test

@@ -11,6 +11,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_donor_compatibility_test {
+
 namespace d = hsct::donor;
 using d::abo_group;
 using d::abo_relation;
@@ -255,3 +258,5 @@ TEST_CASE("assess_compatibility allocates nothing on the success path", "[DON-AB
     REQUIRE(r.has_value());
     CHECK(r->criteria.size() == 10);
 }
+
+}  // namespace hsct_test_donor_compatibility_test

@@ -8,6 +8,9 @@
 #include "support/catch.hpp"
 #include "support/test_release.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_donor_cord_blood_test {
+
 namespace d = hsct::donor;
 
 TEST_CASE("a cord blood unit carries its grade and its doses", "[DON-KIND-002][HB24-09]") {
@@ -31,3 +34,5 @@ TEST_CASE("a cord blood unit carries its grade and its doses", "[DON-KIND-002][H
     CHECK(std::abs(u.cd34->in(hsct::units::e6_per_kg) - 0.18) < 1e-12);
     CHECK(u.id == "CBU-0042");
 }
+
+}  // namespace hsct_test_donor_cord_blood_test

@@ -9,6 +9,9 @@
 #include "support/catch.hpp"
 #include "support/test_release.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_donor_donor_choice_test {
+
 namespace d = hsct::donor;
 using d::donor_kind;
 using d::donor_relation;
@@ -267,3 +270,5 @@ TEST_CASE("the NMDP/CIBMTR summary policy: 8/8, then age, then DPB1; DQB1 is not
     CHECK(r->ranked[1].decided_by == ranking_criterion::donor_age_band);
     CHECK(d::rank_donors(c)->ranked[0].candidate == 0);  // EBMT 2024 counts 10 copies
 }
+
+}  // namespace hsct_test_donor_donor_choice_test

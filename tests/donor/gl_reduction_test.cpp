@@ -15,6 +15,9 @@
 #include "support/catch.hpp"
 #include "support/pyard_workload.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_donor_gl_reduction_test {
+
 namespace d = hsct::donor;
 
 namespace {
@@ -294,3 +297,5 @@ TEST_CASE("py-ard's 100,000-genotype workload reduces as py-ard reduces it, but 
                   << caret_order << " '^' orders");
     }
 }
+
+}  // namespace hsct_test_donor_gl_reduction_test

@@ -10,6 +10,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_donor_gl_string_test {
+
 namespace d = hsct::donor;
 using d::gl_operator;
 
@@ -136,3 +139,5 @@ TEST_CASE("GL String Codes carry the namespace and the release", "[donor][gl][DO
     CHECK(d::parse_gl_string_code("kir#2.7.0#KIR2DL1*001").error().valid_range().find("KIR") !=
           std::string::npos);
 }
+
+}  // namespace hsct_test_donor_gl_string_test

@@ -13,6 +13,9 @@
 #include "support/catch.hpp"
 #include "support/test_release.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_donor_hla_match_test {
+
 namespace d = hsct::donor;
 using d::match_locus;
 using d::match_status;
@@ -315,3 +318,5 @@ TEST_CASE("an option that is not a declared value is refused", "[DON-MATCH-004][
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().field() == "options.tce_reading");
 }
+
+}  // namespace hsct_test_donor_hla_match_test

@@ -15,6 +15,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_donor_hla_name_test {
+
 namespace d = hsct::donor;
 using d::hla_expression;
 using d::hla_name_kind;
@@ -282,3 +285,5 @@ TEST_CASE("names are small, trivially copyable values that print without allocat
     char small[4];
     CHECK(n.to_chars(small, small + sizeof small) == nullptr);
 }
+
+}  // namespace hsct_test_donor_hla_name_test

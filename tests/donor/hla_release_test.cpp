@@ -14,6 +14,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_donor_hla_release_test {
+
 namespace d = hsct::donor;
 namespace fs = std::filesystem;
 
@@ -619,3 +622,5 @@ TEST_CASE("DPB1 T-cell-epitope groups as dpb_tce.csv assigns them",
     }
     CHECK(dpb1 == 2'762);
 }
+
+}  // namespace hsct_test_donor_hla_release_test

@@ -11,6 +11,9 @@
 #include "support/catch.hpp"
 #include "support/test_release.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_donor_hla_typing_test {
+
 namespace d = hsct::donor;
 using d::match_locus;
 using hsct_test::test_release;
@@ -197,3 +200,5 @@ TEST_CASE("match_locus_of reads genes and serological prefixes", "[DON-MATCH-001
     CHECK_FALSE(d::is_counted(match_locus::drb3));
     CHECK(d::gene_of(match_locus::dqa1) == "DQA1");
 }
+
+}  // namespace hsct_test_donor_hla_typing_test

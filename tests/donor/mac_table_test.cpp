@@ -8,6 +8,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_donor_mac_table_test {
+
 namespace d = hsct::donor;
 
 namespace {
@@ -92,3 +95,5 @@ TEST_CASE("a MAC table that does not read is an error naming the line",
     REQUIRE(crlf.has_value());
     CHECK(crlf->size() == 2);
 }
+
+}  // namespace hsct_test_donor_mac_table_test

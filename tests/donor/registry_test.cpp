@@ -12,6 +12,9 @@
 #include "support/synthetic_registry.hpp"
 #include "support/test_release.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_donor_registry_test {
+
 namespace d = hsct::donor;
 using hsct_test::test_release;
 
@@ -151,3 +154,5 @@ TEST_CASE("what a registry refuses, naming the locus", "[DON-REG-001]") {
     // a null copy reads as the other copy
     REQUIRE(reg.add(typing("A*01:01+A*01:11N^B*08:01+B*44:02" + rest)).has_value());
 }
+
+}  // namespace hsct_test_donor_registry_test

@@ -9,6 +9,9 @@
 #include "support/catch.hpp"
 #include "support/enum_round_trip.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_donor_vocabulary_test {
+
 namespace d = hsct::donor;
 
 namespace {
@@ -57,3 +60,5 @@ TEST_CASE("core's enum functions are found for donor enums", "[donor][enum][CORE
     CHECK(d::parse_enum<d::hla_resolution>("intermediate", "resolution").value() ==
           d::hla_resolution::intermediate);
 }
+
+}  // namespace hsct_test_donor_vocabulary_test

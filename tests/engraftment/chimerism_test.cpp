@@ -10,6 +10,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_chimerism_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 using L = e::chimerism_lineage;
@@ -117,3 +120,5 @@ TEST_CASE("assess_chimerism allocates nothing on success", "[ENG-CHIM-001]") {
     CHECK(count.count() == 0);
     REQUIRE(r.has_value());
 }
+
+}  // namespace hsct_test_engraftment_chimerism_test

@@ -10,6 +10,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_chimerism_text_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 using L = e::chimerism_lineage;
@@ -118,3 +121,5 @@ TEST_CASE("chimerism through another catalogue", "[ENG-CHIM-002][CH-2][CORE-EXPL
     t.day = hsct::transplant_day::at(30);
     CHECK(e::render(t, de) == "T-Zellen (CD3+): 80.0 % Spender mit STR-PCR am D+30");
 }
+
+}  // namespace hsct_test_engraftment_chimerism_text_test

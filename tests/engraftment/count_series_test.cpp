@@ -12,6 +12,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_count_series_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 using rec = e::count_record<hsct::anc>;
@@ -134,3 +137,5 @@ TEST_CASE("a series allocates nothing", "[ENG-SERIES-001]") {
     REQUIRE(s.has_value());
     CHECK(s->size() == 3);
 }
+
+}  // namespace hsct_test_engraftment_count_series_test

@@ -10,6 +10,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_count_series_text_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -88,3 +91,5 @@ TEST_CASE("series text through another catalogue", "[ENG-SERIES-004][CORE-EXPLAI
           "angewachsen am D+12");
     CHECK(e::render(e::engraftment_day{e::engraftment_status::not_yet, std::nullopt}, de) == "noch nicht angewachsen");
 }
+
+}  // namespace hsct_test_engraftment_count_series_text_test

@@ -10,6 +10,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_graft_failure_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 using hsct::graft::product_source;
@@ -153,3 +156,5 @@ TEST_CASE("assess_primary_graft_failure allocates nothing on success", "[ENG-GF-
     CHECK(count.count() == 0);
     REQUIRE(r.has_value());
 }
+
+}  // namespace hsct_test_engraftment_graft_failure_test

@@ -11,6 +11,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_graft_failure_text_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 using hsct::graft::product_source;
@@ -129,3 +132,5 @@ TEST_CASE("primary graft failure through another catalogue", "[ENG-GF-001][GF-1]
     CHECK(render(input(product_source::peripheral_blood, neutrophils(gf3), 31), ebmt_2019(), de)
               .find("kein Neutrophilen-Engraftment bis zum Stichtag: kein Engraftment-Tag: erfuellt") != std::string::npos);
 }
+
+}  // namespace hsct_test_engraftment_graft_failure_text_test

@@ -11,6 +11,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_graft_function_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -366,3 +369,5 @@ TEST_CASE("the graft-function rules allocate nothing on success", "[ENG-GF-003][
     CHECK(count.count() == 0);
     CHECK((a.has_value() && b.has_value() && c.has_value()));
 }
+
+}  // namespace hsct_test_engraftment_graft_function_test

@@ -11,6 +11,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_graft_function_text_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -241,3 +244,5 @@ TEST_CASE("graft function through another catalogue", "[ENG-GF-003][ENG-GF-006][
           "[ENG-GF-006], nicht nach dem Stichtag des primaeren Transplantatversagens: D+22 <= D+30: erfuellt (Lesart "
           "von hsct, nicht verifiziert) [ENG-GF-006]");
 }
+
+}  // namespace hsct_test_engraftment_graft_function_text_test

@@ -7,6 +7,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_growth_factor_test {
+
 namespace e = hsct::engraftment;
 using hsct::transplant_day;
 
@@ -51,3 +54,5 @@ TEST_CASE("make_growth_factor_log allocates nothing on success", "[ENG-SUPPORT-0
     CHECK(count.count() == 0);
     REQUIRE(log.has_value());
 }
+
+}  // namespace hsct_test_engraftment_growth_factor_test

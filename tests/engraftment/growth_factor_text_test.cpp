@@ -8,6 +8,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_growth_factor_text_test {
+
 namespace e = hsct::engraftment;
 using hsct::transplant_day;
 
@@ -57,3 +60,5 @@ TEST_CASE("growth factors through another catalogue", "[ENG-SUPPORT-001][CORE-EX
           "G-CSF: D+91; GM-CSF: keiner; Erythropoese-stimulierender Wirkstoff: keiner; Thrombopoetin-Rezeptor-Agonist: "
           "keiner");
 }
+
+}  // namespace hsct_test_engraftment_growth_factor_text_test

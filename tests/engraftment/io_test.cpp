@@ -8,6 +8,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_io_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -90,3 +93,5 @@ TEST_CASE("red-cell recovery, graft function and growth factors print their rend
                           e::render(*delayed) + " / " + e::render(*autologous) +
                           " / poor graft function | thrombopoietin receptor agonist");
 }
+
+}  // namespace hsct_test_engraftment_io_test

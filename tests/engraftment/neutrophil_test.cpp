@@ -13,6 +13,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_neutrophil_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 
@@ -221,3 +224,5 @@ TEST_CASE("neutrophil_engraftment_day: the same refusals, and no allocation", "[
     REQUIRE(r.has_value());
     CHECK(r->day->number() == 10);
 }
+
+}  // namespace hsct_test_engraftment_neutrophil_test

@@ -10,6 +10,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_neutrophil_text_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 
@@ -99,3 +102,5 @@ TEST_CASE("neutrophil engraftment through another catalogue", "[ENG-NEUT-003][EN
           "Neutrophilen-Engraftment: nach Tag 0 nie unter der Schwelle nach ANC >= 0,5 x10^9/L (ASTCT 2021), eine "
           "Folge von 3 aufeinanderfolgenden Messtagen [ENG-NEUT-003]");
 }
+
+}  // namespace hsct_test_engraftment_neutrophil_text_test

@@ -13,6 +13,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_platelet_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -226,3 +229,5 @@ TEST_CASE("platelet_engraftment_day: the same refusals, and no allocation", "[EN
     REQUIRE(r.has_value());
     CHECK(r->day->number() == 7);  // PL-1
 }
+
+}  // namespace hsct_test_engraftment_platelet_test

@@ -10,6 +10,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_platelet_text_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -115,3 +118,5 @@ TEST_CASE("platelet engraftment through another catalogue", "[ENG-PLT-003][PL-1]
           "D+9: Thrombozyten an oder ueber der Schwelle: 50 x10^9/L >= 20 x10^9/L: erfuellt [ENG-PLT-001], Tage seit "
           "der letzten Thrombozytentransfusion: 9 Tage >= 7 Tage: erfuellt [ENG-PLT-001]");
 }
+
+}  // namespace hsct_test_engraftment_platelet_text_test

@@ -11,6 +11,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_red_cell_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -188,3 +191,5 @@ TEST_CASE("assess_red_cell_recovery allocates nothing on success", "[ENG-RBC-001
     CHECK(count.count() == 0);
     REQUIRE(r.has_value());
 }
+
+}  // namespace hsct_test_engraftment_red_cell_test

@@ -12,6 +12,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_red_cell_text_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 using hsct::transplant_day;
@@ -150,3 +153,5 @@ TEST_CASE("red-cell recovery through another catalogue", "[ENG-RBC-001][ENG-RBC-
           "D+18: Haemoglobin ueber der Schwelle: 90 g/L > 80 g/L: erfuellt [ENG-RBC-001], Tage seit der letzten "
           "Erythrozytentransfusion: 9 Tage >= 7 Tage: erfuellt (Lesart von hsct, nicht verifiziert) [ENG-RBC-001]");
 }
+
+}  // namespace hsct_test_engraftment_red_cell_text_test

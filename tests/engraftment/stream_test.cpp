@@ -16,6 +16,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_stream_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 using rec = e::count_record<hsct::anc>;
@@ -457,3 +460,5 @@ TEST_CASE("platelet stream: counts in order allocate nothing", "[ENG-STREAM-003]
     CHECK(s.result().status == e::engraftment_status::engrafted);
     CHECK(s.result().day->number() == 9);  // D+9 is 7 days after the transfusion on D+2
 }
+
+}  // namespace hsct_test_engraftment_stream_test

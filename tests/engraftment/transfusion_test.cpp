@@ -6,6 +6,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_transfusion_test {
+
 namespace e = hsct::engraftment;
 using hsct::transplant_day;
 
@@ -38,3 +41,5 @@ TEST_CASE("a transfusion without a day, or of no declared product, is refused", 
     const std::vector<e::transfusion_record> many(513, {transplant_day::at(1), e::blood_product::platelets});
     CHECK(e::make_transfusion_log(many).error().field() == "transfusions");
 }
+
+}  // namespace hsct_test_engraftment_transfusion_test

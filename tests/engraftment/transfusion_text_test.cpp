@@ -7,6 +7,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_transfusion_text_test {
+
 namespace e = hsct::engraftment;
 using hsct::transplant_day;
 
@@ -41,3 +44,5 @@ TEST_CASE("transfusions through another catalogue", "[ENG-TX-001][CORE-EXPLAIN-0
     const auto log = e::make_transfusion_log(std::vector<e::transfusion_record>(given.begin(), given.begin() + 1));
     CHECK(e::render(*log, de) == "Thrombozytentransfusion: D+4; Erythrozytentransfusion: keine");
 }
+
+}  // namespace hsct_test_engraftment_transfusion_text_test

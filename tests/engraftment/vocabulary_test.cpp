@@ -8,6 +8,9 @@
 #include "support/catch.hpp"
 #include "support/enum_round_trip.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_engraftment_vocabulary_test {
+
 namespace e = hsct::engraftment;
 
 // Every enum of include/hsct/engraftment, which CMake counts (HSCT_ENGRAFTMENT_ENUM_TABLES).
@@ -50,3 +53,5 @@ TEST_CASE("core's enum functions are found for engraftment enums", "[engraftment
     CHECK(to_string(e::engraftment_status::not_yet) == "not yet engrafted");
     CHECK(e::parse_enum<e::consecutive_rule>("calendar_days", "rule").value() == e::consecutive_rule::calendar_days);
 }
+
+}  // namespace hsct_test_engraftment_vocabulary_test

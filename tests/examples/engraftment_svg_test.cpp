@@ -23,6 +23,9 @@
 #include "examples/xml_check.hpp"
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_examples_engraftment_svg_test {
+
 namespace e = hsct::engraftment;
 namespace u = hsct::units;
 namespace viz = hsct_examples::viz;
@@ -360,3 +363,5 @@ TEST_CASE("text is escaped for XML", "[viz]") {
     CHECK(d.elements[1].text == "<b> & \"q\" 'a' ? caf\xC3\xA9 ?? ?end");
     CHECK(svg.find("<b>") == std::string::npos);
 }
+
+}  // namespace hsct_test_examples_engraftment_svg_test

@@ -13,6 +13,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_graft_abo_test {
+
 namespace g = hsct::graft;
 namespace u = hsct::units;
 using hsct::donor::abo_group;
@@ -269,3 +272,5 @@ TEST_CASE("assess_abo_graft allocates nothing on success", "[GRAFT-ABO-002][GRAF
     REQUIRE(r.has_value());
     CHECK(r->criteria.size() == 3);
 }
+
+}  // namespace hsct_test_graft_abo_test

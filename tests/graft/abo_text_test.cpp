@@ -7,6 +7,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_graft_abo_text_test {
+
 namespace g = hsct::graft;
 namespace u = hsct::units;
 using hsct::donor::abo_relation;
@@ -75,3 +78,5 @@ TEST_CASE("an ABO result through another catalogue", "[GRAFT-ABO-002][text]") {
           "> 30 mL: erfuellt; Titer des Empfaengers ueber der Grenze: 1:64 > 1:32: erfuellt) (ungeprueft) "
           "[GRAFT-ABO-002]; Plasma: entfaellt");
 }
+
+}  // namespace hsct_test_graft_abo_text_test

@@ -8,6 +8,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_graft_cell_dose_test {
+
 namespace g = hsct::graft;
 namespace u = hsct::units;
 
@@ -214,3 +217,5 @@ TEST_CASE("assess_cell_dose allocates nothing on success", "[GRAFT-DOSE-002][GRA
     REQUIRE(r.has_value());
     CHECK(r->verdict == g::cell_dose_verdict::optimal);
 }
+
+}  // namespace hsct_test_graft_cell_dose_test

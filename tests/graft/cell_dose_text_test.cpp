@@ -8,6 +8,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_graft_cell_dose_text_test {
+
 namespace g = hsct::graft;
 namespace u = hsct::units;
 
@@ -60,3 +63,5 @@ TEST_CASE("a verdict through another catalogue", "[GRAFT-DOSE-003][text]") {
                                "Kap. 20: entschieden durch CD34+-Dosis gegen das Minimum: 5.00 x10^6/kg >= 4 "
                                "x10^6/kg: erfuellt [GRAFT-DOSE-002]");
 }
+
+}  // namespace hsct_test_graft_cell_dose_text_test

@@ -14,6 +14,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_graft_custody_test {
+
 namespace g = hsct::graft;
 using namespace std::chrono_literals;
 using S = g::custody_state;
@@ -261,3 +264,5 @@ TEST_CASE("a step allocates nothing, accepted or refused", "[GRAFT-CUST-001]") {
     CHECK(refused.has_value());
     CHECK_FALSE(step.accepted());
 }
+
+}  // namespace hsct_test_graft_custody_test

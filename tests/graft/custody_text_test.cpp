@@ -7,6 +7,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_graft_custody_text_test {
+
 namespace g = hsct::graft;
 using namespace std::chrono_literals;
 
@@ -66,3 +69,5 @@ TEST_CASE("a refusal through another catalogue", "[GRAFT-CUST-001][text]") {
     CHECK(g::render(*ship.rejected, de) == "Versand abgelehnt im Zustand entnommen: hier nicht erlaubt "
                                            "[GRAFT-CUST-001]; erlaubt: Aufbereitung, Quarantaene, Verwurf");
 }
+
+}  // namespace hsct_test_graft_custody_text_test

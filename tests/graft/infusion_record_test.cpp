@@ -13,6 +13,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_graft_infusion_record_test {
+
 namespace g = hsct::graft;
 namespace u = hsct::units;
 using namespace std::chrono_literals;
@@ -275,3 +278,5 @@ TEST_CASE("a record from the custody machine's infusion", "[GRAFT-INF-003][GRAFT
     g::infusion_history h;
     CHECK(h.append(*r)->sets_day0);
 }
+
+}  // namespace hsct_test_graft_infusion_record_test

@@ -10,6 +10,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_graft_infusion_test {
+
 namespace g = hsct::graft;
 namespace u = hsct::units;
 
@@ -93,3 +96,5 @@ TEST_CASE("assess_dmso allocates nothing on success", "[GRAFT-INF-001][GRAFT-INF
     REQUIRE(r.has_value());
     CHECK_FALSE(r->within_limit);
 }
+
+}  // namespace hsct_test_graft_infusion_test

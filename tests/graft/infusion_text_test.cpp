@@ -8,6 +8,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_graft_infusion_text_test {
+
 namespace g = hsct::graft;
 namespace u = hsct::units;
 
@@ -64,3 +67,5 @@ TEST_CASE("infusion text through another catalogue", "[GRAFT-INF-002][GRAFT-INF-
     p.kind = g::infusion_kind::dli;
     CHECK(g::render(p, de) == "HSZT 1, D+100: Spenderlymphozyten (keine HSZT)");
 }
+
+}  // namespace hsct_test_graft_infusion_text_test

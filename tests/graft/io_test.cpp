@@ -9,6 +9,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_graft_io_test {
+
 namespace g = hsct::graft;
 namespace u = hsct::units;
 
@@ -56,3 +59,5 @@ TEST_CASE("graft types print their label, their text or their rendering", "[graf
     rs << *abo << " / " << *dose << " / " << placed;
     CHECK(rs.str() == g::render(*abo) + " / " + g::render(*dose) + " / " + g::render(placed));
 }
+
+}  // namespace hsct_test_graft_io_test

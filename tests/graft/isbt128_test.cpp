@@ -9,6 +9,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_graft_isbt128_test {
+
 namespace g = hsct::graft;
 
 namespace {
@@ -245,3 +248,5 @@ TEST_CASE("data structure 003: the product code's form", "[GRAFT-ISBT-004][ST-00
         }
     }
 }
+
+}  // namespace hsct_test_graft_isbt128_test

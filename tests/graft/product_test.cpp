@@ -7,6 +7,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_graft_product_test {
+
 namespace g = hsct::graft;
 namespace u = hsct::units;
 
@@ -108,3 +111,5 @@ TEST_CASE("what a product refuses, naming the field", "[GRAFT-PROD-001][GRAFT-PR
     edges.at_collection.cd3 = hsct::cell_count(0.0, u::cells);
     CHECK(g::make_product(edges).has_value());
 }
+
+}  // namespace hsct_test_graft_product_test

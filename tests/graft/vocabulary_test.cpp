@@ -8,6 +8,9 @@
 #include "support/catch.hpp"
 #include "support/enum_round_trip.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_graft_vocabulary_test {
+
 namespace g = hsct::graft;
 
 // Every enum of include/hsct/graft, which CMake counts (HSCT_GRAFT_ENUM_TABLES).
@@ -44,3 +47,5 @@ TEST_CASE("core's enum functions are found for graft enums", "[graft][enum][CORE
     CHECK(to_string(g::collection_type::volunteer_allogeneic) == "volunteer allogeneic donor (V)");
     CHECK(g::parse_enum<g::din_flag_kind>("container", "kind").value() == g::din_flag_kind::container);
 }
+
+}  // namespace hsct_test_graft_vocabulary_test

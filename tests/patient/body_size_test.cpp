@@ -16,6 +16,9 @@
 #include "support/enum_round_trip.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_patient_body_size_test {
+
 namespace u = hsct::units;
 namespace p = hsct::patient;
 
@@ -584,3 +587,5 @@ TEST_CASE("height and weight from US units are checked the same way",
     CHECK(within(p::devine_ibw(p::height::make(65.0, u::in).value(), hsct::sex::female)->in(u::kg),
                  57.0, 1e-9));
 }
+
+}  // namespace hsct_test_patient_body_size_test

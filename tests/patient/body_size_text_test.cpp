@@ -7,6 +7,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_patient_body_size_text_test {
+
 namespace u = hsct::units;
 namespace p = hsct::patient;
 
@@ -104,3 +107,5 @@ TEST_CASE("body size text through a second catalogue", "[patient][body_size][tex
           "TKG 45.00 kg, keine Anpassung (adjusted 25% (AIBW25, busulfan label)); TKG ueber IKG: "
           "45.00 kg > 50 kg: nicht erfuellt [PAT-ABW-003]");
 }
+
+}  // namespace hsct_test_patient_body_size_text_test

@@ -11,6 +11,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_patient_disease_risk_test {
+
 namespace p = hsct::patient;
 using hsct::disease;
 using hsct::disease_status;
@@ -189,7 +192,7 @@ TEST_CASE("DRI disease table as printed in EBMT Handbook 2024 Table 11.1",
         {hsct::diagnosis::of<disease::t_cell_extranodal>(), dr::high, dri_category::high},
     };
     for (const auto& x : rows) {
-        CAPTURE(p::to_string(x.dx));
+        CAPTURE(hsct::to_string(x.dx));
         const auto status = x.dx.kind() == disease::cml ? disease_status::cml_cp1 : disease_status::cr1;
         const auto r = dri(x.dx, status);
         REQUIRE(r.disease_risk.has_value());
@@ -373,7 +376,7 @@ TEST_CASE("refined DRI 2014 recollection: every row is flagged unverified",
 
     for (auto dx : {hsct::diagnosis::aml(hsct::cytogenetic_risk::favourable), dx_of(disease::myeloma),
                     hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::adverse)}) {
-        CAPTURE(p::to_string(dx));
+        CAPTURE(hsct::to_string(dx));
         const auto r = dri(dx, disease_status::cr1, hsct::conditioning_intensity::not_stated, t);
         CHECK(r.scored());
         for (const auto& c : r.criteria) {
@@ -419,7 +422,7 @@ TEST_CASE("a diagnosis of AML or MDS needs its cytogenetic group", "[patient][dr
     CHECK(hsct::diagnosis::of(disease::mds, "indication").error().field() == "indication");
     REQUIRE(hsct::diagnosis::of(disease::hodgkin).has_value());
     CHECK(hsct::diagnosis::of(disease::hodgkin)->kind() == disease::hodgkin);
-    CHECK(p::to_string(hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse)) == "AML, adverse cytogenetics");
+    CHECK(hsct::to_string(hsct::diagnosis::aml(hsct::cytogenetic_risk::adverse)) == "AML, adverse cytogenetics");
 }
 
 TEST_CASE("DRI refuses enum numbers that are not declared values, naming the field",
@@ -557,3 +560,5 @@ TEST_CASE("DRI result enums read back from their ids and numbers",
     }
     CHECK(hsct::values<crit>().size() == 35);
 }
+
+}  // namespace hsct_test_patient_disease_risk_test

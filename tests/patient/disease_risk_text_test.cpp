@@ -6,6 +6,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_patient_disease_risk_text_test {
+
 namespace p = hsct::patient;
 using hsct::disease;
 using hsct::disease_status;
@@ -108,3 +111,5 @@ TEST_CASE("DRI text in a second catalogue (German)", "[patient][dri][text][CORE-
           "(entschieden durch maligne Indikation); maligne Indikation: schwere aplastische "
           "Anaemie: nicht erfuellt [PAT-DRI-005]");
 }
+
+}  // namespace hsct_test_patient_disease_risk_text_test

@@ -16,6 +16,9 @@
 #include "support/enum_round_trip.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_patient_dosing_weight_test {
+
 namespace u = hsct::units;
 namespace p = hsct::patient;
 
@@ -686,3 +689,5 @@ TEST_CASE("the enums of the dosing result read back from their ids and numbers",
     CHECK(enum_round_trips<p::weight_source>() == 3);
     CHECK(enum_round_trips<p::agent_class>() == 7);
 }
+
+}  // namespace hsct_test_patient_dosing_weight_test

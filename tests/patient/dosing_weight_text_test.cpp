@@ -7,6 +7,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_patient_dosing_weight_text_test {
+
 namespace u = hsct::units;
 namespace p = hsct::patient;
 
@@ -155,3 +158,5 @@ TEST_CASE("the dosing sentence through a second catalogue",
           "erfuellt [PAT-DOSE-004], begrenzt auf 2.000 m2 [Regel: BSA from actual body weight, "
           "capped at 2 m2]");
 }
+
+}  // namespace hsct_test_patient_dosing_weight_text_test

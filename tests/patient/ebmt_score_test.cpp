@@ -15,6 +15,9 @@
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_patient_ebmt_score_test {
+
 namespace p = hsct::patient;
 using namespace std::chrono;
 using hsct::disease;
@@ -852,3 +855,5 @@ TEST_CASE("EBMT result enums read back from their ids and numbers",
     CHECK(p::id(p::ebmt_status::not_applicable) == "not_applicable");
     CHECK(p::id(p::ebmt_risk_group::not_scored) == "not_scored");
 }
+
+}  // namespace hsct_test_patient_ebmt_score_test

@@ -7,6 +7,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_patient_ebmt_score_text_test {
+
 namespace p = hsct::patient;
 using namespace std::chrono;
 using hsct::disease_status;
@@ -174,3 +177,5 @@ TEST_CASE("EBMT text in a second catalogue (German): every word comes from the c
     // the same result in English is unchanged by the other catalogue
     CHECK(contains(text(x1()), "45 years > 40 years: met"));
 }
+
+}  // namespace hsct_test_patient_ebmt_score_text_test

@@ -18,6 +18,9 @@
 #include "support/hct_ci_inputs.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_patient_hct_ci_test {
+
 namespace hp = hsct::patient;
 namespace u = hsct::units;
 using hp::hct_ci_definition_set;
@@ -1107,3 +1110,5 @@ TEST_CASE("HCT-CI points: the sum of all 17 weights is representable",
               hp::hct_ci_weight(hct_ci_item::pulmonary_moderate)->value() ==
           hp::hct_ci_max_score);
 }
+
+}  // namespace hsct_test_patient_hct_ci_test

@@ -8,6 +8,9 @@
 #include "support/catch.hpp"
 #include "support/hct_ci_inputs.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_patient_hct_ci_text_test {
+
 namespace hp = hsct::patient;
 namespace u = hsct::units;
 using hp::hct_ci_definition_set;
@@ -132,3 +135,5 @@ TEST_CASE("the same result renders in a second language", "[patient][hct_ci][tex
     // and the data did not change with the language
     CHECK(r.score.value() == 1);
 }
+
+}  // namespace hsct_test_patient_hct_ci_text_test

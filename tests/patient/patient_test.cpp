@@ -76,6 +76,9 @@
 #include "support/catch.hpp"
 #include "support/random_input.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_patient_patient_test {
+
 namespace p = hsct::patient;
 
 namespace {
@@ -879,3 +882,5 @@ TEST_CASE("patient: documented contracts reach the contract handler",
     CHECK(reached);
 }
 #endif
+
+}  // namespace hsct_test_patient_patient_test

@@ -17,6 +17,9 @@
 #include "support/enum_round_trip.hpp"
 #include "support/count_allocations.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_patient_performance_status_test {
+
 namespace p = hsct::patient;
 using p::ecog_score;
 using p::karnofsky_score;
@@ -753,3 +756,5 @@ TEST_CASE("the enums of the performance results read back from their ids and num
     CHECK(enum_round_trips<p::kps_ecog_mapping>() == 3);
     CHECK(enum_round_trips<p::performance_scale_policy>() == 2);
 }
+
+}  // namespace hsct_test_patient_performance_status_test

@@ -8,6 +8,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_patient_performance_status_text_test {
+
 namespace p = hsct::patient;
 using p::ecog_score;
 using p::karnofsky_score;
@@ -128,3 +131,5 @@ TEST_CASE("performance-status text through a second catalogue",
           "Alter unter 1 Jahr: 191 Monate < 12 Monate: nicht erfuellt [PAT-PERF-020]");
     CHECK(contains(p::render(p::assess_performance_scale(age_ym(0, 3)).value(), de), "kein Wert nach"));
 }
+
+}  // namespace hsct_test_patient_performance_status_text_test

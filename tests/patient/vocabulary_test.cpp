@@ -14,6 +14,9 @@
 
 #include "support/catch.hpp"
 
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_patient_vocabulary_test {
+
 namespace p = hsct::patient;
 
 namespace {
@@ -160,3 +163,5 @@ TEST_CASE("id and parse_enum take only tabled patient enums", "[patient][enum][C
     STATIC_REQUIRE_FALSE(has_parse_enum<not_a_patient_enum>);
     STATIC_REQUIRE_FALSE(has_parse_enum<hsct::age>);
 }
+
+}  // namespace hsct_test_patient_vocabulary_test
