@@ -46,10 +46,20 @@ TEST_CASE("HVPG, GFR and oxygen flow are checked on construction", "[COMP-SOS-00
     CHECK(c::filtration_rate::make(300.1).error().valid_range() == "0-300 mL/min/1.73 m2");
     // a child's absolute clearance is normalised to 1.73 m2 before the bands read it: an infant's
     // 25 mL/min at 0.45 m2 is 96 mL/min/1.73 m2 (normal), not severe
-    CHECK(c::normalised_gfr(25.0, hsct::area(0.45, hsct::units::m2))->value() == Approx(25.0 * 1.73 / 0.45));
-    CHECK(c::normalised_gfr(25.0, hsct::area(0.05, hsct::units::m2)).error().field() == "bsa");
-    CHECK(c::normalised_gfr(25.0, hsct::area(3.6, hsct::units::m2)).error().field() == "bsa");
-    CHECK(c::normalised_gfr(25.0, hsct::area(3.5, hsct::units::m2)).has_value());
+    const auto infant = *c::clearance::make(25.0);
+    CHECK(c::normalised_gfr(infant, hsct::area(0.45, hsct::units::m2))->value() == Approx(25.0 * 1.73 / 0.45));
+    CHECK(c::normalised_gfr(infant, hsct::area(0.05, hsct::units::m2)).error().field() == "bsa");
+    CHECK(c::normalised_gfr(infant, hsct::area(3.6, hsct::units::m2)).error().field() == "bsa");
+    CHECK(c::normalised_gfr(infant, hsct::area(3.5, hsct::units::m2)).has_value());
+    // the result's own range still binds: 300 mL/min at 1.0 m2 is 519 mL/min/1.73 m2
+    const auto high = c::normalised_gfr(*c::clearance::make(300.0), hsct::area(1.0, hsct::units::m2));
+    REQUIRE_FALSE(high.has_value());
+    CHECK(high.error().field() == "gfr");
+    // an absolute clearance is its own checked type, not the normalised rate
+    STATIC_REQUIRE_FALSE(std::is_convertible_v<c::clearance, c::filtration_rate>);
+    STATIC_REQUIRE_FALSE(std::is_constructible_v<c::filtration_rate, c::clearance>);
+    CHECK(c::clearance::make(300.1).error().value() == "300.1 mL/min");
+    CHECK(c::clearance::make(-1.0).error().field() == "clearance");
     CHECK(c::oxygen_flow::make(80.0).has_value());
     CHECK(c::oxygen_flow::make(80.1).error().field() == "oxygen");
     CHECK(c::oxygen_flow::make(-1.0, "oxygen[2].value").error().field() == "oxygen[2].value");

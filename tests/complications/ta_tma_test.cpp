@@ -348,6 +348,69 @@ TEST_CASE("ta_tma: two consecutive time points: a time point in between that doe
     CHECK(num(s.window_start) == 65);
 }
 
+TEST_CASE("ta_tma: any two assessments within the window: a named policy (adjacent ones by default)",
+          "[COMP-TMA-009]") {
+    auto mid = tma1_point(62);  // an assessment between them that meets two criteria
+    mid.schistocytes = false;
+    mid.bp = bp(120, 70);
+    const std::vector v{tma1_point(60), mid, tma1_point(65)};
+    c::ta_tma_options o;
+    o.sequence = c::tma_sequence_policy::any_in_window;
+    const auto r = assess(v, o);
+    CHECK(r.status == c::ta_tma_status::clinical);
+    CHECK(num(r.clinical_day) == 65);
+    CHECK(num(r.window_start) == 60);
+    CHECK(r.options.sequence == c::tma_sequence_policy::any_in_window);
+    // the evidence is the pair's two days, not the one between them
+    REQUIRE_FALSE(r.criteria.empty());
+    for (const auto& d : r.criteria) {
+        CHECK((d.day.number() == 60 || d.day.number() == 65));
+    }
+    CHECK(item(r, C::schistocytes, 60).has_value());
+    CHECK_FALSE(item(r, C::schistocytes, 62).has_value());
+    // the window still binds: 13 and 14 days in, 15 out, whatever lies between
+    for (const auto& [gap, paired] : {std::tuple{13, true}, std::tuple{14, true}, std::tuple{15, false}}) {
+        INFO(gap << " days apart");
+        auto between = mid;
+        between.day = transplant_day::at(50 + gap / 2);
+        const std::vector w{tma1_point(50), between, tma1_point(50 + gap)};
+        CHECK((assess(w, o).status == c::ta_tma_status::clinical) == paired);
+        CHECK(assess(w).status == c::ta_tma_status::pending_second_time_point);  // adjacent only
+    }
+    // the nearer partner is named when two would do: under the same-four policy D+50 and D+53
+    // share three criteria (no pair), and D+60 shares four with each
+    auto d53 = tma1_point(53);
+    d53.ldh = ldh_x(0.9);
+    d53.rupcr = upcr(1.5);
+    auto d60 = tma1_point(60);
+    d60.rupcr = upcr(1.5);
+    o.pair = c::tma_pair_policy::same_four_at_both;
+    const auto x = assess({tma1_point(50), d53, d60}, o);
+    CHECK(x.status == c::ta_tma_status::clinical);
+    CHECK(num(x.clinical_day) == 60);
+    CHECK(num(x.window_start) == 53);
+}
+
+TEST_CASE("ta_tma: one time point meeting four with LDH among them is pending, not unmet (two-occasion LDH)",
+          "[COMP-TMA-004][COMP-TMA-009]") {
+    const auto a = tma1_point(60);  // LDH, schistocytes, thrombocytopenia, hypertension
+    const auto r = assess({a});
+    CHECK(r.status == c::ta_tma_status::pending_second_time_point);
+    CHECK(r.ldh_occasions == 1);
+    // its partner supplies the second occasion
+    const auto s = assess({a, tma1_point(66)});
+    CHECK(s.status == c::ta_tma_status::clinical);
+    CHECK(s.ldh_occasions == 2);
+    // three without LDH: not pending
+    auto b = a;
+    b.ldh = ldh_x(0.9);
+    CHECK(assess({b}).status == c::ta_tma_status::not_met);
+    // under the one-occasion policy the same
+    c::ta_tma_options one;
+    one.ldh = c::tma_ldh_policy::one_occasion;
+    CHECK(assess({a}, one).status == c::ta_tma_status::pending_second_time_point);
+}
+
 TEST_CASE("ta_tma: the first qualifying pair decides the day; the result lists every time point",
           "[COMP-TMA-009]") {
     const std::vector v{normal(30), tma1_point(40), tma1_point(45), tma1_point(50)};
@@ -979,6 +1042,12 @@ TEST_CASE("ta_tma: bad input is an error naming the field, the value and what is
     const auto r = c::assess_ta_tma(input(v), o);
     REQUIRE_FALSE(r.has_value());
     CHECK(r.error().field() == "options.window");
+    o = {};
+    o.sequence = static_cast<c::tma_sequence_policy>(3);
+    const auto q = c::assess_ta_tma(input(v), o);
+    REQUIRE_FALSE(q.has_value());
+    CHECK(q.error().field() == "options.sequence");
+    CHECK(q.error().value() == "3");
     c::jodele_tma_options jo;
     jo.count = static_cast<c::jodele_count_policy>(3);
     const auto j = c::assess_jodele_tma(input(v), jo);

@@ -97,8 +97,8 @@ constexpr const char* tma1_items =
     "ratio at least 1 mg/mg: 0.5 >= 1: not met [COMP-TMA-008]";
 constexpr const char* tma1_policies =
     "; under sC5b-9 above the ULN (HB24), three items (Schoettler 2023 Table 3), a biopsy of any organ (HB24), at "
-    "least four criteria at each time point, at most 14 days apart, LDH above the ULN on at least two occasions "
-    "(Schoettler 2023)";
+    "least four criteria at each time point, at most 14 days apart, two adjacent assessments, LDH above the ULN on "
+    "at least two occasions (Schoettler 2023)";
 
 constexpr hsct::catalogue_entry german[] = {
     {"ta_tma", "harmonised", "TA-TMA (harmonisiert 2023)"},

@@ -65,7 +65,7 @@ using sos_vod_enums = std::tuple<
     c::sos_paediatric_kinetics>;
 using tma_engraftment_syndrome_enums = std::tuple<
     c::pressure_unit, c::upcr_unit, c::sc5b9_policy, c::tma_thrombocytopenia_definition, c::tma_biopsy_policy,
-    c::tma_pair_policy, c::tma_window_policy, c::tma_ldh_policy, c::jodele_count_policy, c::tma_biopsy_site,
+    c::tma_pair_policy, c::tma_window_policy, c::tma_sequence_policy, c::tma_ldh_policy, c::jodele_count_policy, c::tma_biopsy_site,
     c::tma_organ, c::ta_tma_sign, c::ta_tma_criterion, c::ta_tma_risk_criterion, c::ta_tma_field, c::ta_tma_status,
     c::ta_tma_risk, c::jodele_marker, c::jodele_tma_criterion, c::jodele_status, c::temperature_unit,
     c::spitzer_comparison, c::spitzer_window, c::maiolino_reading, c::es_sign, c::spitzer_criterion,

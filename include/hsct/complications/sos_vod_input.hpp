@@ -106,6 +106,11 @@ struct filtration_rate_tag {
     static constexpr const char* unit = "mL/min/1.73 m2";
     static constexpr double max = 300.0;  // [P]
 };
+struct clearance_tag {
+    static constexpr const char* name = "clearance";
+    static constexpr const char* unit = "mL/min";
+    static constexpr double max = 300.0;  // [P]
+};
 struct oxygen_flow_tag {
     static constexpr const char* name = "oxygen";
     static constexpr const char* unit = "L/min";
@@ -121,16 +126,21 @@ using pressure_gradient = detail::sos_fixed_unit_value<detail::pressure_gradient
 /// (normalised_gfr), or a normal kidney would grade severe.
 using filtration_rate = detail::sos_fixed_unit_value<detail::filtration_rate_tag>;
 
-/// A clearance in mL/min normalised to 1.73 m2 of body surface: mL/min x 1.73 / BSA. Errors: a
-/// BSA outside 0.1-3.5 m2, or a result outside the type's range.
+/// An absolute clearance in mL/min (0-300), not normalised to body surface: a measured creatinine
+/// clearance or a GFR before normalisation. Its own type, so that it cannot be passed where the
+/// normalised filtration_rate is read.
+using clearance = detail::sos_fixed_unit_value<detail::clearance_tag>;
+
+/// A clearance normalised to 1.73 m2 of body surface: mL/min x 1.73 / BSA. Errors: a BSA outside
+/// 0.1-3.5 m2, or a result outside filtration_rate's range (field "gfr").
 template <class = void>
-[[nodiscard]] result<filtration_rate> normalised_gfr(double ml_per_min, hsct::area bsa) {
+[[nodiscard]] result<filtration_rate> normalised_gfr(clearance c, hsct::area bsa) {
     const double m2 = bsa.in(hsct::units::m2);
     if (!std::isfinite(m2) || m2 < 0.1 || m2 > 3.5) {
         return error(std::isfinite(m2) ? errc::out_of_range : errc::not_finite, "bsa",
                      hsct::detail::concat({hsct::detail::format_number(m2), " m2"}), "0.1-3.5 m2", "COMP-SOS-001");
     }
-    return filtration_rate::make(ml_per_min * 1.73 / m2);
+    return filtration_rate::make(c.value() * 1.73 / m2);
 }
 /// Supplemental oxygen flow in L/min (0-80).
 using oxygen_flow = detail::sos_fixed_unit_value<detail::oxygen_flow_tag>;

@@ -37,8 +37,11 @@
 //   a normal value (GFR >= 90, no oxygen, normal coagulation and CNS, no thrombocytopenia, no
 //   ascites) places nowhere (hsct's reading [U], so that a normal CNS never reads as "severe").
 // COMP-SOS-071 refractory thrombocytopenia of exactly 7 days: > 7 d severe (medicalcriteria, default)
-//   or >= 7 d (PMC6020812) [C]: options.rt_severe_comparison. Days are counted inclusively from the
-//   finding's onset to the graded day.
+//   or >= 7 d (PMC6020812) [C]: options.rt_severe_comparison. The row counts the days on which the
+//   finding is present, onset and graded day included (onset D+26, graded D+30: 5 days, as the
+//   worked example VOD-6 reads) [P]; COMP-SOS-047's time since the first symptom is instead an
+//   interval between two days (their difference): one counts days of a state, the other measures
+//   the time between two events.
 // COMP-SOS-072 oxygen at exactly 2 L/min [U]: moderate (default, the conservative reading) or mild.
 // COMP-SOS-073 bilirubin kinetics (doubling within 48 h): its column is misaligned in the
 //   reproductions [C]: severe (default) or not graded.

@@ -32,8 +32,9 @@
 //   decided_by single_criterion) or ungradable (sos_no_column_with_two).
 // COMP-SOS-046 timing [V-HB24 asks that it be said]: at diagnosis (default) or the worst day from
 //   the diagnosis to the assessment day; the result carries it.
-// COMP-SOS-047 the time since the first clinical symptom is counted from input.first_symptom_day
-//   or, when not given, from the first day a sign of the set held (bilirubin >= 2, hepatomegaly,
+// COMP-SOS-047 the time since the first clinical symptom is the diagnosis day minus
+//   input.first_symptom_day (D+11 to D+14: 3 days, an interval [P]; the paediatric row of
+//   refractory thrombocytopenia counts days present instead, COMP-SOS-071) or, when not given, from the first day a sign of the set held (bilirubin >= 2, hepatomegaly,
 //   RUQ pain, ascites, weight gain > 5 %; hsct's reading [U], criterion marked unverified).
 // COMP-SOS-048 bilirubin kinetics: a value at least twice one measured at most 2 days before (48 h
 //   read on day granularity [P]), the later value between the first symptom and the graded day.

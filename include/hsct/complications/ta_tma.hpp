@@ -50,7 +50,12 @@
 //   14 days apart, at least 4 criteria met at each; the diagnosis is complete on the second. The
 //   printed phrase is [V-HB24]; the rest is hsct's reading [U]: each assessment is one time point
 //   (nothing carried forward), 14 days inclusive (tma_window_policy), any four criteria at each
-//   point or the same four (tma_pair_policy).
+//   point or the same four (tma_pair_policy), and "consecutive" read as adjacent assessments
+//   (default) or as any two assessments within the window, whatever lies between them
+//   (tma_sequence_policy: a centre that assesses more often than the criteria are measured).
+//   One time point meeting four, with nothing to pair yet, is pending: under the two-occasion LDH
+//   policy its elevated LDH counts there, since the second time point that completes a pair
+//   supplies the second occasion or the pair does not form.
 // COMP-TMA-010 [V-HB24] (HB24-42 section 42.6.5) high-risk features: peak LDH at least 2 x ULN;
 //   rUPCR at least 1 mg/mg; organ dysfunction in the setting of TMA except KDIGO stage 1 acute
 //   kidney injury (creatinine 1.5-1.9 x baseline is standard risk; at least 2.0 x baseline, renal
@@ -408,6 +413,19 @@ constexpr auto hsct_enum_table(tma_window_policy) noexcept {
     });
 }
 
+/// COMP-TMA-009 [U]: which two assessments may form the pair.
+enum class tma_sequence_policy : std::uint8_t {
+    adjacent = 1,       ///< two adjacent assessments of the series — default
+    any_in_window = 2,  ///< any two assessments within the window, whatever lies between them
+};
+
+constexpr auto hsct_enum_table(tma_sequence_policy) noexcept {
+    return make_enum_table<tma_sequence_policy>("tma_sequence_policy", {
+        {tma_sequence_policy::adjacent, "adjacent", "two adjacent assessments"},
+        {tma_sequence_policy::any_in_window, "any_in_window", "any two assessments within the window"},
+    });
+}
+
 /// COMP-TMA-004: how many occasions of LDH above the ULN the LDH criterion needs.
 enum class tma_ldh_policy : std::uint8_t {
     two_occasions = 1,  ///< at least two, on or before the diagnosis day (Schoettler Table 3, A2-3) — default
@@ -718,6 +736,7 @@ struct ta_tma_options {
     tma_biopsy_policy biopsy = tma_biopsy_policy::any_organ;
     tma_pair_policy pair = tma_pair_policy::four_at_each;
     tma_window_policy window = tma_window_policy::inclusive;
+    tma_sequence_policy sequence = tma_sequence_policy::adjacent;
     tma_ldh_policy ldh = tma_ldh_policy::two_occasions;
     friend constexpr bool operator==(const ta_tma_options&, const ta_tma_options&) noexcept = default;
 };
@@ -1034,6 +1053,9 @@ template <class = void>
         return e;
     }
     if (auto e = hsct::detail::check_enum(o.window, "options.window")) {
+        return e;
+    }
+    if (auto e = hsct::detail::check_enum(o.sequence, "options.sequence")) {
         return e;
     }
     return hsct::detail::check_enum(o.ldh, "options.ldh");
@@ -1416,42 +1438,51 @@ template <class = void>
             }
         }
     }
-    // COMP-TMA-009: the first pair of consecutive time points within the window, with the LDH
-    // occasions rule (COMP-TMA-004) applied on or before the pair's second day.
+    // COMP-TMA-009: the first pair of time points within the window (adjacent ones, or any two
+    // under tma_sequence_policy::any_in_window, the nearer partner first), with the LDH occasions
+    // rule (COMP-TMA-004) applied on or before the pair's second day.
     const std::uint32_t ldh_bit = detail::tma::sign_bit(s::elevated_ldh);
     const bool two_ldh = options.ldh == tma_ldh_policy::two_occasions;
     const bool same = options.pair == tma_pair_policy::same_four_at_both;
+    const bool adjacent = options.sequence == tma_sequence_policy::adjacent;
     std::size_t occasions = 0;
     std::size_t occasions_possible = 0;
+    std::optional<std::size_t> pair_start;
     std::optional<std::size_t> pair_end;
     bool possible = false;
     const auto enough = [&](std::uint32_t a, std::uint32_t b) {
         return same ? detail::tma::bits(a & b) >= tma_criteria_needed
                     : detail::tma::bits(a) >= tma_criteria_needed && detail::tma::bits(b) >= tma_criteria_needed;
     };
-    for (std::size_t i = 0; i < n; ++i) {
+    const auto within = [&](std::size_t j, std::size_t i) {
+        const auto gap = (pts[i].day - pts[j].day).count();
+        return options.window == tma_window_policy::inclusive ? gap <= tma_window_days : gap < tma_window_days;
+    };
+    for (std::size_t i = 0; i < n && !pair_end; ++i) {
         occasions += (masks[i].met & ldh_bit) != 0 ? 1U : 0U;
         occasions_possible += ((masks[i].met | masks[i].unknown) & ldh_bit) != 0 ? 1U : 0U;
-        if (i == 0) {
-            continue;
-        }
-        const auto gap = (pts[i].day - pts[i - 1].day).count();
-        const bool within = options.window == tma_window_policy::inclusive ? gap <= tma_window_days
-                                                                             : gap < tma_window_days;
-        if (!within) {
-            continue;
-        }
         const std::uint32_t drop = two_ldh && occasions < tma_ldh_occasions_needed ? ldh_bit : 0U;
         const std::uint32_t drop_possible = two_ldh && occasions_possible < tma_ldh_occasions_needed ? ldh_bit : 0U;
-        if (enough(masks[i - 1].met & ~drop, masks[i].met & ~drop)) {
-            pair_end = i;
-            break;
+        for (std::size_t j = i; j > 0; --j) {
+            const std::size_t k = j - 1;  // the partner, nearest first
+            if (!within(k, i)) {
+                break;
+            }
+            if (enough(masks[k].met & ~drop, masks[i].met & ~drop)) {
+                pair_start = k;
+                pair_end = i;
+                break;
+            }
+            possible = possible || enough((masks[k].met | masks[k].unknown) & ~drop_possible,
+                                          (masks[i].met | masks[i].unknown) & ~drop_possible);
+            if (adjacent) {
+                break;
+            }
         }
-        possible = possible || enough((masks[i - 1].met | masks[i - 1].unknown) & ~drop_possible,
-                                      (masks[i].met | masks[i].unknown) & ~drop_possible);
     }
     // the evidence pair: the diagnosis pair, else the latest two time points
     const std::size_t last = pair_end ? *pair_end : n - 1;
+    const std::size_t first = pair_start ? *pair_start : (last > 0 ? last - 1 : 0);
     if (!pair_end) {
         occasions = 0;
         for (std::size_t i = 0; i < n; ++i) {
@@ -1459,10 +1490,9 @@ template <class = void>
         }
     }
     r.ldh_occasions = static_cast<std::uint16_t>(occasions);
-    const std::uint32_t last_drop = two_ldh && occasions < tma_ldh_occasions_needed ? ldh_bit : 0U;
     if (pair_end) {
         r.clinical_day = pts[*pair_end].day;
-        r.window_start = pts[*pair_end - 1].day;
+        r.window_start = pts[*pair_start].day;
     }
     if (accepted_biopsy) {
         r.biopsy_day = pts[*accepted_biopsy].day;
@@ -1475,14 +1505,18 @@ template <class = void>
         r.diagnosis_day = r.clinical_day;
     } else if (possible) {
         r.status = ta_tma_status::unknown;
-    } else if (detail::tma::bits(masks[n - 1].met & ~last_drop) >= tma_criteria_needed) {
+    } else if (detail::tma::bits(masks[n - 1].met) >= tma_criteria_needed) {
+        // COMP-TMA-009: four at the latest time point, its own elevated LDH counted; the second
+        // time point that completes a pair gives the second LDH occasion or no pair forms
         r.status = ta_tma_status::pending_second_time_point;
     } else {
         r.status = ta_tma_status::not_met;
     }
     // the evidence, dated
     hsct::enum_set<ta_tma_field> scratch;
-    for (std::size_t i = last > 0 ? last - 1 : 0; i <= last; ++i) {
+    const std::array<std::size_t, 2> evidence{first, last};
+    for (std::size_t e = first == last ? 1U : 0U; e < evidence.size(); ++e) {
+        const std::size_t i = evidence[e];
         const auto day = pts[i].day;
         (void)detail::tma::evaluate_tma_point(
             pts[i], in, options,

@@ -30,7 +30,7 @@
 // "under", "missing"; group "text" key "none"; enum labels by their table names (ta_tma_status,
 // ta_tma_risk, ta_tma_sign, ta_tma_criterion, ta_tma_risk_criterion, ta_tma_field, tma_organ,
 // tma_biopsy_site, sc5b9_policy, tma_thrombocytopenia_definition, tma_biopsy_policy,
-// tma_pair_policy, tma_window_policy, tma_ldh_policy, jodele_status, jodele_marker,
+// tma_pair_policy, tma_window_policy, tma_sequence_policy, tma_ldh_policy, jodele_status, jodele_marker,
 // jodele_tma_criterion, jodele_count_policy, pressure_unit, upcr_unit, outcome, comparator,
 // count_unit).
 #ifndef HSCT_COMPLICATIONS_TA_TMA_TEXT_HPP
@@ -162,7 +162,8 @@ template <class Id, std::size_t N>
     }
     head += hsct::detail::concat(
         {"; ", x::word(cat, "under", "under"), " ", cat.label(o.sc5b9), ", ", cat.label(o.thrombocytopenia), ", ",
-         cat.label(o.biopsy), ", ", cat.label(o.pair), ", ", cat.label(o.window), ", ", cat.label(o.ldh),
+         cat.label(o.biopsy), ", ", cat.label(o.pair), ", ", cat.label(o.window), ", ",
+         cat.label(o.sequence), ", ", cat.label(o.ldh),
          x::missing(r.missing, cat),
          t::points_text(
              r.time_points, [&](const ta_tma_time_point& p) { return t::point_text(p, cat); }, cat)});
