@@ -323,7 +323,7 @@ TEST_CASE("findings hold from onset until resolved; unassessed findings are unkn
     sos_episode e(20);
     e.sign(f::hepatomegaly, 5, 9).not_assessed(f::ruq_pain);
     const c::detail::sos_view v(e.get(), c::sos_persistence::carry_forward);
-    using t = c::detail::sos_tri;
+    using t = c::detail::tri;
     CHECK(v.finding(f::hepatomegaly, day(4)) == t::no);
     CHECK(v.finding(f::hepatomegaly, day(5)) == t::yes);
     CHECK(v.finding(f::hepatomegaly, day(8)) == t::yes);

@@ -279,7 +279,7 @@ using magic_grade_result = grade_result<agvhd_grade>;
 using keystone_grade_result = grade_result<agvhd_grade>;
 using ibmtr_result = grade_result<ibmtr_index>;
 
-namespace detail {
+namespace detail::agvhd {
 
 inline constexpr double adult_mL_per_episode = 200.0;   ///< COMP-AGVHD-001 [V2]
 inline constexpr double child_mL_per_kg_per_episode = 3.0;
@@ -533,7 +533,7 @@ HSCT_ALWAYS_INLINE void stage_stool(const gvhd_day& d, bool child, double weight
                         h.stage == 0 ? hsct::comparator::less : hsct::comparator::greater_equal, h.edge);
 }
 
-}  // namespace detail
+}  // namespace detail::agvhd
 
 /// COMP-AGVHD-001/002: a day's MAGIC organ stages. Errors: a BSA outside 0-100 % or bullae above
 /// the rash; bilirubin, stool volume (0-20,000 mL) or episodes (0-40) out of range; an undeclared
@@ -546,8 +546,8 @@ template <class = void>
         out = *hsct::detail::check_enum(o.child, "options.child");
         return out;
     }
-    if (!detail::day_ok(d, p)) [[unlikely]] {  // the text only on error
-        if (auto e = detail::check_day(d, p)) {
+    if (!detail::agvhd::day_ok(d, p)) [[unlikely]] {  // the text only on error
+        if (auto e = detail::agvhd::check_day(d, p)) {
             out = std::move(*e);
             return out;
         }
@@ -555,50 +555,50 @@ template <class = void>
     magic_stages& s = *out;
     s.day = d.day;
     s.options = o;
-    detail::stage_skin(d, false, s.skin);
-    detail::stage_liver(d, s.liver);
+    detail::agvhd::stage_skin(d, false, s.skin);
+    detail::agvhd::stage_liver(d, s.liver);
     // upper GI
     if (d.upper_gi_cause == gvhd_attribution::other_cause) {
-        detail::other_cause(s.upper_gi, agvhd_organ::upper_gi);
+        detail::agvhd::other_cause(s.upper_gi, agvhd_organ::upper_gi);
     } else {
         s.upper_gi.organ = agvhd_organ::upper_gi;
         s.upper_gi.assessed = true;
         s.upper_gi.stage = d.upper_gi_persistent ? 1 : 0;
-        detail::set_crit(s.upper_gi.decided_by, agvhd_criterion::upper_gi_persistent,
+        detail::agvhd::set_crit(s.upper_gi.decided_by, agvhd_criterion::upper_gi_persistent,
                                              hsct::measure::flag(d.upper_gi_persistent), hsct::comparator::present, 0.0);
         s.upper_gi.decided_by.result = d.upper_gi_persistent ? hsct::outcome::met : hsct::outcome::not_met;
     }
     // lower GI
     if (d.lower_gi_cause == gvhd_attribution::other_cause) {
-        detail::other_cause(s.lower_gi, agvhd_organ::lower_gi);
+        detail::agvhd::other_cause(s.lower_gi, agvhd_organ::lower_gi);
         return out;
     }
     if (d.grossly_bloody_stool || d.severe_abdominal_pain) {
         s.lower_gi.organ = agvhd_organ::lower_gi;
         s.lower_gi.assessed = true;
         s.lower_gi.stage = 4;
-        detail::set_crit(s.lower_gi.decided_by, d.severe_abdominal_pain ? agvhd_criterion::severe_abdominal_pain : agvhd_criterion::bloody_stool,
+        detail::agvhd::set_crit(s.lower_gi.decided_by, d.severe_abdominal_pain ? agvhd_criterion::severe_abdominal_pain : agvhd_criterion::bloody_stool,
                          hsct::measure::flag(true), hsct::comparator::present, 0.0);
         return out;
     }
     if (!d.stool_volume && !d.stool_episodes) {
-        detail::not_assessed(s.lower_gi, agvhd_organ::lower_gi);
+        detail::agvhd::not_assessed(s.lower_gi, agvhd_organ::lower_gi);
         return out;
     }
-    const auto child = detail::child_of(p, o.child);
-    if (child == detail::child_status::weight_missing) {
+    const auto child = detail::agvhd::child_of(p, o.child);
+    if (child == detail::agvhd::child_status::weight_missing) {
         out = error(errc::missing, "patient.weight", "", "the weight (adult or child bands, and mL/kg for a child)",
                     "COMP-AGVHD-001");
         return out;
     }
-    if (child == detail::child_status::paediatric_missing) {
+    if (child == detail::agvhd::child_status::paediatric_missing) {
         out = error(errc::missing, "patient.paediatric", "",
                     "whether the patient is paediatric (under 50 kg: a child's bands only for a child)",
                     "COMP-AGVHD-001");
         return out;
     }
-    s.child = child == detail::child_status::child;
-    detail::stage_stool(d, s.child, p.weight ? p.weight->in(hsct::units::kg) : 0.0, s.lower_gi);
+    s.child = child == detail::agvhd::child_status::child;
+    detail::agvhd::stage_stool(d, s.child, p.weight ? p.weight->in(hsct::units::kg) : 0.0, s.lower_gi);
     return out;
 }
 
@@ -643,7 +643,7 @@ template <class = void>
     s.day = d.day;
     s.options = o;
     s.child = magic->child;
-    detail::stage_skin(d, o.skin4 == keystone_skin4::any_bullae, s.skin);
+    detail::agvhd::stage_skin(d, o.skin4 == keystone_skin4::any_bullae, s.skin);
     s.liver = magic->liver;
     s.gut = magic->lower_gi;
     s.gut.organ = agvhd_organ::lower_gi;
@@ -652,7 +652,7 @@ template <class = void>
         s.gut.stage < 1) {
         s.gut.stage = 1;
         s.gut.assessed = true;
-        detail::set_crit(s.gut.decided_by, agvhd_criterion::upper_gi_histology, hsct::measure::flag(true), hsct::comparator::present, 0.0);
+        detail::agvhd::set_crit(s.gut.decided_by, agvhd_criterion::upper_gi_histology, hsct::measure::flag(true), hsct::comparator::present, 0.0);
         s.gut.decided_by.requirement = "COMP-AGVHD-004";
     }
     // the Keystone cells are the notes' reproduction [M]: every stage criterion is Keystone's and
@@ -681,7 +681,7 @@ template <class = void>
     return out;
 }
 
-namespace detail {
+namespace detail::agvhd {
 template <class Grade>
 HSCT_ALWAYS_INLINE void confer(grade_result<Grade>& r, Grade g, const organ_stage& s) noexcept {
     if (g > r.grade) {
@@ -692,7 +692,7 @@ HSCT_ALWAYS_INLINE void confer(grade_result<Grade>& r, Grade g, const organ_stag
         r.decided_by.push_back(s);
     }
 }
-}  // namespace detail
+}  // namespace detail::agvhd
 
 /// COMP-AGVHD-003: the MAGIC grade of a day's stages, with every organ that confers it.
 [[nodiscard]] inline magic_grade_result grade_magic(const magic_stages& s) noexcept {
@@ -701,10 +701,10 @@ HSCT_ALWAYS_INLINE void confer(grade_result<Grade>& r, Grade g, const organ_stag
     using g = agvhd_grade;
     constexpr g skin[] = {g::grade_0, g::grade_i, g::grade_i, g::grade_ii, g::grade_iv};
     constexpr g liver_gut[] = {g::grade_0, g::grade_ii, g::grade_iii, g::grade_iii, g::grade_iv};
-    detail::confer(r, skin[s.skin.stage], s.skin);
-    detail::confer(r, liver_gut[s.liver.stage], s.liver);
-    detail::confer(r, s.upper_gi.stage > 0 ? g::grade_ii : g::grade_0, s.upper_gi);
-    detail::confer(r, liver_gut[s.lower_gi.stage], s.lower_gi);
+    detail::agvhd::confer(r, skin[s.skin.stage], s.skin);
+    detail::agvhd::confer(r, liver_gut[s.liver.stage], s.liver);
+    detail::agvhd::confer(r, s.upper_gi.stage > 0 ? g::grade_ii : g::grade_0, s.upper_gi);
+    detail::agvhd::confer(r, liver_gut[s.lower_gi.stage], s.lower_gi);
     return r;
 }
 
@@ -717,9 +717,9 @@ HSCT_ALWAYS_INLINE void confer(grade_result<Grade>& r, Grade g, const organ_stag
     constexpr g liver[] = {g::grade_0, g::grade_ii, g::grade_iii, g::grade_iii, g::grade_iv};
     const g gut4 = s.options.gut4 == gut_stage4_grade::grade_iii ? g::grade_iii : g::grade_iv;
     const g gut[] = {g::grade_0, g::grade_ii, g::grade_iii, g::grade_iii, gut4};
-    detail::confer(r, skin[s.skin.stage], s.skin);
-    detail::confer(r, liver[s.liver.stage], s.liver);
-    detail::confer(r, gut[s.gut.stage], s.gut);
+    detail::agvhd::confer(r, skin[s.skin.stage], s.skin);
+    detail::agvhd::confer(r, liver[s.liver.stage], s.liver);
+    detail::agvhd::confer(r, gut[s.gut.stage], s.gut);
     return r;
 }
 
@@ -730,9 +730,9 @@ HSCT_ALWAYS_INLINE void confer(grade_result<Grade>& r, Grade g, const organ_stag
     using i = ibmtr_index;
     constexpr i skin[] = {i::none, i::a, i::b, i::c, i::d};
     constexpr i liver_gut[] = {i::none, i::b, i::b, i::c, i::d};
-    detail::confer(r, skin[s.skin.stage], s.skin);
-    detail::confer(r, liver_gut[s.liver.stage], s.liver);
-    detail::confer(r, liver_gut[s.gut.stage], s.gut);
+    detail::agvhd::confer(r, skin[s.skin.stage], s.skin);
+    detail::agvhd::confer(r, liver_gut[s.liver.stage], s.liver);
+    detail::agvhd::confer(r, liver_gut[s.gut.stage], s.gut);
     return r;
 }
 

@@ -149,7 +149,7 @@ struct gvhd_episode_result {
     gvhd_course_options options;
 };
 
-namespace detail {
+namespace detail::agvhd {
 
 /// A day's stool as one number in the unit its bands use (mL adult, mL/kg child), or none.
 [[nodiscard]] inline std::optional<double> stool_amount(const gvhd_day& d, bool child, double kg) noexcept {
@@ -170,7 +170,7 @@ void track(episode_maximum<Grade>& m, const grade_result<Grade>& g, hsct::transp
     }
 }
 
-}  // namespace detail
+}  // namespace detail::agvhd
 
 /// COMP-AGVHD-006/007: grades every day of `days` (by day, one entry a day) into `graded` (at
 /// least as long) and returns the episode's maxima. Errors: days out of order or outside the
@@ -264,21 +264,21 @@ template <class = void>
         g.day = day.day;
         g.before_onset = day.day < episode.onset;
         if ((has_stool || given_onset_day) && !bloody_or_pain && day.lower_gi_cause != gvhd_attribution::other_cause) {
-            const auto status = detail::child_of(patient, options.magic.child);
-            if (status == detail::child_status::weight_missing) {
+            const auto status = detail::agvhd::child_of(patient, options.magic.child);
+            if (status == detail::agvhd::child_status::weight_missing) {
                 out = error(errc::missing, field(i, "weight"), "",
                             "a weight on or before the day (adult or child, and mL/kg for a child)", "COMP-AGVHD-001");
                 return out;
             }
-            if (status == detail::child_status::paediatric_missing) {
+            if (status == detail::agvhd::child_status::paediatric_missing) {
                 out = error(errc::missing, "episode.paediatric", "",
                             "whether the patient is paediatric (under 50 kg: a child's bands only for a child)",
                             "COMP-AGVHD-001");
                 return out;
             }
-            const bool child = status == detail::child_status::child;
+            const bool child = status == detail::agvhd::child_status::child;
             const double kg = weight->in(hsct::units::kg);
-            const auto own = detail::stool_amount(day, child, kg);
+            const auto own = detail::agvhd::stool_amount(day, child, kg);
             const double stage1 = child ? 10.0 : 500.0;  // the band of lower-GI stage 1 (COMP-AGVHD-001)
             if (!lgi_onset && !g.before_onset && own && hsct::detail::at_least(*own, stage1)) {
                 lgi_onset = day.day;
@@ -299,7 +299,7 @@ template <class = void>
                     if (f.day.number() < lo || hi < f.day.number()) {
                         continue;
                     }
-                    if (const auto a = detail::stool_amount(f, child, kg); a && (!best || *best < *a)) {
+                    if (const auto a = detail::agvhd::stool_amount(f, child, kg); a && (!best || *best < *a)) {
                         best = a;
                     }
                 }
@@ -315,7 +315,7 @@ template <class = void>
                     if (f.day.number() < day.day.number() - 2) {
                         break;
                     }
-                    if (const auto a = detail::stool_amount(f, child, kg)) {
+                    if (const auto a = detail::agvhd::stool_amount(f, child, kg)) {
                         sum += *a;
                         ++used;
                     }
@@ -349,9 +349,9 @@ template <class = void>
         g.keystone_grade = grade_keystone(g.keystone);
         g.ibmtr = grade_ibmtr(g.keystone);
         if (!g.before_onset) {  // the days before the diagnosis are data for the onset window, not the episode
-            detail::track(r.magic, g.magic_grade, g.day);
-            detail::track(r.keystone, g.keystone_grade, g.day);
-            detail::track(r.ibmtr, g.ibmtr, g.day);
+            detail::agvhd::track(r.magic, g.magic_grade, g.day);
+            detail::agvhd::track(r.keystone, g.keystone_grade, g.day);
+            detail::agvhd::track(r.ibmtr, g.ibmtr, g.day);
         }
     }
     return out;

@@ -37,6 +37,7 @@
 #include <optional>
 #include <string>
 
+#include "hsct/complications/detail/three_valued.hpp"
 #include "hsct/complications/vocabulary.hpp"
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/enum.hpp"
@@ -164,21 +165,6 @@ inline constexpr double bos_rv_min_pct = 120.0;      ///< RV > 120 % of predicte
 inline constexpr double bos_fev1_plausible_max = 200.0;
 inline constexpr double bos_rv_plausible_max = 400.0;
 
-/// Three-valued logic for a rule's parts.
-enum class tri : std::uint8_t { no = 0, yes = 1, unknown = 2 };
-[[nodiscard]] constexpr tri tri_or(tri a, tri b) noexcept {
-    if (a == tri::yes || b == tri::yes) {
-        return tri::yes;
-    }
-    return a == tri::no && b == tri::no ? tri::no : tri::unknown;
-}
-[[nodiscard]] constexpr tri tri_and(tri a, tri b) noexcept {
-    if (a == tri::no || b == tri::no) {
-        return tri::no;
-    }
-    return a == tri::yes && b == tri::yes ? tri::yes : tri::unknown;
-}
-[[nodiscard]] constexpr tri tri_of(bool b) noexcept { return b ? tri::yes : tri::no; }
 
 template <class Id>
 [[nodiscard]] inline hsct::criterion<Id> make_record(Id id, hsct::measure m, hsct::comparator cmp, double threshold,
@@ -248,7 +234,7 @@ template <class = void>
         out = std::move(*e);
         return out;
     }
-    using detail::cgvhd::tri;
+    using detail::tri;
     bos_result& r = *out;
     r.options = options;
     constexpr const char* req = "COMP-CGVHD-003";
@@ -268,7 +254,7 @@ template <class = void>
             missing(id, f);
             return tri::unknown;
         }
-        const tri t = detail::cgvhd::tri_of(*v == wanted);
+        const tri t = detail::tri_of(*v == wanted);
         record(id, hsct::measure::flag(*v), hsct::comparator::present, 0.0, t);
         return t;
     };
@@ -276,7 +262,7 @@ template <class = void>
     // 1. obstruction: FEV1/VC < 0.7, or below the 5th percentile
     tri obstruction = tri::unknown;
     if (in.fev1_vc_ratio) {
-        obstruction = detail::cgvhd::tri_of(hsct::satisfies(*in.fev1_vc_ratio, hsct::comparator::less, detail::cgvhd::bos_fev1_vc_max));
+        obstruction = detail::tri_of(hsct::satisfies(*in.fev1_vc_ratio, hsct::comparator::less, detail::cgvhd::bos_fev1_vc_max));
         record(bos_criterion::fev1_vc_ratio, hsct::measure::count(*in.fev1_vc_ratio, hsct::count_unit::none),
                hsct::comparator::less, detail::cgvhd::bos_fev1_vc_max, obstruction);
     }
@@ -286,14 +272,14 @@ template <class = void>
         if (!in.fev1_vc_ratio && lln != tri::yes) {
             missing(bos_criterion::fev1_vc_ratio, bos_field::fev1_vc_ratio);
         }
-        obstruction = detail::cgvhd::tri_or(obstruction, lln);
+        obstruction = detail::tri_or(obstruction, lln);
     }
 
     // 2. FEV1 < 75 % with a decline of >= 10 % within 730 days
     tri fev1_part = tri::unknown;
     if (in.fev1) {
         const double v = in.fev1->fev1.in(hsct::units::pct);
-        fev1_part = detail::cgvhd::tri_of(hsct::satisfies(v, hsct::comparator::less, detail::cgvhd::bos_bos_fev1_plausible_max));
+        fev1_part = detail::tri_of(hsct::satisfies(v, hsct::comparator::less, detail::cgvhd::bos_bos_fev1_plausible_max));
         record(bos_criterion::fev1_below_75, hsct::measure::of(in.fev1->fev1, hsct::units::pct), hsct::comparator::less,
                detail::cgvhd::bos_bos_fev1_plausible_max, fev1_part);
     } else {
@@ -308,20 +294,20 @@ template <class = void>
         }
         r.decline = hsct::percent(decline, hsct::units::pct);
         const tri declined =
-            detail::cgvhd::tri_of(hsct::satisfies(decline, hsct::comparator::greater_equal, detail::cgvhd::bos_decline_min_pct));
+            detail::tri_of(hsct::satisfies(decline, hsct::comparator::greater_equal, detail::cgvhd::bos_decline_min_pct));
         record(bos_criterion::fev1_decline, hsct::measure::of(*r.decline, hsct::units::pct),
                hsct::comparator::greater_equal, detail::cgvhd::bos_decline_min_pct, declined);
         const auto days = static_cast<double>((in.fev1->day - in.earlier_fev1->day).count());
         const tri within =
-            detail::cgvhd::tri_of(hsct::satisfies(days, hsct::comparator::less_equal, detail::cgvhd::bos_interval_max_days));
+            detail::tri_of(hsct::satisfies(days, hsct::comparator::less_equal, detail::cgvhd::bos_interval_max_days));
         record(bos_criterion::decline_interval, hsct::measure::count(days, hsct::count_unit::days),
                hsct::comparator::less_equal, detail::cgvhd::bos_interval_max_days, within);
-        fev1_part = detail::cgvhd::tri_and(fev1_part, detail::cgvhd::tri_and(declined, within));
+        fev1_part = detail::tri_and(fev1_part, detail::tri_and(declined, within));
     } else {
         if (!in.earlier_fev1) {
             missing(bos_criterion::fev1_decline, bos_field::earlier_fev1);
         }
-        fev1_part = detail::cgvhd::tri_and(fev1_part, tri::unknown);
+        fev1_part = detail::tri_and(fev1_part, tri::unknown);
     }
 
     // 3. no respiratory infection
@@ -331,28 +317,28 @@ template <class = void>
     // 4. at least one supportive feature
     tri supportive = flag(bos_criterion::air_trapping_on_ct, in.air_trapping_on_ct, bos_field::air_trapping_on_ct, true);
     if (supportive != tri::yes) {
-        supportive = detail::cgvhd::tri_or(supportive, flag(bos_criterion::small_airway_disease_on_hrct,
+        supportive = detail::tri_or(supportive, flag(bos_criterion::small_airway_disease_on_hrct,
                                                      in.small_airway_disease_on_hrct,
                                                      bos_field::small_airway_disease_on_hrct, true));
     }
     if (supportive != tri::yes) {
         tri rv = tri::unknown;
         if (in.residual_volume) {
-            rv = detail::cgvhd::tri_of(hsct::satisfies(in.residual_volume->in(hsct::units::pct), hsct::comparator::greater,
+            rv = detail::tri_of(hsct::satisfies(in.residual_volume->in(hsct::units::pct), hsct::comparator::greater,
                                                 detail::cgvhd::bos_rv_min_pct));
             record(bos_criterion::residual_volume, hsct::measure::of(*in.residual_volume, hsct::units::pct),
                    hsct::comparator::greater, detail::cgvhd::bos_rv_min_pct, rv);
         } else {
             missing(bos_criterion::residual_volume, bos_field::residual_volume);
         }
-        supportive = detail::cgvhd::tri_or(supportive, rv);
+        supportive = detail::tri_or(supportive, rv);
     }
     if (supportive != tri::yes) {
-        supportive = detail::cgvhd::tri_or(
+        supportive = detail::tri_or(
             supportive, flag(bos_criterion::rv_tlc_elevated, in.rv_tlc_elevated, bos_field::rv_tlc_elevated, true));
     }
     r.status = outcome_of(
-        detail::cgvhd::tri_and(detail::cgvhd::tri_and(obstruction, fev1_part), detail::cgvhd::tri_and(no_infection, supportive)));
+        detail::tri_and(detail::tri_and(obstruction, fev1_part), detail::tri_and(no_infection, supportive)));
     return out;
 }
 

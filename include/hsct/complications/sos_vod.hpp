@@ -396,6 +396,22 @@ template <class Id>
     return hsct::detail::check_enum(p, "options.persistence");
 }
 
+/// The checks every SOS/VOD rule makes after its own options: the persistence policy, the adult
+/// age limit when the rule has one, then the input (COMP-SOS-001).
+template <class = void>
+[[nodiscard]] std::optional<error> sos_check_call(const sos_vod_input& in, sos_persistence persistence,
+                                                  std::optional<std::uint8_t> adult_from_years = std::nullopt) {
+    if (auto e = sos_check_persistence(persistence)) {
+        return e;
+    }
+    if (adult_from_years) {
+        if (auto e = sos_check_age_limit(*adult_from_years, "options.adult_from_years")) {
+            return e;
+        }
+    }
+    return check_sos_input(in);
+}
+
 }  // namespace detail
 
 /// COMP-SOS-010..013: modified Seattle (McDonald 1993). Errors: bad input (COMP-SOS-001) and
@@ -415,11 +431,7 @@ template <class = void>
         out = std::move(*e);
         return out;
     }
-    if (auto e = detail::sos_check_persistence(options.persistence)) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = detail::check_sos_input(in)) {
+    if (auto e = detail::sos_check_call(in, options.persistence)) {
         out = std::move(*e);
         return out;
     }
@@ -433,36 +445,36 @@ template <class = void>
     detail::sos_tracker tw;
     std::optional<hsct::transplant_day> together;
     bool unknown_in_window = false;
-    using detail::sos_tri;
+    using detail::tri;
     for (auto d = hsct::transplant_day::at(0); d <= in.assessed_on; ++d) {
         const auto b = v.bilirubin(d);
-        const sos_tri bt = detail::sos_lab(b, !in.bilirubin.empty(), options.bilirubin_comparison,
+        const tri bt = detail::sos_lab(b, !in.bilirubin.empty(), options.bilirubin_comparison,
                                            detail::sos_bilirubin_mg_dl);
-        const sos_tri hep = v.finding(sos_finding::hepatomegaly, d);
-        const sos_tri pain = v.finding(sos_finding::ruq_pain, d);
-        const sos_tri lt = options.liver_sign == sos_seattle_liver_sign::either ? detail::sos_or(hep, pain)
-                                                                                : detail::sos_and(hep, pain);
+        const tri hep = v.finding(sos_finding::hepatomegaly, d);
+        const tri pain = v.finding(sos_finding::ruq_pain, d);
+        const tri lt = options.liver_sign == sos_seattle_liver_sign::either ? detail::tri_or(hep, pain)
+                                                                                : detail::tri_and(hep, pain);
         const auto w = v.weight_gain(d);
-        const sos_tri wt = detail::sos_lab(w, !in.weight.empty(), hsct::comparator::greater, weight_t);
+        const tri wt = detail::sos_lab(w, !in.weight.empty(), hsct::comparator::greater, weight_t);
         tb.see(d, bt, b);
         tl.see(d, lt, detail::sos_flag_reading(lt, d));
         tw.see(d, wt, w);
-        const sos_tri all = detail::sos_at_least({bt, lt, wt}, 2);
-        if (all == sos_tri::yes && !together) {
+        const tri all = detail::tri_at_least({bt, lt, wt}, 2);
+        if (all == tri::yes && !together) {
             together = d;
             if (d.number() <= detail::sos_seattle_last_day) {
-                if (bt == sos_tri::yes) {
+                if (bt == tri::yes) {
                     r.on_diagnosis_day.insert(sos_seattle_criterion::bilirubin);
                 }
-                if (lt == sos_tri::yes) {
+                if (lt == tri::yes) {
                     r.on_diagnosis_day.insert(sos_seattle_criterion::liver_sign);
                 }
-                if (wt == sos_tri::yes) {
+                if (wt == tri::yes) {
                     r.on_diagnosis_day.insert(sos_seattle_criterion::weight_gain);
                 }
             }
         }
-        if (all == sos_tri::unknown && d.number() <= detail::sos_seattle_last_day) {
+        if (all == tri::unknown && d.number() <= detail::sos_seattle_last_day) {
             unknown_in_window = true;
         }
     }
@@ -510,11 +522,7 @@ template <class = void>
         out = std::move(*e);
         return out;
     }
-    if (auto e = detail::sos_check_persistence(options.persistence)) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = detail::check_sos_input(in)) {
+    if (auto e = detail::sos_check_call(in, options.persistence)) {
         out = std::move(*e);
         return out;
     }
@@ -527,18 +535,18 @@ template <class = void>
     detail::sos_tracker tw;
     std::optional<hsct::transplant_day> together;
     bool unknown_in_window = false;
-    using detail::sos_tri;
+    using detail::tri;
     for (auto d = hsct::transplant_day::at(0); d <= in.assessed_on; ++d) {
         const auto b = v.bilirubin(d);
-        const sos_tri bt = detail::sos_lab(b, !in.bilirubin.empty(), options.bilirubin_comparison,
+        const tri bt = detail::sos_lab(b, !in.bilirubin.empty(), options.bilirubin_comparison,
                                            detail::sos_bilirubin_mg_dl);
-        const sos_tri hep = v.finding(sos_finding::hepatomegaly, d);
-        const sos_tri ht = options.hepatomegaly == sos_baltimore_hepatomegaly::with_or_without_pain
+        const tri hep = v.finding(sos_finding::hepatomegaly, d);
+        const tri ht = options.hepatomegaly == sos_baltimore_hepatomegaly::with_or_without_pain
                                ? hep
-                               : detail::sos_and(hep, v.finding(sos_finding::ruq_pain, d));
-        const sos_tri at = v.finding(sos_finding::ascites, d);
+                               : detail::tri_and(hep, v.finding(sos_finding::ruq_pain, d));
+        const tri at = v.finding(sos_finding::ascites, d);
         const auto w = v.weight_gain(d);
-        const sos_tri wt = detail::sos_lab(w, !in.weight.empty(), options.weight_comparison, detail::sos_weight_5_pct);
+        const tri wt = detail::sos_lab(w, !in.weight.empty(), options.weight_comparison, detail::sos_weight_5_pct);
         tb.see(d, bt, b);
         th.see(d, ht, detail::sos_flag_reading(ht, d));
         ta.see(d, at, detail::sos_flag_reading(at, d));
@@ -547,23 +555,23 @@ template <class = void>
                                              detail::sos_bilirubin_printed_umol)) {
             r.bilirubin_unit_edge = true;
         }
-        const sos_tri all = detail::sos_and(bt, detail::sos_at_least({ht, at, wt}, 2));
-        if (all == sos_tri::yes && !together) {
+        const tri all = detail::tri_and(bt, detail::tri_at_least({ht, at, wt}, 2));
+        if (all == tri::yes && !together) {
             together = d;
             if (d.number() <= detail::sos_classical_last_day) {
                 r.on_diagnosis_day.insert(sos_baltimore_criterion::bilirubin);
-                if (ht == sos_tri::yes) {
+                if (ht == tri::yes) {
                     r.on_diagnosis_day.insert(sos_baltimore_criterion::hepatomegaly);
                 }
-                if (at == sos_tri::yes) {
+                if (at == tri::yes) {
                     r.on_diagnosis_day.insert(sos_baltimore_criterion::ascites);
                 }
-                if (wt == sos_tri::yes) {
+                if (wt == tri::yes) {
                     r.on_diagnosis_day.insert(sos_baltimore_criterion::weight_gain);
                 }
             }
         }
-        if (all == sos_tri::unknown && d.number() <= detail::sos_classical_last_day) {
+        if (all == tri::unknown && d.number() <= detail::sos_classical_last_day) {
             unknown_in_window = true;
         }
     }
@@ -601,10 +609,10 @@ namespace detail {
 struct sos_adult_day {
     sos_reading bili;
     sos_reading weight;
-    sos_tri bt = sos_tri::unknown;  // bilirubin >= 2
-    sos_tri ph = sos_tri::unknown;  // painful hepatomegaly
-    sos_tri wt = sos_tri::unknown;  // weight gain > 5 %
-    sos_tri at = sos_tri::unknown;  // ascites
+    tri bt = tri::unknown;  // bilirubin >= 2
+    tri ph = tri::unknown;  // painful hepatomegaly
+    tri wt = tri::unknown;  // weight gain > 5 %
+    tri at = tri::unknown;  // ascites
 };
 
 template <class = void>
@@ -612,7 +620,7 @@ template <class = void>
     sos_adult_day a;
     a.bili = v.bilirubin(d);
     a.bt = sos_lab(a.bili, !v.input().bilirubin.empty(), hsct::comparator::greater_equal, sos_bilirubin_mg_dl);
-    a.ph = sos_and(v.finding(sos_finding::hepatomegaly, d), v.finding(sos_finding::ruq_pain, d));
+    a.ph = tri_and(v.finding(sos_finding::hepatomegaly, d), v.finding(sos_finding::ruq_pain, d));
     a.weight = v.weight_gain(d);
     a.wt = sos_lab(a.weight, !v.input().weight.empty(), hsct::comparator::greater, sos_weight_5_pct);
     a.at = v.finding(sos_finding::ascites, d);
@@ -622,13 +630,13 @@ template <class = void>
 /// An HVPG standing on day d at the proven threshold: yes / no (none measured counts as no for the
 /// status; its criterion says unknown).
 template <class = void>
-[[nodiscard]] sos_tri sos_hvpg_at(const sos_view& v, hsct::transplant_day d, hsct::comparator cmp,
+[[nodiscard]] tri sos_hvpg_at(const sos_view& v, hsct::transplant_day d, hsct::comparator cmp,
                                          sos_reading* reading) noexcept {
     *reading = v.fixed(v.input().hvpg, d);
     if (!reading->known) {
-        return v.input().hvpg.empty() ? sos_tri::unknown : sos_tri::no;
+        return v.input().hvpg.empty() ? tri::unknown : tri::no;
     }
-    return sos_from(hsct::satisfies(reading->value, cmp, sos_hvpg_mmhg));
+    return tri_of(hsct::satisfies(reading->value, cmp, sos_hvpg_mmhg));
 }
 }  // namespace detail
 
@@ -641,15 +649,7 @@ template <class = void>
         out = std::move(*e);
         return out;
     }
-    if (auto e = detail::sos_check_persistence(options.persistence)) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = detail::sos_check_age_limit(options.adult_from_years, "options.adult_from_years")) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = detail::check_sos_input(in)) {
+    if (auto e = detail::sos_check_call(in, options.persistence, options.adult_from_years)) {
         out = std::move(*e);
         return out;
     }
@@ -660,34 +660,34 @@ template <class = void>
         return out;
     }
     const detail::sos_view v(in, options.persistence);
-    using detail::sos_tri;
+    using detail::tri;
     detail::sos_tracker tb, tp, tw, ta, th, ti, t_classical, t_late_criteria, t_late_histology, t_late_imaging;
     bool imaging_by_hvpg_only = false;
     bool unknown = false;
     for (auto d = hsct::transplant_day::at(0); d <= in.assessed_on; ++d) {
         const auto a = detail::sos_read_adult(v, d);
         detail::sos_reading hv;
-        const sos_tri hvt = detail::sos_hvpg_at(v, d, options.hvpg_comparison, &hv);
+        const tri hvt = detail::sos_hvpg_at(v, d, options.hvpg_comparison, &hv);
         const bool imaging_signs = v.by_imaging(sos_finding::hepatomegaly, d) || v.by_imaging(sos_finding::ascites, d);
-        const sos_tri us = detail::sos_or(v.finding(sos_finding::ultrasound_suggestive, d),
+        const tri us = detail::tri_or(v.finding(sos_finding::ultrasound_suggestive, d),
                                           v.finding(sos_finding::portal_flow_abnormal, d));
-        const sos_tri it = detail::sos_or(detail::sos_or(us, detail::sos_from(imaging_signs)),
-                                          hvt == sos_tri::yes ? sos_tri::yes : sos_tri::no);
-        const sos_tri ht = v.finding(sos_finding::histology, d);
-        const sos_tri criteria = detail::sos_and(a.bt, detail::sos_at_least({a.ph, a.wt, a.at}, 2));
-        const sos_tri two_of_four = detail::sos_at_least({a.bt, a.ph, a.wt, a.at}, 2);
+        const tri it = detail::tri_or(detail::tri_or(us, detail::tri_of(imaging_signs)),
+                                          hvt == tri::yes ? tri::yes : tri::no);
+        const tri ht = v.finding(sos_finding::histology, d);
+        const tri criteria = detail::tri_and(a.bt, detail::tri_at_least({a.ph, a.wt, a.at}, 2));
+        const tri two_of_four = detail::tri_at_least({a.bt, a.ph, a.wt, a.at}, 2);
         const bool late = d.number() > detail::sos_classical_last_day;
-        const sos_tri classical = late ? sos_tri::no : criteria;
-        const sos_tri late_criteria = late ? criteria : sos_tri::no;
-        const sos_tri late_histology = late ? ht : sos_tri::no;
-        const sos_tri late_imaging = late ? detail::sos_and(two_of_four, it) : sos_tri::no;
+        const tri classical = late ? tri::no : criteria;
+        const tri late_criteria = late ? criteria : tri::no;
+        const tri late_histology = late ? ht : tri::no;
+        const tri late_imaging = late ? detail::tri_and(two_of_four, it) : tri::no;
         tb.see(d, a.bt, a.bili);
         tp.see(d, a.ph, detail::sos_flag_reading(a.ph, d));
         tw.see(d, a.wt, a.weight);
         ta.see(d, a.at, detail::sos_flag_reading(a.at, d));
         th.see(d, ht, detail::sos_flag_reading(ht, d));
-        if (it == sos_tri::yes && !ti.first) {
-            imaging_by_hvpg_only = hvt == sos_tri::yes && us != sos_tri::yes && !imaging_signs;
+        if (it == tri::yes && !ti.first) {
+            imaging_by_hvpg_only = hvt == tri::yes && us != tri::yes && !imaging_signs;
         }
         ti.see(d, it, detail::sos_flag_reading(it, d));
         if (!late) {
@@ -701,13 +701,13 @@ template <class = void>
                                                   detail::sos_bilirubin_mg_dl, detail::sos_bilirubin_printed_umol)) {
             r.bilirubin_unit_edge = true;
         }
-        const sos_tri any = detail::sos_or(detail::sos_or(classical, late_criteria),
-                                           detail::sos_or(late_histology, late_imaging));
-        if (any == sos_tri::yes && !r.diagnosis_day) {
+        const tri any = detail::tri_or(detail::tri_or(classical, late_criteria),
+                                           detail::tri_or(late_histology, late_imaging));
+        if (any == tri::yes && !r.diagnosis_day) {
             r.diagnosis_day = d;
             r.onset = late ? sos_onset::late_onset : sos_onset::classical;
-            const auto note = [&](sos_tri t, sos_ebmt2016_criterion c) {
-                if (t == sos_tri::yes) {
+            const auto note = [&](tri t, sos_ebmt2016_criterion c) {
+                if (t == tri::yes) {
                     r.on_diagnosis_day.insert(c);
                 }
             };
@@ -722,7 +722,7 @@ template <class = void>
             note(late_histology, sos_ebmt2016_criterion::late_histology);
             note(late_imaging, sos_ebmt2016_criterion::late_imaging);
         }
-        unknown = unknown || any == sos_tri::unknown;
+        unknown = unknown || any == tri::unknown;
     }
     using c = sos_ebmt2016_criterion;
     using k = detail::sos_measure_kind;
@@ -758,15 +758,7 @@ template <class = void>
         out = std::move(*e);
         return out;
     }
-    if (auto e = detail::sos_check_persistence(options.persistence)) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = detail::sos_check_age_limit(options.adult_from_years, "options.adult_from_years")) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = detail::check_sos_input(in)) {
+    if (auto e = detail::sos_check_call(in, options.persistence, options.adult_from_years)) {
         out = std::move(*e);
         return out;
     }
@@ -777,20 +769,20 @@ template <class = void>
         return out;
     }
     const detail::sos_view v(in, options.persistence);
-    using detail::sos_tri;
+    using detail::tri;
     detail::sos_tracker tb, tp, tw, ta, ti, th, tv, t_probable, t_clinical, t_proven;
     bool unknown = false;
     for (auto d = hsct::transplant_day::at(0); d <= in.assessed_on; ++d) {
         const auto a = detail::sos_read_adult(v, d);
-        const sos_tri it = detail::sos_or(v.finding(sos_finding::ultrasound_suggestive, d),
+        const tri it = detail::tri_or(v.finding(sos_finding::ultrasound_suggestive, d),
                                           v.finding(sos_finding::portal_flow_abnormal, d));
-        const sos_tri ht = v.finding(sos_finding::histology, d);
+        const tri ht = v.finding(sos_finding::histology, d);
         detail::sos_reading hv;
-        const sos_tri hvt = detail::sos_hvpg_at(v, d, options.hvpg_comparison, &hv);
-        const sos_tri probable = detail::sos_at_least({a.bt, a.ph, a.wt, a.at, it}, 2);
-        const sos_tri clinical = detail::sos_and(a.bt, detail::sos_at_least({a.ph, a.wt, a.at}, 2));
+        const tri hvt = detail::sos_hvpg_at(v, d, options.hvpg_comparison, &hv);
+        const tri probable = detail::tri_at_least({a.bt, a.ph, a.wt, a.at, it}, 2);
+        const tri clinical = detail::tri_and(a.bt, detail::tri_at_least({a.ph, a.wt, a.at}, 2));
         // a test not done is not a reason for indeterminate: HVPG unknown reads as no here
-        const sos_tri proven = detail::sos_or(ht, hvt == sos_tri::yes ? sos_tri::yes : sos_tri::no);
+        const tri proven = detail::tri_or(ht, hvt == tri::yes ? tri::yes : tri::no);
         tb.see(d, a.bt, a.bili);
         tp.see(d, a.ph, detail::sos_flag_reading(a.ph, d));
         tw.see(d, a.wt, a.weight);
@@ -801,12 +793,12 @@ template <class = void>
         t_probable.see(d, probable, detail::sos_flag_reading(probable, d));
         t_clinical.see(d, clinical, detail::sos_flag_reading(clinical, d));
         t_proven.see(d, proven, detail::sos_flag_reading(proven, d));
-        const sos_tri any = detail::sos_or(detail::sos_or(probable, clinical), proven);
-        if (any == sos_tri::yes && !r.diagnosis_day) {
+        const tri any = detail::tri_or(detail::tri_or(probable, clinical), proven);
+        if (any == tri::yes && !r.diagnosis_day) {
             r.diagnosis_day = d;
             r.onset = d.number() > detail::sos_classical_last_day ? sos_onset::late_onset : sos_onset::classical;
-            const auto note = [&](sos_tri t, sos_ebmt2023_criterion c) {
-                if (t == sos_tri::yes) {
+            const auto note = [&](tri t, sos_ebmt2023_criterion c) {
+                if (t == tri::yes) {
                     r.on_diagnosis_day.insert(c);
                 }
             };
@@ -821,7 +813,7 @@ template <class = void>
             note(clinical, sos_ebmt2023_criterion::clinical);
             note(proven, sos_ebmt2023_criterion::proven);
         }
-        unknown = unknown || any == sos_tri::unknown;
+        unknown = unknown || any == tri::unknown;
     }
     r.probable_day = t_probable.first;
     r.clinical_day = t_clinical.first;

@@ -55,6 +55,7 @@
 #include <string>
 #include <utility>
 
+#include "hsct/complications/detail/three_valued.hpp"
 #include "hsct/complications/vocabulary.hpp"
 #include "hsct/core/analyte.hpp"
 #include "hsct/core/demographics.hpp"
@@ -754,35 +755,6 @@ template <class = void>
     return std::nullopt;
 }
 
-/// A three-valued reading: yes, no, or unknown (an input missing).
-enum class sos_tri : std::uint8_t { no = 0, yes = 1, unknown = 2 };
-
-[[nodiscard]] constexpr sos_tri sos_from(bool b) noexcept { return b ? sos_tri::yes : sos_tri::no; }
-[[nodiscard]] constexpr sos_tri sos_and(sos_tri a, sos_tri b) noexcept {
-    if (a == sos_tri::no || b == sos_tri::no) {
-        return sos_tri::no;
-    }
-    return a == sos_tri::yes && b == sos_tri::yes ? sos_tri::yes : sos_tri::unknown;
-}
-[[nodiscard]] constexpr sos_tri sos_or(sos_tri a, sos_tri b) noexcept {
-    if (a == sos_tri::yes || b == sos_tri::yes) {
-        return sos_tri::yes;
-    }
-    return a == sos_tri::no && b == sos_tri::no ? sos_tri::no : sos_tri::unknown;
-}
-/// At least `k` of the readings: yes when k are yes, no when even every unknown could not make k.
-[[nodiscard]] constexpr sos_tri sos_at_least(std::initializer_list<sos_tri> xs, std::size_t k) noexcept {
-    std::size_t yes = 0;
-    std::size_t unknown = 0;
-    for (const auto x : xs) {
-        yes += x == sos_tri::yes ? 1U : 0U;
-        unknown += x == sos_tri::unknown ? 1U : 0U;
-    }
-    if (yes >= k) {
-        return sos_tri::yes;
-    }
-    return yes + unknown >= k ? sos_tri::unknown : sos_tri::no;
-}
 
 /// One reading of a value on a day: whether it is known, the value, and the day it was measured.
 struct sos_reading {
@@ -892,11 +864,11 @@ public:
     }
     /// COMP-SOS-002: a finding on day d: yes when a record covers it; no when none does and the
     /// finding was assessed; unknown when it was not assessed.
-    [[nodiscard]] sos_tri finding(sos_finding f, hsct::transplant_day d) const noexcept {
+    [[nodiscard]] tri finding(sos_finding f, hsct::transplant_day d) const noexcept {
         if (covering(f, d) != nullptr) {
-            return sos_tri::yes;
+            return tri::yes;
         }
-        return in_.not_assessed.contains(f) ? sos_tri::unknown : sos_tri::no;
+        return in_.not_assessed.contains(f) ? tri::unknown : tri::no;
     }
     /// A finding documented by imaging on day d (a record with by_imaging covers it).
     [[nodiscard]] bool by_imaging(sos_finding f, hsct::transplant_day d) const noexcept {
@@ -970,13 +942,13 @@ struct sos_tracker {
     bool have_best = false;
     sos_reading best;
     hsct::transplant_day best_day;
-    void see(hsct::transplant_day d, sos_tri t, const sos_reading& r, bool higher_is_nearer = true) noexcept {
-        if (t == sos_tri::unknown) {
+    void see(hsct::transplant_day d, tri t, const sos_reading& r, bool higher_is_nearer = true) noexcept {
+        if (t == tri::unknown) {
             any_unknown = true;
             return;
         }
         any_known = true;
-        if (t == sos_tri::yes) {
+        if (t == tri::yes) {
             if (!first) {
                 first = d;
                 first_reading = r;
@@ -1050,16 +1022,16 @@ template <class Id>
 /// COMP-SOS-002: a laboratory criterion on a day: yes/no from the value that stands; no when the
 /// series has values but none stands that day (not measured yet, or not that day under
 /// same_day_only); unknown only when the series is empty (the input is missing).
-[[nodiscard]] inline sos_tri sos_lab(const sos_reading& r, bool have_series, hsct::comparator cmp, double t) noexcept {
+[[nodiscard]] inline tri sos_lab(const sos_reading& r, bool have_series, hsct::comparator cmp, double t) noexcept {
     if (!r.known) {
-        return have_series ? sos_tri::no : sos_tri::unknown;
+        return have_series ? tri::no : tri::unknown;
     }
-    return sos_from(hsct::satisfies(r.value, cmp, t));
+    return tri_of(hsct::satisfies(r.value, cmp, t));
 }
 
 /// A finding's reading as a sos_reading (1 present, 0 absent).
-[[nodiscard]] inline sos_reading sos_flag_reading(sos_tri t, hsct::transplant_day d) noexcept {
-    return {t != sos_tri::unknown, t == sos_tri::yes ? 1.0 : 0.0, d};
+[[nodiscard]] inline sos_reading sos_flag_reading(tri t, hsct::transplant_day d) noexcept {
+    return {t != tri::unknown, t == tri::yes ? 1.0 : 0.0, d};
 }
 
 /// COMP-SOS-004: the other-causes criterion.

@@ -273,15 +273,7 @@ template <class = void>
         out = std::move(*e);
         return out;
     }
-    if (auto e = detail::sos_check_persistence(options.persistence)) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = detail::sos_check_age_limit(options.adult_from_years, "options.adult_from_years")) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = detail::check_sos_input(in)) {
+    if (auto e = detail::sos_check_call(in, options.persistence, options.adult_from_years)) {
         out = std::move(*e);
         return out;
     }
@@ -293,7 +285,7 @@ template <class = void>
     }
     const detail::sos_view v(in, options.persistence);
     const bool carry = v.carries();
-    using detail::sos_tri;
+    using detail::tri;
     detail::sos_tracker t_rt, t_wr, t_wg, t_br, t_b, t_h, t_a;
     bool latched_wr = false;
     bool latched_wg = false;
@@ -308,23 +300,23 @@ template <class = void>
         return point || latched;
     };
     for (auto d = hsct::transplant_day::at(0); d <= in.assessed_on; ++d) {
-        const sos_tri rt = v.finding(sos_finding::refractory_thrombocytopenia, d);
+        const tri rt = v.finding(sos_finding::refractory_thrombocytopenia, d);
         // weight rising on three consecutive days, each with diuretics (unknown diuretics: maybe)
         const int rises_yes = detail::sos_rises(in.weight, d, kg, [&](hsct::transplant_day k) {
-            return v.finding(sos_finding::diuretics, k) == sos_tri::yes;
+            return v.finding(sos_finding::diuretics, k) == tri::yes;
         });
         const int rises_maybe = detail::sos_rises(in.weight, d, kg, [&](hsct::transplant_day k) {
-            return v.finding(sos_finding::diuretics, k) != sos_tri::no;
+            return v.finding(sos_finding::diuretics, k) != tri::no;
         });
         const bool wr_point = rises_yes >= detail::sos_paed_rise_days;
         const bool wr_event = event(wr_point, latched_wr);
-        const sos_tri wr = in.weight.empty() ? sos_tri::unknown
-                           : wr_event        ? sos_tri::yes
-                           : rises_maybe >= detail::sos_paed_rise_days ? sos_tri::unknown
-                                                                       : sos_tri::no;
+        const tri wr = in.weight.empty() ? tri::unknown
+                           : wr_event        ? tri::yes
+                           : rises_maybe >= detail::sos_paed_rise_days ? tri::unknown
+                                                                       : tri::no;
         // weight gain > 5 % of baseline (within 72 h, or at any time)
         detail::sos_reading wg_reading;
-        sos_tri wg = sos_tri::unknown;
+        tri wg = tri::unknown;
         if (options.weight_window == sos_paediatric_weight_window::no_window) {
             wg_reading = v.weight_gain(d);
             wg = detail::sos_lab(wg_reading, !in.weight.empty(), hsct::comparator::greater, detail::sos_paed_weight_pct);
@@ -352,15 +344,15 @@ template <class = void>
                 point = wg_reading.known && hsct::satisfies(wg_reading.value, hsct::comparator::greater,
                                                             detail::sos_paed_weight_pct);
             }
-            wg = detail::sos_from(event(point, latched_wg));
+            wg = detail::tri_of(event(point, latched_wg));
         }
         // bilirubin rising on three consecutive days
         const int b_rises = detail::sos_rises(in.bilirubin, d, mg, [](hsct::transplant_day) { return true; });
         const bool br_point = b_rises >= detail::sos_paed_rise_days;
-        const sos_tri br = in.bilirubin.empty() ? sos_tri::unknown : detail::sos_from(event(br_point, latched_br));
+        const tri br = in.bilirubin.empty() ? tri::unknown : detail::tri_of(event(br_point, latched_br));
         // bilirubin >= 2 mg/dL
         detail::sos_reading b_reading;
-        sos_tri bt = sos_tri::unknown;
+        tri bt = tri::unknown;
         if (options.bilirubin == sos_paediatric_bilirubin::any_value) {
             b_reading = v.bilirubin(d);
             bt = detail::sos_lab(b_reading, !in.bilirubin.empty(), hsct::comparator::greater_equal,
@@ -380,7 +372,7 @@ template <class = void>
                     }
                 }
             }
-            bt = detail::sos_from(event(point, latched_b));
+            bt = detail::tri_of(event(point, latched_b));
         }
         if (const auto i = detail::sos_view::on(in.bilirubin, d)) {
             if (detail::sos_unit_edge(mg(in.bilirubin[*i].value), hsct::comparator::greater_equal,
@@ -388,8 +380,8 @@ template <class = void>
                 r.bilirubin_unit_edge = true;
             }
         }
-        const sos_tri ht = v.finding(sos_finding::hepatomegaly, d);
-        const sos_tri at = v.finding(sos_finding::ascites, d);
+        const tri ht = v.finding(sos_finding::hepatomegaly, d);
+        const tri at = v.finding(sos_finding::ascites, d);
         t_rt.see(d, rt, detail::sos_flag_reading(rt, d));
         t_wr.see(d, wr, {true, static_cast<double>(rises_yes), d});
         t_wg.see(d, wg, wg_reading);
@@ -397,14 +389,14 @@ template <class = void>
         t_b.see(d, bt, b_reading);
         t_h.see(d, ht, detail::sos_flag_reading(ht, d));
         t_a.see(d, at, detail::sos_flag_reading(at, d));
-        const sos_tri weight = detail::sos_or(wr, wg);
-        const sos_tri bili = detail::sos_or(br, bt);
-        const sos_tri all = detail::sos_at_least({rt, weight, bili, ht, at}, 2);
-        if (all == sos_tri::yes && !r.diagnosis_day) {
+        const tri weight = detail::tri_or(wr, wg);
+        const tri bili = detail::tri_or(br, bt);
+        const tri all = detail::tri_at_least({rt, weight, bili, ht, at}, 2);
+        if (all == tri::yes && !r.diagnosis_day) {
             r.diagnosis_day = d;
             r.onset = d.number() > detail::sos_classical_last_day ? sos_onset::late_onset : sos_onset::classical;
-            const auto note = [&](sos_tri t, sos_paediatric_criterion c) {
-                if (t == sos_tri::yes) {
+            const auto note = [&](tri t, sos_paediatric_criterion c) {
+                if (t == tri::yes) {
                     r.on_diagnosis_day.insert(c);
                 }
             };
@@ -417,11 +409,11 @@ template <class = void>
             note(at, sos_paediatric_criterion::ascites);
             std::uint8_t n = 0;
             for (const auto t : {rt, weight, bili, ht, at}) {
-                n = static_cast<std::uint8_t>(n + (t == sos_tri::yes ? 1 : 0));
+                n = static_cast<std::uint8_t>(n + (t == tri::yes ? 1 : 0));
             }
             r.criteria_on_diagnosis_day = n;
         }
-        unknown = unknown || all == sos_tri::unknown;
+        unknown = unknown || all == tri::unknown;
     }
     using c = sos_paediatric_criterion;
     using k = detail::sos_measure_kind;
@@ -469,14 +461,14 @@ template <class = void>
     using P = sos_placement<row>;
     const auto& in = v.input();
     sos_paed_grading g;
-    const auto flag_row = [&](row id, sos_tri t, std::optional<sos_severity> column, const char* req, sos_input_field field) {
+    const auto flag_row = [&](row id, tri t, std::optional<sos_severity> column, const char* req, sos_input_field field) {
         P p;
         p.row = id;
         p.requirement = req;
         p.missing = field;
-        p.outcome = t == sos_tri::yes ? outcome::met : t == sos_tri::no ? outcome::not_met : outcome::unknown;
-        p.value = t == sos_tri::yes ? 1.0 : 0.0;
-        if (t == sos_tri::yes) {
+        p.outcome = t == tri::yes ? outcome::met : t == tri::no ? outcome::not_met : outcome::unknown;
+        p.value = t == tri::yes ? 1.0 : 0.0;
+        if (t == tri::yes) {
             p.column = column;
         }
         return p;
@@ -516,8 +508,8 @@ template <class = void>
         p.kind = sos_measure_kind::days;
         p.requirement = "COMP-SOS-070";
         p.missing = sos_input_field::refractory_thrombocytopenia;
-        const sos_tri t = v.finding(sos_finding::refractory_thrombocytopenia, d);
-        if (t == sos_tri::yes) {
+        const tri t = v.finding(sos_finding::refractory_thrombocytopenia, d);
+        if (t == tri::yes) {
             const auto n = static_cast<double>(v.days_present(sos_finding::refractory_thrombocytopenia, d));
             p.value = n;
             p.day = d;
@@ -536,7 +528,7 @@ template <class = void>
                 p.cmp = comparator::less;
                 p.threshold = sos_paed_rt_days[0];
             }
-        } else if (t == sos_tri::no) {
+        } else if (t == tri::no) {
             p.outcome = outcome::not_met;
             p.cmp = comparator::present;
         }
@@ -578,9 +570,9 @@ template <class = void>
         p.kind = sos_measure_kind::flag;
         p.requirement = "COMP-SOS-070";
         p.missing = sos_input_field::ascites;
-        const sos_tri t = v.finding(sos_finding::ascites, d);
+        const tri t = v.finding(sos_finding::ascites, d);
         const sos_finding_record* covering = v.covering(sos_finding::ascites, d);
-        if (t == sos_tri::yes && covering != nullptr) {
+        if (t == tri::yes && covering != nullptr) {
             p.value = 1.0;
             switch (covering->extent) {
                 case sos_ascites_extent::minimal: p.column = sos_severity::mild; break;
@@ -590,7 +582,7 @@ template <class = void>
             }
             p.outcome = p.column ? outcome::met : outcome::unknown;
             p.missing = sos_input_field::ascites_extent;
-        } else if (t == sos_tri::no) {
+        } else if (t == tri::no) {
             p.outcome = outcome::not_met;
         }
         g.rows.push_back(p);
@@ -622,12 +614,12 @@ template <class = void>
     }
     // coagulation
     {
-        const sos_tri fr = v.finding(sos_finding::factor_replacement, d);
-        const sos_tri co = v.finding(sos_finding::coagulopathy, d);
-        if (fr == sos_tri::yes) {
+        const tri fr = v.finding(sos_finding::factor_replacement, d);
+        const tri co = v.finding(sos_finding::coagulopathy, d);
+        if (fr == tri::yes) {
             g.rows.push_back(flag_row(row::coagulation, fr, sos_severity::very_severe, "COMP-SOS-070", sos_input_field::coagulation));
         } else {
-            g.rows.push_back(flag_row(row::coagulation, sos_or(co, fr), sos_severity::severe, "COMP-SOS-070",
+            g.rows.push_back(flag_row(row::coagulation, tri_or(co, fr), sos_severity::severe, "COMP-SOS-070",
                                       sos_input_field::coagulation));
         }
     }
@@ -670,9 +662,9 @@ template <class = void>
         p.kind = sos_measure_kind::number;
         p.requirement = "COMP-SOS-070";
         p.missing = sos_input_field::oxygen;
-        const sos_tri vent = v.finding(sos_finding::ventilation, d);
+        const tri vent = v.finding(sos_finding::ventilation, d);
         const auto r = v.fixed(in.oxygen, d);
-        if (vent == sos_tri::yes) {
+        if (vent == tri::yes) {
             p.kind = sos_measure_kind::flag;
             p.value = 1.0;
             p.outcome = outcome::met;
@@ -700,14 +692,14 @@ template <class = void>
                 p.cmp = comparator::greater;
                 p.threshold = 0.0;
             }
-        } else if (vent == sos_tri::unknown) {
+        } else if (vent == tri::unknown) {
             p.missing = sos_input_field::ventilation;
         }
         g.rows.push_back(p);
     }
     g.rows.push_back(flag_row(row::cns, v.finding(sos_finding::cognitive_impairment, d), sos_severity::very_severe,
                               "COMP-SOS-070", sos_input_field::cognition));
-    const sos_tri mod = v.finding(sos_finding::multi_organ_dysfunction, d);
+    const tri mod = v.finding(sos_finding::multi_organ_dysfunction, d);
     g.rows.push_back(flag_row(row::multi_organ_dysfunction, mod, sos_severity::very_severe, "COMP-SOS-074",
                               sos_input_field::multi_organ_dysfunction));
     // starred criteria at severe (COMP-SOS-074)
@@ -739,7 +731,7 @@ template <class = void>
         }
     }
     if (g.grade) {
-        if (mod == sos_tri::yes) {
+        if (mod == tri::yes) {
             g.decision = sos_severity_decision::multi_organ_dysfunction;
         } else if (*g.grade == sos_severity::very_severe && starred_rule &&
                    [&] {
@@ -810,12 +802,7 @@ template <class = void>
     sos_paediatric_severity_result& r = *out;
     r.options = options;
     r.diagnosis_day = dx->diagnosis_day;
-    if (dx->status == sos_status::not_applicable) {
-        r.status = sos_severity_status::not_applicable;
-        return out;
-    }
-    if (dx->status != sos_status::met) {
-        r.status = sos_severity_status::not_diagnosed;
+    if (!detail::sos_severity_gate(dx->status, r.status)) {
         return out;
     }
     const detail::sos_view v(in, options.diagnosis.persistence);

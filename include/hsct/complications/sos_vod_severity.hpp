@@ -546,10 +546,10 @@ template <class = void>
         p.kind = sos_measure_kind::flag;
         p.requirement = y2016 ? "COMP-SOS-043" : "COMP-SOS-058";
         p.missing = sos_input_field::multi_organ_dysfunction;
-        const sos_tri f = v.finding(sos_finding::multi_organ_dysfunction, d);
+        const tri f = v.finding(sos_finding::multi_organ_dysfunction, d);
         bool increase = false;
         const int organs = y2016 ? -1 : v.sofa_mod_organs(d, &increase);
-        if (f == sos_tri::yes) {
+        if (f == tri::yes) {
             p.outcome = outcome::met;
             p.value = 1.0;
             mod = true;
@@ -562,7 +562,7 @@ template <class = void>
             p.outcome = mod ? outcome::met : outcome::not_met;
             p.verified = !increase;
             p.day = d;
-        } else if (f == sos_tri::no) {
+        } else if (f == tri::no) {
             p.outcome = outcome::not_met;
         }
         if (mod) {
@@ -699,8 +699,8 @@ template <class = void>
 [[nodiscard]] hsct::transplant_day sos_first_sign(const sos_view& v, hsct::transplant_day diagnosis) noexcept {
     for (auto d = hsct::transplant_day::at(0); d < diagnosis; ++d) {
         const auto a = sos_read_adult(v, d);
-        if (a.bt == sos_tri::yes || a.wt == sos_tri::yes || a.at == sos_tri::yes ||
-            v.finding(sos_finding::hepatomegaly, d) == sos_tri::yes || v.finding(sos_finding::ruq_pain, d) == sos_tri::yes) {
+        if (a.bt == tri::yes || a.wt == tri::yes || a.at == tri::yes ||
+            v.finding(sos_finding::hepatomegaly, d) == tri::yes || v.finding(sos_finding::ruq_pain, d) == tri::yes) {
             return d;
         }
     }
@@ -775,6 +775,17 @@ template <class = void>
     return std::nullopt;
 }
 
+/// Whether a severity rule grades: only a diagnosis that was made (status met); otherwise the
+/// severity status says why not (the population rule did not apply, or no diagnosis).
+[[nodiscard]] constexpr bool sos_severity_gate(sos_status diagnosis, sos_severity_status& status) noexcept {
+    if (diagnosis == sos_status::met) {
+        return true;
+    }
+    status = diagnosis == sos_status::not_applicable ? sos_severity_status::not_applicable
+                                                     : sos_severity_status::not_diagnosed;
+    return false;
+}
+
 }  // namespace detail
 
 /// COMP-SOS-040..048: EBMT 2016 adult severity of an EBMT 2016 diagnosis (assess_sos_ebmt2016 with
@@ -797,12 +808,7 @@ template <class = void>
     r.table = sos_severity_table::ebmt_2016;
     r.diagnosis_day = dx->diagnosis_day;
     r.onset = dx->onset;
-    if (dx->status == sos_status::not_applicable) {
-        r.status = sos_severity_status::not_applicable;
-        return out;
-    }
-    if (dx->status != sos_status::met) {
-        r.status = sos_severity_status::not_diagnosed;
+    if (!detail::sos_severity_gate(dx->status, r.status)) {
         return out;
     }
     if (auto e = detail::sos_grade_adult_episode(in, options.diagnosis_2016.persistence, r)) {
@@ -832,12 +838,7 @@ template <class = void>
     r.diagnosis_day = dx->diagnosis_day;
     r.onset = dx->onset;
     r.certainty = dx->certainty;
-    if (dx->status == sos_status::not_applicable) {
-        r.status = sos_severity_status::not_applicable;
-        return out;
-    }
-    if (dx->status != sos_status::met) {
-        r.status = sos_severity_status::not_diagnosed;
+    if (!detail::sos_severity_gate(dx->status, r.status)) {
         return out;
     }
     if (auto e = detail::sos_grade_adult_episode(in, options.diagnosis_2023.persistence, r)) {

@@ -359,6 +359,19 @@ inline hsct::outcome chimerism_not_full(const gf_recorder& rec, const graft_func
     return unknown ? hsct::outcome::unknown : hsct::outcome::met;
 }
 
+/// The checks both graft-function rules make first: the definition, the thresholds, the series.
+template <class = void>
+[[nodiscard]] std::optional<error> check_graft_function_call(const graft_function_input& in,
+                                                             const graft_function_options& options) {
+    if (auto e = hsct::detail::check_enum(options.definition, "options.definition")) {
+        return e;
+    }
+    if (auto e = check_thresholds(options.thresholds)) {
+        return e;
+    }
+    return check_input_series(in);
+}
+
 }  // namespace detail
 
 /// ENG-GF-003: secondary graft failure. Errors: an undeclared definition, thresholds out of range
@@ -367,15 +380,7 @@ template <class = void>
 [[nodiscard]] result<graft_function_result> assess_secondary_graft_failure(const graft_function_input& in,
                                                                            const graft_function_options& options = {}) {
     result<graft_function_result> out(std::in_place);
-    if (auto e = hsct::detail::check_enum(options.definition, "options.definition")) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = detail::check_thresholds(options.thresholds)) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = detail::check_input_series(in)) {
+    if (auto e = detail::check_graft_function_call(in, options)) {
         out = std::move(*e);
         return out;
     }
@@ -491,15 +496,7 @@ template <class = void>
 [[nodiscard]] result<graft_function_result> assess_poor_graft_function(const graft_function_input& in,
                                                                        const graft_function_options& options = {}) {
     result<graft_function_result> out(std::in_place);
-    if (auto e = hsct::detail::check_enum(options.definition, "options.definition")) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = detail::check_thresholds(options.thresholds)) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = detail::check_input_series(in)) {
+    if (auto e = detail::check_graft_function_call(in, options)) {
         out = std::move(*e);
         return out;
     }

@@ -2,8 +2,8 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // Helpers shared by the TA-TMA and engraftment-syndrome rules (ta_tma.hpp,
-// engraftment_syndrome.hpp): three-valued logic over criterion outcomes, a criterion record made
-// in one call, and the error texts of a dated series, built only on the error path. Not part of
+// engraftment_syndrome.hpp): a criterion record made in one call (three-valued logic is in
+// three_valued.hpp), and the error texts of a dated series, built only on the error path. Not part of
 // the public API.
 #ifndef HSCT_COMPLICATIONS_DETAIL_TMA_ES_SUPPORT_HPP
 #define HSCT_COMPLICATIONS_DETAIL_TMA_ES_SUPPORT_HPP
@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 
+#include "hsct/complications/detail/three_valued.hpp"
 #include "hsct/core/analyte.hpp"
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/explain.hpp"
@@ -24,25 +25,8 @@ namespace hsct::complications::detail::tma_es {
 /// A criterion is met (a not_applicable one counts as not met in the logic below).
 [[nodiscard]] constexpr bool is_met(hsct::outcome o) noexcept { return o == hsct::outcome::met; }
 
-/// Three-valued AND: not met when one part is not met (or does not apply); else unknown when one
-/// part is unknown; else met.
-[[nodiscard]] constexpr hsct::outcome all_of(hsct::outcome a, hsct::outcome b) noexcept {
-    if ((a != hsct::outcome::met && a != hsct::outcome::unknown) ||
-        (b != hsct::outcome::met && b != hsct::outcome::unknown)) {
-        return hsct::outcome::not_met;
-    }
-    return a == hsct::outcome::unknown || b == hsct::outcome::unknown ? hsct::outcome::unknown
-                                                                       : hsct::outcome::met;
-}
-
-/// Three-valued OR: met when one part is met; else unknown when one part is unknown; else not met.
-[[nodiscard]] constexpr hsct::outcome any_of(hsct::outcome a, hsct::outcome b) noexcept {
-    if (a == hsct::outcome::met || b == hsct::outcome::met) {
-        return hsct::outcome::met;
-    }
-    return a == hsct::outcome::unknown || b == hsct::outcome::unknown ? hsct::outcome::unknown
-                                                                       : hsct::outcome::not_met;
-}
+using hsct::complications::detail::all_of;  // three-valued AND and OR over outcomes
+using hsct::complications::detail::any_of;
 
 /// met / not met from a comparison (CORE-THRESH-001).
 [[nodiscard]] HSCT_ALWAYS_INLINE hsct::outcome compared(double v, hsct::comparator cmp, double t) noexcept {
