@@ -68,6 +68,7 @@ using all_core_enums =
 template <class E>
 std::size_t check_round_trip() {
     STATIC_REQUIRE(hsct::tabled_enum<E>);
+    STATIC_REQUIRE(hsct::audit_enum_table<E>());  // CORE-ENUM-001's full audit
     std::set<std::string, std::less<>> ids;
     std::size_t n = 0;
     for (const E e : hsct::values<E>()) {

@@ -63,6 +63,7 @@ struct round_trip_counts {
 template <class E>
 void check_round_trip(round_trip_counts& n) {
     STATIC_REQUIRE(hsct::tabled_enum<E>);
+    STATIC_REQUIRE(hsct::audit_enum_table<E>());  // CORE-ENUM-001's full audit
     ++n.enums;
     std::set<std::string, std::less<>> seen;
     for (const auto& row : hsct::detail::enum_table_of<E>.rows) {

@@ -1,5 +1,5 @@
-// Reads every enumerator of an hsct enum back from its stable id and its stored number
-// (CORE-ENUM-001/002); returns the number of enumerators checked.
+// Audits an hsct enum's table at compile time and reads every enumerator back from its stable id
+// and its stored number (CORE-ENUM-001/002); returns the number of enumerators checked.
 #ifndef HSCT_TESTS_SUPPORT_ENUM_ROUND_TRIP_HPP
 #define HSCT_TESTS_SUPPORT_ENUM_ROUND_TRIP_HPP
 
@@ -16,6 +16,7 @@ namespace hsct_test {
 
 template <class E>
 std::size_t enum_round_trips() {
+    STATIC_REQUIRE(hsct::audit_enum_table<E>());  // CORE-ENUM-001's full audit
     std::size_t n = 0;
     for (const E e : hsct::values<E>()) {
         CAPTURE(hsct::id(e));

@@ -25,11 +25,15 @@
 //   hsct::enum_name<E>()         the table's own stable name ("sex"); message catalogues key an
 //                                enumerator's label as "<enum name>.<id>"
 //
-// The table is checked at compile time the first time any of these is used for E:
-// identifiers are unique non-empty snake_case, labels non-empty, values listed once, and every
-// named enumerator from 0 to 8 past the largest listed value is listed (a forgotten enumerator
-// fails to compile). hsct enums are one byte wide and numbered from 1, so a zero-initialised
-// value is never a valid enumerator (CORE-ENUM-002).
+// Every use checks that the table has rows and a snake_case name. The full audit (CORE-ENUM-001)
+//   static_assert(hsct::audit_enum_table<E>());
+// checks that identifiers are unique non-empty snake_case, labels non-empty, values listed once,
+// and every named enumerator from 0 to 8 past the largest listed value is listed (a forgotten
+// enumerator fails to compile). It costs a few milliseconds an enum in every translation unit
+// that asks for it, so it is asked once, where the enum's tests are: hsct's tests audit every
+// enum of the library; an application that writes tables for its own enums audits them the
+// same way. hsct enums are one byte wide and numbered from 1, so a zero-initialised value is
+// never a valid enumerator (CORE-ENUM-002).
 #ifndef HSCT_CORE_ENUM_HPP
 #define HSCT_CORE_ENUM_HPP
 
@@ -43,6 +47,13 @@
 #include "hsct/core/result.hpp"
 
 namespace hsct {
+
+/// CORE-ENUM-001: the full compile-time audit of E's table (see above); true, or a compile error
+/// that names the check that failed.
+template <tabled_enum E>
+[[nodiscard]] consteval bool audit_enum_table() noexcept {
+    return detail::enum_table_audit<E>();
+}
 
 /// A stored number -> E, checked (CORE-ENUM-002). Error: out_of_range naming `field`, the
 /// number and the valid numbers with their identifiers. Use this instead of static_cast.

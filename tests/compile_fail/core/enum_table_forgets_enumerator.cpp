@@ -1,5 +1,5 @@
-// Misuse: an enum table that leaves out one of the enum's enumerators (CORE-ENUM-001). Any use
-// of the enum through hsct (here its label) must fail to compile and say which check failed.
+// Misuse: an enum table that leaves out one of the enum's enumerators (CORE-ENUM-001). The
+// table's audit must fail to compile and say which check failed.
 // expect-error: an enumerator of the enum is missing from its table
 #include <cstdint>
 
@@ -18,6 +18,8 @@ constexpr auto hsct_enum_table(phase) noexcept {
 #endif
 }
 }  // namespace cf
+
+static_assert(hsct::audit_enum_table<cf::phase>());
 
 int cf_enum_table_forgets_enumerator() {
     return static_cast<int>(hsct::label(cf::phase::late).size());
