@@ -85,19 +85,19 @@ int main() {
     auto d22 = day(22);
     d22.findings.rash_bsa = hsct::percent(35.0, u::pct);
     d22.findings.stool_volume = hsct::volume(1100.0, u::mL);
-    d22.findings.upper_gi_persistent = true;  // nausea that day
+    d22.findings.upper_gi_symptoms = true;  // nausea that day
     days.push_back(d22);
     auto d23 = day(23);
     d23.findings.rash_bsa = hsct::percent(35.0, u::pct);
     d23.findings.stool_volume = hsct::volume(800.0, u::mL);
     d23.findings.stool_episodes = 1;  // one more liquid stool, not measured: counted at 200 mL
-    d23.findings.upper_gi_persistent = true;
+    d23.findings.upper_gi_symptoms = true;
     d23.findings.bilirubin = hsct::bilirubin(2.4, u::mg_per_dl);
     days.push_back(d23);
     auto d24 = day(24);
     d24.findings.rash_bsa = hsct::percent(55.0, u::pct);
     d24.findings.stool_volume = hsct::volume(1600.0, u::mL);
-    d24.findings.upper_gi_persistent = true;
+    d24.findings.upper_gi_symptoms = true;
     days.push_back(d24);
     auto d25 = day(25);
     d25.findings.rash_bsa = hsct::percent(55.0, u::pct);

@@ -74,7 +74,7 @@ TEST_CASE("the grade on each day and the episode's maximum, its first day and or
 TEST_CASE("upper GI: symptoms on three consecutive days, or as stated", "[COMP-AGVHD-006][MAGIC-2016]") {
     std::vector<c::gvhd_course_day> days{at(20), at(21), at(22), at(24), at(25)};
     for (auto& d : days) {
-        d.findings.upper_gi_persistent = true;  // symptoms that day
+        d.findings.upper_gi_symptoms = true;  // symptoms that day
     }
     const auto r = assess(days, {transplant_day::at(20)});
     CHECK(r.graded[0].magic.upper_gi.stage == 0);
@@ -84,9 +84,15 @@ TEST_CASE("upper GI: symptoms on three consecutive days, or as stated", "[COMP-A
     CHECK(r.graded[4].magic.upper_gi.stage == 0);
     CHECK(r.result.magic.grade == g::grade_ii);
     CHECK(r.result.magic.day->number() == 22);
+    // the clinician's finding of persistence stages the day under either rule
     c::gvhd_course_options stated;
     stated.upper_gi = c::upper_gi_rule::stated;
-    CHECK(assess(days, {transplant_day::at(20)}, stated).graded[0].magic.upper_gi.stage == 1);
+    CHECK(assess(days, {transplant_day::at(20)}, stated).graded[2].magic.upper_gi.stage == 0);  // symptoms not read
+    auto found = days;
+    found[0].findings.upper_gi_persistent = true;
+    CHECK(assess(found, {transplant_day::at(20)}, stated).graded[0].magic.upper_gi.stage == 1);
+    CHECK(assess(found, {transplant_day::at(20)}).graded[0].magic.upper_gi.stage == 1);
+    CHECK(assess(found, {transplant_day::at(20)}).graded[1].magic.upper_gi.stage == 0);  // D+21 alone: two days
 }
 
 TEST_CASE("lower GI: the onset window's highest day, then the 3-day mean", "[COMP-AGVHD-006][MAGIC-2016]") {

@@ -152,6 +152,30 @@ TEST_CASE("enum_set holds input fields", "[core][explain][CORE-EXPLAIN-001]") {
     CHECK(n == 2);
 }
 
+TEST_CASE("enum_set from a bit mask, and a branch-free insert", "[core][explain][CORE-EXPLAIN-001]") {
+    constexpr auto bit = [](field f) { return std::uint64_t{1} << static_cast<unsigned>(f); };
+    const auto s = hsct::enum_set<field>::from_bits(bit(field::dlco) | bit(field::age));
+    CHECK(s.size() == 2);
+    CHECK(s.contains(field::dlco));
+    CHECK(s.contains(field::age));
+    hsct::enum_set<field> same;
+    same.insert(field::age);
+    same.insert(field::dlco);
+    CHECK(s == same);
+    // bits that are no enumerator (code 0, codes between and past the listed ones) are left out
+    const auto noisy = hsct::enum_set<field>::from_bits(~std::uint64_t{0});
+    CHECK(noisy.size() == hsct::values<field>().size());
+    CHECK(hsct::enum_set<field>::from_bits(1).empty());
+    STATIC_REQUIRE(hsct::enum_set<field>::from_bits(0).empty());
+    hsct::enum_set<field> t;
+    t.insert_if(field::age, false);
+    CHECK(t.empty());
+    t.insert_if(field::age, true);
+    t.insert_if(field::dlco, false);
+    CHECK(t.size() == 1);
+    CHECK(t.contains(field::age));
+}
+
 namespace evidence_rule {
 enum class crit : std::uint8_t { fev1 = 1, oxygen = 2, valve = 3, ratio = 5 };
 constexpr auto hsct_enum_table(crit) noexcept {

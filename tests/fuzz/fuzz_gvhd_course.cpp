@@ -70,7 +70,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         if ((b[0] & 128U) != 0U) {
             d.findings.stool_episodes = static_cast<std::uint8_t>(b[5] % 45U);
         }
-        d.findings.upper_gi_persistent = (b[6] & 1U) != 0U;
+        d.findings.upper_gi_symptoms = (b[6] & 1U) != 0U;
+        d.findings.upper_gi_persistent = (b[6] & 0x80U) != 0U;
         d.findings.upper_gi_histology = (b[6] & 2U) != 0U;
         d.findings.grossly_bloody_stool = (b[6] & 4U) == 4U && (b[6] & 8U) == 8U;
         d.findings.severe_abdominal_pain = (b[6] & 16U) == 16U && (b[6] & 32U) == 32U;

@@ -215,7 +215,10 @@ struct gvhd_day {
     std::optional<std::uint8_t> stool_episodes{};  ///< unmeasured liquid episodes (0-40)
     bool grossly_bloody_stool = false;
     bool severe_abdominal_pain = false;  ///< opioids started or increased for it, performance affected
-    bool upper_gi_persistent = false;    ///< persistent nausea, vomiting or anorexia (or see the course rule)
+    bool upper_gi_persistent = false;    ///< persistent nausea, vomiting or anorexia, as the clinician finds it
+    /// Nausea, vomiting or anorexia on this day. A day's stage reads only upper_gi_persistent; over
+    /// a course, upper_gi_rule::three_days also reads symptoms on 3 consecutive days as persistent.
+    bool upper_gi_symptoms = false;
     bool upper_gi_histology = false;     ///< stomach or duodenal histology (Keystone gut 1)
     gvhd_attribution skin_cause = gvhd_attribution::gvhd;
     gvhd_attribution liver_cause = gvhd_attribution::gvhd;

@@ -16,9 +16,11 @@
 // details [U] where the full paper was not read), each a named option:
 //  - the episode: every day from 3 days before the diagnosis (the lower-GI onset window) to the
 //    episode's end; a day outside is an error naming it (`days[i].day`);
-//  - upper GI: a day's flag is the symptoms that day; stage 1 needs them on 3 consecutive
-//    calendar days ending that day (`upper_gi_rule::three_days`, default [U]: the source says
-//    "persistent", lasting 3 days), or the flag is the clinician's persistent finding (`stated`);
+//  - upper GI: stage 1 on a day the clinician finds the symptoms persistent
+//    (`gvhd_day::upper_gi_persistent`), or, under `upper_gi_rule::three_days` (default [U]: the
+//    source says "persistent", read as lasting 3 days), on a day ending 3 consecutive calendar
+//    days with symptoms (`gvhd_day::upper_gi_symptoms`); under `stated` only the clinician's
+//    finding counts and the daily symptoms are not read;
 //  - lower GI at onset: the highest single-day output of the 3 days before the lower-GI diagnosis
 //    (`onset_window::three_days_before`, default [U]) or of the diagnosis day and the 2 before;
 //    with no output in the window, the diagnosis day's own (named: onset_window_empty); a
@@ -55,7 +57,7 @@ namespace hsct::complications {
 
 /// COMP-AGVHD-006: how upper-GI persistence is read.
 enum class upper_gi_rule : std::uint8_t {
-    three_days = 1,  ///< symptoms on 3 consecutive calendar days ending that day — default [U]
+    three_days = 1,  ///< stated, or symptoms on 3 consecutive calendar days ending that day — default [U]
     stated = 2,      ///< the clinician's persistent finding, as given
 };
 
@@ -247,11 +249,11 @@ template <class = void>
         }
         gvhd_day day = cd.findings;
         // upper GI persistence
-        if (options.upper_gi == upper_gi_rule::three_days) {
-            bool run = day.upper_gi_persistent;
+        if (options.upper_gi == upper_gi_rule::three_days && !day.upper_gi_persistent) {
+            bool run = day.upper_gi_symptoms;
             for (std::size_t back = 1; back <= 2 && run; ++back) {
                 run = i >= back && days[i - back].findings.day.number() == day.day.number() - static_cast<int>(back) &&
-                      days[i - back].findings.upper_gi_persistent;
+                      days[i - back].findings.upper_gi_symptoms;
             }
             day.upper_gi_persistent = run;
         }

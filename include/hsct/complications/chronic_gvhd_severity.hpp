@@ -170,23 +170,16 @@ void global_into(const nih_scores& s, cgvhd_global_severity_result& r) {
             r.excluded.insert(o);
             continue;
         }
-        if (x.lower_bound) {
-            r.lower_bound_organs.insert(o);
-        }
+        r.lower_bound_organs.insert_if(o, x.lower_bound);
         const int v = x.score.value();
-        if (v >= 1) {
-            r.involved.insert(o);
-        }
+        r.involved.insert_if(o, v >= 1);
         if (o == nih_organ::lungs) {
             lung = v;
             continue;
         }
         highest = v > highest ? v : highest;
-        if (v == 3) {
-            at3.insert(o);
-        } else if (v == 2) {
-            at2.insert(o);
-        }
+        at3.insert_if(o, v == 3);
+        at2.insert_if(o, v == 2);
     }
     const auto count = static_cast<double>(r.involved.size());
     const auto pts = hsct::count_unit::points;

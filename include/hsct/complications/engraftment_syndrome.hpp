@@ -774,13 +774,7 @@ template <class Record>
 
 template <class E>
 [[nodiscard]] hsct::enum_set<E> es_set(std::uint32_t mask) noexcept {
-    hsct::enum_set<E> s;
-    for (const E e : hsct::values<E>()) {
-        if ((mask & (std::uint32_t{1} << static_cast<unsigned>(e))) != 0) {
-            s.insert(e);
-        }
-    }
-    return s;
+    return hsct::enum_set<E>::from_bits(mask);  // the masks use enum_set's layout: bit c for code c
 }
 
 }  // namespace detail::es

@@ -68,8 +68,8 @@
 // COMP-TMA-012 [V-HB24] (HB24-42 section 42.6.3) decreased haptoglobin is a manifestation, not a
 //   criterion: recorded, never counted.
 // COMP-TMA-013 [P] the value types: blood pressure (systolic 40-300, diastolic 10-200 mmHg, below
-//   the systolic; mmHg or kPa, 1 mmHg = 133.322387415 Pa), rUPCR (0-50 mg/mg; mg/mg, g/g or mg/g;
-//   mg/mmol is not offered: no source prints it), sC5b-9 as a multiple of its ULN (value and ULN in
+//   the systolic; mmHg or kPa, 1 mmHg = 133.322387415 Pa), rUPCR (0-50 mg/mg; mg/mg, g/g, mg/g or
+//   mg/mmol, 1 mg/mg = 113.12 mg/mmol, the unit most European laboratories report), sC5b-9 as a multiple of its ULN (value and ULN in
 //   a mass concentration, 0-100000 ng/mL, or the multiple, 0-1000).
 // COMP-TMA-020 [V2] Jodele 2014 markers: schistocytes; LDH above ULN; random urinalysis protein at
 //   least 30 mg/dL; hypertension (3-18 years at least the 95th percentile; over 18 years at least
@@ -913,13 +913,7 @@ inline constexpr const char* tma_list = "assessments";
 }
 template <class E>
 [[nodiscard]] hsct::enum_set<E> to_set(std::uint32_t mask) noexcept {
-    hsct::enum_set<E> s;
-    for (const E e : hsct::values<E>()) {
-        if ((mask & (std::uint32_t{1} << static_cast<unsigned>(e))) != 0) {
-            s.insert(e);
-        }
-    }
-    return s;
+    return hsct::enum_set<E>::from_bits(mask);  // the masks use enum_set's layout: bit c for code c
 }
 [[nodiscard]] constexpr std::size_t bits(std::uint32_t m) noexcept { return static_cast<std::size_t>(std::popcount(m)); }
 
@@ -1304,7 +1298,7 @@ void tma_risk_features(const ta_tma_input& in, const ta_tma_options& o, std::siz
     const std::size_t n = pts.size();
     constexpr const char* req = "COMP-TMA-010";
     const auto push = [&](hsct::transplant_day d, k id, hsct::outcome out, hsct::comparator cmp, double t,
-                          hsct::measure m) {
+                          hsct::measure m) HSCT_LAMBDA_ALWAYS_INLINE {
         r.risk_features.push_back(tma_dated_criterion<k>{d, detail::tma_es::make_criterion(id, out, cmp, t, m, req, true)});
     };
     // a number's peak in the window, compared with its threshold
@@ -1521,7 +1515,7 @@ template <class = void>
         (void)detail::tma::evaluate_tma_point(
             pts[i], in, options,
             [&](ta_tma_criterion id, hsct::outcome o, hsct::comparator cmp, double t, hsct::measure m,
-                const char* req, bool verified) {
+                const char* req, bool verified) HSCT_LAMBDA_ALWAYS_INLINE {
                 if (id != ta_tma_criterion::biopsy) {
                     r.criteria.push_back(tma_dated_criterion<ta_tma_criterion>{
                         day, detail::tma_es::make_criterion(id, o, cmp, t, m, req, verified)});

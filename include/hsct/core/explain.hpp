@@ -18,6 +18,7 @@
 #define HSCT_CORE_EXPLAIN_HPP
 
 #include <array>
+#include <bit>
 #include <concepts>
 #include <cstddef>
 #include <cstdint>
@@ -373,16 +374,20 @@ template <tabled_enum E>
 class enum_set {
 public:
     constexpr enum_set() noexcept = default;
+    /// The enumerators whose codes are the set bits of `mask` (bit c for code c, as contains()
+    /// reads them); a bit that is no enumerator of E is left out.
+    [[nodiscard]] static constexpr enum_set from_bits(std::uint64_t mask) noexcept {
+        constexpr std::uint64_t enumerators = enumerator_bits();
+        enum_set s;
+        s.bits_ = mask & enumerators;
+        return s;
+    }
     constexpr void insert(E e) noexcept { bits_ |= bit(e); }
+    /// insert(e) when `yes`, without a branch (for a rule's hot loop).
+    constexpr void insert_if(E e, bool yes) noexcept { bits_ |= bit(e) & (std::uint64_t{0} - std::uint64_t{yes}); }
     [[nodiscard]] constexpr bool contains(E e) const noexcept { return (bits_ & bit(e)) != 0; }
     [[nodiscard]] constexpr bool empty() const noexcept { return bits_ == 0; }
-    [[nodiscard]] constexpr std::size_t size() const noexcept {
-        std::size_t n = 0;
-        for (auto b = bits_; b != 0; b &= b - 1) {
-            ++n;
-        }
-        return n;
-    }
+    [[nodiscard]] constexpr std::size_t size() const noexcept { return static_cast<std::size_t>(std::popcount(bits_)); }
     constexpr enum_set& operator|=(const enum_set& o) noexcept {
         bits_ |= o.bits_;
         return *this;
@@ -402,6 +407,13 @@ private:
     static constexpr std::uint64_t bit(E e) noexcept {
         const auto c = static_cast<unsigned>(static_cast<std::uint8_t>(e));
         return c < 64 ? (std::uint64_t{1} << c) : 0;
+    }
+    static constexpr std::uint64_t enumerator_bits() noexcept {
+        std::uint64_t m = 0;
+        for (const E e : values<E>()) {
+            m |= bit(e);
+        }
+        return m;
     }
     std::uint64_t bits_ = 0;
 };

@@ -11,8 +11,11 @@
 /// and a call per comparison costs more than the comparison (docs/performance.md).
 #if defined(__GNUC__) || defined(__clang__)
 #define HSCT_ALWAYS_INLINE [[gnu::always_inline]] inline
+/// The same for a lambda, written after its parameter list: [&](int x) HSCT_LAMBDA_ALWAYS_INLINE {}
+#define HSCT_LAMBDA_ALWAYS_INLINE __attribute__((always_inline))
 #else
 #define HSCT_ALWAYS_INLINE inline
+#define HSCT_LAMBDA_ALWAYS_INLINE
 #endif
 
 #endif  // HSCT_CORE_DETAIL_ALWAYS_INLINE_HPP
