@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "support/catch.hpp"
+#include "support/complication_points.hpp"
 #include "support/count_allocations.hpp"
 
 // This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
@@ -31,31 +32,10 @@ using SC = c::spitzer_criterion;
 using MC = c::maiolino_criterion;
 using ES = c::es_sign;
 
+using hsct_test::celsius;
+using hsct_test::quiet;
+
 namespace {
-
-c::body_temperature celsius(double t) { return *c::body_temperature::make(t, c::temperature_unit::celsius); }
-
-// A day on which everything is observed and nothing is met (baselines as in input()).
-c::es_observation quiet(int day) {
-    c::es_observation o;
-    o.day = transplant_day::at(day);
-    o.temperature = celsius(37.0);
-    o.infection_identified = false;
-    o.rash_bsa = hsct::percent(0.0, u::pct);
-    o.rash_drug_attributed = false;
-    o.pulmonary_infiltrates = false;
-    o.hypoxia = false;
-    o.pulmonary_other_cause = false;
-    o.weight = hsct::mass(70.0, u::kg);
-    o.bilirubin = hsct::bilirubin(0.8, u::mg_per_dl);
-    o.alt = *hsct::lab_with_uln<hsct::alt>::from_multiple(0.5);
-    o.ast = *hsct::lab_with_uln<hsct::ast>::from_multiple(0.5);
-    o.creatinine = hsct::creatinine(1.0, u::mg_per_dl);
-    o.encephalopathy = false;
-    o.liquid_stools = 0;
-    o.stool_infection_identified = false;
-    return o;
-}
 
 // Fever (38.6), rash (30 %, no drug) and non-cardiogenic pulmonary oedema: Spitzer's three majors.
 c::es_observation three_majors(int day) {

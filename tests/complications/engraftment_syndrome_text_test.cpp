@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "support/catch.hpp"
+#include "support/complication_points.hpp"
 
 // This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
 namespace hsct_test_complications_engraftment_syndrome_text_test {
@@ -18,31 +19,10 @@ namespace c = hsct::complications;
 namespace u = hsct::units;
 using hsct::transplant_day;
 
+using hsct_test::celsius;
+using hsct_test::quiet;
+
 namespace {
-c::body_temperature celsius(double t) {
-    return *c::body_temperature::make(t, c::temperature_unit::celsius);
-}
-// engraftment_syndrome_test.cpp's day on which everything is observed and nothing is met
-c::es_observation quiet(int day) {
-    c::es_observation o;
-    o.day = transplant_day::at(day);
-    o.temperature = celsius(37.0);
-    o.infection_identified = false;
-    o.rash_bsa = hsct::percent(0.0, u::pct);
-    o.rash_drug_attributed = false;
-    o.pulmonary_infiltrates = false;
-    o.hypoxia = false;
-    o.pulmonary_other_cause = false;
-    o.weight = hsct::mass(70.0, u::kg);
-    o.bilirubin = hsct::bilirubin(0.8, u::mg_per_dl);
-    o.alt = *hsct::lab_with_uln<hsct::alt>::from_multiple(0.5);
-    o.ast = *hsct::lab_with_uln<hsct::ast>::from_multiple(0.5);
-    o.creatinine = hsct::creatinine(1.0, u::mg_per_dl);
-    o.encephalopathy = false;
-    o.liquid_stools = 0;
-    o.stool_infection_identified = false;
-    return o;
-}
 /// ES-1: engraftment D+11; on D+12 fever 38.6, rash 30 % (no drug), weight 72.1 kg (+3 % of 70 kg)
 c::es_observation es1() {
     auto o = quiet(12);

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "support/catch.hpp"
+#include "support/complication_points.hpp"
 
 // This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
 namespace hsct_test_complications_ta_tma_text_test {
@@ -18,38 +19,11 @@ namespace c = hsct::complications;
 namespace u = hsct::units;
 using hsct::transplant_day;
 
+using hsct_test::bp;
+using hsct_test::normal;
+using hsct_test::upcr;
+
 namespace {
-c::blood_pressure bp(double s, double d) {
-    return *c::blood_pressure::make(s, d, c::pressure_unit::mmhg);
-}
-c::protein_creatinine_ratio upcr(double mg_per_mg) {
-    return *c::protein_creatinine_ratio::make(mg_per_mg, c::upcr_unit::mg_per_mg);
-}
-// ta_tma_test.cpp's time point at which every input is given and nothing is met
-c::ta_tma_assessment normal(int day) {
-    c::ta_tma_assessment a;
-    a.day = transplant_day::at(day);
-    a.haemoglobin = hsct::haemoglobin(10.0, u::g_per_dl);
-    a.rbc_transfusion_independence_not_achieved = false;
-    a.new_rbc_transfusion_dependence = false;
-    a.platelets = hsct::platelets(100.0, u::giga_per_l);
-    a.platelet_engraftment_failure = false;
-    a.platelet_transfusions_above_expected = false;
-    a.platelet_refractoriness = false;
-    a.ldh = *hsct::lab_with_uln<hsct::ldh>::from_multiple(0.8);
-    a.schistocytes = false;
-    a.bp = bp(120, 70);
-    a.bp_percentile = hsct::percent(50.0, u::pct);
-    a.rupcr = upcr(0.1);
-    a.urine_protein = hsct::mass_concentration(10.0, u::mg_per_dl);
-    a.sc5b9 = *c::sc5b9_level::from_multiple(0.5);
-    a.creatinine = hsct::creatinine(1.0, u::mg_per_dl);
-    a.renal_replacement_therapy = false;
-    a.organ_dysfunction = hsct::enum_set<c::tma_organ>{};
-    a.acute_gvhd_grade_2_to_4 = false;
-    a.systemic_infection = false;
-    return a;
-}
 // TMA-1's time point: LDH 1.5 x ULN, schistocytes, platelets 60 % below 100, BP 150/95, rUPCR 0.5, sC5b-9 0.9 x
 c::ta_tma_assessment tma1_point(int day) {
     auto a = normal(day);
