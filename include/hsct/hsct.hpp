@@ -12,6 +12,7 @@
 #include "hsct/core/core.hpp"
 #include "hsct/donor/donor.hpp"
 #include "hsct/engraftment/engraftment.hpp"
+#include "hsct/follow_up/follow_up.hpp"
 #include "hsct/graft/graft.hpp"
 #include "hsct/patient/patient.hpp"
 #include "hsct/version.hpp"

@@ -1,0 +1,30 @@
+// Tests for include/hsct/follow_up/vocabulary.hpp: every follow-up enum round-trips through its
+// table, and the list below is every table the follow-up headers declare.
+#include <hsct/follow_up/follow_up.hpp>
+
+#include <cstddef>
+#include <tuple>
+
+#include "support/catch.hpp"
+#include "support/enum_round_trip.hpp"
+
+// This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
+namespace hsct_test_follow_up_vocabulary_test {
+
+namespace f = hsct::follow_up;
+
+// Every enum of include/hsct/follow_up, which CMake counts (HSCT_FOLLOW_UP_ENUM_TABLES).
+using all_follow_up_enums = std::tuple<f::observation_status>;
+
+#ifdef HSCT_FOLLOW_UP_ENUM_TABLES
+constexpr std::size_t checked_enum_count = HSCT_FOLLOW_UP_ENUM_TABLES;
+#else
+constexpr std::size_t checked_enum_count = std::tuple_size_v<all_follow_up_enums>;
+#endif
+
+TEST_CASE("every follow-up enum round-trips through its table", "[follow_up][enum][CORE-ENUM-001]") {
+    STATIC_REQUIRE(std::tuple_size_v<all_follow_up_enums> == checked_enum_count);
+    CHECK(hsct_test::round_trip_all(static_cast<all_follow_up_enums*>(nullptr)) == checked_enum_count);
+}
+
+}  // namespace hsct_test_follow_up_vocabulary_test
