@@ -14,7 +14,7 @@ namespace hsct_test_follow_up_vocabulary_test {
 namespace f = hsct::follow_up;
 
 // Every enum of include/hsct/follow_up, which CMake counts (HSCT_FOLLOW_UP_ENUM_TABLES).
-using all_follow_up_enums = std::tuple<f::observation_status>;
+using all_follow_up_enums = std::tuple<f::observation_status, f::month_end_policy>;
 
 #ifdef HSCT_FOLLOW_UP_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_FOLLOW_UP_ENUM_TABLES;

@@ -8,6 +8,7 @@
 #ifndef HSCT_FOLLOW_UP_FOLLOW_UP_HPP
 #define HSCT_FOLLOW_UP_FOLLOW_UP_HPP
 
+#include "hsct/follow_up/calendar.hpp"
 #include "hsct/follow_up/observation.hpp"
 #include "hsct/follow_up/vocabulary.hpp"
 
