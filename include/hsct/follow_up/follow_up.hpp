@@ -9,7 +9,9 @@
 #define HSCT_FOLLOW_UP_FOLLOW_UP_HPP
 
 #include "hsct/follow_up/calendar.hpp"
+#include "hsct/follow_up/endpoints.hpp"
 #include "hsct/follow_up/observation.hpp"
+#include "hsct/follow_up/outcome_event.hpp"
 #include "hsct/follow_up/vocabulary.hpp"
 
 #endif  // HSCT_FOLLOW_UP_FOLLOW_UP_HPP
