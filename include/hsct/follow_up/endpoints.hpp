@@ -14,15 +14,19 @@
 //
 // Definitions (the time origin is Day 0 of the transplant for all; docs/follow-up.md):
 // FU-END-001 overall survival [V2]: event death from any cause; censored alive at the last
-// contact. (Iacobelli S, EBMT statistical guidelines, Bone Marrow Transplant 2013;48:S1-S37,
-// as reproduced in registry methods sections; primary not read here.)
+// contact. FU-END-001..004 follow the definitions HCT studies use and that Kim HT & Armand P,
+// "Clinical endpoints in allogeneic HSCT studies: the cost of freedom", Biol Blood Marrow
+// Transplant 2013;19:860-866, surveys (abstract read; the EBMT statistical guidelines, Iacobelli,
+// Bone Marrow Transplant 2013;48:S1-S37, were not read here), and the Handbook of Survival
+// Analysis's HCT chapter states (treatment-related mortality is death without relapse or
+// progression, and the two compete).
 // FU-END-002 relapse incidence [V2]: event relapse or progression; competing event death without
-// a relapse before it; censored at the last contact (Iacobelli 2013).
+// a relapse before it; censored at the last contact.
 // FU-END-003 non-relapse mortality [V2]: event death without a relapse before it (whatever the
-// cause); competing event relapse; censored at the last contact (Iacobelli 2013). A relapse and a
-// death on one date are taken in list order (the relapse reported first is the relapse).
+// cause); competing event relapse; censored at the last contact. A relapse and a death on one
+// date are taken in list order (the relapse reported first is the relapse).
 // FU-END-004 relapse-free survival [V2]: event relapse or death, whichever is first; censored at
-// the last contact (Iacobelli 2013; "leukaemia-free survival" in EBMT papers).
+// the last contact ("leukaemia-free" or "disease-free survival" in some papers).
 // FU-END-005 GVHD-free relapse-free survival [V] (Holtan SG et al., Blood 2015;125:1333-1338,
 // abstract read): event the first of grade III-IV acute GVHD, chronic GVHD requiring systemic
 // therapy, relapse, or death; censored at the last contact. The chronic-GVHD event is a named
