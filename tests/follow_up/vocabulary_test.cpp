@@ -18,7 +18,9 @@ using all_follow_up_enums =
     std::tuple<f::observation_status, f::month_end_policy, f::outcome_event_kind, f::death_cause, f::acute_gvhd_grade,
                f::chronic_gvhd_severity, f::endpoint, f::grfs_chronic_gvhd, f::grfs_acute_gvhd, f::disease_death_policy,
                f::subsequent_hct_policy, f::registry_form, f::time_point_kind, f::window_source,
-               f::subsequent_hct_kind>;
+               f::subsequent_hct_kind, f::hct_type, f::screening_visit, f::screening_domain, f::screening_test,
+               f::screening_mark, f::screening_population, f::screening_exposure, f::pubertal_status,
+               f::screening_basis, f::screening_field>;
 
 #ifdef HSCT_FOLLOW_UP_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_FOLLOW_UP_ENUM_TABLES;
