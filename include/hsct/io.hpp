@@ -12,6 +12,7 @@
 #include "hsct/conditioning/io.hpp"
 #include "hsct/core/io.hpp"
 #include "hsct/engraftment/io.hpp"
+#include "hsct/follow_up/io.hpp"
 #include "hsct/graft/io.hpp"
 #include "hsct/patient/io.hpp"
 

@@ -20,7 +20,8 @@ using all_follow_up_enums =
                f::subsequent_hct_policy, f::registry_form, f::time_point_kind, f::window_source,
                f::subsequent_hct_kind, f::hct_type, f::screening_visit, f::screening_domain, f::screening_test,
                f::screening_mark, f::screening_population, f::screening_exposure, f::pubertal_status,
-               f::screening_basis, f::screening_field>;
+               f::screening_basis, f::screening_field, f::survival_ci_transform, f::competing_event_policy,
+               f::incidence_variance, f::incidence_ci_transform>;
 
 #ifdef HSCT_FOLLOW_UP_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_FOLLOW_UP_ENUM_TABLES;
