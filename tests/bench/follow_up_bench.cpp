@@ -12,6 +12,12 @@
 //    hsct::follow_up::cumulative_incidence under its default options (delta-method variance, 95 %
 //    log(-log) limits), against a raw estimator doing the same checks, counting pass, running
 //    variance sums and limits on the same structs.
+//  - endpoints: 1M patients' outcome events (1-6 each: acute and chronic GVHD, relapse, a
+//    subsequent HCT, death or last contact) turned into the five endpoint observations by
+//    hsct::follow_up::assess_endpoints under its default options, against a raw pass over the same
+//    outcome_event structs doing the same checks (enums, Day 0 window, date order, nothing after a
+//    death, only a death after the last contact, a death or last contact at the end) and writing
+//    the same five observations. Issue 14's target: <= 100 ns per patient.
 // Each pair is checked for agreement once, step by step (every count, estimate, standard error
 // and limit within 1e-12), and both sides must refuse a day before Day 0 (and, Kaplan-Meier, a
 // competing event); a disagreement stops the run with an error.
@@ -19,6 +25,7 @@
 
 #include <algorithm>
 #include <array>
+#include <chrono>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -26,6 +33,7 @@
 #include <span>
 #include <vector>
 
+#include <hsct/follow_up/endpoints.hpp>
 #include <hsct/follow_up/survival.hpp>
 
 namespace {
@@ -344,12 +352,240 @@ void BM_cumulative_incidence_agreement(benchmark::State& state) {
     }
 }
 BENCHMARK(BM_cumulative_incidence_agreement)->Iterations(1)->Unit(benchmark::kMillisecond);
+
+// ---------------------------------------------------------------------------------------------
+// Endpoints per patient
+// ---------------------------------------------------------------------------------------------
+
+using f::outcome_event;
+using f::outcome_event_kind;
+
+struct endpoint_cohort {
+    std::vector<outcome_event> events;
+    std::vector<f::patient_outcomes> patients;
+};
+
+const endpoint_cohort& patients() {
+    static const endpoint_cohort c = [] {
+        endpoint_cohort out;
+        std::mt19937_64 rng(20261203);
+        std::uniform_int_distribution<int> start(0, 20 * 365);
+        std::uniform_real_distribution<double> unit(0.0, 1.0);
+        std::uniform_int_distribution<int> grade(1, 4);
+        std::vector<std::pair<std::size_t, std::size_t>> spans;
+        std::vector<hsct::sys_days> day0s;
+        out.events.reserve(n_patients * 4);
+        for (std::size_t i = 0; i < n_patients; ++i) {
+            const hsct::sys_days day0 = hsct::sys_days{std::chrono::days{10957 + start(rng)}};  // 2000-01-01 + n
+            const std::size_t first = out.events.size();
+            int day = 0;
+            const auto at = [&](int lo, int hi) {
+                day = std::max(day, lo) + static_cast<int>(unit(rng) * (hi - lo));
+                return day0 + std::chrono::days{day};
+            };
+            if (unit(rng) < 0.4) {
+                out.events.push_back(outcome_event::acute_gvhd(at(10, 60), static_cast<f::acute_gvhd_grade>(grade(rng))));
+            }
+            if (unit(rng) < 0.3) {
+                out.events.push_back(outcome_event::chronic_gvhd(at(100, 300), f::chronic_gvhd_severity::moderate,
+                                                                 unit(rng) < 0.6));
+            }
+            if (unit(rng) < 0.3) {
+                out.events.push_back(outcome_event::relapse(at(60, 600)));
+            }
+            if (unit(rng) < 0.05) {
+                out.events.push_back(outcome_event::subsequent_hct(at(30, 200)));
+            }
+            if (unit(rng) < 0.35) {
+                out.events.push_back(outcome_event::death(
+                    at(5, 900), unit(rng) < 0.5 ? f::death_cause::disease : f::death_cause::non_relapse));
+            } else {
+                out.events.push_back(outcome_event::last_contact(at(100, 2000)));
+            }
+            spans.emplace_back(first, out.events.size() - first);
+            day0s.push_back(day0);
+        }
+        out.patients.reserve(n_patients);
+        for (std::size_t i = 0; i < n_patients; ++i) {
+            out.patients.push_back(
+                f::patient_outcomes{day0s[i], std::span<const outcome_event>(out.events).subspan(spans[i].first,
+                                                                                                 spans[i].second)});
+        }
+        return out;
+    }();
+    return c;
+}
+
+// The raw reading: the same checks and the same five observations (default options), one loop.
+bool raw_endpoints(const f::patient_outcomes& p, observation out[5]) {
+    const auto since = p.day0.time_since_epoch().count();
+    if (since < -25567 || since > 84005 || p.events.empty()) {
+        return false;
+    }
+    const std::size_t n = p.events.size();
+    std::size_t death = n;
+    std::size_t contact = n;
+    std::size_t relapse = n;
+    std::size_t grfs = n;
+    for (std::size_t i = 0; i < n; ++i) {
+        const outcome_event& e = p.events[i];
+        const auto k = static_cast<std::uint8_t>(e.kind);
+        if (k < 1 || k > 7) {
+            return false;
+        }
+        if (e.kind == outcome_event_kind::death && (static_cast<std::uint8_t>(e.cause) < 1 ||
+                                                    static_cast<std::uint8_t>(e.cause) > 3)) {
+            return false;
+        }
+        if (e.kind == outcome_event_kind::acute_gvhd &&
+            (static_cast<std::uint8_t>(e.grade) < 1 || static_cast<std::uint8_t>(e.grade) > 4)) {
+            return false;
+        }
+        if (e.kind == outcome_event_kind::chronic_gvhd &&
+            (static_cast<std::uint8_t>(e.severity) < 1 || static_cast<std::uint8_t>(e.severity) > 3)) {
+            return false;
+        }
+        const auto d = (e.date - p.day0).count();
+        if (d < 0 || d > 36525 || (i > 0 && e.date < p.events[i - 1].date) || death != n ||
+            (contact != n && e.kind != outcome_event_kind::death)) {
+            return false;
+        }
+        switch (e.kind) {
+            case outcome_event_kind::death:
+                death = i;
+                if (relapse == n && e.cause == f::death_cause::disease) {
+                    relapse = i;
+                }
+                grfs = std::min(grfs, i);
+                break;
+            case outcome_event_kind::last_contact: contact = i; break;
+            case outcome_event_kind::relapse:
+                relapse = std::min(relapse, i);
+                grfs = std::min(grfs, i);
+                break;
+            case outcome_event_kind::acute_gvhd:
+                if (e.grade >= f::acute_gvhd_grade::grade_3) {
+                    grfs = std::min(grfs, i);
+                }
+                break;
+            case outcome_event_kind::chronic_gvhd:
+                if (e.systemic_therapy) {
+                    grfs = std::min(grfs, i);
+                }
+                break;
+            default: break;
+        }
+    }
+    if (death == n && contact == n) {
+        return false;
+    }
+    const std::size_t end = death != n ? death : n - 1;
+    const auto day = [&](std::size_t i) {
+        return hsct::transplant_day::at(static_cast<std::int32_t>((p.events[i].date - p.day0).count()));
+    };
+    using st = observation_status;
+    out[0] = {day(end), death != n ? st::event : st::censored};
+    if (relapse != n) {
+        out[1] = {day(relapse), st::event};
+        out[2] = {day(relapse), st::competing_event};
+        out[3] = {day(relapse), st::event};
+    } else if (death != n) {
+        out[1] = {day(death), st::competing_event};
+        out[2] = {day(death), st::event};
+        out[3] = {day(death), st::event};
+    } else {
+        out[1] = out[2] = out[3] = {day(end), st::censored};
+    }
+    out[4] = grfs != n ? observation{day(grfs), st::event} : observation{day(end), st::censored};
+    return true;
+}
+
+void BM_endpoints_typed(benchmark::State& state) {
+    const auto& c = patients();
+    std::vector<observation> out(n_patients * 5);
+    for (auto _ : state) {
+        std::size_t refused = 0;
+        for (std::size_t i = 0; i < c.patients.size(); ++i) {
+            const auto r = f::assess_endpoints(c.patients[i]);
+            if (!r) {
+                ++refused;
+                continue;
+            }
+            for (std::size_t e = 0; e < 5; ++e) {
+                out[i * 5 + e] = r->records[e].obs;
+            }
+        }
+        benchmark::DoNotOptimize(out.data());
+        benchmark::DoNotOptimize(refused);
+    }
+    state.SetLabel("pass: 1M patients");
+}
+BENCHMARK(BM_endpoints_typed)->Unit(benchmark::kMillisecond);
+
+void BM_endpoints_raw(benchmark::State& state) {
+    const auto& c = patients();
+    std::vector<observation> out(n_patients * 5);
+    for (auto _ : state) {
+        std::size_t refused = 0;
+        for (std::size_t i = 0; i < c.patients.size(); ++i) {
+            if (!raw_endpoints(c.patients[i], &out[i * 5])) {
+                ++refused;
+            }
+        }
+        benchmark::DoNotOptimize(out.data());
+        benchmark::DoNotOptimize(refused);
+    }
+    state.SetLabel("pass: 1M patients");
+}
+BENCHMARK(BM_endpoints_raw)->Unit(benchmark::kMillisecond);
+
+void BM_endpoints_agreement(benchmark::State& state) {
+    const auto& c = patients();
+    for (auto _ : state) {
+        std::size_t events = 0;
+        for (const auto& p : c.patients) {
+            const auto t = f::assess_endpoints(p);
+            observation r[5];
+            const bool ok = raw_endpoints(p, r);
+            if (t.has_value() != ok) {
+                state.SkipWithError("typed and raw disagree on whether a patient's events are valid");
+                return;
+            }
+            for (std::size_t e = 0; ok && e < 5; ++e) {
+                if (!(t->records[e].obs == r[e])) {
+                    state.SkipWithError("typed and raw disagree on an endpoint");
+                    return;
+                }
+                events += r[e].status == observation_status::event ? 1U : 0U;
+            }
+        }
+        // both refuse events out of order and an event after a death
+        std::vector<outcome_event> bad(c.patients[0].events.begin(), c.patients[0].events.end());
+        bad.insert(bad.begin(), outcome_event::relapse(c.patients[0].day0 + std::chrono::days{30000}));
+        const f::patient_outcomes b{c.patients[0].day0, bad};
+        observation r[5];
+        if (f::assess_endpoints(b) || raw_endpoints(b, r)) {
+            state.SkipWithError("events out of order not refused by both sides");
+            return;
+        }
+        const outcome_event after[] = {outcome_event::death(c.patients[0].day0, f::death_cause::unknown),
+                                       outcome_event::last_contact(c.patients[0].day0 + std::chrono::days{1})};
+        const f::patient_outcomes a{c.patients[0].day0, after};
+        if (f::assess_endpoints(a) || raw_endpoints(a, r)) {
+            state.SkipWithError("an event after a death not refused by both sides");
+            return;
+        }
+        state.counters["events"] = static_cast<double>(events);
+    }
+}
+BENCHMARK(BM_endpoints_agreement)->Iterations(1)->Unit(benchmark::kMillisecond);
 }  // namespace
 
 // The inputs are built before any benchmark runs, in one order (as the other modules' benches).
 int main(int argc, char** argv) {
     (void)km_cohort();
     (void)cif_cohort();
+    (void)patients();
     benchmark::Initialize(&argc, argv);
     if (benchmark::ReportUnrecognizedArguments(argc, argv)) {
         return 1;

@@ -253,6 +253,20 @@ template <class = void>
     return std::nullopt;
 }
 
+[[gnu::cold]] [[nodiscard]] inline error options_error(const endpoint_options& o) {
+    std::optional<error> e = hsct::detail::check_enum(o.grfs_chronic, "endpoint_options.grfs_chronic");
+    if (!e) {
+        e = hsct::detail::check_enum(o.grfs_acute, "endpoint_options.grfs_acute");
+    }
+    if (!e) {
+        e = hsct::detail::check_enum(o.disease_death, "endpoint_options.disease_death");
+    }
+    if (!e) {
+        e = hsct::detail::check_enum(o.subsequent_hct, "endpoint_options.subsequent_hct");
+    }
+    return e ? std::move(*e) : error(errc::out_of_range, "endpoint_options", "", "declared options");
+}
+
 [[nodiscard]] constexpr transplant_day day_of(const patient_outcomes& p, std::uint32_t i) noexcept {
     // checked by check_events: within [0, 36525] days of Day 0
     return transplant_day::at(static_cast<std::int32_t>((p.events[i].date - p.day0).count()));
@@ -267,37 +281,29 @@ template <class = void>
 [[nodiscard]] result<endpoint_result> assess_endpoints(const patient_outcomes& p, const endpoint_options& options = {}) {
     namespace de = detail::endpoints;
     result<endpoint_result> out(std::in_place);
-    if (auto e = hsct::detail::check_enum(options.grfs_chronic, "endpoint_options.grfs_chronic")) {
-        out = std::move(*e);
+    if (!is_valid(options.grfs_chronic) || !is_valid(options.grfs_acute) || !is_valid(options.disease_death) ||
+        !is_valid(options.subsequent_hct)) [[unlikely]] {
+        out = de::options_error(options);
         return out;
     }
-    if (auto e = hsct::detail::check_enum(options.grfs_acute, "endpoint_options.grfs_acute")) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = hsct::detail::check_enum(options.disease_death, "endpoint_options.disease_death")) {
-        out = std::move(*e);
-        return out;
-    }
-    if (auto e = hsct::detail::check_enum(options.subsequent_hct, "endpoint_options.subsequent_hct")) {
-        out = std::move(*e);
-        return out;
-    }
-    std::uint32_t death = de::none;
-    if (auto e = de::check_events(p, death)) {
-        out = std::move(*e);
-        return out;
-    }
-    // One pass: the first relapse, the first GRFS event, the first subsequent HCT; the end of
-    // follow-up (the death, or else the last contact, which check_events guarantees).
+    // One pass checks the events (FU-EVT-002) and finds the first relapse, the first GRFS event,
+    // the first subsequent HCT and the end of follow-up (the death, or the last contact). Any
+    // failure goes to check_events, which names it; error text is built only then.
     const std::uint32_t n = static_cast<std::uint32_t>(p.events.size());
+    std::uint32_t death = de::none;
+    std::uint32_t contact = de::none;
     std::uint32_t relapse = de::none;
     std::uint32_t grfs = de::none;
     std::uint32_t shct = de::none;
     const acute_gvhd_grade grfs_grade =
         options.grfs_acute == grfs_acute_gvhd::grade_3_to_4 ? acute_gvhd_grade::grade_3 : acute_gvhd_grade::grade_2;
-    for (std::uint32_t i = 0; i < n; ++i) {
+    bool ok = p.day0 >= min_date && p.day0 <= max_date && n > 0;
+    for (std::uint32_t i = 0; ok && i < n; ++i) {
         const outcome_event& e = p.events[i];
+        const auto day = (e.date - p.day0).count();
+        ok = is_valid(e.kind) && day >= 0 && day <= transplant_day::max_offset &&
+             (i == 0 || p.events[i - 1].date <= e.date) && death == de::none &&
+             (contact == de::none || e.kind == outcome_event_kind::death);
         bool grfs_event = false;
         switch (e.kind) {
             case outcome_event_kind::relapse:
@@ -307,14 +313,20 @@ template <class = void>
                 grfs_event = true;
                 break;
             case outcome_event_kind::death:
+                ok = ok && is_valid(e.cause);
+                death = i;
                 if (relapse == de::none && e.cause == death_cause::disease &&
                     options.disease_death == disease_death_policy::relapse_at_death) {
                     relapse = i;  // FU-END-006: the relapse dated at the death
                 }
                 grfs_event = true;
                 break;
-            case outcome_event_kind::acute_gvhd: grfs_event = e.grade >= grfs_grade; break;
+            case outcome_event_kind::acute_gvhd:
+                ok = ok && is_valid(e.grade);
+                grfs_event = e.grade >= grfs_grade;
+                break;
             case outcome_event_kind::chronic_gvhd:
+                ok = ok && is_valid(e.severity);
                 grfs_event = options.grfs_chronic == grfs_chronic_gvhd::systemic_therapy
                                  ? e.systemic_therapy
                                  : e.severity >= chronic_gvhd_severity::moderate;
@@ -324,12 +336,18 @@ template <class = void>
                     shct = i;
                 }
                 break;
-            case outcome_event_kind::graft_failure:
-            case outcome_event_kind::last_contact: break;
+            case outcome_event_kind::last_contact: contact = i; break;
+            case outcome_event_kind::graft_failure: break;
         }
         if (grfs_event && grfs == de::none) {
             grfs = i;
         }
+    }
+    if (!ok || (death == de::none && contact == de::none)) [[unlikely]] {
+        std::uint32_t unused = de::none;
+        auto e = de::check_events(p, unused);
+        out = e ? std::move(*e) : error(errc::inconsistent, "outcomes.events", "", "valid events", "FU-EVT-002");
+        return out;
     }
     const std::uint32_t end = death != de::none ? death : n - 1;  // the death, or the last contact
     endpoint_result& r = *out;
