@@ -356,7 +356,8 @@ template <class = void>
 }
 
 /// The reports whose contact-date window is open on `date` (both ends inclusive).
-[[nodiscard]] inline std::vector<report_time_point> open_on(std::span<const report_time_point> schedule, sys_days date) {
+template <class = void>
+[[nodiscard]] std::vector<report_time_point> open_on(std::span<const report_time_point> schedule, sys_days date) {
     std::vector<report_time_point> out;
     for (const report_time_point& p : schedule) {
         if (p.open_on(date)) {

@@ -404,7 +404,8 @@ struct day_histogram {
 }
 
 // FU-KM-008, FU-KM-010: one pass: checks each observation and counts it on its day.
-[[nodiscard]] inline bool count_days(std::span<const observation> obs, day_histogram& h) {
+template <class = void>
+[[nodiscard]] bool count_days(std::span<const observation> obs, day_histogram& h) {
     h.counts.assign(std::size_t{last_day} + 1, std::array<std::uint32_t, 4>{});
     std::uint32_t max_day = 0;
     for (const auto& o : obs) {
@@ -492,7 +493,8 @@ inline void incidence_limits(incidence_step& s, double z, incidence_ci_transform
 /// (FU-KM-008): "observations[i].time" before Day 0, "observations[i].status" not declared or
 /// (FU-KM-006, policy refuse) a competing event, "kaplan_meier.options.transform" /
 /// ".competing" undeclared.
-[[nodiscard]] inline result<survival_curve> kaplan_meier(std::span<const observation> observations,
+template <class = void>
+[[nodiscard]] result<survival_curve> kaplan_meier(std::span<const observation> observations,
                                                          const kaplan_meier_options& options = {}) {
     namespace ds = detail::survival;
     if (auto e = hsct::detail::check_enum(options.transform, "kaplan_meier.options.transform")) {
@@ -588,7 +590,8 @@ inline void incidence_limits(incidence_step& s, double z, incidence_ci_transform
 /// competing, its delta-method standard error and pointwise limits; each step also carries the
 /// competing event's incidence and the freedom from both. An empty span gives no steps. Errors
 /// as kaplan_meier's (FU-CIF-004), and "cumulative_incidence.options.variance" / ".transform".
-[[nodiscard]] inline result<incidence_curve> cumulative_incidence(std::span<const observation> observations,
+template <class = void>
+[[nodiscard]] result<incidence_curve> cumulative_incidence(std::span<const observation> observations,
                                                                   const cumulative_incidence_options& options = {}) {
     namespace ds = detail::survival;
     if (auto e = hsct::detail::check_enum(options.variance, "cumulative_incidence.options.variance")) {
