@@ -93,7 +93,7 @@ namespace detail::calendar {
     }
     if (auto c = check_date(out, field); !c) {
         return error(errc::out_of_range, std::string(field),
-                     hsct::detail::concat({to_string(date), " + ", hsct::detail::format_number(std::int64_t{n}),
+                     hsct::detail::concat({hsct::to_string(date), " + ", hsct::detail::format_number(std::int64_t{n}),
                                            " months"}),
                      "an answer from 1900-01-01 to 2199-12-31", "FU-CAL-003");
     }

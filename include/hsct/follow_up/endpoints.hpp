@@ -181,13 +181,13 @@ template <class E>
                                                      const outcome_event& e, std::string valid) {
     const std::string f = event_field(i, what);
     return error(code, field_ref(f),
-                 hsct::detail::concat({to_string(e.date), " (", hsct::label(e.kind), ")"}), std::move(valid),
+                 hsct::detail::concat({hsct::to_string(e.date), " (", hsct::label(e.kind), ")"}), std::move(valid),
                  "FU-EVT-002");
 }
 
 [[gnu::cold]] [[nodiscard]] inline error day_error(std::size_t i, const outcome_event& e, sys_days day0) {
     return event_error(errc::out_of_range, i, "date", e,
-                       hsct::detail::concat({"on or after Day 0 ", to_string(day0), " and within 36525 days of it"}));
+                       hsct::detail::concat({"on or after Day 0 ", hsct::to_string(day0), " and within 36525 days of it"}));
 }
 
 /// FU-EVT-002: the events' validity; the index of the death (or none) through `death`.
@@ -222,18 +222,18 @@ template <class = void>
             return event_error(errc::inconsistent, i, "date", e,
                                hsct::detail::concat({"on or after the event before it (",
                                                      hsct::label(p.events[i - 1].kind), " on ",
-                                                     to_string(p.events[i - 1].date),
+                                                     hsct::to_string(p.events[i - 1].date),
                                                      "): events in the order they happened"}));
         }
         if (death != none) {
             const outcome_event& d = p.events[death];
             return event_error(errc::inconsistent, i, "kind", e,
-                               hsct::detail::concat({"no event after the death on ", to_string(d.date)}));
+                               hsct::detail::concat({"no event after the death on ", hsct::to_string(d.date)}));
         }
         if (contact != none && e.kind != outcome_event_kind::death) {
             const outcome_event& c = p.events[contact];
             return event_error(errc::inconsistent, i, "kind", e,
-                               hsct::detail::concat({"only a death after the last contact on ", to_string(c.date),
+                               hsct::detail::concat({"only a death after the last contact on ", hsct::to_string(c.date),
                                                      " (the last contact is the last date known alive)"}));
         }
         if (e.kind == outcome_event_kind::death) {
@@ -247,7 +247,7 @@ template <class = void>
     if (!ends) {
         const outcome_event& last = p.events.back();
         return error(errc::missing, "outcomes.events",
-                     hsct::detail::concat({"last event ", hsct::label(last.kind), " on ", to_string(last.date)}),
+                     hsct::detail::concat({"last event ", hsct::label(last.kind), " on ", hsct::to_string(last.date)}),
                      "a death or a last contact ending the follow-up", "FU-EVT-002");
     }
     return std::nullopt;

@@ -298,8 +298,8 @@ template <class = void>
     }
     const auto hcts = in.timeline.hcts();
     if (in.until < hcts.front().day0) {
-        return error(errc::out_of_range, "reporting.until", to_string(in.until),
-                     hsct::detail::concat({"on or after the first Day 0 ", to_string(hcts.front().day0)}), "FU-REP-006");
+        return error(errc::out_of_range, "reporting.until", hsct::to_string(in.until),
+                     hsct::detail::concat({"on or after the first Day 0 ", hsct::to_string(hcts.front().day0)}), "FU-REP-006");
     }
     // the description of each HCT after the first (defaults: a new transplant, no regimen recorded)
     std::vector<subsequent_hct_info> info(hcts.size());
@@ -321,10 +321,10 @@ template <class = void>
         }
         if (s.preparative_start) {
             if (*s.preparative_start > hcts[n].day0 || *s.preparative_start <= hcts[n - 1].day0) {
-                return dr::subsequent_error(i, "preparative_start", to_string(*s.preparative_start),
-                                            hsct::detail::concat({"after the earlier HCT's Day 0 ", to_string(hcts[n - 1].day0),
+                return dr::subsequent_error(i, "preparative_start", hsct::to_string(*s.preparative_start),
+                                            hsct::detail::concat({"after the earlier HCT's Day 0 ", hsct::to_string(hcts[n - 1].day0),
                                                                   " and on or before this HCT's Day 0 ",
-                                                                  to_string(hcts[n].day0)}));
+                                                                  hsct::to_string(hcts[n].day0)}));
             }
         }
         seen[n] = true;

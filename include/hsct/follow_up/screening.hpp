@@ -502,8 +502,8 @@ template <class = void>
         return out;
     }
     if (in.on < in.day0) {
-        out = error(errc::out_of_range, "screening.on", to_string(in.on),
-                    hsct::detail::concat({"on or after Day 0 ", to_string(in.day0)}), "FU-SCR-005");
+        out = error(errc::out_of_range, "screening.on", hsct::to_string(in.on),
+                    hsct::detail::concat({"on or after Day 0 ", hsct::to_string(in.day0)}), "FU-SCR-005");
         return out;
     }
     screening_result& r = *out;
