@@ -22,11 +22,11 @@ using x = f::screening_exposure;
 
 sys_days ymd(int y, unsigned m, unsigned d) { return sys_days{year{y} / month{m} / day{d}}; }
 
-f::screening_input adult_woman(sys_days on, f::hct_type type = f::hct_type::allogeneic) {
+f::screening_input adult_woman(sys_days on, hsct::donor_type donor = hsct::donor_type::unrelated) {
     f::screening_input in;
     in.day0 = ymd(2024, 3, 1);
     in.on = on;
-    in.type = type;
+    in.donor = donor;
     in.recipient_sex = hsct::sex::female;
     in.child = false;
     in.pubertal = f::pubertal_status::postpubertal;
@@ -129,17 +129,17 @@ TEST_CASE("the 1-year and yearly lists add the rows that start at 1 year", "[fol
 TEST_CASE("population rows: bone density, growth, gonadal function, gynaecology", "[follow_up][FU-SCR-003][HB24-22]") {
     const sys_days year1 = ymd(2025, 3, 1);
     // bone density: adult women, every allogeneic recipient, and high risk of bone loss
-    auto auto_man = adult_woman(year1, f::hct_type::autologous);
+    auto auto_man = adult_woman(year1, hsct::donor_type::autologous);
     auto_man.recipient_sex = hsct::sex::male;
     CHECK_FALSE(find(due(auto_man), t::bone_density).has_value());
     auto allo_man = auto_man;
-    allo_man.type = f::hct_type::allogeneic;
+    allo_man.donor = hsct::donor_type::hla_identical_sibling;
     CHECK(find(due(allo_man), t::bone_density).has_value());
     auto steroids = auto_man;
     steroids.exposures.insert(x::prolonged_steroids);
     CHECK(find(due(steroids), t::bone_density).has_value());
-    CHECK(find(due(adult_woman(year1, f::hct_type::autologous)), t::bone_density).has_value());
-    auto girl = adult_woman(year1, f::hct_type::autologous);
+    CHECK(find(due(adult_woman(year1, hsct::donor_type::autologous)), t::bone_density).has_value());
+    auto girl = adult_woman(year1, hsct::donor_type::autologous);
     girl.child = true;
     girl.pubertal = f::pubertal_status::prepubertal;
     const auto g = due(girl);
@@ -157,7 +157,7 @@ TEST_CASE("population rows: bone density, growth, gonadal function, gynaecology"
     f::screening_input unknown;
     unknown.day0 = ymd(2024, 3, 1);
     unknown.on = year1;
-    unknown.type = f::hct_type::autologous;
+    unknown.donor = hsct::donor_type::autologous;
     const auto u = due(unknown);
     CHECK(u.missing.contains(f::screening_field::recipient_sex));
     CHECK(u.missing.contains(f::screening_field::child));
@@ -232,8 +232,12 @@ TEST_CASE("bad screening input is refused naming the field", "[follow_up][FU-SCR
     auto late = adult_woman(ymd(2200, 1, 1));
     CHECK(f::assess_screening(late).error().field() == "screening.on");
     auto type = adult_woman(ymd(2025, 3, 1));
-    type.type = static_cast<f::hct_type>(3);
-    CHECK(f::assess_screening(type).error().field() == "screening.type");
+    type.donor = static_cast<hsct::donor_type>(0);
+    CHECK(f::assess_screening(type).error().field() == "screening.donor");
+    f::screening_input unset;  // the donor kind has no default
+    unset.day0 = ymd(2024, 3, 1);
+    unset.on = ymd(2025, 3, 1);
+    CHECK(f::assess_screening(unset).error().field() == "screening.donor");
     auto sex = adult_woman(ymd(2025, 3, 1));
     sex.recipient_sex = static_cast<hsct::sex>(0);
     CHECK(f::assess_screening(sex).error().field() == "screening.recipient_sex");

@@ -19,6 +19,7 @@ f::screening_result assess(sys_days on, bool cgvhd, bool sex_known = true) {
     f::screening_input in;
     in.day0 = ymd(2024, 3, 1);
     in.on = on;
+    in.donor = hsct::donor_type::unrelated;
     if (sex_known) {
         in.recipient_sex = hsct::sex::male;
     }

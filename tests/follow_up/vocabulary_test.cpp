@@ -18,10 +18,13 @@ using all_follow_up_enums =
     std::tuple<f::observation_status, f::month_end_policy, f::outcome_event_kind, f::death_cause, f::acute_gvhd_grade,
                f::chronic_gvhd_severity, f::endpoint, f::grfs_chronic_gvhd, f::grfs_acute_gvhd, f::disease_death_policy,
                f::subsequent_hct_policy, f::registry_form, f::time_point_kind, f::window_source,
-               f::subsequent_hct_kind, f::hct_type, f::screening_visit, f::screening_domain, f::screening_test,
+               f::subsequent_hct_kind, f::screening_visit, f::screening_domain, f::screening_test,
                f::screening_mark, f::screening_population, f::screening_exposure, f::pubertal_status,
                f::screening_basis, f::screening_field, f::survival_ci_transform, f::competing_event_policy,
-               f::incidence_variance, f::incidence_ci_transform>;
+               f::incidence_variance, f::incidence_ci_transform, f::vaccine, f::vaccination_schedule,
+               f::vaccine_advice, f::source_mark, f::schedule_unit, f::conjugate_substitution, f::gvhd_state,
+               f::immunosuppression_state, f::serostatus, f::live_vaccine_gate, f::ivig_interval_policy,
+               f::vaccine_status, f::revaccination_criterion, f::revaccination_field>;
 
 #ifdef HSCT_FOLLOW_UP_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_FOLLOW_UP_ENUM_TABLES;

@@ -158,7 +158,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     f::screening_input si;
     si.day0 = day0;
     si.on = day0 + days{static_cast<int>(data[size - 1]) * 15 - 30};
-    si.type = static_cast<f::hct_type>(1U + (data[2] & 1U));
+    si.donor = (data[2] & 1U) != 0U ? hsct::donor_type::autologous : hsct::donor_type::unrelated;
     si.exposures = hsct::enum_set<f::screening_exposure>::from_bits(data[3]);
     const auto due = f::assess_screening(si);
     if (!due && due.error().field().empty()) {

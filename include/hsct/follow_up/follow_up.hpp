@@ -13,8 +13,10 @@
 #include "hsct/follow_up/observation.hpp"
 #include "hsct/follow_up/outcome_event.hpp"
 #include "hsct/follow_up/reporting.hpp"
+#include "hsct/follow_up/revaccination.hpp"
 #include "hsct/follow_up/screening.hpp"
 #include "hsct/follow_up/survival.hpp"
+#include "hsct/follow_up/vaccination_schedule.hpp"
 #include "hsct/follow_up/vocabulary.hpp"
 
 #endif  // HSCT_FOLLOW_UP_FOLLOW_UP_HPP

@@ -10,6 +10,7 @@
 //   screening_input in;
 //   in.day0 = hsct::sys_days{2024y / 3 / 1};
 //   in.on = hsct::sys_days{2025y / 3 / 10};
+//   in.donor = hsct::donor_type::unrelated;
 //   in.recipient_sex = hsct::sex::female;
 //   in.exposures.insert(screening_exposure::chronic_gvhd);
 //   auto r = assess_screening(in);       // result<screening_result>: the 1-year review's list
@@ -31,7 +32,8 @@
 // (high risk of squamous cell cancer); chronic GVHD: spirometry at each control; TBI: mammography
 // more often (the handbook gives no interval: the item says so) for women; risk of chronic GVHD:
 // joint mobility and skin sclerosis checks.
-// FU-SCR-005 input checks: dates in CORE-DAY-008, `on` not before Day 0, undeclared enums.
+// FU-SCR-005 input checks: dates in CORE-DAY-008, `on` not before Day 0, undeclared enums (the
+// donor kind has no default: a zero-initialised input is refused).
 #ifndef HSCT_FOLLOW_UP_SCREENING_HPP
 #define HSCT_FOLLOW_UP_SCREENING_HPP
 
@@ -41,6 +43,7 @@
 #include <optional>
 #include <string>
 
+#include "hsct/core/clinical.hpp"
 #include "hsct/core/date.hpp"
 #include "hsct/core/demographics.hpp"
 #include "hsct/core/detail/text.hpp"
@@ -51,16 +54,6 @@
 #include "hsct/follow_up/vocabulary.hpp"
 
 namespace hsct::follow_up {
-
-/// Allogeneic or autologous transplant (follow-up rules that differ by it).
-enum class hct_type : std::uint8_t { allogeneic = 1, autologous = 2 };
-
-constexpr auto hsct_enum_table(hct_type) noexcept {
-    return make_enum_table<hct_type>("hct_type", {
-        {hct_type::allogeneic, "allogeneic", "allogeneic HCT"},
-        {hct_type::autologous, "autologous", "autologous HCT"},
-    });
-}
 
 /// FU-SCR-001: the review points of Table 22.1.
 enum class screening_visit : std::uint8_t {
@@ -364,7 +357,7 @@ constexpr auto hsct_enum_table(screening_field) noexcept {
 struct screening_input {
     sys_days day0{};                              ///< Day 0 of the transplant the reviews count from
     sys_days on{};                                ///< the date the list is for
-    hct_type type = hct_type::allogeneic;
+    hsct::donor_type donor{};                     ///< autologous, or the allogeneic donor (no default: state it)
     std::optional<hsct::sex> recipient_sex;
     std::optional<bool> child;                    ///< under 18 (growth, bone density's "adult women")
     std::optional<pubertal_status> pubertal;
@@ -409,7 +402,7 @@ namespace detail::screening {
     switch (p) {
         case screening_population::everyone: return true;
         case screening_population::bone_loss_group:
-            if (in.type == hct_type::allogeneic || in.exposures.contains(screening_exposure::prolonged_steroids)) {
+            if (in.donor != hsct::donor_type::autologous || in.exposures.contains(screening_exposure::prolonged_steroids)) {
                 return true;
             }
             if (!female_known) {
@@ -481,7 +474,7 @@ template <class = void>
         out = std::move(*e);
         return out;
     }
-    if (auto e = hsct::detail::check_enum(in.type, "screening.type")) {
+    if (auto e = hsct::detail::check_enum(in.donor, "screening.donor")) {
         out = std::move(*e);
         return out;
     }
