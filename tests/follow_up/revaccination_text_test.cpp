@@ -70,4 +70,23 @@ TEST_CASE("worked example 11.9: a vaccine's answer and the whole result render f
           "letzten IVIG [HB24 ch. 29 Table 29.1 (ECIL-7, Cordonnier 2019)] [FU-VAC-013]");
 }
 
+TEST_CASE("a yearly vaccine past its first series renders a repeat dose", "[follow_up][FU-VAC-006][text]") {
+    const auto t = hsct::timeline::single(ymd(2024, 3, 1)).value();
+    f::revaccination_input in;
+    in.timeline = &t;
+    in.on = ymd(2025, 10, 1);
+    in.donor = hsct::donor_type::unrelated;
+    in.gvhd = f::gvhd_state::none;
+    in.immunosuppression = f::immunosuppression_state::never;
+    in.age = hsct::age::make(45, 0).value();  // an adult: one dose a season (a child to 8 years has two)
+    const std::array<f::vaccine_dose, 1> flu{{{f::vaccine::influenza, ymd(2024, 9, 2)}}};
+    in.doses = flu;
+    const auto r = f::assess_revaccination(in);
+    REQUIRE(r);
+    const auto& d = r->of(f::vaccine::influenza);
+    CHECK(d.next_dose == 2);
+    CHECK(d.doses_planned == 1);
+    CHECK(f::render(d).rfind("influenza (inactivated): due now: dose 2 (a repeat dose) from 2025-09-02 [", 0) == 0);
+}
+
 }  // namespace hsct_test_follow_up_revaccination_text_test

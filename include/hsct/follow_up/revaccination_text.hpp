@@ -14,7 +14,7 @@
 // source row's citation and requirement ID.
 //
 // Catalogue keys: group "follow_up" keys "vaccines_on", "hct", "day0", "under", "dose", "of",
-// "from", "not_met", "missing", "ignored"; enum labels by their table names (vaccine,
+// "from", "not_met", "missing", "ignored", "repeat"; enum labels by their table names (vaccine,
 // vaccine_status, revaccination_criterion, revaccination_field, vaccination_schedule,
 // live_vaccine_gate).
 #ifndef HSCT_FOLLOW_UP_REVACCINATION_TEXT_HPP
@@ -41,6 +41,7 @@ template <class E>
 }
 }  // namespace detail::revaccination_text
 
+/// A repeating vaccine (influenza, yearly) past its first series: "dose <n> (a repeat dose)".
 /// "<vaccine>: <status>[: dose <n> of <m>[ from <date>]][; not met: <criteria>][; missing:
 /// <inputs>][ [<citation>] [<requirement>]]".
 [[nodiscard]] inline std::string render(const vaccine_decision& d, const message_catalogue& cat = english()) {
@@ -48,8 +49,10 @@ template <class E>
     std::string s = hsct::detail::concat({cat.label(d.which), ": ", cat.label(d.status)});
     if (d.next_dose > 0 && d.status != vaccine_status::series_complete) {
         s += hsct::detail::concat({": ", cat.text("follow_up", "dose", "dose"), " ", std::to_string(d.next_dose)});
-        if (d.doses_planned > 0) {
+        if (d.next_dose <= d.doses_planned) {
             s += hsct::detail::concat({" ", cat.text("follow_up", "of", "of"), " ", std::to_string(d.doses_planned)});
+        } else if (d.row != nullptr && d.row->repeat.present()) {
+            s += hsct::detail::concat({" (", cat.text("follow_up", "repeat", "a repeat dose"), ")"});
         }
         if (d.earliest) {
             s += hsct::detail::concat({" ", cat.text("follow_up", "from", "from"), " ", hsct::to_string(*d.earliest)});
