@@ -412,7 +412,8 @@ inline constexpr std::int16_t paediatric_off_is_months = 3;      ///< FU-VAC-017
     return m == source_mark::v_hb24 || m == source_mark::v || m == source_mark::v2;
 }
 
-[[nodiscard]] inline result<sys_days> add_span(sys_days d, schedule_span s, month_end_policy p) {
+template <class = void>
+[[nodiscard]] result<sys_days> add_span(sys_days d, schedule_span s, month_end_policy p) {
     if (s.unit == schedule_unit::days) {
         return check_date(d + std::chrono::days{s.count}, "revaccination.date");
     }
@@ -424,7 +425,8 @@ inline constexpr std::int16_t paediatric_off_is_months = 3;      ///< FU-VAC-017
 }
 
 /// Records "the days from `from` to the assessment reach the days from `from` to `due`".
-inline bool record_days(vaccine_decision& d, crit id, const char* requirement, sys_days from, sys_days on,
+template <class = void>
+bool record_days(vaccine_decision& d, crit id, const char* requirement, sys_days from, sys_days on,
                         sys_days due, hsct::comparator cmp, bool is_verified) {
     auto& c = d.criteria.emplace_back();
     c.id = id;
@@ -440,7 +442,8 @@ inline bool record_days(vaccine_decision& d, crit id, const char* requirement, s
 }
 
 /// Records a finding that allows the dose when absent.
-inline bool record_absent(vaccine_decision& d, crit id, const char* requirement, bool present, bool is_verified) {
+template <class = void>
+bool record_absent(vaccine_decision& d, crit id, const char* requirement, bool present, bool is_verified) {
     auto& c = d.criteria.emplace_back();
     c.id = id;
     c.requirement = requirement;
@@ -467,7 +470,8 @@ inline bool record_code(vaccine_decision& d, crit id, const char* requirement, E
     return allows;
 }
 
-inline void record_missing(vaccine_decision& d, crit id, const char* requirement, field f, bool is_verified) {
+template <class = void>
+void record_missing(vaccine_decision& d, crit id, const char* requirement, field f, bool is_verified) {
     auto& c = d.criteria.emplace_back();
     c.id = id;
     c.requirement = requirement;
@@ -480,7 +484,8 @@ inline void record_missing(vaccine_decision& d, crit id, const char* requirement
 
 /// Records a count or quantity against a threshold.
 /// `blocks`: a criterion not met stops the dose (false for child_series, which only chooses the series).
-inline bool record_number(vaccine_decision& d, crit id, const char* requirement, hsct::measure m,
+template <class = void>
+bool record_number(vaccine_decision& d, crit id, const char* requirement, hsct::measure m,
                           hsct::comparator cmp, double threshold, bool is_verified, bool blocks = true) {
     auto& c = d.criteria.emplace_back();
     c.id = id;
@@ -501,7 +506,8 @@ struct dose_count {
     std::uint8_t ignored = 0;
 };
 
-[[nodiscard]] inline dose_count count_doses(std::span<const vaccine_dose> doses, vaccine w, sys_days day0) noexcept {
+template <class = void>
+[[nodiscard]] dose_count count_doses(std::span<const vaccine_dose> doses, vaccine w, sys_days day0) noexcept {
     dose_count n;
     for (const auto& x : doses) {
         if (x.which != w) {
@@ -517,7 +523,8 @@ struct dose_count {
 }
 
 /// The n-th (1-based) counted dose of `w` in date order (dates of one vaccine are distinct).
-[[nodiscard]] inline std::optional<sys_days> nth_dose(std::span<const vaccine_dose> doses, vaccine w, sys_days day0,
+template <class = void>
+[[nodiscard]] std::optional<sys_days> nth_dose(std::span<const vaccine_dose> doses, vaccine w, sys_days day0,
                                                       int n) noexcept {
     std::optional<sys_days> prev;
     for (int k = 0; k < n; ++k) {
