@@ -576,7 +576,8 @@ template <class = void>
 }
 
 /// FU-VAC-023: every input check; sets the HCT counted from.
-[[nodiscard]] inline std::optional<hsct::error> check_input(const revaccination_input& in,
+template <class = void>
+[[nodiscard]] std::optional<hsct::error> check_input(const revaccination_input& in,
                                                             const revaccination_options& o, int& hct,
                                                             sys_days& day0) {
     using hsct::detail::check_enum;
