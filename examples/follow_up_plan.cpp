@@ -81,7 +81,7 @@ int main() {
     v.varicella = f::serostatus::negative;
     v.age = hsct::age::make(45, 0).value();
     std::vector<f::vaccine_dose> given;
-    f::revaccination_result last;
+    f::revaccination_result at_end;
     const hsct::sys_days is_stop{2025y / June / 1};
     const hsct::sys_days ivig{2025y / September / 15};
     for (hsct::sys_days d = day0; d <= until; d += days{1}) {
@@ -106,7 +106,7 @@ int main() {
                 given.push_back({dec.which, d});
             }
         }
-        last = *r;
+        at_end = *r;
     }
 
     std::stable_sort(calendar.begin(), calendar.end(), [](const entry& a, const entry& b) {
@@ -117,7 +117,7 @@ int main() {
         std::cout << hsct::to_string(e.date) << " " << day_of(e.date, day0) << "  " << e.text << "\n";
     }
     std::cout << "\nVaccines not given by " << hsct::to_string(until) << ":\n";
-    for (const auto& dec : last.vaccines) {
+    for (const auto& dec : at_end.vaccines) {
         if (dec.status != f::vaccine_status::series_complete && dec.status != f::vaccine_status::due) {
             std::cout << "  " << f::render(dec) << "\n";
         }
