@@ -11,6 +11,7 @@
 #include <limits>
 #include <optional>
 #include <type_traits>
+#include <span>
 #include <vector>
 
 #include "support/catch.hpp"
@@ -434,6 +435,26 @@ TEST_CASE("PPSV23 after the conjugate series, or a 4th conjugate dose with GVHD"
     CHECK(r.of(vx::pneumococcal_conjugate).status == vs::series_complete);
 }
 
+TEST_CASE("a 4th conjugate dose given under GVHD keeps PPSV23's place after the GVHD resolves",
+          "[follow_up][FU-VAC-005][HB24-29]") {
+    const auto t = one_hct(ymd(2024, 3, 1));
+    const std::vector<f::vaccine_dose> doses{{vx::pneumococcal_conjugate, ymd(2024, 6, 1)},
+                                             {vx::pneumococcal_conjugate, ymd(2024, 7, 1)},
+                                             {vx::pneumococcal_conjugate, ymd(2024, 8, 1)},
+                                             {vx::pneumococcal_conjugate, ymd(2025, 3, 1)}};
+    auto in = patient(t, ymd(2025, 9, 1));
+    in.doses = doses;
+    in.gvhd = f::gvhd_state::none;  // resolved since the 4th dose
+    const auto r = assess(in);
+    CHECK(r.of(vx::pneumococcal_polysaccharide).status == vs::not_applicable);
+    CHECK(r.of(vx::pneumococcal_polysaccharide).blocking.contains(crit::replaced_by_conjugate));
+    CHECK(r.of(vx::pneumococcal_conjugate).status == vs::series_complete);
+    CHECK(r.of(vx::pneumococcal_conjugate).doses_planned == 4);
+    // with three conjugate doses and no GVHD, PPSV23 is due as before
+    in.doses = std::span(doses).first(3);
+    CHECK(assess(in).of(vx::pneumococcal_polysaccharide).status == vs::due);
+}
+
 TEST_CASE("PPSV23 waits for the conjugate series", "[follow_up][FU-VAC-005]") {
     const auto t = one_hct(ymd(2024, 3, 1));
     const std::vector<f::vaccine_dose> doses{{vx::pneumococcal_conjugate, ymd(2024, 6, 1)}};
@@ -777,6 +798,35 @@ TEST_CASE("EBMT paediatric 2021: live vaccines 3 months off immunosuppression",
     // the adult ECIL-7 gate does not ask how long ago IS stopped (but reads the serology)
     in.measles = f::serostatus::negative;
     CHECK(assess(in).of(vx::measles_mumps_rubella).status == vs::due);
+}
+
+TEST_CASE("EBMT paediatric 2021: live vaccines 3 months without active chronic GVHD",
+          "[follow_up][FU-VAC-017][HB24-29]") {
+    const auto t = one_hct(ymd(2024, 3, 1));
+    f::revaccination_options o;
+    o.schedule = f::vaccination_schedule::ebmt_paediatric_2021;
+    auto in = patient(t, ymd(2026, 4, 9));
+    in.age = hsct::age::make(6, 0).value();
+    in.chronic_gvhd_resolved = ymd(2026, 1, 10);  // 3 months later: 2026-04-10
+    auto d = assess(in, o).of(vx::measles_mumps_rubella);
+    CHECK(d.status == vs::not_yet_due);
+    CHECK(d.earliest == ymd(2026, 4, 10));
+    CHECK(d.blocking.contains(crit::time_without_chronic_gvhd));
+    in.on = ymd(2026, 4, 10);
+    CHECK(assess(in, o).of(vx::measles_mumps_rubella).status == vs::due);
+    // resolved long before 24 months: the 24 months decide
+    in.chronic_gvhd_resolved = ymd(2025, 1, 10);
+    in.on = ymd(2026, 3, 1);
+    CHECK(assess(in, o).of(vx::measles_mumps_rubella).status == vs::due);
+    // the adult ECIL-7 gate reads only the GVHD state on the date
+    in.chronic_gvhd_resolved = ymd(2026, 2, 20);
+    CHECK(assess(in).of(vx::measles_mumps_rubella).status == vs::due);
+    CHECK(assess(in, o).of(vx::measles_mumps_rubella).status == vs::not_yet_due);
+    // a resolution date after the assessment is refused
+    in.chronic_gvhd_resolved = ymd(2026, 3, 2);
+    const auto bad = f::assess_revaccination(in, o);
+    REQUIRE_FALSE(bad);
+    CHECK(bad.error().field() == "revaccination.chronic_gvhd_resolved");
 }
 
 TEST_CASE("the US schedule's starts and intervals", "[follow_up][FU-VAC-008]") {

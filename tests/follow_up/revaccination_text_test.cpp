@@ -49,7 +49,8 @@ TEST_CASE("worked example 11.9: a vaccine's answer and the whole result render f
           "pneumococcal conjugate (PCV): due now: dose 2 of 3 from 2024-07-01 [HB24 ch. 29 Table 29.1 (ECIL-7, "
           "Cordonnier 2019)] [FU-VAC-005]");
     CHECK(f::render(r->of(f::vaccine::varicella)) ==
-          "varicella (live): needs input: dose 1 of 1 from 2026-03-02; missing: varicella serostatus [HB24 ch. 29 Table "
+          "varicella (live): needs input (optional or conditional): dose 1 of 1 from 2026-03-02; missing: varicella "
+          "serostatus [HB24 ch. 29 Table "
           "29.1 (ECIL-7, Cordonnier 2019)] [FU-VAC-013]");
     CHECK(f::render(r->of(f::vaccine::zoster_live)) ==
           "zoster (live-attenuated): not recommended [HB24 ch. 29 Table 29.1 (ECIL-7, Cordonnier 2019)] [FU-VAC-010]");

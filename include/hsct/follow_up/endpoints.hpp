@@ -9,7 +9,7 @@
 //
 //   using namespace hsct::follow_up;
 //   auto r = assess_endpoints(patient_outcomes{day0, events});   // result<endpoint_result>
-//   r->at(endpoint::non_relapse_mortality).obs;                 // {D+245, competing_event}
+//   r->at(endpoint::non_relapse_mortality).obs;                 // {D+246, competing_event}
 //   r->at(endpoint::non_relapse_mortality).decided_by;          // outcome_event_kind::relapse
 //
 // Definitions (the time origin is Day 0 of the transplant for all; docs/follow-up.md):
@@ -51,6 +51,7 @@
 #include <optional>
 #include <string>
 
+#include "hsct/core/config.hpp"
 #include "hsct/core/date.hpp"
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/enum.hpp"
@@ -159,7 +160,9 @@ struct endpoint_result {
     std::array<endpoint_record, 5> records;
     endpoint_options options;
 
-    [[nodiscard]] constexpr const endpoint_record& at(endpoint e) const noexcept {
+    /// The record of `e`. Precondition (contract): `e` is a declared endpoint.
+    [[nodiscard]] constexpr const endpoint_record& at(endpoint e) const {
+        HSCT_EXPECTS(is_valid(e), "endpoint_result::at: an undeclared endpoint");
         return records[static_cast<std::size_t>(static_cast<std::uint8_t>(e) - 1U)];
     }
 };

@@ -39,8 +39,10 @@
 // FU-VAC-016 gate "2-1-8" (Carpenter & Englund, Blood 2016, wording not retrieved) [U]: >= 24
 // months, >= 12 months off all immunosuppression, >= 8 months since IVIG; no GVHD is kept as in
 // every other gate [U].
-// FU-VAC-017 gate EBMT paediatric 2021 (HB24 29.6.1) [V-HB24]: >= 24 months, no GVHD, >= 3 months
-// off immunosuppressive therapy, off IVIG (the general 3 months of HB24 29.2.5.1).
+// FU-VAC-017 gate EBMT paediatric 2021 (HB24 29.6.1 and the Fig. 29.1 caption) [V-HB24]: >= 24
+// months, no GVHD, >= 3 months off immunosuppressive therapy and >= 3 months without active chronic
+// GVHD (`chronic_gvhd_resolved`, the date it last resolved; absent: never active), off IVIG (the
+// general 3 months of HB24 29.2.5.1).
 // FU-VAC-018 the IVIG interval before a live vaccine, `ivig_interval_policy` [V-HB24]/[V]: HB24
 // 29.2.5.1 "at least 3 months and ideally 8 months"; ECIL-7 "ideally between 8 and 11 months";
 // IDSA 8-11 months. Default per_gate: ECIL-7/HB24 3, IDSA 8, 2-1-8 8, paediatric 3, Tomblyn none.
@@ -80,6 +82,7 @@
 
 #include "hsct/core/analyte.hpp"
 #include "hsct/core/clinical.hpp"
+#include "hsct/core/config.hpp"
 #include "hsct/core/date.hpp"
 #include "hsct/core/demographics.hpp"
 #include "hsct/core/detail/text.hpp"
@@ -238,6 +241,7 @@ enum class revaccination_criterion : std::uint8_t {
     ivig_interval = 20,              ///< days since the last IVIG (FU-VAC-018)
     no_relapse = 21,                 ///< (FU-VAC-013)
     seronegative = 22,               ///< (FU-VAC-020)
+    time_without_chronic_gvhd = 23,  ///< days since active chronic GVHD resolved (paediatric, FU-VAC-017)
 };
 
 constexpr auto hsct_enum_table(revaccination_criterion) noexcept {
@@ -265,6 +269,7 @@ constexpr auto hsct_enum_table(revaccination_criterion) noexcept {
         {c::ivig_interval, "ivig_interval", "interval since the last IVIG"},
         {c::no_relapse, "no_relapse", "no relapse of the underlying disease"},
         {c::seronegative, "seronegative", "seronegative"},
+        {c::time_without_chronic_gvhd, "time_without_chronic_gvhd", "time without active chronic GVHD"},
     });
 }
 
@@ -307,6 +312,7 @@ struct revaccination_input {
     std::optional<hsct::age> age;              ///< at the assessment date
     std::span<const vaccine_dose> doses;       ///< every dose given, any order (before Day 0 too)
     gvhd_state gvhd{};
+    std::optional<sys_days> chronic_gvhd_resolved;  ///< the date active chronic GVHD last resolved (FU-VAC-017)
     immunosuppression_state immunosuppression{};
     std::optional<sys_days> immunosuppression_stopped;  ///< with immunosuppression_state::stopped
     std::optional<sys_days> last_ivig;
@@ -344,7 +350,7 @@ struct vaccine_decision {
     std::optional<sys_days> start_window_end;   ///< the printed upper bound of the start (FU-VAC-003)
     hsct::enum_set<revaccination_criterion> blocking;  ///< the criteria not met
     hsct::enum_set<revaccination_field> missing;
-    hsct::fixed_list<hsct::criterion<revaccination_criterion>, 16> criteria;
+    hsct::fixed_list<hsct::criterion<revaccination_criterion>, 20> criteria;  // at most one record a criterion kind that applies
 };
 
 /// FU-VAC-021/022: every vaccine's answer, by vaccine.
@@ -360,9 +366,10 @@ struct revaccination_result {
     std::array<vaccine_decision, vaccine_count> vaccines;
     revaccination_options options;
 
-    [[nodiscard]] const vaccine_decision& of(vaccine v) const noexcept {
-        const auto code = static_cast<std::size_t>(static_cast<std::uint8_t>(v));
-        return vaccines[code >= 1 && code <= vaccine_count ? code - 1 : 0];
+    /// The answer for `v`. Precondition (contract): `v` is a declared vaccine.
+    [[nodiscard]] const vaccine_decision& of(vaccine v) const {
+        HSCT_EXPECTS(is_valid(v), "revaccination_result::of: an undeclared vaccine");
+        return vaccines[static_cast<std::size_t>(static_cast<std::uint8_t>(v)) - 1U];
     }
 };
 
@@ -653,6 +660,9 @@ template <class = void>
     if (in.last_ivig) {
         if (auto e = check_past(*in.last_ivig, in.on, "revaccination.last_ivig")) return e;
     }
+    if (in.chronic_gvhd_resolved) {
+        if (auto e = check_past(*in.chronic_gvhd_resolved, in.on, "revaccination.chronic_gvhd_resolved")) return e;
+    }
     if (in.last_rituximab) {
         if (auto e = check_past(*in.last_rituximab, in.on, "revaccination.last_rituximab")) return e;
     }
@@ -745,7 +755,13 @@ struct context {
     // FU-VAC-005: PPSV23 replaced by a 4th conjugate dose with GVHD (unless already given)
     const vaccine_schedule_row& ppsv = schedule_row(cx.schedule, vaccine::pneumococcal_polysaccharide);
     const bool ppsv_given = count_doses(in.doses, vaccine::pneumococcal_polysaccharide, cx.day0).counted > 0;
-    const bool substituted = substitutes(ppsv.substitution, in.gvhd) && !ppsv_given;
+    // a 4th conjugate dose already given (under GVHD) filled the polysaccharide's place for good,
+    // whatever the GVHD state now: the series is never given twice (HB24 Table 29.1: "use PCV
+    // instead of PPS for this fourth dose")
+    const vaccine_schedule_row& pcv_row = schedule_row(cx.schedule, vaccine::pneumococcal_conjugate);
+    const bool fourth_given = ppsv.substitution != conjugate_substitution::never &&
+                              count_doses(in.doses, vaccine::pneumococcal_conjugate, cx.day0).counted > pcv_row.doses;
+    const bool substituted = (substitutes(ppsv.substitution, in.gvhd) || fourth_given) && !ppsv_given;
     if (w == vaccine::pneumococcal_polysaccharide && substituted) {
         record_code(d, crit::replaced_by_conjugate, "FU-VAC-005", in.gvhd, false, row_ok);
         d.status = vaccine_status::not_applicable;
@@ -950,6 +966,14 @@ struct context {
                 record_missing(d, crit::time_off_immunosuppression, req, field::immunosuppression_stopped, gate_ok);
                 need_input = true;
             }
+        }
+        if (cx.gate == live_vaccine_gate::ebmt_paediatric_2021 && in.chronic_gvhd_resolved) {
+            auto end = add_months(*in.chronic_gvhd_resolved, paediatric_off_is_months, cx.month_end,
+                                  "revaccination.chronic_gvhd_resolved");
+            if (!end) return end.error();
+            record_days(d, crit::time_without_chronic_gvhd, req, *in.chronic_gvhd_resolved, on, *end,
+                        hsct::comparator::greater_equal, gate_ok);
+            if (earliest) earliest = later(*earliest, *end);
         }
         if (cx.ivig_months > 0 && in.last_ivig) {
             auto end = add_months(*in.last_ivig, cx.ivig_months, cx.month_end, "revaccination.last_ivig");

@@ -42,11 +42,14 @@ template <class E>
 }  // namespace detail::revaccination_text
 
 /// A repeating vaccine (influenza, yearly) past its first series: "dose <n> (a repeat dose)".
-/// "<vaccine>: <status>[: dose <n> of <m>[ from <date>]][; not met: <criteria>][; missing:
+/// "<vaccine>: <status>[ (optional or conditional)][: dose <n> of <m>[ from <date>]][; not met: <criteria>][; missing:
 /// <inputs>][ [<citation>] [<requirement>]]".
 [[nodiscard]] inline std::string render(const vaccine_decision& d, const message_catalogue& cat = english()) {
     namespace t = detail::revaccination_text;
     std::string s = hsct::detail::concat({cat.label(d.which), ": ", cat.label(d.status)});
+    if (d.row != nullptr && d.row->advice == vaccine_advice::optional) {
+        s += hsct::detail::concat({" (", cat.label(d.row->advice), ")"});  // e.g. by country recommendations
+    }
     if (d.next_dose > 0 && d.status != vaccine_status::series_complete) {
         s += hsct::detail::concat({": ", cat.text("follow_up", "dose", "dose"), " ", std::to_string(d.next_dose)});
         if (d.next_dose <= d.doses_planned) {

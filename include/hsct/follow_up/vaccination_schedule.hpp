@@ -263,12 +263,15 @@ inline constexpr vaccine_schedule_row ecil7_rows[vaccine_count] = {
      {}, {}, {}, {}, {}, c::never, false, false, "BIIu", m::v_hb24, m::v_hb24, "FU-VAC-004", hb24_table},
     {v::hepatitis_b, a::recommended, false, 3, 3, 17, months_span(6), months_span(12), false, months_span(1), months_span(1),
      months_span(6), {}, {}, {}, {}, c::never, false, false, "BIIt", m::v_hb24, m::v_hb24, "FU-VAC-004", hb24_table},
-    // "According to official label": HB24 29.5.5 gives three doses; the interval is note a's [U]
-    {v::papillomavirus, a::recommended, false, 3, 3, 17, months_span(6), months_span(12), false, months_span(1), months_span(1),
+    // "According to official label": HB24 29.5.5 gives three doses; the interval is note a's [U].
+    // HPV and meningococcal vaccines follow each country's recommendations (Table 29.1: "follow
+    // recommendations for general population in each country"; "in accordance with country
+    // recommendations and local prevalence"): conditional, not for every recipient.
+    {v::papillomavirus, a::optional, false, 3, 3, 17, months_span(6), months_span(12), false, months_span(1), months_span(1),
      {}, {}, {}, {}, {}, c::never, false, false, "BIIu", m::v_hb24, m::u, "FU-VAC-003", hb24_table},
-    {v::meningococcal_conjugate, a::recommended, false, 2, 2, 17, months_span(6), months_span(6), false, months_span(1), months_span(1),
+    {v::meningococcal_conjugate, a::optional, false, 2, 2, 17, months_span(6), months_span(6), false, months_span(1), months_span(1),
      {}, {}, {}, {}, {}, c::never, false, false, "BIIu", m::v_hb24, m::v_hb24, "FU-VAC-003", hb24_table},
-    {v::meningococcal_b, a::recommended, false, 2, 2, 17, months_span(6), months_span(6), false, months_span(1), months_span(1),
+    {v::meningococcal_b, a::optional, false, 2, 2, 17, months_span(6), months_span(6), false, months_span(1), months_span(1),
      {}, {}, {}, {}, {}, c::never, false, false, "BIII", m::v_hb24, m::v_hb24, "FU-VAC-003", hb24_table},
     {v::measles_mumps_rubella, a::recommended, true, 1, 2, 17, months_span(24), months_span(24), false, months_span(1), months_span(1),
      {}, months_span(12), {}, {}, {}, c::never, true, false, "BIIu", m::v_hb24, m::v_hb24, "FU-VAC-013", hb24_table},
