@@ -4,7 +4,7 @@
 // each dose on the first day the revaccination rule says it is due. Output is checked against
 // follow_up_plan.expected in CI.
 //
-// The patient: an adult woman, unrelated donor, TBI in the conditioning; immunosuppression stopped
+// The patient: an adult woman, unrelated donor, TBI in the conditioning (from D-7, 2024-02-23); immunosuppression stopped
 // on 2025-06-01 (so the 6-month and 1-year reviews list the rows for patients on it), the last IVIG on 2025-09-15, no GVHD, seronegative for measles and varicella.
 #include <hsct/follow_up/reporting_text.hpp>
 #include <hsct/follow_up/revaccination_text.hpp>
@@ -40,7 +40,9 @@ int main() {
     std::vector<entry> calendar;
 
     // CIBMTR Post-TED reports (FU-REP-001..005)
-    const auto reports = f::reporting_schedule(f::reporting_input{timeline, f::registry_form::cibmtr_post_ted_2450, until});
+    f::reporting_input ri{timeline, f::registry_form::cibmtr_post_ted_2450, until};
+    ri.preparative_start = hsct::sys_days{2024y / February / 23};  // conditioning from D-7
+    const auto reports = f::reporting_schedule(ri);
     if (!reports) {
         std::cerr << reports.error().message() << "\n";
         return 1;

@@ -52,7 +52,7 @@ TEST_CASE("CIBMTR Post-TED: Pre-TED, Day 100, 6 months, then yearly (worked exam
     // 1 year: the anniversary 2025-03-01 (day 365); the contact must be after day 365: from 2025-03-02
     check_point(s[3], tk::anniversary, 1, ymd(2025, 3, 1), ymd(2025, 3, 2), ymd(2025, 4, 15));
     CHECK(s[3].nominal.number() == 365);
-    CHECK(s[3].source == f::window_source::derived);
+    CHECK(s[3].source == f::window_source::policy);  // its start is the verified rule, its end the policy's
     // 2 years: the anniversary +/- 45 days (policy, unverified)
     check_point(s[4], tk::anniversary, 2, ymd(2026, 3, 1), ymd(2026, 1, 15), ymd(2026, 4, 15));
     CHECK(s[4].source == f::window_source::policy);
@@ -88,7 +88,7 @@ TEST_CASE("EBMT: Day 100 then yearly, windows by policy", "[follow_up][FU-REP-00
     check_point(s[1], tk::anniversary, 1, ymd(2025, 3, 1), ymd(2025, 1, 15), ymd(2025, 4, 15));
     check_point(s[2], tk::anniversary, 2, ymd(2026, 3, 1), ymd(2026, 1, 15), ymd(2026, 4, 15));
     f::reporting_options narrow;
-    narrow.annual_window_days = 0;
+    narrow.annual_window = days{0};
     const auto n = schedule(t, form::ebmt, ymd(2026, 3, 1), {}, narrow);
     check_point(n[1], tk::anniversary, 1, ymd(2025, 3, 1), ymd(2025, 3, 1), ymd(2025, 3, 1));
 }
@@ -213,18 +213,55 @@ TEST_CASE("bad reporting input is refused naming the field", "[follow_up][FU-REP
     CHECK(refuse(until, {{2, static_cast<f::subsequent_hct_kind>(0), std::nullopt}}).field() ==
           "reporting.subsequent[0].kind");
     f::reporting_options o;
-    o.annual_window_days = 181;
+    o.annual_window = days{181};
     e = refuse(until, {}, o);
-    CHECK(e.field() == "reporting_options.annual_window_days");
+    CHECK(e.field() == "reporting_options.annual_window");
+    CHECK(e.value() == "181 days");
     CHECK(e.valid_range() == "0-180 days");
-    o.annual_window_days = -1;
-    CHECK(refuse(until, {}, o).field() == "reporting_options.annual_window_days");
+    o.annual_window = days{-1};
+    CHECK(refuse(until, {}, o).field() == "reporting_options.annual_window");
     o = {};
     o.leap_day = static_cast<f::month_end_policy>(5);
     CHECK(refuse(until, {}, o).field() == "reporting_options.leap_day");
     auto bad_form = f::reporting_schedule(f::reporting_input{t, static_cast<form>(0), until});
     REQUIRE_FALSE(bad_form);
     CHECK(bad_form.error().field() == "reporting.form");
+}
+
+TEST_CASE("the Pre-TED window opens 2 weeks before conditioning, or by policy before Day 0", "[follow_up][FU-REP-001][FU-REP-004]") {
+    const auto t = hsct::timeline::single(ymd(2024, 3, 1)).value();
+    const auto none = schedule(t, form::cibmtr_post_ted_2450, ymd(2024, 4, 1));
+    CHECK(none[0].window_start == ymd(2024, 2, 16));
+    CHECK(none[0].source == f::window_source::policy);
+    f::reporting_input in{t, form::cibmtr_post_ted_2450, ymd(2024, 4, 1)};
+    in.preparative_start = ymd(2024, 2, 23);  // D-7
+    const auto given = f::reporting_schedule(in);
+    REQUIRE(given);
+    CHECK((*given)[0].window_start == ymd(2024, 2, 9));
+    CHECK((*given)[0].window_end == ymd(2024, 3, 1));
+    CHECK((*given)[0].source == f::window_source::printed);
+    in.preparative_start = ymd(2024, 3, 2);
+    const auto late = f::reporting_schedule(in);
+    REQUIRE_FALSE(late);
+    CHECK(late.error().field() == "reporting.preparative_start");
+    // a subsequent HCT's conditioning start makes its Pre-TED window printed
+    const auto t2 = t.with_subsequent_hct(ymd(2024, 12, 1)).value();
+    const f::subsequent_hct_info second{2, f::subsequent_hct_kind::new_transplant, ymd(2024, 11, 24)};
+    const auto s2 = schedule(t2, form::cibmtr_post_ted_2450, ymd(2025, 1, 1), std::span(&second, 1));
+    CHECK(s2.back().kind == tk::pre_transplant);
+    CHECK(s2.back().source == f::window_source::printed);
+}
+
+TEST_CASE("a report whose window would leave the date range ends the sequence", "[follow_up][FU-REP-004][CORE-DAY-008]") {
+    // Day 0 2199-06-20: the 6-month window would end on 2200-01-16
+    const auto late = hsct::timeline::single(ymd(2199, 6, 20)).value();
+    const auto s = schedule(late, form::cibmtr_post_ted_2450, ymd(2199, 12, 31));
+    REQUIRE(s.size() == 2);
+    CHECK(s[1].kind == tk::day_100);
+    // Day 0 1900-01-05: the Pre-TED window would open in 1899
+    const auto early = hsct::timeline::single(ymd(1900, 1, 5)).value();
+    CHECK(schedule(early, form::cibmtr_post_ted_2450, ymd(1901, 1, 1)).empty());
+    CHECK(schedule(early, form::ebmt, ymd(1901, 3, 1)).size() == 2);  // EBMT has no Pre-TED
 }
 
 }  // namespace hsct_test_follow_up_reporting_test

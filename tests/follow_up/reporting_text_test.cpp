@@ -35,7 +35,7 @@ TEST_CASE("reports render their dates, window and its source", "[follow_up][FU-R
           "(derived from the source's rule) [FU-REP-004]");
     CHECK(f::render((*s)[3]) ==
           "CIBMTR Post-TED (2450), HCT 1, anniversary 1: 2025-03-01 (D+365), contact window 2025-03-02 to 2025-04-15 "
-          "(derived from the source's rule), closing: contact date 2024-11-30 [FU-REP-005]");
+          "(hsct's stated policy (unverified)), closing: contact date 2024-11-30 [FU-REP-005]");
     const hsct::table_catalogue de(german);
     CHECK(f::render((*s)[1], de) ==
           "CIBMTR Post-TED (2450), HSZT 1, Tag 100: 2024-06-09 (D+100), Kontaktfenster 2024-05-25 bis 2024-06-24 "

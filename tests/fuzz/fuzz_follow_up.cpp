@@ -137,7 +137,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
         info.preparative_start = day0 + days{static_cast<int>(data[3] >> 4U) * 20 - 40};
     }
     f::reporting_options ro;
-    ro.annual_window_days = static_cast<std::int32_t>(data[size - 1]) - 20;
+    ro.annual_window = days{static_cast<int>(data[size - 1]) - 20};
     const auto form = static_cast<f::registry_form>(1U + data[2] % 3U);
     const auto s = f::reporting_schedule(
         f::reporting_input{tl, form, day0 + days{40 * static_cast<int>(data[size - 1])}, std::span(&info, 1)}, ro);

@@ -22,15 +22,21 @@
 // issue's statement; the EBMT registry's MED-A forms were not read here).
 // FU-REP-003 the nominal dates: Day +100 and the 6-month day 180 are day counts [V] (the manual's
 // windows are in days; 6 months = day 180 per the resolutions K10); year N is the N-th calendar
-// anniversary of Day 0 [V] ("annual anniversary of infusion"), a 29 February Day 0's anniversary
-// being placed by `month_end_policy` (calendar.hpp).
+// anniversary of Day 0 [V] (the CIBMTR Forms Instruction Manual, "Determining Contact Dates":
+// report the date "as close to the 100-day, 6 month, or annual anniversary of infusion as
+// possible"; read in the manual's page as the library's search returned it), a 29 February Day 0's
+// anniversary being placed by `month_end_policy` (calendar.hpp).
 // FU-REP-004 the windows: Day 100 is day 85-115 [V, printed]; 6 months day 150-210 [V, start
 // printed, end derived from the printed +/- 30 days]; the 1-year contact of 2100 and 2450 must be
-// after day 365 [V, December 2023 clarification], so its window starts on day 366; the later
-// annual windows are not in any source read here [U]: `annual_window_days` (default 45, a
-// recollection of older manuals, marked unverified on every such time point) either side of the
-// anniversary. EBMT prints no window here: EBMT time points use 15 days either side of Day 100
-// and `annual_window_days` around each anniversary [P].
+// after day 365 [V, December 2023 clarification], so its window starts on day 366; its end, and
+// the later annual windows, are not in any source read here [U]: `annual_window` (default 45
+// days, a recollection of older manuals) either side of the anniversary, so every anniversary's
+// window is marked `policy` (the 1-year window's start is the verified rule). EBMT prints no
+// window here: EBMT time points use 15 days either side of Day 100 and `annual_window` around each
+// anniversary [P]. The Pre-TED window opens 2 weeks before the preparative regimen [V, printed]
+// when its start is given (`reporting_input::preparative_start`, `subsequent_hct_info`), else 2
+// weeks before Day 0 [P, marked policy]. A report whose window would leave CORE-DAY-008's dates
+// ends the sequence (nothing is clamped).
 // FU-REP-005 a subsequent HCT [V]: the sequence restarts from the new Day 0 with a new Pre-TED,
 // except an autologous rescue for poor graft function or graft failure, or an infusion from the
 // same donor for poor graft function or insufficient chimerism, which continue the earlier
@@ -102,7 +108,7 @@ constexpr auto hsct_enum_table(time_point_kind) noexcept {
 enum class window_source : std::uint8_t {
     printed = 1,    ///< printed in the source (Day 100: day 85-115)
     derived = 2,    ///< derived from a printed rule (6 months: +/- 30 days; 1 year: after day 365)
-    policy = 3,     ///< no source read here: hsct's stated policy (annual_window_days, EBMT)
+    policy = 3,     ///< no source read here: hsct's stated policy (annual_window, EBMT, a Pre-TED without its conditioning start)
 };
 
 constexpr auto hsct_enum_table(window_source) noexcept {
@@ -137,7 +143,7 @@ struct subsequent_hct_info {
 };
 
 struct reporting_options {
-    std::int32_t annual_window_days = 45;           ///< FU-REP-004 [U]: either side of later anniversaries
+    std::chrono::days annual_window{45};            ///< FU-REP-004 [U]: either side of each anniversary
     month_end_policy leap_day = month_end_policy::last_day_of_month;  ///< FU-REP-003: a 29 February Day 0
 };
 
@@ -148,6 +154,7 @@ struct reporting_input {
     registry_form form = registry_form::cibmtr_post_ted_2450;
     sys_days until{};                               ///< the calendar's last date (inclusive)
     std::span<const subsequent_hct_info> subsequent{};
+    std::optional<sys_days> preparative_start{};    ///< the first HCT's conditioning start, if known (FU-REP-004)
 };
 
 /// FU-REP-001..005: one report of the sequence.
@@ -210,8 +217,8 @@ template <class = void>
             }
             return false;
         }
-        if (p.nominal_date > until) {
-            return false;
+        if (p.nominal_date > until || p.window_start < min_date || p.window_end > max_date) {
+            return false;  // past the calendar, or a window leaving CORE-DAY-008 (FU-REP-004)
         }
         out.push_back(p);
         return true;
@@ -231,7 +238,8 @@ template <class = void>
         return p;
     };
     if (cibmtr) {  // FU-REP-001: the Pre-TED, due on Day 0
-        report_time_point p = at(time_point_kind::pre_transplant, 0, 0, 0, window_source::printed, "FU-REP-001");
+        report_time_point p = at(time_point_kind::pre_transplant, 0, 0, 0,
+                                 prep_start ? window_source::printed : window_source::policy, "FU-REP-001");
         const sys_days first = (prep_start ? *prep_start : day0) - std::chrono::days{pre_ted_lead};
         p.window_start = first;
         if (!push(p)) {
@@ -260,12 +268,11 @@ template <class = void>
         if (day > hsct::transplant_day::max_offset) {
             return std::nullopt;
         }
-        report_time_point p = at(time_point_kind::anniversary, day, o.annual_window_days, o.annual_window_days,
-                                 window_source::policy, "FU-REP-004");
+        const auto half = static_cast<std::int32_t>(o.annual_window.count());
+        report_time_point p = at(time_point_kind::anniversary, day, half, half, window_source::policy, "FU-REP-004");
         p.year = year;
         if (cibmtr && year == 1) {  // FU-REP-004 [V]: the 1-year contact is after day 365
             p.window_start = day0 + std::chrono::days{year_1_after + 1};
-            p.source = window_source::derived;
             if (p.window_end < p.window_start) {
                 p.window_end = p.window_start;
             }
@@ -289,9 +296,10 @@ template <class = void>
     if (auto e = hsct::detail::check_enum(o.leap_day, "reporting_options.leap_day")) {
         return std::move(*e);
     }
-    if (o.annual_window_days < 0 || o.annual_window_days > dr::max_annual_window) {
-        return error(errc::out_of_range, "reporting_options.annual_window_days",
-                     hsct::detail::format_number(std::int64_t{o.annual_window_days}), "0-180 days", "FU-REP-006");
+    if (o.annual_window.count() < 0 || o.annual_window.count() > dr::max_annual_window) {
+        return error(errc::out_of_range, "reporting_options.annual_window",
+                     hsct::detail::concat({hsct::detail::format_number(std::int64_t{o.annual_window.count()}), " days"}),
+                     "0-180 days", "FU-REP-006");
     }
     if (auto c = check_date(in.until, "reporting.until"); !c) {
         return c.error();
@@ -302,8 +310,6 @@ template <class = void>
                      hsct::detail::concat({"on or after the first Day 0 ", hsct::to_string(hcts.front().day0)}), "FU-REP-006");
     }
     // the description of each HCT after the first (defaults: a new transplant, no regimen recorded)
-    std::vector<subsequent_hct_info> info(hcts.size());
-    std::vector<bool> seen(hcts.size(), false);
     for (std::size_t i = 0; i < in.subsequent.size(); ++i) {
         const subsequent_hct_info& s = in.subsequent[i];
         if (s.hct_number < 2 || s.hct_number > static_cast<int>(hcts.size())) {
@@ -311,14 +317,16 @@ template <class = void>
                                         hsct::detail::concat({"an HCT after the first on the timeline: 2 to ",
                                                               std::to_string(hcts.size())}));
         }
-        const auto n = static_cast<std::size_t>(s.hct_number - 1);
-        if (seen[n]) {
-            return dr::subsequent_error(i, "hct_number", std::to_string(s.hct_number), "each HCT described once");
+        for (std::size_t j = 0; j < i; ++j) {
+            if (in.subsequent[j].hct_number == s.hct_number) {
+                return dr::subsequent_error(i, "hct_number", std::to_string(s.hct_number), "each HCT described once");
+            }
         }
         if (auto e = hsct::detail::check_enum(
                 s.kind, field_ref(hsct::detail::concat({"reporting.subsequent[", std::to_string(i), "].kind"})))) {
             return std::move(*e);
         }
+        const auto n = static_cast<std::size_t>(s.hct_number - 1);
         if (s.preparative_start) {
             if (*s.preparative_start > hcts[n].day0 || *s.preparative_start <= hcts[n - 1].day0) {
                 return dr::subsequent_error(i, "preparative_start", hsct::to_string(*s.preparative_start),
@@ -327,23 +335,37 @@ template <class = void>
                                                                   hsct::to_string(hcts[n].day0)}));
             }
         }
-        seen[n] = true;
-        info[n] = s;
     }
+    if (in.preparative_start &&
+        (*in.preparative_start > hcts.front().day0 || !check_date(*in.preparative_start))) {
+        return error(errc::out_of_range, "reporting.preparative_start", hsct::to_string(*in.preparative_start),
+                     hsct::detail::concat({"on or before the first Day 0 ", hsct::to_string(hcts.front().day0),
+                                           " (and from 1900-01-01)"}),
+                     "FU-REP-006");
+    }
+    // HCT index k's description (k >= 1), or the defaults
+    const auto info = [&](std::size_t k) {
+        for (const subsequent_hct_info& s : in.subsequent) {
+            if (static_cast<std::size_t>(s.hct_number - 1) == k) {
+                return s;
+            }
+        }
+        return subsequent_hct_info{static_cast<int>(k) + 1, subsequent_hct_kind::new_transplant, std::nullopt};
+    };
     std::vector<report_time_point> out;
     // sequences: each starts at a new transplant and closes at the next one
     std::size_t start = 0;
     while (start < hcts.size()) {
         std::size_t next = start + 1;
-        while (next < hcts.size() && info[next].kind != subsequent_hct_kind::new_transplant) {
+        while (next < hcts.size() && info(next).kind != subsequent_hct_kind::new_transplant) {
             ++next;  // FU-REP-005: a rescue or boost continues the sequence
         }
         std::optional<sys_days> close;
         if (next < hcts.size()) {
-            close = (info[next].preparative_start ? *info[next].preparative_start : hcts[next].day0) -
-                    std::chrono::days{1};
+            const subsequent_hct_info nx = info(next);
+            close = (nx.preparative_start ? *nx.preparative_start : hcts[next].day0) - std::chrono::days{1};
         }
-        const std::optional<sys_days> prep = start == 0 ? std::nullopt : info[start].preparative_start;
+        const std::optional<sys_days> prep = start == 0 ? in.preparative_start : info(start).preparative_start;
         if (auto e = dr::append_sequence(out, in, o, hcts[start].number, hcts[start].day0, prep, in.until, close)) {
             return std::move(*e);
         }
