@@ -14,7 +14,10 @@
 //    RFS ends no later than overall survival and GRFS no later than RFS; a death makes OS an event;
 //  - the estimators accept every accepted observation; S and the CIF stay in [0, 1], S never rises,
 //    limits enclose the estimate, and F1 + F2 + S = 1;
-//  - a schedule's windows enclose nothing backwards and its reports of one HCT come in date order.
+//  - a schedule's windows enclose nothing backwards and its reports of one HCT come in date order;
+//  - revaccination (doses, dates, states and undeclared numbers from the input): a refusal names a
+//    field; a due vaccine has its next dose and an earliest date on or before the assessment, a
+//    vaccine not yet due with a date has it after the assessment.
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
@@ -23,6 +26,7 @@
 
 #include <hsct/follow_up/endpoints.hpp>
 #include <hsct/follow_up/reporting.hpp>
+#include <hsct/follow_up/revaccination.hpp>
 #include <hsct/follow_up/screening.hpp>
 #include <hsct/follow_up/survival.hpp>
 
@@ -163,6 +167,57 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const auto due = f::assess_screening(si);
     if (!due && due.error().field().empty()) {
         fail("a screening refusal without a field");
+    }
+    // revaccination on a date from the input, with doses from the input
+    f::revaccination_input vi;
+    vi.timeline = &tl;
+    vi.on = day0 + days{static_cast<int>(data[size - 1]) * 5 + static_cast<int>(data[2]) * 3};
+    vi.donor = static_cast<hsct::donor_type>(data[3] % 8U);
+    vi.gvhd = static_cast<f::gvhd_state>(data[2] % 6U);
+    vi.immunosuppression = static_cast<f::immunosuppression_state>(data[1] % 6U);
+    if (vi.immunosuppression == f::immunosuppression_state::stopped && (data[0] & 1U) != 0U) {
+        vi.immunosuppression_stopped = day0 + days{static_cast<int>(data[1]) * 4};
+    }
+    if ((data[0] & 2U) != 0U) {
+        vi.last_ivig = day0 + days{static_cast<int>(data[3]) * 4};
+    }
+    if ((data[0] & 4U) != 0U) {
+        vi.last_rituximab = day0 + days{static_cast<int>(data[2]) * 2};
+    }
+    if ((data[0] & 8U) != 0U) {
+        vi.chronic_gvhd_resolved = day0 + days{static_cast<int>(data[1]) * 3};
+    }
+    vi.measles = static_cast<f::serostatus>(data[3] % 5U);
+    vi.varicella = static_cast<f::serostatus>(data[1] % 5U);
+    vi.relapse = (data[0] & 16U) != 0U;
+    if ((data[0] & 32U) != 0U) {
+        vi.age = hsct::age::make(static_cast<int>(data[2] % 90U), 0).value();
+    }
+    std::vector<f::vaccine_dose> doses;
+    for (std::size_t k = 4; k + 1 < size && doses.size() < 40; k += 2) {
+        doses.push_back({static_cast<f::vaccine>(data[k] % 17U), day0 + days{static_cast<int>(data[k + 1]) * 9 - 100}});
+    }
+    vi.doses = doses;
+    f::revaccination_options vo;
+    vo.schedule = static_cast<f::vaccination_schedule>(1U + data[size - 1] % 3U);
+    vo.live_gate = static_cast<f::live_vaccine_gate>(1U + data[size - 2] % 6U);
+    const auto vr = f::assess_revaccination(vi, vo);
+    if (!vr) {
+        if (vr.error().field().empty()) {
+            fail("a revaccination refusal without a field");
+        }
+        return 0;
+    }
+    for (const auto& d : vr->vaccines) {
+        if (!is_valid(d.status)) {
+            fail("an undeclared vaccine status");
+        }
+        if (d.status == f::vaccine_status::due && (d.next_dose == 0 || !d.earliest || *d.earliest > vi.on)) {
+            fail("a vaccine due without its dose or before its earliest date");
+        }
+        if (d.status == f::vaccine_status::not_yet_due && d.earliest && *d.earliest <= vi.on) {
+            fail("a vaccine not yet due whose earliest date has passed");
+        }
     }
     return 0;
 }
