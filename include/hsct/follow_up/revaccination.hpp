@@ -507,49 +507,33 @@ bool record_number(vaccine_decision& d, crit id, const char* requirement, hsct::
     return met;
 }
 
-/// The doses of one vaccine counted from `day0`: how many, how many before it.
-struct dose_count {
+/// The doses of one vaccine counted from `day0`: how many, how many before it, the first and the
+/// last counted (the dates of one vaccine are distinct: check_input refuses a repeat).
+struct dose_summary {
     std::uint8_t counted = 0;
     std::uint8_t ignored = 0;
+    sys_days first{};
+    sys_days last{};
 };
 
+/// Every vaccine's doses in one pass (after check_input: every vaccine declared).
 template <class = void>
-[[nodiscard]] dose_count count_doses(std::span<const vaccine_dose> doses, vaccine w, sys_days day0) noexcept {
-    dose_count n;
+void summarise_doses(std::span<const vaccine_dose> doses, sys_days day0,
+                     std::array<dose_summary, vaccine_count>& out) noexcept {
     for (const auto& x : doses) {
-        if (x.which != w) {
+        dose_summary& s = out[static_cast<std::size_t>(static_cast<std::uint8_t>(x.which)) - 1U];
+        if (x.date < day0) {
+            ++s.ignored;
             continue;
         }
-        if (x.date < day0) {
-            ++n.ignored;
-        } else {
-            ++n.counted;
+        if (s.counted == 0 || x.date < s.first) {
+            s.first = x.date;
         }
+        if (s.counted == 0 || x.date > s.last) {
+            s.last = x.date;
+        }
+        ++s.counted;
     }
-    return n;
-}
-
-/// The n-th (1-based) counted dose of `w` in date order (dates of one vaccine are distinct).
-template <class = void>
-[[nodiscard]] std::optional<sys_days> nth_dose(std::span<const vaccine_dose> doses, vaccine w, sys_days day0,
-                                                      int n) noexcept {
-    std::optional<sys_days> prev;
-    for (int k = 0; k < n; ++k) {
-        std::optional<sys_days> best;
-        for (const auto& x : doses) {
-            if (x.which != w || x.date < day0 || (prev && x.date <= *prev)) {
-                continue;
-            }
-            if (!best || x.date < *best) {
-                best = x.date;
-            }
-        }
-        if (!best) {
-            return std::nullopt;
-        }
-        prev = best;
-    }
-    return prev;
 }
 
 [[gnu::cold]] [[nodiscard]] inline hsct::error date_error(errc code, std::string field_name, sys_days value,
@@ -683,6 +667,11 @@ struct context {
     live_vaccine_gate gate{};
     std::int16_t ivig_months = 0;
     month_end_policy month_end{};
+    std::array<dose_summary, vaccine_count> doses{};  ///< every vaccine's doses, counted once a patient
+
+    [[nodiscard]] const dose_summary& of(vaccine w) const noexcept {
+        return doses[static_cast<std::size_t>(static_cast<std::uint8_t>(w)) - 1U];
+    }
 };
 
 /// Whether GVHD calls for a 4th conjugate dose instead of PPSV23 (FU-VAC-005).
@@ -737,7 +726,7 @@ struct context {
     const bool row_ok = verified(r.mark);
     d.which = w;
     d.row = &r;
-    const auto n = count_doses(in.doses, w, cx.day0);
+    const dose_summary& n = cx.of(w);
     d.doses_given = n.counted;
     d.doses_ignored = n.ignored;
     switch (r.advice) {
@@ -754,13 +743,13 @@ struct context {
     }
     // FU-VAC-005: PPSV23 replaced by a 4th conjugate dose with GVHD (unless already given)
     const vaccine_schedule_row& ppsv = schedule_row(cx.schedule, vaccine::pneumococcal_polysaccharide);
-    const bool ppsv_given = count_doses(in.doses, vaccine::pneumococcal_polysaccharide, cx.day0).counted > 0;
+    const bool ppsv_given = cx.of(vaccine::pneumococcal_polysaccharide).counted > 0;
     // a 4th conjugate dose already given (under GVHD) filled the polysaccharide's place for good,
     // whatever the GVHD state now: the series is never given twice (HB24 Table 29.1: "use PCV
     // instead of PPS for this fourth dose")
     const vaccine_schedule_row& pcv_row = schedule_row(cx.schedule, vaccine::pneumococcal_conjugate);
     const bool fourth_given = ppsv.substitution != conjugate_substitution::never &&
-                              count_doses(in.doses, vaccine::pneumococcal_conjugate, cx.day0).counted > pcv_row.doses;
+                              cx.of(vaccine::pneumococcal_conjugate).counted > pcv_row.doses;
     const bool substituted = (substitutes(ppsv.substitution, in.gvhd) || fourth_given) && !ppsv_given;
     if (w == vaccine::pneumococcal_polysaccharide && substituted) {
         record_code(d, crit::replaced_by_conjugate, "FU-VAC-005", in.gvhd, false, row_ok);
@@ -843,7 +832,7 @@ struct context {
     }
     const bool doses_ok = verified(r.doses_mark);
     if (next > 1 && next <= planned) {
-        const sys_days last = *nth_dose(in.doses, w, cx.day0, n.counted);
+        const sys_days last = n.last;
         if (w == vaccine::pneumococcal_conjugate && substituted && next == planned) {
             // FU-VAC-005: the 4th conjugate dose takes the polysaccharide dose's place and timing
             auto at = add_span(cx.day0, ppsv.start, cx.month_end);
@@ -865,7 +854,7 @@ struct context {
             earliest = later(*earliest, *gap);
         }
         if (r.last_from_first.present() && next == planned) {
-            const sys_days first = *nth_dose(in.doses, w, cx.day0, 1);
+            const sys_days first = n.first;
             auto from_first = add_span(first, r.last_from_first, cx.month_end);
             if (!from_first) return from_first.error();
             record_days(d, crit::interval_from_first_dose, "FU-VAC-004", first, on, *from_first,
@@ -874,7 +863,7 @@ struct context {
         }
     } else if (next > planned) {
         // FU-VAC-006: yearly after the first season [P]
-        const sys_days last = *nth_dose(in.doses, w, cx.day0, n.counted);
+        const sys_days last = n.last;
         auto yearly = add_span(last, r.repeat, cx.month_end);
         if (!yearly) return yearly.error();
         record_days(d, crit::yearly_interval, "FU-VAC-006", last, on, *yearly, hsct::comparator::greater_equal, false);
@@ -883,7 +872,7 @@ struct context {
     // FU-VAC-005: the polysaccharide dose after the conjugate series
     if (r.after_series == vaccine::pneumococcal_conjugate) {
         const vaccine_schedule_row& pcv = schedule_row(cx.schedule, vaccine::pneumococcal_conjugate);
-        const auto pcv_n = count_doses(in.doses, vaccine::pneumococcal_conjugate, cx.day0);
+        const dose_summary& pcv_n = cx.of(vaccine::pneumococcal_conjugate);
         const bool complete = record_number(
             d, crit::conjugate_series_complete, "FU-VAC-005",
             hsct::measure::count(static_cast<double>(pcv_n.counted), hsct::count_unit::none),
@@ -891,7 +880,7 @@ struct context {
         if (!complete) {
             earliest.reset();  // waits for the conjugate series
         } else if (r.after_series_gap.present()) {
-            const sys_days last = *nth_dose(in.doses, vaccine::pneumococcal_conjugate, cx.day0, pcv_n.counted);
+            const sys_days last = pcv_n.last;
             auto gap = add_span(last, r.after_series_gap, cx.month_end);
             if (!gap) return gap.error();
             record_days(d, crit::after_conjugate_series, "FU-VAC-005", last, on, *gap,
@@ -1031,6 +1020,7 @@ template <class = void>
     cx.gate = r.gate;
     cx.ivig_months = r.ivig_months;
     cx.month_end = options.month_end;
+    rv::summarise_doses(in.doses, day0, cx.doses);
     for (std::size_t i = 0; i < vaccine_count; ++i) {
         vaccine_decision& d = r.vaccines[i];
         if (auto e = rv::decide(cx, static_cast<vaccine>(i + 1), d)) {
