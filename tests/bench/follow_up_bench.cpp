@@ -7,7 +7,7 @@
 //    median and its limits, competing events refused), against a raw estimator reading the same
 //    observation structs: the same checks (day D0..D+36525, status 1-3, no competing event), the
 //    same counting pass into a per-day histogram, the same Greenwood sums and log-log limits,
-//    writing plain step structs. Issue 14's target: <= 1 s for 1M patients (hsct's: tens of ms).
+//    writing plain step structs. Issue 14's target: <= 1 s for 1M patients.
 //  - cumulative_incidence: 1M observations (25 % events, 20 % competing events) estimated by
 //    hsct::follow_up::cumulative_incidence under its default options (delta-method variance, 95 %
 //    log(-log) limits), against a raw estimator doing the same checks, counting pass, running
