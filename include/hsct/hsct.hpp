@@ -16,5 +16,6 @@
 #include "hsct/graft/graft.hpp"
 #include "hsct/patient/patient.hpp"
 #include "hsct/version.hpp"
+#include "hsct/workflow/workflow.hpp"
 
 #endif  // HSCT_HSCT_HPP

@@ -1,0 +1,14 @@
+// hsct: haematopoietic stem cell transplant workflow library.
+// SPDX-License-Identifier: Apache-2.0
+//
+// The workflow module (issue 15, docs/workflow.md): the transplant episode machine, its
+// tamper-evident event log and the patient journey. The only module that may include every other.
+// What has landed: SHA-256 and HMAC-SHA-256 for the log's hash chain (sha256.hpp). Types and
+// rules only.
+#ifndef HSCT_WORKFLOW_WORKFLOW_HPP
+#define HSCT_WORKFLOW_WORKFLOW_HPP
+
+#include "hsct/workflow/sha256.hpp"
+#include "hsct/workflow/vocabulary.hpp"
+
+#endif  // HSCT_WORKFLOW_WORKFLOW_HPP
