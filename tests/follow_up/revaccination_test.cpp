@@ -126,13 +126,13 @@ TEST_CASE("worked example 11.9: the live-vaccine date under each gate",
     // Tomblyn/NCCN: 24 months, no GVHD, off IS
     auto r = assess(in, gate(g::tomblyn_2009));
     CHECK(r.gate == g::tomblyn_2009);
-    CHECK(r.ivig_months == 0);
+    CHECK(r.ivig_interval == std::chrono::months{0});
     CHECK(r.of(vx::measles_mumps_rubella).status == vs::not_yet_due);
     CHECK(r.of(vx::measles_mumps_rubella).earliest == ymd(2026, 3, 1));
     CHECK(r.of(vx::varicella).earliest == ymd(2026, 3, 1));
     // IDSA 2013: also 8 months after IVIG
     r = assess(in, gate(g::idsa_2013));
-    CHECK(r.ivig_months == 8);
+    CHECK(r.ivig_interval == std::chrono::months{8});
     CHECK(r.of(vx::measles_mumps_rubella).earliest == ymd(2026, 5, 15));
     CHECK(r.of(vx::varicella).earliest == ymd(2026, 5, 15));
     // 2-1-8: 1 year off IS decides
@@ -141,7 +141,7 @@ TEST_CASE("worked example 11.9: the live-vaccine date under each gate",
     // ECIL-7/HB24 (the default): MMR >= 24 months, varicella > 24 months, IVIG 3 months
     r = assess(in);
     CHECK(r.gate == g::ecil7_hb24);
-    CHECK(r.ivig_months == 3);
+    CHECK(r.ivig_interval == std::chrono::months{3});
     CHECK(r.of(vx::measles_mumps_rubella).earliest == ymd(2026, 3, 1));
     CHECK(r.of(vx::varicella).earliest == ymd(2026, 3, 2));
     // the IVIG policy: ideally 8, at most 11 months

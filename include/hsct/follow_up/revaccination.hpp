@@ -360,7 +360,7 @@ struct revaccination_result {
     int hct_number = 0;
     sys_days day0{};
     live_vaccine_gate gate{};          ///< the gate applied (per_schedule resolved)
-    std::int16_t ivig_months = 0;      ///< the IVIG interval applied before a live vaccine (0: none)
+    std::chrono::months ivig_interval{0};  ///< the IVIG interval applied before a live vaccine (0: none)
     std::uint16_t doses_ignored = 0;   ///< doses before Day 0 of the HCT counted from
     hsct::enum_set<revaccination_field> missing;
     std::array<vaccine_decision, vaccine_count> vaccines;
@@ -1012,13 +1012,13 @@ template <class = void>
     r.hct_number = hct;
     r.day0 = day0;
     r.gate = rv::resolve_gate(options.live_gate, options.schedule);
-    r.ivig_months = rv::resolve_ivig_months(options.ivig, r.gate);
+    r.ivig_interval = std::chrono::months{rv::resolve_ivig_months(options.ivig, r.gate)};
     rv::context cx;
     cx.in = &in;
     cx.day0 = day0;
     cx.schedule = options.schedule;
     cx.gate = r.gate;
-    cx.ivig_months = r.ivig_months;
+    cx.ivig_months = static_cast<std::int16_t>(r.ivig_interval.count());
     cx.month_end = options.month_end;
     rv::summarise_doses(in.doses, day0, cx.doses);
     for (std::size_t i = 0; i < vaccine_count; ++i) {

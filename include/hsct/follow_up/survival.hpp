@@ -142,7 +142,8 @@ enum class incidence_variance : std::uint8_t {
     /// The delta-method ("Greenwood-type") variance of Marubini & Valsecchi 1995 and Pintilie
     /// 2006 [U]; Stata's stcompet reports it [U]. R cmprsk::cuminc reports Gray's (1988)
     /// counting-process variance instead and R survival's survfit an infinitesimal-jackknife
-    /// one: their standard errors differ from these in small samples (not implemented here).
+    /// one: their standard errors differ from these in small samples; hsct offers this variance
+    /// only (docs/follow-up.md, Limits).
     delta_method = 1,
 };
 
@@ -426,6 +427,20 @@ template <class = void>
     return true;
 }
 
+// FU-KM-008: the checks and the count both estimators start with; an error names the first
+// observation refused (or the cohort's size).
+template <class = void>
+[[nodiscard]] std::optional<hsct::error> count_observations(std::span<const observation> obs, day_histogram& h,
+                                                            const char* requirement) {
+    if (obs.size() > std::numeric_limits<std::uint32_t>::max()) {
+        return too_many(obs.size(), requirement);
+    }
+    if (!count_days(obs, h)) {
+        return bad_observation(obs, requirement);
+    }
+    return std::nullopt;
+}
+
 // FU-KM-004, FU-KM-009: pointwise limits of S from its Greenwood sum g = sum d/(n(n-d)).
 inline void survival_limits(survival_step& s, double g, double z, survival_ci_transform t) noexcept {
     const double est = s.estimate;
@@ -503,9 +518,6 @@ template <class = void>
     if (auto e = hsct::detail::check_enum(options.competing, "kaplan_meier.options.competing")) {
         return std::move(*e).with_requirement("FU-KM-006");
     }
-    if (observations.size() > std::numeric_limits<std::uint32_t>::max()) {
-        return ds::too_many(observations.size(), "FU-KM-008");
-    }
     result<survival_curve> out(std::in_place);
     survival_curve& c = *out;
     c.options = options;
@@ -513,8 +525,8 @@ template <class = void>
         return out;
     }
     ds::day_histogram h;
-    if (!ds::count_days(observations, h)) {
-        out = ds::bad_observation(observations, "FU-KM-008");
+    if (auto e = ds::count_observations(observations, h, "FU-KM-008")) {
+        out = std::move(*e);
         return out;
     }
     constexpr auto cens = static_cast<std::size_t>(observation_status::censored);
@@ -600,9 +612,6 @@ template <class = void>
     if (auto e = hsct::detail::check_enum(options.transform, "cumulative_incidence.options.transform")) {
         return std::move(*e).with_requirement("FU-CIF-003");
     }
-    if (observations.size() > std::numeric_limits<std::uint32_t>::max()) {
-        return ds::too_many(observations.size(), "FU-CIF-004");
-    }
     result<incidence_curve> out(std::in_place);
     incidence_curve& c = *out;
     c.options = options;
@@ -610,8 +619,8 @@ template <class = void>
         return out;
     }
     ds::day_histogram h;
-    if (!ds::count_days(observations, h)) {
-        out = ds::bad_observation(observations, "FU-CIF-004");
+    if (auto e = ds::count_observations(observations, h, "FU-CIF-004")) {
+        out = std::move(*e);
         return out;
     }
     constexpr auto cens = static_cast<std::size_t>(observation_status::censored);
