@@ -1,5 +1,5 @@
 // Tests for include/hsct/workflow/vocabulary.hpp: every workflow enum round-trips through its
-// table, and the list below is every table the workflow headers declare (none yet).
+// table, and the list below is every table the workflow headers declare.
 #include <hsct/workflow/workflow.hpp>
 
 #include <cstddef>
@@ -12,7 +12,12 @@
 namespace hsct_test_workflow_vocabulary_test {
 
 // Every enum of include/hsct/workflow, which CMake counts (HSCT_WORKFLOW_ENUM_TABLES).
-using all_workflow_enums = std::tuple<>;
+namespace w = hsct::workflow;
+using all_workflow_enums = std::tuple<w::transplant_kind, w::episode_state, w::episode_event, w::episode_guard,
+                                      w::episode_refusal, w::log_fault>;
+
+static_assert(hsct::values<w::episode_state>().size() == w::episode_state_count);
+static_assert(hsct::values<w::episode_event>().size() == w::episode_event_count);
 
 #ifdef HSCT_WORKFLOW_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_WORKFLOW_ENUM_TABLES;

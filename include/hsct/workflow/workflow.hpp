@@ -3,11 +3,15 @@
 //
 // The workflow module (issue 15, docs/workflow.md): the transplant episode machine, its
 // tamper-evident event log and the patient journey. The only module that may include every other.
-// What has landed: SHA-256 and HMAC-SHA-256 for the log's hash chain (sha256.hpp). Types and
+// The episode machine (episode.hpp), its append-only log and tamper-evident text form
+// (episode_log.hpp), its outcome events for follow-up's endpoints (outcomes.hpp), SHA-256 and HMAC-SHA-256 for the log's hash chain (sha256.hpp). Types and
 // rules only.
 #ifndef HSCT_WORKFLOW_WORKFLOW_HPP
 #define HSCT_WORKFLOW_WORKFLOW_HPP
 
+#include "hsct/workflow/episode.hpp"
+#include "hsct/workflow/episode_log.hpp"
+#include "hsct/workflow/outcomes.hpp"
 #include "hsct/workflow/sha256.hpp"
 #include "hsct/workflow/vocabulary.hpp"
 
