@@ -40,6 +40,7 @@
 #ifndef HSCT_WORKFLOW_EPISODE_LOG_HPP
 #define HSCT_WORKFLOW_EPISODE_LOG_HPP
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <chrono>
@@ -79,11 +80,12 @@ public:
     /// Applies the record; kept only if accepted, with the data its event carries
     /// (episode_record::carried). Returns the rejection, if any (the log unchanged).
     std::optional<episode_rejection> append(const episode_record& r) {
-        episode next = state_;
-        auto rejected = advance(next, r);
+        if (records_.size() == records_.capacity()) {
+            records_.reserve(records_.empty() ? 32 : 2 * records_.size());  // may allocate: before any change
+        }
+        auto rejected = advance(state_, r);  // writes nothing when it refuses
         if (!rejected) {
-            records_.push_back(r.carried());  // may allocate: the state changes only once the record is kept
-            state_ = next;
+            records_.push_back(r.carried());  // room was made above: no allocation here
         }
         return rejected;
     }
@@ -402,8 +404,30 @@ private:
 
 [[nodiscard]] constexpr int digit(char c) noexcept { return c >= '0' && c <= '9' ? c - '0' : -1; }
 
+/// "YYYY-MM-DD" from position 0: a real calendar date 1900-2199 (2023-02-29 is not).
+[[nodiscard]] constexpr std::optional<sys_days> read_ymd(std::string_view t) noexcept {
+    if (t.size() < 10 || t[4] != '-' || t[7] != '-') {
+        return std::nullopt;
+    }
+    int v[8] = {};
+    constexpr std::size_t at[8] = {0, 1, 2, 3, 5, 6, 8, 9};
+    for (std::size_t i = 0; i < 8; ++i) {
+        v[i] = digit(t[at[i]]);
+        if (v[i] < 0) {
+            return std::nullopt;
+        }
+    }
+    const int y = v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3];
+    const auto ymd = std::chrono::year(y) / std::chrono::month(static_cast<unsigned>(v[4] * 10 + v[5])) /
+                     std::chrono::day(static_cast<unsigned>(v[6] * 10 + v[7]));
+    if (y < 1900 || y > 2199 || !ymd.ok()) {
+        return std::nullopt;
+    }
+    return sys_days(ymd);
+}
+
 /// "YYYY-MM-DDTHH:MM:SSZ", a real calendar date 1900-2199, 00:00:00-23:59:59.
-[[nodiscard]] inline std::optional<std::chrono::sys_seconds> read_time(std::string_view t) {
+[[nodiscard]] constexpr std::optional<std::chrono::sys_seconds> read_time(std::string_view t) noexcept {
     if (t.size() != 20 || t[10] != 'T' || t[13] != ':' || t[16] != ':' || t[19] != 'Z') {
         return std::nullopt;
     }
@@ -415,52 +439,56 @@ private:
     const int hh = two(11);
     const int mi = two(14);
     const int ss = two(17);
-    if (hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 59) {
-        return std::nullopt;
-    }
-    auto d = hsct::parse_date(t.substr(0, 10));
-    if (!d) {
+    const auto d = read_ymd(t);
+    if (hh < 0 || hh > 23 || mi < 0 || mi > 59 || ss < 0 || ss > 59 || !d) {
         return std::nullopt;
     }
     return std::chrono::sys_seconds(*d) + std::chrono::hours(hh) + std::chrono::minutes(mi) + std::chrono::seconds(ss);
 }
 
-[[nodiscard]] inline std::optional<sys_days> read_day(std::string_view t) {
-    if (t.size() != 10) {
-        return std::nullopt;
-    }
-    auto d = hsct::parse_date(t);
-    return d ? std::optional<sys_days>(*d) : std::nullopt;
+[[nodiscard]] constexpr std::optional<sys_days> read_day(std::string_view t) noexcept {
+    return t.size() == 10 ? read_ymd(t) : std::nullopt;
 }
 
-[[nodiscard]] constexpr int hex_value(char c) noexcept {
-    if (c >= '0' && c <= '9') {
-        return c - '0';
+/// Lower-case hex digits only (one canonical form): the digit's value, or 16.
+inline constexpr auto hex_values = [] {
+    std::array<std::uint8_t, 256> t{};
+    for (auto& v : t) {
+        v = 16;
     }
-    if (c >= 'a' && c <= 'f') {
-        return c - 'a' + 10;
+    for (int c = '0'; c <= '9'; ++c) {
+        t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - '0');
     }
-    return -1;  // lower case only: one canonical form
-}
+    for (int c = 'a'; c <= 'f'; ++c) {
+        t[static_cast<std::size_t>(c)] = static_cast<std::uint8_t>(c - 'a' + 10);
+    }
+    return t;
+}();
 
 [[nodiscard]] inline std::optional<sha256_digest> read_hex(std::string_view t) noexcept {
     if (t.size() != 64) {
         return std::nullopt;
     }
     sha256_digest d{};
+    unsigned bad = 0;
     for (std::size_t i = 0; i < 32; ++i) {
-        const int hi = hex_value(t[2 * i]);
-        const int lo = hex_value(t[2 * i + 1]);
-        if (hi < 0 || lo < 0) {
-            return std::nullopt;
-        }
-        d[i] = static_cast<std::uint8_t>(hi * 16 + lo);
+        const unsigned hi = hex_values[static_cast<unsigned char>(t[2 * i])];
+        const unsigned lo = hex_values[static_cast<unsigned char>(t[2 * i + 1])];
+        bad |= (hi | lo) & 16U;
+        d[i] = static_cast<std::uint8_t>((hi << 4U) | (lo & 15U));
+    }
+    if (bad != 0) {
+        return std::nullopt;
     }
     return d;
 }
 
 /// A percent-encoded identifier: only %20 and %25 are escapes; a bare space or '%' is not read.
 [[nodiscard]] inline std::optional<actor_id> read_id(std::string_view t) {
+    if (t.find('%') == std::string_view::npos) {  // nothing escaped: the text as it is
+        auto id = actor_id::make(t);
+        return id ? std::optional<actor_id>(*id) : std::nullopt;
+    }
     std::string plain;
     for (std::size_t i = 0; i < t.size(); ++i) {
         if (t[i] == '%') {
@@ -681,6 +709,10 @@ log_check read(std::string_view text, const log_read_options& opt, std::optional
 
     std::optional<episode_log> built;
     built.emplace(h);
+    // Room for every entry at once (an entry line is over 100 bytes, so a hostile text of bare
+    // newlines cannot make this reserve more than about its own size).
+    const auto newlines = static_cast<std::size_t>(std::count(rest.begin(), rest.end(), '\n'));
+    built->reserve(std::min(newlines, rest.size() / 100U));
     std::string_view line;
     std::size_t n = 0;
     bool ended = false;
@@ -694,7 +726,10 @@ log_check read(std::string_view text, const log_read_options& opt, std::optional
         // Split off the MAC (version 2).
         std::string_view body = line;
         std::optional<sha256_digest> mac;
-        const auto mpos = line.rfind(" mac=");
+        // A MAC is the last 69 characters (" mac=" and 64 hex digits), or the line has none.
+        const auto mpos = line.size() >= 69 && line.substr(line.size() - 69, 5) == " mac=" ? line.size() - 69
+                          : line.find(" mac=") != std::string_view::npos             ? line.find(" mac=")
+                                                                                      : std::string_view::npos;
         if (mpos != std::string_view::npos) {
             if (version < 2) {
                 return fail(log_fault::syntax, n + 1, "a MAC in a version 1 log", "WF-LOG-006");

@@ -32,6 +32,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/result.hpp"
@@ -63,43 +64,64 @@ inline constexpr std::array<std::uint32_t, 8> h0{0x6a09e667U, 0xbb67ae85U, 0x3c6
     return (x >> n) | (x << (32U - n));
 }
 
-/// FIPS 180-4 section 6.2.2: one 512-bit block into the state.
-constexpr void compress(std::array<std::uint32_t, 8>& h, const std::uint8_t* block) noexcept {
-    std::array<std::uint32_t, 64> w{};
+/// FIPS 180-4 section 6.2.2, step 3: one round, with the working variables renamed instead of
+/// moved: the caller passes them rotated, and only d (which becomes e) and h (which becomes a)
+/// change. Ch(e, f, g) and Maj(a, b, c) in their equivalent two-operation forms.
+constexpr void round(std::uint32_t a, std::uint32_t b, std::uint32_t c, std::uint32_t& d, std::uint32_t e,
+                     std::uint32_t f, std::uint32_t g, std::uint32_t& h, std::uint32_t kw) noexcept {
+    const std::uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + (g ^ (e & (f ^ g))) + kw;
+    const std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & b) | (c & (a | b)));
+    d += t1;
+    h = t1 + t2;
+}
+
+/// FIPS 180-4 section 6.2.2 step 1: the next message-schedule word, in a 16-word ring (w[t]
+/// replaces w[t - 16]).
+constexpr std::uint32_t schedule(std::array<std::uint32_t, 16>& w, std::size_t t) noexcept {
+    const std::uint32_t w15 = w[(t - 15) & 15U];
+    const std::uint32_t w2 = w[(t - 2) & 15U];
+    const std::uint32_t s0 = rotr(w15, 7) ^ rotr(w15, 18) ^ (w15 >> 3U);
+    const std::uint32_t s1 = rotr(w2, 17) ^ rotr(w2, 19) ^ (w2 >> 10U);
+    w[t & 15U] += s0 + w[(t - 7) & 15U] + s1;
+    return w[t & 15U];
+}
+
+/// FIPS 180-4 section 6.2.2: one 512-bit block into the state (eight rounds a loop step).
+constexpr void compress(std::array<std::uint32_t, 8>& hv, const std::uint8_t* block) noexcept {
+    std::array<std::uint32_t, 16> w;  // every word written before it is read
     for (std::size_t t = 0; t < 16; ++t) {
         w[t] = (std::uint32_t{block[4 * t]} << 24U) | (std::uint32_t{block[4 * t + 1]} << 16U) |
                (std::uint32_t{block[4 * t + 2]} << 8U) | std::uint32_t{block[4 * t + 3]};
     }
-    for (std::size_t t = 16; t < 64; ++t) {
-        const std::uint32_t s0 = rotr(w[t - 15], 7) ^ rotr(w[t - 15], 18) ^ (w[t - 15] >> 3U);
-        const std::uint32_t s1 = rotr(w[t - 2], 17) ^ rotr(w[t - 2], 19) ^ (w[t - 2] >> 10U);
-        w[t] = w[t - 16] + s0 + w[t - 7] + s1;
+    std::uint32_t a = hv[0], b = hv[1], c = hv[2], d = hv[3], e = hv[4], f = hv[5], g = hv[6], h = hv[7];
+    for (std::size_t t = 0; t < 16; t += 8) {
+        round(a, b, c, d, e, f, g, h, k[t] + w[t]);
+        round(h, a, b, c, d, e, f, g, k[t + 1] + w[t + 1]);
+        round(g, h, a, b, c, d, e, f, k[t + 2] + w[t + 2]);
+        round(f, g, h, a, b, c, d, e, k[t + 3] + w[t + 3]);
+        round(e, f, g, h, a, b, c, d, k[t + 4] + w[t + 4]);
+        round(d, e, f, g, h, a, b, c, k[t + 5] + w[t + 5]);
+        round(c, d, e, f, g, h, a, b, k[t + 6] + w[t + 6]);
+        round(b, c, d, e, f, g, h, a, k[t + 7] + w[t + 7]);
     }
-    std::uint32_t a = h[0], b = h[1], c = h[2], d = h[3], e = h[4], f = h[5], g = h[6], hh = h[7];
-    for (std::size_t t = 0; t < 64; ++t) {
-        const std::uint32_t big1 = rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25);
-        const std::uint32_t ch = (e & f) ^ (~e & g);
-        const std::uint32_t t1 = hh + big1 + ch + k[t] + w[t];
-        const std::uint32_t big0 = rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22);
-        const std::uint32_t maj = (a & b) ^ (a & c) ^ (b & c);
-        const std::uint32_t t2 = big0 + maj;
-        hh = g;
-        g = f;
-        f = e;
-        e = d + t1;
-        d = c;
-        c = b;
-        b = a;
-        a = t1 + t2;
+    for (std::size_t t = 16; t < 64; t += 8) {
+        round(a, b, c, d, e, f, g, h, k[t] + schedule(w, t));
+        round(h, a, b, c, d, e, f, g, k[t + 1] + schedule(w, t + 1));
+        round(g, h, a, b, c, d, e, f, k[t + 2] + schedule(w, t + 2));
+        round(f, g, h, a, b, c, d, e, k[t + 3] + schedule(w, t + 3));
+        round(e, f, g, h, a, b, c, d, k[t + 4] + schedule(w, t + 4));
+        round(d, e, f, g, h, a, b, c, k[t + 5] + schedule(w, t + 5));
+        round(c, d, e, f, g, h, a, b, k[t + 6] + schedule(w, t + 6));
+        round(b, c, d, e, f, g, h, a, k[t + 7] + schedule(w, t + 7));
     }
-    h[0] += a;
-    h[1] += b;
-    h[2] += c;
-    h[3] += d;
-    h[4] += e;
-    h[5] += f;
-    h[6] += g;
-    h[7] += hh;
+    hv[0] += a;
+    hv[1] += b;
+    hv[2] += c;
+    hv[3] += d;
+    hv[4] += e;
+    hv[5] += f;
+    hv[6] += g;
+    hv[7] += h;
 }
 }  // namespace detail::sha
 
@@ -109,25 +131,16 @@ class sha256_hasher {
 public:
     constexpr sha256_hasher() noexcept = default;
 
-    constexpr void update(std::span<const std::uint8_t> data) noexcept {
-        for (const std::uint8_t byte : data) {
-            buffer_[fill_++] = byte;
-            if (fill_ == buffer_.size()) {
-                detail::sha::compress(h_, buffer_.data());
-                fill_ = 0;
-            }
-        }
-        bytes_ += data.size();
-    }
+    constexpr void update(std::span<const std::uint8_t> data) noexcept { update_bytes(data.data(), data.size()); }
     constexpr void update(std::string_view text) noexcept {
-        for (const char ch : text) {
-            buffer_[fill_++] = static_cast<std::uint8_t>(ch);
-            if (fill_ == buffer_.size()) {
-                detail::sha::compress(h_, buffer_.data());
-                fill_ = 0;
+        if (std::is_constant_evaluated()) {
+            for (const char ch : text) {
+                const auto byte = static_cast<std::uint8_t>(ch);
+                update_bytes(&byte, 1);
             }
+        } else {
+            update_bytes(reinterpret_cast<const std::uint8_t*>(text.data()), text.size());  // NOLINT: the text's bytes
         }
-        bytes_ += text.size();
     }
 
     /// FIPS 180-4 section 5.1.1: a 1 bit, zeros to 448 mod 512 bits, the length in bits (64 bits,
@@ -161,6 +174,31 @@ public:
     }
 
 private:
+    /// Fills the buffer; whole blocks of the input are compressed where they are.
+    constexpr void update_bytes(const std::uint8_t* p, std::size_t n) noexcept {
+        bytes_ += n;
+        if (fill_ != 0) {
+            while (n != 0 && fill_ < buffer_.size()) {
+                buffer_[fill_++] = *p++;
+                --n;
+            }
+            if (fill_ < buffer_.size()) {
+                return;
+            }
+            detail::sha::compress(h_, buffer_.data());
+            fill_ = 0;
+        }
+        while (n >= buffer_.size()) {
+            detail::sha::compress(h_, p);
+            p += buffer_.size();
+            n -= buffer_.size();
+        }
+        while (n != 0) {
+            buffer_[fill_++] = *p++;
+            --n;
+        }
+    }
+
     std::array<std::uint32_t, 8> h_ = detail::sha::h0;
     std::array<std::uint8_t, 64> buffer_{};
     std::size_t fill_ = 0;
