@@ -15,5 +15,6 @@
 #include "hsct/follow_up/io.hpp"
 #include "hsct/graft/io.hpp"
 #include "hsct/patient/io.hpp"
+#include "hsct/workflow/io.hpp"
 
 #endif  // HSCT_IO_HPP
