@@ -103,6 +103,20 @@ TEST_CASE("HMAC-SHA-256 on RFC 4231's test cases", "[workflow][WF-HASH-002][RFC-
           "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
 }
 
+TEST_CASE("one key, many messages: the prepared key gives RFC 4231's MACs each time", "[workflow][WF-HASH-002][RFC-4231]") {
+    const auto key = bytes("Jefe");
+    const w::hmac_sha256_key k(key);
+    for (int i = 0; i < 3; ++i) {  // reused: nothing of one message stays for the next
+        CHECK(w::to_hex(k.mac(std::string_view("what do ya want for nothing?"))) ==
+              "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843");
+        CHECK(w::to_hex(k.mac(bytes("Hi There"))) == w::to_hex(w::hmac_sha256(key, bytes("Hi There"))));
+    }
+    const auto long_key = repeated(0xaa, 131);
+    CHECK(w::to_hex(w::hmac_sha256_key(long_key).mac(
+              std::string_view("Test Using Larger Than Block-Size Key - Hash Key First"))) ==
+          "60e431591ee0b67f0d8a26aacbf5b77f8e0bc6213728c5140546040f0ee37f54");
+}
+
 TEST_CASE("digests print as hex and read back; anything else is refused", "[workflow][WF-HASH-003]") {
     const auto d = w::sha256("abc");
     CHECK(w::parse_sha256(w::to_hex(d)).value() == d);

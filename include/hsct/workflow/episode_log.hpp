@@ -329,45 +329,15 @@ inline void put_hex(std::string& out, const sha256_digest& d) {
     return {reinterpret_cast<const std::uint8_t*>(s.data()), s.size()};  // NOLINT: bytes of text
 }
 
-/// HMAC-SHA-256 under one key (RFC 2104), its two padded keys hashed once: each line then costs
-/// the hashes of its own bytes and of one digest (hmac_sha256 computes the same value).
+/// The MACs of one log (WF-LOG-004): HMAC-SHA-256 under the integrator's key, or none.
 class keyed_mac {
 public:
-    explicit keyed_mac(std::span<const std::uint8_t> key) noexcept : empty_(key.empty()) {
-        std::array<std::uint8_t, 64> block{};
-        if (key.size() > block.size()) {
-            const sha256_digest kd = sha256(key);
-            for (std::size_t i = 0; i < kd.size(); ++i) {
-                block[i] = kd[i];
-            }
-        } else {
-            for (std::size_t i = 0; i < key.size(); ++i) {
-                block[i] = key[i];
-            }
-        }
-        std::array<std::uint8_t, 64> pad{};
-        for (std::size_t i = 0; i < pad.size(); ++i) {
-            pad[i] = static_cast<std::uint8_t>(block[i] ^ 0x36U);
-        }
-        inner_.update(pad);
-        for (std::size_t i = 0; i < pad.size(); ++i) {
-            pad[i] = static_cast<std::uint8_t>(block[i] ^ 0x5cU);
-        }
-        outer_.update(pad);
-    }
-    [[nodiscard]] sha256_digest mac(std::string_view line) const noexcept {
-        sha256_hasher in = inner_;
-        in.update(line);
-        const sha256_digest ih = in.finish();
-        sha256_hasher out = outer_;
-        out.update(ih);
-        return out.finish();
-    }
+    explicit keyed_mac(std::span<const std::uint8_t> key) noexcept : key_(key), empty_(key.empty()) {}
+    [[nodiscard]] sha256_digest mac(std::string_view line) const noexcept { return key_.mac(line); }
     [[nodiscard]] bool empty() const noexcept { return empty_; }
 
 private:
-    sha256_hasher inner_;
-    sha256_hasher outer_;
+    hmac_sha256_key key_;
     bool empty_ = true;
 };
 

@@ -217,35 +217,59 @@ private:
     return h.finish();
 }
 
+/// WF-HASH-002: HMAC-SHA-256 (RFC 2104) under one key of any length, its two padded keys hashed
+/// once, so that each message then costs the hashes of its own bytes and of one digest. A key
+/// longer than the 64-byte block is hashed first. Keeps no copy of the key.
+class hmac_sha256_key {
+public:
+    constexpr explicit hmac_sha256_key(std::span<const std::uint8_t> key) noexcept {
+        std::array<std::uint8_t, 64> block{};
+        if (key.size() > block.size()) {
+            const sha256_digest kd = sha256(key);
+            for (std::size_t i = 0; i < kd.size(); ++i) {
+                block[i] = kd[i];
+            }
+        } else {
+            for (std::size_t i = 0; i < key.size(); ++i) {
+                block[i] = key[i];
+            }
+        }
+        std::array<std::uint8_t, 64> pad{};
+        for (std::size_t i = 0; i < pad.size(); ++i) {
+            pad[i] = static_cast<std::uint8_t>(block[i] ^ 0x36U);
+        }
+        inner_.update(pad);
+        for (std::size_t i = 0; i < pad.size(); ++i) {
+            pad[i] = static_cast<std::uint8_t>(block[i] ^ 0x5cU);
+        }
+        outer_.update(pad);
+    }
+    [[nodiscard]] constexpr sha256_digest mac(std::span<const std::uint8_t> message) const noexcept {
+        sha256_hasher in = inner_;
+        in.update(message);
+        return finish(in);
+    }
+    [[nodiscard]] constexpr sha256_digest mac(std::string_view message) const noexcept {
+        sha256_hasher in = inner_;
+        in.update(message);
+        return finish(in);
+    }
+
+private:
+    [[nodiscard]] constexpr sha256_digest finish(sha256_hasher& in) const noexcept {
+        const sha256_digest ih = in.finish();
+        sha256_hasher out = outer_;
+        out.update(ih);
+        return out.finish();
+    }
+    sha256_hasher inner_;
+    sha256_hasher outer_;
+};
+
 /// WF-HASH-002: HMAC-SHA-256 of `message` under `key` (any length).
 [[nodiscard]] constexpr sha256_digest hmac_sha256(std::span<const std::uint8_t> key,
                                                   std::span<const std::uint8_t> message) noexcept {
-    std::array<std::uint8_t, 64> block{};
-    if (key.size() > block.size()) {
-        const sha256_digest kd = sha256(key);
-        for (std::size_t i = 0; i < kd.size(); ++i) {
-            block[i] = kd[i];
-        }
-    } else {
-        for (std::size_t i = 0; i < key.size(); ++i) {
-            block[i] = key[i];
-        }
-    }
-    std::array<std::uint8_t, 64> pad{};
-    for (std::size_t i = 0; i < pad.size(); ++i) {
-        pad[i] = static_cast<std::uint8_t>(block[i] ^ 0x36U);
-    }
-    sha256_hasher inner;
-    inner.update(pad);
-    inner.update(message);
-    const sha256_digest ih = inner.finish();
-    for (std::size_t i = 0; i < pad.size(); ++i) {
-        pad[i] = static_cast<std::uint8_t>(block[i] ^ 0x5cU);
-    }
-    sha256_hasher outer;
-    outer.update(pad);
-    outer.update(ih);
-    return outer.finish();
+    return hmac_sha256_key(key).mac(message);
 }
 
 /// WF-HASH-004: true when the digests are equal, comparing every byte.
