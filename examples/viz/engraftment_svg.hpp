@@ -11,6 +11,8 @@
 //   c.transfusions = &log;                          // hsct::engraftment::transfusion_log
 //   c.neutrophil = &neutrophil;                     // from assess_neutrophil_engraftment
 //   c.platelet_results = platelet_results;          // from assess_platelet_engraftment, any milestones
+//   const viz::event_marker events[] = {{viz::event_kind::day0, hsct::transplant_day::at(0), "Infusion"}};
+//   c.events = events;                              // optional: clinical events to mark
 //   std::string svg = viz::render_svg(c);           // a standalone SVG 1.1 document
 //
 // What is drawn, each with attributes a program can check:
@@ -19,6 +21,9 @@
 //   <g class="transfusion" data-product="platelets|red_cells" data-day="0">      a transfusion
 //   <g class="engraftment-day" data-series="anc" data-day="12" data-label="D+12"> an engraftment
 //      day (platelets also carry data-milestone="at_least_20" and data-threshold="20")
+//   <g class="event-marker" data-kind="conditioning_start" data-day="-5" data-label="D-5">  a
+//      clinical event the caller marks (kinds: event_kind's ids), a dotted line with its label;
+//      a chart without events is drawn exactly as before they existed
 // The thresholds come from the library (neutrophil_threshold, platelet_threshold of each
 // platelet_milestone), the day labels from hsct::to_string(transplant_day), the product and
 // milestone names from the enums' ids.
@@ -59,6 +64,37 @@
 
 namespace hsct_examples::viz {
 
+/// A clinical event a chart can mark on the day axis; data-kind is its id.
+enum class event_kind : std::uint8_t {
+    admission = 1,
+    conditioning_start = 2,
+    day0 = 3,         ///< the infusion
+    gvhd_onset = 4,
+    discharge = 5,
+    other = 6,
+};
+
+/// The id written as data-kind ("conditioning_start").
+[[nodiscard]] constexpr std::string_view id(event_kind k) noexcept {
+    switch (k) {
+        case event_kind::admission: return "admission";
+        case event_kind::conditioning_start: return "conditioning_start";
+        case event_kind::day0: return "day0";
+        case event_kind::gvhd_onset: return "gvhd_onset";
+        case event_kind::discharge: return "discharge";
+        case event_kind::other: break;
+    }
+    return "other";
+}
+
+/// One event to mark: its kind, its transplant day, and the label drawn beside its line (the
+/// label is followed by hsct's text of the day: "Conditioning D-5").
+struct event_marker {
+    event_kind kind = event_kind::other;
+    hsct::transplant_day day;
+    std::string_view label;
+};
+
 /// What to draw. Every member may be left empty; the pointers may be null.
 struct engraftment_chart {
     std::span<const hsct::engraftment::day_value<hsct::anc>> anc;
@@ -68,6 +104,8 @@ struct engraftment_chart {
     /// One result per milestone drawn (>= 20, >= 50, ...); each names its milestone in its options.
     std::span<const hsct::engraftment::platelet_result> platelet_results;
     std::string_view title = "Engraftment: ANC and platelets by transplant day";
+    /// Clinical events to mark (conditioning, Day 0, GVHD onset, ...), in any order; none by default.
+    std::span<const event_marker> events;
 };
 
 /// The log axis: its floor is 10^axis_floor_exponent x10^9/L; its top 10^axis_top_exponent,
@@ -244,6 +282,19 @@ inline constexpr series_style platelet_style{"platelets", "Platelets", "#D55E00"
 inline constexpr const char* red_cell_colour = "#7A1F5C";
 inline constexpr const char* axis_colour = "#333333";
 inline constexpr const char* grid_colour = "#DDDDDD";
+
+/// An event marker's colour (the Okabe-Ito palette's remaining colours, and greys).
+inline const char* event_colour(event_kind k) noexcept {
+    switch (k) {
+        case event_kind::admission: return "#999999";
+        case event_kind::conditioning_start: return "#E69F00";
+        case event_kind::day0: return "#000000";
+        case event_kind::gvhd_onset: return "#009E73";
+        case event_kind::discharge: return "#CC79A7";
+        case event_kind::other: break;
+    }
+    return "#555555";
+}
 
 /// A series' marker centred on (x, y): a circle or a square, filled or hollow.
 inline void marker(std::string& out, const series_style& s, double x, double y, bool hollow) {
@@ -465,6 +516,9 @@ inline std::string render_svg(const engraftment_chart& c) {
     for (const auto& m : markers) {
         see(m.day);
     }
+    for (const auto& ev : c.events) {
+        see(ev.day.number());
+    }
     detail::fit_days(f, first, last);
     if (highest > f.top_value()) {
         f.exp_hi = axis_top_exponent_max;
@@ -612,6 +666,29 @@ inline std::string render_svg(const engraftment_chart& c) {
         body += "</g>\n";
     }
 
+    // the clinical events: a dotted line each, labels in rows rising from the foot of the plot
+    for (std::size_t k = 0; k < c.events.size(); ++k) {
+        const auto& ev = c.events[k];
+        const double x = f.x(ev.day.number());
+        const std::string day_text = detail::day_label(ev.day.number());
+        const std::string label = std::string(ev.label).append(ev.label.empty() ? "" : " ").append(day_text);
+        const char* colour = detail::event_colour(ev.kind);
+        body += "<g";
+        attr(body, "class", "event-marker");
+        attr(body, "data-kind", id(ev.kind));
+        attr(body, "data-day", detail::integer(ev.day.number()));
+        attr(body, "data-label", day_text);
+        body += "><title>";
+        detail::append_escaped(body, label);
+        body += "</title>";
+        detail::line(body, x, f.top, x, f.bottom, colour, "1.5", "2 3");
+        const double y = f.bottom - 10 - 16 * static_cast<double>(k % 8);
+        const bool flip = x > f.left + 0.65 * (f.right - f.left);
+        const std::string fill = std::string("fill=\"").append(colour).append("\"");
+        detail::text(body, flip ? x - 5 : x + 5, y, label, flip ? "end" : "start", "11", fill.c_str());
+        body += "</g>\n";
+    }
+
     // the counts
     const std::size_t anc_not_finite = detail::draw_series(body, f, c.anc, detail::anc_style);
     const std::size_t plt_not_finite = detail::draw_series(body, f, c.platelets, detail::platelet_style);
@@ -726,6 +803,14 @@ inline std::string render_svg(const engraftment_chart& c) {
     }
     if (!status.empty()) {
         desc.append(" ").append(status).append(".");
+    }
+    if (!c.events.empty()) {
+        desc.append(" Events marked:");
+        for (std::size_t k = 0; k < c.events.size(); ++k) {
+            desc.append(k == 0 ? " " : "; ").append(id(c.events[k].kind)).append(" ")
+                .append(detail::day_label(c.events[k].day.number()));
+        }
+        desc.append(".");
     }
     out += "<desc>";
     detail::append_escaped(out, desc);

@@ -252,6 +252,54 @@ TEST_CASE("the worked examples: ANC engrafting D+14, platelets >= 20 on D+7 and 
     CHECK(viz::render_svg(c) == svg);
 }
 
+TEST_CASE("clinical event markers: one group each, with its kind, day and label; none by default", "[viz]") {
+    const auto anc = make<hsct::anc>(en2);
+    const auto plt = make<hsct::platelets>(pl1);
+    const auto log = transfusions({{0, e::blood_product::platelets}});
+    const auto n = e::assess_neutrophil_engraftment(anc);
+    REQUIRE(n.has_value());
+    viz::engraftment_chart c;
+    c.anc = anc.days();
+    c.platelets = plt.days();
+    c.transfusions = &log;
+    c.neutrophil = &*n;
+    const std::string without = viz::render_svg(c);
+    CHECK(count_class(parsed(without), "event-marker") == 0);
+    CHECK(without.find("Events marked") == std::string::npos);
+
+    // given out of order, one before every count (the day axis widens to hold it)
+    const viz::event_marker events[] = {
+        {viz::event_kind::gvhd_onset, transplant_day::at(13), "Acute GVHD <onset> & rash"},
+        {viz::event_kind::conditioning_start, transplant_day::at(-9), "Conditioning"},
+        {viz::event_kind::day0, transplant_day::at(0), "Infusion"},
+        {viz::event_kind::discharge, transplant_day::at(16), ""},
+    };
+    c.events = events;
+    const std::string svg = viz::render_svg(c);
+    const auto d = parsed(svg);
+    const auto found = xml::with_class(d, "event-marker");
+    REQUIRE(found.size() == 4);
+    const char* kinds[] = {"gvhd_onset", "conditioning_start", "day0", "discharge"};
+    const char* labels[] = {"D+13", "D-9", "D0", "D+16"};
+    for (std::size_t k = 0; k < found.size(); ++k) {
+        CHECK(found[k]->attribute("data-kind") == std::optional<std::string>(kinds[k]));
+        CHECK(found[k]->attribute("data-day") == std::optional<std::string>(std::to_string(events[k].day.number())));
+        CHECK(found[k]->attribute("data-label") == std::optional<std::string>(labels[k]));
+        CHECK(found[k]->attribute("data-label") == std::optional<std::string>(hsct::to_string(events[k].day)));
+    }
+    CHECK(label_after(d, found[0]) == "Acute GVHD <onset> & rash D+13");  // escaped in the file, decoded here
+    CHECK(label_after(d, found[3]) == "D+16");                            // no label: the day alone
+    CHECK(svg.find("<onset>") == std::string::npos);
+    CHECK(as_number(d.elements[0].attribute("data-day-min")) <= -10);
+    CHECK(d.elements[2].text.find("Events marked: gvhd_onset D+13; conditioning_start D-9; day0 D0; discharge D+16.") !=
+          std::string::npos);
+    // the rest of the chart is drawn as without events: the same engraftment marker and points
+    CHECK(count_class(d, "engraftment-day") == 1);
+    CHECK(count_class(d, "point") == en2.size() + pl1.size());
+    CHECK(viz::render_svg(c) == svg);
+    CHECK(viz::id(viz::event_kind::other) == "other");
+}
+
 TEST_CASE("a series not yet engrafted has no engraftment-day marker", "[viz][ENG-NEUT-003][ENG-PLT-003]") {
     const auto anc = make<hsct::anc>({{5, 0.1}, {10, 0.6}, {11, 0.7}});
     const auto plt = make<hsct::platelets>({{5, 8}, {9, 12}, {12, 25}});

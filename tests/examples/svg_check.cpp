@@ -1,14 +1,16 @@
 // hsct_svg_check: checks an engraftment chart written by examples/viz/engraftment_svg.hpp (CI runs
-// it on the chart examples/fhir_engraftment.cpp writes; tests/examples/run_chart_example.cmake).
+// it on the charts examples/fhir_engraftment.cpp and examples/patient_journey.cpp write;
+// tests/examples/run_chart_example.cmake).
 //
 //   hsct_svg_check chart.svg [--engraftment SERIES[:MILESTONE]=DAY]... [--transfusion PRODUCT=DAY]...
-//                  [--threshold SERIES=VALUE]... [--expected golden.svg]
+//                  [--threshold SERIES=VALUE]... [--event KIND=DAY]... [--expected golden.svg]
 //
 // Fails (exit 1, the reason on stderr) unless the file is well-formed XML with an <svg> root
 // (tests/examples/xml_check.hpp: namespace, viewBox, size, title, desc, no "nan"/"inf"), and
-// holds exactly the engraftment-day markers, transfusion marks and threshold lines listed (as
-// many as listed, each once; none when none is listed), each marker's data-label being hsct's
-// text of its day. With --expected the file must also equal the golden file byte for byte.
+// holds exactly the engraftment-day markers, transfusion marks, threshold lines and clinical event
+// markers listed (as many as listed, each once; none when none is listed), each engraftment-day
+// and event marker's data-label being hsct's text of its day. With --expected the file must also
+// equal the golden file byte for byte.
 #include <hsct/core/transplant_day.hpp>
 
 #include <algorithm>
@@ -52,7 +54,8 @@ std::string get(const hsct_tests::xml::element& e, const char* name) {
 
 int usage() {
     std::cerr << "usage: hsct_svg_check chart.svg [--engraftment SERIES[:MILESTONE]=DAY]... "
-                 "[--transfusion PRODUCT=DAY]... [--threshold SERIES=VALUE]... [--expected golden.svg]\n";
+                 "[--transfusion PRODUCT=DAY]... [--threshold SERIES=VALUE]... [--event KIND=DAY]... "
+                 "[--expected golden.svg]\n";
     return 2;
 }
 
@@ -65,6 +68,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> want_days;
     std::vector<std::string> want_tx;
     std::vector<std::string> want_thresholds;
+    std::vector<std::string> want_events;
     const char* golden = nullptr;
     for (int k = 2; k < argc; ++k) {
         const std::string_view a(argv[k]);
@@ -78,6 +82,8 @@ int main(int argc, char** argv) {
             want_tx.push_back(v);
         } else if (a == "--threshold") {
             want_thresholds.push_back(v);
+        } else if (a == "--event") {
+            want_events.push_back(v);
         } else if (a == "--expected") {
             golden = argv[k];
         } else {
@@ -104,6 +110,14 @@ int main(int argc, char** argv) {
             ++failures;
         }
     };
+    // a marker's data-label must be hsct's text of its data-day
+    const auto label_ok = [](const hsct_tests::xml::element& e, const std::string& day) {
+        std::int32_t n = 0;
+        const auto [end, ec] = std::from_chars(day.data(), day.data() + day.size(), n);
+        const auto d = ec == std::errc{} && end == day.data() + day.size() ? hsct::transplant_day::make(n)
+                                                                           : hsct::transplant_day::make(99999999);
+        return d && e.attribute("data-label") == std::optional<std::string>(hsct::to_string(*d));
+    };
     std::vector<std::string> days;
     for (const auto* e : hsct_tests::xml::with_class(doc, "engraftment-day")) {
         std::string key = get(*e, "data-series");
@@ -113,12 +127,7 @@ int main(int argc, char** argv) {
         const std::string day = get(*e, "data-day");
         key.append("=").append(day);
         days.push_back(key);
-        // the label is hsct's text of the day
-        std::int32_t n = 0;
-        const auto [end, ec] = std::from_chars(day.data(), day.data() + day.size(), n);
-        const auto d = ec == std::errc{} && end == day.data() + day.size() ? hsct::transplant_day::make(n)
-                                                                           : hsct::transplant_day::make(99999999);
-        if (!d || e->attribute("data-label") != std::optional<std::string>(hsct::to_string(*d))) {
+        if (!label_ok(*e, day)) {
             std::cerr << "svg_check: " << path << ": engraftment day " << key << " labelled " << get(*e, "data-label")
                       << "\n";
             ++failures;
@@ -135,6 +144,17 @@ int main(int argc, char** argv) {
         thresholds.push_back(get(*e, "data-series").append("=").append(get(*e, "data-value")));
     }
     compare("thresholds", thresholds, want_thresholds);
+    std::vector<std::string> events;
+    for (const auto* e : hsct_tests::xml::with_class(doc, "event-marker")) {
+        const std::string day = get(*e, "data-day");
+        events.push_back(get(*e, "data-kind").append("=").append(day));
+        if (!label_ok(*e, day)) {
+            std::cerr << "svg_check: " << path << ": event " << events.back() << " labelled " << get(*e, "data-label")
+                      << "\n";
+            ++failures;
+        }
+    }
+    compare("events", events, want_events);
     if (golden != nullptr) {
         const auto expected = read(golden);
         if (!expected) {
@@ -166,6 +186,7 @@ int main(int argc, char** argv) {
     }
     std::cout << "svg_check: " << path << ": well-formed SVG, " << doc.elements.size() << " elements; engraftment days "
               << joined(days) << "; transfusions " << joined(tx) << "; thresholds " << joined(thresholds)
+              << (events.empty() ? std::string() : "; events " + joined(events))
               << (golden != nullptr ? "; equal to the expected file" : "") << "\n";
     return 0;
 }
