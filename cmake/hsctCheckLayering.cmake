@@ -1,4 +1,5 @@
-# Fails if core/ includes any stage, or any stage includes workflow/ (design.md, section 2).
+# Fails if core/ includes any stage, or any stage includes workflow/ (design.md, section 2), or
+# anything but testing/ itself includes testing/ (the opt-in test support, docs/testing.md).
 # Usage: cmake -DHSCT_INCLUDE_DIR=<include> -P hsctCheckLayering.cmake
 set(_stages core patient donor conditioning graft engraftment complications follow_up workflow)
 set(_failed FALSE)
@@ -11,6 +12,10 @@ foreach(_h IN LISTS _headers)
     string(REGEX REPLACE ".*[<\"]hsct/([^/>\"]+).*" "\\1" _target "${_inc}")
     if(_module STREQUAL "core" AND NOT _target STREQUAL "core" AND NOT _target STREQUAL "version.hpp")
       message(SEND_ERROR "layering: core/ must not include another module: ${_rel}: ${_inc}")
+      set(_failed TRUE)
+    endif()
+    if(NOT _module STREQUAL "testing" AND _target STREQUAL "testing")
+      message(SEND_ERROR "layering: the library must not include testing/: ${_rel}: ${_inc}")
       set(_failed TRUE)
     endif()
     list(FIND _stages "${_module}" _is_stage)

@@ -144,4 +144,19 @@ TEST_CASE("a result's value can be moved out", "[core][result]") {
     CHECK(moved.field() == "f");
 }
 
+TEST_CASE("a result prints its value, or its error's message", "[core][result][io]") {
+    std::ostringstream v;
+    v << hsct::result<hsct::mass>(hsct::mass(72.5, hsct::units::kg));
+    CHECK(v.str() == "72.5 kg");
+    struct opaque {};
+    std::ostringstream o;
+    o << hsct::result<opaque>(opaque{});
+    CHECK(o.str() == "(a value)");
+    const hsct::result<hsct::mass> bad =
+        hsct::error(hsct::errc::out_of_range, "weight", "900 kg", "0.3-700 kg", "CORE-UNIT-001");
+    std::ostringstream e;
+    e << bad;
+    CHECK(e.str() == "error: " + bad.error().message());
+}
+
 }  // namespace hsct_test_core_result_test

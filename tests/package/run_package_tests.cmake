@@ -6,6 +6,7 @@
 #
 #   1. configure hsct (tests and examples OFF) and install it to <work>/prefix
 #   2. consumer A: find_package(hsct 0.1 CONFIG REQUIRED) against that prefix, -Werror
+#   2b. a user's Catch2 test and a user's GoogleTest test with hsct::testing (find_package)
 #   3. consumer B: add_subdirectory(<hsct source>); hsct's own tests must stay off
 #   4. consumer C: FetchContent with SOURCE_DIR (no network)
 #   5. pkg-config: --modversion equals version.hpp; compile with --cflags alone and run
@@ -117,6 +118,7 @@ foreach(_file
     include/hsct/version.hpp
     include/hsct/core/core.hpp
     include/hsct/core/detail/text.hpp
+    include/hsct/testing/matchers.hpp
     share/cmake/hsct/hsctConfig.cmake
     share/cmake/hsct/hsctConfigVersion.cmake
     share/cmake/hsct/hsctTargets.cmake
@@ -142,6 +144,16 @@ hsct_consumer(find_package "${_package_dir}/find_package"
   "-DCMAKE_PREFIX_PATH=${_prefix}"
   "-DHSCT_CONSUMER_MAIN=${_main}"
   # Only the prefix above may satisfy find_package(hsct).
+  -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
+  -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF)
+
+# --- 2b. hsct::testing in a user's Catch2 test and a user's GoogleTest test (docs/testing.md) ---
+hsct_consumer(testing_catch2 "${_package_dir}/testing_catch2"
+  "-DCMAKE_PREFIX_PATH=${_prefix}"
+  -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
+  -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF)
+hsct_consumer(testing_gtest "${_package_dir}/testing_gtest"
+  "-DCMAKE_PREFIX_PATH=${_prefix}"
   -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
   -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF)
 

@@ -84,6 +84,20 @@ inline std::ostream& operator<<(std::ostream& os, const timeline& t) { return os
 
 inline std::ostream& operator<<(std::ostream& os, const age& a) { return os << to_string(a); }
 
+/// A result: its value as the value prints ("(a value)" for a type that does not print), or
+/// "error: " and the error's message. Test frameworks print a result this way when a check fails.
+template <class T>
+std::ostream& operator<<(std::ostream& os, const result<T>& r) {
+    if (!r) {
+        return os << "error: " << r.error().message();
+    }
+    if constexpr (requires { os << *r; }) {
+        return os << *r;
+    } else {
+        return os << "(a value)";
+    }
+}
+
 }  // namespace hsct
 
 #endif  // HSCT_CORE_IO_HPP
