@@ -9,6 +9,8 @@
 #endif
 
 #include <hsct/hsct.hpp>
+#include <hsct/testing/builders.hpp>
+#include <hsct/testing/golden.hpp>
 #include <hsct/testing/matchers.hpp>
 #include <hsct/testing/properties.hpp>
 
@@ -46,4 +48,31 @@ TEST_CASE("a transplant day and a text round trip") {
     CHECK(ht::text_round_trip(
         hsct::transplant_day::at(-7), [](const hsct::transplant_day& d) { return hsct::to_string(d); },
         [](std::string_view t) { return hsct::parse_transplant_day(t); }));
+}
+
+TEST_CASE("the centre's validation set, rerun on every hsct upgrade") {
+    // In a real project this text is a file kept beside the code.
+    const char* cases = "case flu-1\n"
+                        "source centre protocol FLU-BU 2024, worked example 1\n"
+                        "rule dose\n"
+                        "input dose = 30 mg/m2\n"
+                        "input bsa = 2.01 m2\n"
+                        "expect total = 60.3 mg +- 0.5 mg\n"
+                        "end\n";
+    const auto report = hsct::testing::run_golden_cases(cases);
+    INFO(report.text());
+    CHECK(report.ok());
+    CHECK(report.agreed == 1U);
+}
+
+TEST_CASE("the dose rule over 200 synthetic patients, the same ones on every run") {
+    hsct::testing::generator g(2026);
+    for (int i = 0; i < 200; ++i) {
+        const auto p = hsct::testing::make_patient(g);
+        REQUIRE(p.has_value());
+        const double bsa = hsct::patient::bsa_mosteller(p->height, p->weight).in(u::m2);
+        CHECK_THAT(centre::fludarabine_dose(p->height, p->weight),
+                   ht::within(hsct::total_dose(30.0 * bsa, u::mg), hsct::total_dose(1e-9, u::mg)));
+        CHECK_THAT(centre::read_anc(p->labs.anc.number, p->labs.anc.unit), ht::holds_value());
+    }
 }

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <hsct/hsct.hpp>
+#include <hsct/testing/builders.hpp>
 #include <hsct/testing/matchers.hpp>
 #include <hsct/testing/properties.hpp>
 
@@ -11,6 +12,8 @@
 #include <string_view>
 
 namespace centre {
+/// The centre's alert: neutropenia when the ANC is below 0.5 x10^9/L.
+inline bool neutropenia_alert(hsct::anc a) { return a < hsct::anc(0.5, hsct::units::giga_per_l); }
 inline hsct::total_dose fludarabine_dose(hsct::patient::height h, hsct::patient::body_weight w) {
     using namespace hsct::literals;
     return 30_mg_per_m2 * hsct::patient::bsa_mosteller(h, w);
@@ -45,4 +48,23 @@ TEST(CentreRules, TransplantDays) {
     EXPECT_TRUE(ht::text_round_trip(
         hsct::transplant_day::at(-7), [](const hsct::transplant_day& d) { return hsct::to_string(d); },
         [](std::string_view t) { return hsct::parse_transplant_day(t); }));
+}
+
+TEST(CentreRules, NeutropeniaAlertAtHsctsEdges) {
+    // The values just below, at and just above the threshold, as hsct's rules see them.
+    const auto e = ht::threshold_edges(hsct::anc(0.5, u::giga_per_l));
+    EXPECT_TRUE(centre::neutropenia_alert(e.below));
+    EXPECT_FALSE(centre::neutropenia_alert(e.at));
+    EXPECT_FALSE(centre::neutropenia_alert(e.above));
+}
+
+TEST(CentreRules, EngraftmentOnTheChosenDay) {
+    ht::generator g(7);
+    ht::anc_series_options o;
+    o.engraftment_day = 14;
+    const auto s = ht::make_anc_series(g, o);
+    ASSERT_TRUE(s.has_value());
+    const auto n = hsct::engraftment::assess_neutrophil_engraftment(s->series);
+    ASSERT_TRUE(n.has_value());
+    EXPECT_THAT(n->day, ht::is_day(14));
 }
