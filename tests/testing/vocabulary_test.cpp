@@ -1,6 +1,7 @@
 // Tests for the enums of include/hsct/testing: each round-trips through its table, and the list
 // below is every table the testing headers declare (CMake counts them: HSCT_TESTING_ENUM_TABLES).
 #include <hsct/testing/builders.hpp>
+#include <hsct/testing/clinical_builders.hpp>
 
 #include <cstddef>
 #include <tuple>
@@ -11,7 +12,7 @@
 // This file's own namespace: the test executables are unity builds (tests/CMakeLists.txt).
 namespace hsct_test_testing_vocabulary_test {
 
-using all_testing_enums = std::tuple<hsct::testing::lab_units>;
+using all_testing_enums = std::tuple<hsct::testing::lab_units, hsct::testing::product_path>;
 
 #ifdef HSCT_TESTING_ENUM_TABLES
 constexpr std::size_t checked_enum_count = HSCT_TESTING_ENUM_TABLES;
