@@ -148,12 +148,16 @@ hsct_consumer(find_package "${_package_dir}/find_package"
   -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF)
 
 # --- 2b. hsct::testing in a user's Catch2 test and a user's GoogleTest test (docs/testing.md) ---
+# Built in Debug whatever the configuration asked for: consumer A already holds hsct's headers to
+# the optimiser's warnings, and these two are the heaviest translation units of the step.
 hsct_consumer(testing_catch2 "${_package_dir}/testing_catch2"
   "-DCMAKE_PREFIX_PATH=${_prefix}"
+  -DCMAKE_BUILD_TYPE=Debug
   -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
   -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF)
 hsct_consumer(testing_gtest "${_package_dir}/testing_gtest"
   "-DCMAKE_PREFIX_PATH=${_prefix}"
+  -DCMAKE_BUILD_TYPE=Debug
   -DCMAKE_FIND_USE_PACKAGE_REGISTRY=OFF
   -DCMAKE_FIND_USE_SYSTEM_PACKAGE_REGISTRY=OFF)
 
