@@ -57,7 +57,7 @@ sos_episode child(int assessed_on = 10) {
 }
 }  // namespace
 
-TEST_CASE("VOD-6: two paediatric criteria on day 30; moderate, severe with GFR 25 mL/min", "[SOS-6][VOD-6][EBMT-2018][HB24-49]") {
+TEST_CASE("VOD-6: two paediatric criteria on day 30; moderate, severe with GFR 25 mL/min", "[SOS-6][VOD-6][COMP-SOS-060][EBMT-2018][HB24-49]") {
     // child d+30; refractory thrombocytopenia 5 days; moderate ascites above baseline; bilirubin 1.2;
     // ALT 3 x
     sos_episode e(30, 20.0);

@@ -70,11 +70,11 @@ struct analyte_info {
     std::string_view requirement;  ///< requirement ID of the conversion and range rules
     /// umol/L per one canonical unit; 0 when hsct offers no molar form for the analyte.
     double umol_per_l_per_canonical;
-    /// Plausible range in the canonical unit (closed). A library policy to catch unit
+    /// CORE-ANALYTE-PLAUS: plausible range in the canonical unit (closed). A library policy to catch unit
     /// mix-ups and garbage, not a clinical reference range; see docs/core.md.
     double plausible_lo;
     double plausible_hi;
-    /// LOINC codes hsct maps to this analyte; the first is the primary (mass or count) code.
+    /// CORE-LOINC: LOINC codes hsct maps to this analyte; the first is the primary (mass or count) code.
     std::array<std::string_view, 3> loinc;
     /// CORE-DISPLAY-001 (policy): decimals shown to clinicians in the canonical unit.
     int display_decimals;

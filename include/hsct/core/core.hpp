@@ -3,6 +3,10 @@
 //
 // The core module: results and errors, quantities and units, lab analytes, transplant days
 // and the timeline. It depends on nothing but the C++20 standard library.
+//
+// CORE-CONTRACTS: no input aborts. Every entry point here that takes data returns a value or an
+// hsct::error naming the field, for any number, integer, enum code or text (tests tagged
+// [CORE-CONTRACTS] feed them random and adversarial inputs).
 #ifndef HSCT_CORE_CORE_HPP
 #define HSCT_CORE_CORE_HPP
 

@@ -78,13 +78,13 @@ constexpr auto hsct_enum_table(comparator) noexcept {
 /// CORE-THRESH-001: `v cmp t`, where values within 1e-9 of the threshold (relative, or absolute
 /// below 1) count as equal to it, so a decimal input that lands a binary rounding error off a
 /// published cut-off is read as exactly at it. `present` compares v != 0.
-[[nodiscard]] HSCT_ALWAYS_INLINE bool satisfies(double v, comparator cmp, double t) noexcept {
+[[nodiscard]] HSCT_ALWAYS_INLINE bool satisfies(double v, comparator cmp, double t HSCT_DETAIL_PROBE_PARAM) noexcept {
     switch (cmp) {
-        case comparator::less: return detail::below(v, t);
-        case comparator::less_equal: return detail::at_most(v, t);
-        case comparator::greater: return detail::above(v, t);
-        case comparator::greater_equal: return detail::at_least(v, t);
-        case comparator::equal: return detail::at_threshold(v, t);
+        case comparator::less: return detail::below(v, t HSCT_DETAIL_PROBE_FORWARD);
+        case comparator::less_equal: return detail::at_most(v, t HSCT_DETAIL_PROBE_FORWARD);
+        case comparator::greater: return detail::above(v, t HSCT_DETAIL_PROBE_FORWARD);
+        case comparator::greater_equal: return detail::at_least(v, t HSCT_DETAIL_PROBE_FORWARD);
+        case comparator::equal: return detail::at_threshold(v, t HSCT_DETAIL_PROBE_FORWARD);
         case comparator::present: return v != 0.0;
     }
     return false;

@@ -143,7 +143,8 @@ struct valid_range {
 
 namespace detail {
 
-/// CRTP base of every quantity: one double in the canonical unit, nothing else.
+/// CRTP base of every quantity: one double in the canonical unit, nothing else (CORE-ZERO-001:
+/// each quantity is the size of its representation and trivially copyable).
 /// Only arithmetic that means something exists: same-quantity sums and differences,
 /// scaling by a plain number, and the ratio of two values of one quantity.
 template <class D>

@@ -49,6 +49,7 @@ class body_mass_index;
 class radiation_dose_rate;
 
 /// Unit tags. Each is an empty type; pass the constant (units::kg) where a unit is asked for.
+/// CORE-UNIT-001: the units of one quantity convert by exact decimal factors.
 namespace units {
 
 #define HSCT_DEFINE_UNIT(tag, var, quantity_type, dim, num, den, symbol, ucum)              \

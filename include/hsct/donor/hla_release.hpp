@@ -546,7 +546,8 @@ private:
             }
             case hla_reduction::lgx:
             case hla_reduction::lg: {
-                // lg_pool_ holds the lgx pool's names as lg names, at the same offsets
+                // DON-RED-004: lg_pool_ holds the lgx pool's names as lg names (the "g" suffix, no
+                // expression suffix), at the same offsets
                 const bool lg = to == hla_reduction::lg;
                 const auto& pool = lg ? lg_pool_ : lgx_pool_;
                 if (is_allele) {

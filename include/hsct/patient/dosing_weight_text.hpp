@@ -9,9 +9,9 @@
 //   //  [PAT-DOSE-002]: adjusted 25% (AIBW25, busulfan label) = 72.68 kg (IBW 56.91 kg, TBW
 //   //  120.00 kg) [policy: busulfan: commonly reported practice [unverified as normative]]"
 //
-// Numbers next to a threshold go through CORE-EXPLAIN-003 (at least one decimal for % and BMI,
-// two for kg, three for m2, more where needed so that a shown value never contradicts its
-// comparison). Catalogue keys: group "dosing_weight", keys "no_trigger", "bsa", "from",
+// PAT-DOSE-007: numbers next to a threshold go through CORE-EXPLAIN-003 (at least one
+// decimal for % and BMI, two for kg, three for m2, more where needed so that a shown value
+// never contradicts its comparison). Catalogue keys: group "dosing_weight", keys "no_trigger", "bsa", "from",
 // "capped_at", "not_applied", "height_under_60_in", "policy", "ibw", "tbw"; enum labels by their
 // table names (weight_source, weight_reason, adjustment_factor, ibw_formula, bsa_formula,
 // short_stature_policy, dosing_weight_criterion, dosing_weight_status).

@@ -3,6 +3,10 @@
 //
 // The patient module: sex and age, body size and dosing weight, performance status, HCT-CI,
 // Disease Risk Index and the EBMT risk score. Depends on core only.
+//
+// PAT-CONTRACTS: no input aborts. Every entry point here that takes data returns a value or an
+// hsct::error naming the field, for any number, enum code of inputs and options, or text
+// (tests tagged [PAT-CONTRACTS]).
 #ifndef HSCT_PATIENT_PATIENT_HPP
 #define HSCT_PATIENT_PATIENT_HPP
 

@@ -16,6 +16,27 @@
 
 #include "hsct/core/detail/always_inline.hpp"
 
+// HSCT_THRESHOLD_PROBE (the coverage preset only; never in a user's build): every comparison
+// against a threshold also reports where it was made, the threshold, the comparator and the value
+// to hsct_threshold_probe, which the test harness defines (tests/support/threshold_probe.cpp).
+// tests/assurance/check_thresholds.py then checks that the suite reaches every threshold below,
+// at and above it (docs/quality.md).
+#if defined(HSCT_THRESHOLD_PROBE)
+#include <source_location>
+namespace hsct::detail {
+/// cmp: 0 <, 1 <=, 2 >, 3 >=, 4 =.
+void hsct_threshold_probe(const char* file, unsigned line, int cmp, double v, double t) noexcept;
+}  // namespace hsct::detail
+#define HSCT_DETAIL_PROBE_PARAM , std::source_location hsct_probe_site = std::source_location::current()
+#define HSCT_DETAIL_PROBE_FORWARD , hsct_probe_site
+#define HSCT_DETAIL_PROBE(cmp)                                                                           \
+    ::hsct::detail::hsct_threshold_probe(hsct_probe_site.file_name(), hsct_probe_site.line(), cmp, v, t)
+#else
+#define HSCT_DETAIL_PROBE_PARAM
+#define HSCT_DETAIL_PROBE_FORWARD
+#define HSCT_DETAIL_PROBE(cmp) static_cast<void>(0)
+#endif
+
 namespace hsct::detail {
 
 inline constexpr double threshold_rel_tol = 1e-9;
@@ -30,26 +51,31 @@ inline constexpr double threshold_rel_tol = 1e-9;
 // so the moved threshold is computed at compile time and a criterion costs one comparison,
 // without a branch. NaN compares false everywhere.
 /// v > t, with v within the tolerance of t counting as equal (so: not greater).
-[[nodiscard]] HSCT_ALWAYS_INLINE bool above(double v, double t) noexcept {
+[[nodiscard]] HSCT_ALWAYS_INLINE bool above(double v, double t HSCT_DETAIL_PROBE_PARAM) noexcept {
+    HSCT_DETAIL_PROBE(2);
     return v > t + threshold_margin(t);
 }
 /// v >= t, with v within the tolerance of t counting as equal (so: at least).
-[[nodiscard]] HSCT_ALWAYS_INLINE bool at_least(double v, double t) noexcept {
+[[nodiscard]] HSCT_ALWAYS_INLINE bool at_least(double v, double t HSCT_DETAIL_PROBE_PARAM) noexcept {
+    HSCT_DETAIL_PROBE(3);
     return v >= t - threshold_margin(t);
 }
 /// v < t, with v within the tolerance of t counting as equal.
-[[nodiscard]] HSCT_ALWAYS_INLINE bool below(double v, double t) noexcept {
+[[nodiscard]] HSCT_ALWAYS_INLINE bool below(double v, double t HSCT_DETAIL_PROBE_PARAM) noexcept {
+    HSCT_DETAIL_PROBE(0);
     return v < t - threshold_margin(t);
 }
 /// v <= t, with v within the tolerance of t counting as equal.
-[[nodiscard]] HSCT_ALWAYS_INLINE bool at_most(double v, double t) noexcept {
+[[nodiscard]] HSCT_ALWAYS_INLINE bool at_most(double v, double t HSCT_DETAIL_PROBE_PARAM) noexcept {
+    HSCT_DETAIL_PROBE(1);
     return v <= t + threshold_margin(t);
 }
 /// v within the tolerance of t: at least and at most t, by the same moved thresholds (so
 /// at_threshold, above and below never disagree at the edge of the margin).
-[[nodiscard]] HSCT_ALWAYS_INLINE bool at_threshold(double v, double t) noexcept {
-    const bool low_ok = at_least(v, t);
-    const bool high_ok = at_most(v, t);
+[[nodiscard]] HSCT_ALWAYS_INLINE bool at_threshold(double v, double t HSCT_DETAIL_PROBE_PARAM) noexcept {
+    HSCT_DETAIL_PROBE(4);
+    const bool low_ok = at_least(v, t HSCT_DETAIL_PROBE_FORWARD);
+    const bool high_ok = at_most(v, t HSCT_DETAIL_PROBE_FORWARD);
     return low_ok & high_ok;
 }
 
