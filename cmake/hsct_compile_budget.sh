@@ -197,6 +197,9 @@ for h, runs, _, _, key in plan:
     if status == "OVER":
         over.append(h)
     print(f"{'<' + h + '>':<{w}} {s:8.2f} {b:9.2f} {d:7.2f} {budget:7.1f}  {status}")
+    if os.environ.get("HSCT_BUDGET_REPORT"):  # CI prints every budget together at the end
+        with open(os.environ["HSCT_BUDGET_REPORT"], "a") as rep:
+            rep.write(f"compile {'<' + h + '>':<32} {d:7.2f} s  <= {budget:.1f} s {status}\n")
 print(f"{len(plan)} headers, {len(over)} over budget, {time.time() - start:.0f} s")
 for name in os.listdir(work):
     os.remove(os.path.join(work, name))

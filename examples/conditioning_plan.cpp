@@ -15,15 +15,15 @@ namespace p = hsct::patient;
 
 std::string fixed(double v, int decimals) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    static_cast<void>(std::snprintf(buf, sizeof buf, "%.*f", decimals, v));
     return buf;
 }
 
 std::string date_text(std::chrono::sys_days d) {
     const std::chrono::year_month_day ymd{d};
     char buf[16];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()));
+    static_cast<void>(std::snprintf(buf, sizeof buf, "%04d-%02u-%02u", static_cast<int>(ymd.year()),
+                                    static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day())));
     return buf;
 }
 

@@ -18,7 +18,7 @@ using namespace std::chrono_literals;
 
 std::string fixed(double v, int decimals) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    static_cast<void>(std::snprintf(buf, sizeof buf, "%.*f", decimals, v));
     return buf;
 }
 
@@ -27,9 +27,9 @@ std::string hhmm(std::chrono::sys_seconds t) {
     const std::chrono::year_month_day ymd{day};
     const std::chrono::hh_mm_ss hms{t - day};
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02d:%02d", static_cast<int>(ymd.year()),
-                  static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
-                  static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count()));
+    static_cast<void>(std::snprintf(buf, sizeof buf, "%04d-%02u-%02u %02d:%02d", static_cast<int>(ymd.year()),
+                                    static_cast<unsigned>(ymd.month()), static_cast<unsigned>(ymd.day()),
+                                    static_cast<int>(hms.hours().count()), static_cast<int>(hms.minutes().count())));
     return buf;
 }
 

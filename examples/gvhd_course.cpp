@@ -22,7 +22,7 @@ namespace u = hsct::units;
 
 std::string number(double v, int decimals) {
     char buf[64];
-    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    static_cast<void>(std::snprintf(buf, sizeof buf, "%.*f", decimals, v));
     return buf;
 }
 

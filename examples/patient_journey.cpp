@@ -405,16 +405,16 @@ int main(int argc, char** argv) {
         for (int k = week * 7; k < week * 7 + 7 && k < static_cast<int>(anc_values.size()); ++k) {
             const auto day = hsct::transplant_day::at(first_day + k);
             char cell[16];
-            std::snprintf(cell, sizeof cell, "%7s", hsct::to_string(day).c_str());
+            static_cast<void>(std::snprintf(cell, sizeof cell, "%7s", hsct::to_string(day).c_str()));
             days_line += cell;
-            std::snprintf(cell, sizeof cell, "%7s", fixed(anc_values[static_cast<std::size_t>(k)], 2).c_str());
+            static_cast<void>(std::snprintf(cell, sizeof cell, "%7s", fixed(anc_values[static_cast<std::size_t>(k)], 2).c_str()));
             anc_line += cell;
             bool transfused = false;
             for (const auto t : tx->days(e::blood_product::platelets)) {
                 transfused = transfused || t == day;
             }
-            std::snprintf(cell, sizeof cell, "%6s%s", fixed(plt_values[static_cast<std::size_t>(k)], 0).c_str(),
-                          transfused ? "*" : " ");
+            static_cast<void>(std::snprintf(cell, sizeof cell, "%6s%s", fixed(plt_values[static_cast<std::size_t>(k)], 0).c_str(),
+                                            transfused ? "*" : " "));
             plt_line += cell;
         }
         plt_line.erase(plt_line.find_last_not_of(' ') + 1);  // no trailing blank

@@ -3,7 +3,7 @@
 #
 #   tests/bench/run_ratios.sh [path/to/hsct_core_bench] [extra benchmark flags...]
 #
-# Each figure is the median of 5 repetitions (random interleaving on, so typed and raw see
+# Each figure is the median of 5 repetitions (HSCT_BENCH_REPETITIONS; CI takes 3) (random interleaving on, so typed and raw see
 # the same machine state) of the CPU time of one pass over 1M elements, or over what the
 # benchmark's label names ("pass: one value"), printed beside its figures. The target for the
 # plain conversions (total_dose, bilirubin_convert, anc_convert) is a ratio <= 1.05; the
@@ -22,12 +22,20 @@ fi
 
 json=$(mktemp)
 trap 'rm -f "$json"' EXIT
-"$bin" --benchmark_format=json --benchmark_min_time=0.2 --benchmark_repetitions=5 \
+"$bin" --benchmark_format=json --benchmark_min_time=0.2 --benchmark_repetitions="${HSCT_BENCH_REPETITIONS:-5}" \
        --benchmark_enable_random_interleaving=true --benchmark_report_aggregates_only=true \
        "$@" >"$json"
 
-python3 - "$json" <<'PY'
-import json, sys
+python3 - "$json" "$(dirname "$0")/budgets.txt" "${HSCT_BUDGET_REPORT:-}" <<'PY'
+import json, os, sys
+
+budgets = {}
+if os.path.isfile(sys.argv[2]):
+    for row in open(sys.argv[2]):
+        parts = row.split("#")[0].split()
+        if len(parts) == 2:
+            budgets[parts[0]] = float(parts[1])
+report = open(sys.argv[3], "a") if len(sys.argv) > 3 and sys.argv[3] else None
 
 with open(sys.argv[1]) as f:
     doc = json.load(f)
@@ -66,8 +74,15 @@ for case in sorted(cases):
         print("%s: missing typed or raw result" % case)
         continue
     note = label.get("BM_%s_typed" % case)
-    print("%s: typed %.0f ns, raw %.0f ns, ratio %.3f%s" % (case, typed, raw, typed / raw,
-                                                           " (%s)" % note if note else ""))
+    ratio = typed / raw
+    verdict = ""
+    if case in budgets:
+        verdict = ", budget <= %g: %s" % (budgets[case], "OK" if ratio <= budgets[case] else "OVER")
+    print("%s: typed %.0f ns, raw %.0f ns, ratio %.3f%s%s" % (case, typed, raw, ratio, verdict,
+                                                             " (%s)" % note if note else ""))
+    if report:
+        report.write("ratio  %-32s %8.3f  %-8s %s\n" % (case, ratio, "<= %g" % budgets[case] if case in budgets else "-",
+                                                        ("OK" if ratio <= budgets[case] else "OVER") if case in budgets else "reported"))
 # Costs measured on their own (no raw counterpart), e.g. rendering: BM_<case>_cost.
 for name in sorted(median):
     if name.startswith("BM_") and name.endswith("_cost"):

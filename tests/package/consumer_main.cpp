@@ -2,9 +2,13 @@
 // SPDX-License-Identifier: Apache-2.0
 //
 // The one program every packaging test builds: find_package, add_subdirectory, FetchContent
-// and a plain compiler call with pkg-config's flags. It uses a little of the public API and
+// a plain compiler call with pkg-config's flags, and the single header. It uses a little of the public API and
 // returns non-zero if any answer is wrong, so "it links" is not mistaken for "it works".
+#if defined(HSCT_SINGLE_HEADER)
+#include <hsct/hsct_single.hpp>  // the one-file build (cmake/hsct_amalgamate.py)
+#else
 #include <hsct/hsct.hpp>
+#endif
 
 #include <chrono>
 #include <cmath>

@@ -9,38 +9,41 @@
 namespace {
 thread_local std::size_t allocation_count = 0;
 thread_local std::size_t live = 0;
+thread_local unsigned paused = 0;  // allocation_pause: the threshold probe's own bookkeeping
 
 void* counted_alloc(std::size_t n) {
-    ++allocation_count;
+    if (paused == 0) ++allocation_count;
     void* p = std::malloc(n == 0 ? 1 : n);
     if (p == nullptr) {
         std::abort();  // tests do not run out of memory; works with -fno-exceptions too
     }
-    live += malloc_usable_size(p);
+    if (paused == 0) live += malloc_usable_size(p);
     return p;
 }
 
 void* counted_aligned_alloc(std::size_t n, std::align_val_t a) {
-    ++allocation_count;
+    if (paused == 0) ++allocation_count;
     const auto align = static_cast<std::size_t>(a);
     const std::size_t size = (n + align - 1) / align * align;
     void* p = std::aligned_alloc(align, size == 0 ? align : size);
     if (p == nullptr) {
         std::abort();
     }
-    live += malloc_usable_size(p);
+    if (paused == 0) live += malloc_usable_size(p);
     return p;
 }
 }  // namespace
 
 std::size_t hsct_test::allocations() noexcept { return allocation_count; }
+hsct_test::allocation_pause::allocation_pause() noexcept { ++paused; }
+hsct_test::allocation_pause::~allocation_pause() { --paused; }
 std::size_t hsct_test::live_bytes() noexcept { return live; }
 
 namespace {
 void counted_free(void* p) noexcept {
     if (p != nullptr) {
         const std::size_t n = malloc_usable_size(p);
-        live = live >= n ? live - n : 0;
+        if (paused == 0) live = live >= n ? live - n : 0;
     }
     std::free(p);
 }

@@ -5,9 +5,8 @@
 // rule makes through hsct::satisfies or the detail comparisons (CORE-THRESH-001) arrives here
 // with its call site, comparator, threshold and value. Each is kept once per (site, comparator,
 // threshold, test case) with the relations seen (value below, at, above the threshold), and
-// written at exit to the file named by HSCT_THRESHOLD_PROBE_FILE (appended, one tab-separated
-// line each), which tests/assurance/check_thresholds.py reads. Without that variable the probe
-// records nothing.
+// written at exit to <HSCT_THRESHOLD_PROBE_FILE>.<pid>, one tab-separated line each, which
+// tests/assurance/check_thresholds.py reads. Without that variable the probe records nothing.
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -15,7 +14,10 @@
 #include <string>
 #include <tuple>
 
+#include <unistd.h>
+
 #include "support/catch.hpp"
+#include "support/count_allocations.hpp"
 
 #include <hsct/core/detail/threshold.hpp>
 
@@ -37,7 +39,9 @@ struct probe_store {
     const char* path = std::getenv("HSCT_THRESHOLD_PROBE_FILE");
     ~probe_store() {
         if (path == nullptr || seen.empty()) return;
-        std::FILE* f = std::fopen(path, "a");
+        // One file per process (ctest runs executables in parallel): <path>.<pid>.
+        const std::string name = std::string(path) + "." + std::to_string(::getpid());
+        std::FILE* f = std::fopen(name.c_str(), "w");
         if (f == nullptr) return;
         for (const auto& [k, bits] : seen) {
             std::fprintf(f, "%s\t%u\t%d\t%.17g\t%u\t%s\n", k.file, k.line, k.cmp, k.threshold, bits,
@@ -57,6 +61,7 @@ probe_store& store() {
 namespace hsct::detail {
 
 void hsct_threshold_probe(const char* file, unsigned line, int cmp, double v, double t) noexcept {
+    const hsct_test::allocation_pause pause;  // the probe's records are not the library's allocations
     probe_store& s = store();
     if (s.path == nullptr || std::isnan(v) || std::isnan(t)) return;
     const double m = threshold_margin(t);

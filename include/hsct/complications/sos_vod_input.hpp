@@ -448,7 +448,7 @@ constexpr auto hsct_enum_table(sos_input_field) noexcept {
         case sos_finding::refractory_thrombocytopenia: return sos_input_field::refractory_thrombocytopenia;
         case sos_finding::diuretics: return sos_input_field::diuretics;
         case sos_finding::multi_organ_dysfunction: return sos_input_field::multi_organ_dysfunction;
-        case sos_finding::coagulopathy: return sos_input_field::coagulation;
+        case sos_finding::coagulopathy:
         case sos_finding::factor_replacement: return sos_input_field::coagulation;
         case sos_finding::cognitive_impairment: return sos_input_field::cognition;
         case sos_finding::ventilation: return sos_input_field::ventilation;
@@ -978,7 +978,7 @@ enum class sos_measure_kind : std::uint8_t { flag, bilirubin, percent, days, tim
         case sos_measure_kind::percent: return hsct::measure::of(hsct::percent(v, hsct::units::pct), hsct::units::pct);
         case sos_measure_kind::days: return hsct::measure::count(v, hsct::count_unit::days);
         case sos_measure_kind::times_uln: return hsct::measure::count(v, hsct::count_unit::times_uln);
-        case sos_measure_kind::ratio: return hsct::measure::count(v, hsct::count_unit::none);
+        case sos_measure_kind::ratio:
         case sos_measure_kind::number: return hsct::measure::count(v, hsct::count_unit::none);
     }
     return {};

@@ -1016,7 +1016,7 @@ template <class = void>
         }
         if (a.biopsy_tma) {
             if (auto e = hsct::detail::check_enum(*a.biopsy_tma, "biopsy_tma")) {
-                return hsct::with_field(std::move(*e), detail::tma_es::item_field(tma_list, i, "biopsy_tma"));
+                return hsct::with_field(*e, detail::tma_es::item_field(tma_list, i, "biopsy_tma"));
             }
         }
         if (a.organ_dysfunction) {

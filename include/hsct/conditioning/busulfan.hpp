@@ -175,7 +175,7 @@ template <class = void>
     const std::string_view unit_text = hsct::detail::trim(t.substr(i));
     struct form {
         std::string_view text;
-        auc_unit unit;
+        auc_unit unit{};
     };
     constexpr form forms[] = {
         {"umol*min/l", auc_unit::umol_min_per_l}, {"umol.min/l", auc_unit::umol_min_per_l},

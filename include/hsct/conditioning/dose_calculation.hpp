@@ -372,7 +372,7 @@ template <class = void>
     if (!amount) {
         return with_field(amount.error(), field);
     }
-    d.weighting = std::move(*w);
+    d.weighting = *w;
     return set_amount(d, *amount, policies.adjustment(a), index);
 }
 }  // namespace detail

@@ -200,6 +200,7 @@ inline constexpr analyte_info alt_info{
 
 }  // namespace detail
 
+// NOLINTBEGIN(bugprone-macro-parentheses): `type` names the class declared, not an expression
 #define HSCT_DEFINE_ANALYTE(type)                                                      \
     class type : public detail::quantity_base<type> {                                  \
     public:                                                                            \
@@ -209,6 +210,7 @@ inline constexpr analyte_info alt_info{
             return detail::type##_info;                                                \
         }                                                                              \
     }
+// NOLINTEND(bugprone-macro-parentheses)
 
 /// Total bilirubin (mg/dL; umol/L with 17.1 umol/L per mg/dL). CORE-ANALYTE-001.
 HSCT_DEFINE_ANALYTE(bilirubin);

@@ -33,8 +33,8 @@ using contract_handler = void (*)(const contract_violation&);
 namespace detail {
 
 inline void default_contract_handler(const contract_violation& v) noexcept {
-    std::fprintf(stderr, "hsct: contract violated: %s [%s] at %s:%d\n", v.message, v.condition,
-                 v.file, v.line);
+    static_cast<void>(std::fprintf(stderr, "hsct: contract violated: %s [%s] at %s:%d\n", v.message,
+                                   v.condition, v.file, v.line));
 }
 
 inline std::atomic<contract_handler>& contract_handler_slot() noexcept {

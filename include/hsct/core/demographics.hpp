@@ -16,6 +16,7 @@
 
 #include <array>
 #include <chrono>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
@@ -136,7 +137,7 @@ public:
         const int total = years * 12 + months;
         // days at the start of that month of life, in mean Gregorian months
         const double days = total * 365.25 / 12.0;
-        return age(total, static_cast<std::int32_t>(days + 0.5),
+        return age(total, static_cast<std::int32_t>(std::lround(days)),
                    static_cast<double>(months) / 12.0);
     }
 

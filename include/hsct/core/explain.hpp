@@ -172,10 +172,12 @@ private:
 
 /// What a criterion measured: nothing, a quantity in a unit, a count, a yes/no finding, an
 /// enumerator, or the input that was missing. 24 bytes, trivially copyable.
+// NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): the union's member unit_ is initialised
 class measure {
 public:
     enum class kind : std::uint8_t { none = 1, quantity = 2, count = 3, flag = 4, code = 5, missing = 6 };
 
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): as above (unit_ is the active member)
     constexpr measure() noexcept = default;
 
     /// A quantity, recorded in the unit `unit` (its number is q.in(unit)).
@@ -665,6 +667,7 @@ private:
     // defined (a union copies its bytes); doubles, not bytes, so that writing one does not, to
     // the compiler, possibly change every other object (the rule's input among them).
     union numbers {
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): slots raw, written before read
         constexpr numbers() noexcept {}  // NOLINT(modernize-use-equals-default): slots raw
         double values[slots];            // NOLINT(modernize-avoid-c-arrays)
     };

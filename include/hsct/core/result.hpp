@@ -399,7 +399,7 @@ private:
 
 /// The same error with its field renamed (e.g. "value" -> "patient.weight"), so a caller that
 /// validates a nested value can say where it sat.
-inline error with_field(error e, field_ref field) {
+inline error with_field(const error& e, field_ref field) {
     return error(e.code(), field, e.value(), e.valid_range(), e.requirement());
 }
 

@@ -178,11 +178,13 @@ namespace detail {
     }
 }  // namespace detail
 
+// NOLINTBEGIN(bugprone-macro-parentheses): `q` names the class declared, not an expression
 #define HSCT_DEFINE_QUANTITY(q)                                \
     class q : public detail::quantity_base<q> {                \
     public:                                                    \
         using quantity_base::quantity_base;                    \
     }
+// NOLINTEND(bugprone-macro-parentheses)
 
 /// A mass, such as body weight (kg, g, mg, lb, oz). For an amount of drug, see total_dose.
 HSCT_DEFINE_QUANTITY(mass);
@@ -300,6 +302,7 @@ HSCT_QUANTITY_TRAITS(radiation_dose_rate, centigray_per_min_t, "radiation dose r
 // Literals: 72.5_kg, 170_cm, 1.8_m2, 40_mg_per_m2, 12_Gy ...
 // ---------------------------------------------------------------------------------------
 namespace literals {
+// NOLINTBEGIN(bugprone-macro-parentheses): `quantity_type` is a type, not an expression
 #define HSCT_DEFINE_LITERAL(suffix, quantity_type, unit)                                     \
     consteval quantity_type operator""_##suffix(long double v) {                           \
         return quantity_type(static_cast<double>(v), units::unit);                         \
@@ -307,6 +310,7 @@ namespace literals {
     consteval quantity_type operator""_##suffix(unsigned long long v) {                    \
         return quantity_type(static_cast<double>(v), units::unit);                         \
     }
+// NOLINTEND(bugprone-macro-parentheses)
 HSCT_DEFINE_LITERAL(kg, mass, kg)
 HSCT_DEFINE_LITERAL(lb, mass, lb)
 HSCT_DEFINE_LITERAL(oz, mass, oz)
@@ -574,9 +578,9 @@ template <class Accepts>
 
 /// The last spelling one thread resolved for one quantity (see find_unit_for).
 struct unit_lookup_cache {
-    char text[31];
-    unsigned char size;
-    bool filled;
+    char text[31]{};
+    unsigned char size{};
+    bool filled{};
     unit_info unit;
 };
 
@@ -744,12 +748,10 @@ constexpr std::size_t number_end(std::string_view t) noexcept {
     while (i < t.size()) {
         const char c = t[i];
         const bool next_digit = i + 1 < t.size() && is_digit(t[i + 1]);
-        if (is_digit(c) || c == '.' || c == '+' || c == '-') {
-            ++i;
-        } else if ((c == 'e' || c == 'E') && i > 0 &&
-                   (next_digit || (i + 1 < t.size() && (t[i + 1] == '+' || t[i + 1] == '-')))) {
-            ++i;
-        } else if ((c == ',' || c == '\'') && next_digit) {
+        if (is_digit(c) || c == '.' || c == '+' || c == '-' ||
+            ((c == 'e' || c == 'E') && i > 0 &&
+             (next_digit || (i + 1 < t.size() && (t[i + 1] == '+' || t[i + 1] == '-')))) ||
+            ((c == ',' || c == '\'') && next_digit)) {
             ++i;
         } else if (const std::size_t blank = any_blank_separator_at(t.substr(i));
                    blank > 0 && c != '\'') {

@@ -557,8 +557,8 @@ template <class = void>  // compiled only where called (docs/conventions.md §7)
     out.policy_name = policy.name;
     out.policy_source = policy.source;
     struct row {
-        std::uint32_t index;
-        donor_kind kind;
+        std::uint32_t index{};
+        donor_kind kind{};
         hsct::fixed_list<ranking_value, max_ranking_criteria> values;
     };
     std::vector<row> rows;

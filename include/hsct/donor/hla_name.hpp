@@ -391,6 +391,7 @@ private:
                           offsetof(hla_name, code_) == 16 && offsetof(hla_name, count_) == 23 &&
                           offsetof(hla_name, kind_) == 24 && offsetof(hla_name, expression_) == 25,
                       "hla_name::words reads the members in this layout");
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-type-reinterpret-cast): the object's bytes, layout asserted above
         const auto* bytes = reinterpret_cast<const unsigned char*>(this);
         key k{};
         std::memcpy(&k.w[0], bytes, 8);

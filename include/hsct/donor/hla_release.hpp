@@ -750,6 +750,7 @@ private:
         return ser_pool_;
     }
     [[nodiscard]] std::vector<hla_name>& pool_of(hla_reduction to) noexcept {
+        // NOLINTNEXTLINE(cppcoreguidelines-pro-type-const-cast): *this is non-const; one body for both
         return const_cast<std::vector<hla_name>&>(std::as_const(*this).pool_of(to));
     }
 

@@ -171,7 +171,7 @@ public:
         for (std::size_t i = 0; i < n; ++i) {
             const row& x = d[i];
             std::uint32_t g = 0;
-            for (unsigned l = 0; l < 5; ++l) {
+            for (std::size_t l = 0; l < 5; ++l) {
                 g |= detail::registry_locus_grade(p[2 * l], p[2 * l + 1], x[2 * l], x[2 * l + 1])
                      << (6U * l);
             }

@@ -229,11 +229,11 @@ template <class = void>
     for (std::size_t i = 0; i < measurements.size(); ++i) {
         const auto& m = measurements[i];
         if (auto e = hsct::detail::check_enum(m.lineage, "lineage")) {
-            out = hsct::with_field(std::move(*e), field(i, "lineage"));
+            out = hsct::with_field(*e, field(i, "lineage"));
             return out;
         }
         if (auto e = hsct::detail::check_enum(m.method, "method")) {
-            out = hsct::with_field(std::move(*e), field(i, "method"));
+            out = hsct::with_field(*e, field(i, "method"));
             return out;
         }
         const unsigned bit = 1U << static_cast<unsigned>(m.lineage);
@@ -252,7 +252,7 @@ template <class = void>
         hsct::criterion<chimerism_criterion> c;
         c.requirement = "ENG-CHIM-001";
         c.measured = hsct::measure::of(m.donor, hsct::units::pct);
-        chimerism_category cat;
+        chimerism_category cat{};
         if (hsct::satisfies(p, full_cmp, cut)) {
             cat = chimerism_category::full;
             c.id = chimerism_criterion::full;

@@ -220,7 +220,7 @@ result<day_series<A>> consolidate(std::span<const count_record<A>> records, same
             return out;
         }
         if (auto e = hsct::detail::check_enum(r.method, "method")) {  // the field's text only on error
-            out = hsct::with_field(std::move(*e), detail::record_field(i, "method"));
+            out = hsct::with_field(*e, detail::record_field(i, "method"));
             return out;
         }
     }

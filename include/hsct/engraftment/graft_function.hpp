@@ -275,7 +275,7 @@ template <class = void>
     const auto named = [](std::optional<error> e, const char* series) -> std::optional<error> {
         if (e) {
             auto field = hsct::detail::concat({"input.", series, ".", std::string(e->field())});
-            e = hsct::with_field(std::move(*e), std::move(field));
+            e = hsct::with_field(*e, field);
         }
         return e;
     };
@@ -628,9 +628,9 @@ template <class = void>
     }
     using ps = hsct::graft::product_source;
     const struct {
-        ps s;
+        ps s{};
         hsct::transplant_day d;
-        const char* field;
+        const char* field{};
     } days[] = {{ps::peripheral_blood, policy.peripheral_blood, "policy.peripheral_blood"},
                 {ps::bone_marrow, policy.bone_marrow, "policy.bone_marrow"},
                 {ps::cord_blood, policy.cord_blood, "policy.cord_blood"}};

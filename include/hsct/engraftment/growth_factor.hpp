@@ -108,7 +108,7 @@ result<growth_factor_log> make_growth_factor_log(std::span<const growth_factor_r
             return out;
         }
         if (auto e = hsct::detail::check_enum(r.agent, "agent")) {
-            out = hsct::with_field(std::move(*e),
+            out = hsct::with_field(*e,
                                    hsct::detail::concat({"growth_factors[", std::to_string(i), "].agent"}));
             return out;
         }

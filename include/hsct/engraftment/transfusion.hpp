@@ -114,7 +114,7 @@ result<transfusion_log> make_transfusion_log(std::span<const transfusion_record>
             return out;
         }
         if (auto e = hsct::detail::check_enum(r.product, "product")) {
-            out = hsct::with_field(std::move(*e), hsct::detail::concat({"transfusions[", std::to_string(i), "].product"}));
+            out = hsct::with_field(*e, hsct::detail::concat({"transfusions[", std::to_string(i), "].product"}));
             return out;
         }
         (r.product == blood_product::platelets ? log.platelets_ : log.red_cells_).push_back(*r.day);

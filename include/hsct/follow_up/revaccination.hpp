@@ -536,7 +536,7 @@ void summarise_doses(std::span<const vaccine_dose> doses, sys_days day0,
     }
 }
 
-[[gnu::cold]] [[nodiscard]] inline hsct::error date_error(errc code, std::string field_name, sys_days value,
+[[gnu::cold]] [[nodiscard]] inline hsct::error date_error(errc code, const std::string& field_name, sys_days value,
                                                           std::string valid) {
     return hsct::error(code, field_ref(field_name), hsct::to_string(value), std::move(valid), "FU-VAC-023");
 }

@@ -178,13 +178,13 @@ constexpr auto hsct_enum_table(cell_measure) noexcept {
 
 /// GRAFT-DOSE-002: one threshold.
 struct dose_threshold {
-    dose_policy policy;
-    graft_indication indication;
-    cell_measure measure;
-    threshold_level level;
-    hsct::comparator cmp;
+    dose_policy policy{};
+    graft_indication indication{};
+    cell_measure measure{};
+    threshold_level level{};
+    hsct::comparator cmp{};
     hsct::cell_dose dose;
-    const char* source;
+    const char* source{};
     /// false: hsct's reading of a secondary or garbled source (the criterion says so).
     bool verified = true;
 };

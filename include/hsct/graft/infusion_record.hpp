@@ -236,8 +236,7 @@ result<placed_infusion> infusion_history::append(const infusion_record& r) {
                                  hsct::detail::concat({"a further bag of HCT ", std::to_string(cur.number),
                                                        "'s graft within ", std::to_string(policy_.graft_span_max.count()),
                                                        " days of its Day 0, ", hsct::to_string(cur.day0),
-                                                       " (hsct's policy [P]); a later infusion is a boost, "
-                                                       "a DLI or a subsequent HCT"}),
+                                                       " (hsct's policy [P]); a later infusion is a boost, a DLI or a subsequent HCT"}),
                                  "GRAFT-INF-004");
                 }
                 if (r.date != cur.infusion_dates.back()) {  // a new infusion date of the same HCT

@@ -307,6 +307,7 @@ constexpr auto hsct_enum_table(dri_field) noexcept {
 }
 
 /// What the DRI reads.
+// NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): no default constructor (diagnosis has none)
 struct dri_input {
     diagnosis dx;
     disease_status status;
@@ -491,7 +492,7 @@ constexpr dri_stage_row dri_stage_row_of(hsct::disease_status s, hsct::condition
     // key: disease code (0-16) x cytogenetic code (0-4: AML's for AML, MDS's for MDS, 0 else)
     // x table (1-2)
     static constexpr auto rows = [] {
-        std::array<dri_disease_row, 17 * 5 * 2> out{};
+        std::array<dri_disease_row, std::size_t{17} * 5 * 2> out{};
         for (std::size_t d = 0; d < 17; ++d) {
             for (std::size_t cy = 0; cy < 5; ++cy) {
                 for (std::size_t tb = 0; tb < 2; ++tb) {
@@ -525,7 +526,7 @@ constexpr dri_stage_row dri_stage_row_of(hsct::disease_status s, hsct::condition
                                                         patient::dri_table t) noexcept {
     // key: status code (0-14) x conditioning code (0-4) x table (1-2)
     static constexpr auto rows = [] {
-        std::array<dri_stage_row, 15 * 5 * 2> out{};
+        std::array<dri_stage_row, std::size_t{15} * 5 * 2> out{};
         for (std::size_t st = 0; st < 15; ++st) {
             for (std::size_t c = 0; c < 5; ++c) {
                 for (std::size_t tb = 0; tb < 2; ++tb) {

@@ -575,6 +575,7 @@ inline constexpr double ebmt_age_two_points_years = 40.0;
 
 /// What the score reads. For autologous HCT leave donor_sex empty. A status of
 /// disease_status::missing, or no donor sex for an allogeneic HCT, makes the result incomplete.
+// NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): no default constructor (age has none)
 struct ebmt_input {
     age age_at_hct;
     diagnosis dx;

@@ -896,7 +896,9 @@ struct hct_ci_item_sets {
 /// hct_ci_item_by_criterion at compile time.
 inline constexpr std::array<std::uint64_t, 18> hct_ci_criteria_of_item = [] {
     std::array<std::uint64_t, 18> m{};
-    for (std::size_t c = 0; c < hct_ci_item_by_criterion.size(); ++c) {
+    // `!=`, not `<`: cppcheck 2.10 reads `c < hct_ci_item_by_criterion.size()` here as the start
+    // of a template argument list and stops with a syntax error (cmake/hsct_static_analysis.sh).
+    for (std::size_t c = 0; c != hct_ci_item_by_criterion.size(); ++c) {
         m[hct_ci_item_by_criterion[c]] |= std::uint64_t{1} << c;
     }
     return m;

@@ -368,7 +368,7 @@ template <class = void>
         rise = g.uniform_int(1, eday - 1 - rise_len);
     }
     anc_series out{{}, {}, hsct::transplant_day::at(eday)};
-    out.records.reserve(static_cast<std::size_t>(2 * (last - o.first_day + 1)));
+    out.records.reserve(std::size_t{2} * static_cast<std::size_t>(last - o.first_day + 1));
     std::uint32_t id = 0;
     for (int d = o.first_day; d <= last; ++d) {
         std::int64_t lo = 0;
@@ -416,7 +416,7 @@ template <class = void>
     const int pday = o.engraftment_day;
     const int last = pday + o.days_after;
     platelet_series out{{}, {}, {}, {}, hsct::transplant_day::at(pday)};
-    out.records.reserve(static_cast<std::size_t>(2 * (last - o.first_day + 1)));
+    out.records.reserve(std::size_t{2} * static_cast<std::size_t>(last - o.first_day + 1));
     std::uint32_t id = 0;
     for (int d = o.first_day; d <= last; ++d) {
         const bool transfused = d >= 0 && d <= pday - 7 && g.chance(o.transfusion_chance);
@@ -595,7 +595,7 @@ template <class = void>
     day += days{g.uniform_int(7, 28)};
     {
         const auto points = *patient::hct_ci_points::make(g.uniform_int(0, 6));
-        const auto kps = *patient::karnofsky_score::make(10 * g.uniform_int(6, 10));
+        const auto kps = *patient::karnofsky_score::make(std::int64_t{10} * g.uniform_int(6, 10));
         append(w::episode_record::complete_evaluation(
                    none, nobody, w::evaluation_data{points, patient::hct_ci_risk_group_of(points), kps}),
                day);

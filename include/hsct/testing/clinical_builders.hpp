@@ -543,7 +543,7 @@ template <class = void>
     out.peak_organ = organ;
     out.episode = c::gvhd_episode{hsct::transplant_day::at(onset), std::nullopt,
                                   hsct::transplant_day::at(onset + length - 1), false};
-    out.days.reserve(static_cast<std::size_t>(before + length));
+    out.days.reserve(static_cast<std::size_t>(before) + static_cast<std::size_t>(length));
     const detail::gvhd_caps below = detail::gvhd_caps_of(grade - 1);
     const detail::gvhd_caps at_most = detail::gvhd_caps_of(grade);
     const bool lower_gi_peak_by_volume = organ == O::lower_gi && organ_stage < 4;

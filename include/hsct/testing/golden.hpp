@@ -156,7 +156,7 @@ namespace detail::golden {
 }
 [[nodiscard]] inline std::string number_text(double v) {
     char buf[32];
-    std::snprintf(buf, sizeof buf, "%.10g", v);
+    static_cast<void>(std::snprintf(buf, sizeof buf, "%.10g", v));
     return buf;
 }
 }  // namespace detail::golden
@@ -286,12 +286,18 @@ template <class = void>
 [[nodiscard]] std::string write_golden_cases(const std::vector<golden_case>& cases) {
     std::string s;
     for (const auto& c : cases) {
-        s += "case " + c.name + "\nsource " + c.source + "\nrule " + c.rule + "\n";
+        s.append("case ").append(c.name).append("\nsource ").append(c.source).append("\nrule ").append(c.rule);
+        s += '\n';
         for (const auto& [k, v] : c.inputs) {
-            s += "input " + k + " = " + v + "\n";
+            s.append("input ").append(k).append(" = ").append(v);
+            s += '\n';
         }
         for (const auto& e : c.expect) {
-            s += "expect " + e.key + " = " + e.value + (e.tolerance ? " +- " + *e.tolerance : std::string()) + "\n";
+            s.append("expect ").append(e.key).append(" = ").append(e.value);
+            if (e.tolerance) {
+                s.append(" +- ").append(*e.tolerance);
+            }
+            s += '\n';
         }
         s += "end\n\n";
     }

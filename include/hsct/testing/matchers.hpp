@@ -106,7 +106,7 @@ public:
         // The distance to 6 significant digits: the subtraction's rounding (0.7999999999999972
         // for 57.8 - 57) is not what a reader of the failure needs.
         char buf[32];
-        std::snprintf(buf, sizeof buf, "%.6g", std::fabs(actual.in(U{}) - expected_.in(U{})));
+        static_cast<void>(std::snprintf(buf, sizeof buf, "%.6g", std::fabs(actual.in(U{}) - expected_.in(U{}))));
         return "(it is " + std::string(buf) + " " + std::string(U::info.symbol) + " away)";
     }
 

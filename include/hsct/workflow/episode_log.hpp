@@ -785,8 +785,7 @@ log_check read(std::string_view text, const log_read_options& opt, std::optional
                         expected == 1 ? std::string("the header's hash does not match: the header was changed")
                                       : hsct::detail::concat({"entry ", std::to_string(n),
                                                               "'s hash does not match: entry ", std::to_string(n),
-                                                              " (or this link) was changed, or an entry was "
-                                                              "inserted or removed"}),
+                                                              " (or this link) was changed, or an entry was inserted or removed"}),
                         "WF-LOG-003");
         }
         if (keyed) {

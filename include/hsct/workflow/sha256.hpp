@@ -88,6 +88,7 @@ constexpr std::uint32_t schedule(std::array<std::uint32_t, 16>& w, std::size_t t
 
 /// FIPS 180-4 section 6.2.2: one 512-bit block into the state (eight rounds a loop step).
 constexpr void compress(std::array<std::uint32_t, 8>& hv, const std::uint8_t* block) noexcept {
+    // NOLINTNEXTLINE(cppcoreguidelines-pro-type-member-init): every word written before read; no zeroing
     std::array<std::uint32_t, 16> w;  // every word written before it is read
     for (std::size_t t = 0; t < 16; ++t) {
         w[t] = (std::uint32_t{block[4 * t]} << 24U) | (std::uint32_t{block[4 * t + 1]} << 16U) |

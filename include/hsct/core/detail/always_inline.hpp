@@ -9,7 +9,9 @@
 /// Asks the compiler to inline a small hot function (a unit conversion, a threshold comparison,
 /// a rule's recorder): GCC's inliner otherwise gives up on them inside a large rule function,
 /// and a call per comparison costs more than the comparison (docs/performance.md).
-#if defined(__GNUC__) || defined(__clang__)
+/// HSCT_NO_FORCE_INLINE (the coverage preset only) leaves inlining to the compiler, so that gcov
+/// counts each comparison's branches once rather than once per call site they are forced into.
+#if (defined(__GNUC__) || defined(__clang__)) && !defined(HSCT_NO_FORCE_INLINE)
 #define HSCT_ALWAYS_INLINE [[gnu::always_inline]] inline
 /// The same for a lambda, written after its parameter list: [&](int x) HSCT_LAMBDA_ALWAYS_INLINE {}
 #define HSCT_LAMBDA_ALWAYS_INLINE __attribute__((always_inline))

@@ -22,15 +22,16 @@
 // tests/assurance/check_thresholds.py then checks that the suite reaches every threshold below,
 // at and above it (docs/quality.md).
 #if defined(HSCT_THRESHOLD_PROBE)
-#include <source_location>
 namespace hsct::detail {
 /// cmp: 0 <, 1 <=, 2 >, 3 >=, 4 =.
 void hsct_threshold_probe(const char* file, unsigned line, int cmp, double v, double t) noexcept;
 }  // namespace hsct::detail
-#define HSCT_DETAIL_PROBE_PARAM , std::source_location hsct_probe_site = std::source_location::current()
-#define HSCT_DETAIL_PROBE_FORWARD , hsct_probe_site
-#define HSCT_DETAIL_PROBE(cmp)                                                                           \
-    ::hsct::detail::hsct_threshold_probe(hsct_probe_site.file_name(), hsct_probe_site.line(), cmp, v, t)
+// __builtin_FILE/__builtin_LINE as default arguments name the caller's line (GCC 12 and Clang 14;
+// Clang 14 has no std::source_location).
+#define HSCT_DETAIL_PROBE_PARAM \
+    , const char* hsct_probe_file = __builtin_FILE(), unsigned hsct_probe_line = __builtin_LINE()
+#define HSCT_DETAIL_PROBE_FORWARD , hsct_probe_file, hsct_probe_line
+#define HSCT_DETAIL_PROBE(cmp) ::hsct::detail::hsct_threshold_probe(hsct_probe_file, hsct_probe_line, cmp, v, t)
 #else
 #define HSCT_DETAIL_PROBE_PARAM
 #define HSCT_DETAIL_PROBE_FORWARD

@@ -29,7 +29,7 @@ namespace hsct::donor::detail {
         data.append(buf, got);
     }
     const bool bad = std::ferror(fp) != 0;
-    std::fclose(fp);
+    static_cast<void>(std::fclose(fp));  // opened for reading: a failed close loses nothing
     if (bad) {
         return std::nullopt;
     }
