@@ -83,8 +83,9 @@ def main():
             seen[key] |= int(bits)
             tests[key].add(test)
 
-    # Each line: <file> <comparator> <threshold|input> <kind>: <reason>. kind "input": the
-    # threshold is an input the tests choose; kind "gap": a test still to be written (the list
+    # Each line: <file> <requirement ID> <comparator> <threshold|input> <kind>: <reason>. kind "input": the
+    # threshold is an input the tests choose; kind "guarded": a side the code decides before it
+    # reaches the comparison; kind "gap": a test still to be written (the list
     # only shrinks: a new gap fails, and a listed gap the tests now close fails until removed).
     exceptions = {}
     if os.path.isfile(args.exceptions):
@@ -93,11 +94,11 @@ def main():
                 row = row.strip()
                 if not row or row.startswith("#"):
                     continue
-                parts = row.split(" ", 3)
-                if len(parts) < 4 or not parts[3].startswith(("gap:", "input:")):
+                parts = row.split(" ", 4)
+                if len(parts) < 5 or not parts[4].startswith(("gap:", "input:", "guarded:")):
                     problems_early.append(f"{os.path.basename(args.exceptions)}: malformed line: {row}")
                     continue
-                exceptions[" ".join(parts[:3])] = parts[3]
+                exceptions[" ".join(parts[:4])] = parts[4]
 
     # A site that compares against many different thresholds takes its threshold from the input
     # (a dose computed from the patient, a range a caller chose): it is checked as one threshold,
@@ -131,7 +132,7 @@ def main():
         report.append(f"{site}\t{rid}\tv {CMP[cmp]} {shown}\t{','.join(sides)}")
         if not missing:
             continue
-        ekey = f"{rel} {CMP[cmp]} {shown}"
+        ekey = f"{rel} {rid} {CMP[cmp]} {shown}"
         if ekey in exceptions:
             sites_excepted.add(ekey)
             continue
@@ -140,7 +141,8 @@ def main():
         problems.append(f"{site}: {rid}: v {CMP[cmp]} {shown} reached {'/'.join(sides)} but not "
                         f"{'/'.join(missing)} (by {len(tests[key])} test(s): {' '.join(tagset[:6]) or '-'})")
     reached_sites = {f"{k[0]}:{k[1]}" for k in seen}
-    reached_keys = {f"{k[0]} {CMP[k[2]]} {'input' if k[3] is None else format(k[3], 'g')}" for k in seen}
+    reached_keys = {f"{k[0]} {nearest_id(root, k[0], k[1])} {CMP[k[2]]} {'input' if k[3] is None else format(k[3], 'g')}"
+                    for k in seen}
     for ekey in sorted(exceptions):
         if ekey not in reached_keys:
             problems.append(f"{ekey}: listed in {os.path.basename(args.exceptions)} but not reached by the tests")
@@ -157,14 +159,15 @@ def main():
     full = sum(1 for k in seen if seen[k] == 7 or (k[3] == 0.0 and seen[k] & 6 == 6))
     gaps = sum(1 for v in exceptions.values() if v.startswith("gap:"))
     print(f"check_thresholds: {sites} comparison sites, {thresholds} (site, comparator, threshold) reached; "
-          f"{full} below, at and above; listed: {gaps} open gaps, {len(exceptions) - gaps} input thresholds; "
+          f"{full} below, at and above; listed: {gaps} open gaps, {len(exceptions) - gaps} input or guarded; "
           f"{len(problems)} problem(s)")
     if args.write_gaps:
         with open(args.write_gaps, "w", encoding="utf-8") as f:
             for p in problems:
-                m = re.match(r"(\S+):\d+: \S+: v (\S+) (\S+) reached (\S+) but not (\S+)", p)
+                m = re.match(r"(\S+):\d+: (\S+): v (\S+) (\S+) reached (\S+) but not (\S+)", p)
                 if m:
-                    f.write(f"{m.group(1)} {m.group(2)} {m.group(3)} gap: reached {m.group(4)}, not {m.group(5)}\n")
+                    f.write(f"{m.group(1)} {m.group(2)} {m.group(3)} {m.group(4)} gap: reached {m.group(5)}, "
+                            f"not {m.group(6)}\n")
     return 1 if problems else 0
 
 

@@ -14,7 +14,7 @@ src=$(pwd)
 # Issue 17's gates are 95 % lines and 90 % branches; the branch gate stands at what the suite
 # reaches until it reaches 90, and only rises (docs/quality.md, section 3).
 LINE_MIN=95
-BRANCH_MIN=87
+BRANCH_MIN=88
 build=build/coverage
 do_build=1
 html=""

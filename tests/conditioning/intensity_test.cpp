@@ -135,6 +135,24 @@ TEST_CASE("melphalan and thiotepa limits under the workshop rule set", "[COND-IN
     CHECK(intensity(c::regimens::tbf(), cibmtr) == I::myeloablative);
 }
 
+TEST_CASE("each intensity threshold on the side the cases above leave out", "[COND-INT-001][COND-INT-002]") {
+    // TBI in one fraction above 5 Gy (historical single-fraction TBI; above hsct's per-day range,
+    // so given with a centre's own maximum): MAC by both rule sets
+    const auto tbi6 =
+        part(c::make_tbi(hsct::radiation_dose(6.0, hsct::units::Gy), 1, c::dose_range_options{6.0}), {-1});
+    CHECK(intensity(regimen_of({tbi6}), baci) == I::myeloablative);
+    CHECK(intensity(regimen_of({tbi6}), cibmtr) == I::myeloablative);
+    // fractionated 8.4 Gy: MAC under the workshop's strict limit as well
+    CHECK(intensity(regimen_of({tbi(2.1, 2, {-2, -1})}), cibmtr) == I::myeloablative);
+    // busulfan oral-eq 7.5 (IV 6.0): below Bacigalupo's > 8
+    CHECK(intensity(regimen_of({bu_iv(3.0, {-3, -2}), flu(5)}), baci) == I::reduced_intensity);
+    // TBI 1.8 Gy with fludarabine: below the NMA limit of 2 Gy
+    CHECK(intensity(regimen_of({tbi(1.8, 1, {0}), flu(3)}), baci) == I::non_myeloablative);
+    // thiotepa 12 mg/kg (3 x 4): above the workshop's RIC limit of 10
+    const auto tt = part(c::make_dose<agent::thiotepa>(hsct::dose_per_mass(4.0, hsct::units::mg_per_kg)), {-4, -3, -2});
+    CHECK(intensity(regimen_of({tt}), cibmtr) == I::myeloablative);
+}
+
 TEST_CASE("post-transplant cyclophosphamide is not conditioning; the decisive criterion is named", "[COND-INT-001]") {
     const auto r = c::assess_intensity(c::regimens::flu_cy_tbi_ptcy());
     REQUIRE(r.has_value());

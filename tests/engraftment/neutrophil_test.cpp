@@ -7,6 +7,7 @@
 #include <limits>
 #include <optional>
 #include <random>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -103,6 +104,42 @@ TEST_CASE("the threshold below, at and above", "[ENG-NEUT-001]") {
         CHECK((assess(s).status == e::engraftment_status::engrafted) == ge);
         CHECK((assess(s, ebmt_2019()).status == e::engraftment_status::engrafted) == gt);
     }
+}
+
+TEST_CASE("counting starts only below 0.5: a value exactly at it is no nadir", "[ENG-NEUT-001][ENG-NEUT-002][ENG-NEUT-003]") {
+    // at 0.5 from Day 0: never below the threshold, so nothing to engraft from
+    CHECK(assess({{0, 0.5}, {1, 0.5}, {2, 0.6}, {3, 0.7}}).status == e::engraftment_status::never_below_threshold);
+    // just below on Day 0: the nadir, then three days at or above from D+1
+    const auto r = assess({{0, 0.49}, {1, 0.5}, {2, 0.6}, {3, 0.7}});
+    REQUIRE(r.nadir_day.has_value());
+    CHECK(r.nadir_day->number() == 0);
+    CHECK(day(r) == 1);
+    // above it from Day 0: never below
+    CHECK(assess({{0, 0.51}, {1, 0.6}, {2, 0.7}}).status == e::engraftment_status::never_below_threshold);
+}
+
+TEST_CASE("neutrophil_engraftment_day: below, at and above 0.5 under each definition, and the nadir's edge",
+          "[ENG-NEUT-001][ENG-NEUT-002][ENG-NEUT-003]") {
+    const auto lean = [](const series& s, const e::neutrophil_options& o) {
+        std::vector<e::day_value<hsct::anc>> days;
+        for (const auto& [d, v] : s) {
+            days.push_back({hsct::transplant_day::at(d), hsct::anc(v, u::giga_per_l)});
+        }
+        auto r = e::neutrophil_engraftment_day(days, o);
+        REQUIRE(r.has_value());
+        return *r;
+    };
+    for (const auto& [v, ge, gt] : {std::tuple{0.49, false, false}, std::tuple{0.5, true, false},
+                                    std::tuple{0.51, true, true}}) {
+        INFO(v);
+        const series s{{5, 0.1}, {10, v}, {11, v}, {12, v}};
+        CHECK((lean(s, {}).status == e::engraftment_status::engrafted) == ge);
+        CHECK((lean(s, ebmt_2019()).status == e::engraftment_status::engrafted) == gt);
+    }
+    CHECK(lean({{0, 0.5}, {1, 0.5}, {2, 0.6}, {3, 0.7}}, {}).status == e::engraftment_status::never_below_threshold);
+    const auto r = lean({{0, 0.49}, {1, 0.5}, {2, 0.6}, {3, 0.7}}, {});
+    REQUIRE(r.day.has_value());
+    CHECK(r.day->number() == 1);
 }
 
 TEST_CASE("run lengths, incomplete runs, and what broke the latest run", "[ENG-NEUT-002][ENG-NEUT-003]") {

@@ -7,6 +7,7 @@
 #include <limits>
 #include <optional>
 #include <random>
+#include <tuple>
 #include <utility>
 #include <vector>
 
@@ -100,6 +101,48 @@ TEST_CASE("each milestone below, at and above its threshold", "[ENG-PLT-001][ENG
         const series s{{5, 5}, {20, v}, {21, v}, {22, v}};
         CHECK((assess(s, {}, m).status == e::engraftment_status::engrafted) == want);
     }
+}
+
+TEST_CASE("counting starts only below the milestone's threshold: a count exactly at it is no nadir",
+          "[ENG-PLT-001][ENG-PLT-002][ENG-PLT-003]") {
+    using M = e::platelet_milestone;
+    for (const auto& [m, t] : {std::tuple{M::at_least_20, 20.0}, std::tuple{M::at_least_50, 50.0}}) {
+        INFO(id(m));
+        // at the threshold from D+1 and never transfused: never below it
+        CHECK(assess({{1, t}, {7, t}, {14, t + 5}, {21, t + 10}}, {}, m).status ==
+              e::engraftment_status::never_below_threshold);
+        // a tenth below on D+1: counting starts there, and D+7 is the first of three at or above
+        const auto r = assess({{1, t - 0.1}, {7, t}, {14, t + 5}, {21, t + 10}}, {}, m);
+        REQUIRE(r.counting_from.has_value());
+        CHECK(r.counting_from->number() == 1);
+        CHECK(day(r) == 7);
+    }
+}
+
+TEST_CASE("platelet_engraftment_day: each milestone below, at and above its threshold, and the nadir's edge",
+          "[ENG-PLT-001][ENG-PLT-002][ENG-PLT-003]") {
+    using M = e::platelet_milestone;
+    const auto lean = [](const series& s, M m) {
+        e::platelet_options o;
+        o.milestone = m;
+        auto r = e::platelet_engraftment_day(make(s).days(), tx({}), o);
+        REQUIRE(r.has_value());
+        return *r;
+    };
+    for (const auto& [m, v, want] : {std::tuple{M::at_least_20, 19.9, false}, std::tuple{M::at_least_20, 20.0, true},
+                                     std::tuple{M::at_least_20, 20.1, true}, std::tuple{M::at_least_50, 49.9, false},
+                                     std::tuple{M::at_least_50, 50.0, true}, std::tuple{M::at_least_50, 50.1, true},
+                                     std::tuple{M::above_20_ebmt_2019, 19.9, false},
+                                     std::tuple{M::above_20_ebmt_2019, 20.0, false},
+                                     std::tuple{M::above_20_ebmt_2019, 20.1, true}}) {
+        INFO(id(m) << " " << v);
+        CHECK((lean({{5, 5}, {20, v}, {21, v}, {22, v}}, m).status == e::engraftment_status::engrafted) == want);
+    }
+    CHECK(lean({{1, 20}, {7, 20}, {14, 25}, {21, 30}}, M::at_least_20).status ==
+          e::engraftment_status::never_below_threshold);
+    const auto r = lean({{1, 19.9}, {7, 20}, {14, 25}, {21, 30}}, M::at_least_20);
+    REQUIRE(r.day.has_value());
+    CHECK(r.day->number() == 7);
 }
 
 TEST_CASE("the transfusion-free interval at its edge, and a transfusion inside the run", "[ENG-PLT-001][ENG-PLT-002]") {
