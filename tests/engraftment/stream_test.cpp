@@ -11,6 +11,7 @@
 #include <limits>
 #include <optional>
 #include <random>
+#include <tuple>
 #include <vector>
 
 #include "support/catch.hpp"
@@ -137,6 +138,53 @@ TEST_CASE("results in order: EN-1 one at a time", "[ENG-STREAM-001][ENG-STREAM-0
     CHECK(seen == std::vector<S>{S::not_yet, S::not_yet, S::not_yet, S::not_yet, S::engrafted});
     CHECK(s.result().day->number() == 12);
     CHECK(same_result(s.result(), *e::assess_neutrophil_engraftment(*e::consolidate<hsct::anc>(en1))));
+}
+
+TEST_CASE("streams exactly at their thresholds: where counting starts and what qualifies, as batch",
+          "[ENG-STREAM-002][ENG-STREAM-003][ENG-NEUT-001][ENG-NEUT-002][ENG-PLT-001][ENG-PLT-002]") {
+    // neutrophils: a value at 0.5 starts no count; below, at and above 0.5 under each definition
+    for (const auto def : {e::neutrophil_definition::astct_2021, e::neutrophil_definition::ebmt_2019}) {
+        for (const double first : {0.49, 0.5, 0.51}) {
+            for (const double v : {0.49, 0.5, 0.51}) {
+                e::neutrophil_options o;
+                o.definition = def;
+                e::neutrophil_stream s(o);
+                const std::vector<rec> in{anc(0, first), anc(1, v), anc(2, v), anc(3, v)};
+                for (const auto& r : in) {
+                    REQUIRE(s.add(r).has_value());
+                }
+                INFO(id(def) << " " << first << " " << v);
+                const auto batch = *e::assess_neutrophil_engraftment(*e::consolidate<hsct::anc>(in), o);
+                CHECK(same_result(s.result(), batch));
+                const bool starts = first < 0.5;
+                const bool qualifies = def == e::neutrophil_definition::astct_2021 ? v >= 0.5 : v > 0.5;
+                CHECK((s.result().status == e::engraftment_status::engrafted) == (starts && qualifies));
+            }
+        }
+    }
+    // platelets: the same at 20 and 50, and EBMT 2019's strict 20
+    using M = e::platelet_milestone;
+    for (const auto& [m, t] : {std::tuple{M::at_least_20, 20.0}, std::tuple{M::at_least_50, 50.0},
+                               std::tuple{M::above_20_ebmt_2019, 20.0}}) {
+        for (const double first : {t - 0.1, t, t + 0.1}) {
+            for (const double v : {t - 0.1, t, t + 0.1}) {
+                e::platelet_options o;
+                o.milestone = m;
+                e::platelet_stream s(o);
+                const std::vector<prec> in{plt(1, first), plt(8, v), plt(15, v), plt(22, v)};
+                for (const auto& r : in) {
+                    REQUIRE(s.add(r).has_value());
+                }
+                INFO(id(m) << " " << first << " " << v);
+                const auto batch = *e::assess_platelet_engraftment(*e::consolidate<hsct::platelets>(in),
+                                                                   *e::make_transfusion_log({}), o);
+                CHECK(same_result(s.result(), batch));
+                const bool starts = first < t - 0.05;
+                const bool qualifies = m == M::above_20_ebmt_2019 ? v > t + 0.05 : v > t - 0.05;
+                CHECK((s.result().status == e::engraftment_status::engrafted) == (starts && qualifies));
+            }
+        }
+    }
 }
 
 TEST_CASE("streaming equals batch after every result, in any arrival order (property)",
