@@ -113,7 +113,7 @@ struct platelet_result {
     platelet_options options;
 };
 
-/// The milestone's threshold and comparator.
+/// ENG-PLT-001/002: the milestone's threshold and comparator.
 [[nodiscard]] constexpr hsct::platelets platelet_threshold(platelet_milestone m) noexcept {
     return hsct::platelets(m == platelet_milestone::at_least_50 ? 50.0 : 20.0, hsct::units::giga_per_l);
 }
