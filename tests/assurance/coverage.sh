@@ -11,10 +11,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 src=$(pwd)
 
-# Issue 17's gates are 95 % lines and 90 % branches; the branch gate stands at what the suite
-# reaches until it reaches 90, and only rises (docs/quality.md, section 3).
+# Issue 17's gates (docs/quality.md, section 3).
 LINE_MIN=95
-BRANCH_MIN=88
+BRANCH_MIN=90
 build=build/coverage
 do_build=1
 html=""
