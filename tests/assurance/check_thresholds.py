@@ -23,23 +23,12 @@ import re
 import sys
 from collections import defaultdict
 
+from requirement_ids import ID_RE, WORD_ID_RE, test_cases
+
 CMP = {0: "<", 1: "<=", 2: ">", 3: ">=", 4: "="}
 SIDES = ((1, "below"), (2, "at"), (4, "above"))
-ID_RE = re.compile(r"\b(?:CORE|PAT|DON|COND|GRAFT|ENG|COMP|FU|WF|TEST)(?:-[A-Z0-9]+)+(?:(?:\.\.|/)\d{3})*")
-TEST_RE = re.compile(r'TEST_CASE\(\s*"((?:[^"\\]|\\.)*)"\s*,\s*"([^"]*)"', re.S)
 INPUT_THRESHOLDS = 8  # more distinct thresholds than this at one site: the threshold is an input
 SKIP_FILES = ("include/hsct/core/explain_text.hpp",)  # renders numbers; decides nothing
-
-
-def test_tags(root):
-    tags = {}
-    for dirpath, _, names in os.walk(os.path.join(root, "tests")):
-        for n in names:
-            if n.endswith(".cpp"):
-                with open(os.path.join(dirpath, n), encoding="utf-8") as f:
-                    for m in TEST_RE.finditer(f.read()):
-                        tags[m.group(1).replace('\\"', '"')] = m.group(2)
-    return tags
 
 
 def nearest_id(root, rel, line, cache={}):
@@ -50,7 +39,7 @@ def nearest_id(root, rel, line, cache={}):
     for k in range(min(line, len(lines)) - 1, -1, -1):
         m = ID_RE.search(lines[k])
         if m:
-            return m.group(0)
+            return m.group(0).replace(", ", ",")
     return "?"
 
 
@@ -116,7 +105,7 @@ def main():
         merged_tests[k] |= tests[key]
     seen, tests = merged, merged_tests
 
-    names = test_tags(root)
+    names = {name: tags for _, name, tags in test_cases(root)}
     problems = list(problems_early)
     report = []
     sites_excepted = set()
@@ -136,8 +125,8 @@ def main():
         if ekey in exceptions:
             sites_excepted.add(ekey)
             continue
-        tagset = sorted({tag for name in tests[key] for tag in re.findall(r"\[([^\]]+)\]", names.get(name, ""))
-                         if ID_RE.fullmatch(tag)})
+        tagset = sorted({tag for name in tests[key] for tag in names.get(name, ())
+                         if ID_RE.fullmatch(tag) or WORD_ID_RE.fullmatch(tag)})
         problems.append(f"{site}: {rid}: v {CMP[cmp]} {shown} reached {'/'.join(sides)} but not "
                         f"{'/'.join(missing)} (by {len(tests[key])} test(s): {' '.join(tagset[:6]) or '-'})")
     reached_sites = {f"{k[0]}:{k[1]}" for k in seen}

@@ -23,34 +23,9 @@ import os
 import re
 import sys
 
-PREFIXES = "CORE|PAT|DON|COND|GRAFT|ENG|COMP|FU|WF|TEST"
-ID_RE = re.compile(r"\b((?:%s)(?:-[A-Z0-9]+)+?)-(\d{3})([a-z]?)((?:(?:\.\.|/|, ?)\d{3}[a-z]?)*)(?![\w-])"
-                   % PREFIXES)
-WORD_ID_RE = re.compile(r"\b((?:%s)(?:-[A-Z][A-Z0-9]*)+)\b(?!-)" % PREFIXES)  # CORE-LOINC, PAT-DOSE-TOL
-TAG_STRING_RE = re.compile(r'"((?:\[[^\]"]+\])+)"')
-TAG_RE = re.compile(r"\[([^\]]+)\]")
+from requirement_ids import ID_RE, WORD_ID_RE, ids_in, test_cases
+
 IDENT_RE = re.compile(r"[A-Za-z_]\w*")
-
-
-def expand(stem, first, suffix, rest):
-    """ENG-NEUT-001..003 -> [ENG-NEUT-001, -002, -003]; lists by / or ', ' likewise."""
-    ids = [f"{stem}-{first}{suffix}"]
-    prev = int(first)
-    for sep, num in re.findall(r"(\.\.|/|, ?)(\d{3}[a-z]?)", rest):
-        n = int(num[:3])
-        if sep == "..":
-            ids += [f"{stem}-{k:03d}" for k in range(prev + 1, n + 1)]
-        else:
-            ids.append(f"{stem}-{num}")
-        prev = n
-    return ids
-
-
-def ids_in(text):
-    out = set()
-    for m in ID_RE.finditer(text):
-        out.update(expand(m.group(1), m.group(2), m.group(3), m.group(4)))
-    return out
 
 
 def strip_comments(code):
@@ -134,7 +109,6 @@ def main():
     root = os.path.abspath(root)
     problems = []
     headers = read_tree(root, "include", (".hpp",))
-    tests = read_tree(root, "tests", (".cpp", ".hpp"))
     rows = parse_matrix(os.path.join(root, "docs", "traceability.md"))
 
     code_ids = {}
@@ -148,10 +122,7 @@ def main():
     for text in headers.values():
         identifiers.update(IDENT_RE.findall(strip_comments(text)))
 
-    test_tags = set()
-    for text in tests.values():
-        for m in TAG_STRING_RE.finditer(text):
-            test_tags.update(TAG_RE.findall(m.group(1)))
+    test_tags = {tag for _, _, tags in test_cases(root) for tag in tags}
     tagged_ids = set()
     for t in test_tags:
         tagged_ids.update(ids_in(t) if ID_RE.fullmatch(t) else set())

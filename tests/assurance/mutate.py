@@ -43,10 +43,10 @@ import sys
 import tempfile
 import time
 
+from requirement_ids import ID_RE, expand, test_cases
+
 JOBS = 1
 ROOT = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-PREFIXES = "CORE|PAT|DON|COND|GRAFT|ENG|COMP|FU|WF|TEST"
-ID_RE = re.compile(r"\b((?:%s)(?:-[A-Z0-9]+)+?)-(\d{3})([a-z]?)((?:(?:\.\.|/)\d{3}[a-z]?)*)(?![\w-])" % PREFIXES)
 NUM = r"(?<![\w.])(\d+\.\d+|\d+)(?![\w.])"
 # Files whose numbers are unit factors, text, formats or machinery rather than clinical thresholds.
 SKIP = re.compile(r"include/hsct/(core/(units|quantity|number_format|format|date|result|enum|explain|explain_text|"
@@ -60,17 +60,6 @@ FLIPS = [("comparator::greater_equal", "comparator::greater"), ("comparator::gre
          ("comparator::less_equal", "comparator::less"), ("comparator::less", "comparator::less_equal"),
          ("detail::at_least(", "detail::above("), ("detail::above(", "detail::at_least("),
          ("detail::below(", "detail::at_most("), ("detail::at_most(", "detail::below(")]
-
-
-def expand(m):
-    stem, first, suffix, rest = m.group(1), m.group(2), m.group(3), m.group(4)
-    ids = [f"{stem}-{first}{suffix}"]
-    prev = int(first)
-    for sep, num in re.findall(r"(\.\.|/)(\d{3}[a-z]?)", rest):
-        n = int(num[:3])
-        ids += [f"{stem}-{k:03d}" for k in range(prev + 1, n + 1)] if sep == ".." else [f"{stem}-{num}"]
-        prev = n
-    return ids
 
 
 def step(lit):
@@ -172,19 +161,12 @@ def read_results(path):
     return out
 
 
-TEST_RE = re.compile(r'TEST_CASE\(\s*"(?:[^"\\]|\\.)*"\s*,\s*"([^"]*)"', re.S)
-
-
 def tag_files():
     files = {}
-    for dirpath, _, names in os.walk(os.path.join(ROOT, "tests")):
-        for n in names:
-            if n.endswith("_test.cpp"):
-                p = os.path.join(dirpath, n)
-                with open(p, encoding="utf-8") as f:
-                    for m in TEST_RE.finditer(f.read()):
-                        for tag in re.findall(r"\[([^\]]+)\]", m.group(1)):
-                            files.setdefault(tag, set()).add(os.path.relpath(p, ROOT))
+    for path, _, tags in test_cases(ROOT):
+        if path.endswith("_test.cpp"):
+            for tag in tags:
+                files.setdefault(tag, set()).add(path)
     return files
 
 
