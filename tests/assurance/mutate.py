@@ -14,9 +14,12 @@ The mutants:
           `inline constexpr hsct::anc neutrophil_threshold{0.5, units::giga_per_l}`), the
           threshold in a comparison (`satisfies(x, comparator::greater, 2.0)`) and the threshold
           of a table row (`comparator::greater_equal, hsct::cell_dose{2.0, ...}`);
+          and each edge of a band table written as an array (`static constexpr double edges[] =
+          {0.0, 25.0, 50.0};`);
   flip    each comparator made strict or not strict (comparator::greater_equal <-> greater,
           less <-> less_equal; detail::at_least <-> above, below <-> at_most; `>=` <-> `>` and
-          `<` <-> `<=` where a named threshold constant is compared).
+          `<` <-> `<=` where a named threshold constant is compared), and each entry of a band table's
+          strictness array (`static constexpr bool strict[] = {true, false, true};`) negated.
 The requirement ID of a mutant is an ID written in the mutated statement's line, else the
 nearest one above it; its tests are the TEST_CASEs tagged with that ID (or any ID of a range).
 A mutant whose ID no test carries is reported as untested (it counts as a survivor).
@@ -53,8 +56,17 @@ SKIP = re.compile(r"include/hsct/(core/(units|quantity|number_format|format|date
                   r"detail/threshold|detail/text)|workflow/sha256|donor/(hla_name|gl_string|mac_table|hla_release)|"
                   r"testing/)")
 
+# Named constants that are structure, not clinical thresholds: the sizes of enumerations and
+# tables (checked by static_asserts against the enumerations), format versions and buffer limits.
+STRUCTURE = {"agent_count", "custody_state_count", "custody_event_count", "episode_state_count",
+             "episode_event_count", "vaccine_count", "match_locus_count", "capacity",
+             "episode_log_version", "regimen_text_version", "max_line",
+             "max_ranking_criteria"}
 CONST_RE = re.compile(r"^\s*(?:inline\s+|static\s+)*constexpr\s+(?!auto\b|bool\b|std::string_view\b|const\s+char)"
                       r"[\w:<>, ]+?\s+(\w+)\s*(?:=\s*" + NUM + r"\s*;|\{\s*" + NUM + r"\s*,\s*[\w:]*units::\w+\s*\})")
+# A band table written as an array beside its code (`static constexpr double edges[] = {0.0, 25.0, 50.0};`
+# and which of its edges are strict, `static constexpr bool strict[] = {true, false, true};`).
+ARRAY_RE = re.compile(r"constexpr\s+(double|bool)\s+(\w+)\[\]\s*=\s*\{([^}]*)\}")
 CMP_LIT_RE = re.compile(r"comparator::(?:greater_equal|greater|less_equal|less|equal)\s*,\s*(?:[\w:]+\{\s*)?" + NUM)
 FLIPS = [("comparator::greater_equal", "comparator::greater"), ("comparator::greater", "comparator::greater_equal"),
          ("comparator::less_equal", "comparator::less"), ("comparator::less", "comparator::less_equal"),
@@ -85,7 +97,7 @@ def headers():
 
 def code_part(line):
     """The line without its // comment and string literals' contents (for matching code only)."""
-    line = re.sub(r'"(?:[^"\\]|\\.)*"', '""', line)
+    line = re.sub(r'"(?:[^"\\]|\\.)*"', lambda m: '"' + " " * (len(m.group()) - 2) + '"', line)  # columns kept
     return line.split("//")[0]
 
 
@@ -106,7 +118,7 @@ def find_mutants():
         for k, raw in enumerate(lines):
             code = code_part(raw)
             m = CONST_RE.match(code)
-            if m:
+            if m and m.group(1) not in STRUCTURE:
                 consts.add(m.group(1))
         for k, raw in enumerate(lines):
             code = code_part(raw)
@@ -115,11 +127,22 @@ def find_mutants():
             ids = ids_for(lines, k)
             spans = []
             m = CONST_RE.match(code)
-            if m:
+            if m and m.group(1) not in STRUCTURE:
                 g = 2 if m.group(2) else 3
                 spans.append((m.start(g), m.end(g), "const " + m.group(1)))
             for m in CMP_LIT_RE.finditer(code):
                 spans.append((m.start(1), m.end(1), "comparison"))
+            for m in ARRAY_RE.finditer(code):
+                base = m.start(3)
+                if m.group(1) == "double":
+                    for e in re.finditer(NUM, m.group(3)):
+                        spans.append((base + e.start(1), base + e.end(1), f"edge {m.group(2)}[]"))
+                else:
+                    for e in re.finditer(r"\b(true|false)\b", m.group(3)):
+                        old = e.group(1)
+                        new = "false" if old == "true" else "true"
+                        mutants.append({"file": rel, "line": k + 1, "op": f"flip: {m.group(2)}[] {old} -> {new}",
+                                        "col": base + e.start(1), "old": old, "new": new, "ids": ids})
             for a, b, what in spans:
                 lit = code[a:b]
                 for new in step(lit):
@@ -134,6 +157,8 @@ def find_mutants():
                                      + re.escape(name) + r"\s*(>=|<=|(?<![<>=-])>(?![>=])|(?<![<>])<(?![<=]))", code):
                     op = m.group(1) or m.group(2)
                     col = m.start(1) if m.group(1) else m.start(2)
+                    if m.group(2) == ">" and code[:m.start()].rstrip().endswith((",", "<")):
+                        continue  # a template's closing bracket (`fixed_list<T, name>`), not a comparison
                     new = {">=": ">", ">": ">=", "<=": "<", "<": "<="}[op]
                     mutants.append({"file": rel, "line": k + 1, "op": f"flip: {op} -> {new} ({name})", "col": col,
                                     "old": op, "new": new, "ids": ids})
@@ -149,15 +174,19 @@ def find_mutants():
 
 
 def read_results(path):
-    """The recorded outcome of each mutant: key -> killed | survived (tests/assurance/mutation_results.txt)."""
+    """The recorded outcome of each mutant (tests/assurance/mutation_results.txt): key -> (status,
+    reason). Status killed, survived (a test still to write) or equivalent (no input tells the
+    mutant from the original: `equivalent <key> ## <why>`, written by hand and kept by
+    --write-results while the mutant survives)."""
     out = {}
     if path and os.path.isfile(path):
         with open(path, encoding="utf-8") as f:
             for row in f:
                 if row.startswith("#") or " | " not in row:
                     continue
-                status, _, key = row.rstrip("\n").partition(" ")
-                out[key] = status
+                status, _, rest = row.rstrip("\n").partition(" ")
+                key, _, why = rest.partition(" ## ")
+                out[key] = (status, why)
     return out
 
 
@@ -205,6 +234,10 @@ def command_for(src, commands):
     if cmd is None:
         return None, None
     args = shlex.split(cmd["command"])
+    if "-include" in args:  # the Catch2 PCH: used when built, else the test file's own #include
+        k = args.index("-include")
+        if not os.path.isfile(args[k + 1] + ".gch"):
+            del args[k:k + 2]
     args.insert(1, "-O0")  # a later -O2 would win: drop it
     args = [a for a in args if not re.fullmatch(r"-O[1-3s]", a)]
     return args, cmd["directory"]
@@ -286,19 +319,20 @@ def main():
     done = {}
     if args.resume and args.out and os.path.isfile(args.out):
         with open(args.out, encoding="utf-8") as f:
-            for row in f:
+            for row in f:  # "<n> <status> <secs> <where> <op> [<IDs>] || <key>": keyed, as numbers shift
                 parts = row.split()
-                if len(parts) > 2 and parts[0].isdigit():
-                    done[int(parts[0])] = parts[1]
+                if " || " in row and len(parts) > 2 and parts[0].isdigit():
+                    done[row.rstrip("\n").split(" || ", 1)[1]] = parts[1]
     out = open(args.out, "a" if args.resume else "w", encoding="utf-8") if args.out else None
     work = tempfile.mkdtemp(prefix="hsct-mutant-")
     try:
         for m in mutants:
-            if m["id"] in done:
-                results.append((m, done[m["id"]]))
+            if m["key"] in done:
+                results.append((m, done[m["key"]]))
                 continue
             status, secs, files = run_mutant(m, files_by_tag, commands, build, work)
-            row = f"{m['id']:4d} {status:15s} {secs:6.1f}s {m['file']}:{m['line']} {m['op']} [{' '.join(m['ids']) or '-'}]"
+            row = (f"{m['id']:4d} {status:15s} {secs:6.1f}s {m['file']}:{m['line']} {m['op']} "
+                   f"[{' '.join(m['ids']) or '-'}] || {m['key']}")
             print(row, flush=True)
             if out:
                 out.write(row + "\n")
@@ -314,24 +348,31 @@ def main():
     print(f"mutate: {len(results)} mutants, {killed} killed, {len(survived)} survived "
           f"({sum(1 for _, s in results if s == 'untested')} with no test tagged), {len(broken)} not run")
     if args.write_results:
+        kept = read_results(args.write_results)
         with open(args.write_results, "w", encoding="utf-8") as f:
             f.write("# Outcome of every threshold mutant (tests/assurance/mutate.py --write-results), one per line:\n"
-                    "# <killed|survived> <file> | <operator> | <the line>. CI checks a sample against it: a mutant\n"
-                    "# recorded killed must still be killed; a survivor killed now must be recorded so.\n")
+                    "# <killed|survived|equivalent> <file> | <operator> | <the line>[ ## <why it is equivalent>].\n"
+                    "# survived: a test still to write; equivalent: no input tells the mutant from the original\n"
+                    "# (marked by hand with the reason, kept while the mutant survives). CI checks a sample against\n"
+                    "# it: a mutant recorded killed must still be killed; one killed now must be recorded so.\n")
             for m, st in sorted(results, key=lambda r: r[0]["key"]):
-                f.write(f"{'survived' if st in ('survived', 'untested') else 'killed'} {m['key']}\n")
+                if st in ("survived", "untested"):
+                    was, why = kept.get(m["key"], ("survived", ""))
+                    f.write(f"equivalent {m['key']} ## {why}\n" if was == "equivalent" else f"survived {m['key']}\n")
+                else:
+                    f.write(f"killed {m['key']}\n")
     if args.results:
         recorded = read_results(args.results)
         problems = []
         for m, st in results:
             now = "survived" if st in ("survived", "untested") else ("killed" if not st.startswith(("link", "no-")) else st)
-            was = recorded.get(m["key"])
+            was = recorded.get(m["key"], (None, ""))[0]
             if was is None and now != "killed":
                 problems.append(f"new mutant survives: {m['key']}")
             elif was == "killed" and now != "killed":
                 problems.append(f"recorded killed, survives now (a test was lost): {m['key']}")
-            elif was == "survived" and now == "killed":
-                problems.append(f"recorded as a survivor, killed now (record it: --write-results): {m['key']}")
+            elif was in ("survived", "equivalent") and now == "killed":
+                problems.append(f"recorded as {was}, killed now (record it: --write-results): {m['key']}")
         for p in problems:
             print(p)
         print(f"mutate: against {os.path.basename(args.results)} ({len(recorded)} recorded): {len(problems)} problem(s)")

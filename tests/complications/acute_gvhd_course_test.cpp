@@ -129,6 +129,36 @@ TEST_CASE("lower GI: the onset window's highest day, then the 3-day mean", "[COM
     CHECK(found.graded[2].magic.lower_gi.decided_by.measured.number() == 2000.0 / 3.0);  // (200 + 700 + 1100) / 3
 }
 
+TEST_CASE("the lower-GI onset found from the output: the first day at stage 1's band (500 mL, 10 mL/kg) or over",
+          "[COMP-AGVHD-006][MAGIC-2016]") {
+    // no lower-GI diagnosis day given: D+22's 500 mL is at stage 1's band, so the onset is D+22
+    const auto a = assess({stool(21, 200.0), stool(22, 500.0), stool(23, 1100.0)}, {transplant_day::at(21)});
+    CHECK_FALSE(a.graded[0].lower_gi_onset_day);
+    CHECK(a.graded[1].lower_gi_onset_day);
+    CHECK(a.graded[1].magic.lower_gi.stage == 1);
+    CHECK_FALSE(a.graded[2].lower_gi_onset_day);
+    CHECK(a.graded[2].stool_days_averaged == 3);
+    CHECK(a.graded[2].magic.lower_gi.decided_by.measured.number() == 600.0);  // (200 + 500 + 1100) / 3
+    // a child of 20 kg: 200 mL is 10 mL/kg, stage 1's band
+    auto first = stool(21, 100.0);
+    first.weight = hsct::mass(20.0, u::kg);
+    c::gvhd_episode ep{transplant_day::at(21)};
+    ep.paediatric = true;
+    const auto k = assess({first, stool(22, 200.0), stool(23, 400.0)}, ep);
+    CHECK_FALSE(k.graded[0].lower_gi_onset_day);
+    CHECK(k.graded[1].lower_gi_onset_day);
+    CHECK(k.graded[1].magic.child);
+    CHECK(k.graded[1].magic.lower_gi.stage == 1);
+    CHECK_FALSE(k.graded[2].lower_gi_onset_day);
+    // 300 mL at 20 kg is 15 mL/kg, over the band from the first day: the onset is that day
+    auto over = stool(21, 300.0);
+    over.weight = hsct::mass(20.0, u::kg);
+    const auto o = assess({over, stool(22, 100.0)}, ep);
+    CHECK(o.graded[0].lower_gi_onset_day);
+    CHECK(o.graded[0].magic.lower_gi.stage == 1);
+    CHECK_FALSE(o.graded[1].lower_gi_onset_day);
+}
+
 TEST_CASE("a child's stool per kg, with the weight carried forward", "[COMP-AGVHD-006][MAGIC-2016]") {
     auto first = stool(20, 200.0);
     first.weight = hsct::mass(20.0, u::kg);

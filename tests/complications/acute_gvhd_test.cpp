@@ -5,6 +5,7 @@
 #include <hsct/complications/acute_gvhd.hpp>
 
 #include <cstdint>
+#include <initializer_list>
 #include <optional>
 #include <string>
 
@@ -208,6 +209,115 @@ TEST_CASE("MAGIC lower GI: volume and episodes, adult and child, below/at/above"
     CHECK(magic(pain).lower_gi.decided_by.id == c::agvhd_criterion::severe_abdominal_pain);
 }
 
+TEST_CASE("MAGIC stages name the comparator and the band edge that decided them, at every edge",
+          "[COMP-AGVHD-001][MAGIC-2016]") {
+    using cmp = hsct::comparator;
+    struct edge_row {
+        double x;
+        int stage;
+        cmp how;
+        double edge;
+    };
+    const auto explained = [](const c::organ_stage& s, const edge_row& e) {
+        INFO(e.x);
+        CHECK(s.stage == e.stage);
+        CHECK(s.decided_by.cmp == e.how);
+        CHECK(s.decided_by.threshold == e.edge);
+    };
+    // skin, % BSA: 0 is none (at most 0), then > 0, >= 25, > 50
+    for (const auto& e : {edge_row{0.0, 0, cmp::less_equal, 0.0}, edge_row{0.1, 1, cmp::greater, 0.0},
+                          edge_row{24.9, 1, cmp::greater, 0.0}, edge_row{25.0, 2, cmp::greater_equal, 25.0},
+                          edge_row{50.0, 2, cmp::greater_equal, 25.0}, edge_row{50.1, 3, cmp::greater, 50.0}}) {
+        const auto s = magic(with(e.x, std::nullopt, false, std::nullopt)).skin;
+        CHECK(s.decided_by.id == c::agvhd_criterion::rash_bsa);
+        explained(s, e);
+    }
+    // skin 4: bullae above 5 % on erythroderma; at 5 % the rash above 50 % decides (stage 3)
+    const auto bullae = [](double b) {
+        auto d = with(60.0, std::nullopt, false, std::nullopt);
+        d.bullae_bsa = hsct::percent(b, u::pct);
+        return magic(d).skin;
+    };
+    const auto at5 = bullae(5.0);
+    CHECK(at5.decided_by.id == c::agvhd_criterion::rash_bsa);
+    explained(at5, {5.0, 3, cmp::greater, 50.0});
+    const auto over5 = bullae(5.1);
+    CHECK(over5.decided_by.id == c::agvhd_criterion::bullae_bsa);
+    CHECK(over5.decided_by.verified);
+    explained(over5, {5.1, 4, cmp::greater, 5.0});
+    // liver, mg/dL: < 2 none, then >= 2, > 3, > 6, > 15
+    for (const auto& e : {edge_row{1.9, 0, cmp::less, 2.0}, edge_row{2.0, 1, cmp::greater_equal, 2.0},
+                          edge_row{3.0, 1, cmp::greater_equal, 2.0}, edge_row{3.05, 2, cmp::greater, 3.0},
+                          edge_row{6.0, 2, cmp::greater, 3.0}, edge_row{6.05, 3, cmp::greater, 6.0},
+                          edge_row{15.0, 3, cmp::greater, 6.0}, edge_row{15.1, 4, cmp::greater, 15.0}}) {
+        explained(magic(with(std::nullopt, e.x, false, std::nullopt)).liver, e);
+    }
+    // adult stool, mL a day: < 500 none, then >= 500, >= 1000, > 1500
+    for (const auto& e : {edge_row{499.9, 0, cmp::less, 500.0}, edge_row{500.0, 1, cmp::greater_equal, 500.0},
+                          edge_row{999.9, 1, cmp::greater_equal, 500.0}, edge_row{1000.0, 2, cmp::greater_equal, 1000.0},
+                          edge_row{1500.0, 2, cmp::greater_equal, 1000.0}, edge_row{1500.1, 3, cmp::greater, 1500.0}}) {
+        const auto s = magic(with(std::nullopt, std::nullopt, false, e.x)).lower_gi;
+        CHECK(s.decided_by.id == c::agvhd_criterion::stool_volume);
+        explained(s, e);
+    }
+    // a child of 20 kg, mL/kg a day (x is the volume / 20): < 10 none, then >= 10, >= 20, > 30
+    for (const auto& e : {edge_row{198.0, 0, cmp::less, 10.0}, edge_row{200.0, 1, cmp::greater_equal, 10.0},
+                          edge_row{398.0, 1, cmp::greater_equal, 10.0}, edge_row{400.0, 2, cmp::greater_equal, 20.0},
+                          edge_row{600.0, 2, cmp::greater_equal, 20.0}, edge_row{602.0, 3, cmp::greater, 30.0}}) {
+        const auto s = magic(with(std::nullopt, std::nullopt, false, e.x), of(20.0)).lower_gi;
+        CHECK(s.decided_by.id == c::agvhd_criterion::stool_volume_per_kg);
+        explained(s, e);
+    }
+    // episodes only: adult 3 / 5 / 8 a day, child 4 / 7 / 11, each at least
+    const auto by_episodes = [](double n, double kg) {
+        auto d = day0();
+        d.stool_episodes = static_cast<std::uint8_t>(n);
+        const auto s = magic(d, of(kg)).lower_gi;
+        CHECK(s.decided_by.id == c::agvhd_criterion::stool_episodes);
+        return s;
+    };
+    for (const auto& e : {edge_row{2.0, 0, cmp::less, 3.0}, edge_row{3.0, 1, cmp::greater_equal, 3.0},
+                          edge_row{4.0, 1, cmp::greater_equal, 3.0}, edge_row{5.0, 2, cmp::greater_equal, 5.0},
+                          edge_row{7.0, 2, cmp::greater_equal, 5.0}, edge_row{8.0, 3, cmp::greater_equal, 8.0},
+                          edge_row{40.0, 3, cmp::greater_equal, 8.0}}) {
+        explained(by_episodes(e.x, 70.0), e);
+    }
+    for (const auto& e : {edge_row{3.0, 0, cmp::less, 4.0}, edge_row{4.0, 1, cmp::greater_equal, 4.0},
+                          edge_row{6.0, 1, cmp::greater_equal, 4.0}, edge_row{7.0, 2, cmp::greater_equal, 7.0},
+                          edge_row{10.0, 2, cmp::greater_equal, 7.0}, edge_row{11.0, 3, cmp::greater_equal, 11.0}}) {
+        explained(by_episodes(e.x, 20.0), e);
+    }
+}
+
+TEST_CASE("MAGIC lower GI: an episode beside a measured volume counts 200 mL (adult) or 3 mL/kg (child), at band edges",
+          "[COMP-AGVHD-001][MAGIC-2016]") {
+    struct row {
+        double ml;
+        int episodes;
+        int stage;
+        double total;  // mL a day (adult) or mL/kg a day (child)
+    };
+    const auto lower_gi = [](const row& x, double kg) {
+        INFO(x.ml << " mL + " << x.episodes << " episodes, " << kg << " kg");
+        auto d = with(std::nullopt, std::nullopt, false, x.ml);
+        d.stool_episodes = static_cast<std::uint8_t>(x.episodes);
+        const auto s = magic(d, of(kg)).lower_gi;
+        CHECK(s.stage == x.stage);
+        CHECK(s.decided_by.measured.number() == x.total);
+        return s.decided_by.id;
+    };
+    // adult, 200 mL an episode: 300 + 1 and 100 + 2 reach 500 mL (stage 1); 1300 + 1 is 1500 (stage 2,
+    // not above 1500)
+    for (const auto& x : {row{300.0, 1, 1, 500.0}, row{100.0, 2, 1, 500.0}, row{1300.0, 1, 2, 1500.0}}) {
+        CHECK(lower_gi(x, 70.0) == c::agvhd_criterion::stool_volume);
+    }
+    // a child of 20 kg, 3 mL/kg an episode: 140 mL (7 mL/kg) + 1 reaches 10 (stage 1); 540 mL (27) + 1 is
+    // 30 (stage 2, not above 30)
+    for (const auto& x : {row{140.0, 1, 1, 10.0}, row{540.0, 1, 2, 30.0}}) {
+        CHECK(lower_gi(x, 20.0) == c::agvhd_criterion::stool_volume_per_kg);
+    }
+}
+
 TEST_CASE("the 50 kg edge: a paediatric patient below 50 kg (MAGIC) or at 50 kg and below (PDQ)", "[COMP-AGVHD-001][MAGIC-2016]") {
     // 3 episodes: adult stage 1, child stage 0
     const auto at = [](double kg, c::child_rule r, std::optional<bool> paediatric = true) {
@@ -322,6 +432,34 @@ TEST_CASE("AG-G1..G6: modified Glucksberg (Keystone) grades and policies", "[COM
     CHECK(keystone(ugi).gut.decided_by.id == c::agvhd_criterion::upper_gi_histology);
 }
 
+TEST_CASE("Keystone skin 4 by any bullae: bullae of 0 % are none, the least recorded are some", "[COMP-AGVHD-004][Keystone-1995]") {
+    const auto skin4 = [](double b) {
+        auto d = with(60.0, std::nullopt, false, std::nullopt);  // erythroderma (skin 3 by itself)
+        d.bullae_bsa = hsct::percent(b, u::pct);
+        return keystone(d).skin;
+    };
+    // 0 % recorded: no bullae, so the rash alone stages the skin (3), decided by the BSA above 50 %
+    const auto none = skin4(0.0);
+    CHECK(none.stage == 3);
+    CHECK(none.decided_by.id == c::agvhd_criterion::rash_bsa);
+    CHECK(none.decided_by.cmp == hsct::comparator::greater);
+    CHECK(none.decided_by.threshold == 50.0);
+    // any bullae at all (here 0.1 % of the body surface) make it 4, under the literal wording
+    const auto some = skin4(0.1);
+    CHECK(some.stage == 4);
+    CHECK(some.decided_by.id == c::agvhd_criterion::bullae_bsa);
+    CHECK(some.decided_by.cmp == hsct::comparator::greater);
+    CHECK(some.decided_by.threshold == 0.0);
+    CHECK_FALSE(some.decided_by.verified);  // the literal reading is hsct's [U]
+    // and the grade follows: skin 4 is grade IV, skin 3 alone grade II
+    auto d0 = with(60.0, std::nullopt, false, std::nullopt);
+    d0.bullae_bsa = hsct::percent(0.0, u::pct);
+    CHECK(c::grade_keystone(keystone(d0)).grade == g::grade_ii);
+    auto d1 = with(60.0, std::nullopt, false, std::nullopt);
+    d1.bullae_bsa = hsct::percent(0.1, u::pct);
+    CHECK(c::grade_keystone(keystone(d1)).grade == g::grade_iv);
+}
+
 TEST_CASE("AG-I1..I5: the IBMTR severity index", "[COMP-AGVHD-005][IBMTR-1997]") {
     const auto index = [](const c::gvhd_day& d) { return c::grade_ibmtr(keystone(d)).grade; };
     CHECK(index(with(10.0, std::nullopt, false, std::nullopt)) == c::ibmtr_index::a);   // AG-I1: 1,0,0
@@ -362,6 +500,27 @@ TEST_CASE("refused: out-of-range findings and a stool without the weight", "[COM
     c::keystone_options o;
     o.gut4 = static_cast<c::gut_stage4_grade>(7);
     CHECK(c::stage_keystone(day0(), adult, o).error().field() == "options.gut4");
+}
+
+TEST_CASE("stool episodes: 40 a day is the bound (accepted), 41 is refused naming the field", "[COMP-AGVHD-001]") {
+    auto d = day0();
+    d.stool_episodes = 40;
+    const auto ok = c::stage_magic(d, adult);
+    REQUIRE(ok.has_value());
+    CHECK(ok->lower_gi.stage == 3);
+    d.stool_episodes = 41;
+    const auto over = c::stage_magic(d, adult);
+    REQUIRE_FALSE(over.has_value());
+    CHECK(over.error().field() == "stool_episodes");
+    CHECK(over.error().code() == hsct::errc::out_of_range);
+    CHECK(over.error().value() == "41");
+    CHECK(over.error().valid_range() == "0-40 a day");
+    // with another fault on the day, 40 episodes are not the one named: the weight is
+    const c::gvhd_patient heavy{hsct::mass(600.0, u::kg), false};
+    d.stool_episodes = 40;
+    CHECK(c::stage_magic(d, heavy).error().field() == "patient.weight");
+    d.stool_episodes = 41;  // the episodes are checked first
+    CHECK(c::stage_magic(d, heavy).error().field() == "stool_episodes");
 }
 
 TEST_CASE("staging and grading a day allocates nothing", "[COMP-AGVHD-001][COMP-AGVHD-003]") {

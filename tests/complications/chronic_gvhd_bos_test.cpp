@@ -169,6 +169,23 @@ TEST_CASE("supportive features: CT, HRCT, RV above 120 %, RV/TLC", "[COMP-CGVHD-
     CHECK(assess(in).status == hsct::outcome::not_met);
 }
 
+TEST_CASE("RV: the criterion records above 120 % of predicted, not met at 120", "[COMP-CGVHD-003][NIH-2014]") {
+    auto in = typical();
+    in.air_trapping_on_ct = false;
+    in.small_airway_disease_on_hrct = false;
+    in.rv_tlc_elevated = false;
+    for (const auto& [rv, result] : {std::tuple{120.0, hsct::outcome::not_met}, std::tuple{120.1, hsct::outcome::met}}) {
+        CAPTURE(rv);
+        in.residual_volume = pct(rv);
+        const auto k = find(assess(in), B::residual_volume);
+        REQUIRE(k.has_value());
+        CHECK(k->cmp == hsct::comparator::greater);
+        CHECK(k->threshold == 120.0);
+        CHECK(k->result == result);
+        CHECK(k->measured.number() == rv);
+    }
+}
+
 TEST_CASE("FEV1 inputs missing: the part is unknown and named", "[COMP-CGVHD-003]") {
     auto in = typical();
     in.earlier_fev1.reset();
@@ -214,6 +231,18 @@ TEST_CASE("refusals: FEV1/VC outside 0-1, FEV1 outside 0-200 %, RV outside 0-400
     c::bos_options o;
     o.decline = static_cast<c::fev1_decline_basis>(3);
     CHECK(c::assess_bos(typical(), o).error().field() == "bos.options.decline");
+}
+
+TEST_CASE("residual volume: 400 % of predicted is the bound (accepted), 400.1 % refused", "[COMP-CGVHD-019]") {
+    auto in = typical();
+    in.residual_volume = pct(400.0);
+    CHECK(c::assess_bos(in).has_value());
+    in.residual_volume = pct(400.1);
+    const auto r = c::assess_bos(in);
+    REQUIRE_FALSE(r.has_value());
+    CHECK(r.error().field() == "bos.residual_volume");
+    CHECK(r.error().code() == hsct::errc::out_of_range);
+    CHECK(r.error().valid_range() == "0-400 % of predicted");
 }
 
 TEST_CASE("assess_bos allocates nothing", "[COMP-CGVHD-003]") {

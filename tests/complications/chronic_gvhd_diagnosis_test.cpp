@@ -7,6 +7,7 @@
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
+#include <string_view>
 #include <tuple>
 
 #include "support/catch.hpp"
@@ -149,6 +150,31 @@ TEST_CASE("clinical BOS counts only with a distinctive sign in another site", "[
     r = assess(input({G::bronchiolitis_obliterans_syndrome, G::bronchiolitis_obliterans_biopsy}));
     CHECK(r.status == St::diagnosed);
     CHECK(r.diagnostic_signs.contains(G::bronchiolitis_obliterans_biopsy));
+}
+
+TEST_CASE("clinical BOS: the criterion records at least 1 distinctive sign elsewhere", "[COMP-CGVHD-004][NIH-2014]") {
+    const auto bos_record = [](const c::cgvhd_diagnosis_result& r) {
+        std::optional<hsct::criterion<c::cgvhd_diagnosis_criterion>> found;
+        for (const auto& k : r.criteria) {
+            if (k.id == c::cgvhd_diagnosis_criterion::bos_distinctive_elsewhere) {
+                found = k;
+            }
+        }
+        REQUIRE(found.has_value());
+        return *found;
+    };
+    for (const auto& [signs, count, result] :
+         {std::tuple{input({G::bronchiolitis_obliterans_syndrome}), 0.0, hsct::outcome::not_met},
+          std::tuple{input({G::bronchiolitis_obliterans_syndrome, G::new_dry_gritty_painful_eyes}), 1.0,
+                     hsct::outcome::met}}) {
+        CAPTURE(count);
+        const auto k = bos_record(assess(signs));
+        CHECK(k.cmp == hsct::comparator::greater_equal);
+        CHECK(k.threshold == 1.0);
+        CHECK(k.measured.number() == count);
+        CHECK(k.result == result);
+        CHECK(k.requirement == std::string_view("COMP-CGVHD-004"));
+    }
 }
 
 TEST_CASE("refusals: a sign or confirmation number that is not declared", "[COMP-CGVHD-002]") {

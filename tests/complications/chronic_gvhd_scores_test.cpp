@@ -489,6 +489,47 @@ TEST_CASE("alkaline_phosphatase_uln: checked on construction, the size of its mu
     CHECK(c::alkaline_phosphatase_uln::from_multiple(3.0)->times_uln() == 3.0);
 }
 
+TEST_CASE("alkaline_phosphatase_uln: 100000 U/L is the bound of the value and of the ULN (accepted), 100000.1 refused",
+          "[COMP-CGVHD-019]") {
+    const auto v = [](double x) { return hsct::catalytic_concentration(x, u::u_per_l); };
+    const auto top = c::alkaline_phosphatase_uln::make(v(100000.0), v(120.0));
+    REQUIRE(top.has_value());
+    CHECK(top->times_uln() == 100000.0 / 120.0);
+    const auto over = c::alkaline_phosphatase_uln::make(v(100000.1), v(120.0));
+    REQUIRE_FALSE(over.has_value());
+    CHECK(over.error().field() == "alkaline_phosphatase.value");
+    CHECK(over.error().code() == hsct::errc::out_of_range);
+    CHECK(over.error().valid_range() == "0-100000 U/L");
+    const auto uln_top = c::alkaline_phosphatase_uln::make(v(100.0), v(100000.0));
+    REQUIRE(uln_top.has_value());
+    CHECK(uln_top->times_uln() == 100.0 / 100000.0);
+    const auto uln_over = c::alkaline_phosphatase_uln::make(v(100.0), v(100000.1));
+    REQUIRE_FALSE(uln_over.has_value());
+    CHECK(uln_over.error().field() == "alkaline_phosphatase.upper_limit_of_normal");
+    CHECK(uln_over.error().code() == hsct::errc::out_of_range);
+}
+
+TEST_CASE("eye drops: 100 a day is the bound (accepted, score 2), 101 refused", "[COMP-CGVHD-019][COMP-CGVHD-012]") {
+    auto in = clear();
+    in.eyes.lubricant_drops_per_day = 100;
+    CHECK(score(in, O::eyes) == 2);
+    in.eyes.lubricant_drops_per_day = 101;
+    const auto e = refused(in);
+    CHECK(e.field() == "chronic_gvhd.eyes.lubricant_drops_per_day");
+    CHECK(e.value() == "101 a day");
+}
+
+TEST_CASE("an NIH organ score is 0-3: 3 is made, 4 is refused with the score's requirement", "[COMP-CGVHD-010]") {
+    CHECK(c::nih_score::make(3)->value() == 3);
+    const auto four = c::nih_score::make(4);
+    REQUIRE_FALSE(four.has_value());
+    CHECK(four.error().code() == hsct::errc::out_of_range);
+    CHECK(four.error().valid_range() == "0-3");
+    CHECK(four.error().requirement() == "COMP-CGVHD-010");
+    CHECK(c::nih_score::make(0)->value() == 0);
+    CHECK_FALSE(c::nih_score::make(-1).has_value());
+}
+
 TEST_CASE("refusals: percent over 100, negative values, FEV1 over 200 %, eye drops, undeclared enumerators",
           "[COMP-CGVHD-019]") {
     auto in = clear();

@@ -11,6 +11,7 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
 #include <string_view>
 #include <tuple>
 #include <type_traits>
@@ -525,6 +526,29 @@ TEST_CASE("engraftment syndrome: Maiolino, the handbook's table reading: rash ov
     CHECK(std::string_view(item(maiolino({d}, hb), MC::hypoxia)->requirement) == "COMP-ES-012");
 }
 
+TEST_CASE("engraftment syndrome: Maiolino handbook reading: a weight gain of exactly 3 % is not above 3 %",
+          "[COMP-ES-012][HB24-42]") {
+    c::maiolino_es_options hb;
+    hb.reading = c::maiolino_reading::handbook_2024;
+    for (const auto& [kg, want] : {std::tuple{103.0, outcome::not_met}, std::tuple{103.1, outcome::met}}) {
+        INFO(kg << " kg on a baseline of 100 kg");
+        auto d = quiet(12);
+        d.temperature = celsius(38.5);
+        d.weight = hsct::mass(kg, u::kg);
+        const std::vector v{d};  // the input views the observations: they outlive it
+        auto in = input(v);
+        in.baseline_weight = hsct::mass(100.0, u::kg);
+        const auto r = c::assess_maiolino_es(in, hb);
+        REQUIRE(r.has_value());
+        const auto k = item(*r, MC::weight_gain);
+        REQUIRE(k.has_value());
+        CHECK(k->result == want);
+        CHECK(k->cmp == hsct::comparator::greater);
+        CHECK(k->threshold == 3.0);
+        CHECK((r->status == c::es_status::met) == (want == outcome::met));
+    }
+}
+
 TEST_CASE("engraftment syndrome: Maiolino fever threshold: 38.3 C by default, unverified; a centre's own within 37.5-40.0 C",
           "[COMP-ES-011][Maiolino-2003][U]") {
     for (const auto& [t, want] : {std::tuple{38.2, false}, std::tuple{38.3, true}, std::tuple{38.4, true}}) {
@@ -547,6 +571,14 @@ TEST_CASE("engraftment syndrome: Maiolino fever threshold: 38.3 C by default, un
         const auto r = c::assess_maiolino_es(input({d}), o);
         REQUIRE_FALSE(r.has_value());
         CHECK(r.error().field() == "options.fever_threshold");
+    }
+    // the bounds themselves are a centre's choice: 37.5 and 40.0 C are accepted
+    for (const double edge : {37.5, 40.0}) {
+        INFO(edge << " C");
+        o.fever_threshold = c::body_temperature(edge, c::temperature_unit::celsius);
+        const auto r = c::assess_maiolino_es(input({d}), o);
+        REQUIRE(r.has_value());
+        CHECK(item(*r, MC::temperature)->threshold == edge);
     }
 }
 
@@ -571,6 +603,13 @@ TEST_CASE("engraftment syndrome: body temperature: checked, in C or F, the size 
     }
     CHECK_FALSE(c::body_temperature::make(38.0, static_cast<c::temperature_unit>(5)).has_value());
     CHECK_FALSE(c::body_temperature::make(120.0, c::temperature_unit::fahrenheit).has_value());  // 48.9 C
+    // the bounds themselves are plausible: 25 and 45 C are made
+    for (const double edge : {25.0, 45.0}) {
+        const auto t = c::body_temperature::make(edge, c::temperature_unit::celsius);
+        REQUIRE(t.has_value());
+        CHECK(t->in(c::temperature_unit::celsius) == edge);
+        CHECK(t->plausible());
+    }
 }
 
 TEST_CASE("engraftment syndrome: bad input is an error naming the field, the value and what is valid", "[COMP-ES-021]") {
@@ -633,6 +672,51 @@ TEST_CASE("engraftment syndrome: bad input is an error naming the field, the val
     const auto m = c::assess_maiolino_es(input(v), mo);
     REQUIRE_FALSE(m.has_value());
     CHECK(m.error().field() == "options.reading");
+}
+
+TEST_CASE("engraftment syndrome: the bounds of a series' values: weight 0.3-400 kg, 50 liquid stools a day, accepted at the bound",
+          "[COMP-ES-021]") {
+    const auto both = [](const c::engraftment_syndrome_input& in) {
+        return c::assess_spitzer_es(in).has_value() && c::assess_maiolino_es(in).has_value();
+    };
+    const auto field_of = [](const c::engraftment_syndrome_input& in) {
+        const auto s = c::assess_spitzer_es(in);
+        REQUIRE_FALSE(s.has_value());
+        CHECK(s.error().code() == hsct::errc::out_of_range);
+        CHECK(s.error().valid_range() == "0.3-400 kg");
+        return std::string(s.error().field());
+    };
+    std::vector v{quiet(10), quiet(12)};
+    // the baseline weight: 0.3 and 400 kg accepted; 0.29 and 400.1 kg refused
+    for (const double kg : {0.3, 400.0}) {
+        INFO(kg << " kg");
+        auto in = input(v);
+        in.baseline_weight = hsct::mass(kg, u::kg);
+        CHECK(both(in));
+    }
+    for (const double kg : {0.29, 400.1}) {
+        INFO(kg << " kg");
+        auto in = input(v);
+        in.baseline_weight = hsct::mass(kg, u::kg);
+        CHECK(field_of(in) == "baseline_weight");
+    }
+    // an observed weight, the same bounds
+    for (const double kg : {0.3, 400.0}) {
+        INFO(kg << " kg");
+        auto w = v;
+        w[1].weight = hsct::mass(kg, u::kg);
+        CHECK(both(input(w)));
+    }
+    for (const double kg : {0.29, 400.1}) {
+        INFO(kg << " kg");
+        auto w = v;
+        w[1].weight = hsct::mass(kg, u::kg);
+        CHECK(field_of(input(w)) == "observations[1].weight");
+    }
+    // liquid stools: 50 a day accepted (51 is refused: the test above)
+    auto w = v;
+    w[1].liquid_stools = 50;
+    CHECK(both(input(w)));
 }
 
 TEST_CASE("engraftment syndrome: no allocation: both rules on a series allocate nothing", "[COMP-ES-001][COMP-ES-010][alloc]") {

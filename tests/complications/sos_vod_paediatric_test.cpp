@@ -219,6 +219,38 @@ TEST_CASE("bilirubin: rising on three consecutive days, or 2 mg/dL (34 umol/L)",
     CHECK(dx(slow).status == c::sos_status::met);
 }
 
+TEST_CASE("bilirubin 2 mg/dL reached within 72 h: the earlier value must be below 2, not at or above it", "[COMP-SOS-062][EBMT-2018]") {
+    c::sos_paediatric_options reached;
+    reached.bilirubin = c::sos_paediatric_bilirubin::reached_within_72h;
+    // ascites from D5 is one criterion; the bilirubin on D12 decides the second
+    const auto with = [](double earlier) {
+        sos_episode e(20, 20.0);
+        e.sign(f::ascites, 5).weight_kg(1, 20.0).bilirubin(10, earlier).bilirubin(12, 2.5);
+        return e;
+    };
+    // 1.9 mg/dL two days before: 2 mg/dL was reached within 72 h, on D12
+    auto below = with(1.9);
+    const auto rb = dx(below, reached);
+    CHECK(rb.status == c::sos_status::met);
+    CHECK(num(rb.diagnosis_day) == 12);
+    CHECK(rb.on_diagnosis_day.contains(pc::bilirubin));
+    CHECK(num(crit(rb, pc::bilirubin).day) == 12);
+    // exactly 2 mg/dL two days before: already at the threshold, so not reached from below
+    auto at = with(2.0);
+    const auto ra = dx(at, reached);
+    CHECK(ra.status == c::sos_status::not_met);
+    CHECK_FALSE(ra.on_diagnosis_day.contains(pc::bilirubin));
+    CHECK(crit(ra, pc::bilirubin).criterion.result == outcome::not_met);
+    // 2.2 mg/dL two days before: above it already; not met either
+    auto above = with(2.2);
+    const auto ro = dx(above, reached);
+    CHECK(ro.status == c::sos_status::not_met);
+    CHECK(crit(ro, pc::bilirubin).criterion.result == outcome::not_met);
+    // under the default reading any value of 2 mg/dL or more counts, on its own day
+    CHECK(num(dx(at).diagnosis_day) == 10);
+    CHECK(num(dx(above).diagnosis_day) == 10);
+}
+
 TEST_CASE("paediatric severity: liver enzymes 2 and 5 x normal", "[COMP-SOS-070][EBMT-2018]") {
     const struct {
         double x;
@@ -366,6 +398,33 @@ TEST_CASE("bilirubin kinetics: severe by default, or not graded", "[COMP-SOS-073
     const auto n = grade(e, off);
     CHECK(record(n, row::bilirubin_kinetics).criterion.result == outcome::not_applicable);
     CHECK(n.grade == sev::mild);
+}
+
+TEST_CASE("bilirubin kinetics: a ratio of exactly 2 within 48 h is a doubling", "[COMP-SOS-073][EBMT-2018]") {
+    const auto with = [](double later) {
+        auto e = child(12);
+        e.bilirubin(9, 0.6).bilirubin(10, later);
+        return e;
+    };
+    // 0.6 -> 1.1 mg/dL: ratio 1.83, below a doubling; the row does not place
+    auto b = with(1.1);
+    const auto gb = grade(b);
+    CHECK(record(gb, row::bilirubin_kinetics).criterion.result == outcome::not_met);
+    CHECK(record(gb, row::bilirubin_kinetics).column == std::nullopt);
+    CHECK(gb.grade == sev::mild);  // minimal ascites and bilirubin < 2 only
+    // 0.6 -> 1.2 mg/dL: ratio 2 (a doubling, >= 2): severe
+    auto a = with(1.2);
+    const auto ga = grade(a);
+    const auto& ka = record(ga, row::bilirubin_kinetics);
+    CHECK(ka.criterion.result == outcome::met);
+    CHECK(ka.criterion.measured.number() == Approx(2.0));
+    CHECK(ka.criterion.cmp == hsct::comparator::greater_equal);
+    CHECK(ka.criterion.threshold == 2.0);
+    CHECK(ka.column == sev::severe);
+    CHECK(ga.grade == sev::severe);
+    // 0.6 -> 1.5 mg/dL: ratio 2.5: severe
+    auto o = with(1.5);
+    CHECK(record(grade(o), row::bilirubin_kinetics).column == sev::severe);
 }
 
 TEST_CASE("paediatric severity timing, not diagnosed, and refusals", "[COMP-SOS-046][COMP-SOS-001][EBMT-2018]") {

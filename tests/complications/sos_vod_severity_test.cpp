@@ -5,6 +5,7 @@
 // tables (reference notes 8.8, digest 10.6), refusals and no allocation.
 #include <hsct/complications/sos_vod_severity.hpp>
 
+#include <initializer_list>
 #include <optional>
 
 #include "support/catch.hpp"
@@ -237,6 +238,44 @@ TEST_CASE("weight gain: 2016 < 5 mild, [5, 10) by the band policy, >= 10 very se
     CHECK(n == 2);
     CHECK(rb.column_counts[1] >= 1);
     CHECK(rb.column_counts[2] >= 1);
+}
+
+TEST_CASE("weight gain 10 %: very severe at and above it under both tables, and under either band policy", "[COMP-SOS-040][COMP-SOS-041][COMP-SOS-055][EBMT-2016][EBMT-2023]") {
+    const auto with = [](double pct) {
+        sos_episode e(25);
+        e.sign(f::histology, 25).first_symptom(15).weight_gain(25, pct);  // 10 days: mild by time
+        return e;
+    };
+    c::sos_adult_severity_options both;
+    both.weight_band = c::sos_ebmt2016_weight_band::count_in_both;
+    // 9.9 %: the [5, 10) band (2016: moderate with no other severe criterion; 2023: severe)
+    auto w99 = with(9.9);
+    CHECK(column(g16(w99), row::weight_gain) == sev::moderate);
+    CHECK(column(g23(w99), row::weight_gain) == sev::severe);
+    // 10 % and 12 %: very severe, a verified cell, the 10 % edge recorded
+    for (const double pct : {10.0, 12.0}) {
+        auto w = with(pct);
+        for (const auto t : {c::sos_severity_table::ebmt_2016, c::sos_severity_table::ebmt_2023}) {
+            const auto r = grade(w, t);
+            const auto& k = record(r, row::weight_gain);
+            CHECK(k.column == sev::very_severe);
+            CHECK(k.criterion.result == outcome::met);
+            CHECK(k.criterion.verified);
+            CHECK(k.criterion.cmp == hsct::comparator::greater_equal);
+            CHECK(k.criterion.threshold == 10.0);
+            CHECK(k.criterion.measured.number() == Approx(pct));
+        }
+        // the [5, 10) band policy does not reach it: one record, very severe
+        const auto rb = g16(w, both);
+        int n = 0;
+        for (const auto& k : rb.criteria) {
+            if (k.criterion.id == row::weight_gain) {
+                ++n;
+            }
+        }
+        CHECK(n == 1);
+        CHECK(column(rb, row::weight_gain) == sev::very_severe);
+    }
 }
 
 TEST_CASE("weight gain, 2023: blank below 5 % as printed, or filled from 2016", "[COMP-SOS-055][COMP-SOS-056][EBMT-2023][HB24-49]") {

@@ -264,6 +264,59 @@ TEST_CASE("Baltimore weight gain 5 %: > by default, >= under the policy", "[COMP
     CHECK(baltimore(w51).status == c::sos_status::met);
 }
 
+TEST_CASE("Baltimore weight gain under the >= 5 % policy: below, at and above", "[COMP-SOS-023][Baltimore]") {
+    const auto with_weight = [](double pct) {
+        sos_episode e(25);
+        e.sign(f::hepatomegaly, 10).bilirubin(12, 2.5).weight_gain(12, pct);
+        return e;
+    };
+    c::sos_baltimore_options ge;
+    ge.weight_comparison = hsct::comparator::greater_equal;
+    // bilirubin and hepatomegaly hold from D12: the weight decides the second of the other three
+    auto w49 = with_weight(4.9);
+    const auto r49 = baltimore(w49, ge);
+    CHECK(r49.status == c::sos_status::not_met);
+    CHECK(crit(r49, c::sos_baltimore_criterion::weight_gain).criterion.result == outcome::not_met);
+    auto w5 = with_weight(5.0);
+    const auto r5 = baltimore(w5, ge);
+    CHECK(r5.status == c::sos_status::met);
+    CHECK(num(r5.diagnosis_day) == 12);
+    auto w6 = with_weight(6.0);
+    const auto r6 = baltimore(w6, ge);
+    CHECK(r6.status == c::sos_status::met);
+    CHECK(num(r6.diagnosis_day) == 12);
+    const auto& wc = crit(r6, c::sos_baltimore_criterion::weight_gain);
+    CHECK(wc.criterion.result == outcome::met);
+    CHECK(wc.criterion.cmp == hsct::comparator::greater_equal);
+    CHECK(wc.criterion.threshold == 5.0);
+    CHECK(wc.criterion.measured.number() == Approx(6.0));
+}
+
+TEST_CASE("Baltimore under \"> 2 mg/dL\": the printed 34 umol/L edge flagged only where the units disagree", "[COMP-SOS-006][COMP-SOS-020][Baltimore]") {
+    c::sos_baltimore_options gt;
+    gt.bilirubin_comparison = hsct::comparator::greater;
+    // 1.9 mg/dL (32.5 umol/L): below both the 2 mg/dL and the printed 34 umol/L; no disagreement
+    auto b19 = baltimore_case(1.9);
+    const auto r19 = baltimore(b19, gt);
+    CHECK(r19.status == c::sos_status::not_met);
+    CHECK_FALSE(r19.bilirubin_unit_edge);
+    // 34 umol/L (1.99 mg/dL): not above 2 mg/dL and not above 34 umol/L either; no disagreement
+    auto u34 = baltimore_case(34.0, true);
+    const auto r34 = baltimore(u34, gt);
+    CHECK(r34.status == c::sos_status::not_met);
+    CHECK_FALSE(r34.bilirubin_unit_edge);
+    // 2.0 mg/dL (34.2 umol/L): not above 2 mg/dL, but above the printed 34: flagged
+    auto b2 = baltimore_case(2.0);
+    const auto r2 = baltimore(b2, gt);
+    CHECK(r2.status == c::sos_status::not_met);
+    CHECK(r2.bilirubin_unit_edge);
+    // 2.1 mg/dL (35.9 umol/L): above both; met, no disagreement
+    auto b21 = baltimore_case(2.1);
+    const auto r21 = baltimore(b21, gt);
+    CHECK(r21.status == c::sos_status::met);
+    CHECK_FALSE(r21.bilirubin_unit_edge);
+}
+
 TEST_CASE("Baltimore hepatomegaly with or without pain, and the day-21 window", "[COMP-SOS-021][COMP-SOS-024][Baltimore]") {
     auto e = baltimore_case(2.5);
     c::sos_baltimore_options painful;
@@ -380,6 +433,46 @@ TEST_CASE("EBMT 2016 haemodynamic evidence by HVPG at 10 mmHg, marked unverified
     c::sos_ebmt2016_options gt;
     gt.hvpg_comparison = hsct::comparator::greater;
     CHECK(ebmt2016(h10, gt).status == c::sos_status::not_met);
+}
+
+TEST_CASE("EBMT 2016 HVPG under \"> 10 mmHg\": below, at and above", "[COMP-SOS-032][EBMT-2016]") {
+    const auto with = [](double mmhg) {
+        sos_episode x(40);
+        x.bilirubin(25, 2.5).sign(f::ascites, 25).weight_gain(25, 0.0).hvpg(30, mmhg);
+        return x;
+    };
+    c::sos_ebmt2016_options gt;
+    gt.hvpg_comparison = hsct::comparator::greater;
+    // bilirubin and ascites after day 21: late onset needs the haemodynamic evidence
+    auto h99 = with(9.9);
+    const auto r99 = ebmt2016(h99, gt);
+    CHECK(r99.status == c::sos_status::not_met);
+    CHECK_FALSE(r99.diagnosis_day.has_value());
+    CHECK(crit(r99, c::sos_ebmt2016_criterion::imaging_evidence).criterion.result == outcome::not_met);
+    auto h10 = with(10.0);
+    CHECK(ebmt2016(h10, gt).status == c::sos_status::not_met);
+    auto h101 = with(10.1);
+    const auto r101 = ebmt2016(h101, gt);
+    CHECK(r101.status == c::sos_status::met);
+    CHECK(num(r101.diagnosis_day) == 30);
+    CHECK(r101.onset == c::sos_onset::late_onset);
+    CHECK(r101.options.hvpg_comparison == hsct::comparator::greater);
+}
+
+TEST_CASE("EBMT 2023 HVPG under \"> 10 mmHg\": 9.9 mmHg proves nothing", "[COMP-SOS-052][EBMT-2023]") {
+    sos_episode x(20);
+    x.hvpg(12, 9.9).bilirubin(12, 1.0).weight_gain(12, 0.0);
+    c::sos_ebmt2023_options gt;
+    gt.hvpg_comparison = hsct::comparator::greater;
+    const auto r = ebmt2023(x, gt);
+    CHECK(r.status == c::sos_status::not_met);
+    CHECK_FALSE(r.certainty.has_value());
+    CHECK_FALSE(r.proven_day.has_value());
+    const auto& hc = crit(r, c::sos_ebmt2023_criterion::hvpg);
+    CHECK(hc.criterion.result == outcome::not_met);
+    CHECK(hc.criterion.cmp == hsct::comparator::greater);
+    CHECK(hc.criterion.threshold == 10.0);
+    CHECK(hc.criterion.measured.number() == 9.9);
 }
 
 TEST_CASE("EBMT adult sets do not apply to children (age below 18 by default)", "[COMP-SOS-005][EBMT-2016][EBMT-2023]") {

@@ -144,6 +144,9 @@ TEST_CASE("TBI dose rate where the protocol gives one: above 0, at most 100 cGy/
     CHECK_FALSE(*low == *plain);  // the rate is part of the dose
     // below, at and above the bound
     CHECK(c::make_tbi(radiation_dose(2.0, u::Gy), 1, radiation_dose_rate(99.99, u::cGy_per_min)).has_value());
+    const auto at_bound = c::make_tbi(radiation_dose(2.0, u::Gy), 1, radiation_dose_rate(100.0, u::cGy_per_min));
+    REQUIRE(at_bound.has_value());  // the bound itself is accepted
+    CHECK(at_bound->dose_rate()->in(u::cGy_per_min) == c::tbi_dose_rate_max.in(u::cGy_per_min));
     CHECK(c::make_tbi(radiation_dose(2.0, u::Gy), 1, radiation_dose_rate(1.0, u::Gy_per_min)).has_value());
     const auto high = c::make_tbi(radiation_dose(2.0, u::Gy), 1, radiation_dose_rate(100.01, u::cGy_per_min));
     REQUIRE_FALSE(high.has_value());

@@ -75,6 +75,25 @@ TEST_CASE("an AUC is refused at 0, below, above the bound and when not finite", 
     CHECK(bad_unit.error().field() == "busulfan_auc.unit");
 }
 
+TEST_CASE("the AUC bound of 100,000 umol*min/L: made, summed, multiplied and compiled at the bound, refused a step above", "[COND-BU-001]") {
+    const auto top = c::busulfan_auc::make(c::busulfan_auc::max_umol_min_per_l, auc_unit::umol_min_per_l);
+    REQUIRE(top.has_value());
+    CHECK(top->in(auc_unit::umol_min_per_l) == 100000.0);
+    const auto over = c::busulfan_auc::make(100000.01, auc_unit::umol_min_per_l, "course");
+    REQUIRE_FALSE(over.has_value());
+    CHECK(over.error().code() == hsct::errc::out_of_range);
+    CHECK(over.error().field() == "course");
+    CHECK(over.error().valid_range() == "above 0 and at most 100000 umol*min/L (410.5 mg*h/L)");
+    CHECK(over.error().requirement() == "COND-BU-001");
+    // A course that adds up to the bound exactly is in range (the contracts of * and + allow it).
+    CHECK(auc(25000.0, auc_unit::umol_min_per_l) * 4 == *top);
+    CHECK(auc(60000.0, auc_unit::umol_min_per_l) + auc(40000.0, auc_unit::umol_min_per_l) == *top);
+    // A constant at the bound compiles.
+    constexpr auto at_bound = c::busulfan_auc::constant(100000.0, auc_unit::umol_min_per_l);
+    STATIC_REQUIRE(at_bound.in(auc_unit::umol_min_per_l) == 100000.0);
+    CHECK(at_bound == *top);
+}
+
 TEST_CASE("AUC text reads every spelling and round-trips", "[COND-BU-001]") {
     CHECK(c::parse_busulfan_auc("1200 umol*min/L").value() == auc(1200, auc_unit::umol_min_per_l));
     CHECK(c::parse_busulfan_auc(" 1200 uM*min ").value() == auc(1200, auc_unit::umol_min_per_l));

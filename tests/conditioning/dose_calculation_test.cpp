@@ -293,6 +293,62 @@ TEST_CASE("dose_plan::amounts_into: a batch's buffer, too short refused", "[COND
     CHECK(refused.error().field() == "regimen.components.busulfan_iv[0]");
 }
 
+namespace {
+p::body_measures aged(double cm, double kg, int years) {
+    const auto m = p::body_measures::make(*p::height::make(cm, hsct::units::cm), *p::body_weight::make(kg, hsct::units::kg),
+                                          hsct::sex::male, *hsct::age::make(years, 0));
+    REQUIRE(m.has_value());
+    return *m;
+}
+c::dosing_policies busulfan_on(const p::dosing_weight_options& o) {
+    auto s = c::commonly_reported_policies();
+    s.of(agent::busulfan_iv) = o;
+    return s;
+}
+// Busulfan's amount a day (3.2 mg/kg) from dose_plan, after checking calculate_doses agrees.
+double plan_busulfan_mg(const c::dosing_policies& s, const p::body_measures& m) {
+    const auto plan = c::dose_plan::make(c::regimens::bu_cy_iv(), s);
+    REQUIRE(plan.has_value());
+    const auto lean = plan->amounts(m);
+    const auto full = c::calculate_doses(c::regimens::bu_cy_iv(), m, s);
+    REQUIRE(full.has_value());
+    REQUIRE(lean.has_value());
+    REQUIRE(lean->drugs[0].which == agent::busulfan_iv);
+    CHECK(lean->drugs[0].per_day.in(hsct::units::mg) == full->components[0].per_day->in(hsct::units::mg));
+    return lean->drugs[0].per_day.in(hsct::units::mg);
+}
+}  // namespace
+
+TEST_CASE("dose_plan at the IBW rules' edges: age 18, 60 inches, a trigger at its threshold", "[COND-DOSE-003]") {
+    // Devine IBW is an adult rule: at 18 years it applies, at 17 it is refused.
+    const auto ideal = busulfan_on(p::policies::ideal_weight());
+    CHECK(near(plan_busulfan_mg(ideal, aged(175.0, 70.0, 18)), 3.2 * (50.0 + 2.3 * (175.0 - 152.4) / 2.54), 1e-9));
+    const auto child = c::dose_plan::make(c::regimens::bu_cy_iv(), ideal)->amounts(aged(175.0, 70.0, 17));
+    REQUIRE_FALSE(child.has_value());
+    CHECK(child.error().code() == hsct::errc::not_allowed);
+    CHECK(child.error().field() == "regimen.components.busulfan_iv[0]");
+
+    // A centre that refuses IBW below 60 in (152.4 cm) still doses a patient of exactly 60 in.
+    auto refuse_short = p::policies::ideal_weight();
+    refuse_short.below_60_in = p::short_stature_policy::refuse;
+    CHECK(near(plan_busulfan_mg(busulfan_on(refuse_short), aged(152.4, 70.0, 45)), 3.2 * 50.0, 1e-9));
+    const auto shorter = c::dose_plan::make(c::regimens::bu_cy_iv(), busulfan_on(refuse_short))->amounts(aged(152.3, 70.0, 45));
+    REQUIRE_FALSE(shorter.has_value());
+    CHECK(shorter.error().field() == "regimen.components.busulfan_iv[0]");
+
+    // 60 kg at 150 cm with the base IBW of 50 kg: exactly 120 % of IBW. A trigger "above 120 %"
+    // is not met (actual weight, 60 kg); "at least 120 %" is (AIBW25: 50 + 0.25 x 10 = 52.5 kg).
+    const auto m = aged(150.0, 60.0, 45);
+    auto above = p::policies::adjusted(p::adjustment_factor::aibw25,
+                                       p::trigger_percent_ibw_above(hsct::percent(120.0, hsct::units::pct)));
+    above.below_60_in = p::short_stature_policy::base_value;
+    auto at_least = p::policies::adjusted(p::adjustment_factor::aibw25,
+                                          p::trigger_percent_ibw_at_least(hsct::percent(120.0, hsct::units::pct)));
+    at_least.below_60_in = p::short_stature_policy::base_value;
+    CHECK(near(plan_busulfan_mg(busulfan_on(above), m), 3.2 * 60.0, 1e-9));
+    CHECK(near(plan_busulfan_mg(busulfan_on(at_least), m), 3.2 * 52.5, 1e-9));
+}
+
 // ---------------------------------------------------------------------------------------------
 // COND-DOSE-004: a centre's reduction, rounding and cap, applied only when it states them
 // ---------------------------------------------------------------------------------------------

@@ -5,6 +5,8 @@
 
 #include <array>
 #include <cmath>
+#include <optional>
+#include <string>
 
 #include "support/catch.hpp"
 
@@ -100,6 +102,30 @@ TEST_CASE("a prophylaxis is checked", "[COND-GVHD-001]") {
     const auto ok = c::make_prophylaxis("centre", "", std::array{d45});
     REQUIRE(ok.has_value());
     CHECK(c::prophylaxis_doses(*ok, measures(180, 64.8)).has_value());
+}
+
+TEST_CASE("a listed prophylaxis day: D-10 and D+60 accepted, D-11 and D+61 refused", "[COND-GVHD-001]") {
+    const auto mtx = c::make_dose<agent::methotrexate>(hsct::dose_per_area(10, hsct::units::mg_per_m2)).value();
+    c::prophylaxis_drug edges{mtx, {}, std::nullopt, std::nullopt, std::nullopt};
+    edges.days.push_back(hsct::transplant_day::at(-10));
+    edges.days.push_back(hsct::transplant_day::at(60));
+    const auto ok = c::make_prophylaxis("edges", "", std::array{edges});
+    REQUIRE(ok.has_value());
+    REQUIRE(ok->drugs.size() == 1);
+    CHECK(ok->drugs[0].days.size() == 2);
+    CHECK(ok->drugs[0].days[1] == hsct::transplant_day::at(60));
+    for (const int day : {-11, 61}) {
+        INFO(day);
+        c::prophylaxis_drug outside{mtx, {}, std::nullopt, std::nullopt, std::nullopt};
+        outside.days.push_back(hsct::transplant_day::at(day));
+        const auto r = c::make_prophylaxis("outside", "", std::array{outside});
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code() == hsct::errc::out_of_range);
+        CHECK(r.error().field() == "prophylaxis.drugs.days[0]");
+        CHECK(r.error().value() == hsct::to_string(hsct::transplant_day::at(day)));
+        CHECK(r.error().valid_range() == "D-10 to D+60");
+        CHECK(r.error().requirement() == "COND-GVHD-001");
+    }
 }
 
 }  // namespace hsct_test_conditioning_gvhd_prophylaxis_test

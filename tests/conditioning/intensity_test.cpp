@@ -1,6 +1,6 @@
 // Tests for include/hsct/conditioning/intensity.hpp: the worked examples of the reference notes
 // (clinical-scores-conditioning.md 11.5) under both rule sets, every threshold below, at and
-// above, the melphalan-140 policy, and the TCI groups (COND-INT-001..003).
+// above, the melphalan-140 policy, the TCI groups and the TCI score's band edges (COND-INT-001..004).
 #include <hsct/conditioning/intensity.hpp>
 
 #include <array>
@@ -248,6 +248,122 @@ TEST_CASE("TCI: the sum of each agent's band weight, grouped; agents not listed 
     CHECK(mel200.error().code() == hsct::errc::out_of_range);
     CHECK(mel200.error().field() == "regimen.melphalan");
     CHECK(mel200.error().value() == "200 mg/m2");
+}
+
+namespace {
+// One agent's regimen scored under a table: the single part it is scored for.
+c::tci_contribution scored_alone(const c::regimen& r, const c::tci_weight_table& t) {
+    const auto x = c::assess_tci(r, t);
+    REQUIRE(x.has_value());
+    REQUIRE(x->scored.size() == 1);
+    CHECK(x->unscored.empty());
+    return x->scored[0];
+}
+c::regimen_component cy(double per_day, std::initializer_list<int> days) {
+    return part(c::make_dose<agent::cyclophosphamide>(hsct::dose_per_mass(per_day, hsct::units::mg_per_kg)), days);
+}
+c::regimen_component mel_days(double per_day, std::initializer_list<int> days) {
+    return part(c::make_dose<agent::melphalan>(hsct::dose_per_area(per_day, hsct::units::mg_per_m2)), days);
+}
+c::regimen_component ara_c(double per_day) {
+    return part(c::make_dose<agent::cytarabine>(hsct::dose_per_area(per_day, hsct::units::mg_per_m2)), {-5, -4, -3, -2});
+}
+// TEST DATA again (not the paper's weights): bands with gaps below, between and after them, so a
+// total can fall outside every band of its agent.
+constexpr c::tci_band gapped_bands[] = {
+    {c::agent::tbi, 6.0, inf, 2.0},
+    {c::agent::busulfan_iv, 6.4, inf, 2.5},
+    {c::agent::cyclophosphamide, 60.0, inf, 1.0},
+    {c::agent::melphalan, 0.0, 100.0, 1.0},
+    {c::agent::melphalan, 140.0, 200.0, 1.5},
+    {c::agent::cytarabine, 0.0, 1000.0, 1.0},
+};
+c::tci_weight_table gapped_table() {
+    auto t = c::make_tci_weights("gapped test weights", "hsct tests (not the paper's)", gapped_bands);
+    REQUIRE(t.has_value());
+    return *t;
+}
+// The error of a total in none of its agent's bands.
+void check_refused(const c::regimen& r, const c::tci_weight_table& t, const char* field, const char* value) {
+    const auto x = c::assess_tci(r, t);
+    REQUIRE_FALSE(x.has_value());
+    CHECK(x.error().code() == hsct::errc::out_of_range);
+    CHECK(x.error().field() == field);
+    CHECK(x.error().value() == value);
+    CHECK(x.error().requirement() == "COND-INT-004");
+}
+}  // namespace
+
+TEST_CASE("TCI band edges below, at and above: from is inclusive, to exclusive", "[COND-INT-004][COND-INT-003]") {
+    const auto t = test_table();
+    // TBI [0, 6) 0.5 | [6, inf) 2.0: 4 Gy, 6 Gy (3 Gy a day x 2), 8 Gy
+    const auto tbi4 = scored_alone(regimen_of({tbi(2.0, 2, {-1})}), t);
+    CHECK(tbi4.band == 0);
+    CHECK(tbi4.weight == 0.5);
+    const auto tbi6 = scored_alone(regimen_of({tbi(1.5, 2, {-2, -1})}), t);
+    CHECK(tbi6.total == 6.0);
+    CHECK(tbi6.band == 1);
+    CHECK(tbi6.weight == 2.0);
+    CHECK(scored_alone(regimen_of({tbi(2.0, 2, {-2, -1})}), t).weight == 2.0);
+    // the edge moves the sum across a group boundary: Flu 150 (0.5) + TBI 4 Gy is low, + TBI 6 Gy intermediate
+    const auto low = c::assess_tci(regimen_of({tbi(2.0, 2, {-1}), flu(5)}), t);
+    REQUIRE(low.has_value());
+    CHECK(low->total == 1.0);
+    CHECK(low->group == c::tci_group::low);
+    const auto intermediate = c::assess_tci(regimen_of({tbi(1.5, 2, {-2, -1}), flu(5)}), t);
+    REQUIRE(intermediate.has_value());
+    CHECK(intermediate->total == 2.5);
+    CHECK(intermediate->group == c::tci_group::intermediate);
+
+    // busulfan IV [0, 6.4) 1.0 | [6.4, inf) 2.5: 3.2, 6.4, 9.6 mg/kg
+    const auto bu32 = scored_alone(regimen_of({bu_iv(3.2, {-2})}), t);
+    CHECK(bu32.band == 2);
+    CHECK(bu32.weight == 1.0);
+    CHECK(scored_alone(regimen_of({bu_iv(3.2, {-3, -2})}), t).weight == 2.5);
+    CHECK(scored_alone(regimen_of({bu_iv(3.2, {-4, -3, -2})}), t).weight == 2.5);
+
+    // melphalan [0, 140) 1.0 | [140, 200) 1.5 | none from 200: 100, 140, 160, 200 and 220 mg/m2
+    const auto mel100 = scored_alone(regimen_of({mel(100)}), t);
+    CHECK(mel100.band == 4);
+    CHECK(mel100.weight == 1.0);
+    const auto mel140 = scored_alone(regimen_of({mel(140)}), t);
+    CHECK(mel140.band == 5);
+    CHECK(mel140.weight == 1.5);
+    CHECK(scored_alone(regimen_of({mel(160)}), t).band == 5);
+    check_refused(c::regimens::mel200(), t, "regimen.melphalan", "200 mg/m2");
+    check_refused(regimen_of({mel_days(110, {-2, -1})}), t, "regimen.melphalan", "220 mg/m2");
+
+    // cyclophosphamide [0, 60) 0.5 | [60, inf) 1.0: 29, 60 and 120 mg/kg
+    const auto cy29 = scored_alone(regimen_of({cy(14.5, {-6, -5})}), t);
+    CHECK(cy29.band == 7);
+    CHECK(cy29.weight == 0.5);
+    const auto cy60 = scored_alone(regimen_of({cy(60.0, {-3})}), t);
+    CHECK(cy60.band == 8);
+    CHECK(cy60.weight == 1.0);
+    CHECK(scored_alone(regimen_of({cy(60.0, {-3, -2})}), t).weight == 1.0);
+}
+
+TEST_CASE("TCI: a total below, between or after its agent's bands is refused", "[COND-INT-004]") {
+    const auto t = gapped_table();
+    // below the first band: TBI 4 Gy under [6, inf); busulfan IV 3.2 under [6.4, inf); Cy 29 under [60, inf)
+    check_refused(regimen_of({tbi(2.0, 2, {-1})}), t, "regimen.tbi", "4 Gy");
+    CHECK(scored_alone(regimen_of({tbi(1.5, 2, {-2, -1})}), t).weight == 2.0);
+    check_refused(regimen_of({bu_iv(3.2, {-2})}), t, "regimen.busulfan_iv", "3.2 mg/kg");
+    check_refused(regimen_of({cy(14.5, {-6, -5})}), t, "regimen.cyclophosphamide", "29 mg/kg");
+    // melphalan [0, 100) and [140, 200): 70 scored; 100 (the first band's end) and 120 fall between
+    const auto mel70 = scored_alone(regimen_of({mel(70)}), t);
+    CHECK(mel70.band == 3);
+    CHECK(mel70.weight == 1.0);
+    check_refused(regimen_of({mel(100)}), t, "regimen.melphalan", "100 mg/m2");
+    check_refused(regimen_of({mel(120)}), t, "regimen.melphalan", "120 mg/m2");
+    CHECK(scored_alone(regimen_of({mel(140)}), t).band == 4);
+    const auto between = c::assess_tci(regimen_of({mel(120)}), t);
+    REQUIRE_FALSE(between.has_value());
+    CHECK(between.error().valid_range() == "a total inside one of the bands of \"gapped test weights\": 0-100 140-200");
+    // cytarabine [0, 1000): 800 scored (200 a day x 4); 1000 and 1600 (BEAM's high variant) refused
+    CHECK(scored_alone(regimen_of({ara_c(200)}), t).band == 5);
+    check_refused(regimen_of({ara_c(250)}), t, "regimen.cytarabine", "1000 mg/m2");
+    check_refused(regimen_of({ara_c(400)}), t, "regimen.cytarabine", "1600 mg/m2");
 }
 
 TEST_CASE("TCI table: named, sourced, half points, bands in order without overlap", "[COND-INT-004]") {

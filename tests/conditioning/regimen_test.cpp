@@ -105,4 +105,27 @@ TEST_CASE("a centre's regimen gets the same checks", "[COND-REG-001]") {
     CHECK(c::make_regimen("x", "", std::span<const c::regimen_component>()).error().field() == "regimen.components");
 }
 
+TEST_CASE("a regimen's days: D-30 and D+30 accepted, D-31 and D+31 refused", "[COND-REG-001]") {
+    const auto flu = c::make_dose<agent::fludarabine>(hsct::dose_per_area(30, hsct::units::mg_per_m2));
+    const std::array<c::regimen_component, 1> edges{component(flu, {-30, 30})};
+    const auto ok = c::make_regimen("edges", "", edges);
+    REQUIRE(ok.has_value());
+    REQUIRE(ok->components().size() == 1);
+    CHECK(ok->components()[0].days.size() == 2);
+    CHECK(ok->components()[0].days[1] == hsct::transplant_day::at(30));
+    CHECK(ok->total(agent::fludarabine).days == 1);       // conditioning: through Day 0
+    CHECK(ok->total(agent::fludarabine, 30).days == 2);   // every day, D+30 included
+    for (const int day : {-31, 31}) {
+        INFO(day);
+        const std::array<c::regimen_component, 1> outside{component(flu, {day})};
+        const auto r = c::make_regimen("outside", "", outside);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code() == hsct::errc::out_of_range);
+        CHECK(r.error().field() == "regimen.components.days[0]");
+        CHECK(r.error().value() == hsct::to_string(hsct::transplant_day::at(day)));
+        CHECK(r.error().valid_range() == "D-30 to D+30");
+        CHECK(r.error().requirement() == "COND-REG-001");
+    }
+}
+
 }  // namespace hsct_test_conditioning_regimen_test

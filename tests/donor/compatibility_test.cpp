@@ -186,12 +186,40 @@ TEST_CASE("parity below, at and above the parous and multiparous thresholds", "[
         REQUIRE(r.has_value());
         CHECK(r->donor_pregnancies == p);
         CHECK(r->donor_multiparous == (p >= 2));
-        CHECK((r->find(crit::donor_parous)->result == hsct::outcome::met) == (p >= 1));
+        const auto* parous = r->find(crit::donor_parous);
+        REQUIRE(parous != nullptr);
+        CHECK((parous->result == hsct::outcome::met) == (p >= 1));
+        // the explanation states the rule: at least 1 (parous) and at least 2 (multiparous)
+        CHECK(parous->cmp == hsct::comparator::greater_equal);
+        CHECK(parous->threshold == 1.0);
+        CHECK(parous->verified);
         const auto* m = r->find(crit::donor_multiparous);
         REQUIRE(m != nullptr);
         CHECK((m->result == hsct::outcome::met) == (p >= 2));
+        CHECK(m->cmp == hsct::comparator::greater_equal);
         CHECK(m->threshold == 2.0);
         CHECK_FALSE(m->verified);
+    }
+}
+
+TEST_CASE("parity: 0 and 30 pregnancies are accepted, -1 and 31 are not", "[DON-SEX-002]") {
+    d::compatibility_input in;
+    in.donor_sex = hsct::sex::female;
+    for (const int p : {0, 30}) {
+        in.donor_pregnancies = p;
+        const auto r = d::assess_compatibility(in);
+        REQUIRE(r.has_value());
+        CHECK(r->donor_pregnancies == p);
+        CHECK(r->donor_multiparous == (p >= 2));
+    }
+    for (const int p : {-1, 31}) {
+        in.donor_pregnancies = p;
+        const auto r = d::assess_compatibility(in);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().code() == hsct::errc::out_of_range);
+        CHECK(r.error().field() == "donor_pregnancies");
+        CHECK(r.error().valid_range() == "0-30");
+        CHECK(r.error().requirement() == "DON-SEX-002");
     }
 }
 

@@ -9,6 +9,7 @@
 #include <sstream>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "support/catch.hpp"
 #include "support/test_release.hpp"
@@ -40,6 +41,57 @@ d::hla_match_result match(std::string_view patient, std::string_view donor,
 d::locus_grade grade(int m, int g, int h) {
     return d::locus_grade{static_cast<std::uint8_t>(m), static_cast<std::uint8_t>(g),
                           static_cast<std::uint8_t>(h)};
+}
+
+// A '/' list of `n` DPB1 proteins (two-field names) of `n` different P groups, each P group with a
+// V2 TCE group of 1, 2 or 3, taken in file order from the test release's dpb_tce.csv.
+std::string dpb1_list(std::size_t n) {
+    std::ifstream in(HSCT_TEST_DATA_DIR "/hla/3.58.0/dpb_tce.csv");
+    REQUIRE(in.good());
+    std::vector<d::hla_name> keys;
+    std::string out;
+    std::string line;
+    std::string last;
+    while (keys.size() < n && std::getline(in, line)) {
+        // Allele,Protein,V1_Assignment,V2_Assignment,Comments
+        const auto c1 = line.find(',');
+        const auto c2 = c1 == std::string::npos ? c1 : line.find(',', c1 + 1);
+        if (c2 == std::string::npos) {
+            continue;
+        }
+        const std::string protein = line.substr(c1 + 1, c2 - c1 - 1);
+        if (protein == last || protein.rfind("DPB1*", 0) != 0) {
+            continue;
+        }
+        last = protein;
+        const auto t = d::parse_hla_typing(test_release(), protein + "+" + protein);
+        if (!t) {
+            continue;  // a protein whose alleles are all null or not current
+        }
+        const auto locus = t->at(match_locus::dpb1);
+        if (!locus || locus->alternatives.empty()) {
+            continue;
+        }
+        const auto& copy = locus->alternatives.front().copies[0];
+        const auto k = copy.allele_keys(d::allele_match_definition::p_group);
+        const auto tce = copy.tce(d::allele_match_definition::p_group);
+        if (k.size() != 1 || tce.size() != 1 || !tce[0] ||
+            (tce[0]->v2 != d::dpb1_tce_group::group_1 && tce[0]->v2 != d::dpb1_tce_group::group_2 &&
+             tce[0]->v2 != d::dpb1_tce_group::group_3)) {
+            continue;
+        }
+        bool seen = false;
+        for (const auto& x : keys) {
+            seen = seen || x == k[0];
+        }
+        if (seen) {
+            continue;
+        }
+        keys.push_back(k[0]);
+        out += out.empty() ? protein : "/" + protein;
+    }
+    REQUIRE(keys.size() == n);
+    return out;
 }
 
 constexpr const char* ten_ten =
@@ -187,6 +239,43 @@ TEST_CASE("ambiguous typings give the possible grades, not a guess", "[DON-MATCH
     CHECK(t.status == match_status::ambiguous);
     CHECK(t.min_matched() == 9);
     CHECK(t.max_matched() == 10);
+}
+
+TEST_CASE("65,536 combinations at a locus are graded; one copy more ambiguous is too_ambiguous", "[DON-MATCH-004]") {
+    const std::string l16 = dpb1_list(16);
+    const std::string l17 = dpb1_list(17);
+    const std::string both16 = l16 + "+" + l16;
+    // 16 x 16 x 16 x 16 = 65,536 combinations: every one graded
+    const auto at = match(both16, both16);
+    const auto& dp = at.at(match_locus::dpb1);
+    CHECK(dp.allele.status == match_status::ambiguous);
+    CHECK(dp.allele.possible_mismatches() == 0b111U);
+    CHECK(dp.antigen.status == match_status::ambiguous);
+    REQUIRE(dp.tce.has_value());
+    CHECK(dp.tce->status == match_status::ambiguous);
+    CHECK((dp.tce->possible & 1U) != 0);  // dpb1_tce_outcome::match is among the possible
+    // 17 x 16 x 16 x 16 = 69,632: unknown, never a guess
+    const auto over = match(l17 + "+" + l16, both16);
+    const auto& op = over.at(match_locus::dpb1);
+    CHECK(op.allele.status == match_status::unknown);
+    CHECK(op.allele.reason == d::match_unknown_reason::too_ambiguous);
+    CHECK(op.antigen.status == match_status::unknown);
+    REQUIRE(op.tce.has_value());
+    CHECK(op.tce->status == match_status::unknown);
+    CHECK(over.total(d::match_total_kind::twelve).status == match_status::unknown);
+}
+
+TEST_CASE("DPB1 TCE: the combinations of every genotype of a list count towards the 65,536", "[DON-MATCH-004][DON-TCE-002]") {
+    const std::string l256 = dpb1_list(256);
+    const std::string donor = "DPB1*04:01+DPB1*04:01";
+    // 256 x 256 x 1 x 1 = 65,536 combinations: the TCE outcomes are read
+    const auto at = match(l256 + "+" + l256, donor);
+    REQUIRE(at.at(match_locus::dpb1).tce.has_value());
+    CHECK(at.at(match_locus::dpb1).tce->status == match_status::ambiguous);
+    // one more genotype (1 x 1 x 1 x 1): 65,537 at the locus, so TCE is unknown
+    const auto over = match(l256 + "+" + l256 + "|DPB1*02:01+DPB1*02:01", donor);
+    REQUIRE(over.at(match_locus::dpb1).tce.has_value());
+    CHECK(over.at(match_locus::dpb1).tce->status == match_status::unknown);
 }
 
 TEST_CASE("nulls: one null copy reads as homozygous; both null is no expressed allele", "[DON-TYP-003][DON-MATCH-004][Atlas]") {

@@ -122,6 +122,43 @@ TEST_CASE("refused: bad values, identifiers and corrections name their record", 
     CHECK(e::consolidate<hsct::anc>(days)->size() == 256);
 }
 
+TEST_CASE("the bounds: 1,024 records and 256 days accepted, one more of either refused", "[ENG-SERIES-001]") {
+    const auto refused = [](const std::vector<rec>& in) {
+        const auto s = e::consolidate<hsct::anc>(in);
+        REQUIRE_FALSE(s.has_value());
+        CHECK(s.error().code() == hsct::errc::out_of_range);
+        CHECK(s.error().requirement() == "ENG-SERIES-001");
+        return s.error().field();
+    };
+    // 1,024 records on 256 days (four a day): both bounds reached at once, accepted
+    std::vector<rec> in;
+    for (int d = 0; d < 256; ++d) {
+        for (int k = 0; k < 4; ++k) {
+            in.push_back(anc(d, 0.5 + 0.1 * static_cast<double>(k)));
+        }
+    }
+    REQUIRE(in.size() == e::series_records_max);
+    const auto full = e::consolidate<hsct::anc>(in);
+    REQUIRE(full.has_value());
+    CHECK(full->size() == e::series_days_max);
+    CHECK(full->days().back().results == 4);
+    // one record more (on a day already there): 1,025 records refused, naming the records
+    in.push_back(anc(255, 0.9));
+    CHECK(refused(in) == "records");
+    // 1,024 records on one day: the record bound alone, accepted
+    const std::vector<rec> one_day(1024, anc(3, 0.5));
+    const auto day = e::consolidate<hsct::anc>(one_day);
+    REQUIRE(day.has_value());
+    CHECK(day->size() == 1);
+    CHECK(day->days()[0].results == 255);  // counted up to 255
+    // 257 days of one record each (fewer than 1,024 records): the day bound refuses it
+    std::vector<rec> days;
+    for (int d = 0; d < 257; ++d) {
+        days.push_back(anc(d, 0.5));
+    }
+    CHECK(refused(days) == "records");
+}
+
 TEST_CASE("platelets and haemoglobin series read their own ranges", "[ENG-SERIES-001]") {
     const std::vector<e::count_record<hsct::platelets>> p{{hsct::transplant_day::at(3), hsct::platelets(5001, u::giga_per_l)}};
     CHECK(e::consolidate<hsct::platelets>(p).error().field() == "records[0].value");

@@ -5,6 +5,7 @@
 #include <hsct/engraftment/graft_function.hpp>
 
 #include <optional>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -326,6 +327,144 @@ TEST_CASE("delayed engraftment: a centre's days only, below/at/above and the cut
                                         e::graft_failure_definition::ebmt_2019)
               .error()
               .field() == "policy.peripheral_blood");
+}
+
+namespace {
+// A chimerism criterion compares a category (or names the missing finding): equality, and no
+// number to compare with, so its threshold is 0.
+void check_category(const e::dated_criterion<crit>* c, const hsct::measure& measured, hsct::outcome result) {
+    REQUIRE(c != nullptr);
+    CHECK(c->criterion.measured == measured);
+    CHECK(c->criterion.cmp == hsct::comparator::equal);
+    CHECK(c->criterion.threshold == 0.0);
+    CHECK(c->criterion.result == result);
+}
+// A counted criterion: its recorded comparison, applied to its measured number, gives its outcome.
+void check_count(const e::dated_criterion<crit>* c, double measured, hsct::comparator cmp, double threshold,
+                 hsct::outcome result) {
+    REQUIRE(c != nullptr);
+    CHECK(c->criterion.measured.number() == measured);
+    CHECK(c->criterion.cmp == cmp);
+    CHECK(c->criterion.threshold == threshold);
+    CHECK(c->criterion.result == result);
+}
+}  // namespace
+
+TEST_CASE("secondary graft failure (EBMT 2019): the run's evidence is its length against three days",
+          "[ENG-GF-003][EBMT-2019][PMC4548938]") {
+    e::graft_function_options o;
+    o.definition = e::graft_function_definition::ebmt_2019;
+    gf4 g;
+    auto in = g.build();  // ANC 0.3, 0.3, 0.35 on D+90..D+92
+    in.chimerism = chimerism(3.0);
+    in.other_cause = false;
+    const auto three = e::assess_secondary_graft_failure(in, o);
+    REQUIRE(three.has_value());
+    CHECK(three->status == st::met);
+    const auto* run = get(*three, crit::anc_low_run);
+    check_count(run, 3.0, hsct::comparator::greater_equal, 3.0, hsct::outcome::met);
+    CHECK(run->criterion.measured == hsct::measure::count(3.0, hsct::count_unit::days));
+    CHECK(hsct::satisfies(run->criterion.measured.number(), run->criterion.cmp, run->criterion.threshold));
+    // two days below at the end of the counts: the run in progress, one short
+    g.anc_values = {{1, 0.1}, {14, 0.6}, {15, 0.7}, {16, 0.8}, {90, 0.6}, {91, 0.3}, {92, 0.3}};
+    auto two_in = g.build();
+    two_in.chimerism = chimerism(3.0);
+    two_in.other_cause = false;
+    const auto two = e::assess_secondary_graft_failure(two_in, o);
+    REQUIRE(two.has_value());
+    CHECK(two->status == st::not_met);
+    const auto* short_run = get(*two, crit::anc_low_run);
+    check_count(short_run, 2.0, hsct::comparator::greater_equal, 3.0, hsct::outcome::not_met);
+    CHECK(short_run->day.number() == 91);
+    CHECK_FALSE(hsct::satisfies(short_run->criterion.measured.number(), short_run->criterion.cmp,
+                                short_run->criterion.threshold));
+}
+
+TEST_CASE("secondary graft failure: the chimerism criterion records the category, or the missing finding",
+          "[ENG-GF-003][ASTCT-2021]") {
+    gf4 g;
+    auto in = g.build();
+    in.chimerism = chimerism(60.0);
+    const auto mixed = e::assess_secondary_graft_failure(in);
+    REQUIRE(mixed.has_value());
+    CHECK(mixed->status == st::met);
+    // "chimerism full" not met: mixed chimerism confirms the failure
+    check_category(get(*mixed, crit::chimerism_full), hsct::measure::code(e::chimerism_category::mixed),
+                   hsct::outcome::not_met);
+    in.chimerism = chimerism(98.0);
+    check_category(get(*e::assess_secondary_graft_failure(in), crit::chimerism_full),
+                   hsct::measure::code(e::chimerism_category::full), hsct::outcome::met);
+    in.chimerism.reset();
+    const auto none = e::assess_secondary_graft_failure(in);
+    CHECK(none->status == st::unknown);
+    check_category(get(*none, crit::chimerism_full), hsct::measure::missing(e::graft_function_field::chimerism),
+                   hsct::outcome::unknown);
+}
+
+TEST_CASE("poor graft function (EBMT 2019): before day +28 pending on the same two-lineage comparison",
+          "[ENG-GF-004][EBMT-2019]") {
+    e::graft_function_options o;
+    o.definition = e::graft_function_definition::ebmt_2019;
+    gf4 g;
+    auto in = g.build();
+    in.chimerism = chimerism(98.0);
+    // decided after day +28: two lineages, at least two needed
+    const auto decided = e::assess_poor_graft_function(in, o);
+    REQUIRE(decided.has_value());
+    CHECK(decided->status == st::met);
+    check_count(get(*decided, crit::cytopenic_lineages), 2.0, hsct::comparator::greater_equal, 2.0,
+                hsct::outcome::met);
+    // observed through D+27: pending, recorded against the same comparison, its outcome unknown
+    in.observed_through = transplant_day::at(27);
+    const auto pending = e::assess_poor_graft_function(in, o);
+    REQUIRE(pending.has_value());
+    CHECK(pending->status == st::pending);
+    const auto* k = get(*pending, crit::cytopenic_lineages);
+    check_count(k, 0.0, hsct::comparator::greater_equal, 2.0, hsct::outcome::unknown);
+    CHECK(k->day.number() == 27);
+    CHECK(k->criterion.requirement == std::string_view("ENG-GF-004"));
+}
+
+TEST_CASE("poor graft function: the chimerism criterion records the category, or the missing finding",
+          "[ENG-GF-004][ASTCT-2021][HB24-41]") {
+    e::graft_function_input in;
+    in.observed_through = transplant_day::at(60);
+    in.frequent_support = true;
+    in.other_cause = false;
+    in.chimerism = chimerism(99.0);
+    const auto full = e::assess_poor_graft_function(in);
+    REQUIRE(full.has_value());
+    CHECK(full->status == st::met);
+    check_category(get(*full, crit::chimerism_full), hsct::measure::code(e::chimerism_category::full),
+                   hsct::outcome::met);
+    in.chimerism = chimerism(60.0);
+    check_category(get(*e::assess_poor_graft_function(in), crit::chimerism_full),
+                   hsct::measure::code(e::chimerism_category::mixed), hsct::outcome::not_met);
+    in.chimerism.reset();
+    const auto none = e::assess_poor_graft_function(in);
+    CHECK(none->status == st::unknown);
+    check_category(get(*none, crit::chimerism_full), hsct::measure::missing(e::graft_function_field::chimerism),
+                   hsct::outcome::unknown);
+}
+
+TEST_CASE("autologous reconstitution: the chimerism criterion records the category, or the missing finding",
+          "[ENG-GF-005][PMC4548938][HB24-21]") {
+    gf4 g;
+    auto in = g.build();
+    in.chimerism = chimerism(4.0);
+    const auto absent = e::assess_autologous_reconstitution(in);
+    REQUIRE(absent.has_value());
+    CHECK(absent->status == st::met);
+    check_category(get(*absent, crit::chimerism_absent), hsct::measure::code(e::chimerism_category::absent),
+                   hsct::outcome::met);
+    in.chimerism = chimerism(5.0);
+    check_category(get(*e::assess_autologous_reconstitution(in), crit::chimerism_absent),
+                   hsct::measure::code(e::chimerism_category::mixed), hsct::outcome::not_met);
+    in.chimerism.reset();
+    const auto none = e::assess_autologous_reconstitution(in);
+    CHECK(none->status == st::unknown);
+    check_category(get(*none, crit::chimerism_absent), hsct::measure::missing(e::graft_function_field::chimerism),
+                   hsct::outcome::unknown);
 }
 
 TEST_CASE("refused: definitions, thresholds and series", "[ENG-GF-003][ENG-GF-004]") {

@@ -176,6 +176,72 @@ TEST_CASE("what broke the latest run is named, with its interval", "[ENG-PLT-003
     CHECK(broke);
 }
 
+TEST_CASE("what broke the latest run: a count exactly at each milestone's threshold", "[ENG-PLT-002][ENG-PLT-003]") {
+    using M = e::platelet_milestone;
+    const auto broken_count = [](const e::platelet_result& r) {
+        std::optional<e::dated_criterion<e::platelet_criterion>> out;
+        for (const auto& c : r.criteria) {
+            if (c.criterion.id == e::platelet_criterion::run_broken &&
+                c.criterion.measured.what() == hsct::measure::kind::quantity) {
+                out = c;
+            }
+        }
+        return out;
+    };
+    // EBMT 2019's > 20: exactly 20 on D+21 is not above it, and breaks the run D+20 began
+    const auto ebmt = assess({{5, 5}, {20, 30}, {21, 20}, {22, 30}}, {}, M::above_20_ebmt_2019);
+    CHECK(ebmt.status == e::engraftment_status::not_yet);
+    const auto b = broken_count(ebmt);
+    REQUIRE(b.has_value());
+    CHECK(b->day.number() == 21);
+    CHECK(b->criterion.measured.number() == 20.0);
+    CHECK(b->criterion.cmp == hsct::comparator::greater);
+    CHECK(b->criterion.result == hsct::outcome::not_met);
+    // CIBMTR's >= 20 and >= 50: a count exactly at the threshold meets it, so only a platelet
+    // transfusion that day (0 days of 7) breaks the run
+    for (const auto& [m, t] : {std::tuple{M::at_least_20, 20.0}, std::tuple{M::at_least_50, 50.0}}) {
+        INFO(id(m));
+        const auto r = assess({{5, 5}, {20, t + 10}, {21, t}, {22, t + 10}}, {21}, m);
+        CHECK(r.status == e::engraftment_status::not_yet);
+        const auto at = broken_count(r);
+        REQUIRE(at.has_value());
+        CHECK(at->day.number() == 21);
+        CHECK(at->criterion.measured.number() == t);
+        CHECK(at->criterion.cmp == hsct::comparator::greater_equal);
+        CHECK(at->criterion.result == hsct::outcome::met);
+        bool interval = false;
+        for (const auto& c : r.criteria) {
+            if (c.criterion.id == e::platelet_criterion::run_broken &&
+                c.criterion.measured.what() == hsct::measure::kind::count) {
+                interval = true;
+                CHECK(c.criterion.measured.number() == 0.0);
+                CHECK(c.criterion.result == hsct::outcome::not_met);
+            }
+        }
+        CHECK(interval);
+        // without the transfusion the same counts engraft on D+20
+        CHECK(day(assess({{5, 5}, {20, t + 10}, {21, t}, {22, t + 10}}, {}, m)) == 20);
+    }
+}
+
+TEST_CASE("platelet_engraftment_day: a count exactly at 50 is no nadir for the 50 milestone",
+          "[ENG-PLT-002][ENG-PLT-003]") {
+    e::platelet_options o;
+    o.milestone = e::platelet_milestone::at_least_50;
+    const auto lean = [&](const series& s) {
+        auto r = e::platelet_engraftment_day(make(s).days(), tx({}), o);
+        REQUIRE(r.has_value());
+        return *r;
+    };
+    // at 50 from D+1 (and above it after), never transfused: nothing to recover from
+    CHECK(lean({{1, 50}, {7, 50}, {14, 55}, {21, 60}}).status == e::engraftment_status::never_below_threshold);
+    // above, then exactly at 50, then a tenth below on D+7: counting starts there
+    const auto r = lean({{1, 60}, {4, 50}, {7, 49.9}, {14, 50}, {21, 55}, {28, 60}});
+    CHECK(r.status == e::engraftment_status::engrafted);
+    REQUIRE(r.day.has_value());
+    CHECK(r.day->number() == 14);
+}
+
 TEST_CASE("refused: options out of range", "[ENG-PLT-002]") {
     const auto s = make({{5, 5}});
     const auto t = tx({});

@@ -150,6 +150,110 @@ TEST_CASE("red cells: what broke the latest run is named", "[ENG-RBC-003]") {
     CHECK(broken);
 }
 
+TEST_CASE("a centre's threshold below, at and above it: where counting starts and which values count",
+          "[ENG-RBC-002]") {
+    struct policy_case {
+        double threshold;  // g/L
+        hsct::comparator comparison;
+        series s;
+        int counting_from;
+        int recovered;
+    };
+    using c = hsct::comparator;
+    // Each first series opens above the threshold (no nadir), then is exactly at it: under "greater"
+    // that value is not above and starts the count, under "greater_equal" it is no nadir. After the
+    // start a value below the threshold and one exactly at it count only as "greater_equal" reads
+    // them. Each second series starts below the threshold on its first day.
+    const std::vector<policy_case> cases{
+        // the lowest threshold a centre may set, 50 g/L
+        {50.0, c::greater, {{1, 60}, {2, 50}, {3, 45}, {4, 50}, {5, 55}, {6, 56}, {7, 57}}, 2, 5},
+        {50.0, c::greater, {{1, 45}, {8, 55}, {9, 55}, {10, 55}}, 1, 8},
+        // a threshold with a decimal, 82.5 g/L
+        {82.5, c::greater, {{1, 90}, {2, 82.5}, {3, 80}, {4, 82.5}, {5, 83}, {6, 85}, {7, 86}}, 2, 5},
+        {82.5, c::greater, {{1, 80}, {8, 83}, {9, 83}, {10, 83}}, 1, 8},
+        // 90 g/L, strictly above
+        {90.0, c::greater, {{1, 95}, {2, 90}, {3, 85}, {4, 90}, {5, 95}, {6, 95}, {7, 95}}, 2, 5},
+        {90.0, c::greater, {{1, 85}, {8, 95}, {9, 95}, {10, 95}}, 1, 8},
+        // 80 g/L, at or above: exactly 80 is no nadir and counts
+        {80.0, c::greater_equal, {{1, 85}, {2, 80}, {3, 75}, {4, 80}, {5, 85}, {6, 80}}, 3, 4},
+        // 90 g/L, at or above
+        {90.0, c::greater_equal, {{0, 100}, {1, 90}, {2, 85}, {3, 88}, {4, 90}, {5, 95}, {6, 92}}, 2, 4},
+    };
+    for (const auto& k : cases) {
+        INFO(k.threshold << " g/L, " << id(k.comparison) << ", from D+" << k.s.front().first);
+        e::red_cell_options o;
+        o.threshold = hsct::haemoglobin(k.threshold, u::g_per_l);
+        o.comparison = k.comparison;
+        const auto r = assess(k.s, {}, o);
+        CHECK(r.status == e::engraftment_status::engrafted);
+        CHECK(day(r) == k.recovered);
+        REQUIRE(r.counting_from.has_value());
+        CHECK(r.counting_from->number() == k.counting_from);
+        REQUIRE_FALSE(r.criteria.empty());
+        const auto& start = r.criteria[0];
+        CHECK(start.criterion.id == e::red_cell_criterion::not_above_threshold);
+        CHECK(start.criterion.threshold == k.threshold);
+        CHECK(start.criterion.cmp == (k.comparison == c::greater ? c::less_equal : c::less));
+        CHECK_FALSE(start.criterion.verified);  // a centre's threshold, not the cited one
+    }
+}
+
+TEST_CASE("red cells: a run broken by a value at the threshold, or above it but too soon after a transfusion",
+          "[ENG-RBC-001][ENG-RBC-003][EBMT-2019]") {
+    const auto broken = [](const e::red_cell_result& r, hsct::measure::kind k) {
+        std::optional<e::dated_criterion<e::red_cell_criterion>> out;
+        for (const auto& c : r.criteria) {
+            if (c.criterion.id == e::red_cell_criterion::run_broken && c.criterion.measured.what() == k) {
+                out = c;
+            }
+        }
+        return out;
+    };
+    using kind = hsct::measure::kind;
+    // > 80 g/L: exactly 80 on D+11 is not above, so it breaks the run D+10 began
+    const auto at = assess({{1, 70}, {10, 85}, {11, 80}, {12, 85}}, {});
+    CHECK(at.status == e::engraftment_status::not_yet);
+    const auto at_hb = broken(at, kind::quantity);
+    REQUIRE(at_hb.has_value());
+    CHECK(at_hb->day.number() == 11);
+    CHECK(at_hb->criterion.measured.number() == 80.0);
+    CHECK(at_hb->criterion.cmp == hsct::comparator::greater);
+    CHECK(at_hb->criterion.result == hsct::outcome::not_met);
+    CHECK_FALSE(broken(at, kind::count).has_value());  // no transfusion: no interval to name
+    // 90 g/L on D+11 is above 80, but a red-cell transfusion that day breaks the run: the value is
+    // met, the interval (0 days of 7) is not
+    const auto above = assess({{1, 70}, {10, 85}, {11, 90}, {12, 85}}, {11});
+    CHECK(above.status == e::engraftment_status::not_yet);
+    CHECK(above.counting_from->number() == 1);
+    CHECK(above.last_transfusion->number() == 11);
+    const auto above_hb = broken(above, kind::quantity);
+    REQUIRE(above_hb.has_value());
+    CHECK(above_hb->day.number() == 11);
+    CHECK(above_hb->criterion.result == hsct::outcome::met);
+    const auto above_gap = broken(above, kind::count);
+    REQUIRE(above_gap.has_value());
+    CHECK(above_gap->criterion.measured.number() == 0.0);
+    CHECK(above_gap->criterion.result == hsct::outcome::not_met);
+    // a centre's >= 90 g/L: a value exactly at 90, and one above it, each on a transfusion day
+    e::red_cell_options centre;
+    centre.threshold = hsct::haemoglobin(90.0, u::g_per_l);
+    centre.comparison = hsct::comparator::greater_equal;
+    for (const double v : {90.0, 95.0}) {
+        INFO(v << " g/L");
+        const auto r = assess({{1, 70}, {10, 95}, {11, v}, {12, 95}}, {11}, centre);
+        CHECK(r.status == e::engraftment_status::not_yet);
+        const auto hb = broken(r, kind::quantity);
+        REQUIRE(hb.has_value());
+        CHECK(hb->day.number() == 11);
+        CHECK(hb->criterion.measured.number() == v);
+        CHECK(hb->criterion.cmp == hsct::comparator::greater_equal);
+        CHECK(hb->criterion.result == hsct::outcome::met);  // at 90 counts under >=: the transfusion broke it
+        const auto gap = broken(r, kind::count);
+        REQUIRE(gap.has_value());
+        CHECK(gap->criterion.result == hsct::outcome::not_met);
+    }
+}
+
 TEST_CASE("red cells refused: options and days out of range", "[ENG-RBC-002]") {
     const auto s = make({{5, 70}});
     const auto t = tx({});

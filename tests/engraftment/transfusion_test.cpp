@@ -42,4 +42,33 @@ TEST_CASE("a transfusion without a day, or of no declared product, is refused", 
     CHECK(e::make_transfusion_log(many).error().field() == "transfusions");
 }
 
+TEST_CASE("at most 512 records: 512 of one product accepted, 513 refused", "[ENG-TX-001]") {
+    // 512 platelet transfusions fill the platelet list to its bound
+    std::vector<e::transfusion_record> in;
+    for (int k = 0; k < 512; ++k) {
+        in.push_back({transplant_day::at(k % 200), e::blood_product::platelets});
+    }
+    REQUIRE(in.size() == e::transfusions_max);
+    const auto full = e::make_transfusion_log(in);
+    REQUIRE(full.has_value());
+    CHECK(full->days(e::blood_product::platelets).size() == 512);
+    CHECK(full->days(e::blood_product::red_cells).empty());
+    CHECK(full->days(e::blood_product::platelets).front() == transplant_day::at(0));
+    CHECK(full->days(e::blood_product::platelets).back() == transplant_day::at(199));
+    // and 512 red-cell transfusions fill the other list
+    std::vector<e::transfusion_record> red(512, {transplant_day::at(4), e::blood_product::red_cells});
+    CHECK(e::make_transfusion_log(red)->days(e::blood_product::red_cells).size() == 512);
+    // one more, of either product, is refused, naming the records
+    for (const auto p : {e::blood_product::platelets, e::blood_product::red_cells}) {
+        auto over = in;
+        over.push_back({transplant_day::at(7), p});
+        const auto r = e::make_transfusion_log(over);
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().field() == "transfusions");
+        CHECK(r.error().code() == hsct::errc::out_of_range);
+        CHECK(r.error().value() == "513");
+        CHECK(r.error().requirement() == "ENG-TX-001");
+    }
+}
+
 }  // namespace hsct_test_engraftment_transfusion_test

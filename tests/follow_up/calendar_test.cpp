@@ -68,4 +68,37 @@ TEST_CASE("months outside the date window are refused", "[follow_up][FU-CAL-003]
           "month_end_policy");
 }
 
+TEST_CASE("the month and year bounds: 3600 months and 300 years pass, one more is refused",
+          "[follow_up][FU-CAL-003]") {
+    // 3600 months span the whole window, so no answer is inside it: at the bound the refusal is
+    // the answer's ("date"), one past the bound it is the count's ("months" / "years").
+    const auto at_bound = f::add_months(ymd(1900, 1, 1), 3600);
+    REQUIRE_FALSE(at_bound);
+    CHECK(at_bound.error().field() == "date");
+    CHECK(at_bound.error().value() == "1900-01-01 + 3600 months");
+    const auto back = f::add_months(ymd(2199, 12, 31), -3600);
+    REQUIRE_FALSE(back);
+    CHECK(back.error().field() == "date");
+    const auto past = f::add_months(ymd(1900, 1, 1), 3601);
+    REQUIRE_FALSE(past);
+    CHECK(past.error().field() == "months");
+    CHECK(past.error().value() == "3601");
+    CHECK(past.error().valid_range() == "-3600 to 3600 months");
+    CHECK(f::add_months(ymd(2199, 12, 31), -3601).error().field() == "months");
+    // one month inside the bound fits the window exactly
+    CHECK(f::add_months(ymd(1900, 1, 1), 3599).value() == ymd(2199, 12, 1));
+    CHECK(f::add_months(ymd(2199, 12, 31), -3599).value() == ymd(1900, 1, 31));
+    // years: 300 reaches the arithmetic (and leaves the window), 301 is refused as years
+    const auto years = f::add_years(ymd(1900, 1, 1), 300);
+    REQUIRE_FALSE(years);
+    CHECK(years.error().field() == "date");
+    CHECK(f::add_years(ymd(2199, 12, 31), -300).error().field() == "date");
+    const auto too_many = f::add_years(ymd(1900, 1, 1), 301);
+    REQUIRE_FALSE(too_many);
+    CHECK(too_many.error().field() == "years");
+    CHECK(too_many.error().valid_range() == "-300 to 300 years");
+    CHECK(f::add_years(ymd(2199, 12, 31), -301).error().field() == "years");
+    CHECK(f::add_years(ymd(1900, 1, 1), 299).value() == ymd(2199, 1, 1));
+}
+
 }  // namespace hsct_test_follow_up_calendar_test

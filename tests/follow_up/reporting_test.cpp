@@ -264,4 +264,23 @@ TEST_CASE("a report whose window would leave the date range ends the sequence", 
     CHECK(schedule(early, form::ebmt, ymd(1901, 3, 1)).size() == 2);  // EBMT has no Pre-TED
 }
 
+TEST_CASE("the annual window: 180 days either side is accepted, 181 refused", "[follow_up][FU-REP-006][FU-REP-004]") {
+    const auto t = hsct::timeline::single(ymd(2024, 3, 1)).value();
+    f::reporting_options o;
+    o.annual_window = days{180};
+    const auto s = schedule(t, form::ebmt, ymd(2026, 3, 1), {}, o);
+    REQUIRE(s.size() == 3);
+    // 2026-03-01 +/- 180 days
+    check_point(s[2], tk::anniversary, 2, ymd(2026, 3, 1), ymd(2025, 9, 2), ymd(2026, 8, 28));
+    o.annual_window = days{181};
+    const auto e = f::reporting_schedule(f::reporting_input{t, form::ebmt, ymd(2026, 3, 1)}, o);
+    REQUIRE_FALSE(e);
+    CHECK(e.error().code() == hsct::errc::out_of_range);
+    CHECK(e.error().field() == "reporting_options.annual_window");
+    CHECK(e.error().value() == "181 days");
+    CHECK(e.error().requirement() == "FU-REP-006");
+    o.annual_window = days{0};
+    CHECK(f::reporting_schedule(f::reporting_input{t, form::ebmt, ymd(2026, 3, 1)}, o));
+}
+
 }  // namespace hsct_test_follow_up_reporting_test

@@ -12,6 +12,7 @@
 #include <optional>
 #include <type_traits>
 #include <span>
+#include <string_view>
 #include <vector>
 
 #include "support/catch.hpp"
@@ -989,6 +990,244 @@ TEST_CASE("bad input is refused with the field, value and valid range", "[follow
     // a date the schedule would put beyond 2199-12-31
     const auto late = one_hct(ymd(2199, 6, 1));
     CHECK(refused(patient(late, ymd(2199, 7, 1))).requirement() == "FU-CAL-003");
+}
+
+TEST_CASE("a start is reached on its own date: the criterion is met there, not the day before",
+          "[follow_up][FU-VAC-003][FU-VAC-006][FU-VAC-019][FU-VAC-014][HB24-29]") {
+    const auto t = one_hct(ymd(2024, 3, 1));
+    const auto start_criterion = [](const f::vaccine_decision& d, crit id) {
+        const auto c = find(d, id);
+        REQUIRE(c);
+        CHECK(c->cmp == hsct::comparator::greater_equal);
+        CHECK(c->measured.number() == c->threshold);
+        CHECK(c->result == hsct::outcome::met);
+        CHECK_FALSE(d.blocking.contains(id));
+    };
+    // PCV from 3 months: 2024-06-01 is day 92
+    auto d = assess(patient(t, ymd(2024, 6, 1))).of(vx::pneumococcal_conjugate);
+    CHECK(d.status == vs::due);
+    start_criterion(d, crit::time_since_hct);
+    CHECK(find(d, crit::time_since_hct)->threshold == 92.0);
+    const auto before = assess(patient(t, ymd(2024, 5, 31))).of(vx::pneumococcal_conjugate);
+    CHECK(find(before, crit::time_since_hct)->result == hsct::outcome::not_met);
+    CHECK(before.blocking.contains(crit::time_since_hct));
+    // influenza in a community outbreak, from 3 months (FU-VAC-006)
+    auto in = patient(t, ymd(2024, 6, 1));
+    in.influenza_outbreak = true;
+    d = assess(in).of(vx::influenza);
+    CHECK(d.status == vs::due);
+    start_criterion(d, crit::outbreak_start);
+    // MMR in a measles outbreak, from 12 months (FU-VAC-019)
+    in = patient(t, ymd(2025, 3, 1));
+    in.measles_outbreak = true;
+    d = assess(in).of(vx::measles_mumps_rubella);
+    CHECK(d.status == vs::due);
+    start_criterion(d, crit::outbreak_start);
+    // a live vaccine under a gate other than ECIL-7's: 24 months inclusive (FU-VAC-014)
+    d = assess(patient(t, ymd(2026, 3, 1)), gate(f::live_vaccine_gate::tomblyn_2009)).of(vx::measles_mumps_rubella);
+    CHECK(d.status == vs::due);
+    start_criterion(d, crit::time_since_hct);
+}
+
+TEST_CASE("platelets: 50 x10^9/L allows an injection, a count just below holds it",
+          "[follow_up][FU-VAC-012][FU-VAC-024][HB24-29]") {
+    const auto t = one_hct(ymd(2024, 3, 1));
+    const auto check_at = [](const f::vaccine_decision& d, double count, bool met) {
+        CAPTURE(count);
+        const auto c = find(d, crit::platelets_for_injection);
+        REQUIRE(c);
+        CHECK(c->cmp == hsct::comparator::greater_equal);
+        CHECK(c->threshold == 50.0);
+        CHECK(c->result == (met ? hsct::outcome::met : hsct::outcome::not_met));
+        CHECK(d.blocking.contains(crit::platelets_for_injection) == !met);
+        CHECK(d.status == (met ? vs::due : vs::held));
+    };
+    // the adult schedule (FU-VAC-012)
+    auto in = patient(t, ymd(2024, 7, 1));
+    for (const double count : {50.0, 49.95, 50.05}) {
+        in.platelets = hsct::platelets(count, hsct::units::giga_per_l);
+        const auto d = assess(in).of(vx::pneumococcal_conjugate);
+        check_at(d, count, count >= 50.0);
+        CHECK(std::string_view(find(d, crit::platelets_for_injection)->requirement) == "FU-VAC-012");
+    }
+    // the paediatric fixed start (FU-VAC-024)
+    f::revaccination_options o;
+    o.schedule = f::vaccination_schedule::ebmt_paediatric_2021;
+    in = patient(t, ymd(2024, 9, 1));
+    in.age = hsct::age::make(6, 0).value();
+    in.leukocytes_engrafted = true;
+    for (const double count : {50.0, 49.95, 50.05}) {
+        in.platelets = hsct::platelets(count, hsct::units::giga_per_l);
+        const auto d = assess(in, o).of(vx::hepatitis_b);
+        check_at(d, count, count >= 50.0);
+        CHECK(std::string_view(find(d, crit::platelets_for_injection)->requirement) == "FU-VAC-024");
+    }
+}
+
+TEST_CASE("at most 255 doses: 255 are accepted, 256 refused naming the field", "[follow_up][FU-VAC-023]") {
+    const auto t = one_hct(ymd(2024, 3, 1));
+    auto in = patient(t, ymd(2025, 1, 1));
+    // 255 influenza doses on distinct days before Day 0: accepted, and all ignored (FU-VAC-021)
+    std::vector<f::vaccine_dose> doses;
+    for (int k = 1; k <= 255; ++k) {
+        doses.push_back({vx::influenza, ymd(2024, 2, 29) - std::chrono::days{k}});
+    }
+    in.doses = doses;
+    const auto ok = f::assess_revaccination(in);
+    REQUIRE(ok);
+    CHECK(ok->doses_ignored == 255);
+    CHECK(ok->of(vx::influenza).doses_ignored == 255);
+    doses.push_back({vx::influenza, ymd(2023, 1, 1)});
+    in.doses = doses;
+    const auto many = f::assess_revaccination(in);
+    REQUIRE_FALSE(many);
+    CHECK(many.error().code() == hsct::errc::out_of_range);
+    CHECK(many.error().field() == "revaccination.doses");
+    CHECK(many.error().value() == "256 doses");
+    CHECK(many.error().valid_range() == "at most 255 doses");
+    CHECK(many.error().requirement() == "FU-VAC-023");
+}
+
+/// The last criterion `id` recorded for `requirement` (a decision can record one kind twice: a 4th
+/// conjugate dose has the row's start and then PPSV23's, both FU-VAC-005).
+std::optional<hsct::criterion<crit>> find_for(const f::vaccine_decision& d, crit id, std::string_view requirement) {
+    std::optional<hsct::criterion<crit>> out;
+    for (const auto& c : d.criteria) {
+        if (c.id == id && std::string_view(c.requirement) == requirement) {
+            out = c;
+        }
+    }
+    return out;
+}
+
+/// A date criterion on its own date: reached (greater_equal), met and not blocking.
+void met_on_its_date(const f::vaccine_decision& d, crit id, std::string_view requirement) {
+    CAPTURE(hsct::id(id), requirement);
+    const auto c = find_for(d, id, requirement);
+    REQUIRE(c);
+    CHECK(c->cmp == hsct::comparator::greater_equal);
+    CHECK(c->measured.number() == c->threshold);
+    CHECK(c->result == hsct::outcome::met);
+    CHECK_FALSE(d.blocking.contains(id));
+}
+
+/// The same criterion the day before: not met and blocking.
+void not_met_the_day_before(const f::vaccine_decision& d, crit id, std::string_view requirement) {
+    CAPTURE(hsct::id(id), requirement);
+    const auto c = find_for(d, id, requirement);
+    REQUIRE(c);
+    CHECK(c->measured.number() == c->threshold - 1.0);
+    CHECK(c->result == hsct::outcome::not_met);
+    CHECK(d.blocking.contains(id));
+}
+
+TEST_CASE("dose intervals are met on the date they end", "[follow_up][FU-VAC-004][HB24-29]") {
+    const auto t = one_hct(ymd(2024, 3, 1));
+    // PCV: 1 month after the first dose
+    const std::vector<f::vaccine_dose> pcv{{vx::pneumococcal_conjugate, ymd(2024, 6, 1)}};
+    auto in = patient(t, ymd(2024, 7, 1));
+    in.doses = pcv;
+    met_on_its_date(assess(in).of(vx::pneumococcal_conjugate), crit::dose_interval, "FU-VAC-004");
+    in.on = ymd(2024, 6, 30);
+    not_met_the_day_before(assess(in).of(vx::pneumococcal_conjugate), crit::dose_interval, "FU-VAC-004");
+    // hepatitis B: the third dose 6 months after the first
+    const std::vector<f::vaccine_dose> hbv{{vx::hepatitis_b, ymd(2024, 9, 1)}, {vx::hepatitis_b, ymd(2024, 10, 1)}};
+    in = patient(t, ymd(2025, 3, 1));
+    in.doses = hbv;
+    met_on_its_date(assess(in).of(vx::hepatitis_b), crit::interval_from_first_dose, "FU-VAC-004");
+    in.on = ymd(2025, 2, 28);
+    not_met_the_day_before(assess(in).of(vx::hepatitis_b), crit::interval_from_first_dose, "FU-VAC-004");
+}
+
+TEST_CASE("influenza's yearly interval is met on the anniversary of the last dose", "[follow_up][FU-VAC-006][HB24-29]") {
+    const auto t = one_hct(ymd(2024, 3, 1));
+    const std::vector<f::vaccine_dose> one{{vx::influenza, ymd(2024, 10, 1)}};
+    auto in = patient(t, ymd(2025, 10, 1));
+    in.doses = one;
+    in.age = hsct::age::make(40, 0).value();
+    met_on_its_date(assess(in).of(vx::influenza), crit::yearly_interval, "FU-VAC-006");
+    in.on = ymd(2025, 9, 30);
+    not_met_the_day_before(assess(in).of(vx::influenza), crit::yearly_interval, "FU-VAC-006");
+}
+
+TEST_CASE("pneumococcal: PPSV23's place and the gap after the conjugate series are met on their dates",
+          "[follow_up][FU-VAC-005][HB24-29]") {
+    const auto t = one_hct(ymd(2024, 3, 1));
+    // PPSV23 (and a 4th PCV under GVHD) at 12 months: 2025-03-01
+    const std::vector<f::vaccine_dose> early{{vx::pneumococcal_conjugate, ymd(2024, 6, 1)},
+                                             {vx::pneumococcal_conjugate, ymd(2024, 7, 1)},
+                                             {vx::pneumococcal_conjugate, ymd(2024, 8, 1)}};
+    auto in = patient(t, ymd(2025, 3, 1));
+    in.doses = early;
+    in.gvhd = f::gvhd_state::controlled;
+    auto d = assess(in).of(vx::pneumococcal_conjugate);
+    CHECK(d.next_dose == 4);
+    CHECK(d.status == vs::due);
+    met_on_its_date(d, crit::time_since_hct, "FU-VAC-005");
+    in.on = ymd(2025, 2, 28);
+    not_met_the_day_before(assess(in).of(vx::pneumococcal_conjugate), crit::time_since_hct, "FU-VAC-005");
+    // a late third dose: 8 weeks after it (2025-03-29) decides, for PPSV23 and for a 4th PCV
+    const std::vector<f::vaccine_dose> late{{vx::pneumococcal_conjugate, ymd(2024, 6, 1)},
+                                            {vx::pneumococcal_conjugate, ymd(2024, 7, 1)},
+                                            {vx::pneumococcal_conjugate, ymd(2025, 2, 1)}};
+    in = patient(t, ymd(2025, 3, 29));
+    in.doses = late;
+    met_on_its_date(assess(in).of(vx::pneumococcal_polysaccharide), crit::after_conjugate_series, "FU-VAC-005");
+    met_on_its_date(assess(in).of(vx::pneumococcal_polysaccharide), crit::conjugate_series_complete, "FU-VAC-005");
+    in.gvhd = f::gvhd_state::controlled;
+    met_on_its_date(assess(in).of(vx::pneumococcal_conjugate), crit::after_conjugate_series, "FU-VAC-005");
+    in.on = ymd(2025, 3, 28);
+    not_met_the_day_before(assess(in).of(vx::pneumococcal_conjugate), crit::after_conjugate_series, "FU-VAC-005");
+    in.gvhd = f::gvhd_state::none;
+    not_met_the_day_before(assess(in).of(vx::pneumococcal_polysaccharide), crit::after_conjugate_series, "FU-VAC-005");
+}
+
+TEST_CASE("the rituximab hold ends on the date 6 months after the last dose", "[follow_up][FU-VAC-011][HB24-29]") {
+    const auto t = one_hct(ymd(2024, 3, 1));
+    auto in = patient(t, ymd(2024, 11, 1));
+    in.last_rituximab = ymd(2024, 5, 1);
+    met_on_its_date(assess(in).of(vx::pneumococcal_conjugate), crit::rituximab_interval, "FU-VAC-011");
+    in.on = ymd(2024, 10, 31);
+    not_met_the_day_before(assess(in).of(vx::pneumococcal_conjugate), crit::rituximab_interval, "FU-VAC-011");
+}
+
+TEST_CASE("live gates: time off immunosuppression, without chronic GVHD and since IVIG are met on their dates",
+          "[follow_up][FU-VAC-016][FU-VAC-017][FU-VAC-018][HB24-29]") {
+    const auto t = one_hct(ymd(2024, 3, 1));
+    // 2-1-8: 12 months off immunosuppression (FU-VAC-016)
+    auto in = patient(t, ymd(2026, 6, 1));
+    in.immunosuppression = f::immunosuppression_state::stopped;
+    in.immunosuppression_stopped = ymd(2025, 6, 1);
+    const auto g218 = gate(f::live_vaccine_gate::two_one_eight);
+    met_on_its_date(assess(in, g218).of(vx::measles_mumps_rubella), crit::time_off_immunosuppression, "FU-VAC-016");
+    in.on = ymd(2026, 5, 31);
+    not_met_the_day_before(assess(in, g218).of(vx::measles_mumps_rubella), crit::time_off_immunosuppression,
+                           "FU-VAC-016");
+    // IDSA: 8 months after the last IVIG (FU-VAC-018)
+    in = patient(t, ymd(2026, 5, 15));
+    in.last_ivig = ymd(2025, 9, 15);
+    const auto idsa = gate(f::live_vaccine_gate::idsa_2013);
+    met_on_its_date(assess(in, idsa).of(vx::measles_mumps_rubella), crit::ivig_interval, "FU-VAC-018");
+    in.on = ymd(2026, 5, 14);
+    not_met_the_day_before(assess(in, idsa).of(vx::measles_mumps_rubella), crit::ivig_interval, "FU-VAC-018");
+    // the paediatric gate: 3 months off immunosuppression, 3 months without chronic GVHD (FU-VAC-017)
+    f::revaccination_options o;
+    o.schedule = f::vaccination_schedule::ebmt_paediatric_2021;
+    in = patient(t, ymd(2026, 3, 15));
+    in.age = hsct::age::make(6, 0).value();
+    in.immunosuppression = f::immunosuppression_state::stopped;
+    in.immunosuppression_stopped = ymd(2025, 12, 15);
+    met_on_its_date(assess(in, o).of(vx::measles_mumps_rubella), crit::time_off_immunosuppression, "FU-VAC-017");
+    in.on = ymd(2026, 3, 14);
+    not_met_the_day_before(assess(in, o).of(vx::measles_mumps_rubella), crit::time_off_immunosuppression,
+                           "FU-VAC-017");
+    in = patient(t, ymd(2026, 4, 10));
+    in.age = hsct::age::make(6, 0).value();
+    in.chronic_gvhd_resolved = ymd(2026, 1, 10);
+    met_on_its_date(assess(in, o).of(vx::measles_mumps_rubella), crit::time_without_chronic_gvhd, "FU-VAC-017");
+    in.on = ymd(2026, 4, 9);
+    not_met_the_day_before(assess(in, o).of(vx::measles_mumps_rubella), crit::time_without_chronic_gvhd,
+                           "FU-VAC-017");
 }
 
 }  // namespace hsct_test_follow_up_revaccination_test

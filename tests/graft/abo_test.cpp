@@ -80,6 +80,12 @@ TEST_CASE("titres: doubling dilutions from 1:1 to 1:16384, or negative", "[GRAFT
     CHECK(g::agglutinin_titre::negative() < titre(1));
     CHECK(titre(32) < titre(64));
     CHECK(g::agglutinin_titre::dilution(128) == titre(128));
+    // the bound itself: the largest titre accepted is 1:16384, at compile time (a policy's limit)
+    // as at run time; 1:32768 is refused above
+    CHECK(g::agglutinin_titre::max_reciprocal == 16384U);
+    constexpr auto top = g::agglutinin_titre::dilution(16384);
+    CHECK(top == titre(16384));
+    CHECK(top.reciprocal() == 16384U);
 }
 
 TEST_CASE("titres read from text", "[GRAFT-ABO-001]") {

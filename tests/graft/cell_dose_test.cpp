@@ -1,9 +1,11 @@
 // Tests for include/hsct/graft/cell_dose.hpp: doses per kg and the threshold policies, every
-// threshold below, at and above, and the worked examples of the reference notes (11.8 G1, G2).
+// threshold row against the sources (a table written here, not read from the header) and below, at
+// and above its value, and the worked examples of the reference notes (11.8 G1, G2).
 #include <hsct/graft/cell_dose.hpp>
 
 #include <cmath>
 #include <cstddef>
+#include <string_view>
 
 #include "support/catch.hpp"
 #include "support/count_allocations.hpp"
@@ -39,6 +41,108 @@ g::cell_dose_verdict verdict(const g::product& p, double weight, g::graft_indica
     REQUIRE(r.has_value());
     return r->verdict;
 }
+
+bool same(double a, double b) { return std::abs(a - b) <= 1e-12 * std::abs(b); }
+
+// The thresholds as the sources print them, written here independently of the header, so that a
+// changed row in dose_thresholds fails. Edges the source leaves open are hsct's readings [P]: a
+// range "a-b" is >= a with <= b as its upper edge; "a-b" after ">" is > a; a cell with no sign
+// under a heading of minima is read ">" as the header comment says.
+struct expected_row {
+    g::dose_policy policy;
+    g::graft_indication indication;
+    g::cell_measure measure;
+    g::threshold_level level;
+    hsct::comparator cmp;
+    hsct::cell_dose dose;
+    bool verified;
+    const char* cite;  // a part of the row's source text: the table or section it names
+};
+
+using P = g::dose_policy;
+using I = g::graft_indication;
+using M = g::cell_measure;
+using L = g::threshold_level;
+using C = hsct::comparator;
+
+constexpr expected_row expected_rows[] = {
+    // EBMT Handbook 2024 ch. 20 (Wuchter) section 20.1 and key points: autologous minimum >= 2.0,
+    // 2.5-5 optimal; allogeneic >= 4.0 adequate (x10^6 CD34+/kg). The 5-8 for further processing
+    // is not encoded.
+    {P::hb24_ch20, I::autologous_pbsc, M::cd34, L::minimum, C::greater_equal,
+     hsct::cell_dose(2.0, u::e6_per_kg), true, "ch. 20 section 20.1"},
+    {P::hb24_ch20, I::autologous_pbsc, M::cd34, L::optimum, C::greater_equal,
+     hsct::cell_dose(2.5, u::e6_per_kg), true, "ch. 20 section 20.1"},
+    {P::hb24_ch20, I::autologous_pbsc, M::cd34, L::optimum_upper, C::less_equal,
+     hsct::cell_dose(5.0, u::e6_per_kg), true, "ch. 20 section 20.1"},
+    {P::hb24_ch20, I::allogeneic_pbsc_mac, M::cd34, L::minimum, C::greater_equal,
+     hsct::cell_dose(4.0, u::e6_per_kg), true, "ch. 20 section 20.1"},
+    {P::hb24_ch20, I::allogeneic_pbsc_ric, M::cd34, L::minimum, C::greater_equal,
+     hsct::cell_dose(4.0, u::e6_per_kg), true, "ch. 20 section 20.1"},
+    // ch. 41 (Valcarcel) Table 41.2, minimum cell content: PB autologous minimum > 1, optimum > 2;
+    // allogeneic MAC minimum > 2, optimum > 4; allogeneic RIC minimum > 2, optimum 4-8 (x10^6
+    // CD34+/kg); marrow TNC 2 (autologous) and 3 (allogeneic) x10^8/kg, printed without a sign;
+    // cord blood TNC > 2.5-3 x10^7/kg (the lower edge) and CD34+ > 1 x10^5/kg.
+    {P::hb24_ch41, I::autologous_pbsc, M::cd34, L::minimum, C::greater,
+     hsct::cell_dose(1.0, u::e6_per_kg), true, "ch. 41 Table 41.2"},
+    {P::hb24_ch41, I::autologous_pbsc, M::cd34, L::optimum, C::greater,
+     hsct::cell_dose(2.0, u::e6_per_kg), true, "ch. 41 Table 41.2"},
+    {P::hb24_ch41, I::allogeneic_pbsc_mac, M::cd34, L::minimum, C::greater,
+     hsct::cell_dose(2.0, u::e6_per_kg), true, "ch. 41 Table 41.2"},
+    {P::hb24_ch41, I::allogeneic_pbsc_mac, M::cd34, L::optimum, C::greater,
+     hsct::cell_dose(4.0, u::e6_per_kg), true, "ch. 41 Table 41.2"},
+    {P::hb24_ch41, I::allogeneic_pbsc_ric, M::cd34, L::minimum, C::greater,
+     hsct::cell_dose(2.0, u::e6_per_kg), true, "ch. 41 Table 41.2"},
+    {P::hb24_ch41, I::allogeneic_pbsc_ric, M::cd34, L::optimum, C::greater_equal,
+     hsct::cell_dose(4.0, u::e6_per_kg), true, "ch. 41 Table 41.2"},
+    {P::hb24_ch41, I::allogeneic_pbsc_ric, M::cd34, L::optimum_upper, C::less_equal,
+     hsct::cell_dose(8.0, u::e6_per_kg), true, "ch. 41 Table 41.2"},
+    {P::hb24_ch41, I::autologous_marrow, M::tnc, L::minimum, C::greater,
+     hsct::cell_dose(2.0, u::e8_per_kg), true, "ch. 41 Table 41.2"},
+    {P::hb24_ch41, I::allogeneic_marrow, M::tnc, L::minimum, C::greater,
+     hsct::cell_dose(3.0, u::e8_per_kg), true, "ch. 41 Table 41.2"},
+    {P::hb24_ch41, I::cord_blood_single, M::tnc, L::minimum, C::greater,
+     hsct::cell_dose(2.5, u::e7_per_kg), true, "ch. 41 Table 41.2"},
+    {P::hb24_ch41, I::cord_blood_single, M::cd34, L::minimum, C::greater,
+     hsct::cell_dose(1e5, u::cells_per_kg), true, "ch. 41 Table 41.2"},
+    // ch. 12 Table 12.1, target cell dose (targets only, no minimum): peripheral blood 5-10 x10^6
+    // CD34+/kg; bone marrow > 2 x10^8 TNC/kg; cord blood > 3 x10^7 TNC/kg.
+    {P::hb24_ch12, I::autologous_pbsc, M::cd34, L::optimum, C::greater_equal,
+     hsct::cell_dose(5.0, u::e6_per_kg), true, "ch. 12 Table 12.1"},
+    {P::hb24_ch12, I::autologous_pbsc, M::cd34, L::optimum_upper, C::less_equal,
+     hsct::cell_dose(10.0, u::e6_per_kg), true, "ch. 12 Table 12.1"},
+    {P::hb24_ch12, I::allogeneic_pbsc_mac, M::cd34, L::optimum, C::greater_equal,
+     hsct::cell_dose(5.0, u::e6_per_kg), true, "ch. 12 Table 12.1"},
+    {P::hb24_ch12, I::allogeneic_pbsc_mac, M::cd34, L::optimum_upper, C::less_equal,
+     hsct::cell_dose(10.0, u::e6_per_kg), true, "ch. 12 Table 12.1"},
+    {P::hb24_ch12, I::allogeneic_pbsc_ric, M::cd34, L::optimum, C::greater_equal,
+     hsct::cell_dose(5.0, u::e6_per_kg), true, "ch. 12 Table 12.1"},
+    {P::hb24_ch12, I::allogeneic_pbsc_ric, M::cd34, L::optimum_upper, C::less_equal,
+     hsct::cell_dose(10.0, u::e6_per_kg), true, "ch. 12 Table 12.1"},
+    {P::hb24_ch12, I::autologous_marrow, M::tnc, L::optimum, C::greater,
+     hsct::cell_dose(2.0, u::e8_per_kg), true, "ch. 12 Table 12.1"},
+    {P::hb24_ch12, I::allogeneic_marrow, M::tnc, L::optimum, C::greater,
+     hsct::cell_dose(2.0, u::e8_per_kg), true, "ch. 12 Table 12.1"},
+    {P::hb24_ch12, I::cord_blood_single, M::tnc, L::optimum, C::greater,
+     hsct::cell_dose(3.0, u::e7_per_kg), true, "ch. 12 Table 12.1"},
+    // ch. 65 section 65.1 (Perugia concept): T-cell content < 1 x10^4/kg; section 65.1.1: a CD34+
+    // megadose, printed ">1010^6/Kg", read > 10 x10^6/kg and unverified.
+    {P::hb24_ch65, I::haplo_t_depleted, M::cd3, L::maximum, C::less,
+     hsct::cell_dose(1e4, u::cells_per_kg), true, "ch. 65 section 65.1"},
+    {P::hb24_ch65, I::haplo_t_depleted, M::cd34, L::minimum, C::greater,
+     hsct::cell_dose(10.0, u::e6_per_kg), false, "ch. 65 section 65.1.1"},
+    // Reference notes 7.2 (Eurocord-style selection, ASH-SAP reproduction) [V2], unverified: single
+    // unit TNC >= 2.5-3 x10^7/kg (the lower edge) and CD34+ >= 1.5 x10^5/kg; double cord, each unit
+    // TNC >= 1.5 x10^7/kg and CD34+ >= 1 x10^5/kg ("and/or" read as both [P]).
+    {P::eurocord, I::cord_blood_single, M::tnc, L::minimum, C::greater_equal,
+     hsct::cell_dose(2.5, u::e7_per_kg), false, "Eurocord via ASH-SAP"},
+    {P::eurocord, I::cord_blood_single, M::cd34, L::minimum, C::greater_equal,
+     hsct::cell_dose(1.5e5, u::cells_per_kg), false, "Eurocord via ASH-SAP"},
+    {P::eurocord, I::cord_blood_double_unit, M::tnc, L::minimum, C::greater_equal,
+     hsct::cell_dose(1.5, u::e7_per_kg), false, "Eurocord via ASH-SAP"},
+    {P::eurocord, I::cord_blood_double_unit, M::cd34, L::minimum, C::greater_equal,
+     hsct::cell_dose(1e5, u::cells_per_kg), false, "Eurocord via ASH-SAP"},
+};
 }  // namespace
 
 TEST_CASE("G1: autologous CD34+ per kg, compared unrounded", "[GRAFT-DOSE-001][GRAFT-DOSE-003][HB24]") {
@@ -90,35 +194,58 @@ TEST_CASE("G2: a single cord unit at 60 and 75 kg", "[GRAFT-DOSE-001][GRAFT-DOSE
           g::cell_dose_verdict::below_optimum);
 }
 
-TEST_CASE("every threshold row: below, at and above its value", "[GRAFT-DOSE-002]") {
-    for (std::size_t i = 0; i < sizeof(g::dose_thresholds) / sizeof(g::dose_thresholds[0]); ++i) {
+TEST_CASE("every threshold row is the cited one, and holds below, at and above its value",
+          "[GRAFT-DOSE-002][HB24][V2]") {
+    constexpr std::size_t rows = sizeof(g::dose_thresholds) / sizeof(g::dose_thresholds[0]);
+    REQUIRE(rows == sizeof(expected_rows) / sizeof(expected_rows[0]));
+    for (const auto& e : expected_rows) {
+        INFO(id(e.policy) << " " << id(e.indication) << " " << id(e.measure) << " " << id(e.level));
+        // exactly one row of the header for this key
+        std::size_t found = 0;
+        std::size_t i = 0;
+        for (std::size_t j = 0; j < rows; ++j) {
+            const auto& t = g::dose_thresholds[j];
+            if (t.policy == e.policy && t.indication == e.indication && t.measure == e.measure && t.level == e.level) {
+                ++found;
+                i = j;
+            }
+        }
+        REQUIRE(found == 1);
         const auto& t = g::dose_thresholds[i];
         INFO(t.source);
+        CHECK(t.cmp == e.cmp);
+        CHECK(same(t.dose.in(u::e6_per_kg), e.dose.in(u::e6_per_kg)));
+        CHECK(t.verified == e.verified);
+        CHECK(std::string_view(t.source).find(e.cite) != std::string_view::npos);
+        // the rule compares with the row's comparator and value: below, at and above the cited value
         for (const double f : {0.99, 1.0, 1.01}) {
+            INFO(f);
             g::cell_doses d;
-            const hsct::cell_dose dose(t.dose.in(u::e6_per_kg) * f, u::e6_per_kg);
-            (t.measure == g::cell_measure::tnc ? d.tnc : t.measure == g::cell_measure::cd34 ? d.cd34 : d.cd3) = dose;
+            const hsct::cell_dose dose(e.dose.in(u::e6_per_kg) * f, u::e6_per_kg);
+            (e.measure == g::cell_measure::tnc ? d.tnc : e.measure == g::cell_measure::cd34 ? d.cd34 : d.cd3) = dose;
             // the other counts present too, far above every threshold, so only this row decides
             if (!d.tnc) d.tnc = hsct::cell_dose(1e6, u::e6_per_kg);
             if (!d.cd34) d.cd34 = hsct::cell_dose(1e6, u::e6_per_kg);
             if (!d.cd3) d.cd3 = hsct::cell_dose(0.0, u::e6_per_kg);  // below every ceiling
-            const auto r = g::assess_cell_dose(d, t.indication, t.policy);
+            const auto r = g::assess_cell_dose(d, e.indication, e.policy);
             REQUIRE(r.has_value());
-            bool seen = false;
+            std::size_t seen = 0;
             for (std::size_t k = 0; k < r->criteria.size(); ++k) {
                 if (r->rows[k] != i) {
                     continue;
                 }
-                seen = true;
-                const bool expect = t.cmp == hsct::comparator::greater        ? f > 1.0
-                                    : t.cmp == hsct::comparator::greater_equal ? f >= 1.0
-                                    : t.cmp == hsct::comparator::less          ? f < 1.0
+                ++seen;
+                const bool expect = e.cmp == hsct::comparator::greater         ? f > 1.0
+                                    : e.cmp == hsct::comparator::greater_equal ? f >= 1.0
+                                    : e.cmp == hsct::comparator::less          ? f < 1.0
                                                                                : f <= 1.0;
-                CHECK(r->criteria[k].verified == t.verified);
+                CHECK(r->criteria[k].id == g::criterion_of(e.measure, e.level));
+                CHECK(r->criteria[k].cmp == e.cmp);
+                CHECK(same(r->criteria[k].threshold, e.dose.in(u::e6_per_kg)));
+                CHECK(r->criteria[k].verified == e.verified);
                 CHECK((r->criteria[k].result == hsct::outcome::met) == expect);
-                CHECK(r->criteria[k].threshold == t.dose.in(u::e6_per_kg));
             }
-            CHECK(seen);
+            CHECK(seen == 1);
         }
     }
 }

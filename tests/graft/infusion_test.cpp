@@ -56,10 +56,14 @@ TEST_CASE("the limit: below, at and above, under each edge; a centre's own", "[G
     for (const auto& [w, inclusive, exclusive] : {std::tuple{11.1, true, true}, std::tuple{11.0, true, false},
                                                   std::tuple{10.9, false, false}}) {
         INFO(w);
-        CHECK(g::assess_dmso(b, kg(w))->within_limit == inclusive);
+        const auto in = g::assess_dmso(b, kg(w));
+        CHECK(in->within_limit == inclusive);
+        CHECK(in->criterion.cmp == hsct::comparator::less_equal);  // the explained edge
         g::dmso_options o;
         o.edge = g::dmso_limit_edge::exclusive;
-        CHECK(g::assess_dmso(b, kg(w), o)->within_limit == exclusive);
+        const auto ex = g::assess_dmso(b, kg(w), o);
+        CHECK(ex->within_limit == exclusive);
+        CHECK(ex->criterion.cmp == hsct::comparator::less);
     }
     g::dmso_options centre;
     centre.limit = hsct::dose_per_mass(0.5, u::g_per_kg);
@@ -79,6 +83,10 @@ TEST_CASE("what assess_dmso refuses, naming the field", "[GRAFT-INF-001][GRAFT-I
     CHECK(g::assess_dmso(std::vector<g::dmso_bag>{bag(100, 0)}, kg(70)).error().code() == hsct::errc::out_of_range);
     CHECK(g::assess_dmso(std::vector<g::dmso_bag>{bag(100, nan)}, kg(70)).error().code() == hsct::errc::not_finite);
     CHECK(g::assess_dmso(std::vector<g::dmso_bag>{bag(100, 20)}, kg(70)).has_value());  // at the bound
+    const auto over = g::assess_dmso(std::vector<g::dmso_bag>{bag(100, std::nextafter(20.0, 21.0))}, kg(70));
+    REQUIRE_FALSE(over.has_value());  // the next number above 20 % is refused
+    CHECK(over.error().field() == "bags[0].dmso");
+    CHECK(over.error().code() == hsct::errc::out_of_range);
     g::dmso_options o;
     o.limit = hsct::dose_per_mass(0.0, u::g_per_kg);
     CHECK(g::assess_dmso(std::vector<g::dmso_bag>{bag(100, 10)}, kg(70), o).error().field() == "options.limit");

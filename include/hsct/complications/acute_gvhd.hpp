@@ -453,6 +453,7 @@ HSCT_ALWAYS_INLINE void stage_skin(const gvhd_day& d, bool any_bullae_is_4, orga
     s.organ = agvhd_organ::skin;
     s.assessed = true;
     const double x = d.rash_bsa->in(hsct::units::pct);
+    // COMP-AGVHD-001: the skin bands by % BSA of active erythema (Keystone reads the same)
     static constexpr double edges[] = {0.0, 25.0, 50.0};
     static constexpr bool strict[] = {true, false, true};
     const auto h = band(x, edges, strict);
@@ -463,6 +464,7 @@ HSCT_ALWAYS_INLINE void stage_skin(const gvhd_day& d, bool any_bullae_is_4, orga
                         h.edge);
     if (h.stage == 3 && d.bullae_bsa) {
         const double b = d.bullae_bsa->in(hsct::units::pct);
+        // COMP-AGVHD-001/004: skin 4 by bullae above 5 % (MAGIC) or by any bullae (keystone_skin4)
         const bool four = any_bullae_is_4 ? hsct::detail::above(b, 0.0) : hsct::detail::above(b, 5.0);
         if (four) {
             s.stage = 4;
@@ -485,6 +487,7 @@ HSCT_ALWAYS_INLINE void stage_liver(const gvhd_day& d, organ_stage& s) noexcept 
     s.organ = agvhd_organ::liver;
     s.assessed = true;
     const double b = d.bilirubin->in(hsct::units::mg_per_dl);
+    // COMP-AGVHD-001: the liver bands by total bilirubin, mg/dL
     static constexpr double edges[] = {2.0, 3.0, 6.0, 15.0};
     static constexpr bool strict[] = {false, true, true, true};
     const auto h = band(b, edges, strict);
@@ -501,6 +504,8 @@ HSCT_ALWAYS_INLINE void stage_liver(const gvhd_day& d, organ_stage& s) noexcept 
 HSCT_ALWAYS_INLINE void stage_stool(const gvhd_day& d, bool child, double weight_kg, organ_stage& s) noexcept {
     s.organ = agvhd_organ::lower_gi;
     s.assessed = true;
+    // COMP-AGVHD-001: the lower-GI bands: mL a day (adult), mL/kg a day (child), each unmeasured
+    // episode counted at 200 mL or 3 mL/kg
     if (d.stool_volume) {
         const double episodes = d.stool_episodes ? static_cast<double>(*d.stool_episodes) : 0.0;
         if (child) {
@@ -526,6 +531,7 @@ HSCT_ALWAYS_INLINE void stage_stool(const gvhd_day& d, bool child, double weight
         }
         return;
     }
+    // COMP-AGVHD-001: episodes only: adult 3 / 5 / 8 a day, child 4 / 7 / 11 a day (all at least)
     const double n = static_cast<double>(*d.stool_episodes);
     static constexpr double adult[] = {3.0, 5.0, 8.0};
     static constexpr double kid[] = {4.0, 7.0, 11.0};

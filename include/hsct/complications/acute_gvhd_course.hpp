@@ -282,6 +282,7 @@ template <class = void>
             const double kg = weight->in(hsct::units::kg);
             const auto own = detail::agvhd::stool_amount(day, child, kg);
             const double stage1 = child ? 10.0 : 500.0;  // the band of lower-GI stage 1 (COMP-AGVHD-001)
+            // COMP-AGVHD-006: the onset found from the output: the first day at stage 1's band or over [P]
             if (!lgi_onset && !g.before_onset && own && hsct::detail::at_least(*own, stage1)) {
                 lgi_onset = day.day;
             }

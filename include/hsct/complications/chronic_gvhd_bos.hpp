@@ -323,6 +323,7 @@ template <class = void>
     }
     if (supportive != tri::yes) {
         tri rv = tri::unknown;
+        // COMP-CGVHD-003: residual volume above 120 % of predicted
         if (in.residual_volume) {
             rv = detail::tri_of(hsct::satisfies(in.residual_volume->in(hsct::units::pct), hsct::comparator::greater,
                                                 detail::cgvhd::bos_rv_min_pct));

@@ -431,6 +431,7 @@ template <class = void>
             r.diagnostic_signs.insert(s);
         }
     });
+    // COMP-CGVHD-004: clinical BOS counts with at least 1 distinctive sign outside the lungs
     if (in.signs.contains(cgvhd_sign::bronchiolitis_obliterans_syndrome)) {
         hsct::criterion<cgvhd_diagnosis_criterion> c;
         c.id = cgvhd_diagnosis_criterion::bos_distinctive_elsewhere;

@@ -313,7 +313,7 @@ constexpr auto hsct_enum_table(lung_score_source) noexcept {
     });
 }
 
-/// An NIH organ score, 0-3.
+/// COMP-CGVHD-010, COMP-CGVHD-020: an NIH organ score, 0-3 (a recorded score outside it is refused).
 struct nih_score_tag {
     static constexpr int min = 0;
     static constexpr int max = 3;
@@ -334,6 +334,7 @@ public:
                                                                field_ref field = "alkaline_phosphatase") {
         const double v = value.in(hsct::units::u_per_l);
         const double u = uln.in(hsct::units::u_per_l);
+        // COMP-CGVHD-019: the value 0-100000 U/L
         if (!std::isfinite(v) || v < 0.0 || v > max_u_per_l) {
             return error(std::isfinite(v) ? errc::out_of_range : errc::not_finite, field_ref(field.str(), "value"),
                          hsct::detail::concat({hsct::detail::format_number(v), " U/L"}), "0-100000 U/L",

@@ -482,6 +482,7 @@ inline constexpr const char* es_list = "observations";
 template <class = void>
 [[nodiscard]] std::optional<error> check_es_input(const engraftment_syndrome_input& in) {
     const auto& obs = in.observations;
+    // COMP-ES-021: at most 64 observations
     if (obs.size() > es_observations_max) {
         return error(errc::out_of_range, "observations", std::to_string(obs.size()), "at most 64 observations",
                      "COMP-ES-021");
@@ -734,6 +735,7 @@ template <class Record>
     es_mark(m, es_sign::fever,
             es_fever(o, c::temperature, c::infection, hsct::comparator::greater_equal,
                      opt.fever_threshold.in(temperature_unit::celsius), "COMP-ES-011", false, rec, missing));
+    // COMP-ES-010, COMP-ES-012: the rash: any (above 0 % BSA), or above 25 % in the handbook reading
     const std::optional<double> bsa =
         o.rash_bsa ? std::optional<double>(o.rash_bsa->in(hsct::units::pct)) : std::nullopt;
     es_mark(m, es_sign::rash,
@@ -744,6 +746,7 @@ template <class Record>
     if (handbook) {
         es_mark(m, es_sign::pulmonary,
                 es_oedema(o, c::pulmonary_infiltrates, c::hypoxia, c::pulmonary_other_cause, req, rec, missing));
+        // COMP-ES-012: the handbook reading's weight gain, above 3 % of baseline
         const auto gain = weight_gain_percent(o, in);
         es_mark(m, es_sign::weight_gain,
                 es_number(gain, c::weight_gain, es_field::weight, hsct::comparator::greater,
@@ -755,6 +758,7 @@ template <class Record>
                 finding(o.pulmonary_infiltrates, c::pulmonary_infiltrates, es_field::pulmonary_infiltrates, req, rec,
                         missing));
     }
+    // COMP-ES-010: diarrhoea: at least 2 liquid stools a day
     const std::optional<double> stools =
         o.liquid_stools ? std::optional<double>(static_cast<double>(*o.liquid_stools)) : std::nullopt;
     const auto many = es_number(stools, c::liquid_stools, es_field::liquid_stools, hsct::comparator::greater_equal,

@@ -636,6 +636,7 @@ template <class = void>
     if (!reading->known) {
         return v.input().hvpg.empty() ? tri::unknown : tri::no;
     }
+    // COMP-SOS-032/052: the HVPG against 10 mmHg, compared as options.hvpg_comparison says
     return tri_of(hsct::satisfies(reading->value, cmp, sos_hvpg_mmhg));
 }
 }  // namespace detail

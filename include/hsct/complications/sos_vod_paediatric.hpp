@@ -362,6 +362,7 @@ template <class = void>
             if (const auto now = detail::sos_view::on(in.bilirubin, d)) {
                 const double b = mg(in.bilirubin[*now].value);
                 b_reading = {true, b, d};
+                // COMP-SOS-062 reached within 72 h: >= 2 mg/dL, with a value below 2 at most 3 days before
                 if (hsct::satisfies(b, hsct::comparator::greater_equal, detail::sos_paed_bili_mg_dl)) {
                     for (std::size_t i = *now; i-- > 0;) {
                         if ((d - in.bilirubin[i].day).count() > detail::sos_paed_window_days) {
@@ -677,7 +678,7 @@ template <class = void>
                 p.column = sos_severity::moderate;
                 p.cmp = comparator::greater;
                 p.threshold = sos_paed_oxygen_l_min;
-            } else if (hsct::satisfies(r.value, comparator::equal, sos_paed_oxygen_l_min)) {
+            } else if (hsct::satisfies(r.value, comparator::equal, sos_paed_oxygen_l_min)) {  // COMP-SOS-072
                 p.column = o.oxygen_at_2 == sos_paediatric_oxygen_at_2::moderate ? sos_severity::moderate : sos_severity::mild;
                 p.cmp = comparator::equal;
                 p.threshold = sos_paed_oxygen_l_min;

@@ -326,6 +326,7 @@ inline result<agent_dose> make_tbi(hsct::radiation_dose per_fraction, int fracti
 inline result<agent_dose> make_tbi(hsct::radiation_dose per_fraction, int fractions,
                                    hsct::radiation_dose_rate rate, const dose_range_options& options) {
     const double r = rate.in(hsct::units::cGy_per_min);
+    // COND-AGENT-003: the dose rate, above 0 and at most tbi_dose_rate_max.
     if (!std::isfinite(r) || !(r > 0.0) || r > tbi_dose_rate_max.in(hsct::units::cGy_per_min)) {
         return error(std::isfinite(r) ? errc::out_of_range : errc::not_finite, "tbi.dose_rate",
                      hsct::detail::format_number(r) + " cGy/min",

@@ -486,6 +486,7 @@ template <class = void>
     using hsct::comparator;
     using hsct::units::kg;
     const hsct::mass tbw = m.weight().as_mass();
+    // COND-DOSE-003: the adult age and the 60-inch height, as assess_dosing_weight compares them.
     if (p.adult_only && !hsct::satisfies(static_cast<double>(m.age_at_dosing().completed_years()),
                                          comparator::greater_equal, pt::ibw_adult_age_years)) {
         return false;  // a child
@@ -508,7 +509,7 @@ template <class = void>
         }
     }
     bool met = p.always;
-    // The trigger: the comparisons of CORE-THRESH-001 that satisfies() makes for >= and >.
+    // The trigger (COND-DOSE-003): the comparisons of CORE-THRESH-001 that satisfies() makes for >= and >.
     const auto compare = [](double v, bool at_least, double t) noexcept {
         return at_least ? hsct::detail::at_least(v, t) : hsct::detail::above(v, t);
     };
@@ -520,6 +521,7 @@ template <class = void>
                              p.bmi_threshold.in(hsct::units::kg_per_m2));
     }
     weight = tbw;
+    // COND-DOSE-003: the weight basis; at a tie (IBW = TBW) both branches give the same weight.
     if (met) {
         switch (p.basis) {
             case pt::weight_basis::actual: break;
@@ -548,6 +550,7 @@ template <class = void>
             case pt::bsa_formula::gehan_george: bsa = pt::bsa_gehan_george(m.height(), *w); break;
             case pt::bsa_formula::boyd: bsa = pt::bsa_boyd(m.height(), *w); break;
         }
+        // COND-DOSE-003: the BSA cap; at the cap, capped or not, the BSA is the cap.
         if (p.has_cap && hsct::satisfies(bsa.in(hsct::units::m2), comparator::greater, p.cap.in(hsct::units::m2))) {
             bsa = p.cap;
         }

@@ -451,6 +451,7 @@ template <class = void>
                 continue;
             }
             listed = true;
+            // COND-INT-004: the band holds the total when from <= total < to (to may be infinite)
             if (hsct::satisfies(total, comparator::greater_equal, b.from) &&
                 (std::isinf(b.to) || hsct::satisfies(total, comparator::less, b.to))) {
                 out->scored.push_back(tci_contribution{a, total, static_cast<std::uint8_t>(i), b.weight});

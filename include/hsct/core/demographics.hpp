@@ -108,7 +108,7 @@ public:
             --months;
         }
         const auto days_lived = (on - birth).count();
-        if (months / 12 > max_years) {
+        if (months / 12 > max_years) {  // PAT-AGE-003
             return error(errc::out_of_range, std::string(field),
                          hsct::detail::concat({std::to_string(months / 12), " years"}),
                          "0-130 years");
@@ -128,6 +128,7 @@ public:
     /// months / 12 (40 y 0 mo is exactly 40.0; 40 y 1 mo is 40.083).
     [[nodiscard]] static result<age> make(int years, int months,
                                                        std::string_view field = "age") {
+        // PAT-AGE-003: 0-130 years (and a month part of 0-11)
         if (years < 0 || years > max_years || months < 0 || months > 11) {
             return error(errc::out_of_range, std::string(field),
                          hsct::detail::concat({std::to_string(years), " y ", std::to_string(months),

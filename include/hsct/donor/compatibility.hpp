@@ -614,6 +614,7 @@ template <class = void>  // compiled only where called (docs/conventions.md §7)
     if (in.donor_pregnancies) {
         const int p = *in.donor_pregnancies;
         const auto n = static_cast<double>(p);
+        // DON-SEX-002: parous >= 1, multiparous >= 2 pregnancies
         const bool parous = hsct::satisfies(n, comparator::greater_equal, parous_pregnancies);
         const bool multiparous =
             hsct::satisfies(n, comparator::greater_equal, multiparous_pregnancies);

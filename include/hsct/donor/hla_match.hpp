@@ -455,7 +455,7 @@ template <class K, class Eq>
                                    std::span<const K> d1, std::span<const K> d2, Eq eq,
                                    std::uint32_t& bits) {
     const std::size_t n = p1.size() * p2.size() * d1.size() * d2.size();
-    if (n > max_match_combinations) {
+    if (n > max_match_combinations) {  // DON-MATCH-004: too_ambiguous
         return false;
     }
     for (const auto& a : p1) {
@@ -719,7 +719,7 @@ void grade_locus(const hla_locus_typing& pt, const hla_locus_typing& dt,
                         }
                     }
                     combos += k[0].size() * k[1].size() * k[2].size() * k[3].size();
-                    if (combos > max_match_combinations) {
+                    if (combos > max_match_combinations) {  // DON-MATCH-004
                         unknown = true;
                         break;
                     }

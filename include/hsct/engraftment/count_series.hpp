@@ -142,7 +142,7 @@ struct dated_criterion {
     hsct::criterion<Id> criterion;
 };
 
-/// The bounds of a series [P].
+/// ENG-SERIES-001: the bounds of a series [P]; one record or one day more is refused.
 inline constexpr std::size_t series_records_max = 1024;
 inline constexpr std::size_t series_days_max = 256;
 
@@ -201,6 +201,7 @@ result<day_series<A>> consolidate(std::span<const count_record<A>> records, same
         return out;
     }
     const std::size_t n = records.size();
+    // ENG-SERIES-001: at most series_records_max records
     if (n > series_records_max) {
         out = error(errc::out_of_range, "records", std::to_string(n), "at most 1024 records a series", "ENG-SERIES-001");
         return out;

@@ -335,7 +335,7 @@ inline hsct::outcome chimerism_not_full(const gf_recorder& rec, const graft_func
         return hsct::outcome::unknown;
     }
     const bool full = in.chimerism->overall == chimerism_category::full;
-    // the criterion is "chimerism full": met when full, which rules graft failure out
+    // ENG-GF-003: the criterion is "chimerism full": met when full, which rules graft failure out
     rec(in.observed_through, graft_function_criterion::chimerism_full, hsct::measure::code(in.chimerism->overall),
         hsct::comparator::equal, 0.0, met_if(full));
     return met_if(!full);
@@ -474,6 +474,7 @@ template <class = void>
                 run = 0;
             }
         }
+        // ENG-GF-003: the run recorded against its length, three days
         rec(first.value_or(in.observed_through), graft_function_criterion::anc_low_run,
             hsct::measure::count(static_cast<double>(run), hsct::count_unit::days), hsct::comparator::greater_equal, 3.0,
             detail::met_if(run >= 3));

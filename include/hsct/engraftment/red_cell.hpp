@@ -190,6 +190,7 @@ template <class = void>
                    *s >= window, false);
         }
     };
+    // ENG-RBC-002: the start's comparison is the chosen comparison's complement
     const auto not_cmp = cmp == hsct::comparator::greater ? hsct::comparator::less_equal : hsct::comparator::less;
     if (f.start) {  // a value not above the threshold started the count
         r.counting_from = days[*f.start].day;

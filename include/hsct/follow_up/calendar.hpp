@@ -49,7 +49,7 @@ constexpr auto hsct_enum_table(month_end_policy) noexcept {
     });
 }
 
-/// The most months hsct adds: the whole CORE-DAY-008 window (300 years).
+/// FU-CAL-003: the most months hsct adds, the whole 1900-2199 date window (300 years).
 inline constexpr std::int32_t max_months = 3600;
 
 namespace detail::calendar {
@@ -104,6 +104,7 @@ namespace detail::calendar {
 [[nodiscard]] inline result<sys_days> add_years(sys_days date, std::int32_t n,
                                                 month_end_policy policy = month_end_policy::last_day_of_month,
                                                 std::string_view field = "date") {
+    // FU-CAL-003: at most max_months / 12 (300) years either way
     if (n < -max_months / 12 || n > max_months / 12) {
         return error(errc::out_of_range, "years", hsct::detail::format_number(std::int64_t{n}),
                      "-300 to 300 years", "FU-CAL-003");

@@ -190,6 +190,7 @@ inline constexpr std::int32_t month_6_half_window = 30;  ///< FU-REP-004 [V]: da
 inline constexpr std::int32_t year_1_after = 365;        ///< FU-REP-004 [V]: 1-year contact > day 365
 inline constexpr std::int32_t pre_ted_lead = 14;         ///< FU-REP-001 [V]: up to 2 weeks before conditioning
 inline constexpr std::int32_t crf_annual_years = 6;      ///< FU-REP-001 [V]: 2100 yearly to 6 years, then every 2
+/// FU-REP-006: the largest `annual_window` accepted (an input check), in days
 inline constexpr std::int32_t max_annual_window = 180;
 
 [[gnu::cold]] [[nodiscard]] inline error subsequent_error(std::size_t i, const char* leaf, std::string value,
@@ -256,6 +257,7 @@ template <class = void>
         return std::nullopt;
     }
     for (std::int32_t year = 1;; ++year) {
+        // FU-REP-001: the 2100 form is yearly to year 6, then every 2 years
         if (in.form == registry_form::cibmtr_post_infusion_2100 && year > crf_annual_years &&
             (year - crf_annual_years) % 2 != 0) {
             continue;  // FU-REP-001: every 2 years after the sixth

@@ -822,6 +822,7 @@ struct context {
     }
     auto start_date = add_span(cx.day0, start, cx.month_end);
     if (!start_date) return start_date.error();
+    // FU-VAC-003/006/019: the start is reached on its date, or the day after it for a ">" start
     record_days(d, outbreak ? crit::outbreak_start : crit::time_since_hct, start_req, cx.day0, on, *start_date,
                 after ? hsct::comparator::greater : hsct::comparator::greater_equal, start_ok);
     std::optional<sys_days> earliest = after ? *start_date + std::chrono::days{1} : *start_date;
@@ -948,6 +949,7 @@ struct context {
                 auto end = add_months(*in.immunosuppression_stopped, off_months, cx.month_end,
                                       "revaccination.immunosuppression_stopped");
                 if (!end) return end.error();
+                // FU-VAC-016/017: time off immunosuppression (2-1-8: 12 months; paediatric: 3 months)
                 record_days(d, crit::time_off_immunosuppression, req, *in.immunosuppression_stopped, on, *end,
                             hsct::comparator::greater_equal, gate_ok);
                 if (earliest) earliest = later(*earliest, *end);
@@ -960,6 +962,7 @@ struct context {
             auto end = add_months(*in.chronic_gvhd_resolved, paediatric_off_is_months, cx.month_end,
                                   "revaccination.chronic_gvhd_resolved");
             if (!end) return end.error();
+            // FU-VAC-017: 3 months without active chronic GVHD
             record_days(d, crit::time_without_chronic_gvhd, req, *in.chronic_gvhd_resolved, on, *end,
                         hsct::comparator::greater_equal, gate_ok);
             if (earliest) earliest = later(*earliest, *end);

@@ -147,6 +147,7 @@ template <class = void>
     const double kg = recipient.in(hsct::units::kg);
     r.per_kg = hsct::dose_per_mass(grams / kg, hsct::units::g_per_kg);
     r.criterion.id = dmso_criterion::within_daily_limit;
+    // GRAFT-INF-002: the edge policy: at the limit within it (inclusive) or over it (exclusive)
     r.criterion.cmp = options.edge == dmso_limit_edge::inclusive ? hsct::comparator::less_equal : hsct::comparator::less;
     r.criterion.requirement = "GRAFT-INF-002";
     r.criterion.measured = hsct::measure::of(r.per_kg, hsct::units::g_per_kg);

@@ -216,6 +216,7 @@ template <bool Calendar, class A, class Qualifies>
             if (event < day) {
                 started = true;  // counting runs from the event; this day may count
             } else {
+                // ENG-NEUT-002, ENG-PLT-002: counting starts after the first value below the threshold
                 started = hsct::detail::below(v, t);
                 continue;
             }
