@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Coverage and threshold reach (docs/quality.md). Builds the coverage preset (GCC 12, -O0,
 # --coverage, the threshold probe), runs its tests with the probe recording, then
-#   - gcovr: line and branch coverage of include/ by the unit tests and examples; fails below
+#   - gcovr: line and branch coverage of include/ by the unit tests and the fuzz corpora; fails below
 #     LINE_MIN % lines or BRANCH_MIN % branches (the gates of docs/quality.md);
 #   - check_thresholds.py: every threshold the tests reach is reached below, at and above it,
 #     but for the lines of tests/assurance/threshold_exceptions.txt.

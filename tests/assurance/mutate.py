@@ -253,7 +253,9 @@ def run_mutant(mu, files_by_tag, commands, build, work):
         args, directory = command_for(src, commands)
         if args is None:
             return "no-command", time.time() - t0, files
-        obj = os.path.join(work, os.path.basename(src) + ".o")
+        # Named by the path under tests/: two stages may each have a test file of the same name
+        # (conditioning/ and donor/ vocabulary_test.cpp), which must not overwrite each other.
+        obj = os.path.join(work, os.path.relpath(src, ROOT).replace(os.sep, "_") + ".o")
         args[args.index("-o") + 1] = obj
         jobs.append((args, directory, obj))
     apply(mu)

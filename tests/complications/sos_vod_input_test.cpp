@@ -5,6 +5,7 @@
 #include <hsct/complications/sos_vod_input.hpp>
 
 #include <cmath>
+#include <cstddef>
 #include <limits>
 #include <type_traits>
 #include <vector>
@@ -304,6 +305,110 @@ TEST_CASE("SOFA records, first-symptom day, other causes and series sizes", "[CO
         REQUIRE(err);
         CHECK(err->field() == "bilirubin");
         CHECK(err->valid_range() == "at most 1024 values");
+    }
+}
+
+TEST_CASE("the value types' upper bounds: the bound accepted, the next tenth refused", "[COMP-SOS-001]") {
+    CHECK(c::pressure_gradient::make(60.0)->value() == 60.0);
+    const auto hv = c::pressure_gradient::make(60.05);
+    REQUIRE_FALSE(hv.has_value());
+    CHECK(hv.error().field() == "hvpg");
+    CHECK(hv.error().code() == hsct::errc::out_of_range);
+    CHECK(c::filtration_rate::make(300.0)->value() == 300.0);
+    CHECK(c::filtration_rate::make(300.05).error().field() == "gfr");
+    CHECK(c::clearance::make(300.0)->value() == 300.0);
+    const auto cl = c::clearance::make(300.05);
+    REQUIRE_FALSE(cl.has_value());
+    CHECK(cl.error().field() == "clearance");
+    CHECK(cl.error().valid_range() == "0-300 mL/min");
+    CHECK(c::oxygen_flow::make(80.0)->value() == 80.0);
+    const auto ox = c::oxygen_flow::make(80.05);
+    REQUIRE_FALSE(ox.has_value());
+    CHECK(ox.error().field() == "oxygen");
+    CHECK(ox.error().valid_range() == "0-80 L/min");
+}
+
+TEST_CASE("weights: 500 kg accepted, just above refused, in the series and as baseline", "[COMP-SOS-001][COMP-SOS-003]") {
+    {
+        sos_episode e(20);
+        e.weight_kg(4, 500.0);
+        e.get().baseline_weight->value = hsct::mass(500.0, hsct::units::kg);
+        CHECK_FALSE(check(e));
+    }
+    {
+        sos_episode e(20);
+        e.weight_kg(4, 500.05);
+        const auto err = check(e);
+        REQUIRE(err);
+        CHECK(err->code() == hsct::errc::out_of_range);
+        CHECK(err->field() == "weight[0].value");
+        CHECK(err->valid_range() == "above 0 kg, at most 500 kg");
+    }
+    {
+        sos_episode e(20);
+        e.get().baseline_weight->value = hsct::mass(500.05, hsct::units::kg);
+        const auto err = check(e);
+        REQUIRE(err);
+        CHECK(err->field() == "baseline_weight.value");
+    }
+}
+
+TEST_CASE("series and record counts: 1,024 values and 256 records accepted, one more refused", "[COMP-SOS-001]") {
+    {
+        sos_episode e(2000);
+        for (int d = 0; d < 1024; ++d) {
+            e.bilirubin(d, 1.0);
+        }
+        CHECK_FALSE(check(e));
+        e.bilirubin(1024, 1.0);
+        const auto err = check(e);
+        REQUIRE(err);
+        CHECK(err->code() == hsct::errc::out_of_range);
+        CHECK(err->field() == "bilirubin");
+        CHECK(err->value() == "1025 values");
+    }
+    {
+        sos_episode e(20);
+        for (int i = 0; i < 256; ++i) {
+            e.sign(f::hepatomegaly, i % 21);
+        }
+        CHECK_FALSE(check(e));
+        e.sign(f::ascites, 3);
+        const auto err = check(e);
+        REQUIRE(err);
+        CHECK(err->code() == hsct::errc::out_of_range);
+        CHECK(err->field() == "findings");
+        CHECK(err->value() == "257 records");
+        CHECK(err->valid_range() == "at most 256 records");
+    }
+    {
+        // one score a day for each of the six organs: 256 records over days 0-42
+        const auto organs = hsct::values<c::sos_sofa_organ>();
+        sos_episode e(60);
+        for (int i = 0; i < 256; ++i) {
+            e.sofa(i / 6, organs[static_cast<std::size_t>(i % 6)], 1);
+        }
+        CHECK_FALSE(check(e));
+        e.sofa(50, c::sos_sofa_organ::renal, 2);
+        const auto err = check(e);
+        REQUIRE(err);
+        CHECK(err->code() == hsct::errc::out_of_range);
+        CHECK(err->field() == "sofa");
+        CHECK(err->value() == "257 records");
+        CHECK(err->valid_range() == "at most 256 records");
+    }
+}
+
+TEST_CASE("an options comparator: greater and greater_equal accepted, the others refused", "[COMP-SOS-001]") {
+    CHECK_FALSE(c::detail::sos_check_comparator(hsct::comparator::greater, "options.x", "COMP-SOS-010"));
+    CHECK_FALSE(c::detail::sos_check_comparator(hsct::comparator::greater_equal, "options.x", "COMP-SOS-010"));
+    for (const auto cmp : {hsct::comparator::less, hsct::comparator::less_equal, hsct::comparator::equal}) {
+        const auto err = c::detail::sos_check_comparator(cmp, "options.x", "COMP-SOS-023");
+        REQUIRE(err);
+        CHECK(err->code() == hsct::errc::out_of_range);
+        CHECK(err->field() == "options.x");
+        CHECK(err->valid_range() == "greater or greater_equal");
+        CHECK(err->requirement() == "COMP-SOS-023");
     }
 }
 

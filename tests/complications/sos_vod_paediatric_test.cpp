@@ -450,6 +450,173 @@ TEST_CASE("paediatric severity timing, not diagnosed, and refusals", "[COMP-SOS-
     CHECK(c::assess_sos_paediatric_severity(e.get()).error().field() == "findings[2].onset");
 }
 
+TEST_CASE("bilirubin reached within 72 h: exactly 2 mg/dL reached from below counts", "[COMP-SOS-062][EBMT-2018]") {
+    c::sos_paediatric_options reached;
+    reached.bilirubin = c::sos_paediatric_bilirubin::reached_within_72h;
+    const auto with = [](double later) {
+        sos_episode e(20, 20.0);
+        e.sign(f::ascites, 5).weight_kg(1, 20.0).bilirubin(10, 1.9).bilirubin(12, later);
+        return e;
+    };
+    auto at = with(2.0);  // 1.9 -> 2.0 in two days: 2 mg/dL reached
+    const auto ra = dx(at, reached);
+    CHECK(ra.status == c::sos_status::met);
+    CHECK(num(ra.diagnosis_day) == 12);
+    CHECK(crit(ra, pc::bilirubin).criterion.result == outcome::met);
+    auto below = with(1.99);  // not reached
+    const auto rb = dx(below, reached);
+    CHECK(rb.status == c::sos_status::not_met);
+    CHECK(crit(rb, pc::bilirubin).criterion.result == outcome::not_met);
+}
+
+TEST_CASE("the paediatric criteria explain their comparators and thresholds", "[COMP-SOS-061][COMP-SOS-062][EBMT-2018][HB24-49]") {
+    // weight +6 % within 2 days and bilirubin 2.5 mg/dL: both met on D12
+    sos_episode e(20, 20.0);
+    e.sign(f::hepatomegaly, 5).weight_kg(10, 20.0).weight_kg(12, 21.2).bilirubin(10, 1.0).bilirubin(12, 2.5);
+    const auto r = dx(e);
+    REQUIRE(r.status == c::sos_status::met);
+    const auto& wr = crit(r, pc::weight_rising).criterion;
+    CHECK(wr.cmp == hsct::comparator::greater_equal);  // three rising days or more
+    CHECK(wr.threshold == 3.0);
+    const auto& wg = crit(r, pc::weight_gain).criterion;
+    CHECK(wg.result == outcome::met);
+    CHECK(wg.cmp == hsct::comparator::greater);  // above 5 %
+    CHECK(wg.threshold == 5.0);
+    const auto& br = crit(r, pc::bilirubin_rising).criterion;
+    CHECK(br.cmp == hsct::comparator::greater_equal);
+    CHECK(br.threshold == 3.0);
+    const auto& b = crit(r, pc::bilirubin).criterion;
+    CHECK(b.result == outcome::met);
+    CHECK(b.cmp == hsct::comparator::greater_equal);  // 2 mg/dL or more
+    CHECK(b.threshold == 2.0);
+}
+
+TEST_CASE("rising days are counted up to three: a longer run records three", "[COMP-SOS-061][COMP-SOS-062][EBMT-2018]") {
+    // the series starts before D0 (episode_start D-10): bilirubin rises onto D-3, D-2, D-1 and D0,
+    // four rises by D0, the first day graded; the record counts three (the run needed), not four
+    sos_episode b(10, 20.0);
+    b.sign(f::ascites, 0).weight_kg(0, 20.0);
+    b.bilirubin(-4, 0.5).bilirubin(-3, 0.6).bilirubin(-2, 0.7).bilirubin(-1, 0.8).bilirubin(0, 0.9);
+    b.get().episode_start = hsct::transplant_day::at(-10);
+    const auto rb = dx(b);
+    CHECK(num(rb.diagnosis_day) == 0);
+    CHECK(rb.on_diagnosis_day.contains(pc::bilirubin_rising));
+    CHECK(num(crit(rb, pc::bilirubin_rising).day) == 0);
+    CHECK(crit(rb, pc::bilirubin_rising).criterion.measured.number() == 3.0);
+    // the same for weight rising with diuretics throughout
+    sos_episode w(10, 20.0);
+    w.sign(f::ascites, 0).bilirubin(0, 0.4).sign(f::diuretics, -5);
+    w.weight_kg(-4, 20.0).weight_kg(-3, 20.1).weight_kg(-2, 20.2).weight_kg(-1, 20.3).weight_kg(0, 20.4);
+    w.get().episode_start = hsct::transplant_day::at(-10);
+    const auto rw = dx(w);
+    CHECK(num(rw.diagnosis_day) == 0);
+    CHECK(rw.on_diagnosis_day.contains(pc::weight_rising));
+    CHECK(crit(rw, pc::weight_rising).criterion.measured.number() == 3.0);
+    // equal consecutive values are not a rise
+    sos_episode flat(10, 20.0);
+    flat.sign(f::ascites, 0).weight_kg(0, 20.0).bilirubin(-3, 0.5).bilirubin(-2, 0.6).bilirubin(-1, 0.6).bilirubin(0, 0.7);
+    flat.get().episode_start = hsct::transplant_day::at(-10);
+    const auto rf = dx(flat);
+    CHECK(crit(rf, pc::bilirubin_rising).criterion.result == outcome::not_met);
+    CHECK(crit(rf, pc::bilirubin_rising).criterion.measured.number() == 1.0);
+}
+
+TEST_CASE("paediatric severity rows explain the band edge that placed them", "[COMP-SOS-070][COMP-SOS-071][EBMT-2018]") {
+    using hsct::comparator;
+    // liver enzymes: <= 2 mild, > 2 moderate, > 5 severe
+    const struct {
+        double x;
+        comparator cmp;
+        double threshold;
+    } lft[] = {{2.0, comparator::less_equal, 2.0}, {3.0, comparator::greater, 2.0}, {6.0, comparator::greater, 5.0}};
+    for (const auto& k : lft) {
+        auto e = child();
+        e.alt(10, k.x);
+        const auto p = record(grade(e), row::liver_enzymes);
+        CHECK(p.criterion.cmp == k.cmp);
+        CHECK(p.criterion.threshold == k.threshold);
+    }
+    // refractory thrombocytopenia: < 3 d mild, >= 3 d moderate, > 7 d severe (default)
+    const struct {
+        int days;
+        comparator cmp;
+        double threshold;
+    } rt[] = {{2, comparator::less, 3.0}, {3, comparator::greater_equal, 3.0}, {8, comparator::greater, 7.0}};
+    for (const auto& k : rt) {
+        auto e = child();
+        e.sign(f::refractory_thrombocytopenia, 10 - k.days + 1);
+        const auto p = record(grade(e), row::refractory_thrombocytopenia);
+        CHECK(p.criterion.cmp == k.cmp);
+        CHECK(p.criterion.threshold == k.threshold);
+    }
+    // bilirubin: >= 2 severe, < 2 mild
+    auto high = child();
+    high.bilirubin(10, 2.0);
+    CHECK(record(grade(high), row::bilirubin).criterion.cmp == comparator::greater_equal);
+    CHECK(record(grade(high), row::bilirubin).criterion.threshold == 2.0);
+    auto low = child();
+    low.bilirubin(10, 1.5);
+    CHECK(record(grade(low), row::bilirubin).criterion.cmp == comparator::less);
+    CHECK(record(grade(low), row::bilirubin).criterion.threshold == 2.0);
+    // GFR: below the band's upper edge; a normal value names the 90 edge it did not reach
+    auto g25 = child();
+    g25.gfr(10, 25.0);
+    CHECK(record(grade(g25), row::gfr).criterion.cmp == comparator::less);
+    CHECK(record(grade(g25), row::gfr).criterion.threshold == 30.0);
+    auto g100 = child();
+    g100.gfr(10, 100.0);
+    const auto gn = record(grade(g100), row::gfr);
+    CHECK(gn.criterion.result == outcome::not_met);
+    CHECK(gn.criterion.cmp == comparator::less);
+    CHECK(gn.criterion.threshold == 90.0);
+    // oxygen above 2 L/min: moderate by "> 2"
+    auto o3 = child();
+    o3.oxygen(10, 3.0);
+    CHECK(record(grade(o3), row::oxygen).criterion.cmp == comparator::greater);
+    CHECK(record(grade(o3), row::oxygen).criterion.threshold == 2.0);
+}
+
+TEST_CASE("paediatric oxygen: any flow above zero places in mild, no oxygen places nowhere", "[COMP-SOS-070][COMP-SOS-072][EBMT-2018]") {
+    using hsct::comparator;
+    auto tiny = child();
+    tiny.oxygen(10, 0.05);
+    const auto t = record(grade(tiny), row::oxygen);
+    CHECK(t.column == sev::mild);
+    CHECK(t.criterion.result == outcome::met);
+    CHECK(t.criterion.cmp == comparator::less);  // "< 2 L/min"
+    CHECK(t.criterion.threshold == 2.0);
+    auto small = child();
+    small.oxygen(10, 0.1);
+    CHECK(record(grade(small), row::oxygen).column == sev::mild);
+    auto none = child();
+    none.oxygen(10, 0.0);
+    const auto n = record(grade(none), row::oxygen);
+    CHECK(n.column == std::nullopt);
+    CHECK(n.criterion.result == outcome::not_met);
+    CHECK(n.criterion.cmp == comparator::greater);  // oxygen places when its flow is above 0
+    CHECK(n.criterion.threshold == 0.0);
+    auto at2 = child();
+    at2.oxygen(10, 2.0);
+    CHECK(record(grade(at2), row::oxygen).criterion.cmp == comparator::equal);
+    CHECK(record(grade(at2), row::oxygen).criterion.threshold == 2.0);
+}
+
+TEST_CASE("the starred rule explains its count: two or more at severe", "[COMP-SOS-074][EBMT-2018]") {
+    auto e = child();
+    e.alt(10, 6.0).bilirubin(10, 2.5);
+    const auto s = record(grade(e), row::starred_criteria);
+    CHECK(s.criterion.result == outcome::met);
+    CHECK(s.criterion.cmp == hsct::comparator::greater_equal);
+    CHECK(s.criterion.threshold == 2.0);
+    CHECK(s.criterion.measured.number() == 2.0);
+    auto one = child();
+    one.alt(10, 6.0);
+    const auto s1 = record(grade(one), row::starred_criteria);
+    CHECK(s1.criterion.result == outcome::not_met);
+    CHECK(s1.criterion.cmp == hsct::comparator::greater_equal);
+    CHECK(s1.criterion.measured.number() == 1.0);
+}
+
 TEST_CASE("paediatric rules allocate nothing", "[COMP-SOS-065][COMP-SOS-070]") {
     sos_episode e(30, 20.0);
     e.age(8).sign(f::refractory_thrombocytopenia, 26).ascites(30, ext::moderate).bilirubin(29, 1.0).bilirubin(30, 1.2);

@@ -523,6 +523,150 @@ TEST_CASE("VOD-3: very severe, bilirubin 8.0 mg/dL (136.8 umol/L) and creatinine
     }
 }
 
+TEST_CASE("time since the first symptom: each column names its edge, <= 4 d for severe", "[COMP-SOS-040][COMP-SOS-047][EBMT-2016][EBMT-2023]") {
+    using hsct::comparator;
+    const struct {
+        int days;
+        sev col;
+        comparator cmp;
+        double threshold;
+    } cases[] = {{3, sev::severe, comparator::less_equal, 4.0},   {4, sev::severe, comparator::less_equal, 4.0},
+                 {5, sev::moderate, comparator::greater_equal, 5.0}, {7, sev::moderate, comparator::greater_equal, 5.0},
+                 {8, sev::mild, comparator::greater, 7.0}};
+    for (const auto& k : cases) {
+        auto e = classical_case(2.5, 14 - k.days);
+        for (const auto t : {c::sos_severity_table::ebmt_2016, c::sos_severity_table::ebmt_2023}) {
+            const auto p = record(grade(e, t), row::time_since_first_symptom);
+            CHECK(p.column == k.col);
+            CHECK(p.criterion.result == outcome::met);
+            CHECK(p.criterion.cmp == k.cmp);
+            CHECK(p.criterion.threshold == k.threshold);
+        }
+    }
+}
+
+TEST_CASE("bilirubin and transaminase rows name the band edge that placed them", "[COMP-SOS-040][COMP-SOS-055][EBMT-2016][EBMT-2023]") {
+    using hsct::comparator;
+    const struct {
+        double mg;
+        outcome result;
+        double threshold;
+    } bili[] = {{1.5, outcome::not_met, 2.0}, {2.0, outcome::met, 2.0}, {3.5, outcome::met, 3.0}, {8.0, outcome::met, 8.0}};
+    for (const auto& k : bili) {
+        auto e = late_case();
+        e.bilirubin(25, k.mg);
+        for (const auto t : {c::sos_severity_table::ebmt_2016, c::sos_severity_table::ebmt_2023}) {
+            const auto p = record(grade(e, t), row::bilirubin);
+            CHECK(p.criterion.result == k.result);
+            CHECK(p.criterion.cmp == comparator::greater_equal);  // "2 mg/dL or more"
+            CHECK(p.criterion.threshold == k.threshold);
+        }
+    }
+    const struct {
+        double x;
+        sev col;
+        comparator cmp;
+        double threshold;
+    } alt[] = {{2.0, sev::mild, comparator::less_equal, 2.0},   {3.0, sev::moderate, comparator::greater, 2.0},
+               {6.0, sev::severe, comparator::greater, 5.0},    {8.0, sev::severe, comparator::greater, 5.0},
+               {9.0, sev::very_severe, comparator::greater, 8.0}};
+    for (const auto& k : alt) {
+        sos_episode e(25);
+        e.sign(f::histology, 25).first_symptom(23).ast(25, k.x);
+        for (const auto t : {c::sos_severity_table::ebmt_2016, c::sos_severity_table::ebmt_2023}) {
+            const auto p = record(grade(e, t), row::transaminases);
+            CHECK(p.column == k.col);
+            CHECK(p.criterion.cmp == k.cmp);
+            CHECK(p.criterion.threshold == k.threshold);
+        }
+    }
+}
+
+TEST_CASE("bilirubin kinetics explains a doubling as a ratio of 2 or more", "[COMP-SOS-048][EBMT-2016][EBMT-2023]") {
+    sos_episode e(20);
+    e.bilirubin(12, 1.0).bilirubin(14, 2.5).sign(f::hepatomegaly, 14).sign(f::ruq_pain, 14).sign(f::ascites, 14).first_symptom(10);
+    for (const auto t : {c::sos_severity_table::ebmt_2016, c::sos_severity_table::ebmt_2023}) {
+        const auto p = record(grade(e, t), row::bilirubin_kinetics);
+        CHECK(p.criterion.result == outcome::met);
+        CHECK(p.criterion.cmp == hsct::comparator::greater_equal);
+        CHECK(p.criterion.threshold == 2.0);
+    }
+}
+
+TEST_CASE("creatinine row names its band edge under 2016, 2023 and the 2023 baseline reading", "[COMP-SOS-040][COMP-SOS-055][COMP-SOS-057][EBMT-2016][EBMT-2023]") {
+    using hsct::comparator;
+    const struct {
+        double x;
+        comparator cmp;
+        double threshold;
+    } split[] = {{1.1, comparator::less, 1.2},          {1.3, comparator::greater_equal, 1.2},
+                 {1.6, comparator::greater_equal, 1.5}, {2.1, comparator::greater_equal, 2.0}};
+    for (const auto& k : split) {
+        sos_episode e(25);
+        e.sign(f::histology, 25).first_symptom(23).creatinine(25, k.x);
+        for (const auto t : {c::sos_severity_table::ebmt_2016, c::sos_severity_table::ebmt_2023}) {
+            const auto p = record(grade(e, t), row::creatinine);
+            CHECK(p.criterion.cmp == k.cmp);
+            CHECK(p.criterion.threshold == k.threshold);
+        }
+    }
+    c::sos_adult_severity_options base;
+    base.renal_2023 = c::sos_ebmt2023_renal::baseline_is_mild;
+    const struct {
+        double x;
+        sev col;
+        comparator cmp;
+        double threshold;
+    } alt[] = {{1.0, sev::mild, comparator::less_equal, 1.0},
+               {1.1, sev::moderate, comparator::greater, 1.0},
+               {1.6, sev::severe, comparator::greater_equal, 1.5}};
+    for (const auto& k : alt) {
+        sos_episode e(25);
+        e.sign(f::histology, 25).first_symptom(23).creatinine(25, k.x);
+        const auto p = record(g23(e, base), row::creatinine);
+        CHECK(p.column == k.col);
+        CHECK(p.criterion.cmp == k.cmp);
+        CHECK(p.criterion.threshold == k.threshold);
+    }
+}
+
+TEST_CASE("weight gain below 5 % in the 2016 row: mild by \"< 5 %\"", "[COMP-SOS-040][EBMT-2016]") {
+    sos_episode e(25);
+    e.sign(f::histology, 25).first_symptom(15).weight_gain(25, 4.9);
+    const auto p = record(g16(e), row::weight_gain);
+    CHECK(p.column == sev::mild);
+    CHECK(p.criterion.cmp == hsct::comparator::less);
+    CHECK(p.criterion.threshold == 5.0);
+}
+
+TEST_CASE("MOD by SOFA explains two or more organs", "[COMP-SOS-058][EBMT-2023][HB24-49]") {
+    using o = c::sos_sofa_organ;
+    auto s = classical_case(2.5, 4);
+    s.sofa(14, o::renal, 2).sofa(14, o::respiration, 2);
+    const auto p = record(g23(s), row::multi_organ_dysfunction);
+    CHECK(p.criterion.result == outcome::met);
+    CHECK(p.criterion.cmp == hsct::comparator::greater_equal);
+    CHECK(p.criterion.threshold == 2.0);
+    auto one = classical_case(2.5, 4);
+    one.sofa(14, o::renal, 2);
+    const auto q = record(g23(one), row::multi_organ_dysfunction);
+    CHECK(q.criterion.result == outcome::not_met);
+    CHECK(q.criterion.cmp == hsct::comparator::greater_equal);
+    CHECK(q.criterion.measured.number() == 1.0);
+}
+
+TEST_CASE("the risk-factor row explains two or more", "[COMP-SOS-044][EBMT-2016][EBMT-2023]") {
+    auto e = classical_case(2.5, 4);
+    e.risk_factors(2);
+    for (const auto t : {c::sos_severity_table::ebmt_2016, c::sos_severity_table::ebmt_2023}) {
+        const auto p = record(grade(e, t), row::risk_factors);
+        CHECK(p.criterion.result == outcome::met);
+        CHECK(p.criterion.cmp == hsct::comparator::greater_equal);
+        CHECK(p.criterion.threshold == 2.0);
+        CHECK(p.criterion.measured.number() == 2.0);
+    }
+}
+
 TEST_CASE("adult severity refuses bad options and propagates bad input", "[COMP-SOS-001]") {
     auto e = classical_case(2.5, 4);
     c::sos_adult_severity_options o;

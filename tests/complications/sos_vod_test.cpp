@@ -4,8 +4,10 @@
 // named policy both ways, the first day each criterion held, indeterminate and other-cause statuses,
 // worked examples VOD-1, VOD-4 and VOD-5 (reference notes 8.8 / digest 10.6), refusals, no allocation.
 #include <hsct/complications/sos_vod.hpp>
+#include <hsct/complications/sos_vod_paediatric.hpp>
 
 #include <optional>
+#include <string_view>
 #include <tuple>
 #include <utility>
 
@@ -639,6 +641,166 @@ TEST_CASE("EBMT 2023: certainties by day, the highest reported; a test not done 
     sos_episode k(40);
     k.sign(f::ascites, 21).sign(f::ultrasound_suggestive, 21);
     CHECK(ebmt2023(k).onset == c::sos_onset::classical);
+}
+
+// --- Thresholds as the results record them --------------------------------------------------------
+
+TEST_CASE("Seattle weight-gain criterion records > 2 % (or > 3 %) and the day-20 window <= 20", "[COMP-SOS-012][COMP-SOS-013][Seattle]") {
+    sos_episode e(30);
+    e.sign(f::hepatomegaly, 3).weight_gain(0, 0.0).weight_gain(20, 2.5).bilirubin(1, 0.5);
+    const auto r = seattle(e);
+    REQUIRE(r.status == c::sos_status::met);
+    const auto& w = crit(r, c::sos_seattle_criterion::weight_gain).criterion;
+    CHECK(w.result == outcome::met);
+    CHECK(w.cmp == hsct::comparator::greater);
+    CHECK(w.threshold == 2.0);
+    CHECK(w.requirement == std::string_view("COMP-SOS-012"));
+    c::sos_seattle_options three;
+    three.weight = c::sos_seattle_weight::over_3_percent;
+    const auto r3 = seattle(e, three);
+    const auto& w3 = crit(r3, c::sos_seattle_criterion::weight_gain).criterion;
+    CHECK(w3.result == outcome::not_met);
+    CHECK(w3.cmp == hsct::comparator::greater);
+    CHECK(w3.threshold == 3.0);
+    // the window: met on day 20 itself, recorded as "day <= 20"
+    const auto& by = crit(r, c::sos_seattle_criterion::by_day_20);
+    CHECK(by.criterion.result == outcome::met);
+    CHECK(by.criterion.cmp == hsct::comparator::less_equal);
+    CHECK(by.criterion.threshold == 20.0);
+    CHECK(by.criterion.measured.number() == 20.0);
+    CHECK(by.criterion.requirement == std::string_view("COMP-SOS-013"));
+}
+
+TEST_CASE("Seattle weight gain exactly at 2 % and 3 % is not above it; 2.01 % and 3.01 % are", "[COMP-SOS-012][Seattle]") {
+    const auto with_gain = [](double pct) {
+        sos_episode e(20);
+        e.sign(f::hepatomegaly, 4).weight_gain(8, pct).bilirubin(2, 0.8);
+        return e;
+    };
+    c::sos_seattle_options three;
+    three.weight = c::sos_seattle_weight::over_3_percent;
+    auto at2 = with_gain(2.0);
+    const auto r2 = seattle(at2);
+    CHECK(r2.status == c::sos_status::not_met);
+    CHECK(crit(r2, c::sos_seattle_criterion::weight_gain).criterion.result == outcome::not_met);
+    auto over2 = with_gain(2.01);
+    CHECK(seattle(over2).status == c::sos_status::met);
+    CHECK(num(seattle(over2).diagnosis_day) == 8);
+    auto at3 = with_gain(3.0);
+    CHECK(seattle(at3, three).status == c::sos_status::not_met);
+    auto over3 = with_gain(3.01);
+    CHECK(seattle(over3, three).status == c::sos_status::met);
+}
+
+TEST_CASE("Baltimore day-21 window recorded as day <= 21", "[COMP-SOS-024][Baltimore]") {
+    sos_episode x(30);
+    x.sign(f::hepatomegaly, 10).sign(f::ascites, 11).bilirubin(0, 0.5).bilirubin(21, 2.5);
+    const auto r = baltimore(x);
+    CHECK(r.status == c::sos_status::met);
+    const auto& by = crit(r, c::sos_baltimore_criterion::by_day_21);
+    CHECK(by.criterion.result == outcome::met);
+    CHECK(by.criterion.cmp == hsct::comparator::less_equal);
+    CHECK(by.criterion.threshold == 21.0);
+    CHECK(by.criterion.measured.number() == 21.0);
+    CHECK(by.criterion.requirement == std::string_view("COMP-SOS-024"));
+}
+
+TEST_CASE("EBMT 2016 records bilirubin >= 2 mg/dL and weight gain > 5 %", "[COMP-SOS-030][EBMT-2016]") {
+    sos_episode x(21);
+    x.sign(f::hepatomegaly, 5).sign(f::ruq_pain, 5).bilirubin(10, 2.0).weight_gain(10, 5.0);
+    const auto r = ebmt2016(x);
+    const auto& b = crit(r, c::sos_ebmt2016_criterion::bilirubin).criterion;
+    CHECK(b.result == outcome::met);
+    CHECK(b.cmp == hsct::comparator::greater_equal);
+    CHECK(b.threshold == 2.0);
+    CHECK(b.measured.number() == Approx(2.0));
+    const auto& w = crit(r, c::sos_ebmt2016_criterion::weight_gain).criterion;
+    CHECK(w.result == outcome::not_met);  // exactly 5 % is not above 5 %
+    CHECK(w.cmp == hsct::comparator::greater);
+    CHECK(w.threshold == 5.0);
+    CHECK(w.measured.number() == Approx(5.0));
+    CHECK(r.status == c::sos_status::not_met);  // bilirubin and one sign only
+}
+
+TEST_CASE("EBMT 2023 records bilirubin >= 2 mg/dL", "[COMP-SOS-051][EBMT-2023]") {
+    sos_episode x(21);
+    x.sign(f::hepatomegaly, 5).sign(f::ruq_pain, 5).sign(f::ascites, 5).bilirubin(10, 2.0).weight_gain(10, 0.0);
+    const auto r = ebmt2023(x);
+    CHECK(num(r.clinical_day) == 10);
+    const auto& b = crit(r, c::sos_ebmt2023_criterion::bilirubin).criterion;
+    CHECK(b.result == outcome::met);
+    CHECK(b.cmp == hsct::comparator::greater_equal);
+    CHECK(b.threshold == 2.0);
+    CHECK(b.requirement == std::string_view("COMP-SOS-051"));
+}
+
+TEST_CASE("EBMT 2023 records weight gain > 5 %: exactly 5 % not met", "[COMP-SOS-050][EBMT-2023]") {
+    sos_episode x(21);
+    x.sign(f::ascites, 5).bilirubin(10, 1.0).weight_gain(10, 5.0);
+    const auto r = ebmt2023(x);
+    const auto& w = crit(r, c::sos_ebmt2023_criterion::weight_gain).criterion;
+    CHECK(w.result == outcome::not_met);
+    CHECK(w.cmp == hsct::comparator::greater);
+    CHECK(w.threshold == 5.0);
+    CHECK(w.measured.number() == Approx(5.0));
+    CHECK_FALSE(r.probable_day.has_value());  // ascites alone is one of five
+    sos_episode z(21);
+    z.sign(f::ascites, 5).bilirubin(10, 1.0).weight_gain(10, 5.01);
+    const auto rz = ebmt2023(z);
+    CHECK(crit(rz, c::sos_ebmt2023_criterion::weight_gain).criterion.result == outcome::met);
+    CHECK(num(rz.probable_day) == 10);
+}
+
+TEST_CASE("the population criterion: adult at >= 18 years, child at < 18 years, as recorded", "[COMP-SOS-005][EBMT-2016][EBMT-2018]") {
+    sos_episode e(21);
+    e.sign(f::hepatomegaly, 5).sign(f::ruq_pain, 5).sign(f::ascites, 6).bilirubin(10, 3.0);
+    for (const int years : {17, 18}) {
+        e.age(years);
+        const auto r = ebmt2016(e);
+        const auto& a = crit(r, c::sos_ebmt2016_criterion::adult).criterion;
+        CHECK(a.result == (years >= 18 ? outcome::met : outcome::not_met));
+        CHECK(a.cmp == hsct::comparator::greater_equal);
+        CHECK(a.threshold == 18.0);
+        CHECK(a.measured.number() == static_cast<double>(years));
+        const auto p = c::assess_sos_paediatric(e.get());
+        REQUIRE(p.has_value());
+        CHECK((p->status == c::sos_status::not_applicable) == (years == 18));
+        const auto& k = crit(*p, c::sos_paediatric_criterion::child).criterion;
+        CHECK(k.result == (years < 18 ? outcome::met : outcome::not_met));
+        CHECK(k.cmp == hsct::comparator::less);
+        CHECK(k.threshold == 18.0);
+        CHECK(k.requirement == std::string_view("COMP-SOS-005"));
+    }
+}
+
+TEST_CASE("bilirubin unit edge: values between the printed 34 umol/L and 2 mg/dL flagged, others not", "[COMP-SOS-006][Baltimore][EBMT-2016]") {
+    const auto ebmt = [](double v, bool umol) {
+        sos_episode x(21);
+        x.sign(f::hepatomegaly, 5).sign(f::ruq_pain, 5).weight_gain(10, 6.0);
+        if (umol) {
+            x.bilirubin_umol(10, v);
+        } else {
+            x.bilirubin(10, v);
+        }
+        return x;
+    };
+    c::sos_baltimore_options gt;
+    gt.bilirubin_comparison = hsct::comparator::greater;
+    // value, in umol/L?, flagged under ">= 2 mg/dL" (Baltimore default and EBMT 2016), under "> 2" (Baltimore)
+    for (const auto& [v, umol, edge_ge, edge_gt] :
+         {std::tuple{33.95, true, false, false},   // 1.985 mg/dL: below both thresholds
+          std::tuple{34.0, true, true, false},     // 1.988 mg/dL: at the printed 34, below 2
+          std::tuple{34.05, true, true, true},     // 1.991 mg/dL: above the printed 34, below 2
+          std::tuple{2.0, false, false, true},     // 34.2 umol/L: at 2 mg/dL, above the printed 34
+          std::tuple{2.1, false, false, false}}) { // above both
+        auto b = baltimore_case(v, umol);
+        CHECK(baltimore(b).bilirubin_unit_edge == edge_ge);
+        CHECK(baltimore(b, gt).bilirubin_unit_edge == edge_gt);
+        auto x = ebmt(v, umol);
+        const auto r = ebmt2016(x);
+        CHECK(r.bilirubin_unit_edge == edge_ge);
+        CHECK((r.status == c::sos_status::met) == (umol ? v >= 34.2 : v >= 2.0));
+    }
 }
 
 TEST_CASE("SOS/VOD diagnosis refuses bad options", "[COMP-SOS-001]") {

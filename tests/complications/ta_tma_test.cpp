@@ -475,6 +475,61 @@ TEST_CASE("ta_tma: unknown and pending are values: a missing input that could co
     CHECK(none->status == c::ta_tma_status::no_assessments);
 }
 
+TEST_CASE("ta_tma: two-occasion LDH: a pair that could form once a missing LDH is known is unknown, not unmet",
+          "[COMP-TMA-004][COMP-TMA-009][Schoettler-2023][A2-3]") {
+    // D+60 meets four with LDH among them; at D+65 three are met and LDH was not measured: with
+    // that LDH elevated it would be the second occasion and the pair would form
+    auto a = tma1_point(60);
+    auto b = tma1_point(65);
+    b.ldh.reset();
+    const auto r = assess({a, b});
+    CHECK(r.status == c::ta_tma_status::unknown);
+    CHECK(r.time_points[1].count() == 3);
+    CHECK(r.time_points[1].unknown.contains(S::elevated_ldh));
+    CHECK(r.ldh_occasions == 1);
+    // the same with LDH normal at D+65: nothing can complete the pair
+    b.ldh = ldh_x(0.9);
+    CHECK(assess({a, b}).status == c::ta_tma_status::not_met);
+}
+
+TEST_CASE("ta_tma: the LDH occasions record: at least 2, compared and explained as such",
+          "[COMP-TMA-004][Schoettler-2023][A2-3]") {
+    const auto r = assess({tma1_point(60), tma1_point(65)});
+    const auto two = item(r, C::ldh_occasions, 65);
+    REQUIRE(two.has_value());
+    CHECK(two->result == outcome::met);
+    CHECK(two->cmp == hsct::comparator::greater_equal);
+    CHECK(two->threshold == 2.0);
+    CHECK(two->measured.number() == 2.0);
+    CHECK(std::string_view(two->requirement) == "COMP-TMA-004");
+    auto b = tma1_point(65);
+    b.ldh = ldh_x(0.9);
+    const auto s = assess({tma1_point(60), b});
+    const auto one = item(s, C::ldh_occasions);
+    REQUIRE(one.has_value());
+    CHECK(one->result == outcome::not_met);
+    CHECK(one->cmp == hsct::comparator::greater_equal);
+    CHECK(one->measured.number() == 1.0);
+}
+
+TEST_CASE("ta_tma: LDH is recorded as above the ULN (strictly), measured or missing", "[COMP-TMA-004][HB24-42]") {
+    auto a = normal(40);
+    a.ldh = ldh_x(1.0);
+    const auto at = item(assess({a}), C::ldh);
+    REQUIRE(at.has_value());
+    CHECK(at->result == outcome::not_met);
+    CHECK(at->cmp == hsct::comparator::greater);
+    CHECK(at->threshold == 1.0);
+    a.ldh.reset();
+    const auto r = assess({a});
+    const auto gone = item(r, C::ldh);
+    REQUIRE(gone.has_value());
+    CHECK(gone->result == outcome::unknown);
+    CHECK(gone->cmp == hsct::comparator::greater);
+    CHECK(gone->measured.what() == hsct::measure::kind::missing);
+    CHECK(r.missing.contains(c::ta_tma_field::ldh));
+}
+
 // ------------------------------------------------------------------------------------------------
 // Each criterion's thresholds
 // ------------------------------------------------------------------------------------------------
@@ -686,6 +741,103 @@ TEST_CASE("ta_tma: schistocytes present; haptoglobin recorded but never counted"
     CHECK(r.time_points[0].count() == 1);
     CHECK(item_outcome(r, C::haptoglobin_decreased) == outcome::met);
     CHECK(std::string_view(item(r, C::haptoglobin_decreased)->requirement) == "COMP-TMA-012");
+}
+
+TEST_CASE("ta_tma: anaemia: the haemoglobin decline is recorded as at least 1 g/dL, measured or missing",
+          "[COMP-TMA-002][HB24-42]") {
+    auto a = normal(40);
+    a.haemoglobin = hsct::haemoglobin(9.0, u::g_per_dl);
+    const auto k = item(assess({a}), C::haemoglobin_decline);
+    REQUIRE(k.has_value());
+    CHECK(k->result == outcome::met);
+    CHECK(k->cmp == hsct::comparator::greater_equal);
+    CHECK(k->threshold == 1.0);
+    CHECK(std::string_view(k->requirement) == "COMP-TMA-002");
+    a.haemoglobin.reset();
+    const auto r = assess({a});
+    const auto m = item(r, C::haemoglobin_decline);
+    REQUIRE(m.has_value());
+    CHECK(m->result == outcome::unknown);
+    CHECK(m->cmp == hsct::comparator::greater_equal);
+    CHECK(m->threshold == 1.0);
+    CHECK(m->measured.what() == hsct::measure::kind::missing);
+    CHECK(r.missing.contains(c::ta_tma_field::haemoglobin));
+}
+
+TEST_CASE("ta_tma: thrombocytopenia: a fall of 49.95 % is not 50 %; the fall is recorded as at least 50 %",
+          "[COMP-TMA-003][HB24-42][Schoettler-2023]") {
+    auto a = normal(40);
+    a.platelets = hsct::platelets(50.05, u::giga_per_l);  // 49.95 % below a baseline of 100
+    const auto r = assess({a});
+    const auto k = item(r, C::platelet_fall);
+    REQUIRE(k.has_value());
+    CHECK(k->result == outcome::not_met);
+    CHECK(k->measured.number() == Approx(49.95));
+    CHECK(k->cmp == hsct::comparator::greater_equal);
+    CHECK(k->threshold == 50.0);
+    CHECK_FALSE(r.time_points[0].met.contains(S::thrombocytopenia));
+    a.platelets = hsct::platelets(50.0, u::giga_per_l);
+    const auto at = item(assess({a}), C::platelet_fall);
+    REQUIRE(at.has_value());
+    CHECK(at->result == outcome::met);
+    CHECK(at->cmp == hsct::comparator::greater_equal);
+    // no count: unknown, still explained against at least 50 %
+    a.platelets.reset();
+    const auto m = assess({a});
+    const auto gone = item(m, C::platelet_fall);
+    REQUIRE(gone.has_value());
+    CHECK(gone->result == outcome::unknown);
+    CHECK(gone->cmp == hsct::comparator::greater_equal);
+    CHECK(gone->threshold == 50.0);
+    CHECK(m.missing.contains(c::ta_tma_field::platelets));
+}
+
+TEST_CASE("ta_tma: hypertension from 18 years: 139.95 systolic or 89.95 diastolic is below the limit",
+          "[COMP-TMA-006][HB24-42]") {
+    for (const auto& [s, d, want] : {std::tuple{139.95, 80.0, false}, std::tuple{130.0, 89.95, false},
+                                     std::tuple{140.0, 89.95, true}, std::tuple{139.95, 90.0, true}}) {
+        INFO(s << "/" << d);
+        auto a = normal(40);
+        a.bp = bp(s, d);
+        const auto r = assess({a});
+        CHECK(r.time_points[0].met.contains(S::hypertension) == want);
+        CHECK(item(r, C::systolic_bp)->result == (s >= 140.0 ? outcome::met : outcome::not_met));
+        CHECK(item(r, C::diastolic_bp)->result == (d >= 90.0 ? outcome::met : outcome::not_met));
+    }
+    // no age: both limits recorded, unknown, as at least 140 and at least 90 mmHg
+    auto a = normal(40);
+    a.bp = bp(150, 95);
+    const auto r = assess({a}, {}, std::nullopt);
+    const auto sys = item(r, C::systolic_bp);
+    const auto dia = item(r, C::diastolic_bp);
+    REQUIRE(sys.has_value());
+    REQUIRE(dia.has_value());
+    CHECK(sys->result == outcome::unknown);
+    CHECK(sys->cmp == hsct::comparator::greater_equal);
+    CHECK(sys->threshold == 140.0);
+    CHECK(dia->result == outcome::unknown);
+    CHECK(dia->cmp == hsct::comparator::greater_equal);
+    CHECK(dia->threshold == 90.0);
+    CHECK(std::string_view(sys->requirement) == "COMP-TMA-006");
+}
+
+TEST_CASE("ta_tma: proteinuria: rUPCR is recorded as at least 1 mg/mg, measured or missing", "[COMP-TMA-008][HB24-42]") {
+    auto a = normal(40);
+    a.rupcr = upcr(1.0);
+    const auto k = item(assess({a}), C::rupcr);
+    REQUIRE(k.has_value());
+    CHECK(k->result == outcome::met);
+    CHECK(k->cmp == hsct::comparator::greater_equal);
+    CHECK(k->threshold == 1.0);
+    a.rupcr.reset();
+    const auto r = assess({a});
+    const auto m = item(r, C::rupcr);
+    REQUIRE(m.has_value());
+    CHECK(m->result == outcome::unknown);
+    CHECK(m->cmp == hsct::comparator::greater_equal);
+    CHECK(m->threshold == 1.0);
+    CHECK(std::string_view(m->requirement) == "COMP-TMA-008");
+    CHECK(r.missing.contains(c::ta_tma_field::rupcr));
 }
 
 TEST_CASE("ta_tma: the evidence of a pair holds every item of both days, dated", "[COMP-TMA-001][COMP-TMA-012]") {
@@ -912,6 +1064,81 @@ TEST_CASE("ta_tma: Jodele 2014: the [U] count: not met, unknown, met; poor-progn
     }
 }
 
+TEST_CASE("ta_tma: Jodele 2014: each threshold just inside and just outside, and the comparator each item records",
+          "[COMP-TMA-020][Jodele-2014][V2]") {
+    // urinalysis protein at least 30 mg/dL: 29.95 is not
+    auto a = normal(40);
+    a.urine_protein = hsct::mass_concentration(29.95, u::mg_per_dl);
+    const auto p = item(jodele({a}), J::urine_protein);
+    REQUIRE(p.has_value());
+    CHECK(p->result == outcome::not_met);
+    CHECK(p->cmp == hsct::comparator::greater_equal);
+    CHECK(p->threshold == 30.0);
+    a.urine_protein.reset();
+    const auto pm = item(jodele({a}), J::urine_protein);
+    REQUIRE(pm.has_value());
+    CHECK(pm->result == outcome::unknown);
+    CHECK(pm->cmp == hsct::comparator::greater_equal);
+    CHECK(pm->threshold == 30.0);
+    // platelets below 50 x10^9/L: 49.95 is; recorded as below, measured or missing
+    auto b = normal(40);
+    b.platelets = hsct::platelets(49.95, u::giga_per_l);
+    auto in = input({b});
+    std::vector v{b};
+    in.assessments = v;
+    in.baseline_platelets = hsct::platelets(60.0, u::giga_per_l);  // no 50 % fall
+    const auto low = c::assess_jodele_tma(in);
+    REQUIRE(low.has_value());
+    const auto lk = item(*low, J::platelets);
+    REQUIRE(lk.has_value());
+    CHECK(lk->result == outcome::met);
+    CHECK(lk->cmp == hsct::comparator::less);
+    CHECK(lk->threshold == 50.0);
+    CHECK(low->time_points[0].met.contains(M::thrombocytopenia));
+    b.platelets.reset();
+    const auto gone = jodele({b});
+    const auto gk = item(gone, J::platelets);
+    REQUIRE(gk.has_value());
+    CHECK(gk->result == outcome::unknown);
+    CHECK(gk->cmp == hsct::comparator::less);
+    CHECK(gk->threshold == 50.0);
+    // a fall of 49.95 % (50.05 from 100) is not at least 50 %, and 50.05 is not below 50
+    b.platelets = hsct::platelets(50.05, u::giga_per_l);
+    const auto f = jodele({b});
+    CHECK(item_outcome(f, J::platelet_fall) == outcome::not_met);
+    CHECK(item_outcome(f, J::platelets) == outcome::not_met);
+    CHECK_FALSE(f.time_points[0].met.contains(M::thrombocytopenia));
+}
+
+TEST_CASE("ta_tma: Jodele 2014: adult hypertension 140 systolic or 90 diastolic, at least; the percentile record by age",
+          "[COMP-TMA-020][Jodele-2014][V2][U]") {
+    for (const auto& [s, d, want] : {std::tuple{139.95, 80.0, false}, std::tuple{130.0, 90.0, true},
+                                     std::tuple{130.0, 89.95, false}, std::tuple{140.0, 80.0, true}}) {
+        INFO(s << "/" << d);
+        auto a = normal(40);
+        a.bp = bp(s, d);
+        a.bp_percentile = hsct::percent(50.0, u::pct);
+        const auto j = jodele({a}, {}, years(19));
+        CHECK(j.time_points[0].met.contains(M::hypertension) == want);
+        CHECK(item(j, J::systolic_bp)->cmp == hsct::comparator::greater_equal);
+        CHECK(item(j, J::diastolic_bp)->cmp == hsct::comparator::greater_equal);
+    }
+    // no age: the percentile item, unknown, at least the 95th
+    const auto none = jodele({normal(40)}, {}, std::nullopt);
+    const auto k = item(none, J::bp_percentile);
+    REQUIRE(k.has_value());
+    CHECK(k->result == outcome::unknown);
+    CHECK(k->cmp == hsct::comparator::greater_equal);
+    CHECK(k->threshold == 95.0);
+    CHECK(none.missing.contains(c::ta_tma_field::age));
+    // under 3 years: not applicable, still explained against at least the 95th
+    const auto small = item(jodele({normal(40)}, {}, years(2)), J::bp_percentile);
+    REQUIRE(small.has_value());
+    CHECK(small->result == outcome::not_applicable);
+    CHECK(small->cmp == hsct::comparator::greater_equal);
+    CHECK(small->threshold == 95.0);
+}
+
 // ------------------------------------------------------------------------------------------------
 // Bad input, value types, allocation
 // ------------------------------------------------------------------------------------------------
@@ -946,6 +1173,69 @@ TEST_CASE("ta_tma: value types: checked construction, the size of their represen
     refused(c::sc5b9_level::from_multiple(1000.5), "sc5b9", hsct::errc::out_of_range);
     CHECK(c::blood_pressure::make(300, 200, c::pressure_unit::mmhg).has_value());
     CHECK(c::protein_creatinine_ratio::make(50, c::upcr_unit::mg_per_mg).has_value());
+}
+
+TEST_CASE("ta_tma: value types: each bound is accepted and the next step beyond it refused, the field named",
+          "[COMP-TMA-013]") {
+    const auto refused = [](const auto& r, std::string_view field, std::string_view valid) {
+        REQUIRE_FALSE(r.has_value());
+        CHECK(r.error().field() == field);
+        CHECK(r.error().code() == hsct::errc::out_of_range);
+        CHECK(r.error().valid_range() == valid);
+        CHECK(r.error().requirement() == "COMP-TMA-013");
+    };
+    const auto mmhg = c::pressure_unit::mmhg;
+    // systolic 40-300 mmHg
+    const auto low = c::blood_pressure::make(40.0, 30.0, mmhg);
+    REQUIRE(low.has_value());
+    CHECK(low->systolic(mmhg) == 40.0);
+    refused(c::blood_pressure::make(39.9, 30.0, mmhg), "blood_pressure.systolic", "40-300 mmHg");
+    CHECK(c::blood_pressure::make(300.0, 80.0, mmhg).has_value());
+    refused(c::blood_pressure::make(300.1, 80.0, mmhg), "blood_pressure.systolic", "40-300 mmHg");
+    // diastolic 10-200 mmHg
+    const auto d10 = c::blood_pressure::make(120.0, 10.0, mmhg);
+    REQUIRE(d10.has_value());
+    CHECK(d10->diastolic(mmhg) == 10.0);
+    refused(c::blood_pressure::make(120.0, 9.9, mmhg), "blood_pressure.diastolic", "10-200 mmHg");
+    CHECK(c::blood_pressure::make(250.0, 200.0, mmhg).has_value());
+    refused(c::blood_pressure::make(250.0, 200.1, mmhg), "blood_pressure.diastolic", "10-200 mmHg");
+    // rUPCR 0-50 mg/mg
+    const auto top = c::protein_creatinine_ratio::make(50.0, c::upcr_unit::mg_per_mg);
+    REQUIRE(top.has_value());
+    CHECK(top->in(c::upcr_unit::mg_per_mg) == 50.0);
+    refused(c::protein_creatinine_ratio::make(50.1, c::upcr_unit::mg_per_mg), "rupcr", "0-50 mg/mg");
+    // sC5b-9: a value and a ULN of at most 100000 ng/mL, the value at most 1000 x ULN
+    const auto ng = [](double v) { return hsct::mass_concentration(v, u::ng_per_ml); };
+    const auto ceiling = c::sc5b9_level::make(ng(100000.0), ng(100000.0));
+    REQUIRE(ceiling.has_value());
+    CHECK(ceiling->times_uln() == 1.0);
+    refused(c::sc5b9_level::make(ng(100000.05), ng(100000.0)), "sc5b9.value", "0-100000 ng/mL");
+    CHECK(c::sc5b9_level::make(ng(100.0), ng(100000.0)).has_value());
+    const std::string_view uln_valid = "above 0 and at most 100000 ng/mL, the value at most 1000 x ULN";
+    refused(c::sc5b9_level::make(ng(100.0), ng(100000.05)), "sc5b9.upper_limit_of_normal", uln_valid);
+    const auto most = c::sc5b9_level::make(ng(100000.0), ng(100.0));
+    REQUIRE(most.has_value());
+    CHECK(most->times_uln() == 1000.0);
+    refused(c::sc5b9_level::make(ng(100000.0), ng(99.99)), "sc5b9.upper_limit_of_normal", uln_valid);
+    const auto multiple = c::sc5b9_level::from_multiple(1000.0);
+    REQUIRE(multiple.has_value());
+    CHECK(multiple->times_uln() == 1000.0);
+    refused(c::sc5b9_level::from_multiple(1000.1), "sc5b9", "0-1000 x ULN");
+}
+
+TEST_CASE("ta_tma: value types: 1 mg/mg is 113.12 mg/mmol (creatinine's molar mass), both ways", "[COMP-TMA-013]") {
+    const auto one = c::protein_creatinine_ratio::make(113.12, c::upcr_unit::mg_per_mmol);
+    REQUIRE(one.has_value());
+    CHECK(one->in(c::upcr_unit::mg_per_mg) == 1.0);
+    CHECK(one->in(c::upcr_unit::mg_per_mmol) == 113.12);
+    const auto x = c::protein_creatinine_ratio::make(2.0, c::upcr_unit::g_per_g);
+    REQUIRE(x.has_value());
+    CHECK(x->in(c::upcr_unit::mg_per_mmol) == 2.0 * 113.12);
+    // the bound in mg/mmol: 50 mg/mg is 5656 mg/mmol
+    CHECK(c::protein_creatinine_ratio::make(5656.0, c::upcr_unit::mg_per_mmol).has_value());
+    const auto over = c::protein_creatinine_ratio::make(5657.0, c::upcr_unit::mg_per_mmol);
+    REQUIRE_FALSE(over.has_value());
+    CHECK(over.error().field() == "rupcr");
 }
 
 TEST_CASE("ta_tma: bad input is an error naming the field, the value and what is valid", "[COMP-TMA-011]") {

@@ -178,6 +178,61 @@ TEST_CASE("TCI groups of a total", "[COND-INT-003][V]") {
     CHECK(c::tci_group_of(2.25) == G::outside_derived_range);
 }
 
+namespace {
+// The criterion a result recorded for `id`, which must be there.
+const hsct::criterion<c::intensity_criterion>& recorded(const c::intensity_result& r, c::intensity_criterion id) {
+    for (const auto& x : r.criteria) {
+        if (x.id == id) {
+            return x;
+        }
+    }
+    FAIL("criterion not recorded");
+    return r.criteria[0];
+}
+c::intensity_result assessed(const c::regimen& r, c::intensity_rule_set rules,
+                             c::melphalan_140_policy m = c::melphalan_140_policy::reduced_intensity) {
+    c::intensity_options o;
+    o.rules = rules;
+    o.melphalan_140 = m;
+    const auto x = c::assess_intensity(r, o);
+    REQUIRE(x.has_value());
+    return *x;
+}
+}  // namespace
+
+TEST_CASE("the comparator and threshold each intensity criterion records", "[COND-INT-001][COND-INT-002][V-HB24]") {
+    using K = c::intensity_criterion;
+    using hsct::comparator;
+    // Bacigalupo: single-fraction TBI is MAC at 5 Gy or more (inclusive)
+    const auto tbi5 = part(c::make_tbi(hsct::radiation_dose(5.0, hsct::units::Gy), 1, c::dose_range_options{6.0}), {-1});
+    const auto b = assessed(regimen_of({tbi5}), baci);
+    CHECK(b.intensity == I::myeloablative);
+    CHECK(recorded(b, K::tbi_single_fraction_mac).cmp == comparator::greater_equal);
+    CHECK(recorded(b, K::tbi_single_fraction_mac).threshold == 5.0);
+    CHECK(recorded(b, K::tbi_single_fraction_mac).result == hsct::outcome::met);
+    // the workshop: every agent is RIC strictly under its limit, and says so
+    const auto w = assessed(regimen_of({tbi5}), cibmtr);
+    CHECK(w.intensity == I::myeloablative);
+    CHECK(recorded(w, K::ric_tbi_single_fraction).cmp == comparator::less);
+    CHECK(recorded(w, K::ric_tbi_single_fraction).result == hsct::outcome::not_met);
+    const auto f = assessed(regimen_of({tbi(2.0, 2, {-2, -1}), flu(3)}), cibmtr);
+    CHECK(recorded(f, K::ric_tbi_fractionated).cmp == comparator::less);
+    CHECK(recorded(f, K::ric_tbi_fractionated).threshold == 8.0);
+    const auto bu = assessed(regimen_of({bu_iv(2.4, {-4, -3, -2})}), cibmtr);
+    CHECK(recorded(bu, K::ric_busulfan).cmp == comparator::less);
+    const auto tt = part(c::make_dose<agent::thiotepa>(hsct::dose_per_mass(4.0, hsct::units::mg_per_kg)), {-3, -2});
+    const auto t = assessed(regimen_of({tt}), cibmtr);
+    CHECK(recorded(t, K::ric_thiotepa).cmp == comparator::less);
+    CHECK(recorded(t, K::ric_thiotepa).result == hsct::outcome::met);
+    // melphalan: the comparator follows the policy for exactly 140 mg/m2
+    const auto mr = assessed(regimen_of({mel(100)}), cibmtr, c::melphalan_140_policy::reduced_intensity);
+    CHECK(recorded(mr, K::ric_melphalan).cmp == comparator::less_equal);
+    const auto mm = assessed(regimen_of({mel(100)}), cibmtr, c::melphalan_140_policy::myeloablative);
+    CHECK(recorded(mm, K::ric_melphalan).cmp == comparator::less);
+    CHECK(recorded(mm, K::ric_melphalan).threshold == 140.0);
+    CHECK(recorded(mm, K::ric_melphalan).result == hsct::outcome::met);
+}
+
 TEST_CASE("undeclared options are refused", "[COND-INT-001][CORE-ENUM-002]") {
     c::intensity_options o;
     o.rules = static_cast<c::intensity_rule_set>(7);

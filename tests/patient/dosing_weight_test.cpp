@@ -656,6 +656,63 @@ TEST_CASE("an underweight patient is never dosed above actual weight under an ad
     CHECK(within(weight_kg(*over), 50.1, 1e-9));
 }
 
+TEST_CASE("lesser of ideal and actual below, at and above a tie: a tie is dosed on the actual weight",
+          "[patient][dosing_weight][PAT-DOSE-001][Bubalo-2014]") {
+    // woman 152.4 cm (60 in): IBW exactly 45.5 kg, so a 45.5 kg woman is a tie; ideal_below_actual
+    // is strict (IBW < TBW), so at the tie the actual weight is the lesser
+    const auto policy = p::policies::lesser_of_ideal_and_actual();
+    const auto at = p::assess_dosing_weight(measures(152.4, 45.5, hsct::sex::female), policy);
+    REQUIRE(at.has_value());
+    REQUIRE(at->ibw.has_value());
+    REQUIRE(at->ibw->value.has_value());
+    CHECK(*at->ibw->value == mkg(45.5));
+    const auto* c = find(*at, p::dosing_weight_criterion::ideal_below_actual);
+    REQUIRE(c != nullptr);
+    CHECK(c->cmp == hsct::comparator::less);
+    CHECK(c->measured.number() == 45.5);
+    CHECK(c->threshold == 45.5);
+    CHECK(c->result == hsct::outcome::not_met);
+    CHECK(std::string_view(c->requirement) == "PAT-DOSE-001");
+    CHECK(at->source == p::weight_source::actual);
+    CHECK(at->reason == p::weight_reason::lesser_is_actual);
+    CHECK(at->dosing_weight().value() == mkg(45.5));
+
+    // 0.1 kg lighter: the actual weight; 0.1 kg heavier: the IBW is the lesser
+    const auto below = p::assess_dosing_weight(measures(152.4, 45.4, hsct::sex::female), policy);
+    REQUIRE(below.has_value());
+    CHECK(below->source == p::weight_source::actual);
+    CHECK(below->reason == p::weight_reason::lesser_is_actual);
+    CHECK(below->dosing_weight().value() == mkg(45.4));
+    CHECK(find(*below, p::dosing_weight_criterion::ideal_below_actual)->result == hsct::outcome::not_met);
+    const auto above = p::assess_dosing_weight(measures(152.4, 45.6, hsct::sex::female), policy);
+    REQUIRE(above.has_value());
+    CHECK(above->source == p::weight_source::ideal);
+    CHECK(above->reason == p::weight_reason::lesser_is_ideal);
+    CHECK(above->dosing_weight().value() == mkg(45.5));
+    CHECK(find(*above, p::dosing_weight_criterion::ideal_below_actual)->result == hsct::outcome::met);
+}
+
+TEST_CASE("the 60-inch criterion under the refuse policy explains its comparator: 60 in is not short",
+          "[patient][dosing_weight][PAT-IBW-002][Devine-1974]") {
+    auto refuse = p::policies::ideal_weight();
+    refuse.below_60_in = p::short_stature_policy::refuse;
+    // 152.3 cm, just under 60 in: the criterion is recorded, not met, with the comparator >=
+    const auto r = p::assess_dosing_weight(measures(152.3, 70.0, hsct::sex::female), refuse);
+    REQUIRE(r.has_value());
+    CHECK_FALSE(r->applies());
+    const auto* tall = find(*r, p::dosing_weight_criterion::at_least_60_in);
+    REQUIRE(tall != nullptr);
+    CHECK(tall->cmp == hsct::comparator::greater_equal);
+    CHECK(tall->threshold == 152.4);
+    CHECK(tall->measured.number() == 152.3);
+    CHECK(tall->result == hsct::outcome::not_met);
+    // exactly 60 in: the policy applies and the IBW is Devine's base value
+    const auto at = p::assess_dosing_weight(measures(152.4, 70.0, hsct::sex::female), refuse);
+    REQUIRE(at.has_value());
+    CHECK(at->applies());
+    CHECK(weight_kg(*at) == 45.5);
+}
+
 TEST_CASE("assess_dosing_weight allocates nothing on success",
           "[patient][dosing_weight][PAT-DOSE-005][CORE-EXPLAIN-001]") {
     const auto m = measures(165.0, 120.0, hsct::sex::female);

@@ -691,6 +691,49 @@ TEST_CASE("EBMT risk groups under both grouping policies, per-score form always 
     }
 }
 
+TEST_CASE("EBMT points are a bounded score 0-7: 7 is made, 8 is refused naming the score",
+          "[patient][ebmt][CORE-SCORE-001][PAT-EBMT-008][Gratwohl-2009]") {
+    const auto top = p::ebmt_points::make(7);
+    REQUIRE(top.has_value());
+    CHECK(top->value() == 7);
+    const auto over = p::ebmt_points::make(8);
+    REQUIRE_FALSE(over.has_value());
+    CHECK(over.error().code() == hsct::errc::out_of_range);
+    CHECK(over.error().value() == "8");
+    CHECK(over.error().valid_range() == "0-7");
+    const auto under = p::ebmt_points::make(-1);
+    REQUIRE_FALSE(under.has_value());
+    CHECK(under.error().code() == hsct::errc::out_of_range);
+    // the worst allogeneic case (X3) reaches the top of the range, not beyond it
+    const p::ebmt_input in{age_ym(62, 0),
+                           hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::adverse),
+                           disease_status::induction_failure,
+                           sys_days{2023y / January / 5},
+                           sys_days{2024y / July / 5},
+                           donor_type::unrelated,
+                           sex::male,
+                           sex::female};
+    const auto r = score(in);
+    CHECK(total(r) == 7);
+    CHECK(r.maximum.value() == 7);
+}
+
+TEST_CASE("EBMT criteria: every assessment records its 7 criteria, the capacity of the list",
+          "[patient][ebmt][PAT-EBMT-001][CORE-EXPLAIN-001][Gratwohl-2009]") {
+    // 2 age criteria, 1 stage, 1 interval, 1 donor, 2 sex: the list holds exactly that many
+    STATIC_REQUIRE(p::ebmt_result::max_criteria == 7);
+    auto in = base();
+    const auto allo = score(in);
+    CHECK(allo.criteria.size() == 7);
+    CHECK(allo.criteria.capacity() == 7);
+    CHECK(criterion_of(allo, crit::age_20_or_older).result == outcome::met);
+    CHECK(criterion_of(allo, crit::age_over_40).result == outcome::met);
+    in.donor = donor_type::autologous;
+    in.donor_sex.reset();
+    const auto autologous = score(in);
+    CHECK(autologous.criteria.size() == 7);
+}
+
 TEST_CASE("EBMT types cannot be built from bare numbers; results hold no heap types",
           "[patient][ebmt][PAT-EBMT-008][CORE-SCORE-001][CORE-EXPLAIN-001]") {
     STATIC_REQUIRE(std::is_same_v<p::ebmt_points, hsct::bounded_score<p::ebmt_points_tag>>);

@@ -948,6 +948,153 @@ TEST_CASE("bad input is refused with field, value and range", "[patient][hct_ci]
     CHECK(e.valid_range() == "0-40 mg/dL");
 }
 
+TEST_CASE("pulmonary: a value between 65 and 65.1 % of predicted is moderate, 65 itself severe",
+          "[patient][hct_ci][PAT-HCTCI-002][Sorror-2005][Sorror-2013]") {
+    // the severe cut-off is exactly 65 %: nothing above it is severe
+    for (const auto& [v, want] : {std::pair{64.95, 3}, std::pair{65.0, 3}, std::pair{65.05, 2}}) {
+        CAPTURE(v);
+        auto in = baseline();
+        in.pulmonary.fev1 = pct(v);
+        const auto r = assess(in);
+        CHECK(r.score.value() == want);
+        const auto c = criterion(r, hct_ci_criterion::fev1_severe);
+        REQUIRE(c.has_value());
+        CHECK(c->threshold == 65.0);
+        CHECK(c->result == (want == 3 ? hsct::outcome::met : hsct::outcome::not_met));
+    }
+}
+
+TEST_CASE("cardiac: LVEF just above 50 % and shortening fraction just below 26 %",
+          "[patient][hct_ci][PAT-HCTCI-007][Sorror-2005][CIBMTR]") {
+    // LVEF <= 50 %: 50 scores, 50.05 does not
+    for (const auto& [ef, want] : {std::pair{50.0, 1}, std::pair{50.05, 0}}) {
+        CAPTURE(ef);
+        auto in = baseline();
+        in.cardiac.lvef = pct(ef);
+        const auto r = assess(in);
+        CHECK(r.score.value() == want);
+        const auto c = criterion(r, hct_ci_criterion::lvef);
+        REQUIRE(c.has_value());
+        CHECK(c->threshold == 50.0);
+        CHECK(c->cmp == hsct::comparator::less_equal);
+    }
+    // CIBMTR, a child: SF < 26 %: 25.95 scores, 26 does not
+    for (const auto& [sf, want] : {std::pair{25.95, 1}, std::pair{26.0, 0}}) {
+        CAPTURE(sf);
+        auto in = baseline();
+        in.age_at_hct = years(8);
+        in.obesity.bmi_for_age_percentile = pct(50.0);
+        in.cardiac.lvef.reset();
+        in.cardiac.shortening_fraction = pct(sf);
+        const auto r = assess(in, hct_ci_definition_set::cibmtr);
+        CHECK(r.score.value() == want);
+        const auto c = criterion(r, hct_ci_criterion::shortening_fraction);
+        REQUIRE(c.has_value());
+        CHECK(c->threshold == 26.0);
+        CHECK(c->cmp == hsct::comparator::less);
+    }
+}
+
+TEST_CASE("obesity: BMI below, at and just above 35; BMI-for-age just below and at the 95th percentile",
+          "[patient][hct_ci][PAT-HCTCI-008][Sorror-2005][Sorror-2013]") {
+    for (const auto& [b, want] : {std::pair{34.95, 0}, std::pair{35.0, 0}, std::pair{35.05, 1}}) {
+        CAPTURE(b);
+        auto in = baseline();
+        in.obesity.bmi = hsct::body_mass_index(b, u::kg_per_m2);
+        const auto r = assess(in);
+        CHECK(r.score.value() == want);
+        const auto c = criterion(r, hct_ci_criterion::bmi);
+        REQUIRE(c.has_value());
+        CHECK(c->threshold == 35.0);
+        CHECK(c->cmp == hsct::comparator::greater);
+        CHECK(c->result == (want == 1 ? hsct::outcome::met : hsct::outcome::not_met));
+    }
+    for (const auto& [centile, want] : {std::pair{94.95, 0}, std::pair{95.0, 1}, std::pair{95.05, 1}}) {
+        CAPTURE(centile);
+        auto in = baseline();
+        in.age_at_hct = years(12);
+        in.obesity.bmi = hsct::body_mass_index(27.0, u::kg_per_m2);
+        in.obesity.bmi_for_age_percentile = pct(centile);
+        const auto r = assess(in);
+        CHECK(r.score.value() == want);
+        const auto c = criterion(r, hct_ci_criterion::bmi_for_age);
+        REQUIRE(c.has_value());
+        CHECK(c->threshold == 95.0);
+        CHECK(c->cmp == hsct::comparator::greater_equal);
+    }
+}
+
+TEST_CASE("input ranges: each bound accepted, a step beyond it refused",
+          "[patient][hct_ci][PAT-HCTCI-019]") {
+    const auto error_of = [](const hp::hct_ci_input& in) -> std::optional<hsct::error> {
+        const auto r = hp::assess_hct_ci(in);
+        if (r.has_value()) {
+            return std::nullopt;
+        }
+        return r.error();
+    };
+    // FEV1 and DLCO: 1-200 % of predicted
+    for (const auto& [v, ok] : {std::pair{0.95, false}, std::pair{1.0, true}, std::pair{200.0, true},
+                                std::pair{200.05, false}}) {
+        CAPTURE(v);
+        auto in = baseline();
+        in.pulmonary.fev1 = pct(v);
+        const auto e = error_of(in);
+        CHECK(e.has_value() == !ok);
+        if (e) {
+            CHECK(e->field() == "hct_ci.pulmonary.fev1");
+            CHECK(e->valid_range() == "1-200 % of predicted");
+        }
+    }
+    // LVEF and shortening fraction: 1-100 %
+    for (const auto& [v, ok] : {std::pair{0.95, false}, std::pair{1.0, true}, std::pair{100.0, true},
+                                std::pair{100.05, false}}) {
+        CAPTURE(v);
+        auto in = baseline();
+        in.cardiac.lvef = pct(v);
+        auto e = error_of(in);
+        CHECK(e.has_value() == !ok);
+        if (e) {
+            CHECK(e->code() == hsct::errc::out_of_range);
+            CHECK(e->field() == "hct_ci.cardiac.lvef");
+            CHECK(e->valid_range() == "1-100 %");
+        }
+        in = baseline();
+        in.cardiac.shortening_fraction = pct(v);
+        e = error_of(in);
+        CHECK(e.has_value() == !ok);
+        if (e) {
+            CHECK(e->field() == "hct_ci.cardiac.shortening_fraction");
+            CHECK(e->valid_range() == "1-100 %");
+        }
+    }
+    // BMI: 5-150 kg/m2
+    for (const auto& [b, ok] : {std::pair{4.95, false}, std::pair{5.0, true}, std::pair{150.0, true},
+                                std::pair{150.05, false}}) {
+        CAPTURE(b);
+        auto in = baseline();
+        in.obesity.bmi = hsct::body_mass_index(b, u::kg_per_m2);
+        const auto e = error_of(in);
+        CHECK(e.has_value() == !ok);
+        if (e) {
+            CHECK(e->code() == hsct::errc::out_of_range);
+            CHECK(e->field() == "hct_ci.obesity.bmi");
+            CHECK(e->valid_range() == "5-150 kg/m2");
+        }
+    }
+    // A BMI at either bound is not the error when a later input is bad: the error names the
+    // creatinine, not the BMI.
+    for (const double b : {5.0, 150.0}) {
+        CAPTURE(b);
+        auto in = baseline();
+        in.obesity.bmi = hsct::body_mass_index(b, u::kg_per_m2);
+        in.renal.creatinine = hsct::creatinine(-1.0, u::mg_per_dl);
+        const auto e = error_of(in);
+        REQUIRE(e.has_value());
+        CHECK(e->field() == "hct_ci.renal.creatinine");
+    }
+}
+
 TEST_CASE("the result is data: criteria, outcomes, missing inputs, no allocation",
           "[patient][hct_ci][CORE-EXPLAIN-001][PAT-HCTCI-001]") {
     auto in = baseline();

@@ -160,6 +160,30 @@ TEST_CASE("KPS 65 is refused with field, value and valid values",
     CHECK(contains(k.error().message(), "pretransplant.kps: 65"));
 }
 
+TEST_CASE("KPS refuses a value above 100 naming its whole range",
+          "[patient][performance][PAT-PERF-001][Karnofsky-1949]") {
+    CHECK(karnofsky_score::make(100).has_value());
+    CHECK(karnofsky_score::make(0).has_value());
+    const auto k = karnofsky_score::make(110);
+    REQUIRE_FALSE(k.has_value());
+    CHECK(k.error().code() == hsct::errc::out_of_range);
+    CHECK(k.error().value() == "110");
+    CHECK(k.error().valid_range() == "0-100 in steps of 10");
+}
+
+TEST_CASE("Lansky refuses a value above 100 naming its whole range",
+          "[patient][performance][PAT-PERF-002][Lansky-1987]") {
+    STATIC_REQUIRE(lansky_score::min == 0);
+    STATIC_REQUIRE(lansky_score::max == 100);
+    CHECK(lansky_score::make(100).has_value());
+    CHECK(lansky_score::make(0).has_value());
+    const auto l = lansky_score::make(110);
+    REQUIRE_FALSE(l.has_value());
+    CHECK(l.error().code() == hsct::errc::out_of_range);
+    CHECK(l.error().value() == "110");
+    CHECK(l.error().valid_range() == "0-100 in steps of 10");
+}
+
 TEST_CASE("Lansky accepts 0-100 in steps of 10 and refuses everything else",
           "[patient][performance][PAT-PERF-002][Lansky-1987]") {
     for (int v = -20; v <= 120; ++v) {

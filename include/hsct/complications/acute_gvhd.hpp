@@ -56,6 +56,7 @@
 #include <initializer_list>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "hsct/complications/attribution.hpp"
 #include "hsct/complications/vocabulary.hpp"

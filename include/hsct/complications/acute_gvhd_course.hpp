@@ -44,6 +44,8 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "hsct/complications/acute_gvhd.hpp"
 #include "hsct/complications/vocabulary.hpp"

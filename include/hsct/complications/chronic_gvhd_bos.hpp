@@ -36,6 +36,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "hsct/complications/detail/three_valued.hpp"
 #include "hsct/complications/vocabulary.hpp"

@@ -72,6 +72,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "hsct/complications/detail/tma_es_support.hpp"
 #include "hsct/complications/vocabulary.hpp"

@@ -38,6 +38,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "hsct/complications/chronic_gvhd_diagnosis.hpp"
 #include "hsct/complications/vocabulary.hpp"

@@ -455,6 +455,7 @@ template <class = void>
         const tri lt = options.liver_sign == sos_seattle_liver_sign::either ? detail::tri_or(hep, pain)
                                                                                 : detail::tri_and(hep, pain);
         const auto w = v.weight_gain(d);
+        // COMP-SOS-012: weight gain strictly above 2 % (or 3 %) of baseline
         const tri wt = detail::sos_lab(w, !in.weight.empty(), hsct::comparator::greater, weight_t);
         tb.see(d, bt, b);
         tl.see(d, lt, detail::sos_flag_reading(lt, d));
@@ -492,6 +493,7 @@ template <class = void>
     r.criteria.push_back(detail::sos_tracked(sos_seattle_criterion::weight_gain, tw, detail::sos_measure_kind::percent,
                                              hsct::comparator::greater, weight_t, "COMP-SOS-012",
                                              options.weight == sos_seattle_weight::over_2_percent, sos_input_field::weight));
+    // COMP-SOS-013: two of three together no later than day 20 (inclusive)
     if (together) {
         r.criteria.push_back({together, detail::sos_make_criterion(
                                             sos_seattle_criterion::by_day_20, met ? hsct::outcome::met : hsct::outcome::not_met,
@@ -591,6 +593,7 @@ template <class = void>
     r.criteria.push_back(detail::sos_tracked(sos_baltimore_criterion::weight_gain, tw, detail::sos_measure_kind::percent,
                                              options.weight_comparison, detail::sos_weight_5_pct, "COMP-SOS-023", true,
                                              sos_input_field::weight));
+    // COMP-SOS-024: bilirubin and two of three together no later than day 21 (inclusive)
     if (together) {
         r.criteria.push_back({together, detail::sos_make_criterion(
                                             sos_baltimore_criterion::by_day_21, met ? hsct::outcome::met : hsct::outcome::not_met,
@@ -619,9 +622,11 @@ template <class = void>
 [[nodiscard]] sos_adult_day sos_read_adult(const sos_view& v, hsct::transplant_day d) noexcept {
     sos_adult_day a;
     a.bili = v.bilirubin(d);
+    // COMP-SOS-030/050/051: bilirubin at least 2 mg/dL
     a.bt = sos_lab(a.bili, !v.input().bilirubin.empty(), hsct::comparator::greater_equal, sos_bilirubin_mg_dl);
     a.ph = tri_and(v.finding(sos_finding::hepatomegaly, d), v.finding(sos_finding::ruq_pain, d));
     a.weight = v.weight_gain(d);
+    // COMP-SOS-030/050/051: weight gain strictly above 5 %
     a.wt = sos_lab(a.weight, !v.input().weight.empty(), hsct::comparator::greater, sos_weight_5_pct);
     a.at = v.finding(sos_finding::ascites, d);
     return a;
@@ -698,6 +703,7 @@ template <class = void>
             t_late_histology.see(d, late_histology, detail::sos_flag_reading(late_histology, d));
             t_late_imaging.see(d, late_imaging, detail::sos_flag_reading(late_imaging, d));
         }
+        // COMP-SOS-006: the printed 34 umol/L read against 2 mg/dL (both at least)
         if (a.bili.known && detail::sos_unit_edge(a.bili.value, hsct::comparator::greater_equal,
                                                   detail::sos_bilirubin_mg_dl, detail::sos_bilirubin_printed_umol)) {
             r.bilirubin_unit_edge = true;
@@ -727,6 +733,7 @@ template <class = void>
     }
     using c = sos_ebmt2016_criterion;
     using k = detail::sos_measure_kind;
+    // COMP-SOS-030: the criteria as recorded (bilirubin at least 2 mg/dL, weight gain above 5 %)
     r.criteria.push_back(detail::sos_tracked(c::bilirubin, tb, k::bilirubin, hsct::comparator::greater_equal,
                                              detail::sos_bilirubin_mg_dl, "COMP-SOS-030", true, sos_input_field::bilirubin));
     r.criteria.push_back(detail::sos_tracked(c::painful_hepatomegaly, tp, k::flag, hsct::comparator::present, 0.0,
@@ -828,6 +835,7 @@ template <class = void>
     }
     using c = sos_ebmt2023_criterion;
     using k = detail::sos_measure_kind;
+    // COMP-SOS-051: bilirubin at least 2 mg/dL as recorded
     r.criteria.push_back(detail::sos_tracked(c::bilirubin, tb, k::bilirubin, hsct::comparator::greater_equal,
                                              detail::sos_bilirubin_mg_dl, "COMP-SOS-051", true, sos_input_field::bilirubin));
     r.criteria.push_back(detail::sos_tracked(c::painful_hepatomegaly, tp, k::flag, hsct::comparator::present, 0.0,

@@ -53,6 +53,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 #include <utility>
 
 #include "hsct/complications/detail/three_valued.hpp"
@@ -1064,6 +1065,7 @@ template <class Id>
 }
 
 /// Options checks shared by the rules.
+// COMP-SOS-001: an options comparator is greater or greater_equal; any other is refused
 [[nodiscard]] inline std::optional<error> sos_check_comparator(hsct::comparator c, const char* field, const char* requirement) {
     if (c == hsct::comparator::greater || c == hsct::comparator::greater_equal) {
         return std::nullopt;

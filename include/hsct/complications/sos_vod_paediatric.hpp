@@ -52,9 +52,11 @@
 #ifndef HSCT_COMPLICATIONS_SOS_VOD_PAEDIATRIC_HPP
 #define HSCT_COMPLICATIONS_SOS_VOD_PAEDIATRIC_HPP
 
+#include <chrono>
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <utility>
 
 #include "hsct/complications/sos_vod.hpp"
@@ -237,7 +239,7 @@ inline constexpr double sos_paed_gfr_bands[4] = {15.0, 30.0, 60.0, 90.0};  // CO
 inline constexpr double sos_paed_oxygen_l_min = 2.0;      // COMP-SOS-072
 inline constexpr int sos_paed_starred_for_very_severe = 2;  // COMP-SOS-074
 
-/// Consecutive daily rises of a series ending on d (values measured on each day), at most `cap`;
+/// COMP-SOS-061/062: consecutive daily rises of a series ending on d (values measured on each day), at most `cap`;
 /// `counts(k)` says whether the rise onto day k may count (diuretics for weight).
 template <class Q, class Value, class Counts>
 [[nodiscard]] int sos_rises(std::span<const sos_measurement<Q>> s, hsct::transplant_day d, Value&& value, Counts&& counts) {
@@ -314,7 +316,7 @@ template <class = void>
                            : wr_event        ? tri::yes
                            : rises_maybe >= detail::sos_paed_rise_days ? tri::unknown
                                                                        : tri::no;
-        // weight gain > 5 % of baseline (within 72 h, or at any time)
+        // COMP-SOS-061: weight gain > 5 % of baseline (within 72 h, or at any time)
         detail::sos_reading wg_reading;
         tri wg = tri::unknown;
         if (options.weight_window == sos_paediatric_weight_window::no_window) {
@@ -350,7 +352,7 @@ template <class = void>
         const int b_rises = detail::sos_rises(in.bilirubin, d, mg, [](hsct::transplant_day) { return true; });
         const bool br_point = b_rises >= detail::sos_paed_rise_days;
         const tri br = in.bilirubin.empty() ? tri::unknown : detail::tri_of(event(br_point, latched_br));
-        // bilirubin >= 2 mg/dL
+        // COMP-SOS-062: bilirubin >= 2 mg/dL
         detail::sos_reading b_reading;
         tri bt = tri::unknown;
         if (options.bilirubin == sos_paediatric_bilirubin::any_value) {
@@ -421,12 +423,12 @@ template <class = void>
     const bool window = options.weight_window == sos_paediatric_weight_window::within_72h;
     r.criteria.push_back(detail::sos_tracked(c::refractory_thrombocytopenia, t_rt, k::flag, hsct::comparator::present, 0.0,
                                              "COMP-SOS-060", true, sos_input_field::refractory_thrombocytopenia));
-    r.criteria.push_back(detail::sos_tracked(c::weight_rising, t_wr, k::days, hsct::comparator::greater_equal,
+    r.criteria.push_back(detail::sos_tracked(c::weight_rising, t_wr, k::days, hsct::comparator::greater_equal,  // COMP-SOS-061
                                              static_cast<double>(detail::sos_paed_rise_days), "COMP-SOS-061", false,
                                              in.weight.empty() ? sos_input_field::weight : sos_input_field::diuretics));
     r.criteria.push_back(detail::sos_tracked(c::weight_gain, t_wg, k::percent, hsct::comparator::greater,
                                              detail::sos_paed_weight_pct, "COMP-SOS-061", !window, sos_input_field::weight));
-    r.criteria.push_back(detail::sos_tracked(c::bilirubin_rising, t_br, k::days, hsct::comparator::greater_equal,
+    r.criteria.push_back(detail::sos_tracked(c::bilirubin_rising, t_br, k::days, hsct::comparator::greater_equal,  // COMP-SOS-062
                                              static_cast<double>(detail::sos_paed_rise_days), "COMP-SOS-062", false,
                                              sos_input_field::bilirubin));
     r.criteria.push_back(detail::sos_tracked(c::bilirubin, t_b, k::bilirubin, hsct::comparator::greater_equal,
@@ -549,7 +551,7 @@ template <class = void>
             if (in.preexisting_hyperbilirubinaemia) {
                 p.outcome = outcome::not_applicable;
                 p.requirement = "COMP-SOS-075";
-            } else if (hsct::satisfies(b.value, comparator::greater_equal, sos_paed_bili_mg_dl)) {
+            } else if (hsct::satisfies(b.value, comparator::greater_equal, sos_paed_bili_mg_dl)) {  // COMP-SOS-070
                 p.outcome = outcome::met;
                 p.column = sos_severity::severe;
                 p.cmp = comparator::greater_equal;

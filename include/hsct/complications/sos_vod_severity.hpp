@@ -53,6 +53,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <utility>
 
@@ -285,7 +286,7 @@ inline constexpr double sos_transaminase_bands[3] = {2.0, 5.0, 8.0};   // [V2]/[
 inline constexpr double sos_weight_bands[2] = {5.0, 10.0};             // [V2]/[V-HB24]
 inline constexpr double sos_creatinine_bands[3] = {1.2, 1.5, 2.0};     // [V2]; 1.2 not printed in 2023
 inline constexpr double sos_creatinine_baseline = 1.0;                 // COMP-SOS-057 alternative
-inline constexpr double sos_time_mild_over_days = 7.0;                 // > 7 d mild
+inline constexpr double sos_time_mild_over_days = 7.0;                 // COMP-SOS-040/047: > 7 d mild
 inline constexpr double sos_time_moderate_from_days = 5.0;             // 5-7 d moderate
 inline constexpr double sos_time_severe_to_days = 4.0;                 // <= 4 d severe
 inline constexpr double sos_doubling = 2.0;                            // COMP-SOS-048
@@ -293,7 +294,7 @@ inline constexpr std::int32_t sos_doubling_days = 2;                   // 48 h [
 inline constexpr std::size_t sos_risk_factors_for_upgrade = 2;         // COMP-SOS-044
 inline constexpr int sos_mod_organs = 2;                               // COMP-SOS-058
 
-/// The band of a bilirubin value (index into sos_bili_bands; -1 below 2 mg/dL).
+/// COMP-SOS-040/055: the band of a bilirubin value (index into sos_bili_bands; -1 below 2 mg/dL).
 [[nodiscard]] inline int sos_bili_band(double v, const double (&edges)[4]) noexcept {
     int b = -1;
     for (int i = 0; i < 4; ++i) {
@@ -414,7 +415,7 @@ template <class = void>
         }
         g.rows.push_back(p);
     }
-    // bilirubin
+    // bilirubin (COMP-SOS-040/055)
     {
         P p;
         p.row = row::bilirubin;
@@ -460,7 +461,7 @@ template <class = void>
         }
         g.rows.push_back(p);
     }
-    // transaminases
+    // transaminases (COMP-SOS-040/055)
     {
         P p;
         p.row = row::transaminases;
@@ -612,7 +613,7 @@ template <class = void>
                     }
                 }
             } else if (as2016) {
-                p.column = sos_severity::mild;  // "< 5 %": printed "> 5 %" in the reproduction, corrected [M]
+                p.column = sos_severity::mild;  // COMP-SOS-040 "< 5 %": printed "> 5 %" in the reproduction, corrected [M]
                 p.cmp = comparator::less;
                 p.threshold = sos_weight_bands[0];
                 p.verified = false;

@@ -94,6 +94,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "hsct/complications/detail/tma_es_support.hpp"
 #include "hsct/complications/vocabulary.hpp"
@@ -1055,6 +1056,7 @@ template <class = void>
     return hsct::detail::check_enum(o.ldh, "options.ldh");
 }
 
+/// COMP-TMA-007: the comparator sc5b9_policy names (above, or at or above, the ULN).
 [[nodiscard]] constexpr hsct::comparator sc5b9_comparator(sc5b9_policy p) noexcept {
     return p == sc5b9_policy::at_or_above_uln ? hsct::comparator::greater_equal : hsct::comparator::greater;
 }
@@ -1248,7 +1250,7 @@ template <class Record>
     mark(m.met, m.unknown, sign_bit(s::elevated_ldh), ldh_above_uln(a, c::ldh, "COMP-TMA-004", rec, missing));
     mark(m.met, m.unknown, sign_bit(s::schistocytes),
          finding(a.schistocytes, c::schistocytes, ta_tma_field::schistocytes, "COMP-TMA-005", rec, missing));
-    // hypertension by age at Day 0
+    // COMP-TMA-006: hypertension by age at Day 0
     hsct::outcome bp = hsct::outcome::unknown;
     if (!in.age) {
         missing.insert(ta_tma_field::age);
@@ -1265,7 +1267,7 @@ template <class Record>
     }
     mark(m.met, m.unknown, sign_bit(s::hypertension), bp);
     mark(m.met, m.unknown, sign_bit(s::elevated_sc5b9), sc5b9_elevated(a, o.sc5b9, c::sc5b9, rec, missing));
-    // proteinuria
+    // COMP-TMA-008: proteinuria
     hsct::outcome prot = hsct::outcome::unknown;
     if (!a.rupcr) {
         missing.insert(ta_tma_field::rupcr);
@@ -1444,6 +1446,7 @@ template <class = void>
     std::optional<std::size_t> pair_start;
     std::optional<std::size_t> pair_end;
     bool possible = false;
+    // COMP-TMA-009: at least four at each point (or the same four at both), within the window
     const auto enough = [&](std::uint32_t a, std::uint32_t b) {
         return same ? detail::tma::bits(a & b) >= tma_criteria_needed
                     : detail::tma::bits(a) >= tma_criteria_needed && detail::tma::bits(b) >= tma_criteria_needed;
@@ -1455,6 +1458,7 @@ template <class = void>
     for (std::size_t i = 0; i < n && !pair_end; ++i) {
         occasions += (masks[i].met & ldh_bit) != 0 ? 1U : 0U;
         occasions_possible += ((masks[i].met | masks[i].unknown) & ldh_bit) != 0 ? 1U : 0U;
+        // COMP-TMA-004: elevated LDH counts from its second occasion
         const std::uint32_t drop = two_ldh && occasions < tma_ldh_occasions_needed ? ldh_bit : 0U;
         const std::uint32_t drop_possible = two_ldh && occasions_possible < tma_ldh_occasions_needed ? ldh_bit : 0U;
         for (std::size_t j = i; j > 0; --j) {
@@ -1499,6 +1503,7 @@ template <class = void>
         r.diagnosis_day = r.clinical_day;
     } else if (possible) {
         r.status = ta_tma_status::unknown;
+        // COMP-TMA-009: else pending when the latest time point meets four
     } else if (detail::tma::bits(masks[n - 1].met) >= tma_criteria_needed) {
         // COMP-TMA-009: four at the latest time point, its own elevated LDH counted; the second
         // time point that completes a pair gives the second LDH occasion or no pair forms
@@ -1523,6 +1528,7 @@ template <class = void>
             },
             scratch);
     }
+    // COMP-TMA-004: the LDH occasions, recorded on the evidence's later day
     if (two_ldh) {
         r.criteria.push_back(tma_dated_criterion<ta_tma_criterion>{
             pts[last].day,

@@ -30,6 +30,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "hsct/core/config.hpp"
 #include "hsct/core/detail/text.hpp"

@@ -45,6 +45,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "hsct/conditioning/agent.hpp"
 #include "hsct/conditioning/regimen.hpp"

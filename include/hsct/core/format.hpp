@@ -20,6 +20,7 @@
 #ifndef HSCT_CORE_FORMAT_HPP
 #define HSCT_CORE_FORMAT_HPP
 
+#include <concepts>
 #include <cstddef>
 #include <string>
 #include <string_view>

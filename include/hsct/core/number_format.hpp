@@ -21,6 +21,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 
 #include "hsct/core/detail/enum_table.hpp"
 #include "hsct/core/detail/text.hpp"

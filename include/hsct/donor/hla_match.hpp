@@ -52,6 +52,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "hsct/core/config.hpp"
 #include "hsct/core/enum.hpp"

@@ -39,6 +39,7 @@
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 #include "hsct/core/detail/always_inline.hpp"
 #include "hsct/core/enum.hpp"

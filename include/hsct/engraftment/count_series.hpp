@@ -41,6 +41,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 
 #include "hsct/core/analyte.hpp"
 #include "hsct/core/detail/text.hpp"

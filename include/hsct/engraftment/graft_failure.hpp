@@ -35,6 +35,7 @@
 #include <optional>
 #include <string>
 #include <type_traits>
+#include <utility>
 
 #include "hsct/core/analyte.hpp"
 #include "hsct/core/detail/text.hpp"

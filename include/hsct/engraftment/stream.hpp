@@ -47,6 +47,8 @@
 #include <cstdint>
 #include <span>
 #include <string>
+#include <string_view>
+#include <utility>
 
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/explain.hpp"

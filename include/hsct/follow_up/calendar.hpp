@@ -27,6 +27,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "hsct/core/date.hpp"
 #include "hsct/core/detail/text.hpp"

@@ -50,6 +50,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "hsct/core/config.hpp"
 #include "hsct/core/date.hpp"

@@ -17,6 +17,7 @@
 #ifndef HSCT_FOLLOW_UP_ENDPOINTS_TEXT_HPP
 #define HSCT_FOLLOW_UP_ENDPOINTS_TEXT_HPP
 
+#include <cstddef>
 #include <string>
 
 #include "hsct/core/detail/text.hpp"

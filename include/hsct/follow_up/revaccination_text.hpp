@@ -20,6 +20,7 @@
 #ifndef HSCT_FOLLOW_UP_REVACCINATION_TEXT_HPP
 #define HSCT_FOLLOW_UP_REVACCINATION_TEXT_HPP
 
+#include <cstddef>
 #include <string>
 
 #include "hsct/core/detail/text.hpp"

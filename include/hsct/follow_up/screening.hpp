@@ -42,6 +42,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "hsct/core/clinical.hpp"
 #include "hsct/core/date.hpp"

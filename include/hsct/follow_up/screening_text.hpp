@@ -18,6 +18,7 @@
 #ifndef HSCT_FOLLOW_UP_SCREENING_TEXT_HPP
 #define HSCT_FOLLOW_UP_SCREENING_TEXT_HPP
 
+#include <cstddef>
 #include <string>
 
 #include "hsct/core/detail/text.hpp"

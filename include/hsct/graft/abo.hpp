@@ -39,11 +39,13 @@
 #define HSCT_GRAFT_ABO_HPP
 
 #include <cmath>
+#include <cstddef>
 #include <cstdint>
 #include <initializer_list>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/enum.hpp"

@@ -53,6 +53,7 @@
 #include <cstddef>
 #include <cstdint>
 #include <optional>
+#include <utility>
 
 #include "hsct/core/enum.hpp"
 #include "hsct/core/explain.hpp"

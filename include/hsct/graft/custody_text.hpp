@@ -18,6 +18,7 @@
 #include <chrono>
 #include <cstdint>
 #include <string>
+#include <string_view>
 
 #include "hsct/core/date.hpp"
 #include "hsct/core/detail/text.hpp"

@@ -31,6 +31,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <utility>
 
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/enum.hpp"

@@ -46,6 +46,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "hsct/core/detail/text.hpp"
 #include "hsct/core/enum.hpp"

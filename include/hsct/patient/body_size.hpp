@@ -26,6 +26,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "hsct/core/demographics.hpp"
 #include "hsct/core/detail/text.hpp"

@@ -25,6 +25,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 
 #include "hsct/core/demographics.hpp"
 #include "hsct/core/detail/text.hpp"
@@ -367,6 +368,7 @@ private:
 
 namespace detail {
 
+// PAT-DOSE-002: a trigger's comparator, strict or not as the policy says.
 [[nodiscard]] constexpr hsct::comparator dw_comparator(threshold_comparison c) noexcept {
     return c == threshold_comparison::greater ? hsct::comparator::greater
                                               : hsct::comparator::greater_equal;
@@ -571,6 +573,7 @@ namespace detail {
             // short_stature_policy::refuse below 60 in (the age was checked above).
             hsct::criterion<dosing_weight_criterion> c;
             c.id = dosing_weight_criterion::at_least_60_in;
+            // PAT-IBW-002: 60 in itself is not short stature.
             c.cmp = hsct::comparator::greater_equal;
             c.requirement = "PAT-IBW-002";
             c.measured = hsct::measure::of(m.height().as_length(), units::cm);
@@ -628,6 +631,7 @@ namespace detail {
     } else if (p.basis == weight_basis::lesser_of_ideal_and_actual) {
         hsct::criterion<dosing_weight_criterion> c;
         c.id = dosing_weight_criterion::ideal_below_actual;
+        // PAT-DOSE-001: strict, so at a tie the actual weight is the lesser.
         c.cmp = hsct::comparator::less;
         c.requirement = "PAT-DOSE-001";
         c.measured = hsct::measure::of(*out.ibw->value, units::kg);
@@ -682,6 +686,7 @@ namespace detail {
             out.bsa_before_cap = b->value;
             hsct::criterion<dosing_weight_criterion> c;
             c.id = dosing_weight_criterion::bsa_above_cap;
+            // PAT-DOSE-004: strict, so a BSA at the cap is not capped.
             c.cmp = hsct::comparator::greater;
             c.requirement = "PAT-DOSE-004";
             c.measured = hsct::measure::of(b->value, units::m2);

@@ -772,6 +772,7 @@ inline void ebmt_fill(ebmt_result& r, const ebmt_input& in, const ebmt_options& 
             (ebmt_twelve_months_after(in.diagnosis_date).value_or(in.diagnosis_date) -
              in.diagnosis_date)
                 .count());  // dates were checked against CORE-DAY-008 first: never the fallback
+        // PAT-EBMT-004: the policy's comparator at exactly 12 months.
         const comparator cmp = options.interval == ebmt_interval_policy::hb24_lt12_0_ge12_1
                                    ? comparator::greater_equal
                                    : comparator::greater;

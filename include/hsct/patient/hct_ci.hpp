@@ -525,9 +525,9 @@ inline constexpr double shortening_fraction_below_pct = 26.0;
 /// PAT-HCTCI-008: BMI > 35 kg/m2; children (Sorror 2013, CIBMTR) BMI-for-age >= 95th
 /// percentile. "Child" = under 18 years (hsct policy, CIBMTR's paediatric age), age read under
 /// hct_ci_options::age_rule (PAT-HCTCI-024).
-inline constexpr double bmi_min_exclusive = 35.0;
-inline constexpr double bmi_for_age_min_percentile = 95.0;
-inline constexpr int paediatric_below_years = 18;
+inline constexpr double bmi_min_exclusive = 35.0;  // PAT-HCTCI-008
+inline constexpr double bmi_for_age_min_percentile = 95.0;  // PAT-HCTCI-008
+inline constexpr int paediatric_below_years = 18;  // PAT-HCTCI-024
 /// PAT-HCTCI-017: HCT-CI/age adds 1 point at age >= 40 years (Sorror 2014).
 inline constexpr double age_point_from_years = 40.0;
 /// PAT-HCTCI-020: thresholds are compared through core's CORE-THRESH-001 (relative tolerance
@@ -1187,6 +1187,7 @@ template <class A>
            percent_ok(in.cardiac.lvef, ef_min_pct, ef_max_pct) &&
            percent_ok(in.cardiac.shortening_fraction, ef_min_pct, ef_max_pct) &&
            percent_ok(in.obesity.bmi_for_age_percentile, 0.0, 100.0);
+    // PAT-HCTCI-019: the BMI range (a fast path only: find_input_error decides).
     if (in.obesity.bmi) {
         const double b = in.obesity.bmi->in(hsct::units::kg_per_m2);
         good = good && b >= bmi_min && b <= bmi_max;
@@ -1254,6 +1255,7 @@ template <class A>
                                "hct_ci.obesity.bmi_for_age_percentile", " (percentile)")) {
         return e;
     }
+    // PAT-HCTCI-019: BMI 5-150 kg/m2, both bounds accepted.
     if (in.obesity.bmi) {
         const double b = in.obesity.bmi->in(hsct::units::kg_per_m2);
         if (!std::isfinite(b) || b < bmi_min || b > bmi_max) {
@@ -1524,6 +1526,7 @@ HSCT_ALWAYS_INLINE void eval_infection(const hct_ci_infection& i, hct_ci_definit
         return *e;
     }
     const double years = a.years(rule);
+    // PAT-HCTCI-017: a point at 40 years itself.
     const bool point = satisfies(years, comparator::greater_equal, detail::age_point_from_years);
     const auto age_pts = point ? hct_ci_points::of<1>() : hct_ci_points::of<0>();
     auto total = checked_add(r.score, age_pts);  // at most 27: never fails (PAT-HCTCI-021)
@@ -1538,7 +1541,7 @@ HSCT_ALWAYS_INLINE void eval_infection(const hct_ci_infection& i, hct_ci_definit
     ix.resolution = rule;
     ix.age = criterion<hct_ci_criterion>{hct_ci_criterion::age_40_or_more,
                                          point ? outcome::met : outcome::not_met,
-                                         comparator::greater_equal, true,
+                                         comparator::greater_equal, true,  // PAT-HCTCI-017
                                          "PAT-HCTCI-017",
                                          measure::count(years, count_unit::years),
                                          detail::age_point_from_years};

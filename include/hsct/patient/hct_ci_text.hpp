@@ -15,6 +15,7 @@
 #ifndef HSCT_PATIENT_HCT_CI_TEXT_HPP
 #define HSCT_PATIENT_HCT_CI_TEXT_HPP
 
+#include <cstdint>
 #include <string>
 
 #include "hsct/core/detail/text.hpp"

@@ -63,7 +63,7 @@ constexpr auto hsct_enum_table(performance_scale) noexcept {
 /// KPS 0 ("dead") is representable: it is part of the published scale and the conventional
 /// table maps ECOG 5 to it. Registries do not record it: CIBMTR records 10-100, which
 /// validated_performance_status::make enforces (PAT-PERF-023).
-struct karnofsky_tag {
+struct karnofsky_tag {  // PAT-PERF-001
     static constexpr int min = 0;
     static constexpr int max = 100;
     static constexpr int step = 10;
@@ -77,7 +77,7 @@ struct karnofsky_tag {
 /// Cancer 1987;60(7):1651-1656 (PMID 3621134) [V]. Wording: original text [V2]; CIBMTR's
 /// abbreviated wording differs only in words, not in the numbers.
 /// Lansky 0 ("unresponsive") is representable; CIBMTR records 10-100 (PAT-PERF-023).
-struct lansky_tag {
+struct lansky_tag {  // PAT-PERF-002
     static constexpr int min = 0;
     static constexpr int max = 100;
     static constexpr int step = 10;
@@ -596,6 +596,7 @@ inline performance_scale_result assess_scale_checked(const age& a,
     if (o.rule == performance_scale_policy::cibmtr_appendix_l_current) {
         hsct::criterion<performance_scale_criterion> infant;
         infant.id = performance_scale_criterion::age_under_1_year;
+        // PAT-PERF-020: under 1 year; the first birthday itself is scored.
         infant.cmp = hsct::comparator::less;
         infant.requirement = req;
         const bool exact = o.resolution == age_resolution::exact;

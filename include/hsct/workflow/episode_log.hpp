@@ -51,6 +51,7 @@
 #include <string>
 #include <string_view>
 #include <system_error>
+#include <utility>
 #include <vector>
 
 #include "hsct/core/date.hpp"

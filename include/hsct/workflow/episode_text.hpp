@@ -23,6 +23,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "hsct/core/date.hpp"
 #include "hsct/core/detail/text.hpp"

@@ -12,6 +12,7 @@
 #include <cstddef>
 #include <optional>
 #include <string>
+#include <utility>
 
 #include "hsct/complications/detail/three_valued.hpp"
 #include "hsct/core/analyte.hpp"
