@@ -47,14 +47,18 @@ c::regimen_component tbi(double per_fraction, int fractions, std::initializer_li
 c::regimen_component mel(double v) {
     return part(c::make_dose<agent::melphalan>(hsct::dose_per_area(v, hsct::units::mg_per_m2)), {-1});
 }
-I intensity(const c::regimen& r, c::intensity_rule_set rules,
-            c::melphalan_140_policy m = c::melphalan_140_policy::reduced_intensity) {
+c::intensity_result assessed(const c::regimen& r, c::intensity_rule_set rules,
+                             c::melphalan_140_policy m = c::melphalan_140_policy::reduced_intensity) {
     c::intensity_options o;
     o.rules = rules;
     o.melphalan_140 = m;
     const auto x = c::assess_intensity(r, o);
     REQUIRE(x.has_value());
-    return x->intensity;
+    return *x;
+}
+I intensity(const c::regimen& r, c::intensity_rule_set rules,
+            c::melphalan_140_policy m = c::melphalan_140_policy::reduced_intensity) {
+    return assessed(r, rules, m).intensity;
 }
 constexpr auto baci = c::intensity_rule_set::bacigalupo_2009;
 constexpr auto cibmtr = c::intensity_rule_set::cibmtr_workshop_2009;
@@ -188,15 +192,6 @@ const hsct::criterion<c::intensity_criterion>& recorded(const c::intensity_resul
     }
     FAIL("criterion not recorded");
     return r.criteria[0];
-}
-c::intensity_result assessed(const c::regimen& r, c::intensity_rule_set rules,
-                             c::melphalan_140_policy m = c::melphalan_140_policy::reduced_intensity) {
-    c::intensity_options o;
-    o.rules = rules;
-    o.melphalan_140 = m;
-    const auto x = c::assess_intensity(r, o);
-    REQUIRE(x.has_value());
-    return *x;
 }
 }  // namespace
 
