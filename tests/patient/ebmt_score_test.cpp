@@ -52,6 +52,18 @@ p::ebmt_input base() {
                          sex::male};
 }
 
+// Worked example X3: a 62-year-old man, refractory MDS, 18 months, unrelated female donor (7).
+p::ebmt_input x3() {
+    return p::ebmt_input{age_ym(62, 0),
+                         hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::adverse),
+                         disease_status::induction_failure,
+                         sys_days{2023y / January / 5},
+                         sys_days{2024y / July / 5},
+                         donor_type::unrelated,
+                         sex::male,
+                         sex::female};
+}
+
 p::ebmt_result score(const p::ebmt_input& in, const p::ebmt_options& opt = {}) {
     auto r = p::assess_ebmt(in, opt);
     if (!r) {
@@ -151,14 +163,7 @@ TEST_CASE("EBMT worked example X2: 19 y woman, ALL CR2, 30 months, HLA-identical
 
 TEST_CASE("EBMT worked example X3: 62 y man, refractory MDS, 18 months, unrelated female donor -> 7",
           "[patient][ebmt][PAT-EBMT-002][PAT-EBMT-008][Gratwohl-2009]") {
-    const p::ebmt_input in{age_ym(62, 0),
-                           hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::adverse),
-                           disease_status::induction_failure,
-                           sys_days{2023y / January / 5},
-                           sys_days{2024y / July / 5},
-                           donor_type::unrelated,
-                           sex::male,
-                           sex::female};
+    const p::ebmt_input in = x3();
     const auto r = score(in);
     CHECK(r.stage == p::ebmt_stage::late);
     CHECK(total(r) == 7);
@@ -705,14 +710,7 @@ TEST_CASE("EBMT points are a bounded score 0-7: 7 is made, 8 is refused naming t
     REQUIRE_FALSE(under.has_value());
     CHECK(under.error().code() == hsct::errc::out_of_range);
     // the worst allogeneic case (X3) reaches the top of the range, not beyond it
-    const p::ebmt_input in{age_ym(62, 0),
-                           hsct::diagnosis::mds(hsct::mds_cytogenetic_risk::adverse),
-                           disease_status::induction_failure,
-                           sys_days{2023y / January / 5},
-                           sys_days{2024y / July / 5},
-                           donor_type::unrelated,
-                           sex::male,
-                           sex::female};
+    const p::ebmt_input in = x3();
     const auto r = score(in);
     CHECK(total(r) == 7);
     CHECK(r.maximum.value() == 7);
